@@ -1,0 +1,193 @@
+// readforge: the native command line. wgsim's interface on top of the streaming engine.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cli/output_file.h"
+#include "cli/reference_reader.h"
+#include "engine/arguments.h"
+#include "engine/region.h"
+#include "engine/simulator.h"
+#include "engine/version.h"
+
+namespace readforge {
+namespace {
+
+constexpr size_t kReadChunk = size_t{1} << 20;
+
+struct Outputs {
+  OutputFile read1, read2, mutations, vcf;
+
+  void DiscardAll() {
+    read1.Discard();
+    read2.Discard();
+    mutations.Discard();
+    vcf.Discard();
+  }
+};
+
+Status Drain(Simulator& sim, Outputs& out) {
+  RF_RETURN_IF_ERROR(out.read1.Write(sim.TakeOutput(OutputStream::kRead1)));
+  std::string read2 = sim.TakeOutput(OutputStream::kRead2);
+  if (out.read2.is_open())
+    RF_RETURN_IF_ERROR(out.read2.Write(read2));
+  std::string mutations = sim.TakeOutput(OutputStream::kMutations);
+  if (out.mutations.is_open())
+    RF_RETURN_IF_ERROR(out.mutations.Write(mutations));
+  std::string vcf = sim.TakeOutput(OutputStream::kVcf);
+  if (out.vcf.is_open())
+    RF_RETURN_IF_ERROR(out.vcf.Write(vcf));
+  return Status::Ok();
+}
+
+// Progress on a terminal, at most once a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  void Update(const Simulator& sim) {
+    if (!enabled_)
+      return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(1))
+      return;
+    last_ = now;
+    const SimulatorStats& s = sim.stats();
+    std::string where = std::to_string(s.reference_bases) + " reference bases";
+    if (sim.total_reference_bases() > 0) {
+      where = std::to_string(100 * s.reference_bases / sim.total_reference_bases()) +
+              "% of the reference";
+    }
+    std::fprintf(stderr, "\rreadforge: %s, %lld pairs   ", where.c_str(),
+                 static_cast<long long>(s.pairs));
+    shown_ = true;
+  }
+  void Done() {
+    if (shown_)
+      std::fputc('\n', stderr);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs, Outputs& out) {
+  Simulator sim(line.options, contigs);
+  RF_RETURN_IF_ERROR(sim.Start());
+  ReferenceReader reader;
+  RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
+  Progress progress(!line.quiet);
+  bool input_done = false;
+  while (true) {
+    Simulator::State state = sim.Run();
+    if (state == Simulator::State::kError)
+      return Status::Error(line.positional[0] + ": " + sim.error());
+    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone)
+      RF_RETURN_IF_ERROR(Drain(sim, out));
+    if (state == Simulator::State::kDone)
+      break;
+    if (state == Simulator::State::kNeedInput && !input_done) {
+      size_t got = 0;
+      char* buffer = sim.InputBuffer(kReadChunk);
+      RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
+      sim.CommitInput(got);
+      if (got == 0) {
+        input_done = true;
+        sim.Finish();
+      }
+    }
+    progress.Update(sim);
+  }
+  progress.Done();
+  if (!line.quiet) {
+    for (const std::string& w : sim.warnings())
+      std::fprintf(stderr, "readforge: warning: %s\n", w.c_str());
+    const SimulatorStats& s = sim.stats();
+    std::fprintf(stderr, "readforge: wrote %lld read pairs (%lld bases) from %lld contigs\n",
+                 static_cast<long long>(s.pairs), static_cast<long long>(s.read_bases),
+                 static_cast<long long>(s.contigs));
+  }
+  RF_RETURN_IF_ERROR(out.read1.Close());
+  RF_RETURN_IF_ERROR(out.read2.Close());
+  RF_RETURN_IF_ERROR(out.mutations.Close());
+  return out.vcf.Close();
+}
+
+Status Run(CommandLine& line, Outputs& out) {
+  const std::vector<std::string>& pos = line.positional;
+  if (pos.size() < 2 || pos.size() > 3) {
+    return Status::Error("expected <ref.fa> <out1.fq> [<out2.fq>], got " +
+                         std::to_string(pos.size()) + " file arguments (see --help)");
+  }
+  Options& o = line.options;
+  const bool two_files = o.paired() && !o.interleaved;
+  if (two_files && pos.size() != 3) {
+    return Status::Error(
+        "paired reads need <out1.fq> and <out2.fq> (or --interleaved, or -2 0 for single-end)");
+  }
+  if (!two_files && pos.size() == 3)
+    return Status::Error("single-end and interleaved output go to one file: drop <out2.fq>");
+  for (const std::string& bed : line.bed_paths) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(bed, &text));
+    Status s = ParseBed(text, &o.regions);
+    if (!s.ok())
+      return Status::Error(bed + ": " + s.message());
+  }
+  if (!line.seed_given) {
+    std::random_device device;
+    o.seed = (static_cast<uint64_t>(device()) << 32) ^ device();
+    if (!line.quiet) {
+      std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
+                   static_cast<unsigned long long>(o.seed),
+                   static_cast<unsigned long long>(o.seed));
+    }
+  }
+  RF_RETURN_IF_ERROR(ValidateOptions(o));
+  std::vector<ContigInfo> contigs;
+  bool lengths_needed = o.coverage <= 0 || !line.vcf_path.empty();
+  RF_RETURN_IF_ERROR(LoadContigs(pos[0], line.fai_path, lengths_needed, &contigs));
+
+  o.write_vcf = !line.vcf_path.empty();
+  bool reads_on_stdout = pos[1] == "-" || (pos.size() == 3 && pos[2] == "-");
+  o.write_mutations = !line.mutations_path.empty() || !reads_on_stdout;
+  RF_RETURN_IF_ERROR(out.read1.Open(pos[1]));
+  if (two_files)
+    RF_RETURN_IF_ERROR(out.read2.Open(pos[2]));
+  if (o.write_mutations)
+    RF_RETURN_IF_ERROR(out.mutations.Open(line.mutations_path.empty() ? "-" : line.mutations_path));
+  if (o.write_vcf)
+    RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
+  return Simulate(line, contigs, out);
+}
+
+}  // namespace
+}  // namespace readforge
+
+int main(int argc, char** argv) {
+  using namespace readforge;
+  CommandLine line;
+  Status s = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), &line);
+  if (s.ok() && line.help) {
+    std::fputs(UsageText().c_str(), stdout);
+    return 0;
+  }
+  if (s.ok() && line.version) {
+    std::printf("readforge %s\n", kVersion);
+    return 0;
+  }
+  Outputs out;
+  if (s.ok())
+    s = Run(line, out);
+  if (!s.ok()) {
+    out.DiscardAll();
+    std::fprintf(stderr, "readforge: error: %s\n", s.message().c_str());
+    return 1;
+  }
+  return 0;
+}

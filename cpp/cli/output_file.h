@@ -1,0 +1,34 @@
+// An output file or standard output. A run that fails removes the files it was writing, so a
+// partial FASTQ never sits on disk looking complete (on standard output, the exit status says it).
+#ifndef READFORGE_CLI_OUTPUT_FILE_H_
+#define READFORGE_CLI_OUTPUT_FILE_H_
+
+#include <cstdio>
+#include <string>
+
+#include "engine/status.h"
+
+namespace readforge {
+
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  Status Open(const std::string& path);  // "-" is standard output
+  bool is_open() const { return file_ != nullptr; }
+  Status Write(const std::string& bytes);
+  Status Close();
+  void Discard();  // close and remove a partial file
+
+ private:
+  FILE* file_ = nullptr;
+  std::string path_;
+  bool is_stdout_ = false;
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_CLI_OUTPUT_FILE_H_

@@ -1,0 +1,207 @@
+#include "engine/arguments.h"
+
+#include <cstdint>
+
+#include "engine/region.h"
+#include "engine/text.h"
+
+namespace readforge {
+namespace {
+
+enum class Kind { kReal, kInt, kSeed, kSwitch, kText };
+
+struct Spec {
+  char letter;  // 0: long name only
+  const char* name;
+  Kind kind;
+  const char* value_name;
+  const char* help;
+};
+
+// The order here is the order of the usage text.
+constexpr Spec kSpecs[] = {
+    {'N', "pairs", Kind::kInt, "INT", "read pairs in total, apportioned by length [1000000]"},
+    {'C', "coverage", Kind::kReal, "FLOAT", "fold coverage instead of -N (works from stdin)"},
+    {'1', "read1-length", Kind::kInt, "INT", "length of read 1 [70]"},
+    {'2', "read2-length", Kind::kInt, "INT", "length of read 2; 0 for single-end [70]"},
+    {'d', "distance", Kind::kInt, "INT", "outer distance between the two ends [500]"},
+    {'s', "std-dev", Kind::kReal, "FLOAT", "standard deviation of the outer distance [50]"},
+    {'e', "error-rate", Kind::kReal, "FLOAT", "base error rate [0.02]"},
+    {'r', "mutation-rate", Kind::kReal, "FLOAT", "rate of mutations [0.001]"},
+    {'R', "indel-fraction", Kind::kReal, "FLOAT", "fraction of indels among mutations [0.15]"},
+    {'X', "indel-extend", Kind::kReal, "FLOAT", "probability an indel is extended [0.3]"},
+    {'A', "max-n-fraction", Kind::kReal, "FLOAT", "discard reads with more Ns than this [0.05]"},
+    {'h', "haploid", Kind::kSwitch, nullptr, "haploid mode: every mutation homozygous"},
+    {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
+    {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
+    {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
+    {0, "interleaved", Kind::kSwitch, nullptr, "write both mates to <out1.fq>"},
+    {0, "vcf", Kind::kText, "FILE", "write the simulated variants as VCF 4.3"},
+    {0, "mutations", Kind::kText, "FILE", "write wgsim's mutation list here [stdout]"},
+    {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
+    {'t', "threads", Kind::kInt, "INT", "threads; output is the same for any number [1]"},
+    {0, "block-size", Kind::kInt, "INT", "bases per random-stream block (changes output) [262144]"},
+    {'q', "quiet", Kind::kSwitch, nullptr, "no progress or notes on stderr"},
+    {0, "help", Kind::kSwitch, nullptr, "show this help"},
+    {0, "version", Kind::kSwitch, nullptr, "show the version"},
+};
+
+const Spec* FindSpec(std::string_view name) {
+  for (const Spec& s : kSpecs) {
+    if ((name.size() == 1 && s.letter == name[0]) || name == s.name)
+      return &s;
+  }
+  return nullptr;
+}
+
+std::string FlagName(const Spec& s) {
+  std::string text;
+  if (s.letter)
+    text = std::string("-") + s.letter + "/";
+  return text + "--" + s.name;
+}
+
+Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
+  Options& o = line->options;
+  std::string_view name = s.name;
+  auto bad = [&](const char* what) {
+    return Status::Error(FlagName(s) + " expects " + what + ", got '" + std::string(value) + "'");
+  };
+  if (s.kind == Kind::kSwitch) {
+    bool on = !(value == "0" || value == "false");
+    if (name == "haploid") o.haploid = on;
+    else if (name == "interleaved") o.interleaved = on;
+    else if (name == "quiet") line->quiet = on;
+    else if (name == "help") line->help = on;
+    else if (name == "version") line->version = on;
+    return Status::Ok();
+  }
+  if (s.kind == Kind::kSeed) {
+    if (!ParseUint64(value, &o.seed))
+      return bad("an integer from 0 to 18446744073709551615");
+    line->seed_given = true;
+    return Status::Ok();
+  }
+  if (s.kind == Kind::kText) {
+    if (name == "region") {
+      Region region;
+      RF_RETURN_IF_ERROR(ParseRegion(value, &region));
+      o.regions.push_back(std::move(region));
+    } else if (name == "bed") line->bed_paths.emplace_back(value);
+    else if (name == "vcf") line->vcf_path = std::string(value);
+    else if (name == "mutations") line->mutations_path = std::string(value);
+    else if (name == "fai") line->fai_path = std::string(value);
+    return Status::Ok();
+  }
+  if (s.kind == Kind::kInt) {
+    int64_t v = 0;
+    if (!ParseInt64(value, &v))
+      return bad("an integer");
+    if (name == "pairs") o.num_pairs = v, line->pairs_given = true;
+    else if (name == "read1-length") o.read1_length = v;
+    else if (name == "read2-length") o.read2_length = v;
+    else if (name == "distance") o.outer_distance = v;
+    else if (name == "block-size") o.block_size = v;
+    else if (name == "threads") {
+      if (v < 1 || v > 256)
+        return Status::Error("-t/--threads must be in [1, 256], got " + std::string(value));
+      line->threads = static_cast<int>(v);
+    }
+    return Status::Ok();
+  }
+  double v = 0;
+  if (!ParseDouble(value, &v))
+    return bad("a number");
+  if (name == "coverage") o.coverage = v;
+  else if (name == "std-dev") o.std_dev = v;
+  else if (name == "error-rate") o.error_rate = v;
+  else if (name == "mutation-rate") o.mutation_rate = v;
+  else if (name == "indel-fraction") o.indel_fraction = v;
+  else if (name == "indel-extend") o.indel_extend = v;
+  else if (name == "max-n-fraction") o.max_n_fraction = v;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SetOption(std::string_view name, std::string_view value, CommandLine* line) {
+  const Spec* spec = FindSpec(name);
+  if (!spec)
+    return Status::Error("unknown option '" + std::string(name) + "'");
+  return Apply(*spec, value, line);
+}
+
+Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line) {
+  *line = CommandLine();
+  bool options_done = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_done || arg == "-" || arg.size() < 2 || arg[0] != '-') {
+      line->positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string_view name;
+    std::string_view inline_value;
+    bool has_inline = false;
+    if (arg[1] == '-') {  // --name or --name=value
+      name = std::string_view(arg).substr(2);
+      size_t eq = name.find('=');
+      if (eq != std::string_view::npos) {
+        inline_value = name.substr(eq + 1);
+        name = name.substr(0, eq);
+        has_inline = true;
+      }
+    } else {  // -x or -xVALUE
+      name = std::string_view(arg).substr(1, 1);
+      if (arg.size() > 2) {
+        inline_value = std::string_view(arg).substr(2);
+        has_inline = true;
+      }
+    }
+    const Spec* spec = FindSpec(name);
+    if (!spec || (arg[1] != '-' && spec->letter == 0))
+      return Status::Error("unknown option '" + arg + "' (see --help)");
+    if (spec->kind == Kind::kSwitch) {
+      if (has_inline && arg[1] != '-')
+        return Status::Error("option " + FlagName(*spec) + " takes no value (in '" + arg + "')");
+      RF_RETURN_IF_ERROR(Apply(*spec, has_inline ? inline_value : "1", line));
+      continue;
+    }
+    if (!has_inline) {
+      if (i + 1 >= args.size())
+        return Status::Error("option " + FlagName(*spec) + " needs a value");
+      inline_value = args[++i];
+    }
+    RF_RETURN_IF_ERROR(Apply(*spec, inline_value, line));
+  }
+  if (line->pairs_given && line->options.coverage > 0)
+    return Status::Error("give either -N (pairs) or -C (coverage), not both");
+  return Status::Ok();
+}
+
+std::string UsageText() {
+  std::string text =
+      "Usage: readforge [options] <ref.fa|ref.fa.gz|-> <out1.fq|-> [<out2.fq>]\n"
+      "Simulates sequencing reads from a reference, like wgsim (same flags and read names).\n"
+      "The mutation list goes to standard output unless it carries reads or --mutations is "
+      "given.\n\nOptions:\n";
+  for (const Spec& s : kSpecs) {
+    std::string flag = "  ";
+    flag += s.letter ? std::string("-") + s.letter + ", " : "    ";
+    flag += std::string("--") + s.name;
+    if (s.value_name)
+      flag += std::string(" ") + s.value_name;
+    if (flag.size() < 28)
+      flag.resize(28, ' ');
+    else
+      flag += ' ';
+    text += flag + s.help + "\n";
+  }
+  return text;
+}
+
+}  // namespace readforge

@@ -1,0 +1,61 @@
+#include "engine/fai.h"
+
+#include <unordered_set>
+
+#include "engine/text.h"
+
+namespace readforge {
+
+Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries) {
+  entries->clear();
+  std::unordered_set<std::string> names;
+  int64_t line_number = 0;
+  while (!text.empty()) {
+    size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+    ++line_number;
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    if (line.empty())
+      continue;
+    std::string_view fields[5];
+    size_t count = 0;
+    while (count < 5) {
+      size_t tab = line.find('\t');
+      fields[count++] = line.substr(0, tab);
+      if (tab == std::string_view::npos)
+        break;
+      line = line.substr(tab + 1);
+    }
+    std::string where = ".fai line " + std::to_string(line_number) + ": ";
+    FaiEntry e;
+    e.name = std::string(fields[0]);
+    if (count < 5 || e.name.empty() || !ParseInt64(fields[1], &e.length) ||
+        !ParseInt64(fields[2], &e.offset) || !ParseInt64(fields[3], &e.line_bases) ||
+        !ParseInt64(fields[4], &e.line_width)) {
+      return Status::Error(where + "expected NAME LENGTH OFFSET LINEBASES LINEWIDTH, tab-separated "
+                           "(is this a samtools faidx index?)");
+    }
+    if (e.length < 0 || e.offset < 0 || e.line_bases < 0 || e.line_width < e.line_bases ||
+        (e.length > 0 && e.line_bases == 0)) {
+      return Status::Error(where + "inconsistent numbers for '" + e.name + "'");
+    }
+    if (!names.insert(e.name).second)
+      return Status::Error(where + "duplicate contig name '" + e.name + "'");
+    entries->push_back(std::move(e));
+  }
+  if (entries->empty())
+    return Status::Error("the .fai index is empty");
+  return Status::Ok();
+}
+
+std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries) {
+  std::vector<ContigInfo> contigs;
+  contigs.reserve(entries.size());
+  for (const FaiEntry& e : entries)
+    contigs.push_back(ContigInfo{e.name, e.length});
+  return contigs;
+}
+
+}  // namespace readforge

@@ -1,0 +1,29 @@
+// samtools .fai index: one line per contig, NAME LENGTH OFFSET LINEBASES LINEWIDTH (tab-separated).
+#ifndef READFORGE_ENGINE_FAI_H_
+#define READFORGE_ENGINE_FAI_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/status.h"
+#include "engine/truth_writer.h"
+
+namespace readforge {
+
+struct FaiEntry {
+  std::string name;
+  int64_t length = 0;
+  int64_t offset = 0;      // byte offset of the first base
+  int64_t line_bases = 0;  // bases per full line
+  int64_t line_width = 0;  // bytes per full line, line end included
+};
+
+Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries);
+
+std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_FAI_H_

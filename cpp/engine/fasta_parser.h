@@ -1,0 +1,64 @@
+// Streaming FASTA parser: a small state machine in the spirit of kseq.h. Input arrives in chunks
+// of any size (a chunk boundary may fall anywhere, even inside "\r\n"); the parser reports
+// headers and hands out runs of bases normalised to "ACGTN" (lowercase accepted, any other
+// letter, i.e. IUPAC codes, becomes N). Anything else is an error with a line number.
+#ifndef READFORGE_ENGINE_FASTA_PARSER_H_
+#define READFORGE_ENGINE_FASTA_PARSER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+
+namespace readforge {
+
+class FastaParser {
+ public:
+  enum class Event {
+    kNeedInput,  // the chunk is used up
+    kHeader,     // a complete header line; name() holds the contig name
+    kBases,      // `*written` bases were stored (or only checked, when dst is null)
+    kError,      // error() says what and where; the parser stays failed
+  };
+
+  static constexpr size_t kMaxNameLength = 65536;
+
+  // Consumes input from *cursor up to `end`. Stops after one event. Writes at most `capacity`
+  // normalised bases to `dst`; a null `dst` validates and skips them instead.
+  Event Next(const char** cursor, const char* end, char* dst, size_t capacity, size_t* written);
+
+  // Declares the end of input. Returns kError (empty input, or a contig without bases) or
+  // kNeedInput when the reference was well formed.
+  Event Finish();
+
+  const std::string& name() const { return name_; }
+  const std::string& error() const { return error_; }
+  int64_t contig_bases() const { return contig_bases_; }
+  int64_t contigs() const { return contigs_; }
+
+ private:
+  enum class State { kBeforeFirstHeader, kName, kDescription, kSequence, kFailed };
+
+  Event Fail(std::string message);
+  Event EndHeader();
+  Event CheckContigHasBases();
+  void CountLineEnd(char c);
+
+  State state_ = State::kBeforeFirstHeader;
+  bool at_line_start_ = true;
+  bool last_was_cr_ = false;
+  int64_t line_ = 1;
+  int64_t column_ = 0;
+  int64_t contig_bases_ = 0;
+  int64_t contigs_ = 0;
+  std::string name_;
+  std::string error_;
+  std::unordered_set<std::string> seen_names_;
+};
+
+// The normalised base for a byte: 'A', 'C', 'G', 'T' or 'N' for letters, 0 for anything else.
+char NormaliseBase(unsigned char c);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_FASTA_PARSER_H_

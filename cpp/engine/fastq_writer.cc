@@ -1,0 +1,63 @@
+#include "engine/fastq_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace readforge {
+namespace {
+
+// std::to_chars rather than printf: formatting is a large share of the time per read.
+void AppendInt(std::string* out, uint64_t value, int base = 10) {
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, base);
+  out->append(buffer, result.ptr);
+}
+
+void AppendCounts(std::string* out, const ReadCounts& c) {
+  AppendInt(out, static_cast<uint64_t>(c.errors));
+  out->push_back(':');
+  AppendInt(out, static_cast<uint64_t>(c.snps));
+  out->push_back(':');
+  AppendInt(out, static_cast<uint64_t>(c.indels));
+}
+
+}  // namespace
+
+char FastqWriter::QualityFor(double error_rate) {
+  if (error_rate <= 0)
+    return 'I';
+  double q = std::floor(-10 * std::log10(error_rate) + 0.499) + 33;
+  return static_cast<char>(q > 126 ? 126 : q);
+}
+
+void FastqWriter::SetPair(std::string_view contig, int64_t left1, int64_t right1,
+                          const ReadCounts& left, const ReadCounts& right, uint64_t index) {
+  name_.clear();
+  name_.push_back('@');
+  name_.append(contig);
+  name_.push_back('_');
+  AppendInt(&name_, static_cast<uint64_t>(left1));
+  name_.push_back('_');
+  AppendInt(&name_, static_cast<uint64_t>(right1));
+  name_.push_back('_');
+  AppendCounts(&name_, left);
+  name_.push_back('_');
+  AppendCounts(&name_, right);
+  name_.push_back('_');
+  AppendInt(&name_, index, 16);
+  name_.push_back('/');
+}
+
+void FastqWriter::Append(std::string* out, int mate, const char* bases, int64_t length) {
+  if (static_cast<int64_t>(qualities_.size()) < length)
+    qualities_.assign(static_cast<size_t>(length), quality_);
+  out->append(name_);
+  out->push_back(static_cast<char>('0' + mate));
+  out->push_back('\n');
+  out->append(bases, static_cast<size_t>(length));
+  out->append("\n+\n", 3);
+  out->append(qualities_.data(), static_cast<size_t>(length));
+  out->push_back('\n');
+}
+
+}  // namespace readforge

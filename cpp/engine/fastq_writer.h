@@ -1,0 +1,41 @@
+// FASTQ records with wgsim's read names:
+//   @<contig>_<left1>_<right1>_<e1>:<s1>:<i1>_<e2>:<s2>:<i2>_<hexindex>/<mate>
+// left1/right1 are the fragment's outer 1-based reference coordinates; triple 1 counts the
+// errors, SNPs and indels of the leftmost read, triple 2 those of the rightmost.
+#ifndef READFORGE_ENGINE_FASTQ_WRITER_H_
+#define READFORGE_ENGINE_FASTQ_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace readforge {
+
+struct ReadCounts {
+  int errors = 0;
+  int snps = 0;
+  int indels = 0;
+};
+
+class FastqWriter {
+ public:
+  // The quality character wgsim writes for base error rate `e`.
+  static char QualityFor(double error_rate);
+
+  explicit FastqWriter(double error_rate) : quality_(QualityFor(error_rate)) {}
+
+  // Formats the name shared by both mates (without "/mate").
+  void SetPair(std::string_view contig, int64_t left1, int64_t right1, const ReadCounts& left,
+               const ReadCounts& right, uint64_t index);
+
+  void Append(std::string* out, int mate, const char* bases, int64_t length);
+
+ private:
+  char quality_;
+  std::string name_;
+  std::string qualities_;  // a run of quality_, reused for every record
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_FASTQ_WRITER_H_

@@ -1,0 +1,154 @@
+#include "engine/haplotype_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+
+namespace readforge {
+namespace {
+
+constexpr std::array<char, 256> MakeComplementTable() {
+  std::array<char, 256> table{};
+  for (auto& c : table)
+    c = 'N';
+  table['A'] = 'T';
+  table['C'] = 'G';
+  table['G'] = 'C';
+  table['T'] = 'A';
+  return table;
+}
+
+constexpr std::array<char, 256> kComplement = MakeComplementTable();
+constexpr int64_t kNowhere = std::numeric_limits<int64_t>::max();
+
+bool PosLess(const Variant& v, int64_t pos) {
+  return v.pos < pos;
+}
+
+}  // namespace
+
+char Complement(char base) {
+  return kComplement[static_cast<unsigned char>(base)];
+}
+
+bool HaplotypeReader::Forward(int hap, int64_t a, int64_t e, int64_t length, char* out,
+                              ReadTrace* trace) const {
+  const size_t n = variants_.size();
+  size_t vi = static_cast<size_t>(
+      std::lower_bound(variants_.begin(), variants_.end(), a, PosLess) - variants_.begin());
+  int64_t p = a;
+  // A deletion that starts before `a` may cover it (variants never overlap, so only the one
+  // just before can).
+  if (vi > 0) {
+    const Variant& v = variants_[vi - 1];
+    if (v.type == VariantType::kDeletion && Applies(v, hap) && v.pos + v.length > a)
+      p = v.pos + v.length;
+  }
+  int64_t k = 0;
+  while (true) {
+    if (k == length && trace->first >= 0)
+      break;
+    while (vi < n && (variants_[vi].pos < p || !Applies(variants_[vi], hap)))
+      ++vi;
+    if (p >= e)
+      break;
+    int64_t next = vi < n ? variants_[vi].pos : kNowhere;
+    if (next == p && variants_[vi].type == VariantType::kDeletion) {
+      p += variants_[vi++].length;
+      if (k > 0)
+        ++trace->indels;
+      continue;
+    }
+    if (trace->first < 0)
+      trace->first = p;
+    if (k == length)
+      break;
+    if (next == p) {
+      const Variant& v = variants_[vi++];
+      if (v.type == VariantType::kSnp) {
+        out[k++] = SnpBase(window_.at(p), v.snp_shift);
+        ++trace->snps;
+      } else {  // insertion after p: the base, then the inserted bases inside the fragment
+        out[k++] = window_.at(p);
+        if (p + 1 < e && k < length) {
+          int64_t take = std::min<int64_t>(v.length, length - k);
+          std::memcpy(out + k, v.inserted.data(), static_cast<size_t>(take));
+          k += take;
+          ++trace->indels;
+        }
+      }
+      trace->last = p++;
+      continue;
+    }
+    int64_t take = std::min(std::min(next, e) - p, length - k);
+    std::memcpy(out + k, window_.data(p), static_cast<size_t>(take));
+    k += take;
+    p += take;
+    trace->last = p - 1;
+  }
+  return k == length && trace->first >= 0;
+}
+
+bool HaplotypeReader::Backward(int hap, int64_t a, int64_t e, int64_t length, char* out,
+                               ReadTrace* trace) const {
+  // j walks down through the variants at or before p.
+  int64_t j = static_cast<int64_t>(
+                  std::lower_bound(variants_.begin(), variants_.end(), e, PosLess) -
+                  variants_.begin()) - 1;
+  int64_t p = e - 1;
+  int64_t k = 0;
+  while (true) {
+    if (k == length && trace->last >= 0)
+      break;
+    while (j >= 0 && !Applies(variants_[j], hap))
+      --j;
+    if (p < a)
+      break;
+    const Variant* v = j >= 0 ? &variants_[j] : nullptr;
+    if (v && v->type == VariantType::kDeletion && v->pos + v->length > p) {
+      p = v->pos - 1;
+      --j;
+      if (k > 0)
+        ++trace->indels;
+      continue;
+    }
+    if (trace->last < 0)
+      trace->last = p;
+    if (k == length)
+      break;
+    if (v && v->pos == p) {
+      --j;
+      if (v->type == VariantType::kSnp) {
+        out[k++] = Complement(SnpBase(window_.at(p), v->snp_shift));
+        ++trace->snps;
+      } else {
+        if (p < e - 1) {  // the insertion after p lies inside the fragment
+          int64_t i = v->length - 1;
+          for (; i >= 0 && k < length; --i)
+            out[k++] = Complement(v->inserted[static_cast<size_t>(i)]);
+          ++trace->indels;
+        }
+        if (k < length)
+          out[k++] = Complement(window_.at(p));
+      }
+      trace->first = p--;
+      continue;
+    }
+    int64_t stop = a - 1;  // the plain run is (stop, p]
+    if (v) {
+      int64_t v_last = v->type == VariantType::kDeletion ? v->pos + v->length - 1 : v->pos;
+      stop = std::max(stop, v_last);
+    }
+    int64_t take = std::min(p - stop, length - k);
+    const char* src = window_.data(p);
+    for (int64_t i = 0; i < take; ++i)
+      out[k + i] = kComplement[static_cast<unsigned char>(src[-i])];
+    k += take;
+    p -= take;
+    trace->first = p + 1;
+  }
+  return k == length && trace->last >= 0;
+}
+
+}  // namespace readforge

@@ -1,0 +1,54 @@
+// Reads bases off one haplotype of a fragment: the reference bases of the fragment's span with
+// that haplotype's variants applied. Plain stretches are copied with memcpy; variants are the
+// only places that need care, and they are rare.
+//
+// A fragment covering reference [a, e) holds every non-deleted base in it and the insertions
+// after positions a .. e-2. Its first read is its first bases; its second read is the reverse
+// complement of its last bases (insertions come out in the right order on both strands).
+#ifndef READFORGE_ENGINE_HAPLOTYPE_READER_H_
+#define READFORGE_ENGINE_HAPLOTYPE_READER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/span_window.h"
+#include "engine/variants.h"
+
+namespace readforge {
+
+// What a read covers on the reference, for its name and for the truth counts.
+struct ReadTrace {
+  int64_t first = -1;  // leftmost reference base in the read (or the anchor of an empty read)
+  int64_t last = -1;   // rightmost reference base
+  int snps = 0;
+  int indels = 0;
+};
+
+class HaplotypeReader {
+ public:
+  // `variants` are sorted by position and cover the window.
+  HaplotypeReader(const SpanWindow& window, const std::vector<Variant>& variants)
+      : window_(window), variants_(variants) {}
+
+  // The first `length` bases of haplotype `hap` of fragment [a, e). False when the fragment holds
+  // fewer bases than that.
+  bool Forward(int hap, int64_t a, int64_t e, int64_t length, char* out, ReadTrace* trace) const;
+
+  // The reverse complement of the last `length` bases.
+  bool Backward(int hap, int64_t a, int64_t e, int64_t length, char* out, ReadTrace* trace) const;
+
+ private:
+  // A variant applies to a haplotype when it is on it and its reference base is not N.
+  bool Applies(const Variant& v, int hap) const {
+    return v.on(hap) && v.pos >= window_.begin() && window_.at(v.pos) != 'N';
+  }
+
+  const SpanWindow& window_;
+  const std::vector<Variant>& variants_;
+};
+
+char Complement(char base);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_HAPLOTYPE_READER_H_

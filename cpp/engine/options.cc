@@ -1,0 +1,66 @@
+#include "engine/options.h"
+
+#include <cmath>
+#include <string>
+
+#include "engine/text.h"
+
+namespace readforge {
+namespace {
+
+// Written as !(lo <= x && x <= hi) so that NaN fails too.
+Status CheckReal(double value, double lo, double hi, const char* flag, bool hi_open = false) {
+  bool inside = lo <= value && (hi_open ? value < hi : value <= hi);
+  if (inside)
+    return Status::Ok();
+  return Status::Error(std::string(flag) + " must be in [" + FormatNumber(lo) + ", " +
+                       FormatNumber(hi) + (hi_open ? ")" : "]") + ", got " +
+                       FormatNumber(value));
+}
+
+Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {
+  if (lo <= value && value <= hi)
+    return Status::Ok();
+  return Status::Error(std::string(flag) + " must be in [" + std::to_string(lo) + ", " +
+                       std::to_string(hi) + "], got " + std::to_string(value));
+}
+
+}  // namespace
+
+int64_t Options::max_fragment() const {
+  double top = std::ceil(static_cast<double>(outer_distance) + 8 * std_dev);
+  int64_t longest = longest_read();
+  return top > static_cast<double>(longest) ? static_cast<int64_t>(top) : longest;
+}
+
+Status ValidateOptions(const Options& o) {
+  RF_RETURN_IF_ERROR(CheckReal(o.error_rate, 0, 1, "-e/--error-rate"));
+  RF_RETURN_IF_ERROR(CheckInt(o.outer_distance, 1, kMaxFragmentLength, "-d/--distance"));
+  RF_RETURN_IF_ERROR(CheckReal(o.std_dev, 0, kMaxFragmentLength, "-s/--std-dev"));
+  RF_RETURN_IF_ERROR(CheckInt(o.num_pairs, 0, kMaxPairs, "-N/--pairs"));
+  RF_RETURN_IF_ERROR(CheckReal(o.coverage, 0, kMaxCoverage, "-C/--coverage"));
+  RF_RETURN_IF_ERROR(CheckInt(o.read1_length, 1, kMaxReadLength, "-1/--read1-length"));
+  RF_RETURN_IF_ERROR(CheckInt(o.read2_length, 0, kMaxReadLength, "-2/--read2-length"));
+  RF_RETURN_IF_ERROR(CheckReal(o.mutation_rate, 0, 1, "-r/--mutation-rate"));
+  RF_RETURN_IF_ERROR(CheckReal(o.indel_fraction, 0, 1, "-R/--indel-fraction"));
+  RF_RETURN_IF_ERROR(CheckReal(o.indel_extend, 0, 1, "-X/--indel-extend", /*hi_open=*/true));
+  RF_RETURN_IF_ERROR(CheckReal(o.max_n_fraction, 0, 1, "-A/--max-n-fraction"));
+  RF_RETURN_IF_ERROR(CheckInt(o.block_size, kMinBlockSize, kMaxBlockSize, "--block-size"));
+  if (o.outer_distance + 8 * o.std_dev > static_cast<double>(kMaxFragmentLength)) {
+    return Status::Error("-d + 8 * -s must be at most " + std::to_string(kMaxFragmentLength) +
+                         " (the longest fragment readforge draws), got " +
+                         FormatNumber(static_cast<double>(o.outer_distance) + 8 * o.std_dev));
+  }
+  if (o.interleaved && !o.paired())
+    return Status::Error("--interleaved needs paired reads; -2 is 0 (single-end)");
+  for (const Region& r : o.regions) {
+    if (r.contig.empty())
+      return Status::Error("a region has an empty contig name");
+    if (r.begin < 0 || (r.end >= 0 && r.end <= r.begin)) {
+      return Status::Error("region " + FormatRegion(r) + ": end before start");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace readforge

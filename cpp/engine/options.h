@@ -1,0 +1,69 @@
+// Simulation options: wgsim's flags with wgsim's defaults, plus readforge's additions.
+#ifndef READFORGE_ENGINE_OPTIONS_H_
+#define READFORGE_ENGINE_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/status.h"
+
+namespace readforge {
+
+// Bounds that keep every run finite and memory-bounded; documented in README.md.
+inline constexpr int64_t kMaxReadLength = 100000;
+inline constexpr int64_t kMaxFragmentLength = 10000000;  // -d + 8 * -s
+inline constexpr int64_t kMaxPairs = 100000000000;       // 1e11
+inline constexpr double kMaxCoverage = 100000;
+inline constexpr int64_t kMaxIndelLength = 10000;
+inline constexpr int64_t kMinBlockSize = 1024;
+inline constexpr int64_t kMaxBlockSize = int64_t{1} << 26;
+inline constexpr int64_t kDefaultBlockSize = int64_t{1} << 18;
+
+// A reference interval, 0-based half-open. `end` < 0 means "to the end of the contig".
+struct Region {
+  std::string contig;
+  int64_t begin = 0;
+  int64_t end = -1;
+};
+
+struct Options {
+  double error_rate = 0.02;       // -e
+  int64_t outer_distance = 500;   // -d
+  double std_dev = 50;            // -s
+  int64_t num_pairs = 1000000;    // -N
+  double coverage = 0;            // -C: fold coverage; when > 0 it replaces -N
+  int64_t read1_length = 70;      // -1
+  int64_t read2_length = 70;      // -2: 0 means single-end
+  double mutation_rate = 0.001;   // -r
+  double indel_fraction = 0.15;   // -R
+  double indel_extend = 0.3;      // -X
+  double max_n_fraction = 0.05;   // -A
+  bool haploid = false;           // -h
+  uint64_t seed = 0;              // -S
+
+  std::vector<Region> regions;    // --region / --bed: empty means every contig, whole
+  bool interleaved = false;       // both mates in the read-1 stream
+  int64_t block_size = kDefaultBlockSize;
+  // Only the blocks [first_block, end_block) of the whole run (counted over all spans in order)
+  // are written; end_block < 0 means to the end. Threads and shards split work this way.
+  int64_t first_block = 0;
+  int64_t end_block = -1;
+
+  // Which outputs to produce (skipping one saves its formatting work).
+  bool write_mutations = true;    // wgsim's five-column list
+  bool write_vcf = false;
+
+  bool paired() const { return read2_length > 0; }
+  int64_t longest_read() const { return read1_length > read2_length ? read1_length : read2_length; }
+  // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
+  // and never shorter than a read. It bounds the look-ahead window, hence memory.
+  int64_t max_fragment() const;
+};
+
+// Checks every option against its documented range; the message names the flag.
+Status ValidateOptions(const Options& options);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_OPTIONS_H_

@@ -1,0 +1,131 @@
+#include "engine/pair_sampler.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/geometric_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include "engine/haplotype_reader.h"
+
+namespace readforge {
+
+PairSampler::PairSampler(const Options& options)
+    : options_(options), writer_(options.error_rate) {
+  left_.resize(static_cast<size_t>(options.longest_read()));
+  right_.resize(static_cast<size_t>(options.longest_read()));
+}
+
+void PairSampler::StartBlock(uint64_t span_key, int64_t block, int64_t start_begin,
+                             int64_t start_end, int64_t pairs, int64_t first_index) {
+  rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
+  start_begin_ = start_begin;
+  start_end_ = start_end;
+  pairs_ = pairs;
+  next_ = 0;
+  first_index_ = first_index;
+  hopeless_ = false;
+}
+
+int64_t PairSampler::DrawFragmentLength() {
+  double x = static_cast<double>(options_.outer_distance);
+  if (options_.std_dev > 0)
+    x = boost::random::normal_distribution<double>(x, options_.std_dev)(rng_);
+  double rounded = std::floor(x + 0.5);
+  int64_t lo = options_.longest_read();
+  int64_t hi = options_.max_fragment();
+  if (!(rounded >= static_cast<double>(lo)))
+    return lo;
+  return rounded > static_cast<double>(hi) ? hi : static_cast<int64_t>(rounded);
+}
+
+// Errors by geometric skipping: one draw per error rather than one per base.
+int PairSampler::ApplyErrors(char* bases, int64_t length) {
+  const double e = options_.error_rate;
+  if (e <= 0)
+    return 0;
+  boost::random::uniform_int_distribution<int> shift(1, 3);
+  auto gap = [&]() -> int64_t {
+    return e >= 1 ? 0 : boost::random::geometric_distribution<int64_t, double>(e)(rng_);
+  };
+  int errors = 0;
+  for (int64_t k = gap(); k < length; k += 1 + gap()) {
+    if (bases[k] != 'N') {
+      bases[k] = SnpBase(bases[k], shift(rng_));
+      ++errors;
+    }
+  }
+  return errors;
+}
+
+bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
+  if (length == 0)
+    return false;
+  int64_t n = std::count(bases, bases + length, 'N');
+  return static_cast<double>(n) / static_cast<double>(length) > options_.max_n_fraction;
+}
+
+bool PairSampler::TryPair(const SpanWindow& window, const std::vector<Variant>& variants,
+                          const SpanPlace& place, int64_t span_end, int attempt,
+                          const ReadOutputs& out, SamplerCounters* counters) {
+  int64_t pos = boost::random::uniform_int_distribution<int64_t>(start_begin_, start_end_ - 1)(rng_);
+  int64_t fragment = DrawFragmentLength();
+  if (pos + fragment > span_end) {
+    if (attempt < kFitAttempts)
+      return false;
+    fragment = span_end - pos;  // >= the longest read: pos lies in the start space
+  }
+  boost::random::bernoulli_distribution<double> coin(0.5);
+  int hap = options_.haploid ? 0 : coin(rng_);
+  bool flip = coin(rng_);
+  const int64_t left_length = flip ? options_.read2_length : options_.read1_length;
+  const int64_t right_length = flip ? options_.read1_length : options_.read2_length;
+
+  HaplotypeReader reader(window, variants);
+  ReadTrace left_trace, right_trace;
+  if (!reader.Forward(hap, pos, pos + fragment, left_length, left_.data(), &left_trace) ||
+      !reader.Backward(hap, pos, pos + fragment, right_length, right_.data(), &right_trace) ||
+      TooManyNs(left_.data(), left_length) || TooManyNs(right_.data(), right_length)) {
+    return false;
+  }
+  ReadCounts left{ApplyErrors(left_.data(), left_length), left_trace.snps, left_trace.indels};
+  ReadCounts right{ApplyErrors(right_.data(), right_length), right_trace.snps,
+                   right_trace.indels};
+  writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
+                  place.offset + right_trace.last + 1, left, right,
+                  static_cast<uint64_t>(first_index_ + next_));
+  const char* read1 = flip ? right_.data() : left_.data();
+  const char* read2 = flip ? left_.data() : right_.data();
+  writer_.Append(out.read1, 1, read1, options_.read1_length);
+  if (out.read2)
+    writer_.Append(out.read2, 2, read2, options_.read2_length);
+  counters->pairs += 1;
+  counters->bases += options_.read1_length + options_.read2_length;
+  counters->errors += left.errors + right.errors;
+  counters->fragment_length_sum += right_trace.last - left_trace.first + 1;
+  return true;
+}
+
+void PairSampler::Run(const SpanWindow& window, const std::vector<Variant>& variants,
+                      const SpanPlace& place, int64_t span_end, const ReadOutputs& out,
+                      size_t budget, SamplerCounters* counters) {
+  if (next_ == 0 && pairs_ > 0) {
+    // An all-N stretch cannot hold a read: say so at once instead of trying 100 times a pair.
+    int64_t reach = std::min(window.end(), start_end_ + options_.max_fragment());
+    const char* begin = window.data(start_begin_);
+    const char* end = window.data(reach);
+    hopeless_ = std::all_of(begin, end, [](char c) { return c == 'N'; });
+  }
+  while (next_ < pairs_ && out.read1->size() < budget) {
+    bool placed = false;
+    for (int attempt = 0; !hopeless_ && attempt < kMaxAttempts && !placed; ++attempt)
+      placed = TryPair(window, variants, place, span_end, attempt, out, counters);
+    if (!placed)
+      ++counters->dropped;
+    ++next_;
+  }
+}
+
+}  // namespace readforge

@@ -1,0 +1,61 @@
+// What gets simulated where: the spans (whole contigs, or the requested regions on them), how
+// many read pairs each gets, and how those are spread over the span's blocks.
+#ifndef READFORGE_ENGINE_PLAN_H_
+#define READFORGE_ENGINE_PLAN_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/options.h"
+#include "engine/status.h"
+#include "engine/truth_writer.h"
+
+namespace readforge {
+
+struct Span {
+  int64_t begin = 0;   // contig coordinates, 0-based half-open
+  int64_t end = -1;    // -1: the contig's end, not known yet (streaming without an index)
+  int64_t pairs = -1;  // -N mode: the pairs apportioned to the span; -1 in -C mode
+};
+
+class Plan {
+ public:
+  // With contig lengths (an index): validates regions and apportions -N pairs over the usable
+  // spans by length (largest remainder). `contigs` is empty when no index is known.
+  static Status Make(const Options& options, const std::vector<ContigInfo>& contigs, Plan* plan);
+
+  // The spans of a contig, sorted and merged; whole-contig when no regions were asked for.
+  std::vector<Span> SpansOf(const std::string& contig) const;
+
+  // Called at the end of a contig streamed without an index; checks its regions fit.
+  Status CheckContigLength(const std::string& contig, int64_t length) const;
+
+  // Called at the end of input; names regions on contigs that never appeared.
+  Status CheckAllRegionsSeen(const std::vector<std::string>& seen) const;
+
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  bool has_regions_ = false;
+  std::map<std::string, std::vector<Span>> spans_by_contig_;  // filled only with regions or index
+  std::vector<std::string> warnings_;
+};
+
+// Pairs per block of a span in -N mode: a chain of binomial draws over the blocks' shares of the
+// span's fragment start positions, each from the block's own stream.
+std::vector<int64_t> SplitPairsOverBlocks(const Options& options, uint64_t span_key,
+                                          int64_t start_positions, int64_t pairs);
+
+// Pairs of one block in -C mode: coverage x start positions / bases per pair, with the fraction
+// rounded up with its own probability.
+int64_t CoveragePairsInBlock(const Options& options, uint64_t span_key, int64_t block,
+                             int64_t start_positions);
+
+// A stable key for the random streams of a span.
+uint64_t SpanKey(const std::string& contig, int64_t begin);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_PLAN_H_

@@ -1,0 +1,50 @@
+#include "engine/text.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace readforge {
+
+bool ParseInt64(std::string_view text, int64_t* value) {
+  if (text.empty())
+    return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseUint64(std::string_view text, uint64_t* value) {
+  if (text.empty() || text[0] == '-')
+    return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseDouble(std::string_view text, double* value) {
+  // strtod rather than from_chars: the libc++ that Emscripten 3.1.6 ships lacks the
+  // floating-point overload. Both C libraries round correctly, so hosts agree.
+  if (text.empty() || text.size() > 64)
+    return false;
+  std::string copy(text);
+  char* end = nullptr;
+  *value = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size();
+}
+
+std::string FormatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+std::string FormatRegion(const Region& region) {
+  if (region.begin == 0 && region.end < 0)
+    return region.contig;
+  std::string text = region.contig + ":" + std::to_string(region.begin + 1) + "-";
+  if (region.end >= 0)
+    text += std::to_string(region.end);
+  return text;
+}
+
+}  // namespace readforge

@@ -1,0 +1,26 @@
+// Small text helpers shared by option parsing, region parsing and error messages.
+#ifndef READFORGE_ENGINE_TEXT_H_
+#define READFORGE_ENGINE_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "engine/options.h"
+
+namespace readforge {
+
+// Strict parsers: the whole text must be a number of the type, else false.
+bool ParseInt64(std::string_view text, int64_t* value);
+bool ParseUint64(std::string_view text, uint64_t* value);
+bool ParseDouble(std::string_view text, double* value);
+
+// Shortest readable form of a number ("0.02", "1e+12", "nan").
+std::string FormatNumber(double value);
+
+// samtools-style 1-based inclusive text of a region ("chr1:101-200", or "chr1").
+std::string FormatRegion(const Region& region);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_TEXT_H_

@@ -1,0 +1,41 @@
+// The simulated variants, as wgsim's five-column list and as VCF 4.3 with phased genotypes.
+//
+// wgsim list:  contig  pos  ref  alt  zygosity ('-' homozygous, '+' heterozygous)
+//   SNP: ref and alt bases (a heterozygous alt is the IUPAC code of both alleles);
+//   insertion after pos: "-" and the inserted bases; deletion from pos: the deleted bases and
+//   "-". Unlike wgsim, heterozygous deletions are marked '+'.
+#ifndef READFORGE_ENGINE_TRUTH_WRITER_H_
+#define READFORGE_ENGINE_TRUTH_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/span_window.h"
+#include "engine/variants.h"
+
+namespace readforge {
+
+struct ContigInfo {
+  std::string name;
+  int64_t length = 0;
+};
+
+void AppendVcfHeader(const std::vector<ContigInfo>& contigs, std::string* out);
+
+// Where the current span sits: its contig and the contig coordinate of span position 0.
+struct SpanPlace {
+  std::string_view contig;
+  int64_t offset = 0;
+};
+
+// Appends the variant's line(s). The window must hold the variant's bases and, for a deletion,
+// the base before it (or after it, when the deletion starts the span). A variant on an N
+// reference base is not a variant and writes nothing.
+void AppendTruth(const Variant& v, const SpanWindow& window, const SpanPlace& place, bool haploid,
+                 std::string* mutations, std::string* vcf);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_TRUTH_WRITER_H_

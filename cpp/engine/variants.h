@@ -1,0 +1,45 @@
+// The mutation model (wgsim's, as fixed in samtools): per base, a mutation with probability -r;
+// a fraction -R of them are indels, half insertions and half deletions, with geometric lengths
+// (extension probability -X, capped at kMaxIndelLength); the rest are SNPs. Each mutation is
+// homozygous with probability 1/3 (always in haploid mode), otherwise on one haplotype.
+//
+// A block's variants depend only on its random stream, never on the reference bases: a variant
+// that lands on an N is ignored where variants are used (reads and truth output). Deletions
+// never cross a block boundary, so blocks are independent of one another.
+#ifndef READFORGE_ENGINE_VARIANTS_H_
+#define READFORGE_ENGINE_VARIANTS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/options.h"
+#include "engine/random.h"
+
+namespace readforge {
+
+enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion };
+
+struct Variant {
+  int64_t pos = 0;            // span coordinate (0-based) of the SNP, the deleted bases, or the
+                              // base after which the insertion sits
+  int64_t length = 1;         // deleted or inserted bases; 1 for a SNP
+  VariantType type = VariantType::kSnp;
+  uint8_t haplotypes = 3;     // bit 0: haplotype 1, bit 1: haplotype 2
+  uint8_t snp_shift = 1;      // SNP alt = ACGT[(index(ref) + shift) % 4]
+  std::string inserted;       // the inserted bases, "ACGT" only
+
+  bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
+};
+
+// Appends the variants of positions [begin, end) in draw order (sorted by position). Deletions
+// are cut at `deletion_limit` (the block end, or the span's last base for the last block).
+void GenerateVariants(const Options& options, Rng& rng, int64_t begin, int64_t end,
+                      int64_t deletion_limit, std::vector<Variant>* out);
+
+// The base a SNP turns `ref` into ('N' stays 'N').
+char SnpBase(char ref, int shift);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_VARIANTS_H_
