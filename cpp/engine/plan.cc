@@ -86,7 +86,7 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
                              " (length " + std::to_string(it->second) + ")");
       }
     }
-    plan->spans_by_contig_[r.contig].push_back(Span{r.begin, r.end, -1});
+    plan->spans_by_contig_[r.contig].push_back(Span{r.begin, r.end, -1, false});
   }
   for (auto& [name, spans] : plan->spans_by_contig_)
     SortAndMerge(&spans);
@@ -96,7 +96,7 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
   // With lengths: resolve open ends, then apportion -N over the spans that can hold a fragment.
   if (!plan->has_regions_) {
     for (const ContigInfo& c : contigs)
-      plan->spans_by_contig_[c.name].push_back(Span{0, c.length, -1});
+      plan->spans_by_contig_[c.name].push_back(Span{0, c.length, -1, true});
   }
   std::vector<Span*> ordered;
   for (const ContigInfo& c : contigs) {
@@ -133,7 +133,7 @@ std::vector<Span> Plan::SpansOf(const std::string& contig) const {
     return it->second;
   if (has_regions_)
     return {};
-  return {Span{0, -1, -1}};
+  return {Span{0, -1, -1, true}};
 }
 
 Status Plan::CheckContigLength(const std::string& contig, int64_t length) const {

@@ -18,6 +18,7 @@ struct Span {
   int64_t begin = 0;   // contig coordinates, 0-based half-open
   int64_t end = -1;    // -1: the contig's end, not known yet (streaming without an index)
   int64_t pairs = -1;  // -N mode: the pairs apportioned to the span; -1 in -C mode
+  bool whole = false;  // the whole contig (no regions asked for)
 };
 
 class Plan {

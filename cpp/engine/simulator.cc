@@ -14,7 +14,7 @@ constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max() / 4;
 constexpr size_t kMaxParseStep = size_t{1} << 20;
 
 std::string SpanName(const std::string& contig, const Span& span, int64_t length) {
-  if (span.begin == 0 && length >= 0 && span.end < 0)
+  if (span.whole)
     return contig;
   return FormatRegion(Region{contig, span.begin, span.begin + length});
 }

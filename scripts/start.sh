@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job: set up, build, and simulate reads from the bundled human mitochondrial genome.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+mkdir -p out
+build/readforge -S 11 -N 10000 -1 150 -2 150 --vcf out/demo.vcf \
+  --mutations out/demo.mutations.txt public/refs/MT-human.fa out/demo_R1.fq out/demo_R2.fq
+echo "start: FASTQ in out/demo_R1.fq and out/demo_R2.fq, variants in out/demo.vcf"

@@ -1,0 +1,136 @@
+#include "test_util.h"
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "engine/contig_scanner.h"
+#include "engine/haplotype_reader.h"
+#include "engine/simulator.h"
+
+namespace readforge::testing {
+
+RunResult Simulate(const Options& options, const std::string& fasta,
+                   const std::vector<ContigInfo>& contigs, size_t chunk) {
+  RunResult result;
+  Simulator sim(options, contigs);
+  Status s = sim.Start();
+  if (!s.ok()) {
+    result.error = s.message();
+    return result;
+  }
+  size_t fed = 0;
+  if (chunk == 0)
+    chunk = fasta.size() > 0 ? fasta.size() : 1;
+  while (true) {
+    Simulator::State state = sim.Run();
+    result.read1 += sim.TakeOutput(OutputStream::kRead1);
+    result.read2 += sim.TakeOutput(OutputStream::kRead2);
+    result.mutations += sim.TakeOutput(OutputStream::kMutations);
+    result.vcf += sim.TakeOutput(OutputStream::kVcf);
+    if (state == Simulator::State::kError) {
+      result.error = sim.error();
+      return result;
+    }
+    if (state == Simulator::State::kDone)
+      break;
+    if (state == Simulator::State::kNeedInput) {
+      size_t n = std::min(chunk, fasta.size() - fed);
+      fasta.copy(sim.InputBuffer(n), n, fed);
+      sim.CommitInput(n);
+      fed += n;
+      if (n == 0)
+        sim.Finish();
+    }
+  }
+  result.ok = true;
+  result.warnings = sim.warnings();
+  result.pairs = sim.stats().pairs;
+  result.dropped = sim.stats().dropped_pairs;
+  return result;
+}
+
+std::vector<ContigInfo> ContigsOf(const std::string& fasta) {
+  ContigScanner scanner;
+  if (!scanner.Push(fasta.data(), fasta.size()).ok() || !scanner.Finish().ok())
+    return {};
+  return scanner.contigs();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string SharedData(const std::string& name) {
+  return ReadFile(std::string(READFORGE_SOURCE_DIR) + "/../shared/data/" + name);
+}
+
+std::string TestData(const std::string& name) {
+  return ReadFile(std::string(READFORGE_SOURCE_DIR) + "/tests/data/" + name);
+}
+
+std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
+                        uint64_t seed, int line) {
+  std::mt19937_64 rng(seed);  // test data only; the engine never uses std:: randomness
+  std::string fasta;
+  for (const auto& [name, length] : contigs) {
+    fasta += ">" + name + " random test contig\n";
+    for (int64_t i = 0; i < length; ++i) {
+      fasta += "ACGT"[rng() & 3];
+      if ((i + 1) % line == 0 || i + 1 == length)
+        fasta += '\n';
+    }
+  }
+  return fasta;
+}
+
+std::vector<FastqRecord> ParseFastq(const std::string& text) {
+  std::vector<FastqRecord> records;
+  std::istringstream in(text);
+  std::string name, bases, plus, qualities;
+  while (std::getline(in, name) && std::getline(in, bases) && std::getline(in, plus) &&
+         std::getline(in, qualities)) {
+    records.push_back({name, bases, qualities});
+  }
+  return records;
+}
+
+bool ParseReadName(const std::string& name, ReadName* out) {
+  // @contig_L_R_e:s:i_e:s:i_index/mate, where the contig may itself contain '_'.
+  if (name.size() < 3 || name[0] != '@' || name[name.size() - 2] != '/')
+    return false;
+  out->mate = name.back() - '0';
+  std::string body = name.substr(1, name.size() - 3);
+  std::vector<std::string> parts;
+  size_t end = body.size();
+  for (int i = 0; i < 5; ++i) {
+    size_t us = body.rfind('_', end - 1);
+    if (us == std::string::npos)
+      return false;
+    parts.push_back(body.substr(us + 1, end - us - 1));
+    end = us;
+  }
+  out->contig = body.substr(0, end);
+  out->index = parts[0];
+  for (int t = 0; t < 2; ++t) {
+    if (std::sscanf(parts[2 - t].c_str(), "%d:%d:%d", &out->errors[t], &out->snps[t],
+                    &out->indels[t]) != 3)
+      return false;
+  }
+  out->left = std::stoll(parts[4]);
+  out->right = std::stoll(parts[3]);
+  return true;
+}
+
+std::string ReverseComplement(const std::string& s) {
+  std::string r(s.rbegin(), s.rend());
+  for (char& c : r)
+    c = Complement(c);
+  return r;
+}
+
+}  // namespace readforge::testing

@@ -1,0 +1,57 @@
+// Helpers shared by the C++ tests: run the engine on in-memory references and read its output.
+#ifndef READFORGE_TESTS_TEST_UTIL_H_
+#define READFORGE_TESTS_TEST_UTIL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/options.h"
+#include "engine/truth_writer.h"
+
+namespace readforge::testing {
+
+struct RunResult {
+  bool ok = false;
+  std::string error;
+  std::string read1, read2, mutations, vcf;
+  std::vector<std::string> warnings;
+  int64_t pairs = 0;
+  int64_t dropped = 0;
+};
+
+// Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once).
+RunResult Simulate(const Options& options, const std::string& fasta,
+                   const std::vector<ContigInfo>& contigs, size_t chunk = 0);
+
+// Contig names and lengths of an in-memory FASTA (through the engine's scanner).
+std::vector<ContigInfo> ContigsOf(const std::string& fasta);
+
+std::string ReadFile(const std::string& path);
+std::string SharedData(const std::string& name);  // ../shared/data/NAME, read whole
+std::string TestData(const std::string& name);     // tests/data/NAME, read whole
+
+// A reproducible random DNA sequence as FASTA, with `line` bases per line.
+std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
+                        uint64_t seed, int line = 60);
+
+struct FastqRecord {
+  std::string name, bases, qualities;
+};
+std::vector<FastqRecord> ParseFastq(const std::string& text);
+
+// Fields of a wgsim read name: contig, 1-based outer coordinates, the two (e, s, i) triples.
+struct ReadName {
+  std::string contig;
+  int64_t left = 0, right = 0;
+  int errors[2] = {0, 0}, snps[2] = {0, 0}, indels[2] = {0, 0};
+  std::string index;
+  int mate = 0;
+};
+bool ParseReadName(const std::string& name, ReadName* out);
+
+std::string ReverseComplement(const std::string& s);
+
+}  // namespace readforge::testing
+
+#endif  // READFORGE_TESTS_TEST_UTIL_H_
