@@ -25,6 +25,7 @@ struct Region {
   std::string contig;
   int64_t begin = 0;
   int64_t end = -1;
+  std::string text;  // as the user wrote it, when parsed from a string
 };
 
 struct Options {

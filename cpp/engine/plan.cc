@@ -74,7 +74,10 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
   std::map<std::string, int64_t> lengths;
   for (const ContigInfo& c : contigs)
     lengths[c.name] = c.length;
-  for (const Region& r : options.regions) {
+  for (Region r : options.regions) {
+    // "HLA-A*01:01" reads as contig "HLA-A*01", position 1, unless the whole text is a name.
+    if (!r.text.empty() && lengths.count(r.text) && !lengths.count(r.contig))
+      r = Region{r.text, 0, -1, r.text};
     if (!contigs.empty()) {
       auto it = lengths.find(r.contig);
       if (it == lengths.end()) {
@@ -142,7 +145,7 @@ Status Plan::CheckContigLength(const std::string& contig, int64_t length) const 
     return Status::Ok();
   for (const Span& s : it->second) {
     if (s.begin >= length || s.end > length) {
-      Region r{contig, s.begin, s.end};
+      Region r{contig, s.begin, s.end, {}};
       return Status::Error("region " + FormatRegion(r) + " lies past the end of " + contig +
                            " (length " + std::to_string(length) + ")");
     }
@@ -156,7 +159,7 @@ Status Plan::CheckAllRegionsSeen(const std::vector<std::string>& seen) const {
       std::vector<ContigInfo> known;
       for (const std::string& s : seen)
         known.push_back(ContigInfo{s, 0});
-      return Status::Error("region " + FormatRegion(Region{name, spans[0].begin, spans[0].end}) +
+      return Status::Error("region " + FormatRegion(Region{name, spans[0].begin, spans[0].end, {}}) +
                            ": unknown contig '" + name + "' (known: " + KnownNames(known) + ")");
     }
   }

@@ -35,6 +35,7 @@ Status ParseRegion(std::string_view text, Region* region) {
   *region = Region();
   if (text.empty())
     return Status::Error("empty region");
+  region->text = std::string(text);
   size_t colon = text.rfind(':');
   if (colon == std::string_view::npos || colon + 1 == text.size()) {
     region->contig = std::string(text.substr(0, colon == std::string_view::npos ? text.size() : colon));

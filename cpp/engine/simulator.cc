@@ -16,7 +16,7 @@ constexpr size_t kMaxParseStep = size_t{1} << 20;
 std::string SpanName(const std::string& contig, const Span& span, int64_t length) {
   if (span.whole)
     return contig;
-  return FormatRegion(Region{contig, span.begin, span.begin + length});
+  return FormatRegion(Region{contig, span.begin, span.begin + length, {}});
 }
 
 }  // namespace

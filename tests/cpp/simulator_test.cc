@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "engine/region.h"
 #include "engine/simulator.h"
 #include "test_util.h"
 
@@ -250,6 +251,17 @@ TEST(Simulator, RegionsRestrictReadsAndAmount) {
   testing::ReadName first;
   ASSERT_TRUE(ParseReadName(reads[0].name, &first));
   EXPECT_EQ(first.contig, "chr1");
+}
+
+TEST(Simulator, RegionNamesWithColonsResolveAgainstTheIndex) {
+  std::string fasta = RandomFasta({{"HLA-A*01:01", 3000}, {"chr1", 3000}}, 1);
+  Options o = SmallRun(100);
+  Region r;
+  ASSERT_TRUE(ParseRegion("HLA-A*01:01", &r).ok());
+  o.regions = {r};
+  RunResult run = Simulate(o, fasta, ContigsOf(fasta));
+  ASSERT_TRUE(run.ok) << run.error;
+  EXPECT_EQ(run.read1.rfind("@HLA-A*01:01_", 0), 0u);
 }
 
 TEST(Simulator, IndexThatDoesNotMatchIsAnError) {
