@@ -1,7 +1,9 @@
 // readforge: the native command line. wgsim's interface on top of the streaming engine.
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -81,6 +83,11 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
   RF_RETURN_IF_ERROR(sim.Start());
   ReferenceReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
+  if (!line.seed_given && !line.quiet) {
+    std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
+                 static_cast<unsigned long long>(line.options.seed),
+                 static_cast<unsigned long long>(line.options.seed));
+  }
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {
@@ -142,13 +149,10 @@ Status Run(CommandLine& line, Outputs& out) {
   if (!line.seed_given) {
     std::random_device device;
     o.seed = (static_cast<uint64_t>(device()) << 32) ^ device();
-    if (!line.quiet) {
-      std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
-                   static_cast<unsigned long long>(o.seed),
-                   static_cast<unsigned long long>(o.seed));
-    }
   }
   RF_RETURN_IF_ERROR(ValidateOptions(o));
+  if (pos[0] != "-" && !FileExists(pos[0]))
+    return Status::Error("cannot open " + pos[0] + ": " + std::strerror(ENOENT));
   std::vector<ContigInfo> contigs;
   bool lengths_needed = o.coverage <= 0 || !line.vcf_path.empty();
   RF_RETURN_IF_ERROR(LoadContigs(pos[0], line.fai_path, lengths_needed, &contigs));

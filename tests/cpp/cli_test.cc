@@ -1,0 +1,182 @@
+// The native command line, run as a user runs it: exit status, stderr, files, gzip and stdin.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "test_util.h"
+
+namespace readforge {
+namespace {
+
+using testing::ParseFastq;
+using testing::ReadFile;
+
+struct CliResult {
+  int status = -1;
+  std::string out, err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/readforge-cli-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    std::string mt = std::string(READFORGE_SOURCE_DIR) + "/public/refs/MT-human.fa";
+    Write("mt.fa", ReadFile(mt));
+    Write("mt.fa.fai", ReadFile(mt + ".fai"));
+    Write("multi.fa", testing::RandomFasta({{"c1", 20000}, {"c2", 9000}}, 4));
+  }
+  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(Path(name), std::ios::binary) << text;
+  }
+  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
+
+  // Runs `readforge ARGS` in the temporary folder (a shell line, so "< file" works).
+  CliResult Run(const std::string& args) const {
+    std::string command = "cd " + dir_ + " && " + READFORGE_CLI + " " + args +
+                          " > stdout.txt 2> stderr.txt";
+    CliResult r;
+    int raw = std::system(command.c_str());
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = ReadFile(Path("stdout.txt"));
+    r.err = ReadFile(Path("stderr.txt"));
+    return r;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(CliTest, DemoRunWritesPairsAndTheMutationList) {
+  CliResult r = Run("-S 5 -N 1000 mt.fa r1.fq r2.fq");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ParseFastq(ReadFile(Path("r1.fq"))).size(), 1000u);
+  EXPECT_EQ(ParseFastq(ReadFile(Path("r2.fq"))).size(), 1000u);
+  EXPECT_NE(r.out.find("MT_human\t"), std::string::npos);  // wgsim's list on stdout
+  EXPECT_EQ(r.err, "readforge: wrote 1000 read pairs (140000 bases) from 1 contigs\n");
+}
+
+TEST_F(CliTest, BadParametersExitOneWithOneLine) {
+  for (const char* args : {"-e 2 mt.fa a.fq b.fq", "-N -1 mt.fa a.fq b.fq", "-X 1 mt.fa a.fq b.fq",
+                           "-S 18446744073709551616 mt.fa a.fq b.fq", "mt.fa", "-1 0 mt.fa a b",
+                           "--region chrZ mt.fa a.fq b.fq", "missing.fa a.fq b.fq",
+                           "mt.fa a.fq", "-2 0 mt.fa a.fq b.fq"}) {
+    CliResult r = Run(args);
+    EXPECT_EQ(r.status, 1) << args;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+    EXPECT_EQ(r.err.rfind("readforge: error: ", 0), 0u) << r.err;
+    EXPECT_FALSE(Exists("a.fq")) << args;
+  }
+  EXPECT_EQ(Run("--region chrZ -S 1 mt.fa a.fq b.fq").err,
+            "readforge: error: region chrZ: unknown contig 'chrZ' (known: MT_human)\n");
+  EXPECT_EQ(Run("--region MT_human:100-20000 -S 1 mt.fa a.fq b.fq").err,
+            "readforge: error: region MT_human:100-20000 lies past the end of MT_human (length "
+            "16569)\n");
+}
+
+TEST_F(CliTest, GzipReferenceGivesTheSameBytes) {
+  ASSERT_EQ(Run("-S 9 -N 500 multi.fa a1.fq a2.fq").status, 0);
+  ASSERT_EQ(std::system(("gzip -k " + Path("multi.fa")).c_str()), 0);
+  CliResult r = Run("-S 9 -N 500 multi.fa.gz b1.fq b2.fq");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(Path("a1.fq")), ReadFile(Path("b1.fq")));
+  EXPECT_EQ(ReadFile(Path("a2.fq")), ReadFile(Path("b2.fq")));
+}
+
+TEST_F(CliTest, TruncatedGzipFailsAndLeavesNoOutput) {
+  ASSERT_EQ(std::system(("gzip -k " + Path("multi.fa")).c_str()), 0);
+  std::string gz = ReadFile(Path("multi.fa.gz"));
+  Write("cut.fa.gz", gz.substr(0, gz.size() / 2));
+  CliResult r = Run("-S 1 -C 1 cut.fa.gz c1.fq c2.fq");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("the gzip data is truncated"), std::string::npos) << r.err;
+  EXPECT_FALSE(Exists("c1.fq"));
+  EXPECT_FALSE(Exists("c2.fq"));
+}
+
+TEST_F(CliTest, StdinNeedsCoverageOrAnIndex) {
+  CliResult r = Run("-S 1 -N 100 - a.fq b.fq < multi.fa");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err,
+            "readforge: error: -N needs the contig lengths: give an index (.fai), or ask for a fold "
+            "coverage with -C\n");
+  ASSERT_EQ(Run("-S 1 -C 2 - s1.fq s2.fq < multi.fa").status, 0);
+  ASSERT_EQ(Run("-S 1 -C 2 multi.fa f1.fq f2.fq").status, 0);
+  EXPECT_EQ(ReadFile(Path("s1.fq")), ReadFile(Path("f1.fq")));
+  EXPECT_GT(ParseFastq(ReadFile(Path("s1.fq"))).size(), 250u);  // 2 x 29000 / 140 = 414
+  ASSERT_EQ(Run("-S 1 -N 100 --fai mt.fa.fai - i1.fq i2.fq < mt.fa").status, 0);
+  ASSERT_EQ(Run("-S 1 -N 100 mt.fa j1.fq j2.fq").status, 0);
+  EXPECT_EQ(ReadFile(Path("i1.fq")), ReadFile(Path("j1.fq")));
+}
+
+TEST_F(CliTest, IndexScanAndFaiGiveTheSameBytes) {
+  ASSERT_EQ(Run("-S 3 -N 300 multi.fa a1.fq a2.fq").status, 0);  // scans: no .fai
+  ASSERT_EQ(std::system(("samtools faidx " + Path("multi.fa")).c_str()), 0);
+  ASSERT_EQ(Run("-S 3 -N 300 multi.fa b1.fq b2.fq").status, 0);
+  EXPECT_EQ(ReadFile(Path("a1.fq")), ReadFile(Path("b1.fq")));
+  Write("wrong.fai", "c1\t20000\t4\t60\t61\nc2\t9001\t20000\t60\t61\n");
+  CliResult r = Run("-S 3 -N 300 --fai wrong.fai multi.fa x1.fq x2.fq");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err,
+            "readforge: error: multi.fa: the index (.fai) does not match the reference: contig "
+            "'c2' has 9000 bases, the index says 9001\n");
+  EXPECT_FALSE(Exists("x1.fq"));
+}
+
+TEST_F(CliTest, RandomSeedIsPrintedAndRepeatable) {
+  CliResult r = Run("-N 50 mt.fa a1.fq a2.fq");
+  ASSERT_EQ(r.status, 0);
+  unsigned long long seed = 0;
+  ASSERT_EQ(std::sscanf(r.err.c_str(), "readforge: seed %llu", &seed), 1) << r.err;
+  ASSERT_EQ(Run("-N 50 -S " + std::to_string(seed) + " mt.fa b1.fq b2.fq").status, 0);
+  EXPECT_EQ(ReadFile(Path("a1.fq")), ReadFile(Path("b1.fq")));
+}
+
+TEST_F(CliTest, VcfIsAcceptedByBcftools) {
+  CliResult r = Run("-S 2 -N 100 -r 0.01 -R 0.4 --vcf v.vcf --mutations m.txt mt.fa a.fq b.fq");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");  // the list went to m.txt
+  std::string command = "bcftools view " + Path("v.vcf") + " > " + Path("bcf.out") + " 2> " +
+                        Path("bcf.err");
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(ReadFile(Path("bcf.err")), "");
+  std::string viewed = ReadFile(Path("bcf.out"));
+  std::string listed_text = ReadFile(Path("m.txt"));
+  size_t records = static_cast<size_t>(std::count(viewed.begin(), viewed.end(), '\n'));
+  size_t listed = static_cast<size_t>(std::count(listed_text.begin(), listed_text.end(), '\n'));
+  EXPECT_GT(listed, 100u);
+  EXPECT_GT(records, listed);  // header lines plus one record per listed variant
+  // bcftools norm --check-ref e: every REF allele matches the reference.
+  command = "bcftools norm --check-ref e -f " + Path("mt.fa") + " " + Path("v.vcf") +
+            " > /dev/null 2> " + Path("norm.err");
+  EXPECT_EQ(std::system(command.c_str()), 0) << ReadFile(Path("norm.err"));
+}
+
+TEST_F(CliTest, RegionsBedInterleavedAndSingleEnd) {
+  Write("r.bed", "c2\t1000\t5000\n");
+  ASSERT_EQ(Run("-S 4 -N 200 --bed r.bed --interleaved multi.fa i.fq").status, 0);
+  auto reads = ParseFastq(ReadFile(Path("i.fq")));
+  ASSERT_EQ(reads.size(), 400u);
+  EXPECT_EQ(reads[0].name.substr(0, 4), "@c2_");
+  ASSERT_EQ(Run("-S 4 -N 200 -2 0 -1 120 --region c1:5001-9000 multi.fa s.fq").status, 0);
+  auto single = ParseFastq(ReadFile(Path("s.fq")));
+  ASSERT_EQ(single.size(), 200u);
+  EXPECT_EQ(single[0].bases.size(), 120u);
+}
+
+TEST_F(CliTest, HelpListsEveryWgsimFlag) {
+  CliResult r = Run("--help");
+  ASSERT_EQ(r.status, 0);
+  for (const char* flag : {"-e,", "-d,", "-s,", "-N,", "-1,", "-2,", "-r,", "-R,", "-X,", "-S,",
+                           "-A,", "-h,", "-C,", "--region", "--bed", "--vcf", "--interleaved"})
+    EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
+}
+
+}  // namespace
+}  // namespace readforge
