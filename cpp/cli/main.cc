@@ -33,16 +33,14 @@ struct Outputs {
 };
 
 Status Drain(Simulator& sim, Outputs& out) {
-  RF_RETURN_IF_ERROR(out.read1.Write(sim.TakeOutput(OutputStream::kRead1)));
-  std::string read2 = sim.TakeOutput(OutputStream::kRead2);
+  RF_RETURN_IF_ERROR(out.read1.Write(sim.Output(OutputStream::kRead1)));
   if (out.read2.is_open())
-    RF_RETURN_IF_ERROR(out.read2.Write(read2));
-  std::string mutations = sim.TakeOutput(OutputStream::kMutations);
+    RF_RETURN_IF_ERROR(out.read2.Write(sim.Output(OutputStream::kRead2)));
   if (out.mutations.is_open())
-    RF_RETURN_IF_ERROR(out.mutations.Write(mutations));
-  std::string vcf = sim.TakeOutput(OutputStream::kVcf);
+    RF_RETURN_IF_ERROR(out.mutations.Write(sim.Output(OutputStream::kMutations)));
   if (out.vcf.is_open())
-    RF_RETURN_IF_ERROR(out.vcf.Write(vcf));
+    RF_RETURN_IF_ERROR(out.vcf.Write(sim.Output(OutputStream::kVcf)));
+  sim.ConsumeOutputs();
   return Status::Ok();
 }
 

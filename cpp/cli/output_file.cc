@@ -20,7 +20,7 @@ Status OutputFile::Open(const std::string& path) {
   return Status::Ok();
 }
 
-Status OutputFile::Write(const std::string& bytes) {
+Status OutputFile::Write(std::string_view bytes) {
   if (bytes.empty())
     return Status::Ok();
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "engine/status.h"
 
@@ -19,7 +20,7 @@ class OutputFile {
 
   Status Open(const std::string& path);  // "-" is standard output
   bool is_open() const { return file_ != nullptr; }
-  Status Write(const std::string& bytes);
+  Status Write(std::string_view bytes);
   Status Close();
   void Discard();  // close and remove a partial file
 

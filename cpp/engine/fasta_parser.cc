@@ -81,6 +81,10 @@ FastaParser::Event FastaParser::Next(const char** cursor, const char* end, char*
   *written = 0;
   const char* p = *cursor;
   Event event = Event::kNeedInput;
+  auto finish = [&](Event e) {
+    *cursor = p;
+    return e;
+  };
   while (p < end && event == Event::kNeedInput) {
     unsigned char c = static_cast<unsigned char>(*p);
     switch (state_) {
@@ -123,40 +127,50 @@ FastaParser::Event FastaParser::Next(const char** cursor, const char* end, char*
         ++p;
         break;
       case State::kSequence: {
-        if (capacity == 0 && kBaseTable[c])
-          return Event::kNeedInput;  // the caller has no room: resume later, same byte
+        // Runs of bases across as many lines as fit: one event per chunk, not per line.
         size_t n = 0;
-        if (dst) {
-          while (p < end && n < capacity && (dst[n] = kBaseTable[static_cast<unsigned char>(*p)]))
-            ++p, ++n;
-        } else {
-          while (p < end && n < capacity && kBaseTable[static_cast<unsigned char>(*p)])
-            ++p, ++n;
+        while (p < end) {
+          const unsigned char b = static_cast<unsigned char>(*p);
+          const char base = kBaseTable[b];
+          if (base) {
+            if (n == capacity)
+              break;
+            if (dst)
+              dst[n] = base;
+            ++n;
+            ++p;
+            ++column_;
+            at_line_start_ = false;
+            last_was_cr_ = false;
+          } else if (IsLineEnd(static_cast<char>(b))) {
+            CountLineEnd(static_cast<char>(b));
+            ++p;
+          } else {
+            break;
+          }
         }
         if (n > 0) {
           *written = n;
-          column_ += static_cast<int64_t>(n);
           contig_bases_ += static_cast<int64_t>(n);
-          at_line_start_ = false;
-          last_was_cr_ = false;
-          event = Event::kBases;
-          break;
+          return finish(Event::kBases);
         }
-        if (IsLineEnd(c)) {
-          CountLineEnd(c);
-        } else if (c == '>' && at_line_start_) {
+        if (p == end)
+          break;
+        c = static_cast<unsigned char>(*p);
+        if (kBaseTable[c])
+          return finish(Event::kNeedInput);  // the caller has no room: resume here later
+        if (c == '>' && at_line_start_) {
           event = CheckContigHasBases();
           if (event == Event::kError)
             break;
           state_ = State::kName;
           at_line_start_ = false;
           name_.clear();
-        } else {
-          event = Fail("column " + std::to_string(column_ + 1) + ": unexpected " +
-                       DescribeByte(c) + " in the sequence of '" + name_ + "'");
+          ++p;
           break;
         }
-        ++p;
+        event = Fail("column " + std::to_string(column_ + 1) + ": unexpected " +
+                     DescribeByte(c) + " in the sequence of '" + name_ + "'");
         break;
       }
     }

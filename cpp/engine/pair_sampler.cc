@@ -13,7 +13,9 @@
 namespace readforge {
 
 PairSampler::PairSampler(const Options& options)
-    : options_(options), writer_(options.error_rate) {
+    : options_(options),
+      writer_(options.error_rate),
+      error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {
   left_.resize(static_cast<size_t>(options.longest_read()));
   right_.resize(static_cast<size_t>(options.longest_read()));
 }
@@ -47,9 +49,7 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
   if (e <= 0)
     return 0;
   boost::random::uniform_int_distribution<int> shift(1, 3);
-  auto gap = [&]() -> int64_t {
-    return e >= 1 ? 0 : boost::random::geometric_distribution<int64_t, double>(e)(rng_);
-  };
+  auto gap = [&]() -> int64_t { return e >= 1 ? 0 : error_gap_(rng_); };
   int errors = 0;
   for (int64_t k = gap(); k < length; k += 1 + gap()) {
     if (bases[k] != 'N') {

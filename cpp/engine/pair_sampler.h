@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/random/geometric_distribution.hpp>
+
 #include "engine/fastq_writer.h"
 #include "engine/options.h"
 #include "engine/random.h"
@@ -61,6 +63,8 @@ class PairSampler {
 
   const Options& options_;
   FastqWriter writer_;
+  // Built once: the distribution precomputes log(1 - e), which would otherwise cost a log a draw.
+  boost::random::geometric_distribution<int64_t, double> error_gap_;
   Rng rng_;
   int64_t start_begin_ = 0;
   int64_t start_end_ = 0;

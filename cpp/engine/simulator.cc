@@ -55,12 +55,6 @@ void Simulator::CommitInput(size_t n) {
   cursor_ = 0;
 }
 
-std::string Simulator::TakeOutput(OutputStream stream) {
-  std::string taken;
-  taken.swap(outputs_[static_cast<int>(stream)]);
-  return taken;
-}
-
 size_t Simulator::BufferedOutput() const {
   size_t n = 0;
   for (const std::string& s : outputs_)
@@ -123,7 +117,9 @@ Status Simulator::FeedParser() {
   char* dst = nullptr;
   size_t capacity = kMaxParseStep;
   if (span_active_ && in_contig_ && span_contig_ == contig_name_ && !span_complete_) {
-    int64_t room = NeedEnd(block_) - window_.end();
+    // Never more room than the input could fill: Reserve() zero-fills what it adds.
+    int64_t room = std::min<int64_t>(NeedEnd(block_) - window_.end(),
+                                     static_cast<int64_t>(input_.size() - cursor_));
     capacity = static_cast<size_t>(std::min<int64_t>(room, kMaxParseStep));
     dst = window_.Reserve(capacity);
   } else if (in_contig_ && next_span_ < contig_spans_.size()) {

@@ -5,7 +5,8 @@
 //   Simulator sim(options, contigs);           // contigs: from a .fai, or empty
 //   if (!sim.Start().ok()) ...
 //   for each chunk: copy it into sim.InputBuffer(n), sim.CommitInput(n),
-//                   then while (sim.Run() == kOutputReady) drain sim.TakeOutput(...)
+//                   then while (sim.Run() == kOutputReady) write sim.Output(...) for each
+//                   stream and call sim.ConsumeOutputs()
 //   sim.Finish(); drain the same way until Run() returns kDone (or kError: see error()).
 #ifndef READFORGE_ENGINE_SIMULATOR_H_
 #define READFORGE_ENGINE_SIMULATOR_H_
@@ -13,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/fasta_parser.h"
@@ -60,7 +62,16 @@ class Simulator {
   void Finish() { input_finished_ = true; }
 
   State Run();
-  std::string TakeOutput(OutputStream stream);
+  // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
+  // returns kOutputReady while any holds a full chunk.
+  std::string_view Output(OutputStream stream) const {
+    return outputs_[static_cast<int>(stream)];
+  }
+  // Empties every output stream (keeping their memory for the next chunk).
+  void ConsumeOutputs() {
+    for (std::string& s : outputs_)
+      s.clear();
+  }
 
   const std::string& error() const { return error_; }
   const SimulatorStats& stats() const { return stats_; }

@@ -25,10 +25,11 @@ RunResult Simulate(const Options& options, const std::string& fasta,
     chunk = fasta.size() > 0 ? fasta.size() : 1;
   while (true) {
     Simulator::State state = sim.Run();
-    result.read1 += sim.TakeOutput(OutputStream::kRead1);
-    result.read2 += sim.TakeOutput(OutputStream::kRead2);
-    result.mutations += sim.TakeOutput(OutputStream::kMutations);
-    result.vcf += sim.TakeOutput(OutputStream::kVcf);
+    result.read1 += sim.Output(OutputStream::kRead1);
+    result.read2 += sim.Output(OutputStream::kRead2);
+    result.mutations += sim.Output(OutputStream::kMutations);
+    result.vcf += sim.Output(OutputStream::kVcf);
+    sim.ConsumeOutputs();
     if (state == Simulator::State::kError) {
       result.error = sim.error();
       return result;
