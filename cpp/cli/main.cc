@@ -125,18 +125,9 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
 
 Status Run(CommandLine& line, Outputs& out) {
   const std::vector<std::string>& pos = line.positional;
-  if (pos.size() < 2 || pos.size() > 3) {
-    return Status::Error("expected <ref.fa> <out1.fq> [<out2.fq>], got " +
-                         std::to_string(pos.size()) + " file arguments (see --help)");
-  }
+  RF_RETURN_IF_ERROR(CheckFileArguments(line));
   Options& o = line.options;
   const bool two_files = o.paired() && !o.interleaved;
-  if (two_files && pos.size() != 3) {
-    return Status::Error(
-        "paired reads need <out1.fq> and <out2.fq> (or --interleaved, or -2 0 for single-end)");
-  }
-  if (!two_files && pos.size() == 3)
-    return Status::Error("single-end and interleaved output go to one file: drop <out2.fq>");
   for (const std::string& bed : line.bed_paths) {
     std::string text;
     RF_RETURN_IF_ERROR(ReadWholeFile(bed, &text));

@@ -168,18 +168,49 @@ Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line)
     if (spec->kind == Kind::kSwitch) {
       if (has_inline && arg[1] != '-')
         return Status::Error("option " + FlagName(*spec) + " takes no value (in '" + arg + "')");
-      RF_RETURN_IF_ERROR(Apply(*spec, has_inline ? inline_value : "1", line));
-      continue;
-    }
-    if (!has_inline) {
+      if (!has_inline)
+        inline_value = "1";
+    } else if (!has_inline) {
       if (i + 1 >= args.size())
         return Status::Error("option " + FlagName(*spec) + " needs a value");
       inline_value = args[++i];
     }
     RF_RETURN_IF_ERROR(Apply(*spec, inline_value, line));
+    line->settings.emplace_back(spec->name, std::string(inline_value));
   }
   if (line->pairs_given && line->options.coverage > 0)
     return Status::Error("give either -N (pairs) or -C (coverage), not both");
+  return Status::Ok();
+}
+
+Status CheckFileArguments(const CommandLine& line) {
+  const size_t n = line.positional.size();
+  if (n < 2 || n > 3) {
+    return Status::Error("expected <ref.fa> <out1.fq> [<out2.fq>], got " + std::to_string(n) +
+                         " file arguments (see --help)");
+  }
+  const bool two_files = line.options.paired() && !line.options.interleaved;
+  if (two_files && n != 3) {
+    return Status::Error(
+        "paired reads need <out1.fq> and <out2.fq> (or --interleaved, or -2 0 for single-end)");
+  }
+  if (!two_files && n == 3)
+    return Status::Error("single-end and interleaved output go to one file: drop <out2.fq>");
+  return Status::Ok();
+}
+
+Status OptionsFromSettings(const std::vector<Setting>& settings,
+                           const std::vector<std::string>& bed_texts, Options* options) {
+  CommandLine line;
+  for (const auto& [name, value] : settings)
+    RF_RETURN_IF_ERROR(SetOption(name, value, &line));
+  if (line.pairs_given && line.options.coverage > 0)
+    return Status::Error("give either -N (pairs) or -C (coverage), not both");
+  for (const std::string& text : bed_texts)
+    RF_RETURN_IF_ERROR(ParseBed(text, &line.options.regions));
+  RF_RETURN_IF_ERROR(ValidateOptions(line.options));
+  *options = line.options;
+  options->write_vcf = !line.vcf_path.empty();
   return Status::Ok();
 }
 

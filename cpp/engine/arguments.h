@@ -20,6 +20,7 @@ struct CommandLine {
   std::vector<std::string> bed_paths;   // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                 // --vcf
   std::string mutations_path;           // --mutations (default: standard output)
+  std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                      // -t
   bool seed_given = false;
   bool pairs_given = false;
@@ -30,6 +31,17 @@ struct CommandLine {
 
 // Parses argv (without the program name).
 Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line);
+
+// Checks the file arguments against the options: <ref> <out1> [<out2>], two outputs exactly
+// when the reads are paired and not interleaved.
+Status CheckFileArguments(const CommandLine& line);
+
+using Setting = std::pair<std::string, std::string>;
+
+// Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
+// the `settings` a parsed command line recorded), plus the texts of BED files. Validated.
+Status OptionsFromSettings(const std::vector<Setting>& settings,
+                           const std::vector<std::string>& bed_texts, Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

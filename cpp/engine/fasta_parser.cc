@@ -1,5 +1,6 @@
 #include "engine/fasta_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -130,24 +131,27 @@ FastaParser::Event FastaParser::Next(const char** cursor, const char* end, char*
         // Runs of bases across as many lines as fit: one event per chunk, not per line.
         size_t n = 0;
         while (p < end) {
-          const unsigned char b = static_cast<unsigned char>(*p);
-          const char base = kBaseTable[b];
-          if (base) {
-            if (n == capacity)
-              break;
-            if (dst)
-              dst[n] = base;
-            ++n;
-            ++p;
-            ++column_;
+          // The hot loop: a run of bases, normalised through the table, nothing else.
+          const size_t limit = std::min(static_cast<size_t>(end - p), capacity - n);
+          size_t k = 0;
+          if (dst) {
+            char* out = dst + n;
+            while (k < limit && (out[k] = kBaseTable[static_cast<unsigned char>(p[k])]))
+              ++k;
+          } else {
+            while (k < limit && kBaseTable[static_cast<unsigned char>(p[k])])
+              ++k;
+          }
+          if (k > 0) {
+            p += k;
+            n += k;
+            column_ += static_cast<int64_t>(k);
             at_line_start_ = false;
             last_was_cr_ = false;
-          } else if (IsLineEnd(static_cast<char>(b))) {
-            CountLineEnd(static_cast<char>(b));
-            ++p;
-          } else {
-            break;
           }
+          if (p == end || n == capacity || !IsLineEnd(*p))
+            break;
+          CountLineEnd(*p++);
         }
         if (n > 0) {
           *written = n;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace readforge {
 namespace {
@@ -49,15 +50,23 @@ void FastqWriter::SetPair(std::string_view contig, int64_t left1, int64_t right1
 }
 
 void FastqWriter::Append(std::string* out, int mate, const char* bases, int64_t length) {
-  if (static_cast<int64_t>(qualities_.size()) < length)
-    qualities_.assign(static_cast<size_t>(length), quality_);
-  out->append(name_);
-  out->push_back(static_cast<char>('0' + mate));
-  out->push_back('\n');
-  out->append(bases, static_cast<size_t>(length));
-  out->append("\n+\n", 3);
-  out->append(qualities_.data(), static_cast<size_t>(length));
-  out->push_back('\n');
+  // One resize and plain copies: string appends cost more than the copying itself here.
+  const size_t n = static_cast<size_t>(length);
+  if (qualities_.size() < n)
+    qualities_.assign(n, quality_);
+  const size_t at = out->size();
+  out->resize(at + name_.size() + 2 + n + 3 + n + 1);
+  char* p = out->data() + at;
+  std::memcpy(p, name_.data(), name_.size());
+  p += name_.size();
+  *p++ = static_cast<char>('0' + mate);
+  *p++ = '\n';
+  std::memcpy(p, bases, n);
+  p += n;
+  std::memcpy(p, "\n+\n", 3);
+  p += 3;
+  std::memcpy(p, qualities_.data(), n);
+  p[n] = '\n';
 }
 
 }  // namespace readforge

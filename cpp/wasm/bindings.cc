@@ -1,0 +1,209 @@
+// The Embind surface of readforge.wasm: a thin skin over cpp/engine (no logic lives here).
+// Bytes cross the boundary through typed-array views of C++ buffers: input is copied in with
+// view.set(chunk), output leaves as a fresh Uint8Array copy, never as a view that memory growth
+// could make stale.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/arguments.h"
+#include "engine/contig_scanner.h"
+#include "engine/fai.h"
+#include "engine/simulator.h"
+#include "engine/version.h"
+
+namespace readforge {
+namespace {
+
+using emscripten::val;
+
+std::string AsString(const val& v) {
+  return val::global("String")(v).as<std::string>();
+}
+
+std::vector<std::string> AsStrings(const val& array) {
+  std::vector<std::string> out;
+  if (array.isUndefined() || array.isNull())
+    return out;
+  const unsigned n = array["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i)
+    out.push_back(AsString(array[i]));
+  return out;
+}
+
+// new Uint8Array(view) copies the bytes out of the wasm heap.
+val CopyOut(std::string_view bytes) {
+  return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data()));
+}
+
+class WasmSimulator {
+ public:
+  // settings: [[name, value], ...] with readforge's option names; faiText: a .fai (may be
+  // empty); bedTexts: the texts of BED files.
+  WasmSimulator(val settings, std::string fai_text, val bed_texts)
+      : settings_(std::move(settings)), fai_text_(std::move(fai_text)),
+        bed_texts_(AsStrings(bed_texts)) {}
+
+  // "" when the run can start, else what is wrong.
+  std::string start() {
+    std::vector<Setting> settings;
+    const unsigned n = settings_["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i)
+      settings.emplace_back(AsString(settings_[i][0]), AsString(settings_[i][1]));
+    Options options;
+    Status s = OptionsFromSettings(settings, bed_texts_, &options);
+    std::vector<FaiEntry> entries;
+    if (s.ok() && !fai_text_.empty()) {
+      s = ParseFai(fai_text_, &entries);
+    }
+    if (s.ok()) {
+      sim_ = std::make_unique<Simulator>(options, ContigsOf(entries));
+      s = sim_->Start();
+    }
+    return s.ok() ? "" : s.message();
+  }
+
+  val inputBuffer(size_t n) {
+    return val(emscripten::typed_memory_view(n, sim_->InputBuffer(n)));
+  }
+  void commitInput(size_t n) { sim_->CommitInput(n); }
+  void finish() { sim_->Finish(); }
+  int run() { return static_cast<int>(sim_->Run()); }
+  val output(int stream) { return CopyOut(sim_->Output(static_cast<OutputStream>(stream))); }
+  void consumeOutputs() { sim_->ConsumeOutputs(); }
+  std::string error() const { return sim_ ? sim_->error() : ""; }
+
+  val stats() const {
+    const SimulatorStats& s = sim_->stats();
+    val out = val::object();
+    out.set("referenceBases", static_cast<double>(s.reference_bases));
+    out.set("totalReferenceBases", static_cast<double>(sim_->total_reference_bases()));
+    out.set("contigs", static_cast<double>(s.contigs));
+    out.set("pairs", static_cast<double>(s.pairs));
+    out.set("readBases", static_cast<double>(s.read_bases));
+    out.set("errors", static_cast<double>(s.errors));
+    out.set("droppedPairs", static_cast<double>(s.dropped_pairs));
+    out.set("snps", static_cast<double>(s.snps));
+    out.set("insertions", static_cast<double>(s.insertions));
+    out.set("deletions", static_cast<double>(s.deletions));
+    out.set("fragmentLengthSum", static_cast<double>(s.fragment_length_sum));
+    return out;
+  }
+
+  val warnings() const {
+    val out = val::array();
+    for (const std::string& w : sim_->warnings())
+      out.call<void>("push", w);
+    return out;
+  }
+
+ private:
+  val settings_;
+  std::string fai_text_;
+  std::vector<std::string> bed_texts_;
+  std::unique_ptr<Simulator> sim_;
+};
+
+// Contig names and lengths of a reference without an index, as .fai-like text
+// ("name\tlength\t0\t0\t0" lines): what -N and --vcf need before a run.
+class WasmContigScanner {
+ public:
+  val inputBuffer(size_t n) {
+    buffer_.resize(n);
+    return val(emscripten::typed_memory_view(n, buffer_.data()));
+  }
+  std::string push(size_t n) {
+    Status s = scanner_.Push(buffer_.data(), n);
+    return s.ok() ? "" : s.message();
+  }
+  std::string finish() {
+    Status s = scanner_.Finish();
+    return s.ok() ? "" : s.message();
+  }
+  std::string faiText() const {
+    std::string text;
+    for (const ContigInfo& c : scanner_.contigs())
+      text += c.name + "\t" + std::to_string(c.length) + "\t0\t" + (c.length ? "1\t1\n" : "0\t0\n");
+    return text;
+  }
+
+ private:
+  std::string buffer_;
+  ContigScanner scanner_;
+};
+
+// The command line as the native CLI reads it, for the Node runner.
+val ParseArgs(val args) {
+  CommandLine line;
+  Status s = ParseCommandLine(AsStrings(args), &line);
+  if (s.ok() && !line.help && !line.version)
+    s = CheckFileArguments(line);
+  val out = val::object();
+  out.set("error", s.ok() ? std::string() : s.message());
+  val settings = val::array();
+  for (const auto& [name, value] : line.settings) {
+    val pair = val::array();
+    pair.call<void>("push", name);
+    pair.call<void>("push", value);
+    settings.call<void>("push", pair);
+  }
+  auto strings = [](const std::vector<std::string>& v) {
+    val a = val::array();
+    for (const std::string& s : v)
+      a.call<void>("push", s);
+    return a;
+  };
+  out.set("settings", settings);
+  out.set("positional", strings(line.positional));
+  out.set("bedPaths", strings(line.bed_paths));
+  out.set("faiPath", line.fai_path);
+  out.set("vcfPath", line.vcf_path);
+  out.set("mutationsPath", line.mutations_path);
+  out.set("seedGiven", line.seed_given);
+  out.set("quiet", line.quiet);
+  out.set("help", line.help);
+  out.set("version", line.version);
+  out.set("paired", line.options.paired());
+  out.set("interleaved", line.options.interleaved);
+  out.set("coverage", line.options.coverage);
+  return out;
+}
+
+std::string Usage() {
+  return UsageText();
+}
+
+std::string Version() {
+  return kVersion;
+}
+
+}  // namespace
+}  // namespace readforge
+
+EMSCRIPTEN_BINDINGS(readforge) {
+  using namespace readforge;
+  emscripten::class_<WasmSimulator>("Simulator")
+      .constructor<emscripten::val, std::string, emscripten::val>()
+      .function("start", &WasmSimulator::start)
+      .function("inputBuffer", &WasmSimulator::inputBuffer)
+      .function("commitInput", &WasmSimulator::commitInput)
+      .function("finish", &WasmSimulator::finish)
+      .function("run", &WasmSimulator::run)
+      .function("output", &WasmSimulator::output)
+      .function("consumeOutputs", &WasmSimulator::consumeOutputs)
+      .function("error", &WasmSimulator::error)
+      .function("stats", &WasmSimulator::stats)
+      .function("warnings", &WasmSimulator::warnings);
+  emscripten::class_<WasmContigScanner>("ContigScanner")
+      .constructor<>()
+      .function("inputBuffer", &WasmContigScanner::inputBuffer)
+      .function("push", &WasmContigScanner::push)
+      .function("finish", &WasmContigScanner::finish)
+      .function("faiText", &WasmContigScanner::faiText);
+  emscripten::function("parseArgs", &ParseArgs);
+  emscripten::function("usage", &Usage);
+  emscripten::function("version", &Version);
+}

@@ -1,0 +1,14 @@
+# readforge.mjs + readforge.wasm: one module for the browser Worker, workerd and Node.
+# Flags from ../shared/TOOLCHAIN.md: ES6 module for web and worker environments (Node loads it
+# with wasmBinary), no new Function (workerd forbids it), no exceptions.
+# Bulk memory turns memcpy/memset into single instructions (every host's V8 supports it).
+target_compile_options(readforge_engine PRIVATE -mbulk-memory)
+add_executable(readforge_wasm cpp/wasm/bindings.cc)
+target_link_libraries(readforge_wasm PRIVATE readforge_engine)
+target_compile_options(readforge_wasm PRIVATE ${READFORGE_FLAGS})
+set_target_properties(readforge_wasm PROPERTIES OUTPUT_NAME readforge SUFFIX ".mjs"
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_options(readforge_wasm PRIVATE
+  --bind -sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createReadforge -sENVIRONMENT=web,worker
+  -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=256MB
+  -sFILESYSTEM=0 -fno-exceptions -O3 -mbulk-memory)

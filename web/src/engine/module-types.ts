@@ -1,0 +1,88 @@
+// Types of build-wasm/readforge.mjs (cpp/wasm/bindings.cc), written by hand: Emscripten 3.1.6
+// has no --emit-tsd. Each host imports the module its own way and hands the factory to the glue.
+
+export type Setting = [name: string, value: string];
+
+/** Run() states, as cpp/engine/simulator.h numbers them. */
+export const RunState = { NeedInput: 0, OutputReady: 1, Done: 2, Error: 3 } as const;
+export type RunState = (typeof RunState)[keyof typeof RunState];
+
+/** Output streams, as cpp/engine/simulator.h numbers them. */
+export const OutputStream = { Read1: 0, Read2: 1, Mutations: 2, Vcf: 3 } as const;
+export type OutputStream = (typeof OutputStream)[keyof typeof OutputStream];
+export const OUTPUT_STREAMS: readonly OutputStream[] = [0, 1, 2, 3];
+
+export interface SimulatorStats {
+  referenceBases: number;
+  totalReferenceBases: number; // -1 without an index
+  contigs: number;
+  pairs: number;
+  readBases: number;
+  errors: number;
+  droppedPairs: number;
+  snps: number;
+  insertions: number;
+  deletions: number;
+  fragmentLengthSum: number;
+}
+
+export interface WasmSimulator {
+  /** "" when the run can start, else the reason it cannot. */
+  start(): string;
+  /** A view of a C++ buffer of n bytes to fill; valid until the next call into the module. */
+  inputBuffer(n: number): Uint8Array;
+  commitInput(n: number): void;
+  finish(): void;
+  run(): RunState;
+  /** A copy of the bytes of one stream produced since consumeOutputs(). */
+  output(stream: OutputStream): Uint8Array;
+  consumeOutputs(): void;
+  error(): string;
+  stats(): SimulatorStats;
+  warnings(): string[];
+  delete(): void;
+}
+
+export interface WasmContigScanner {
+  inputBuffer(n: number): Uint8Array;
+  push(n: number): string;
+  finish(): string;
+  faiText(): string;
+  delete(): void;
+}
+
+export interface ParsedArgs {
+  error: string;
+  settings: Setting[];
+  positional: string[];
+  bedPaths: string[];
+  faiPath: string;
+  vcfPath: string;
+  mutationsPath: string;
+  seedGiven: boolean;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+  paired: boolean;
+  interleaved: boolean;
+  coverage: number;
+}
+
+export interface ReadforgeModule {
+  Simulator: new (settings: Setting[], faiText: string, bedTexts: string[]) => WasmSimulator;
+  ContigScanner: new () => WasmContigScanner;
+  parseArgs(args: string[]): ParsedArgs;
+  usage(): string;
+  version(): string;
+}
+
+export interface ModuleInit {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string) => string;
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance) => void,
+  ) => WebAssembly.Exports | object;
+}
+
+export type ReadforgeFactory = (init?: ModuleInit) => Promise<ReadforgeModule>;

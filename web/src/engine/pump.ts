@@ -1,0 +1,170 @@
+// The pump: reference bytes from any ReadableStream through the engine to an output callback.
+// Host-independent: the browser Worker, the edge function and the Node runner all use it.
+// Back-pressure is end to end: input is read only when the engine asks for it, and the engine
+// waits while the consumer awaits `onOutput`.
+import {
+  OUTPUT_STREAMS,
+  OutputStream,
+  ReadforgeModule,
+  RunState,
+  Setting,
+  SimulatorStats,
+} from './module-types.js';
+
+export interface SimulationRequest {
+  settings: Setting[];
+  faiText?: string;
+  bedTexts?: string[];
+}
+
+export interface Progress {
+  stats: SimulatorStats;
+  /** Fraction of the reference consumed, when its size is known. */
+  fraction: number | null;
+}
+
+export interface PumpOptions {
+  onOutput: (stream: OutputStream, bytes: Uint8Array) => void | Promise<void>;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Largest piece handed to the engine at once. */
+  maxChunk?: number;
+}
+
+export interface Summary {
+  stats: SimulatorStats;
+  warnings: string[];
+}
+
+/** A failure the user can act on (bad options, malformed FASTA, ...), with the engine's words. */
+export class ReadforgeError extends Error {
+  override name = 'ReadforgeError';
+  /** True when the problem is in the reference bytes (so a host may name the file). */
+  constructor(
+    message: string,
+    readonly inReference = false,
+  ) {
+    super(message);
+  }
+}
+
+export async function simulate(
+  module: ReadforgeModule,
+  request: SimulationRequest,
+  source: ReadableStream<Uint8Array>,
+  options: PumpOptions,
+): Promise<Summary> {
+  const sim = new module.Simulator(request.settings, request.faiText ?? '', request.bedTexts ?? []);
+  const reader = source.getReader();
+  const maxChunk = options.maxChunk ?? 1 << 20;
+  let pending: Uint8Array | null = null;
+  let offset = 0;
+  let lastProgress = 0;
+  let finished = false;
+  try {
+    const problem = sim.start();
+    if (problem) throw new ReadforgeError(problem);
+    while (true) {
+      options.signal?.throwIfAborted();
+      const state = sim.run();
+      if (state === RunState.Error) throw new ReadforgeError(sim.error(), true);
+      if (state === RunState.OutputReady || state === RunState.Done) {
+        for (const stream of OUTPUT_STREAMS) {
+          const bytes = sim.output(stream);
+          if (bytes.length > 0) await options.onOutput(stream, bytes);
+        }
+        sim.consumeOutputs();
+      }
+      if (state === RunState.Done) break;
+      if (state === RunState.NeedInput) {
+        if (finished) throw new ReadforgeError('internal error: the engine wants input after the end');
+        if (!pending || offset >= pending.length) {
+          const { value, done } = await reader.read();
+          if (done) {
+            sim.finish();
+            finished = true;
+            continue;
+          }
+          pending = value;
+          offset = 0;
+        }
+        const n = Math.min(pending.length - offset, maxChunk);
+        // A fresh view each time: memory growth may have moved the buffer.
+        sim.inputBuffer(n).set(pending.subarray(offset, offset + n));
+        sim.commitInput(n);
+        offset += n;
+      }
+      const now = Date.now();
+      if (options.onProgress && now - lastProgress > 200) {
+        lastProgress = now;
+        options.onProgress(progressOf(sim.stats()));
+      }
+    }
+    const summary = { stats: sim.stats(), warnings: sim.warnings() };
+    options.onProgress?.(progressOf(summary.stats));
+    return summary;
+  } catch (error) {
+    await reader.cancel(error).catch(() => {});
+    throw error;
+  } finally {
+    reader.releaseLock();
+    sim.delete();
+  }
+}
+
+function progressOf(stats: SimulatorStats): Progress {
+  const total = stats.totalReferenceBases;
+  return { stats, fraction: total > 0 ? stats.referenceBases / total : null };
+}
+
+/** Names and lengths of a reference without an index, as .fai-like text. */
+export async function scanContigs(
+  module: ReadforgeModule,
+  source: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): Promise<string> {
+  const scanner = new module.ContigScanner();
+  const reader = source.getReader();
+  try {
+    while (true) {
+      signal?.throwIfAborted();
+      const { value, done } = await reader.read();
+      if (done) break;
+      scanner.inputBuffer(value.length).set(value);
+      const problem = scanner.push(value.length);
+      if (problem) throw new ReadforgeError(problem, true);
+    }
+    const problem = scanner.finish();
+    if (problem) throw new ReadforgeError(problem, true);
+    return scanner.faiText();
+  } finally {
+    reader.releaseLock();
+    scanner.delete();
+  }
+}
+
+/** Undoes gzip or bgzip (many gzip members) when the stream starts with gzip's magic bytes. */
+export async function decompressIfGzip(
+  source: ReadableStream<Uint8Array>,
+): Promise<ReadableStream<Uint8Array>> {
+  const reader = source.getReader();
+  const first = await reader.read();
+  const whole = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!first.done) controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { value, done } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  if (!gzip) return whole;
+  return whole.pipeThrough(
+    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
+}

@@ -1,0 +1,13 @@
+// Loads build-wasm/readforge.mjs in Node. Emscripten 3.1.6's ES6 output cannot target Node
+// directly, so the web/worker build is given its wasm bytes instead of fetching them.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ReadforgeFactory, ReadforgeModule } from '../engine/module-types.js';
+
+export const WASM_DIR = fileURLToPath(new URL('../../build-wasm/', import.meta.url));
+
+export async function loadReadforge(dir = WASM_DIR): Promise<ReadforgeModule> {
+  const factory = (await import(pathToFileURL(`${dir}/readforge.mjs`).href))
+    .default as ReadforgeFactory;
+  return factory({ wasmBinary: readFileSync(`${dir}/readforge.wasm`) });
+}
