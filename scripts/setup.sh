@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   cmake g++ make pkg-config zlib1g-dev libboost-dev libgtest-dev  # native build and unit tests
+  emscripten                                                      # the WebAssembly build
   samtools bcftools tabix                                         # wgsim peer, checkers, bgzip
   time                                                            # /usr/bin/time for benchmarks
 )
@@ -22,5 +23,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+command -v node >/dev/null || { echo "setup: Node.js 20 or later is needed" >&2; exit 1; }
+# npm ci when the lock file is in step; quick when node_modules is already there.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
+scripts/build-wasm.sh
+npx tsc -p web/tsconfig.node.json

@@ -3,8 +3,8 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -125,7 +125,6 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
 
 Status Run(CommandLine& line, Outputs& out) {
   const std::vector<std::string>& pos = line.positional;
-  RF_RETURN_IF_ERROR(CheckFileArguments(line));
   Options& o = line.options;
   const bool two_files = o.paired() && !o.interleaved;
   for (const std::string& bed : line.bed_paths) {
@@ -165,7 +164,7 @@ Status Run(CommandLine& line, Outputs& out) {
 int main(int argc, char** argv) {
   using namespace readforge;
   CommandLine line;
-  Status s = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), &line);
+  Status s = ParseAndCheckCommandLine(std::vector<std::string>(argv + 1, argv + argc), &line);
   if (s.ok() && line.help) {
     std::fputs(UsageText().c_str(), stdout);
     return 0;

@@ -62,7 +62,9 @@ Status ReadWholeFile(const std::string& path, std::string* text) {
   return Status::Ok();
 }
 
-Status LoadContigs(const std::string& ref_path, const std::string& fai_path, bool needed,
+Status LoadContigs(const std::string& ref_path,
+                   const std::string& fai_path,
+                   bool needed,
                    std::vector<ContigInfo>* contigs) {
   contigs->clear();
   std::string index = fai_path;

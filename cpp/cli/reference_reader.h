@@ -36,7 +36,9 @@ Status ReadWholeFile(const std::string& path, std::string* text);
 
 // Contig names and lengths: from --fai, else <ref>.fai when present, else (only when `needed`
 // and the reference is a regular file) a first pass over the reference. Empty when unknown.
-Status LoadContigs(const std::string& ref_path, const std::string& fai_path, bool needed,
+Status LoadContigs(const std::string& ref_path,
+                   const std::string& fai_path,
+                   bool needed,
                    std::vector<ContigInfo>* contigs);
 
 }  // namespace readforge

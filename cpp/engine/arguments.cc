@@ -69,11 +69,16 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
   };
   if (s.kind == Kind::kSwitch) {
     bool on = !(value == "0" || value == "false");
-    if (name == "haploid") o.haploid = on;
-    else if (name == "interleaved") o.interleaved = on;
-    else if (name == "quiet") line->quiet = on;
-    else if (name == "help") line->help = on;
-    else if (name == "version") line->version = on;
+    if (name == "haploid")
+      o.haploid = on;
+    else if (name == "interleaved")
+      o.interleaved = on;
+    else if (name == "quiet")
+      line->quiet = on;
+    else if (name == "help")
+      line->help = on;
+    else if (name == "version")
+      line->version = on;
     return Status::Ok();
   }
   if (s.kind == Kind::kSeed) {
@@ -87,21 +92,30 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       Region region;
       RF_RETURN_IF_ERROR(ParseRegion(value, &region));
       o.regions.push_back(std::move(region));
-    } else if (name == "bed") line->bed_paths.emplace_back(value);
-    else if (name == "vcf") line->vcf_path = std::string(value);
-    else if (name == "mutations") line->mutations_path = std::string(value);
-    else if (name == "fai") line->fai_path = std::string(value);
+    } else if (name == "bed")
+      line->bed_paths.emplace_back(value);
+    else if (name == "vcf")
+      line->vcf_path = std::string(value);
+    else if (name == "mutations")
+      line->mutations_path = std::string(value);
+    else if (name == "fai")
+      line->fai_path = std::string(value);
     return Status::Ok();
   }
   if (s.kind == Kind::kInt) {
     int64_t v = 0;
     if (!ParseInt64(value, &v))
       return bad("an integer");
-    if (name == "pairs") o.num_pairs = v, line->pairs_given = true;
-    else if (name == "read1-length") o.read1_length = v;
-    else if (name == "read2-length") o.read2_length = v;
-    else if (name == "distance") o.outer_distance = v;
-    else if (name == "block-size") o.block_size = v;
+    if (name == "pairs")
+      o.num_pairs = v, line->pairs_given = true;
+    else if (name == "read1-length")
+      o.read1_length = v;
+    else if (name == "read2-length")
+      o.read2_length = v;
+    else if (name == "distance")
+      o.outer_distance = v;
+    else if (name == "block-size")
+      o.block_size = v;
     else if (name == "threads") {
       if (v < 1 || v > 256)
         return Status::Error("-t/--threads must be in [1, 256], got " + std::string(value));
@@ -112,13 +126,20 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
   double v = 0;
   if (!ParseDouble(value, &v))
     return bad("a number");
-  if (name == "coverage") o.coverage = v;
-  else if (name == "std-dev") o.std_dev = v;
-  else if (name == "error-rate") o.error_rate = v;
-  else if (name == "mutation-rate") o.mutation_rate = v;
-  else if (name == "indel-fraction") o.indel_fraction = v;
-  else if (name == "indel-extend") o.indel_extend = v;
-  else if (name == "max-n-fraction") o.max_n_fraction = v;
+  if (name == "coverage")
+    o.coverage = v;
+  else if (name == "std-dev")
+    o.std_dev = v;
+  else if (name == "error-rate")
+    o.error_rate = v;
+  else if (name == "mutation-rate")
+    o.mutation_rate = v;
+  else if (name == "indel-fraction")
+    o.indel_fraction = v;
+  else if (name == "indel-extend")
+    o.indel_extend = v;
+  else if (name == "max-n-fraction")
+    o.max_n_fraction = v;
   return Status::Ok();
 }
 
@@ -199,8 +220,17 @@ Status CheckFileArguments(const CommandLine& line) {
   return Status::Ok();
 }
 
+Status ParseAndCheckCommandLine(const std::vector<std::string>& args, CommandLine* line) {
+  RF_RETURN_IF_ERROR(ParseCommandLine(args, line));
+  if (line->help || line->version)
+    return Status::Ok();
+  RF_RETURN_IF_ERROR(CheckFileArguments(*line));
+  return ValidateOptions(line->options);
+}
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
-                           const std::vector<std::string>& bed_texts, Options* options) {
+                           const std::vector<std::string>& bed_texts,
+                           Options* options) {
   CommandLine line;
   for (const auto& [name, value] : settings)
     RF_RETURN_IF_ERROR(SetOption(name, value, &line));

@@ -21,7 +21,7 @@ struct CommandLine {
   std::string vcf_path;                 // --vcf
   std::string mutations_path;           // --mutations (default: standard output)
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
-  int threads = 1;                      // -t
+  int threads = 1;                                            // -t
   bool seed_given = false;
   bool pairs_given = false;
   bool quiet = false;
@@ -36,12 +36,17 @@ Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line)
 // when the reads are paired and not interleaved.
 Status CheckFileArguments(const CommandLine& line);
 
+// What every command-line host does first: parse, then (unless --help or --version) check the
+// file arguments and the option values, so all hosts report problems in the same order.
+Status ParseAndCheckCommandLine(const std::vector<std::string>& args, CommandLine* line);
+
 using Setting = std::pair<std::string, std::string>;
 
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
 // the `settings` a parsed command line recorded), plus the texts of BED files. Validated.
 Status OptionsFromSettings(const std::vector<Setting>& settings,
-                           const std::vector<std::string>& bed_texts, Options* options);
+                           const std::vector<std::string>& bed_texts,
+                           Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

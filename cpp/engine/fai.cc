@@ -34,7 +34,8 @@ Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries) {
     if (count < 5 || e.name.empty() || !ParseInt64(fields[1], &e.length) ||
         !ParseInt64(fields[2], &e.offset) || !ParseInt64(fields[3], &e.line_bases) ||
         !ParseInt64(fields[4], &e.line_width)) {
-      return Status::Error(where + "expected NAME LENGTH OFFSET LINEBASES LINEWIDTH, tab-separated "
+      return Status::Error(where +
+                           "expected NAME LENGTH OFFSET LINEBASES LINEWIDTH, tab-separated "
                            "(is this a samtools faidx index?)");
     }
     if (e.length < 0 || e.offset < 0 || e.line_bases < 0 || e.line_width < e.line_bases ||

@@ -77,8 +77,11 @@ FastaParser::Event FastaParser::EndHeader() {
   return Event::kHeader;
 }
 
-FastaParser::Event FastaParser::Next(const char** cursor, const char* end, char* dst,
-                                     size_t capacity, size_t* written) {
+FastaParser::Event FastaParser::Next(const char** cursor,
+                                     const char* end,
+                                     char* dst,
+                                     size_t capacity,
+                                     size_t* written) {
   *written = 0;
   const char* p = *cursor;
   Event event = Event::kNeedInput;
@@ -173,8 +176,8 @@ FastaParser::Event FastaParser::Next(const char** cursor, const char* end, char*
           ++p;
           break;
         }
-        event = Fail("column " + std::to_string(column_ + 1) + ": unexpected " +
-                     DescribeByte(c) + " in the sequence of '" + name_ + "'");
+        event = Fail("column " + std::to_string(column_ + 1) + ": unexpected " + DescribeByte(c) +
+                     " in the sequence of '" + name_ + "'");
         break;
       }
     }

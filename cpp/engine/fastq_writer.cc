@@ -31,8 +31,12 @@ char FastqWriter::QualityFor(double error_rate) {
   return static_cast<char>(q > 126 ? 126 : q);
 }
 
-void FastqWriter::SetPair(std::string_view contig, int64_t left1, int64_t right1,
-                          const ReadCounts& left, const ReadCounts& right, uint64_t index) {
+void FastqWriter::SetPair(std::string_view contig,
+                          int64_t left1,
+                          int64_t right1,
+                          const ReadCounts& left,
+                          const ReadCounts& right,
+                          uint64_t index) {
   name_.clear();
   name_.push_back('@');
   name_.append(contig);

@@ -25,8 +25,12 @@ class FastqWriter {
   explicit FastqWriter(double error_rate) : quality_(QualityFor(error_rate)) {}
 
   // Formats the name shared by both mates (without "/mate").
-  void SetPair(std::string_view contig, int64_t left1, int64_t right1, const ReadCounts& left,
-               const ReadCounts& right, uint64_t index);
+  void SetPair(std::string_view contig,
+               int64_t left1,
+               int64_t right1,
+               const ReadCounts& left,
+               const ReadCounts& right,
+               uint64_t index);
 
   void Append(std::string* out, int mate, const char* bases, int64_t length);
 

@@ -32,11 +32,15 @@ char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
 }
 
-bool HaplotypeReader::Forward(int hap, int64_t a, int64_t e, int64_t length, char* out,
+bool HaplotypeReader::Forward(int hap,
+                              int64_t a,
+                              int64_t e,
+                              int64_t length,
+                              char* out,
                               ReadTrace* trace) const {
   const size_t n = variants_.size();
-  size_t vi = static_cast<size_t>(
-      std::lower_bound(variants_.begin(), variants_.end(), a, PosLess) - variants_.begin());
+  size_t vi = static_cast<size_t>(std::lower_bound(variants_.begin(), variants_.end(), a, PosLess) -
+                                  variants_.begin());
   int64_t p = a;
   // A deletion that starts before `a` may cover it (variants never overlap, so only the one
   // just before can).
@@ -90,12 +94,17 @@ bool HaplotypeReader::Forward(int hap, int64_t a, int64_t e, int64_t length, cha
   return k == length && trace->first >= 0;
 }
 
-bool HaplotypeReader::Backward(int hap, int64_t a, int64_t e, int64_t length, char* out,
+bool HaplotypeReader::Backward(int hap,
+                               int64_t a,
+                               int64_t e,
+                               int64_t length,
+                               char* out,
                                ReadTrace* trace) const {
   // j walks down through the variants at or before p.
-  int64_t j = static_cast<int64_t>(
-                  std::lower_bound(variants_.begin(), variants_.end(), e, PosLess) -
-                  variants_.begin()) - 1;
+  int64_t j =
+      static_cast<int64_t>(std::lower_bound(variants_.begin(), variants_.end(), e, PosLess) -
+                           variants_.begin()) -
+      1;
   int64_t p = e - 1;
   int64_t k = 0;
   while (true) {

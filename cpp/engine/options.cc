@@ -14,8 +14,7 @@ Status CheckReal(double value, double lo, double hi, const char* flag, bool hi_o
   if (inside)
     return Status::Ok();
   return Status::Error(std::string(flag) + " must be in [" + FormatNumber(lo) + ", " +
-                       FormatNumber(hi) + (hi_open ? ")" : "]") + ", got " +
-                       FormatNumber(value));
+                       FormatNumber(hi) + (hi_open ? ")" : "]") + ", got " + FormatNumber(value));
 }
 
 Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {

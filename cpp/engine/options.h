@@ -29,22 +29,22 @@ struct Region {
 };
 
 struct Options {
-  double error_rate = 0.02;       // -e
-  int64_t outer_distance = 500;   // -d
-  double std_dev = 50;            // -s
-  int64_t num_pairs = 1000000;    // -N
-  double coverage = 0;            // -C: fold coverage; when > 0 it replaces -N
-  int64_t read1_length = 70;      // -1
-  int64_t read2_length = 70;      // -2: 0 means single-end
-  double mutation_rate = 0.001;   // -r
-  double indel_fraction = 0.15;   // -R
-  double indel_extend = 0.3;      // -X
-  double max_n_fraction = 0.05;   // -A
-  bool haploid = false;           // -h
-  uint64_t seed = 0;              // -S
+  double error_rate = 0.02;      // -e
+  int64_t outer_distance = 500;  // -d
+  double std_dev = 50;           // -s
+  int64_t num_pairs = 1000000;   // -N
+  double coverage = 0;           // -C: fold coverage; when > 0 it replaces -N
+  int64_t read1_length = 70;     // -1
+  int64_t read2_length = 70;     // -2: 0 means single-end
+  double mutation_rate = 0.001;  // -r
+  double indel_fraction = 0.15;  // -R
+  double indel_extend = 0.3;     // -X
+  double max_n_fraction = 0.05;  // -A
+  bool haploid = false;          // -h
+  uint64_t seed = 0;             // -S
 
-  std::vector<Region> regions;    // --region / --bed: empty means every contig, whole
-  bool interleaved = false;       // both mates in the read-1 stream
+  std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
+  bool interleaved = false;     // both mates in the read-1 stream
   int64_t block_size = kDefaultBlockSize;
   // Only the blocks [first_block, end_block) of the whole run (counted over all spans in order)
   // are written; end_block < 0 means to the end. Threads and shards split work this way.
@@ -52,7 +52,7 @@ struct Options {
   int64_t end_block = -1;
 
   // Which outputs to produce (skipping one saves its formatting work).
-  bool write_mutations = true;    // wgsim's five-column list
+  bool write_mutations = true;  // wgsim's five-column list
   bool write_vcf = false;
 
   bool paired() const { return read2_length > 0; }

@@ -20,8 +20,12 @@ PairSampler::PairSampler(const Options& options)
   right_.resize(static_cast<size_t>(options.longest_read()));
 }
 
-void PairSampler::StartBlock(uint64_t span_key, int64_t block, int64_t start_begin,
-                             int64_t start_end, int64_t pairs, int64_t first_index) {
+void PairSampler::StartBlock(uint64_t span_key,
+                             int64_t block,
+                             int64_t start_begin,
+                             int64_t start_end,
+                             int64_t pairs,
+                             int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
   start_begin_ = start_begin;
   start_end_ = start_end;
@@ -67,10 +71,15 @@ bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
   return static_cast<double>(n) / static_cast<double>(length) > options_.max_n_fraction;
 }
 
-bool PairSampler::TryPair(const SpanWindow& window, const std::vector<Variant>& variants,
-                          const SpanPlace& place, int64_t span_end, int attempt,
-                          const ReadOutputs& out, SamplerCounters* counters) {
-  int64_t pos = boost::random::uniform_int_distribution<int64_t>(start_begin_, start_end_ - 1)(rng_);
+bool PairSampler::TryPair(const SpanWindow& window,
+                          const std::vector<Variant>& variants,
+                          const SpanPlace& place,
+                          int64_t span_end,
+                          int attempt,
+                          const ReadOutputs& out,
+                          SamplerCounters* counters) {
+  int64_t pos =
+      boost::random::uniform_int_distribution<int64_t>(start_begin_, start_end_ - 1)(rng_);
   int64_t fragment = DrawFragmentLength();
   if (pos + fragment > span_end) {
     if (attempt < kFitAttempts)
@@ -91,8 +100,7 @@ bool PairSampler::TryPair(const SpanWindow& window, const std::vector<Variant>& 
     return false;
   }
   ReadCounts left{ApplyErrors(left_.data(), left_length), left_trace.snps, left_trace.indels};
-  ReadCounts right{ApplyErrors(right_.data(), right_length), right_trace.snps,
-                   right_trace.indels};
+  ReadCounts right{ApplyErrors(right_.data(), right_length), right_trace.snps, right_trace.indels};
   writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
                   place.offset + right_trace.last + 1, left, right,
                   static_cast<uint64_t>(first_index_ + next_));
@@ -108,9 +116,13 @@ bool PairSampler::TryPair(const SpanWindow& window, const std::vector<Variant>& 
   return true;
 }
 
-void PairSampler::Run(const SpanWindow& window, const std::vector<Variant>& variants,
-                      const SpanPlace& place, int64_t span_end, const ReadOutputs& out,
-                      size_t budget, SamplerCounters* counters) {
+void PairSampler::Run(const SpanWindow& window,
+                      const std::vector<Variant>& variants,
+                      const SpanPlace& place,
+                      int64_t span_end,
+                      const ReadOutputs& out,
+                      size_t budget,
+                      SamplerCounters* counters) {
   if (next_ == 0 && pairs_ > 0) {
     // An all-N stretch cannot hold a read: say so at once instead of trying 100 times a pair.
     int64_t reach = std::min(window.end(), start_end_ + options_.max_fragment());

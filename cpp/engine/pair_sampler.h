@@ -43,19 +43,31 @@ class PairSampler {
 
   // Prepares block `block` of a span: `pairs` fragments starting in [start_begin, start_end),
   // named from `first_index` on.
-  void StartBlock(uint64_t span_key, int64_t block, int64_t start_begin, int64_t start_end,
-                  int64_t pairs, int64_t first_index);
+  void StartBlock(uint64_t span_key,
+                  int64_t block,
+                  int64_t start_begin,
+                  int64_t start_end,
+                  int64_t pairs,
+                  int64_t first_index);
   bool done() const { return next_ == pairs_; }
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
   // length when known, else a bound past every fragment of the block.
-  void Run(const SpanWindow& window, const std::vector<Variant>& variants,
-           const SpanPlace& place, int64_t span_end, const ReadOutputs& out, size_t budget,
+  void Run(const SpanWindow& window,
+           const std::vector<Variant>& variants,
+           const SpanPlace& place,
+           int64_t span_end,
+           const ReadOutputs& out,
+           size_t budget,
            SamplerCounters* counters);
 
  private:
-  bool TryPair(const SpanWindow& window, const std::vector<Variant>& variants,
-               const SpanPlace& place, int64_t span_end, int attempt, const ReadOutputs& out,
+  bool TryPair(const SpanWindow& window,
+               const std::vector<Variant>& variants,
+               const SpanPlace& place,
+               int64_t span_end,
+               int attempt,
+               const ReadOutputs& out,
                SamplerCounters* counters);
   int64_t DrawFragmentLength();
   int ApplyErrors(char* bases, int64_t length);

@@ -50,7 +50,8 @@ std::vector<int64_t> Apportion(int64_t total, const std::vector<int64_t>& weight
   std::vector<std::pair<u128, size_t>> remainders;
   int64_t given = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
-    u128 product = static_cast<u128>(static_cast<uint64_t>(total)) * static_cast<uint64_t>(weights[i]);
+    u128 product =
+        static_cast<u128>(static_cast<uint64_t>(total)) * static_cast<uint64_t>(weights[i]);
     shares[i] = static_cast<int64_t>(product / sum);
     given += shares[i];
     remainders.emplace_back(product % sum, i);
@@ -119,10 +120,11 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
     int64_t length = s->end - s->begin;
     weights.push_back(length >= options.longest_read() ? length : 0);
   }
-  if (options.num_pairs > 0 && std::all_of(weights.begin(), weights.end(),
-                                           [](int64_t w) { return w == 0; })) {
-    return Status::Error("no contig or region is long enough to hold a fragment (it needs at least " +
-                         std::to_string(options.longest_read()) + " bases, the longest read)");
+  if (options.num_pairs > 0 &&
+      std::all_of(weights.begin(), weights.end(), [](int64_t w) { return w == 0; })) {
+    return Status::Error(
+        "no contig or region is long enough to hold a fragment (it needs at least " +
+        std::to_string(options.longest_read()) + " bases, the longest read)");
   }
   std::vector<int64_t> shares = Apportion(options.num_pairs, weights);
   for (size_t i = 0; i < ordered.size(); ++i)
@@ -159,15 +161,18 @@ Status Plan::CheckAllRegionsSeen(const std::vector<std::string>& seen) const {
       std::vector<ContigInfo> known;
       for (const std::string& s : seen)
         known.push_back(ContigInfo{s, 0});
-      return Status::Error("region " + FormatRegion(Region{name, spans[0].begin, spans[0].end, {}}) +
+      return Status::Error("region " +
+                           FormatRegion(Region{name, spans[0].begin, spans[0].end, {}}) +
                            ": unknown contig '" + name + "' (known: " + KnownNames(known) + ")");
     }
   }
   return Status::Ok();
 }
 
-std::vector<int64_t> SplitPairsOverBlocks(const Options& options, uint64_t span_key,
-                                          int64_t start_positions, int64_t pairs) {
+std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
+                                          uint64_t span_key,
+                                          int64_t start_positions,
+                                          int64_t pairs) {
   const int64_t block = options.block_size;
   const int64_t blocks = (start_positions + block - 1) / block;
   std::vector<int64_t> counts(static_cast<size_t>(blocks), 0);
@@ -188,7 +193,9 @@ std::vector<int64_t> SplitPairsOverBlocks(const Options& options, uint64_t span_
   return counts;
 }
 
-int64_t CoveragePairsInBlock(const Options& options, uint64_t span_key, int64_t block,
+int64_t CoveragePairsInBlock(const Options& options,
+                             uint64_t span_key,
+                             int64_t block,
                              int64_t start_positions) {
   double bases_per_pair = static_cast<double>(options.read1_length + options.read2_length);
   double expected = options.coverage * static_cast<double>(start_positions) / bases_per_pair;

@@ -46,12 +46,16 @@ class Plan {
 
 // Pairs per block of a span in -N mode: a chain of binomial draws over the blocks' shares of the
 // span's fragment start positions, each from the block's own stream.
-std::vector<int64_t> SplitPairsOverBlocks(const Options& options, uint64_t span_key,
-                                          int64_t start_positions, int64_t pairs);
+std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
+                                          uint64_t span_key,
+                                          int64_t start_positions,
+                                          int64_t pairs);
 
 // Pairs of one block in -C mode: coverage x start positions / bases per pair, with the fraction
 // rounded up with its own probability.
-int64_t CoveragePairsInBlock(const Options& options, uint64_t span_key, int64_t block,
+int64_t CoveragePairsInBlock(const Options& options,
+                             uint64_t span_key,
+                             int64_t block,
                              int64_t start_positions);
 
 // A stable key for the random streams of a span.

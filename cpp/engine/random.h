@@ -14,9 +14,9 @@ namespace readforge {
 using Rng = boost::random::mt19937_64;
 
 enum class StreamPurpose : uint64_t {
-  kVariants = 1,    // the mutations of a block
-  kPairCount = 2,   // how many read pairs start in a block
-  kPairs = 3,       // fragments, reads and sequencing errors of a block
+  kVariants = 1,   // the mutations of a block
+  kPairCount = 2,  // how many read pairs start in a block
+  kPairs = 3,      // fragments, reads and sequencing errors of a block
 };
 
 // SplitMix64's finaliser: a bijective mix, so distinct keys give unrelated seeds.

@@ -38,7 +38,8 @@ Status ParseRegion(std::string_view text, Region* region) {
   region->text = std::string(text);
   size_t colon = text.rfind(':');
   if (colon == std::string_view::npos || colon + 1 == text.size()) {
-    region->contig = std::string(text.substr(0, colon == std::string_view::npos ? text.size() : colon));
+    region->contig =
+        std::string(text.substr(0, colon == std::string_view::npos ? text.size() : colon));
     return Status::Ok();
   }
   std::string_view range = text.substr(colon + 1);

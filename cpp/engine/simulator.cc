@@ -128,7 +128,8 @@ Status Simulator::FeedParser() {
   }
   const char* p = input_.data() + cursor_;
   size_t written = 0;
-  FastaParser::Event event = parser_.Next(&p, input_.data() + input_.size(), dst, capacity, &written);
+  FastaParser::Event event =
+      parser_.Next(&p, input_.data() + input_.size(), dst, capacity, &written);
   cursor_ = static_cast<size_t>(p - input_.data());
   if (dst)
     window_.Commit(written);
@@ -156,8 +157,10 @@ Status Simulator::BeginContig(const std::string& name) {
   ++stats_.contigs;
   if (!contigs_.empty()) {
     if (contig_ordinal_ >= static_cast<int64_t>(contigs_.size())) {
-      return Status::Error("the index (.fai) does not match the reference: the FASTA has more than "
-                           "its " + std::to_string(contigs_.size()) + " contigs ('" + name + "')");
+      return Status::Error(
+          "the index (.fai) does not match the reference: the FASTA has more than "
+          "its " +
+          std::to_string(contigs_.size()) + " contigs ('" + name + "')");
     }
     const std::string& expected = contigs_[static_cast<size_t>(contig_ordinal_)].name;
     if (expected != name) {
@@ -283,7 +286,8 @@ void Simulator::ProcessBlock() {
     GenerateVariantsUpTo(std::min(window_.end(), length));
     std::string* mutations =
         options_.write_mutations ? &outputs_[static_cast<int>(OutputStream::kMutations)] : nullptr;
-    std::string* vcf = options_.write_vcf ? &outputs_[static_cast<int>(OutputStream::kVcf)] : nullptr;
+    std::string* vcf =
+        options_.write_vcf ? &outputs_[static_cast<int>(OutputStream::kVcf)] : nullptr;
     for (const Variant& v : variants_) {
       if (v.pos >= block_end)
         break;

@@ -64,9 +64,7 @@ class Simulator {
   State Run();
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
-  std::string_view Output(OutputStream stream) const {
-    return outputs_[static_cast<int>(stream)];
-  }
+  std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }
   // Empties every output stream (keeping their memory for the next chunk).
   void ConsumeOutputs() {
     for (std::string& s : outputs_)
@@ -123,15 +121,15 @@ class Simulator {
   bool span_complete_ = false;  // all its bases have arrived
   std::string span_contig_;
   Span span_;
-  int64_t span_length_ = -1;    // -1 while unknown
+  int64_t span_length_ = -1;  // -1 while unknown
   uint64_t span_key_ = 0;
   int64_t global_block_base_ = 0;
   SpanWindow window_;
   std::vector<Variant> variants_;
-  int64_t variant_block_ = 0;   // next block whose variants are to be drawn
-  int64_t block_ = 0;           // block being simulated
+  int64_t variant_block_ = 0;  // next block whose variants are to be drawn
+  int64_t block_ = 0;          // block being simulated
   bool block_started_ = false;
-  int64_t pair_index_ = 0;      // pairs planned in the span's earlier blocks
+  int64_t pair_index_ = 0;            // pairs planned in the span's earlier blocks
   std::vector<int64_t> block_pairs_;  // -N mode
   int64_t span_dropped_ = 0;
 };

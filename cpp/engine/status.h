@@ -25,11 +25,11 @@ class [[nodiscard]] Status {
 };
 
 // Returns early from the enclosing function when `expr` yields a failed Status.
-#define RF_RETURN_IF_ERROR(expr)      \
-  do {                                \
+#define RF_RETURN_IF_ERROR(expr)       \
+  do {                                 \
     ::readforge::Status rf_s = (expr); \
-    if (!rf_s.ok())                   \
-      return rf_s;                    \
+    if (!rf_s.ok())                    \
+      return rf_s;                     \
   } while (0)
 
 }  // namespace readforge

@@ -7,10 +7,14 @@ namespace {
 
 int BaseIndex(char base) {
   switch (base) {
-    case 'A': return 0;
-    case 'C': return 1;
-    case 'G': return 2;
-    default: return 3;
+    case 'A':
+      return 0;
+    case 'C':
+      return 1;
+    case 'G':
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -24,8 +28,12 @@ const char* Genotype(uint8_t haplotypes, bool haploid) {
   return haplotypes == 3 ? "1|1" : haplotypes == 1 ? "1|0" : "0|1";
 }
 
-void AppendVcfRecord(std::string_view contig, int64_t pos1, const std::string& ref,
-                     const std::string& alt, const char* genotype, std::string* out) {
+void AppendVcfRecord(std::string_view contig,
+                     int64_t pos1,
+                     const std::string& ref,
+                     const std::string& alt,
+                     const char* genotype,
+                     std::string* out) {
   out->append(contig);
   out->push_back('\t');
   out->append(std::to_string(pos1));
@@ -49,8 +57,12 @@ void AppendVcfHeader(const std::vector<ContigInfo>& contigs, std::string* out) {
       "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tSIMULATED\n");
 }
 
-void AppendTruth(const Variant& v, const SpanWindow& window, const SpanPlace& place, bool haploid,
-                 std::string* mutations, std::string* vcf) {
+void AppendTruth(const Variant& v,
+                 const SpanWindow& window,
+                 const SpanPlace& place,
+                 bool haploid,
+                 std::string* mutations,
+                 std::string* vcf) {
   char ref = window.at(v.pos);
   if (ref == 'N')
     return;
@@ -65,8 +77,8 @@ void AppendTruth(const Variant& v, const SpanWindow& window, const SpanPlace& pl
       ref_allele.assign(1, ref);
       alt_allele.assign(1, alt);
       if (mutations) {
-        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + ref +
-                      '\t' + (het ? Iupac(ref, alt) : alt) + '\t' + (het ? '+' : '-') + '\n';
+        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + ref + '\t' +
+                      (het ? Iupac(ref, alt) : alt) + '\t' + (het ? '+' : '-') + '\n';
       }
       break;
     }
@@ -98,7 +110,8 @@ void AppendTruth(const Variant& v, const SpanWindow& window, const SpanPlace& pl
     }
   }
   if (vcf)
-    AppendVcfRecord(place.contig, vcf_pos1, ref_allele, alt_allele, Genotype(v.haplotypes, haploid), vcf);
+    AppendVcfRecord(place.contig, vcf_pos1, ref_allele, alt_allele, Genotype(v.haplotypes, haploid),
+                    vcf);
 }
 
 }  // namespace readforge

@@ -33,8 +33,12 @@ struct SpanPlace {
 // Appends the variant's line(s). The window must hold the variant's bases and, for a deletion,
 // the base before it (or after it, when the deletion starts the span). A variant on an N
 // reference base is not a variant and writes nothing.
-void AppendTruth(const Variant& v, const SpanWindow& window, const SpanPlace& place, bool haploid,
-                 std::string* mutations, std::string* vcf);
+void AppendTruth(const Variant& v,
+                 const SpanWindow& window,
+                 const SpanPlace& place,
+                 bool haploid,
+                 std::string* mutations,
+                 std::string* vcf);
 
 }  // namespace readforge
 

@@ -31,16 +31,25 @@ uint8_t DrawHaplotypes(Rng& rng, bool haploid) {
 char SnpBase(char ref, int shift) {
   static const char kBases[] = "ACGT";
   switch (ref) {
-    case 'A': return kBases[(0 + shift) & 3];
-    case 'C': return kBases[(1 + shift) & 3];
-    case 'G': return kBases[(2 + shift) & 3];
-    case 'T': return kBases[(3 + shift) & 3];
-    default: return 'N';
+    case 'A':
+      return kBases[(0 + shift) & 3];
+    case 'C':
+      return kBases[(1 + shift) & 3];
+    case 'G':
+      return kBases[(2 + shift) & 3];
+    case 'T':
+      return kBases[(3 + shift) & 3];
+    default:
+      return 'N';
   }
 }
 
-void GenerateVariants(const Options& options, Rng& rng, int64_t begin, int64_t end,
-                      int64_t deletion_limit, std::vector<Variant>* out) {
+void GenerateVariants(const Options& options,
+                      Rng& rng,
+                      int64_t begin,
+                      int64_t end,
+                      int64_t deletion_limit,
+                      std::vector<Variant>* out) {
   if (options.mutation_rate <= 0)
     return;
   boost::random::uniform_01<double> uniform;

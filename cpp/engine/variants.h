@@ -21,21 +21,25 @@ namespace readforge {
 enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion };
 
 struct Variant {
-  int64_t pos = 0;            // span coordinate (0-based) of the SNP, the deleted bases, or the
-                              // base after which the insertion sits
-  int64_t length = 1;         // deleted or inserted bases; 1 for a SNP
+  int64_t pos = 0;     // span coordinate (0-based) of the SNP, the deleted bases, or the
+                       // base after which the insertion sits
+  int64_t length = 1;  // deleted or inserted bases; 1 for a SNP
   VariantType type = VariantType::kSnp;
-  uint8_t haplotypes = 3;     // bit 0: haplotype 1, bit 1: haplotype 2
-  uint8_t snp_shift = 1;      // SNP alt = ACGT[(index(ref) + shift) % 4]
-  std::string inserted;       // the inserted bases, "ACGT" only
+  uint8_t haplotypes = 3;  // bit 0: haplotype 1, bit 1: haplotype 2
+  uint8_t snp_shift = 1;   // SNP alt = ACGT[(index(ref) + shift) % 4]
+  std::string inserted;    // the inserted bases, "ACGT" only
 
   bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
 };
 
 // Appends the variants of positions [begin, end) in draw order (sorted by position). Deletions
 // are cut at `deletion_limit` (the block end, or the span's last base for the last block).
-void GenerateVariants(const Options& options, Rng& rng, int64_t begin, int64_t end,
-                      int64_t deletion_limit, std::vector<Variant>* out);
+void GenerateVariants(const Options& options,
+                      Rng& rng,
+                      int64_t begin,
+                      int64_t end,
+                      int64_t deletion_limit,
+                      std::vector<Variant>* out);
 
 // The base a SNP turns `ref` into ('N' stays 'N').
 char SnpBase(char ref, int shift);

@@ -44,7 +44,8 @@ class WasmSimulator {
   // settings: [[name, value], ...] with readforge's option names; faiText: a .fai (may be
   // empty); bedTexts: the texts of BED files.
   WasmSimulator(val settings, std::string fai_text, val bed_texts)
-      : settings_(std::move(settings)), fai_text_(std::move(fai_text)),
+      : settings_(std::move(settings)),
+        fai_text_(std::move(fai_text)),
         bed_texts_(AsStrings(bed_texts)) {}
 
   // "" when the run can start, else what is wrong.
@@ -66,9 +67,7 @@ class WasmSimulator {
     return s.ok() ? "" : s.message();
   }
 
-  val inputBuffer(size_t n) {
-    return val(emscripten::typed_memory_view(n, sim_->InputBuffer(n)));
-  }
+  val inputBuffer(size_t n) { return val(emscripten::typed_memory_view(n, sim_->InputBuffer(n))); }
   void commitInput(size_t n) { sim_->CommitInput(n); }
   void finish() { sim_->Finish(); }
   int run() { return static_cast<int>(sim_->Run()); }
@@ -138,9 +137,7 @@ class WasmContigScanner {
 // The command line as the native CLI reads it, for the Node runner.
 val ParseArgs(val args) {
   CommandLine line;
-  Status s = ParseCommandLine(AsStrings(args), &line);
-  if (s.ok() && !line.help && !line.version)
-    s = CheckFileArguments(line);
+  Status s = ParseAndCheckCommandLine(AsStrings(args), &line);
   val out = val::object();
   out.set("error", s.ok() ? std::string() : s.message());
   val settings = val::array();

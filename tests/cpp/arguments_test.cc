@@ -40,10 +40,33 @@ TEST(Arguments, WgsimDefaults) {
 
 TEST(Arguments, ShortLongAndInlineForms) {
   CommandLine line;
-  ASSERT_TRUE(Parse({"-e", "0.1", "-d600", "--std-dev=20", "-N", "5", "-1", "100", "--read2-length",
-                     "90", "-r0", "-R", "0.5", "-X", "0.2", "-S", "18446744073709551615", "-A",
-                     "0.1", "-h", "--region", "chr1:1,001-2,000", "--interleaved", "-", "-"},
-                    &line).ok());
+  ASSERT_TRUE(Parse({"-e",
+                     "0.1",
+                     "-d600",
+                     "--std-dev=20",
+                     "-N",
+                     "5",
+                     "-1",
+                     "100",
+                     "--read2-length",
+                     "90",
+                     "-r0",
+                     "-R",
+                     "0.5",
+                     "-X",
+                     "0.2",
+                     "-S",
+                     "18446744073709551615",
+                     "-A",
+                     "0.1",
+                     "-h",
+                     "--region",
+                     "chr1:1,001-2,000",
+                     "--interleaved",
+                     "-",
+                     "-"},
+                    &line)
+                  .ok());
   const Options& o = line.options;
   EXPECT_EQ(o.error_rate, 0.1);
   EXPECT_EQ(o.outer_distance, 600);
@@ -136,7 +159,8 @@ TEST(Regions, SamtoolsSyntax) {
 
 TEST(Regions, BedFiles) {
   std::vector<Region> regions;
-  ASSERT_TRUE(ParseBed("track name=x\n# comment\nchr1\t0\t100\textra\r\n\nchr2 5 6\n", &regions).ok());
+  ASSERT_TRUE(
+      ParseBed("track name=x\n# comment\nchr1\t0\t100\textra\r\n\nchr2 5 6\n", &regions).ok());
   ASSERT_EQ(regions.size(), 2u);
   EXPECT_EQ(regions[0].contig, "chr1");
   EXPECT_EQ(regions[0].end, 100);

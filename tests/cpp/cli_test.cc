@@ -40,8 +40,8 @@ class CliTest : public ::testing::Test {
 
   // Runs `readforge ARGS` in the temporary folder (a shell line, so "< file" works).
   CliResult Run(const std::string& args) const {
-    std::string command = "cd " + dir_ + " && " + READFORGE_CLI + " " + args +
-                          " > stdout.txt 2> stderr.txt";
+    std::string command =
+        "cd " + dir_ + " && " + READFORGE_CLI + " " + args + " > stdout.txt 2> stderr.txt";
     CliResult r;
     int raw = std::system(command.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -65,8 +65,8 @@ TEST_F(CliTest, DemoRunWritesPairsAndTheMutationList) {
 TEST_F(CliTest, BadParametersExitOneWithOneLine) {
   for (const char* args : {"-e 2 mt.fa a.fq b.fq", "-N -1 mt.fa a.fq b.fq", "-X 1 mt.fa a.fq b.fq",
                            "-S 18446744073709551616 mt.fa a.fq b.fq", "mt.fa", "-1 0 mt.fa a b",
-                           "--region chrZ mt.fa a.fq b.fq", "missing.fa a.fq b.fq",
-                           "mt.fa a.fq", "-2 0 mt.fa a.fq b.fq"}) {
+                           "--region chrZ mt.fa a.fq b.fq", "missing.fa a.fq b.fq", "mt.fa a.fq",
+                           "-2 0 mt.fa a.fq b.fq"}) {
     CliResult r = Run(args);
     EXPECT_EQ(r.status, 1) << args;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
@@ -103,9 +103,10 @@ TEST_F(CliTest, TruncatedGzipFailsAndLeavesNoOutput) {
 TEST_F(CliTest, StdinNeedsCoverageOrAnIndex) {
   CliResult r = Run("-S 1 -N 100 - a.fq b.fq < multi.fa");
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err,
-            "readforge: error: -N needs the contig lengths: give an index (.fai), or ask for a fold "
-            "coverage with -C\n");
+  EXPECT_EQ(
+      r.err,
+      "readforge: error: -N needs the contig lengths: give an index (.fai), or ask for a fold "
+      "coverage with -C\n");
   ASSERT_EQ(Run("-S 1 -C 2 - s1.fq s2.fq < multi.fa").status, 0);
   ASSERT_EQ(Run("-S 1 -C 2 multi.fa f1.fq f2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("s1.fq")), ReadFile(Path("f1.fq")));
@@ -142,8 +143,8 @@ TEST_F(CliTest, VcfIsAcceptedByBcftools) {
   CliResult r = Run("-S 2 -N 100 -r 0.01 -R 0.4 --vcf v.vcf --mutations m.txt mt.fa a.fq b.fq");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "");  // the list went to m.txt
-  std::string command = "bcftools view " + Path("v.vcf") + " > " + Path("bcf.out") + " 2> " +
-                        Path("bcf.err");
+  std::string command =
+      "bcftools view " + Path("v.vcf") + " > " + Path("bcf.out") + " 2> " + Path("bcf.err");
   ASSERT_EQ(std::system(command.c_str()), 0);
   EXPECT_EQ(ReadFile(Path("bcf.err")), "");
   std::string viewed = ReadFile(Path("bcf.out"));

@@ -73,7 +73,7 @@ TEST(FastaParser, ReadsNamesLengthsAndBases) {
 TEST(FastaParser, AcceptsCrlfLowercaseAndOldMacLineEnds) {
   EXPECT_EQ(ParseAllChunkings(">a\r\nacgt\r\nAC\r\n>b\r\nGG\r\n").bases, "ACGTACGG");
   EXPECT_EQ(ParseAllChunkings(">a\racgt\rAC\r>b\rGG\r").bases, "ACGTACGG");
-  EXPECT_EQ(ParseAllChunkings(">a\nACGT").bases, "ACGT");  // no final line end
+  EXPECT_EQ(ParseAllChunkings(">a\nACGT").bases, "ACGT");                // no final line end
   EXPECT_EQ(ParseAllChunkings("\n\n>a\n\nAC\n\nGT\n\n").bases, "ACGT");  // blank lines
 }
 
@@ -106,9 +106,12 @@ TEST(FastaParser, RejectsMalformedInputWithLineNumbers) {
       {">a\nAC\n>b\n",
        "line 4: contig 'b' has no bases (remove it, or add its sequence under its header)"},
       {">a\nAC\x00GT\n", nullptr},
-      {"\x1f\x8b\x08\x00", "line 1: input looks gzip-compressed (starts with byte 0x1f): "
-                           "decompress it first"},
-      {"\x7f" "ELF\x02\x01", "line 1: expected '>' header before sequence data, found byte 0x7f"},
+      {"\x1f\x8b\x08\x00",
+       "line 1: input looks gzip-compressed (starts with byte 0x1f): "
+       "decompress it first"},
+      {"\x7f"
+       "ELF\x02\x01",
+       "line 1: expected '>' header before sequence data, found byte 0x7f"},
       {">a\nAC\xc3\xa9GT\n", "line 2: column 3: unexpected byte 0xc3 in the sequence of 'a'"},
       {">a\nAC>GT\n", "line 2: column 3: unexpected '>' in the sequence of 'a'"},
   };

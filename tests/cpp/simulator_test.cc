@@ -25,7 +25,7 @@ Options SmallRun(int64_t pairs = 2000) {
   o.read2_length = 100;
   o.mutation_rate = 0.01;  // plenty of variants of every kind in small references
   o.indel_fraction = 0.3;
-  o.block_size = 4096;     // many blocks, so block logic is exercised
+  o.block_size = 4096;  // many blocks, so block logic is exercised
   o.write_vcf = true;
   return o;
 }
@@ -151,8 +151,10 @@ TEST(Simulator, TwoSimulatorsAreIndependentAndReusable) {
     }
   };
   while (!done_a || !done_b) {
-    if (!done_a) step(a, out_a, fed_a, done_a);
-    if (!done_b) step(b, out_b, fed_b, done_b);
+    if (!done_a)
+      step(a, out_a, fed_a, done_a);
+    if (!done_b)
+      step(b, out_b, fed_b, done_b);
   }
   EXPECT_EQ(out_a, first.read1);
   EXPECT_NE(out_b, first.read1);
@@ -279,8 +281,9 @@ TEST(Simulator, IndexThatDoesNotMatchIsAnError) {
 
 TEST(Simulator, NeedsLengthsForPairCountAndVcf) {
   Options o = SmallRun(10);
-  EXPECT_EQ(Simulate(o, ">a\nACGT\n", {}).error,
-            "-N needs the contig lengths: give an index (.fai), or ask for a fold coverage with -C");
+  EXPECT_EQ(
+      Simulate(o, ">a\nACGT\n", {}).error,
+      "-N needs the contig lengths: give an index (.fai), or ask for a fold coverage with -C");
   o.coverage = 1;
   EXPECT_EQ(Simulate(o, ">a\nACGT\n", {}).error,
             "--vcf needs the contig lengths for its header: give an index (.fai)");

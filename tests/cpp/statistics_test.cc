@@ -145,9 +145,9 @@ TEST_F(StatisticsTest, EveryReadIsItsHaplotypeAtTheCoordinatesItsNameClaims) {
         const std::string right = ReverseComplement(flip ? r1[i].bases : r2[i].bases);
         if (fragment.size() < std::max(left.size(), right.size()))
           continue;
-        matched = Mismatches(left, fragment.substr(0, left.size())) == n1.errors[0] &&
-                  Mismatches(right, fragment.substr(fragment.size() - right.size())) ==
-                      n1.errors[1];
+        matched =
+            Mismatches(left, fragment.substr(0, left.size())) == n1.errors[0] &&
+            Mismatches(right, fragment.substr(fragment.size() - right.size())) == n1.errors[1];
         if (matched)
           flipped += flip;
       }

@@ -11,8 +11,10 @@
 
 namespace readforge::testing {
 
-RunResult Simulate(const Options& options, const std::string& fasta,
-                   const std::vector<ContigInfo>& contigs, size_t chunk) {
+RunResult Simulate(const Options& options,
+                   const std::string& fasta,
+                   const std::vector<ContigInfo>& contigs,
+                   size_t chunk) {
   RunResult result;
   Simulator sim(options, contigs);
   Status s = sim.Start();
@@ -75,7 +77,8 @@ std::string TestData(const std::string& name) {
 }
 
 std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
-                        uint64_t seed, int line) {
+                        uint64_t seed,
+                        int line) {
   std::mt19937_64 rng(seed);  // test data only; the engine never uses std:: randomness
   std::string fasta;
   for (const auto& [name, length] : contigs) {

@@ -21,19 +21,22 @@ struct RunResult {
 };
 
 // Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once).
-RunResult Simulate(const Options& options, const std::string& fasta,
-                   const std::vector<ContigInfo>& contigs, size_t chunk = 0);
+RunResult Simulate(const Options& options,
+                   const std::string& fasta,
+                   const std::vector<ContigInfo>& contigs,
+                   size_t chunk = 0);
 
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
 std::vector<ContigInfo> ContigsOf(const std::string& fasta);
 
 std::string ReadFile(const std::string& path);
 std::string SharedData(const std::string& name);  // ../shared/data/NAME, read whole
-std::string TestData(const std::string& name);     // tests/data/NAME, read whole
+std::string TestData(const std::string& name);    // tests/data/NAME, read whole
 
 // A reproducible random DNA sequence as FASTA, with `line` bases per line.
 std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
-                        uint64_t seed, int line = 60);
+                        uint64_t seed,
+                        int line = 60);
 
 struct FastqRecord {
   std::string name, bases, qualities;

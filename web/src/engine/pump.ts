@@ -77,7 +77,8 @@ export async function simulate(
       }
       if (state === RunState.Done) break;
       if (state === RunState.NeedInput) {
-        if (finished) throw new ReadforgeError('internal error: the engine wants input after the end');
+        if (finished)
+          throw new ReadforgeError('internal error: the engine wants input after the end');
         if (!pending || offset >= pending.length) {
           const { value, done } = await reader.read();
           if (done) {
@@ -162,7 +163,8 @@ export async function decompressIfGzip(
       return reader.cancel(reason);
     },
   });
-  const gzip = !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  const gzip =
+    !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
   if (!gzip) return whole;
   return whole.pipeThrough(
     new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,

@@ -1,5 +1,12 @@
 // readforge-wasm: the native CLI's arguments, run through the WebAssembly module in Node.
-import { createReadStream, createWriteStream, existsSync, readFileSync, statSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  readFileSync,
+  statSync,
+  rmSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
@@ -63,7 +70,8 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     seed = randomBytes(8).readBigUInt64BE().toString();
     settings.push(['seed', seed]);
   }
-  if (ref !== '-' && !existsSync(ref)) throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
+  if (ref !== '-' && !existsSync(ref))
+    throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
   let faiText = '';
   const faiPath = args.faiPath || (ref !== '-' && existsSync(`${ref}.fai`) ? `${ref}.fai` : '');
@@ -106,7 +114,8 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     }
   })();
   if (!args.quiet) {
-    for (const warning of summary.warnings) process.stderr.write(`readforge: warning: ${warning}\n`);
+    for (const warning of summary.warnings)
+      process.stderr.write(`readforge: warning: ${warning}\n`);
     const s = summary.stats;
     process.stderr.write(
       `readforge: wrote ${s.pairs} read pairs (${s.readBases} bases) from ${s.contigs} contigs\n`,

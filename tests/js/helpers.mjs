@@ -1,0 +1,77 @@
+// Shared by the JS tests: paths, running both command lines, test references.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const NATIVE = join(ROOT, 'build/readforge');
+export const WASM_CLI = join(ROOT, 'bin/readforge-wasm.mjs');
+export const MT = join(ROOT, 'public/refs/MT-human.fa');
+
+export function tempDir(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-js-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs a command line; returns status, stdout and stderr (as latin1 text). */
+export function run(command, args, { cwd, input } = {}) {
+  const r = spawnSync(command, args, { cwd, input, maxBuffer: 1 << 30, encoding: 'latin1' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const native = (args, opts) => run(NATIVE, args, opts);
+export const wasm = (args, opts) => run(process.execPath, [WASM_CLI, ...args], opts);
+
+/** A reproducible random sequence (a linear congruential generator: test data only). */
+export function randomBases(length, seed) {
+  let x = seed >>> 0;
+  let s = '';
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    s += 'ACGT'[x >>> 30];
+  }
+  return s;
+}
+
+export function wrap(bases, width = 60, eol = '\n') {
+  let out = '';
+  for (let i = 0; i < bases.length; i += width) out += bases.slice(i, i + width) + eol;
+  return out;
+}
+
+/**
+ * A reference with everything awkward in it: N runs, lowercase, IUPAC codes, CRLF line ends,
+ * several contigs including ones too short to use.
+ */
+export function awkwardReference() {
+  const chr1 = randomBases(30000, 1);
+  const withN = chr1.slice(0, 5000) + 'N'.repeat(3000) + chr1.slice(8000);
+  const lower = randomBases(12000, 2).toLowerCase();
+  const iupac = randomBases(9000, 3)
+    .replace(/A(?=C)/g, 'R')
+    .replace(/GT/g, 'YK');
+  return (
+    '>chr1 with an N run\r\n' +
+    wrap(withN, 60, '\r\n') +
+    '>tiny\r\nACGTACGT\r\n' +
+    '>chr2_lower\n' +
+    wrap(lower, 70) +
+    '>chr3_iupac\n' +
+    wrap(iupac, 80) +
+    '>short\n' +
+    wrap(randomBases(120, 4)) +
+    '>allN\n' +
+    wrap('N'.repeat(2000))
+  );
+}
+
+export function read(path) {
+  return readFileSync(path, 'latin1');
+}
+
+export function write(path, text) {
+  writeFileSync(path, text, 'latin1');
+}

@@ -1,0 +1,110 @@
+// The promise at the heart of readforge: the native CLI and the WebAssembly module (through the
+// Node runner and through the pump, fed in any chunk sizes) write the same bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { awkwardReference, MT, native, read, run, tempDir, wasm, write, ROOT } from './helpers.mjs';
+
+const MATRIX = [
+  { name: 'defaults', args: ['-N', '3000'] },
+  { name: 'haploid', args: ['-N', '2000', '-h'] },
+  { name: 'single-end', args: ['-N', '2000', '-2', '0', '-1', '120'], single: true },
+  { name: 'interleaved', args: ['-N', '2000', '--interleaved'], single: true },
+  { name: 'coverage', args: ['-C', '3'] },
+  {
+    name: 'regions',
+    args: ['-N', '1500', '--region', 'chr1:2001-12000', '--region', 'chr3_iupac'],
+  },
+  {
+    name: 'high rates',
+    args: ['-N', '2000', '-e', '0.2', '-r', '0.05', '-R', '0.5', '-X', '0.6', '-A', '0.5'],
+  },
+  {
+    name: 'long reads, small blocks',
+    args: ['-N', '1000', '-1', '250', '-2', '250', '-d', '800', '--block-size', '4096'],
+  },
+];
+
+function outputsOf(dir, prefix, single) {
+  const files = [`${prefix}1.fq`, `${prefix}.vcf`, `${prefix}.txt`];
+  if (!single) files.push(`${prefix}2.fq`);
+  return Object.fromEntries(files.map((f) => [f.slice(prefix.length), read(join(dir, f))]));
+}
+
+for (const { name, args, single } of MATRIX) {
+  test(`native and wasm agree: ${name}`, (t) => {
+    const dir = tempDir(t);
+    write(join(dir, 'ref.fa'), awkwardReference());
+    const files = (p) => [
+      '--vcf',
+      `${p}.vcf`,
+      '--mutations',
+      `${p}.txt`,
+      'ref.fa',
+      `${p}1.fq`,
+      ...(single ? [] : [`${p}2.fq`]),
+    ];
+    const a = native(['-S', '77', ...args, ...files('n')], { cwd: dir });
+    assert.equal(a.status, 0, a.stderr);
+    const b = wasm(['-S', '77', ...args, ...files('w')], { cwd: dir });
+    assert.equal(b.status, 0, b.stderr);
+    const n = outputsOf(dir, 'n', single);
+    const w = outputsOf(dir, 'w', single);
+    assert.ok(n['1.fq'].length > 50000, 'the run wrote reads');
+    assert.ok(n['.txt'].length > 0, 'the run wrote variants');
+    for (const key of Object.keys(n)) assert.ok(n[key] === w[key], `${key} differs`);
+    assert.equal(a.stderr, b.stderr, 'the same warnings and summary');
+  });
+}
+
+test('gzip references and standard input agree across hosts', (t) => {
+  const dir = tempDir(t);
+  const reference = read(MT);
+  write(join(dir, 'mt.fa'), reference);
+  const gz = native(['-S', '5', '-N', '800', '--mutations', 'n.txt', 'mt.fa', 'n1.fq', 'n2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(gz.status, 0, gz.stderr);
+  assert.equal(run('gzip', ['-k', 'mt.fa'], { cwd: dir }).status, 0);
+  const w = wasm(['-S', '5', '-N', '800', '--mutations', 'w.txt', 'mt.fa.gz', 'w1.fq', 'w2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(w.status, 0, w.stderr);
+  assert.ok(read(join(dir, 'n1.fq')) === read(join(dir, 'w1.fq')));
+  const piped = wasm(['-S', '5', '-C', '4', '-', 's1.fq', 's2.fq'], { cwd: dir, input: reference });
+  const pipedNative = native(['-S', '5', '-C', '4', '-', 't1.fq', 't2.fq'], {
+    cwd: dir,
+    input: reference,
+  });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.ok(read(join(dir, 's2.fq')) === read(join(dir, 't2.fq')));
+  assert.ok(pipedNative.stdout === piped.stdout, 'the mutation lists on stdout agree');
+});
+
+test('errors read the same in both hosts', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'bad.fa'), '>a\nACGT\n>a\nACGT\n');
+  for (const args of [
+    ['-e', '2', 'bad.fa', 'x1.fq', 'x2.fq'],
+    ['-S', '1', '-C', '1', 'bad.fa', 'x1.fq', 'x2.fq'],
+    [
+      '-S',
+      '1',
+      '--region',
+      'zz',
+      '-N',
+      '5',
+      join(ROOT, 'public/refs/MT-human.fa'),
+      'x1.fq',
+      'x2.fq',
+    ],
+    ['-S', '1', 'missing.fa', 'x1.fq', 'x2.fq'],
+    ['-S', '1', 'bad.fa', 'x1.fq'],
+  ]) {
+    const a = native(args, { cwd: dir });
+    const b = wasm(args, { cwd: dir });
+    assert.equal(a.status, 1);
+    assert.equal(b.status, 1);
+    assert.equal(b.stderr, a.stderr);
+  }
+});
