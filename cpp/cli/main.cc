@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/output_file.h"
+#include "cli/parallel_run.h"
 #include "cli/reference_reader.h"
 #include "engine/arguments.h"
 #include "engine/region.h"
@@ -32,18 +33,6 @@ struct Outputs {
   }
 };
 
-Status Drain(Simulator& sim, Outputs& out) {
-  RF_RETURN_IF_ERROR(out.read1.Write(sim.Output(OutputStream::kRead1)));
-  if (out.read2.is_open())
-    RF_RETURN_IF_ERROR(out.read2.Write(sim.Output(OutputStream::kRead2)));
-  if (out.mutations.is_open())
-    RF_RETURN_IF_ERROR(out.mutations.Write(sim.Output(OutputStream::kMutations)));
-  if (out.vcf.is_open())
-    RF_RETURN_IF_ERROR(out.vcf.Write(sim.Output(OutputStream::kVcf)));
-  sim.ConsumeOutputs();
-  return Status::Ok();
-}
-
 // Progress on a terminal, at most once a second.
 class Progress {
  public:
@@ -65,7 +54,7 @@ class Progress {
                  static_cast<long long>(s.pairs));
     shown_ = true;
   }
-  void Done() {
+  ~Progress() {
     if (shown_)
       std::fputc('\n', stderr);
   }
@@ -76,24 +65,26 @@ class Progress {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs, Outputs& out) {
+Status RunSingle(const CommandLine& line,
+                 const std::vector<ContigInfo>& contigs,
+                 const OutputSink& sink,
+                 RunReport* report) {
   Simulator sim(line.options, contigs);
   RF_RETURN_IF_ERROR(sim.Start());
   ReferenceReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
-  if (!line.seed_given && !line.quiet) {
-    std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
-                 static_cast<unsigned long long>(line.options.seed),
-                 static_cast<unsigned long long>(line.options.seed));
-  }
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {
     Simulator::State state = sim.Run();
     if (state == Simulator::State::kError)
       return Status::Error(line.positional[0] + ": " + sim.error());
-    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone)
-      RF_RETURN_IF_ERROR(Drain(sim, out));
+    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
+      for (int s = 0; s < 4; ++s)
+        RF_RETURN_IF_ERROR(
+            sink(static_cast<OutputStream>(s), sim.Output(static_cast<OutputStream>(s))));
+      sim.ConsumeOutputs();
+    }
     if (state == Simulator::State::kDone)
       break;
     if (state == Simulator::State::kNeedInput && !input_done) {
@@ -108,19 +99,41 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
     }
     progress.Update(sim);
   }
-  progress.Done();
+  report->stats = sim.stats();
+  report->warnings = sim.warnings();
+  return Status::Ok();
+}
+
+Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs, Outputs& out) {
+  OutputFile* files[4] = {&out.read1, &out.read2, &out.mutations, &out.vcf};
+  OutputSink sink = [&](OutputStream stream, std::string_view bytes) {
+    OutputFile* file = files[static_cast<int>(stream)];
+    return file->is_open() ? file->Write(bytes) : Status::Ok();
+  };
+  if (!line.seed_given && !line.quiet) {
+    std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
+                 static_cast<unsigned long long>(line.options.seed),
+                 static_cast<unsigned long long>(line.options.seed));
+  }
+  RunReport report;
+  // Threads each read the reference, so they need a file; from a pipe, one thread does it all.
+  if (line.threads > 1 && IsRegularFile(line.positional[0])) {
+    RF_RETURN_IF_ERROR(
+        RunParallel(line.options, contigs, line.positional[0], line.threads, sink, &report));
+  } else {
+    RF_RETURN_IF_ERROR(RunSingle(line, contigs, sink, &report));
+  }
   if (!line.quiet) {
-    for (const std::string& w : sim.warnings())
+    for (const std::string& w : report.warnings)
       std::fprintf(stderr, "readforge: warning: %s\n", w.c_str());
-    const SimulatorStats& s = sim.stats();
+    const SimulatorStats& s = report.stats;
     std::fprintf(stderr, "readforge: wrote %lld read pairs (%lld bases) from %lld contigs\n",
                  static_cast<long long>(s.pairs), static_cast<long long>(s.read_bases),
                  static_cast<long long>(s.contigs));
   }
-  RF_RETURN_IF_ERROR(out.read1.Close());
-  RF_RETURN_IF_ERROR(out.read2.Close());
-  RF_RETURN_IF_ERROR(out.mutations.Close());
-  return out.vcf.Close();
+  for (OutputFile* file : files)
+    RF_RETURN_IF_ERROR(file->Close());
+  return Status::Ok();
 }
 
 Status Run(CommandLine& line, Outputs& out) {

@@ -50,6 +50,9 @@ struct Options {
   // are written; end_block < 0 means to the end. Threads and shards split work this way.
   int64_t first_block = 0;
   int64_t end_block = -1;
+  // Of those, only every block_stride-th from block_phase on (threads interleave blocks).
+  int64_t block_stride = 1;
+  int64_t block_phase = 0;
 
   // Which outputs to produce (skipping one saves its formatting work).
   bool write_mutations = true;  // wgsim's five-column list

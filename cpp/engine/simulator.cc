@@ -21,6 +21,22 @@ std::string SpanName(const std::string& contig, const Span& span, int64_t length
 
 }  // namespace
 
+std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read) {
+  std::vector<std::string> warnings;
+  for (const SpanNote& n : notes) {
+    if (n.too_short) {
+      warnings.push_back(n.span + " (" + std::to_string(n.length) +
+                         " bases) is shorter than the longest read (" +
+                         std::to_string(longest_read) + "): skipped");
+    }
+    if (n.dropped_pairs > 0) {
+      warnings.push_back(n.span + ": " + std::to_string(n.dropped_pairs) +
+                         " read pairs could not be placed: the sequence there is (nearly) all N");
+    }
+  }
+  return warnings;
+}
+
 Simulator::Simulator(Options options, std::vector<ContigInfo> contigs)
     : options_(std::move(options)), contigs_(std::move(contigs)), sampler_(options_) {}
 
@@ -38,7 +54,7 @@ Status Simulator::Start() {
     for (const ContigInfo& c : contigs_)
       total_bases_ += c.length;
   }
-  if (options_.write_vcf && options_.first_block == 0)
+  if (options_.write_vcf && options_.first_block == 0 && options_.block_phase == 0)
     AppendVcfHeader(contigs_, &outputs_[static_cast<int>(OutputStream::kVcf)]);
   started_ = true;
   return Status::Ok();
@@ -73,11 +89,18 @@ Simulator::State Simulator::Run() {
     return State::kError;
   if (!started_)
     return Fail("Start() was not called");
+  block_complete_ = false;
   while (true) {
     if (BufferedOutput() >= kOutputChunk)
       return State::kOutputReady;
     if (span_active_ && BlockReady()) {
-      ProcessBlock();
+      const int64_t global = global_block_base_ + block_;
+      const bool in_range = InRange(block_);
+      if (ProcessBlock() && in_range && options_.block_stride > 1) {
+        block_complete_ = true;  // see block_complete(); reset by the next Run()
+        completed_block_ = global;
+        return State::kOutputReady;
+      }
       continue;
     }
     if (cursor_ < input_.size()) {
@@ -222,16 +245,9 @@ void Simulator::EndSpan() {
   span_active_ = false;
   const int64_t block = options_.block_size;
   global_block_base_ += (span_length_ + block - 1) / block;
-  std::string name = SpanName(span_contig_, span_, span_length_);
-  if (span_length_ < options_.longest_read()) {
-    warnings_.push_back(name + " (" + std::to_string(span_length_) +
-                        " bases) is shorter than the longest read (" +
-                        std::to_string(options_.longest_read()) + "): skipped");
-  }
-  if (span_dropped_ > 0) {
-    warnings_.push_back(name + ": " + std::to_string(span_dropped_) +
-                        " read pairs could not be placed: the sequence there is (nearly) all N");
-  }
+  // A note for every span, so that hosts merging several simulators can add them up by index.
+  notes_.push_back(SpanNote{SpanName(span_contig_, span_, span_length_), span_length_,
+                            span_length_ < options_.longest_read(), span_dropped_});
   window_.Reset();
   variants_.clear();
 }
@@ -253,7 +269,9 @@ bool Simulator::BlockReady() const {
 
 bool Simulator::InRange(int64_t block) const {
   int64_t global = global_block_base_ + block;
-  return global >= options_.first_block && (options_.end_block < 0 || global < options_.end_block);
+  return global >= options_.first_block &&
+         (options_.end_block < 0 || global < options_.end_block) &&
+         global % options_.block_stride == options_.block_phase;
 }
 
 void Simulator::GenerateVariantsUpTo(int64_t limit) {
@@ -272,7 +290,7 @@ void Simulator::GenerateVariantsUpTo(int64_t limit) {
   }
 }
 
-void Simulator::ProcessBlock() {
+bool Simulator::ProcessBlock() {
   const int64_t size = options_.block_size;
   const int64_t m = options_.longest_read();
   const int64_t length = span_complete_ ? span_length_ : kUnbounded;
@@ -324,7 +342,7 @@ void Simulator::ProcessBlock() {
   stats_.fragment_length_sum += counters.fragment_length_sum;
   span_dropped_ += counters.dropped;
   if (!sampler_.done())
-    return;
+    return false;
   // The block is done: keep one base before the next block (a VCF deletion anchor).
   block_started_ = false;
   ++block_;
@@ -334,6 +352,7 @@ void Simulator::ProcessBlock() {
   variants_.erase(variants_.begin(), first_kept);
   if (block_end >= length)
     EndSpan();
+  return true;
 }
 
 }  // namespace readforge

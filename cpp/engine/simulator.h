@@ -43,6 +43,17 @@ struct SimulatorStats {
   int64_t fragment_length_sum = 0;
 };
 
+// What a run has to say about a span: too short to use, or pairs it could not place.
+struct SpanNote {
+  std::string span;
+  int64_t length = 0;
+  bool too_short = false;
+  int64_t dropped_pairs = 0;
+};
+
+// The warnings for a list of notes (hosts that merge several simulators merge notes first).
+std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read);
+
 class Simulator {
  public:
   enum class State { kNeedInput, kOutputReady, kDone, kError };
@@ -73,7 +84,19 @@ class Simulator {
 
   const std::string& error() const { return error_; }
   const SimulatorStats& stats() const { return stats_; }
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  std::vector<std::string> warnings() const {
+    return FormatWarnings(notes_, options_.longest_read());
+  }
+  // One per span, in reference order: every simulator over the same reference and options lists
+  // the same spans (each with its own share of dropped pairs).
+  const std::vector<SpanNote>& span_notes() const { return notes_; }
+
+  // With options.block_stride > 1, Run() also returns kOutputReady when one of this simulator's
+  // blocks has just been completed, so that the output held belongs to one block: the host can
+  // then interleave several simulators block by block. block_complete() tells which return that
+  // was, and completed_block() the block's global index.
+  bool block_complete() const { return block_complete_; }
+  int64_t completed_block() const { return completed_block_; }
   int64_t total_reference_bases() const { return total_bases_; }  // -1 without an index
 
  private:
@@ -85,7 +108,7 @@ class Simulator {
   void EndSpan();
   bool BlockReady() const;
   int64_t NeedEnd(int64_t block) const;
-  void ProcessBlock();
+  bool ProcessBlock();  // true when the block was completed
   void GenerateVariantsUpTo(int64_t limit);
   bool InRange(int64_t block) const;
   size_t BufferedOutput() const;
@@ -103,7 +126,9 @@ class Simulator {
   bool started_ = false;
   bool failed_ = false;
   std::string error_;
-  std::vector<std::string> warnings_;
+  std::vector<SpanNote> notes_;
+  bool block_complete_ = false;
+  int64_t completed_block_ = -1;
   SimulatorStats stats_;
   int64_t total_bases_ = -1;
 

@@ -171,6 +171,35 @@ TEST_F(CliTest, RegionsBedInterleavedAndSingleEnd) {
   EXPECT_EQ(single[0].bases.size(), 120u);
 }
 
+TEST_F(CliTest, ThreadsWriteTheSameBytesAsOneThread) {
+  // Many small blocks over several contigs, one too short, one N-rich: every block boundary
+  // case, and warnings that must add up across threads.
+  Write("mix.fa", testing::RandomFasta({{"a", 50000}, {"b", 30}, {"c", 20000}}, 8) + ">n\n" +
+                      std::string(9000, 'N') + "\n");
+  const std::string common = "-S 6 -N 4000 --block-size 4096 --vcf ";
+  CliResult one = Run(common + "v1.vcf mix.fa a1.fq a2.fq");
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_NE(one.err.find("warning: b (30 bases) is shorter"), std::string::npos);
+  EXPECT_NE(one.err.find("warning: n: "), std::string::npos);
+  for (int threads : {2, 3, 7}) {
+    std::string t = std::to_string(threads);
+    CliResult many = Run(common + "v" + t + ".vcf -t " + t + " mix.fa b1.fq b2.fq");
+    ASSERT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(ReadFile(Path("b1.fq")), ReadFile(Path("a1.fq"))) << threads << " threads";
+    EXPECT_EQ(ReadFile(Path("b2.fq")), ReadFile(Path("a2.fq"))) << threads << " threads";
+    EXPECT_EQ(ReadFile(Path("v" + t + ".vcf")), ReadFile(Path("v1.vcf"))) << threads;
+    EXPECT_EQ(many.out, one.out) << threads << " threads";  // the mutation list
+    EXPECT_EQ(many.err, one.err) << threads << " threads";  // warnings and summary
+  }
+  Write("bad.fa", ">a\n" + std::string(20000, 'A') + "\n>a\nAC\n");
+  CliResult bad = Run("-t 2 -S 1 -C 1 --block-size 4096 bad.fa x1.fq x2.fq");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_EQ(bad.err,
+            "readforge: error: bad.fa: line 4: duplicate contig name 'a' (every contig "
+            "needs a unique name)\n");
+  EXPECT_FALSE(Exists("x1.fq"));
+}
+
 TEST_F(CliTest, HelpListsEveryWgsimFlag) {
   CliResult r = Run("--help");
   ASSERT_EQ(r.status, 0);

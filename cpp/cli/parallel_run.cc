@@ -1,0 +1,179 @@
+#include "cli/parallel_run.h"
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "cli/reference_reader.h"
+
+namespace readforge {
+namespace {
+
+constexpr size_t kReadChunk = size_t{1} << 20;
+constexpr size_t kQueuedChunks = 8;  // per thread: bounds memory whatever the run's size
+
+struct Chunk {
+  std::array<std::string, 4> streams;
+  bool complete = false;  // the last piece of its block
+};
+
+// A bounded queue from one worker to the writer.
+class ChunkQueue {
+ public:
+  bool Push(Chunk chunk, const std::atomic<bool>& cancelled) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < kQueuedChunks || cancelled; });
+    if (cancelled)
+      return false;
+    queue_.push_back(std::move(chunk));
+    changed_.notify_all();
+    return true;
+  }
+  std::optional<Chunk> Pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty())
+      return std::nullopt;
+    Chunk chunk = std::move(queue_.front());
+    queue_.pop_front();
+    changed_.notify_all();
+    return chunk;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+  void Wake() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Chunk> queue_;
+  bool closed_ = false;
+};
+
+struct Worker {
+  ChunkQueue queue;
+  Status status = Status::Ok();
+  SimulatorStats stats;
+  std::vector<SpanNote> notes;
+};
+
+Status Produce(Simulator& sim,
+               const std::string& path,
+               ChunkQueue& queue,
+               const std::atomic<bool>& cancelled) {
+  RF_RETURN_IF_ERROR(sim.Start());
+  ReferenceReader reader;
+  RF_RETURN_IF_ERROR(reader.Open(path));
+  bool input_done = false;
+  while (!cancelled) {
+    Simulator::State state = sim.Run();
+    if (state == Simulator::State::kError)
+      return Status::Error(path + ": " + sim.error());
+    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
+      Chunk chunk;
+      bool any = false;
+      for (int s = 0; s < 4; ++s) {
+        chunk.streams[s] = sim.Output(static_cast<OutputStream>(s));
+        any = any || !chunk.streams[s].empty();
+      }
+      chunk.complete = sim.block_complete();
+      sim.ConsumeOutputs();
+      if ((any || chunk.complete) && !queue.Push(std::move(chunk), cancelled))
+        break;
+    }
+    if (state == Simulator::State::kDone)
+      break;
+    if (state == Simulator::State::kNeedInput && !input_done) {
+      size_t got = 0;
+      char* buffer = sim.InputBuffer(kReadChunk);
+      RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
+      sim.CommitInput(got);
+      if (got == 0) {
+        input_done = true;
+        sim.Finish();
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RunParallel(const Options& options,
+                   const std::vector<ContigInfo>& contigs,
+                   const std::string& path,
+                   int threads,
+                   const OutputSink& sink,
+                   RunReport* report) {
+  std::vector<Worker> workers(static_cast<size_t>(threads));
+  std::atomic<bool> cancelled{false};
+  std::vector<std::thread> pool;
+  for (int w = 0; w < threads; ++w) {
+    pool.emplace_back([&, w] {
+      Worker& me = workers[static_cast<size_t>(w)];
+      Options mine = options;
+      mine.block_stride = threads;
+      mine.block_phase = w;
+      Simulator sim(mine, contigs);
+      me.status = Produce(sim, path, me.queue, cancelled);
+      if (!me.status.ok())
+        cancelled = true;
+      me.stats = sim.stats();
+      me.notes = sim.span_notes();
+      me.queue.Close();
+    });
+  }
+  // Blocks 0, 1, 2, ... come from workers 0, 1, .., threads-1, 0, 1, ...
+  Status written = Status::Ok();
+  for (size_t w = 0; written.ok() && !cancelled;) {
+    std::optional<Chunk> chunk = workers[w].queue.Pop();
+    if (!chunk)
+      break;  // that worker has no more blocks: the run is complete
+    for (int s = 0; s < 4 && written.ok(); ++s)
+      written = sink(static_cast<OutputStream>(s), chunk->streams[s]);
+    if (chunk->complete)
+      w = (w + 1) % workers.size();
+  }
+  if (!written.ok())
+    cancelled = true;
+  for (Worker& worker : workers)
+    worker.queue.Wake();
+  for (std::thread& t : pool)
+    t.join();
+  for (Worker& worker : workers)
+    RF_RETURN_IF_ERROR(worker.status);
+  RF_RETURN_IF_ERROR(written);
+
+  // Sum what the workers did; their span notes line up one to one.
+  std::vector<SpanNote> notes = workers[0].notes;
+  *report = RunReport();
+  for (const Worker& worker : workers) {
+    const SimulatorStats& s = worker.stats;
+    report->stats.pairs += s.pairs;
+    report->stats.read_bases += s.read_bases;
+    report->stats.errors += s.errors;
+    report->stats.dropped_pairs += s.dropped_pairs;
+    report->stats.snps += s.snps;
+    report->stats.insertions += s.insertions;
+    report->stats.deletions += s.deletions;
+    report->stats.fragment_length_sum += s.fragment_length_sum;
+    for (size_t i = 1; &worker != &workers[0] && i <= worker.notes.size(); ++i)
+      notes[i - 1].dropped_pairs += worker.notes[i - 1].dropped_pairs;
+  }
+  report->stats.reference_bases = workers[0].stats.reference_bases;
+  report->stats.contigs = workers[0].stats.contigs;
+  report->warnings = FormatWarnings(notes, options.longest_read());
+  return Status::Ok();
+}
+
+}  // namespace readforge
