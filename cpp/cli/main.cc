@@ -110,6 +110,8 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
     OutputFile* file = files[static_cast<int>(stream)];
     return file->is_open() ? file->Write(bytes) : Status::Ok();
   };
+  // Plan first (cheap), so that a bad region is reported before any note about the seed.
+  RF_RETURN_IF_ERROR(Simulator(line.options, contigs).Start());
   if (!line.seed_given && !line.quiet) {
     std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
                  static_cast<unsigned long long>(line.options.seed),
