@@ -72,6 +72,11 @@ class WasmSimulator {
   void finish() { sim_->Finish(); }
   int run() { return static_cast<int>(sim_->Run()); }
   val output(int stream) { return CopyOut(sim_->Output(static_cast<OutputStream>(stream))); }
+  // No copy: valid only until the next call into the module (the pump's contract).
+  val outputView(int stream) {
+    std::string_view bytes = sim_->Output(static_cast<OutputStream>(stream));
+    return val(emscripten::typed_memory_view(bytes.size(), bytes.data()));
+  }
   void consumeOutputs() { sim_->ConsumeOutputs(); }
   std::string error() const { return sim_ ? sim_->error() : ""; }
 
@@ -190,6 +195,7 @@ EMSCRIPTEN_BINDINGS(readforge) {
       .function("finish", &WasmSimulator::finish)
       .function("run", &WasmSimulator::run)
       .function("output", &WasmSimulator::output)
+      .function("outputView", &WasmSimulator::outputView)
       .function("consumeOutputs", &WasmSimulator::consumeOutputs)
       .function("error", &WasmSimulator::error)
       .function("stats", &WasmSimulator::stats)

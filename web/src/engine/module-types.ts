@@ -36,6 +36,8 @@ export interface WasmSimulator {
   run(): RunState;
   /** A copy of the bytes of one stream produced since consumeOutputs(). */
   output(stream: OutputStream): Uint8Array;
+  /** The same bytes without a copy: a view valid only until the next call into the module. */
+  outputView(stream: OutputStream): Uint8Array;
   consumeOutputs(): void;
   error(): string;
   stats(): SimulatorStats;
@@ -69,6 +71,8 @@ export interface ParsedArgs {
 }
 
 export interface ReadforgeModule {
+  /** The wasm heap; its length is the module's memory size. */
+  HEAP8: Int8Array;
   Simulator: new (settings: Setting[], faiText: string, bedTexts: string[]) => WasmSimulator;
   ContigScanner: new () => WasmContigScanner;
   parseArgs(args: string[]): ParsedArgs;

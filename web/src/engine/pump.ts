@@ -24,6 +24,11 @@ export interface Progress {
 }
 
 export interface PumpOptions {
+  /**
+   * Receives output as it is produced. `bytes` is a view of the engine's memory, valid until
+   * the returned promise settles (the pump makes no call into the module before that): write it
+   * out, or copy it (`bytes.slice()`) to keep it. No copy is made for consumers that need none.
+   */
   onOutput: (stream: OutputStream, bytes: Uint8Array) => void | Promise<void>;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
@@ -48,17 +53,49 @@ export class ReadforgeError extends Error {
   }
 }
 
+/**
+ * Where reference bytes come from: `read` fills `into` (a view of the engine's input buffer, so
+ * a file can be read straight into wasm memory) and returns how many bytes it wrote, 0 at the end.
+ */
+export interface ByteSource {
+  read(into: Uint8Array): number | Promise<number>;
+  cancel?(reason?: unknown): void | Promise<void>;
+}
+
+/** A ReadableStream as a ByteSource (its chunks are copied into the engine's buffer). */
+export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
+  const reader = stream.getReader();
+  let pending: Uint8Array | null = null;
+  return {
+    async read(into) {
+      while (!pending || pending.length === 0) {
+        const { value, done } = await reader.read();
+        if (done) {
+          reader.releaseLock();
+          return 0;
+        }
+        pending = value;
+      }
+      const n = Math.min(pending.length, into.length);
+      into.set(pending.subarray(0, n));
+      pending = pending.subarray(n);
+      return n;
+    },
+    async cancel(reason) {
+      await reader.cancel(reason).catch(() => {});
+    },
+  };
+}
+
 export async function simulate(
   module: ReadforgeModule,
   request: SimulationRequest,
-  source: ReadableStream<Uint8Array>,
+  input: ByteSource | ReadableStream<Uint8Array>,
   options: PumpOptions,
 ): Promise<Summary> {
   const sim = new module.Simulator(request.settings, request.faiText ?? '', request.bedTexts ?? []);
-  const reader = source.getReader();
+  const source = input instanceof ReadableStream ? streamSource(input) : input;
   const maxChunk = options.maxChunk ?? 1 << 20;
-  let pending: Uint8Array | null = null;
-  let offset = 0;
   let lastProgress = 0;
   let finished = false;
   try {
@@ -70,7 +107,7 @@ export async function simulate(
       if (state === RunState.Error) throw new ReadforgeError(sim.error(), true);
       if (state === RunState.OutputReady || state === RunState.Done) {
         for (const stream of OUTPUT_STREAMS) {
-          const bytes = sim.output(stream);
+          const bytes = sim.outputView(stream);
           if (bytes.length > 0) await options.onOutput(stream, bytes);
         }
         sim.consumeOutputs();
@@ -79,21 +116,14 @@ export async function simulate(
       if (state === RunState.NeedInput) {
         if (finished)
           throw new ReadforgeError('internal error: the engine wants input after the end');
-        if (!pending || offset >= pending.length) {
-          const { value, done } = await reader.read();
-          if (done) {
-            sim.finish();
-            finished = true;
-            continue;
-          }
-          pending = value;
-          offset = 0;
-        }
-        const n = Math.min(pending.length - offset, maxChunk);
-        // A fresh view each time: memory growth may have moved the buffer.
-        sim.inputBuffer(n).set(pending.subarray(offset, offset + n));
+        // A fresh view each time (memory growth may have moved the buffer); no call into the
+        // module happens while the source fills it, so it stays valid until commitInput.
+        const n = await source.read(sim.inputBuffer(maxChunk));
         sim.commitInput(n);
-        offset += n;
+        if (n === 0) {
+          sim.finish();
+          finished = true;
+        }
       }
       const now = Date.now();
       if (options.onProgress && now - lastProgress > 200) {
@@ -105,10 +135,9 @@ export async function simulate(
     options.onProgress?.(progressOf(summary.stats));
     return summary;
   } catch (error) {
-    await reader.cancel(error).catch(() => {});
+    await source.cancel?.(error);
     throw error;
   } finally {
-    reader.releaseLock();
     sim.delete();
   }
 }

@@ -1,44 +1,58 @@
 // readforge-wasm: the native CLI's arguments, run through the WebAssembly module in Node.
 import {
+  closeSync,
   createReadStream,
-  createWriteStream,
   existsSync,
+  openSync,
   readFileSync,
-  statSync,
+  readSync,
   rmSync,
+  statSync,
+  writeSync,
 } from 'node:fs';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { OutputStream, ReadforgeModule } from '../engine/module-types.js';
-import { decompressIfGzip, ReadforgeError, scanContigs, simulate } from '../engine/pump.js';
+import {
+  ByteSource,
+  decompressIfGzip,
+  ReadforgeError,
+  scanContigs,
+  simulate,
+} from '../engine/pump.js';
 import { loadReadforge } from './load-module.js';
 
+/**
+ * An output file, written synchronously: a command-line tool has nothing else to do meanwhile,
+ * and no copy is queued, so memory stays flat. Standard output goes through its stream.
+ */
 class Output {
   private constructor(
-    private readonly stream: Writable,
     private readonly path: string,
+    private readonly fd: number | null,
   ) {}
 
   static open(path: string): Output {
-    const stream = path === '-' ? process.stdout : createWriteStream(path);
-    return new Output(stream, path);
+    return new Output(path, path === '-' ? null : openSync(path, 'w'));
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+    if (this.fd === null) {
+      // The stream keeps what it is given until flushed: hand it a copy of the engine's view.
+      if (!process.stdout.write(bytes.slice())) await once(process.stdout, 'drain');
+      return;
+    }
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
   }
 
   async close(): Promise<void> {
-    if (this.path === '-') return;
-    await new Promise<void>((resolve, reject) =>
-      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+    if (this.fd !== null) closeSync(this.fd);
   }
 
   discard(): void {
-    if (this.path === '-') return;
-    this.stream.destroy();
+    if (this.fd === null) return;
+    closeSync(this.fd);
     rmSync(this.path, { force: true });
   }
 }
@@ -46,6 +60,27 @@ class Output {
 function fileStream(path: string): ReadableStream<Uint8Array> {
   const node = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   return Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>;
+}
+
+function isGzip(path: string): boolean {
+  const fd = openSync(path, 'r');
+  const magic = new Uint8Array(2);
+  const n = readSync(fd, magic);
+  closeSync(fd);
+  return n === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+}
+
+/**
+ * The reference as the engine reads it. A plain file is read straight into the engine's input
+ * buffer: no copies and no garbage, so memory stays flat whatever the file's size.
+ */
+async function referenceSource(path: string): Promise<ByteSource | ReadableStream<Uint8Array>> {
+  if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path));
+  const fd = openSync(path, 'r');
+  return {
+    read: (into) => readSync(fd, into),
+    cancel: () => closeSync(fd),
+  };
 }
 
 function isRegularFile(path: string): boolean {
@@ -101,7 +136,7 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
       const result = await simulate(
         module,
         { settings, faiText, bedTexts },
-        await decompressIfGzip(fileStream(ref)),
+        await referenceSource(ref),
         { onOutput: (stream, bytes) => outputs.get(stream)?.write(bytes) },
       );
       for (const output of outputs.values()) await output.close();
@@ -127,6 +162,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const module = await loadReadforge();
     await run(module, argv);
+    // For scripts/bench.mjs: how large the wasm memory grew.
+    if (process.env.READFORGE_WASM_HEAP)
+      process.stderr.write(`readforge-wasm: wasm heap ${module.HEAP8.length} bytes\n`);
     return 0;
   } catch (error) {
     const message =
