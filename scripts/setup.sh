@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   cmake g++ make pkg-config zlib1g-dev libboost-dev libgtest-dev  # native build and unit tests
   emscripten                                                      # the WebAssembly build
+  clang libclang-rt-14-dev                                        # libFuzzer and sanitizers
   samtools bcftools tabix                                         # wgsim peer, checkers, bgzip
   time                                                            # /usr/bin/time for benchmarks
 )

@@ -1,0 +1,57 @@
+// Everything else a user types or points at: region strings, BED files, .fai indexes and
+// command lines. Parsers either refuse with a message or return values inside their ranges.
+#include <string>
+#include <vector>
+
+#include "engine/arguments.h"
+#include "engine/fai.h"
+#include "engine/region.h"
+#include "engine/simulator.h"
+#include "fuzz_util.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace readforge;
+  fuzz::Bytes bytes(data, size);
+  const int which = bytes.Byte() % 4;
+  const std::string text(bytes.Rest());
+  if (which == 0) {
+    Region r;
+    Status s = ParseRegion(text, &r);
+    FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    if (s.ok())
+      FUZZ_CHECK(r.begin >= 0 && (r.end < 0 || r.end >= r.begin + 1),
+                 "an empty or negative region");
+  } else if (which == 1) {
+    std::vector<Region> regions;
+    Status s = ParseBed(text, &regions);
+    FUZZ_CHECK(s.ok() || s.message().rfind("BED line ", 0) == 0, "a BED error without a line");
+    for (const Region& r : regions)
+      FUZZ_CHECK(r.begin >= 0 && r.end > r.begin && !r.contig.empty(), "a bad BED interval");
+  } else if (which == 2) {
+    std::vector<FaiEntry> entries;
+    Status s = ParseFai(text, &entries);
+    FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    for (const FaiEntry& e : entries)
+      FUZZ_CHECK(e.length >= 0 && e.line_width >= e.line_bases && !e.name.empty(), "bad entry");
+  } else {
+    // A command line: NUL-separated words. Whatever it says, planning a run must not crash.
+    std::vector<std::string> args;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\0') {
+        args.push_back(text.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    CommandLine line;
+    if (ParseAndCheckCommandLine(args, &line).ok() && !line.help && !line.version) {
+      FUZZ_CHECK(ValidateOptions(line.options).ok(), "accepted options that do not validate");
+      Options o = line.options;
+      o.num_pairs = o.num_pairs % 1000;
+      Simulator sim(o, {{"chr1", 5000}, {"chr2", 300}});
+      Status s = sim.Start();
+      FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    }
+  }
+  return 0;
+}
