@@ -5,3 +5,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 node --test tests/js/
+
+# The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake -S . -B build-asan -DREADFORGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-asan -j"$(nproc)"
+ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+# A short, bounded fuzzing pass over every target (scripts/fuzz.sh SECONDS runs longer).
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"

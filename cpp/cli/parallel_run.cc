@@ -173,7 +173,7 @@ Status RunParallel(const Options& options,
   report->stats.reference_bases = workers[0].stats.reference_bases;
   report->stats.contigs = workers[0].stats.contigs;
   report->warnings = FormatWarnings(notes, options.longest_read());
-  return Status::Ok();
+  return CheckPairsPlaced(options, report->stats);
 }
 
 }  // namespace readforge

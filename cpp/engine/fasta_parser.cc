@@ -60,6 +60,7 @@ void FastaParser::CountLineEnd(char c) {
 
 FastaParser::Event FastaParser::CheckContigHasBases() {
   if (contigs_ > 0 && contig_bases_ == 0) {
+    line_ = header_line_;
     return Fail("contig '" + name_ +
                 "' has no bases (remove it, or add its sequence under its header)");
   }
@@ -67,10 +68,14 @@ FastaParser::Event FastaParser::CheckContigHasBases() {
 }
 
 FastaParser::Event FastaParser::EndHeader() {
-  if (name_.empty())
+  if (name_.empty()) {
+    line_ = header_line_;
     return Fail("header has no name (expected '>name' with no space after '>')");
-  if (!seen_names_.insert(name_).second)
+  }
+  if (!seen_names_.insert(name_).second) {
+    line_ = header_line_;
     return Fail("duplicate contig name '" + name_ + "' (every contig needs a unique name)");
+  }
   ++contigs_;
   contig_bases_ = 0;
   state_ = State::kSequence;
@@ -98,6 +103,7 @@ FastaParser::Event FastaParser::Next(const char** cursor,
         if (c == '>') {
           state_ = State::kName;
           at_line_start_ = false;
+          header_line_ = line_;
           name_.clear();
         } else if (IsLineEnd(c)) {
           CountLineEnd(c);
@@ -172,6 +178,7 @@ FastaParser::Event FastaParser::Next(const char** cursor,
             break;
           state_ = State::kName;
           at_line_start_ = false;
+          header_line_ = line_;
           name_.clear();
           ++p;
           break;

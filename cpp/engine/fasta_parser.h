@@ -48,6 +48,7 @@ class FastaParser {
   bool at_line_start_ = true;
   bool last_was_cr_ = false;
   int64_t line_ = 1;
+  int64_t header_line_ = 0;  // where the current contig's header is
   int64_t column_ = 0;
   int64_t contig_bases_ = 0;
   int64_t contigs_ = 0;

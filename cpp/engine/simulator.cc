@@ -37,6 +37,14 @@ std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int6
   return warnings;
 }
 
+Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats) {
+  if (options.coverage > 0 || options.num_pairs == 0 || stats.pairs > 0)
+    return Status::Ok();
+  return Status::Error("none of the " + std::to_string(options.num_pairs) +
+                       " read pairs could be placed: every contig or region long enough for a "
+                       "fragment is (nearly) all N");
+}
+
 Simulator::Simulator(Options options, std::vector<ContigInfo> contigs)
     : options_(std::move(options)), contigs_(std::move(contigs)), sampler_(options_) {}
 
@@ -126,6 +134,10 @@ Simulator::State Simulator::Run() {
                   std::to_string(contig_ordinal_ + 1));
     }
     Status s = plan_.CheckAllRegionsSeen(seen_contigs_);
+    const bool whole_run =
+        options_.first_block == 0 && options_.end_block < 0 && options_.block_stride == 1;
+    if (s.ok() && whole_run)
+      s = CheckPairsPlaced(options_, stats_);
     if (!s.ok())
       return Fail(s.message());
     return BufferedOutput() > 0 ? State::kOutputReady : State::kDone;

@@ -54,6 +54,9 @@ struct SpanNote {
 // The warnings for a list of notes (hosts that merge several simulators merge notes first).
 std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read);
 
+// A whole -N run that could place none of its pairs has failed, though nothing was malformed.
+Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats);
+
 class Simulator {
  public:
   enum class State { kNeedInput, kOutputReady, kDone, kError };

@@ -195,9 +195,17 @@ TEST_F(CliTest, ThreadsWriteTheSameBytesAsOneThread) {
   CliResult bad = Run("-t 2 -S 1 -C 1 --block-size 4096 bad.fa x1.fq x2.fq");
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.err,
-            "readforge: error: bad.fa: line 4: duplicate contig name 'a' (every contig "
+            "readforge: error: bad.fa: line 3: duplicate contig name 'a' (every contig "
             "needs a unique name)\n");
   EXPECT_FALSE(Exists("x1.fq"));
+}
+
+TEST_F(CliTest, ZeroPairsWritesEmptyFastqAndTheVariants) {
+  CliResult r = Run("-S 2 -N 0 -r 0.01 mt.fa a.fq b.fq");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(Path("a.fq")), "");
+  EXPECT_EQ(ReadFile(Path("b.fq")), "");
+  EXPECT_GT(std::count(r.out.begin(), r.out.end(), '\n'), 100);
 }
 
 TEST_F(CliTest, HelpListsEveryWgsimFlag) {

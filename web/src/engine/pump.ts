@@ -195,7 +195,32 @@ export async function decompressIfGzip(
   const gzip =
     !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
   if (!gzip) return whole;
-  return whole.pipeThrough(
-    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
-  );
+  const inflated = whole
+    .pipeThrough(
+      new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+    )
+    .getReader();
+  // Decompression errors read like the native CLI's (zlib's words differ between hosts).
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await inflated.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        controller.error(
+          new ReadforgeError(
+            /unexpected end|truncated|incomplete/i.test(text)
+              ? 'the gzip data is truncated (unexpected end of file)'
+              : `corrupt gzip data (${text})`,
+            true,
+          ),
+        );
+      }
+    },
+    cancel(reason) {
+      return inflated.cancel(reason);
+    },
+  });
 }
