@@ -167,6 +167,10 @@ Status RunParallel(const Options& options,
     report->stats.insertions += s.insertions;
     report->stats.deletions += s.deletions;
     report->stats.fragment_length_sum += s.fragment_length_sum;
+    report->stats.fragment_lengths.start = s.fragment_lengths.start;
+    report->stats.fragment_lengths.width = s.fragment_lengths.width;
+    for (int i = 0; i < FragmentHistogram::kBins; ++i)
+      report->stats.fragment_lengths.counts[i] += s.fragment_lengths.counts[i];
     for (size_t i = 1; &worker != &workers[0] && i <= worker.notes.size(); ++i)
       notes[i - 1].dropped_pairs += worker.notes[i - 1].dropped_pairs;
   }

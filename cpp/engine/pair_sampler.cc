@@ -112,7 +112,10 @@ bool PairSampler::TryPair(const SpanWindow& window,
   counters->pairs += 1;
   counters->bases += options_.read1_length + options_.read2_length;
   counters->errors += left.errors + right.errors;
-  counters->fragment_length_sum += right_trace.last - left_trace.first + 1;
+  const int64_t outer = right_trace.last - left_trace.first + 1;
+  counters->fragment_length_sum += outer;
+  if (counters->histogram)
+    counters->histogram->Add(outer);
   return true;
 }
 

@@ -3,6 +3,7 @@
 #ifndef READFORGE_ENGINE_PAIR_SAMPLER_H_
 #define READFORGE_ENGINE_PAIR_SAMPLER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,12 +24,27 @@ struct ReadOutputs {
   std::string* read2 = nullptr;  // == read1 when interleaved; null when single-end
 };
 
+// Fragment lengths in 64 bins around the mean (+-4 standard deviations); the ends collect the
+// rest. For the summaries hosts show.
+struct FragmentHistogram {
+  static constexpr int kBins = 64;
+  int64_t start = 0;
+  int64_t width = 1;
+  std::array<int64_t, kBins> counts{};
+
+  void Add(int64_t length) {
+    int64_t bin = (length - start) / width;
+    ++counts[static_cast<size_t>(bin < 0 ? 0 : bin >= kBins ? kBins - 1 : bin)];
+  }
+};
+
 struct SamplerCounters {
   int64_t pairs = 0;
   int64_t bases = 0;
   int64_t errors = 0;
   int64_t dropped = 0;  // pairs that found no place without too many Ns
   int64_t fragment_length_sum = 0;
+  FragmentHistogram* histogram = nullptr;
 };
 
 class PairSampler {

@@ -1,6 +1,7 @@
 #include "engine/simulator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -46,7 +47,13 @@ Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats) {
 }
 
 Simulator::Simulator(Options options, std::vector<ContigInfo> contigs)
-    : options_(std::move(options)), contigs_(std::move(contigs)), sampler_(options_) {}
+    : options_(std::move(options)), contigs_(std::move(contigs)), sampler_(options_) {
+  const double sd = options_.std_dev;
+  const double low = static_cast<double>(options_.outer_distance) - 4 * sd;
+  stats_.fragment_lengths.start = std::max<int64_t>(0, static_cast<int64_t>(low));
+  stats_.fragment_lengths.width =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(8 * sd / FragmentHistogram::kBins)));
+}
 
 Status Simulator::Start() {
   RF_RETURN_IF_ERROR(ValidateOptions(options_));
@@ -346,6 +353,7 @@ bool Simulator::ProcessBlock() {
   if (options_.paired())
     out.read2 = options_.interleaved ? read1 : &outputs_[static_cast<int>(OutputStream::kRead2)];
   SamplerCounters counters;
+  counters.histogram = &stats_.fragment_lengths;
   sampler_.Run(window_, variants_, place, length, out, kOutputChunk, &counters);
   stats_.pairs += counters.pairs;
   stats_.read_bases += counters.bases;

@@ -41,6 +41,7 @@ struct SimulatorStats {
   int64_t insertions = 0;
   int64_t deletions = 0;
   int64_t fragment_length_sum = 0;
+  FragmentHistogram fragment_lengths;
 };
 
 // What a run has to say about a span: too short to use, or pairs it could not place.

@@ -94,6 +94,12 @@ class WasmSimulator {
     out.set("insertions", static_cast<double>(s.insertions));
     out.set("deletions", static_cast<double>(s.deletions));
     out.set("fragmentLengthSum", static_cast<double>(s.fragment_length_sum));
+    val bins = val::array();
+    for (int64_t count : s.fragment_lengths.counts)
+      bins.call<void>("push", static_cast<double>(count));
+    out.set("fragmentHistogram", bins);
+    out.set("fragmentHistogramStart", static_cast<double>(s.fragment_lengths.start));
+    out.set("fragmentHistogramWidth", static_cast<double>(s.fragment_lengths.width));
     return out;
   }
 
@@ -174,6 +180,17 @@ val ParseArgs(val args) {
   return out;
 }
 
+// "" when the settings are valid on their own (the rules and messages of the command line).
+std::string CheckSettings(val settings) {
+  std::vector<Setting> pairs;
+  const unsigned n = settings["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i)
+    pairs.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
+  Options options;
+  Status s = OptionsFromSettings(pairs, {}, &options);
+  return s.ok() ? "" : s.message();
+}
+
 std::string Usage() {
   return UsageText();
 }
@@ -207,6 +224,7 @@ EMSCRIPTEN_BINDINGS(readforge) {
       .function("finish", &WasmContigScanner::finish)
       .function("faiText", &WasmContigScanner::faiText);
   emscripten::function("parseArgs", &ParseArgs);
+  emscripten::function("checkSettings", &CheckSettings);
   emscripten::function("usage", &Usage);
   emscripten::function("version", &Version);
 }

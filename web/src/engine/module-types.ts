@@ -24,6 +24,10 @@ export interface SimulatorStats {
   insertions: number;
   deletions: number;
   fragmentLengthSum: number;
+  /** Fragment lengths in 64 bins of fragmentHistogramWidth from fragmentHistogramStart. */
+  fragmentHistogram: number[];
+  fragmentHistogramStart: number;
+  fragmentHistogramWidth: number;
 }
 
 export interface WasmSimulator {
@@ -76,6 +80,8 @@ export interface ReadforgeModule {
   Simulator: new (settings: Setting[], faiText: string, bedTexts: string[]) => WasmSimulator;
   ContigScanner: new () => WasmContigScanner;
   parseArgs(args: string[]): ParsedArgs;
+  /** "" when the settings are valid on their own, else the command line's message. */
+  checkSettings(settings: Setting[]): string;
   usage(): string;
   version(): string;
 }
