@@ -1,0 +1,149 @@
+// The simulation options as the form shows them: a label a biologist reads, wgsim's letter for
+// those who know it, the engine's option name, and a default (wgsim's, except the pair count,
+// which is smaller so that a first run takes a moment, not minutes).
+export interface Field {
+  name: string; // the engine's long option name
+  letter?: string; // wgsim's flag
+  label: string;
+  hint: string;
+  value: string; // default
+  kind: 'number' | 'switch';
+  step?: string;
+}
+
+export const AMOUNT_FIELDS: Field[] = [
+  {
+    name: 'pairs',
+    letter: 'N',
+    label: 'Read pairs',
+    hint: 'in total, spread over contigs by length',
+    value: '100000',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'coverage',
+    letter: 'C',
+    label: 'Fold coverage',
+    hint: 'instead of a pair count',
+    value: '10',
+    kind: 'number',
+    step: 'any',
+  },
+];
+
+export const READ_FIELDS: Field[] = [
+  {
+    name: 'read1-length',
+    letter: '1',
+    label: 'Read 1 length',
+    hint: 'bases',
+    value: '70',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'read2-length',
+    letter: '2',
+    label: 'Read 2 length',
+    hint: 'bases; 0 for single-end',
+    value: '70',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'distance',
+    letter: 'd',
+    label: 'Fragment length',
+    hint: 'mean outer distance, bases',
+    value: '500',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'std-dev',
+    letter: 's',
+    label: 'Fragment length s.d.',
+    hint: 'bases',
+    value: '50',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'error-rate',
+    letter: 'e',
+    label: 'Sequencing error rate',
+    hint: 'per base',
+    value: '0.02',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'max-n-fraction',
+    letter: 'A',
+    label: 'Maximum N fraction',
+    hint: 'reads with more Ns are redrawn',
+    value: '0.05',
+    kind: 'number',
+    step: 'any',
+  },
+];
+
+export const MUTATION_FIELDS: Field[] = [
+  {
+    name: 'mutation-rate',
+    letter: 'r',
+    label: 'Mutation rate',
+    hint: 'per base',
+    value: '0.001',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'indel-fraction',
+    letter: 'R',
+    label: 'Indel fraction',
+    hint: 'of mutations',
+    value: '0.15',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'indel-extend',
+    letter: 'X',
+    label: 'Indel extension',
+    hint: 'probability an indel grows by one base',
+    value: '0.3',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'haploid',
+    letter: 'h',
+    label: 'Haploid genome',
+    hint: 'every mutation homozygous',
+    value: '0',
+    kind: 'switch',
+  },
+];
+
+export const RUN_FIELDS: Field[] = [
+  {
+    name: 'seed',
+    letter: 'S',
+    label: 'Random seed',
+    hint: 'the same seed gives the same reads',
+    value: '',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'interleaved',
+    label: 'Interleaved output',
+    hint: 'both mates in one file',
+    value: '0',
+    kind: 'switch',
+  },
+];
+
+export const ALL_FIELDS = [...AMOUNT_FIELDS, ...READ_FIELDS, ...MUTATION_FIELDS, ...RUN_FIELDS];

@@ -1,0 +1,168 @@
+// The options form: builds its controls from fields.ts, reads them as engine settings, and
+// reports each field's problem next to it, checked by the engine itself (checkSettings) so the
+// rules and words are the command line's.
+import type { ReadforgeModule, Setting } from '../engine/module-types.js';
+import { AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS, RUN_FIELDS } from './fields.js';
+
+export class OptionsForm {
+  private readonly inputs = new Map<string, HTMLInputElement>();
+  private readonly errors = new Map<string, HTMLElement>();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly module: ReadforgeModule,
+  ) {
+    this.group('amount', 'How many reads', AMOUNT_FIELDS);
+    this.group('reads', 'Reads and fragments', READ_FIELDS);
+    this.group('mutations', 'Mutations (truth in the VCF)', MUTATION_FIELDS);
+    this.group('run', 'Run', RUN_FIELDS);
+    this.input('seed').value = randomSeed();
+    const newSeed = document.createElement('button');
+    newSeed.type = 'button';
+    newSeed.textContent = 'New seed';
+    newSeed.className = 'secondary';
+    newSeed.addEventListener('click', () => {
+      this.input('seed').value = randomSeed();
+      this.validate();
+    });
+    this.input('seed').after(newSeed);
+    root.addEventListener('input', () => this.validate());
+    root.addEventListener('change', () => this.validate());
+  }
+
+  input(name: string): HTMLInputElement {
+    return this.inputs.get(name)!;
+  }
+
+  get amountMode(): 'pairs' | 'coverage' {
+    const checked = this.root.querySelector<HTMLInputElement>('input[name="amount-mode"]:checked');
+    return checked?.value === 'coverage' ? 'coverage' : 'pairs';
+  }
+
+  set amountMode(mode: 'pairs' | 'coverage') {
+    this.root.querySelector<HTMLInputElement>(
+      `input[name="amount-mode"][value="${mode}"]`,
+    )!.checked = true;
+    this.syncAmount();
+  }
+
+  /** The settings the engine takes, in a fixed order. */
+  settings(): Setting[] {
+    const out: Setting[] = [];
+    for (const [name, input] of this.inputs) {
+      if (name === (this.amountMode === 'pairs' ? 'coverage' : 'pairs')) continue;
+      out.push([
+        name,
+        input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value.trim(),
+      ]);
+    }
+    return out;
+  }
+
+  /** Fills the form from settings (a shared link). Unknown names are ignored. */
+  load(settings: Setting[]): void {
+    for (const [name, value] of settings) {
+      const input = this.inputs.get(name);
+      if (!input) continue;
+      if (input.type === 'checkbox') input.checked = value === '1';
+      else input.value = value;
+      if (name === 'pairs' || name === 'coverage') this.amountMode = name;
+    }
+    this.validate();
+  }
+
+  /** Checks every field alone, then the whole; returns true when all is well. */
+  validate(): boolean {
+    let ok = true;
+    for (const [name, input] of this.inputs) {
+      const error = this.errors.get(name)!;
+      const value = input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value.trim();
+      const problem =
+        input.disabled || (value === '' && name !== 'seed')
+          ? ''
+          : this.module.checkSettings([[name, value]]);
+      const message = value === '' && name !== 'seed' && !input.disabled ? 'required' : problem;
+      error.textContent = message;
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+      ok &&= !message;
+    }
+    const whole = this.root.querySelector<HTMLElement>('#form-error')!;
+    whole.textContent = ok ? this.module.checkSettings(this.settings()) : '';
+    return ok && !whole.textContent;
+  }
+
+  private syncAmount(): void {
+    const mode = this.amountMode;
+    this.input('pairs').disabled = mode !== 'pairs';
+    this.input('coverage').disabled = mode !== 'coverage';
+  }
+
+  private group(id: string, title: string, fields: Field[]): void {
+    const set = document.createElement('fieldset');
+    set.id = `group-${id}`;
+    const legend = document.createElement('legend');
+    legend.textContent = title;
+    set.append(legend);
+    if (id === 'amount') {
+      set.append(
+        radio('pairs', 'A number of read pairs', true),
+        radio('coverage', 'A fold coverage', false),
+      );
+      set.addEventListener('change', () => this.syncAmount());
+    }
+    for (const field of fields) set.append(this.control(field));
+    this.root.querySelector('#option-groups')!.append(set);
+    if (id === 'amount') queueMicrotask(() => this.syncAmount());
+  }
+
+  private control(field: Field): HTMLElement {
+    const row = document.createElement('div');
+    row.className = `field ${field.kind}`;
+    const id = `opt-${field.name}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.innerHTML = `${field.label}${field.letter ? ` <code title="wgsim flag">-${field.letter}</code>` : ''}`;
+    const input = document.createElement('input');
+    input.id = id;
+    input.name = field.name;
+    if (field.kind === 'switch') {
+      input.type = 'checkbox';
+      input.checked = field.value === '1';
+    } else {
+      input.type = 'text';
+      input.inputMode = field.step === '1' ? 'numeric' : 'decimal';
+      input.value = field.value;
+      input.autocomplete = 'off';
+    }
+    const hint = document.createElement('small');
+    hint.id = `${id}-hint`;
+    hint.textContent = field.hint;
+    const error = document.createElement('span');
+    error.className = 'error';
+    error.id = `${id}-error`;
+    error.setAttribute('aria-live', 'polite');
+    input.setAttribute('aria-describedby', `${hint.id} ${error.id}`);
+    if (field.kind === 'switch') row.append(input, label, hint, error);
+    else row.append(label, input, hint, error);
+    this.inputs.set(field.name, input);
+    this.errors.set(field.name, error);
+    return row;
+  }
+}
+
+function radio(value: string, text: string, checked: boolean): HTMLElement {
+  const label = document.createElement('label');
+  label.className = 'choice';
+  const input = document.createElement('input');
+  input.type = 'radio';
+  input.name = 'amount-mode';
+  input.value = value;
+  input.checked = checked;
+  label.append(input, ` ${text}`);
+  return label;
+}
+
+function randomSeed(): string {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return ((BigInt(words[0]) << 32n) | BigInt(words[1])).toString();
+}

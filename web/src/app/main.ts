@@ -1,0 +1,232 @@
+// The page: the form, the reference choice, the Worker that simulates, progress, results.
+// Plain DOM and TypeScript: one form and three panels need no framework (and load instantly).
+import createReadforge from '../../../build-wasm/readforge.mjs';
+import wasmUrl from '../../../build-wasm/readforge.wasm?url';
+import type { ReadforgeFactory } from '../engine/module-types.js';
+import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
+import { OptionsForm } from './form.js';
+import { decodeRun, encodeRun } from './share.js';
+import { showSummary } from './summary.js';
+import './styles.css';
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const DEMOS: Record<string, ReferenceSpec> = {
+  'demo-mt': {
+    kind: 'url',
+    url: '/refs/MT-human.fa',
+    faiUrl: '/refs/MT-human.fa.fai',
+    name: 'MT-human',
+  },
+  'demo-ecoli': { kind: 'url', url: '/refs/ecoli-536.fa.gz', name: 'ecoli-536' },
+};
+
+const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
+const form = new OptionsForm($('#run-form'), module);
+const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+const canSaveToDisk = 'showDirectoryPicker' in window;
+let fastaFile: File | null = null;
+let faiFile: File | null = null;
+let startedAt = 0;
+
+$('#save-note').textContent = canSaveToDisk
+  ? 'You will choose a folder; files are written as they are made, whatever their size.'
+  : 'This browser cannot write files as they are made: outputs up to 256 MB are offered as downloads.';
+
+function referenceChoice(): string {
+  return document.querySelector<HTMLInputElement>('input[name="reference"]:checked')!.value;
+}
+
+function setFiles(files: Iterable<File>): void {
+  for (const file of files) {
+    if (file.name.endsWith('.fai')) faiFile = file;
+    else fastaFile = file;
+  }
+  document.querySelector<HTMLInputElement>('input[name="reference"][value="file"]')!.checked = true;
+  $('#reference-error').textContent = fastaFile
+    ? `Using ${fastaFile.name}${faiFile ? ` with ${faiFile.name}` : ''}`
+    : '';
+}
+
+$<HTMLInputElement>('#fasta-file').addEventListener('change', (e) =>
+  setFiles((e.target as HTMLInputElement).files ?? []),
+);
+$<HTMLInputElement>('#fai-file').addEventListener('change', (e) =>
+  setFiles((e.target as HTMLInputElement).files ?? []),
+);
+const drop = $('#drop-zone');
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  setFiles(e.dataTransfer?.files ?? []);
+});
+
+function reference(): ReferenceSpec | string {
+  const choice = referenceChoice();
+  if (choice !== 'file') return DEMOS[choice];
+  if (!fastaFile) return 'Choose a FASTA file (or drop it on the form).';
+  return { kind: 'file', file: fastaFile, fai: faiFile ?? undefined };
+}
+
+function baseName(ref: ReferenceSpec): string {
+  const name = ref.kind === 'file' ? ref.file.name : ref.name;
+  return name.replace(/\.(gz)$/, '').replace(/\.(fa|fasta|fna)$/, '');
+}
+
+function outputNames(ref: ReferenceSpec): OutputSpec['names'] {
+  const base = baseName(ref);
+  const settings = new Map(form.settings());
+  const single = settings.get('read2-length') === '0';
+  const interleaved = settings.get('interleaved') === '1';
+  return {
+    read1: single ? `${base}.fq` : interleaved ? `${base}_interleaved.fq` : `${base}_R1.fq`,
+    read2: single || interleaved ? undefined : `${base}_R2.fq`,
+    vcf: $<HTMLInputElement>('#out-vcf').checked ? `${base}.vcf` : undefined,
+  };
+}
+
+function shareState() {
+  const choice = referenceChoice();
+  return {
+    reference: choice === 'file' ? `file:${fastaFile?.name ?? ''}` : choice,
+    regions: $<HTMLTextAreaElement>('#regions').value,
+    settings: form.settings(),
+    gzip: $<HTMLInputElement>('#out-gzip').checked,
+    vcf: $<HTMLInputElement>('#out-vcf').checked,
+  };
+}
+
+function loadShared(): void {
+  const run = decodeRun(location.hash);
+  if (!run) return;
+  const choice = run.reference.startsWith('file:') ? 'file' : run.reference;
+  const radio = document.querySelector<HTMLInputElement>(
+    `input[name="reference"][value="${choice}"]`,
+  );
+  if (radio) radio.checked = true;
+  if (choice === 'file')
+    $('#reference-error').textContent =
+      `This link used the file ${run.reference.slice(5)}: choose your copy of it.`;
+  $<HTMLTextAreaElement>('#regions').value = run.regions.replace(/;/g, '\n');
+  $<HTMLInputElement>('#out-gzip').checked = run.gzip;
+  $<HTMLInputElement>('#out-vcf').checked = run.vcf;
+  form.load(run.settings);
+}
+
+$('#share').addEventListener('click', async () => {
+  const url = `${location.origin}${location.pathname}${encodeRun(shareState())}`;
+  history.replaceState(null, '', url);
+  await navigator.clipboard?.writeText(url).catch(() => {});
+  $('#share').textContent = 'Link copied';
+  setTimeout(() => ($('#share').textContent = 'Copy link to these settings'), 2000);
+});
+
+function setRunning(running: boolean): void {
+  $<HTMLButtonElement>('#simulate').disabled = running;
+  $<HTMLButtonElement>('#cancel').disabled = !running;
+  $('#progress-panel').hidden = !running && $('#progress-panel').hidden;
+}
+
+function showError(message: string): void {
+  $('#error-panel').hidden = false;
+  $('#run-error').textContent = message;
+}
+
+$('#run-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('#error-panel').hidden = true;
+  $('#results').hidden = true;
+  const ref = reference();
+  if (typeof ref === 'string') {
+    $('#reference-error').textContent = ref;
+    return;
+  }
+  if (!form.validate()) return;
+  let directory: FileSystemDirectoryHandle | undefined;
+  if (canSaveToDisk) {
+    try {
+      directory = await (
+        window as unknown as { showDirectoryPicker(o: object): Promise<FileSystemDirectoryHandle> }
+      ).showDirectoryPicker({ id: 'readforge-output', mode: 'readwrite' });
+    } catch {
+      return; // the user closed the folder picker
+    }
+  }
+  const regions = $<HTMLTextAreaElement>('#regions')
+    .value.split(/[\n;]/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const bed = $<HTMLInputElement>('#bed-file').files?.[0];
+  const settings = [...form.settings(), ...regions.map((r): [string, string] => ['region', r])];
+  const request: RunRequest = {
+    type: 'run',
+    settings,
+    bedTexts: bed ? [await bed.text()] : [],
+    reference: ref,
+    output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
+    needLengths: form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked,
+  };
+  if ($<HTMLInputElement>('#out-vcf').checked) settings.push(['vcf', '1']);
+  history.replaceState(null, '', encodeRun(shareState()));
+  startedAt = performance.now();
+  $('#progress-panel').hidden = false;
+  $<HTMLProgressElement>('#progress').removeAttribute('value');
+  $('#progress-text').textContent = 'Starting…';
+  setRunning(true);
+  worker.postMessage(request);
+});
+
+$('#cancel').addEventListener('click', () => worker.postMessage({ type: 'cancel' }));
+
+worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+  const m = event.data;
+  const seconds = (performance.now() - startedAt) / 1000;
+  if (m.type === 'progress') {
+    const bar = $<HTMLProgressElement>('#progress');
+    if (m.fraction === null) bar.removeAttribute('value');
+    else bar.value = m.fraction;
+    const rate = m.bytesOut / Math.max(seconds, 0.001) / 1e6;
+    const left =
+      m.fraction && m.fraction > 0.02
+        ? ` · about ${Math.ceil((seconds * (1 - m.fraction)) / m.fraction)} s left`
+        : '';
+    const phase = {
+      loading: 'Loading',
+      scanning: 'Measuring contigs (no index given)',
+      simulating: 'Simulating',
+      saving: 'Saving',
+    }[m.phase];
+    $('#progress-text').textContent =
+      m.phase === 'simulating' || m.phase === 'saving'
+        ? `${phase}: ${m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference · `}${m.pairs.toLocaleString('en')} pairs · ${rate.toFixed(1)} MB/s${left}`
+        : `${phase}…`;
+    return;
+  }
+  setRunning(false);
+  if (m.type === 'error') {
+    $('#progress-text').textContent = m.cancelled
+      ? 'Cancelled. Nothing was saved.'
+      : 'Failed. Nothing was saved.';
+    if (!m.cancelled) showError(m.message);
+    return;
+  }
+  $('#progress-text').textContent = `Finished in ${seconds.toFixed(1)} s.`;
+  $<HTMLProgressElement>('#progress').value = 1;
+  $('#results').hidden = false;
+  showSummary(m.summary, m.preview, m.files, seconds);
+  for (const file of m.files) {
+    if (!file.blob) continue;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(file.blob);
+    a.download = file.name;
+    a.click();
+  }
+};
+
+loadShared();
+form.validate();
+document.body.dataset.ready = 'true';

@@ -1,0 +1,40 @@
+// Share links: the reference choice and every setting (seed included) in the URL's hash, so that
+// opening the link fills the form and running it gives the same bytes. A local file is named,
+// never uploaded: the person opening the link picks their copy again.
+import type { Setting } from '../engine/module-types.js';
+
+export interface SharedRun {
+  reference: string; // 'demo-mt', 'demo-ecoli' or 'file:<name>'
+  regions: string;
+  settings: Setting[];
+  gzip: boolean;
+  vcf: boolean;
+}
+
+export function encodeRun(run: SharedRun): string {
+  const params = new URLSearchParams();
+  params.set('ref', run.reference);
+  if (run.regions.trim()) params.set('regions', run.regions.trim());
+  for (const [name, value] of run.settings) params.set(name, value);
+  params.set('gzip', run.gzip ? '1' : '0');
+  params.set('vcf', run.vcf ? '1' : '0');
+  return `#${params.toString()}`;
+}
+
+export function decodeRun(hash: string): SharedRun | null {
+  if (hash.length < 2) return null;
+  const params = new URLSearchParams(hash.slice(1));
+  const reference = params.get('ref');
+  if (!reference) return null;
+  const settings: Setting[] = [];
+  for (const [name, value] of params) {
+    if (!['ref', 'regions', 'gzip', 'vcf'].includes(name)) settings.push([name, value]);
+  }
+  return {
+    reference,
+    regions: params.get('regions') ?? '',
+    settings,
+    gzip: params.get('gzip') === '1',
+    vcf: params.get('vcf') !== '0',
+  };
+}

@@ -1,0 +1,93 @@
+// The results panel: figures, warnings, output files, a fragment-length histogram (uPlot) and
+// the first reads.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Summary } from '../engine/pump.js';
+
+let chart: uPlot | null = null;
+
+function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) ((n /= 1000), i++);
+  return `${n.toFixed(i ? 1 : 0)} ${units[i]}`;
+}
+
+export function showSummary(
+  summary: Summary,
+  preview: string,
+  files: { name: string; bytes: number; blob?: Blob }[],
+  seconds: number,
+): void {
+  const s = summary.stats;
+  const mean = s.pairs ? s.fragmentLengthSum / s.pairs : 0;
+  const rows: [string, string][] = [
+    ['Read pairs', s.pairs.toLocaleString('en')],
+    ['Bases in reads', s.readBases.toLocaleString('en')],
+    [
+      'Sequencing errors',
+      `${s.errors.toLocaleString('en')} (${((100 * s.errors) / Math.max(1, s.readBases)).toFixed(2)}%)`,
+    ],
+    ['SNPs / insertions / deletions', `${s.snps} / ${s.insertions} / ${s.deletions}`],
+    ['Mean fragment length', `${mean.toFixed(1)} bp`],
+    ['Reference', `${s.referenceBases.toLocaleString('en')} bases in ${s.contigs} contig(s)`],
+    ['Time', `${seconds.toFixed(1)} s`],
+  ];
+  const dl = document.querySelector('#summary')!;
+  dl.replaceChildren(
+    ...rows.flatMap(([k, v]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      return [dt, dd];
+    }),
+  );
+  document.querySelector('#warnings')!.textContent = summary.warnings
+    .map((w) => `Note: ${w}`)
+    .join('\n');
+  const list = document.querySelector('#files')!;
+  list.replaceChildren(
+    ...files.map((f) => {
+      const li = document.createElement('li');
+      if (f.blob) {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(f.blob);
+        a.download = f.name;
+        a.textContent = f.name;
+        li.append(a, ` (${formatBytes(f.bytes)} before compression)`);
+      } else {
+        li.textContent = `${f.name}: ${formatBytes(f.bytes)} written`;
+      }
+      return li;
+    }),
+  );
+  document.querySelector('#preview')!.textContent = preview.split('\n').slice(0, 16).join('\n');
+  drawHistogram(s.fragmentHistogram, s.fragmentHistogramStart, s.fragmentHistogramWidth);
+}
+
+function drawHistogram(counts: number[], start: number, width: number): void {
+  const target = document.querySelector<HTMLElement>('#histogram')!;
+  chart?.destroy();
+  const xs = counts.map((_, i) => start + (i + 0.5) * width);
+  chart = new uPlot(
+    {
+      width: Math.min(720, target.clientWidth || 640),
+      height: 220,
+      scales: { x: { time: false } },
+      axes: [{ label: 'bases' }, { label: 'pairs' }],
+      series: [
+        {},
+        {
+          label: 'pairs',
+          stroke: '#1d4e89',
+          fill: 'rgba(29,78,137,0.25)',
+          paths: uPlot.paths.bars!({ size: [0.9] }),
+        },
+      ],
+      legend: { show: false },
+    },
+    [xs, counts],
+    target,
+  );
+}

@@ -1,0 +1,45 @@
+// Messages between the page (web/src/app) and the simulation Worker (web/src/worker).
+import type { Setting } from '../engine/module-types.js';
+import type { Summary } from '../engine/pump.js';
+
+export type ReferenceSpec =
+  | { kind: 'url'; url: string; faiUrl?: string; name: string }
+  | { kind: 'file'; file: File; fai?: File };
+
+export interface OutputNames {
+  read1: string;
+  read2?: string;
+  vcf?: string;
+}
+
+export interface OutputSpec {
+  /** Where files go (File System Access API); absent: the Worker returns Blobs (small runs). */
+  directory?: FileSystemDirectoryHandle;
+  names: OutputNames;
+  gzip: boolean;
+}
+
+export interface RunRequest {
+  type: 'run';
+  settings: Setting[];
+  bedTexts: string[];
+  reference: ReferenceSpec;
+  output: OutputSpec;
+  /** -N or a VCF needs contig lengths: without an index, the reference is scanned first. */
+  needLengths: boolean;
+}
+
+export type Phase = 'loading' | 'scanning' | 'simulating' | 'saving';
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: Phase; fraction: number | null; pairs: number; bytesOut: number }
+  | {
+      type: 'done';
+      summary: Summary;
+      preview: string;
+      files: { name: string; bytes: number; blob?: Blob }[];
+    }
+  | { type: 'error'; message: string; cancelled: boolean };
+
+/** Outputs kept in memory when the browser cannot stream to disk. */
+export const MEMORY_OUTPUT_LIMIT = 256 * 1024 * 1024;
