@@ -9,6 +9,7 @@ APT_PACKAGES=(
   emscripten                                                      # the WebAssembly build
   clang libclang-rt-14-dev                                        # libFuzzer and sanitizers
   samtools bcftools tabix                                         # wgsim peer, checkers, bgzip
+  chromium                                                        # Playwright's browser (e2e/)
   time                                                            # /usr/bin/time for benchmarks
 )
 
@@ -34,3 +35,5 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 scripts/build-wasm.sh
 npx tsc -p web/tsconfig.node.json
+npx tsc -p web/tsconfig.app.json
+npx vite build --logLevel warn

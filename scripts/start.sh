@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and simulate reads from the bundled human mitochondrial genome.
+# The main job: set up and build everything, simulate a demo run with the command line, then
+# serve the browser app (production build) and print its address. Ctrl-C stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -7,3 +8,5 @@ mkdir -p out
 build/readforge -S 11 -N 10000 -1 150 -2 150 --vcf out/demo.vcf \
   --mutations out/demo.mutations.txt public/refs/MT-human.fa out/demo_R1.fq out/demo_R2.fq
 echo "start: FASTQ in out/demo_R1.fq and out/demo_R2.fq, variants in out/demo.vcf"
+echo "start: the app is at http://localhost:${PORT:-4173}/"
+exec npx vite preview --port "${PORT:-4173}" --strictPort

@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 node --test tests/js/
+# The browser app in Debian's Chromium, against the production build.
+npx playwright test -c e2e/playwright.config.ts
 
 # The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 cmake -S . -B build-asan -DREADFORGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -186,6 +186,11 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const m = event.data;
   const seconds = (performance.now() - startedAt) / 1000;
   if (m.type === 'progress') {
+    // The largest memory figures seen, for the record (and for the memory test).
+    const data = document.body.dataset;
+    data.maxWasmHeap = String(Math.max(Number(data.maxWasmHeap ?? 0), m.wasmHeap));
+    if (m.jsHeap !== null) data.maxJsHeap = String(Math.max(Number(data.maxJsHeap ?? 0), m.jsHeap));
+    data.bytesOut = String(m.bytesOut);
     const bar = $<HTMLProgressElement>('#progress');
     if (m.fraction === null) bar.removeAttribute('value');
     else bar.value = m.fraction;

@@ -32,7 +32,16 @@ export interface RunRequest {
 export type Phase = 'loading' | 'scanning' | 'simulating' | 'saving';
 
 export type WorkerMessage =
-  | { type: 'progress'; phase: Phase; fraction: number | null; pairs: number; bytesOut: number }
+  | {
+      type: 'progress';
+      phase: Phase;
+      fraction: number | null;
+      pairs: number;
+      bytesOut: number;
+      /** Memory the Worker uses: the wasm heap and (where the browser tells) its JS heap. */
+      wasmHeap: number;
+      jsHeap: number | null;
+    }
   | {
       type: 'done';
       summary: Summary;

@@ -31,7 +31,16 @@ export async function runSimulation(
   signal: AbortSignal,
 ): Promise<void> {
   const progress = (phase: Phase, fraction: number | null, pairs = 0, bytesOut = 0) =>
-    post({ type: 'progress', phase, fraction, pairs, bytesOut });
+    post({
+      type: 'progress',
+      phase,
+      fraction,
+      pairs,
+      bytesOut,
+      wasmHeap: module.HEAP8.length,
+      jsHeap:
+        (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+    });
   let sinks: Sinks | null = null;
   try {
     let faiText = await indexText(request);

@@ -1,0 +1,234 @@
+// The browser app as a person uses it, checked byte for byte against the native CLI.
+import { expect, Page, test } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  cliArgs,
+  nativeRun,
+  readSaved,
+  ROOT,
+  savedNames,
+  SHOTS,
+  simulateAndWait,
+  useOpfsFolder,
+  watchConsole,
+} from './helpers';
+
+const MT = join(ROOT, 'public/refs/MT-human.fa');
+
+test('demo reference, default options: the saved FASTQ and VCF are the CLI bytes', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await page.screenshot({ path: join(SHOTS, '1-form.png'), fullPage: true });
+  await simulateAndWait(page);
+  await page.screenshot({ path: join(SHOTS, '2-done.png'), fullPage: true });
+  expect(await savedNames(page)).toEqual(['MT-human.vcf', 'MT-human_R1.fq', 'MT-human_R2.fq']);
+  const expected = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq'], true);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'MT-human_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect((await readSaved(page, 'MT-human.vcf')).equals(expected.vcf!)).toBe(true);
+  await expect(page.locator('#summary')).toContainText('100,000');
+  await expect(page.locator('#preview')).toContainText('@MT_human_');
+  expect(problems).toEqual([]);
+});
+
+/** A multi-contig reference written to a temporary file, for the file input. */
+function multiContigFasta(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'rf-ref-')), 'sample.fa');
+  let x = 7;
+  let text = '';
+  for (const [name, length] of [
+    ['chrA', 40000],
+    ['chrB', 25000],
+    ['chrC', 9000],
+  ] as const) {
+    text += `>${name} test contig\n`;
+    for (let i = 0; i < length; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      text += 'ACGT'[x >>> 30] + ((i + 1) % 60 === 0 ? '\n' : '');
+    }
+    text += '\n';
+  }
+  writeFileSync(path, text);
+  return path;
+}
+
+async function setOption(page: Page, name: string, value: string): Promise<void> {
+  await page.locator(`#opt-${name}`).fill(value);
+}
+
+test('a local multi-contig FASTA with regions, single-end, interleaved and gzip', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const fasta = multiContigFasta();
+  await page.goto('/');
+  await page.locator('#fasta-file').setInputFiles(fasta);
+  await page.locator('#regions').fill('chrA:5001-30000\nchrC');
+  await setOption(page, 'pairs', '3000');
+  await setOption(page, 'read2-length', '0');
+  await setOption(page, 'read1-length', '120');
+  await page.locator('#out-gzip').check();
+  await simulateAndWait(page);
+  expect(await savedNames(page)).toEqual(['sample.fq.gz', 'sample.vcf.gz']);
+  let expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['s.fq'], true);
+  expect((await readSaved(page, 'sample.fq.gz')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'sample.vcf.gz')).equals(expected.vcf!)).toBe(true);
+
+  // Paired again, interleaved, plain text, no VCF.
+  await setOption(page, 'read2-length', '100');
+  await page.locator('#opt-interleaved').check();
+  await page.locator('#out-gzip').uncheck();
+  await page.locator('#out-vcf').uncheck();
+  await simulateAndWait(page);
+  expect(await savedNames(page)).toEqual(['sample_interleaved.fq']);
+  expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['i.fq']);
+  expect((await readSaved(page, 'sample_interleaved.fq')).equals(expected.fastq[0])).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await page.getByLabel('E. coli 536').check();
+  await setOption(page, 'pairs', '20000000');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#progress-text')).toContainText('pairs', { timeout: 30_000 });
+  await page.screenshot({ path: join(SHOTS, '3-running.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('#progress-text')).toHaveText('Cancelled. Nothing was saved.', {
+    timeout: 5_000,
+  });
+  expect(await savedNames(page)).toEqual(['ecoli-536.vcf', 'ecoli-536_R1.fq', 'ecoli-536_R2.fq']);
+  for (const name of await savedNames(page)) expect((await readSaved(page, name)).length).toBe(0);
+  await page.getByLabel('Human mitochondrial genome').check();
+  await setOption(page, 'pairs', '500');
+  await simulateAndWait(page);
+  expect((await readSaved(page, 'MT-human_R1.fq')).toString().split('\n').length).toBe(2001);
+});
+
+test('a malformed FASTA and an invalid option each show their error', async ({ page }) => {
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await setOption(page, 'error-rate', '2');
+  await expect(page.locator('#opt-error-rate-error')).toHaveText(
+    '-e/--error-rate must be in [0, 1], got 2',
+  );
+  await expect(page.locator('#opt-error-rate')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#progress-panel')).toBeHidden();
+  await setOption(page, 'error-rate', '0.02');
+  const bad = join(mkdtempSync(join(tmpdir(), 'rf-bad-')), 'broken.fa');
+  writeFileSync(bad, '>chr1\nACGTACGT\nACGT ACGT\n');
+  await page.locator('#fasta-file').setInputFiles(bad);
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#run-error')).toHaveText(
+    "line 3: column 5: unexpected byte 0x20 in the sequence of 'chr1'",
+  );
+  await expect(page.locator('#progress-text')).toHaveText('Failed. Nothing was saved.');
+  await page.screenshot({ path: join(SHOTS, '4-error.png'), fullPage: true });
+});
+
+test('a shared link fills the form and reproduces the same bytes', async ({ page, context }) => {
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await setOption(page, 'pairs', '2000');
+  await setOption(page, 'mutation-rate', '0.01');
+  await page.locator('#opt-haploid').check();
+  await simulateAndWait(page);
+  const first = await readSaved(page, 'MT-human_R1.fq');
+  const link = page.url();
+  const other = await context.newPage();
+  await useOpfsFolder(other);
+  await other.goto(link);
+  await expect(other.locator('#opt-pairs')).toHaveValue('2000');
+  await expect(other.locator('#opt-haploid')).toBeChecked();
+  await simulateAndWait(other);
+  expect((await readSaved(other, 'MT-human_R1.fq')).equals(first)).toBe(true);
+});
+
+test('without the File System Access API, the outputs download as files', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker;
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await expect(page.locator('#save-note')).toContainText('downloads');
+  await setOption(page, 'pairs', '3000');
+  const downloads: Record<string, Buffer> = {};
+  page.on('download', async (d) => {
+    downloads[d.suggestedFilename()] = readFileSync((await d.path())!);
+  });
+  await simulateAndWait(page);
+  await expect
+    .poll(() => Object.keys(downloads).sort())
+    .toEqual(['MT-human.vcf', 'MT-human_R1.fq', 'MT-human_R2.fq']);
+  const expected = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq'], true);
+  expect(downloads['MT-human_R1.fq'].equals(expected.fastq[0])).toBe(true);
+  expect(downloads['MT-human_R2.fq'].equals(expected.fastq[1])).toBe(true);
+  expect(downloads['MT-human.vcf'].equals(expected.vcf!)).toBe(true);
+});
+
+/** Resident memory of Chromium's renderer processes (the page and its Worker live there), MB. */
+function rendererRssMB(): number {
+  const out = execSync("ps -C chromium -o rss=,args= | grep -- '--type=renderer' || true", {
+    encoding: 'utf8',
+  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]) / 1024, 0);
+}
+
+test('a run of over 1 GB of FASTQ keeps memory flat', async ({ page }) => {
+  test.setTimeout(300_000);
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await page.getByLabel('E. coli 536').check();
+  await setOption(page, 'pairs', '1500000');
+  await setOption(page, 'read1-length', '150');
+  await setOption(page, 'read2-length', '150');
+  await page.locator('#out-vcf').uncheck();
+  const baseline = rendererRssMB();
+  const samples: { written: number; rss: number }[] = [];
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const written = Number(await page.evaluate(() => document.body.dataset.bytesOut ?? 0));
+      samples.push({ written, rss: rendererRssMB() });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  await simulateAndWait(page);
+  running = false;
+  await sampling;
+  const written = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    let total = 0;
+    for await (const handle of (
+      root as unknown as { values(): AsyncIterable<FileSystemFileHandle> }
+    ).values())
+      total += (await handle.getFile()).size;
+    return total;
+  });
+  expect(written).toBeGreaterThan(1e9);
+  const wasmMB = Number(await page.evaluate(() => document.body.dataset.maxWasmHeap)) / 2 ** 20;
+  const early = Math.max(...samples.filter((s) => s.written < 2e8).map((s) => s.rss), baseline);
+  const peak = Math.max(...samples.map((s) => s.rss));
+  console.log(
+    `1 GB run: ${(written / 1e9).toFixed(2)} GB written; wasm heap ${wasmMB} MB; renderer ` +
+      `memory ${baseline.toFixed(0)} MB before, ${early.toFixed(0)} MB after 200 MB, ` +
+      `${peak.toFixed(0)} MB at most (${samples.length} samples)`,
+  );
+  expect(samples.length).toBeGreaterThan(4);
+  expect(wasmMB).toBeLessThanOrEqual(64);
+  // Flat: writing the last 800+ MB adds less than 100 MB to what the first 200 MB needed.
+  expect(peak - early).toBeLessThan(100);
+});
