@@ -136,6 +136,30 @@ test('a malformed FASTA and an invalid option each show their error', async ({ p
   await page.screenshot({ path: join(SHOTS, '4-error.png'), fullPage: true });
 });
 
+test('the form works by keyboard and fits a narrow screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await useOpfsFolder(page);
+  await page.goto('/');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390); // no sideways scrolling
+  // Every input has a label.
+  const unlabelled = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('input, textarea')].filter(
+        (e) => !(e as HTMLInputElement).labels?.length,
+      ).length,
+  );
+  expect(unlabelled).toBe(0);
+  await page.locator('#opt-pairs').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1000');
+  await page.locator('#simulate').focus();
+  await page.screenshot({ path: join(SHOTS, '5-narrow.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#results')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#summary')).toContainText('1,000');
+});
+
 test('a shared link fills the form and reproduces the same bytes', async ({ page, context }) => {
   await useOpfsFolder(page);
   await page.goto('/');

@@ -138,6 +138,14 @@ export const RUN_FIELDS: Field[] = [
     step: '1',
   },
   {
+    name: 'block-size',
+    label: 'Block size',
+    hint: 'bases per random-stream block (advanced; part of what defines the output)',
+    value: '262144',
+    kind: 'number',
+    step: '1',
+  },
+  {
     name: 'interleaved',
     label: 'Interleaved output',
     hint: 'both mates in one file',

@@ -205,9 +205,15 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       simulating: 'Simulating',
       saving: 'Saving',
     }[m.phase];
+    const wanted = form.amountMode === 'pairs' ? Number(form.input('pairs').value) : 0;
+    const pairs = wanted
+      ? `${m.pairs.toLocaleString('en')} of ${wanted.toLocaleString('en')} pairs (${Math.floor((100 * m.pairs) / wanted)}%)`
+      : `${m.pairs.toLocaleString('en')} pairs`;
+    const consumed =
+      m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference read · `;
     $('#progress-text').textContent =
       m.phase === 'simulating' || m.phase === 'saving'
-        ? `${phase}: ${m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference · `}${m.pairs.toLocaleString('en')} pairs · ${rate.toFixed(1)} MB/s${left}`
+        ? `${phase}: ${consumed}${pairs} · ${rate.toFixed(1)} MB/s written${left}`
         : `${phase}…`;
     return;
   }
