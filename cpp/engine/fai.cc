@@ -51,6 +51,15 @@ Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries) {
   return Status::Ok();
 }
 
+ByteRange RegionBytes(const FaiEntry& e, int64_t first, int64_t last) {
+  auto offset = [&](int64_t p) {
+    return e.offset + p / e.line_bases * e.line_width + p % e.line_bases;
+  };
+  if (last <= first)
+    return ByteRange{offset(first), offset(first)};
+  return ByteRange{offset(first), offset(last - 1) + 1};
+}
+
 std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries) {
   std::vector<ContigInfo> contigs;
   contigs.reserve(entries.size());

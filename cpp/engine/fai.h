@@ -22,6 +22,15 @@ struct FaiEntry {
 
 Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries);
 
+// The file bytes [begin, end) that hold bases [first, last) of a contig (0-based, half-open),
+// by htslib's formula: base p sits at offset + p / line_bases * line_width + p % line_bases.
+// The range stops right after the last base, before its line end.
+struct ByteRange {
+  int64_t begin = 0;
+  int64_t end = 0;
+};
+ByteRange RegionBytes(const FaiEntry& entry, int64_t first, int64_t last);
+
 std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries);
 
 }  // namespace readforge

@@ -27,6 +27,17 @@ class FastaParser {
   // normalised bases to `dst`; a null `dst` validates and skips them instead.
   Event Next(const char** cursor, const char* end, char* dst, size_t capacity, size_t* written);
 
+  // Continues in the sequence of contig `name` as if its header had just been read: for input
+  // that is a byte range of a contig's sequence (a region fetched from an indexed file).
+  void ResumeSequence(const std::string& name) {
+    state_ = State::kSequence;
+    name_ = name;
+    contig_bases_ = 1;  // the range is part of a contig known to have bases
+    ++contigs_;
+    at_line_start_ = true;
+    last_was_cr_ = false;
+  }
+
   // Declares the end of input. Returns kError (empty input, or a contig without bases) or
   // kNeedInput when the reference was well formed.
   Event Finish();

@@ -132,6 +132,15 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
   return Status::Ok();
 }
 
+std::vector<Plan::Placed> Plan::Ordered(const std::vector<ContigInfo>& contigs) const {
+  std::vector<Placed> out;
+  for (const ContigInfo& c : contigs) {
+    for (const Span& s : SpansOf(c.name))
+      out.push_back(Placed{c.name, s});
+  }
+  return out;
+}
+
 std::vector<Span> Plan::SpansOf(const std::string& contig) const {
   auto it = spans_by_contig_.find(contig);
   if (it != spans_by_contig_.end())

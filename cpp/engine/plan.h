@@ -30,6 +30,13 @@ class Plan {
   // The spans of a contig, sorted and merged; whole-contig when no regions were asked for.
   std::vector<Span> SpansOf(const std::string& contig) const;
 
+  // Every span in reference order (needs the index the plan was made with).
+  struct Placed {
+    std::string contig;
+    Span span;
+  };
+  std::vector<Placed> Ordered(const std::vector<ContigInfo>& contigs) const;
+
   // Called at the end of a contig streamed without an index; checks its regions fit.
   Status CheckContigLength(const std::string& contig, int64_t length) const;
 

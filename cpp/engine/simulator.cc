@@ -135,7 +135,8 @@ Simulator::State Simulator::Run() {
         return Fail(s.message());
       continue;
     }
-    if (!contigs_.empty() && contig_ordinal_ + 1 < static_cast<int64_t>(contigs_.size())) {
+    if (!sparse_ && !contigs_.empty() &&
+        contig_ordinal_ + 1 < static_cast<int64_t>(contigs_.size())) {
       return Fail("the index (.fai) does not match the reference: it lists " +
                   std::to_string(contigs_.size()) + " contigs, the FASTA has " +
                   std::to_string(contig_ordinal_ + 1));
@@ -222,6 +223,14 @@ Status Simulator::BeginContig(const std::string& name) {
 
 Status Simulator::EndContig() {
   in_contig_ = false;
+  if (sparse_) {
+    if (span_active_ && span_contig_ == contig_name_ && !span_complete_) {
+      return Status::Error("the input of " + contig_name_ + " stopped at base " +
+                           std::to_string(contig_pos_) + ", inside a span that ends at " +
+                           std::to_string(span_.end) + " (a short read of a remote file?)");
+    }
+    return Status::Ok();
+  }
   if (!contigs_.empty()) {
     int64_t expected = contigs_[static_cast<size_t>(contig_ordinal_)].length;
     if (expected != contig_pos_) {
@@ -235,6 +244,34 @@ Status Simulator::EndContig() {
   if (span_active_ && span_contig_ == contig_name_ && !span_complete_) {
     span_complete_ = true;
     span_length_ = contig_pos_ - span_.begin;
+  }
+  return Status::Ok();
+}
+
+Status Simulator::BeginContigAt(const std::string& name, int64_t position) {
+  if (contigs_.empty())
+    return Status::Error("sparse input needs the contig lengths (an index)");
+  if (cursor_ < input_.size())
+    return Status::Error("BeginContigAt() called with input left to process");
+  auto known = std::find_if(contigs_.begin(), contigs_.end(),
+                            [&](const ContigInfo& c) { return c.name == name; });
+  if (known == contigs_.end())
+    return Status::Error("unknown contig '" + name + "'");
+  sparse_ = true;
+  if (in_contig_)
+    RF_RETURN_IF_ERROR(EndContig());
+  parser_.ResumeSequence(name);
+  contig_ordinal_ = known - contigs_.begin();
+  in_contig_ = true;
+  contig_name_ = name;
+  contig_pos_ = position;
+  contig_spans_ = plan_.SpansOf(name);
+  next_span_ = 0;
+  while (next_span_ < contig_spans_.size() && contig_spans_[next_span_].begin < position)
+    ++next_span_;
+  if (std::find(seen_contigs_.begin(), seen_contigs_.end(), name) == seen_contigs_.end()) {
+    seen_contigs_.push_back(name);
+    ++stats_.contigs;
   }
   return Status::Ok();
 }

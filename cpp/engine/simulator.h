@@ -77,6 +77,14 @@ class Simulator {
   void Finish() { input_finished_ = true; }
 
   State Run();
+
+  // Sparse input, for hosts that fetch only the bytes of the spans from an indexed file (a
+  // remote FASTA): the bytes pushed next are contig `name`'s sequence from base `position` on
+  // (a range from RegionBytes). Spans must be fed whole and in the order spans() gives. Only
+  // between Run() calls that returned kNeedInput, and only with contig lengths.
+  Status BeginContigAt(const std::string& name, int64_t position);
+  // The spans this run simulates, in order: what a sparse host has to fetch.
+  std::vector<Plan::Placed> spans() const { return plan_.Ordered(contigs_); }
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
   std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }
@@ -129,6 +137,7 @@ class Simulator {
   bool parser_finished_ = false;
   bool started_ = false;
   bool failed_ = false;
+  bool sparse_ = false;  // input comes as spans' byte ranges (BeginContigAt)
   std::string error_;
   std::vector<SpanNote> notes_;
   bool block_complete_ = false;
