@@ -9,7 +9,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: 'http://localhost:4178',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -23,9 +23,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    command: 'npx vite preview --port 4178 --strictPort',
     cwd: '..',
-    url: 'http://localhost:4173',
+    url: 'http://localhost:4178',
     reuseExistingServer: !process.env.CI,
   },
 });

@@ -180,6 +180,11 @@ Status Simulator::FeedParser() {
     case FastaParser::Event::kError:
       return Status::Error(parser_.error());
     case FastaParser::Event::kHeader:
+      if (sparse_) {  // a span's bytes hold no header unless the index is for another file
+        return Status::Error("the index (.fai) does not match the FASTA: the bytes of " +
+                             contig_name_ + " from base " + std::to_string(contig_pos_ + 1) +
+                             " hold a header ('>" + parser_.name() + "')");
+      }
       if (in_contig_)
         RF_RETURN_IF_ERROR(EndContig());
       return BeginContig(parser_.name());

@@ -56,12 +56,11 @@ class WasmSimulator {
       settings.emplace_back(AsString(settings_[i][0]), AsString(settings_[i][1]));
     Options options;
     Status s = OptionsFromSettings(settings, bed_texts_, &options);
-    std::vector<FaiEntry> entries;
     if (s.ok() && !fai_text_.empty()) {
-      s = ParseFai(fai_text_, &entries);
+      s = ParseFai(fai_text_, &entries_);
     }
     if (s.ok()) {
-      sim_ = std::make_unique<Simulator>(options, ContigsOf(entries));
+      sim_ = std::make_unique<Simulator>(options, ContigsOf(entries_));
       s = sim_->Start();
     }
     return s.ok() ? "" : s.message();
@@ -70,6 +69,31 @@ class WasmSimulator {
   val inputBuffer(size_t n) { return val(emscripten::typed_memory_view(n, sim_->InputBuffer(n))); }
   void commitInput(size_t n) { sim_->CommitInput(n); }
   void finish() { sim_->Finish(); }
+  // Sparse input (a remote indexed FASTA): "" or what is wrong.
+  std::string beginContigAt(std::string name, double position) {
+    Status s = sim_->BeginContigAt(name, static_cast<int64_t>(position));
+    return s.ok() ? "" : s.message();
+  }
+  // [{contig, begin, end, byteBegin, byteEnd}, ...]: the spans to fetch, in order, with their
+  // bytes in the FASTA file by the index's offsets (RegionBytes).
+  val spans() const {
+    val out = val::array();
+    for (const Plan::Placed& p : sim_->spans()) {
+      val span = val::object();
+      span.set("contig", p.contig);
+      span.set("begin", static_cast<double>(p.span.begin));
+      span.set("end", static_cast<double>(p.span.end));
+      for (const FaiEntry& e : entries_) {
+        if (e.name != p.contig)
+          continue;
+        ByteRange bytes = RegionBytes(e, p.span.begin, p.span.end);
+        span.set("byteBegin", static_cast<double>(bytes.begin));
+        span.set("byteEnd", static_cast<double>(bytes.end));
+      }
+      out.call<void>("push", span);
+    }
+    return out;
+  }
   int run() { return static_cast<int>(sim_->Run()); }
   val output(int stream) { return CopyOut(sim_->Output(static_cast<OutputStream>(stream))); }
   // No copy: valid only until the next call into the module (the pump's contract).
@@ -114,6 +138,7 @@ class WasmSimulator {
   val settings_;
   std::string fai_text_;
   std::vector<std::string> bed_texts_;
+  std::vector<FaiEntry> entries_;
   std::unique_ptr<Simulator> sim_;
 };
 
@@ -210,6 +235,8 @@ EMSCRIPTEN_BINDINGS(readforge) {
       .function("inputBuffer", &WasmSimulator::inputBuffer)
       .function("commitInput", &WasmSimulator::commitInput)
       .function("finish", &WasmSimulator::finish)
+      .function("beginContigAt", &WasmSimulator::beginContigAt)
+      .function("spans", &WasmSimulator::spans)
       .function("run", &WasmSimulator::run)
       .function("output", &WasmSimulator::output)
       .function("outputView", &WasmSimulator::outputView)

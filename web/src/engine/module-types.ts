@@ -30,6 +30,14 @@ export interface SimulatorStats {
   fragmentHistogramWidth: number;
 }
 
+export interface SpanBytes {
+  contig: string;
+  begin: number;
+  end: number;
+  byteBegin: number;
+  byteEnd: number;
+}
+
 export interface WasmSimulator {
   /** "" when the run can start, else the reason it cannot. */
   start(): string;
@@ -37,6 +45,10 @@ export interface WasmSimulator {
   inputBuffer(n: number): Uint8Array;
   commitInput(n: number): void;
   finish(): void;
+  /** Sparse input: the bytes pushed next are `contig`'s from base `position` on; "" or why not. */
+  beginContigAt(contig: string, position: number): string;
+  /** The spans the run simulates, in order, with their bytes in the FASTA (needs the index). */
+  spans(): SpanBytes[];
   run(): RunState;
   /** A copy of the bytes of one stream produced since consumeOutputs(). */
   output(stream: OutputStream): Uint8Array;

@@ -9,6 +9,8 @@ import {
   RunState,
   Setting,
   SimulatorStats,
+  SpanBytes,
+  WasmSimulator,
 } from './module-types.js';
 
 export interface SimulationRequest {
@@ -58,6 +60,8 @@ export class ReadforgeError extends Error {
  * a file can be read straight into wasm memory) and returns how many bytes it wrote, 0 at the end.
  */
 export interface ByteSource {
+  /** Called before each read, before the engine lends its buffer. */
+  prepare?(): Promise<void>;
   read(into: Uint8Array): number | Promise<number>;
   cancel?(reason?: unknown): void | Promise<void>;
 }
@@ -87,20 +91,37 @@ export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
   };
 }
 
+/**
+ * Input as the spans' byte ranges only (an indexed remote FASTA): given the spans the engine
+ * will simulate, yields for each its start, then its bytes in order; null at the end.
+ */
+export type SparseInput = (spans: SpanBytes[]) => {
+  next(): Promise<{ contig: string; begin: number } | Uint8Array | null>;
+  cancel?(reason?: unknown): void;
+};
+
 export async function simulate(
   module: ReadforgeModule,
   request: SimulationRequest,
-  input: ByteSource | ReadableStream<Uint8Array>,
+  input: ByteSource | ReadableStream<Uint8Array> | SparseInput,
   options: PumpOptions,
 ): Promise<Summary> {
   const sim = new module.Simulator(request.settings, request.faiText ?? '', request.bedTexts ?? []);
-  const source = input instanceof ReadableStream ? streamSource(input) : input;
+  const problem = sim.start();
+  if (problem) {
+    sim.delete();
+    throw new ReadforgeError(problem);
+  }
+  const source =
+    input instanceof ReadableStream
+      ? streamSource(input)
+      : typeof input === 'function'
+        ? sparseSource(sim, input(sim.spans()))
+        : input;
   const maxChunk = options.maxChunk ?? 1 << 20;
   let lastProgress = 0;
   let finished = false;
   try {
-    const problem = sim.start();
-    if (problem) throw new ReadforgeError(problem);
     while (true) {
       options.signal?.throwIfAborted();
       const state = sim.run();
@@ -118,6 +139,7 @@ export async function simulate(
           throw new ReadforgeError('internal error: the engine wants input after the end');
         // A fresh view each time (memory growth may have moved the buffer); no call into the
         // module happens while the source fills it, so it stays valid until commitInput.
+        await source.prepare?.();
         const n = await source.read(sim.inputBuffer(maxChunk));
         sim.commitInput(n);
         if (n === 0) {
@@ -140,6 +162,34 @@ export async function simulate(
   } finally {
     sim.delete();
   }
+}
+
+/** Adapts sparse input to a ByteSource: span starts go to the engine as they come. */
+function sparseSource(sim: WasmSimulator, sparse: ReturnType<SparseInput>): ByteSource {
+  let pending: Uint8Array | null = null;
+  let ended = false;
+  return {
+    // Span starts reach the engine here, while it holds no input and lends no buffer.
+    async prepare() {
+      while (!ended && (!pending || pending.length === 0)) {
+        const item = await sparse.next();
+        if (item === null) ended = true;
+        else if (item instanceof Uint8Array) pending = item;
+        else {
+          const problem = sim.beginContigAt(item.contig, item.begin);
+          if (problem) throw new ReadforgeError(problem);
+        }
+      }
+    },
+    read(into) {
+      if (!pending || pending.length === 0) return 0;
+      const n = Math.min(pending.length, into.length);
+      into.set(pending.subarray(0, n));
+      pending = pending.subarray(n);
+      return n;
+    },
+    cancel: (reason) => sparse.cancel?.(reason),
+  };
 }
 
 function progressOf(stats: SimulatorStats): Progress {

@@ -13,13 +13,15 @@ import {
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { OutputStream, ReadforgeModule } from '../engine/module-types.js';
+import { OutputStream, ParsedArgs, ReadforgeModule, Setting } from '../engine/module-types.js';
+import { RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
 import {
   ByteSource,
   decompressIfGzip,
   ReadforgeError,
   scanContigs,
   simulate,
+  Summary,
 } from '../engine/pump.js';
 import { loadReadforge } from './load-module.js';
 
@@ -98,13 +100,14 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     process.stdout.write(`readforge-wasm ${module.version()}\n`);
     return;
   }
-  const [ref, out1, out2] = args.positional;
+  const ref = args.positional[0];
   const settings = [...args.settings];
   let seed = '';
   if (!args.seedGiven) {
     seed = randomBytes(8).readBigUInt64BE().toString();
     settings.push(['seed', seed]);
   }
+  if (/^(https?|s3):\/\//.test(ref)) return runRemote(module, args, settings, seed);
   if (ref !== '-' && !existsSync(ref))
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
@@ -113,49 +116,89 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (faiPath) {
     faiText = readFileSync(faiPath, 'latin1');
   } else if ((args.coverage <= 0 || args.vcfPath) && isRegularFile(ref)) {
-    try {
-      faiText = await scanContigs(module, await decompressIfGzip(fileStream(ref)));
-    } catch (error) {
-      if (error instanceof ReadforgeError && error.inReference)
-        throw new ReadforgeError(`${ref}: ${error.message}`);
-      throw error;
-    }
+    faiText = await withName(ref, async () =>
+      scanContigs(module, await decompressIfGzip(fileStream(ref))),
+    );
   }
+  await simulateInto(args, ref, seed, async (onOutput) =>
+    simulate(module, { settings, faiText, bedTexts }, await referenceSource(ref), { onOutput }),
+  );
+}
 
-  const readsOnStdout = out1 === '-' || out2 === '-';
+/** Errors in the reference's bytes name the reference, as the native CLI's do. */
+async function withName<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReadforgeError && error.inReference)
+      throw new ReadforgeError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Opens the outputs the native CLI would write, runs the simulation into them, and reports;
+ * on failure the partial files are removed.
+ */
+async function simulateInto(
+  args: ParsedArgs,
+  name: string,
+  seed: string,
+  run: (onOutput: (stream: OutputStream, bytes: Uint8Array) => Promise<void>) => Promise<Summary>,
+): Promise<void> {
+  const [, out1, out2] = args.positional;
   const outputs = new Map<OutputStream, Output>();
-  const summary = await (async () => {
+  const summary = await withName(name, async () => {
     try {
       outputs.set(OutputStream.Read1, Output.open(out1));
       if (args.paired && !args.interleaved) outputs.set(OutputStream.Read2, Output.open(out2));
-      if (args.mutationsPath || !readsOnStdout)
+      if (args.mutationsPath || !(out1 === '-' || out2 === '-'))
         outputs.set(OutputStream.Mutations, Output.open(args.mutationsPath || '-'));
       if (args.vcfPath) outputs.set(OutputStream.Vcf, Output.open(args.vcfPath));
       if (seed && !args.quiet)
         process.stderr.write(`readforge: seed ${seed} (repeat this run with -S ${seed})\n`);
-      const result = await simulate(
-        module,
-        { settings, faiText, bedTexts },
-        await referenceSource(ref),
-        { onOutput: (stream, bytes) => outputs.get(stream)?.write(bytes) },
-      );
+      const result = await run(async (stream, bytes) => outputs.get(stream)?.write(bytes));
       for (const output of outputs.values()) await output.close();
       return result;
     } catch (error) {
       for (const output of outputs.values()) output.discard();
-      if (error instanceof ReadforgeError && error.inReference)
-        throw new ReadforgeError(`${ref}: ${error.message}`);
       throw error;
     }
-  })();
-  if (!args.quiet) {
-    for (const warning of summary.warnings)
-      process.stderr.write(`readforge: warning: ${warning}\n`);
-    const s = summary.stats;
+  });
+  if (args.quiet) return;
+  for (const warning of summary.warnings) process.stderr.write(`readforge: warning: ${warning}\n`);
+  const s = summary.stats;
+  process.stderr.write(
+    `readforge: wrote ${s.pairs} read pairs (${s.readBases} bases) from ${s.contigs} contigs\n`,
+  );
+}
+
+/**
+ * A reference at an http(s):// URL or s3://bucket/key (AWS_ENDPOINT_URL and AWS_REGION as for
+ * the AWS tools): only the regions' bytes are fetched, with the index at <url>.fai or --fai.
+ */
+async function runRemote(
+  module: ReadforgeModule,
+  args: ParsedArgs,
+  settings: Setting[],
+  seed: string,
+): Promise<void> {
+  const s3 = { endpoint: process.env.AWS_ENDPOINT_URL, region: process.env.AWS_REGION };
+  const [ref] = args.positional;
+  const url = resolveReferenceUrl(ref, s3);
+  const fasta = new RemoteFile(url);
+  const faiText =
+    args.faiPath && !/^(https?|s3):\/\//.test(args.faiPath)
+      ? readFileSync(args.faiPath, 'latin1')
+      : await new RemoteFile(resolveReferenceUrl(args.faiPath || `${ref}.fai`, s3)).text();
+  const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
+  await simulateInto(args, url, seed, (onOutput) =>
+    simulate(module, { settings, faiText, bedTexts }, remoteSpans(fasta), { onOutput }),
+  );
+  if (!args.quiet)
     process.stderr.write(
-      `readforge: wrote ${s.pairs} read pairs (${s.readBases} bases) from ${s.contigs} contigs\n`,
+      `readforge: fetched ${fasta.fetchedBytes} bytes of ${url} in ${fasta.requests} requests\n`,
     );
-  }
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,286 @@
+// Remote references over HTTP Range requests: the same reads as a local run of the same
+// regions, only the regions' bytes fetched, and every way a server can misbehave answered with
+// a retry or a clear message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createReadStream, readFileSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { MT, NATIVE, WASM_CLI, randomBases, read, run, wrap, write } from './helpers.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'readforge-remote-'));
+let server;
+let base;
+const seen = new Map(); // per mode and path: how many requests so far
+
+/** Serves dir/<file> under /<mode>/<file>; the mode decides how to misbehave. */
+function handle(req, res) {
+  const [, mode, ...rest] = decodeURIComponent(req.url).split('/');
+  const file = join(dir, rest.join('/'));
+  const key = `${mode}/${rest.join('/')}`;
+  const count = (seen.get(key) ?? 0) + 1;
+  seen.set(key, count);
+  let size;
+  try {
+    size = statSync(file).size;
+  } catch {
+    res.writeHead(404).end();
+    return;
+  }
+  if (mode === 'forbidden') return res.writeHead(403).end();
+  if (mode === 'flaky' && count % 2 === 1) return res.writeHead(500).end('try again');
+  if (mode === 'reset' && count === 2) return req.socket.destroy();
+  const range = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');
+  if (!range || mode === 'norange') {
+    res.writeHead(200, { 'Content-Length': size });
+    return createReadStream(file).pipe(res);
+  }
+  const start = Number(range[1]);
+  const end = Math.min(Number(range[2]), size - 1);
+  res.writeHead(206, {
+    'Content-Length': end - start + 1,
+    'Content-Range': `bytes ${start}-${end}/${size}`,
+    'Accept-Ranges': 'bytes',
+  });
+  if (mode === 'truncate' && count === 2) {
+    const half = start + Math.floor((end - start) / 2);
+    createReadStream(file, { start, end: half })
+      .on('end', () => req.socket.destroy())
+      .pipe(res, { end: false });
+    return;
+  }
+  createReadStream(file, { start, end }).pipe(res);
+}
+
+function runAsync(command, args) {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd: dir, encoding: 'latin1', maxBuffer: 1 << 28 },
+      (error, stdout, stderr) => resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const wasmRemote = (args) => runAsync(process.execPath, [WASM_CLI, ...args]);
+
+before(async () => {
+  // A three-contig reference with 60- and 70-column lines, and the demo genome.
+  write(
+    join(dir, 'ref.fa'),
+    `>c1\n${wrap(randomBases(40000, 11))}>c2 second\n${wrap(randomBases(9000, 12), 70)}>c3\n${wrap(randomBases(25000, 13))}`,
+  );
+  assert.equal(run('samtools', ['faidx', 'ref.fa'], { cwd: dir }).status, 0);
+  write(join(dir, 'mt.fa'), read(MT));
+  write(join(dir, 'mt.fa.fai'), read(`${MT}.fai`));
+  server = createServer(handle);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+
+after(() => server.close());
+
+const REGIONS = ['--region', 'c1:1001-15000', '--region', 'c3', '--region', 'c2:61-4200'];
+
+test('remote regions give the bytes of a local run of the same regions', async () => {
+  const local = run(
+    NATIVE,
+    [
+      '-S',
+      '9',
+      '-N',
+      '2000',
+      '-r',
+      '0.01',
+      ...REGIONS,
+      '--vcf',
+      'n.vcf',
+      'ref.fa',
+      'n1.fq',
+      'n2.fq',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(local.status, 0, local.stderr);
+  const remote = await wasmRemote([
+    '-S',
+    '9',
+    '-N',
+    '2000',
+    '-r',
+    '0.01',
+    ...REGIONS,
+    '--vcf',
+    'w.vcf',
+    `${base}/ok/ref.fa`,
+    'w1.fq',
+    'w2.fq',
+  ]);
+  assert.equal(remote.status, 0, remote.stderr);
+  for (const [a, b] of [
+    ['n1.fq', 'w1.fq'],
+    ['n2.fq', 'w2.fq'],
+    ['n.vcf', 'w.vcf'],
+  ])
+    assert.ok(read(join(dir, a)) === read(join(dir, b)), `${b} differs from the local run`);
+  assert.equal(remote.stdout, local.stdout, 'the mutation lists agree');
+  const fetched = Number(/fetched (\d+) bytes/.exec(remote.stderr)[1]);
+  // c1: 14,000 bases, c3: 25,000, c2: 4,140 (plus line ends), and the index.
+  assert.ok(fetched < 45000, `fetched ${fetched} bytes`);
+});
+
+test('the whole reference streams when no region is given', async () => {
+  const local = run(NATIVE, ['-S', '2', '-N', '800', 'ref.fa', 'a1.fq', 'a2.fq'], { cwd: dir });
+  const remote = await wasmRemote(['-S', '2', '-N', '800', `${base}/ok/ref.fa`, 'b1.fq', 'b2.fq']);
+  assert.equal(remote.status, 0, remote.stderr);
+  assert.ok(read(join(dir, 'a1.fq')) === read(join(dir, 'b1.fq')));
+  assert.equal(remote.stdout, local.stdout);
+});
+
+test('a 100 kb region of a 50 Mb reference fetches under 1 MB', async () => {
+  const fd = openSync(join(dir, 'big.fa'), 'w');
+  writeSync(fd, '>big\n');
+  const line = Buffer.alloc(61, 10);
+  let x = 5;
+  for (let i = 0; i < 50_000_000 / 60; i++) {
+    for (let k = 0; k < 60; k++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      line[k] = 'ACGT'.charCodeAt(x >>> 30);
+    }
+    writeSync(fd, line);
+  }
+  closeSync(fd);
+  assert.equal(run('samtools', ['faidx', 'big.fa'], { cwd: dir }).status, 0);
+  const args = ['-S', '4', '-N', '3000', '--region', 'big:20000001-20100000'];
+  const remote = await wasmRemote([...args, `${base}/ok/big.fa`, 'r1.fq', 'r2.fq']);
+  assert.equal(remote.status, 0, remote.stderr);
+  const fetched = Number(/fetched (\d+) bytes/.exec(remote.stderr)[1]);
+  assert.ok(fetched < 1_000_000, `fetched ${fetched} bytes for a 100 kb region`);
+  assert.equal(run(NATIVE, [...args, 'big.fa', 'l1.fq', 'l2.fq'], { cwd: dir }).status, 0);
+  assert.ok(read(join(dir, 'r1.fq')) === read(join(dir, 'l1.fq')));
+});
+
+test('5xx answers, cut-short bodies and reset connections are retried', async () => {
+  const local = run(NATIVE, ['-S', '3', '-N', '500', ...REGIONS, 'ref.fa', 'x1.fq', 'x2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(local.status, 0);
+  for (const mode of ['flaky', 'truncate', 'reset']) {
+    const r = await wasmRemote([
+      '-S',
+      '3',
+      '-N',
+      '500',
+      ...REGIONS,
+      `${base}/${mode}/ref.fa`,
+      `${mode}1.fq`,
+      `${mode}2.fq`,
+    ]);
+    assert.equal(r.status, 0, `${mode}: ${r.stderr}`);
+    assert.ok(read(join(dir, `${mode}1.fq`)) === read(join(dir, 'x1.fq')), `${mode}: reads differ`);
+  }
+});
+
+test('servers that cannot serve get clear messages', async () => {
+  const cases = [
+    [`${base}/ok/missing.fa`, /missing\.fa\.fai: not found \(HTTP 404\)/],
+    [`${base}/forbidden/ref.fa`, /access denied \(HTTP 403\): the object is not public/],
+    [`${base}/norange/big.fa`, /ignored the Range request .*\(51 MB\): refused/],
+    ['http://127.0.0.1:9/ref.fa', /ECONNREFUSED|fetch failed|cannot/],
+  ];
+  for (const [url, message] of cases) {
+    const r = await wasmRemote([
+      '-S',
+      '1',
+      '-N',
+      '100',
+      '--region',
+      'big:1-1000',
+      url,
+      'e1.fq',
+      'e2.fq',
+    ]);
+    assert.equal(r.status, 1, url);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.split('\n').length, 2, `one line: ${r.stderr}`);
+  }
+  // A small file sent whole (Range ignored) is accepted: it costs little.
+  const small = await wasmRemote([
+    '-S',
+    '1',
+    '-N',
+    '100',
+    `${base}/norange/mt.fa`,
+    's1.fq',
+    's2.fq',
+  ]);
+  assert.equal(small.status, 0, small.stderr);
+});
+
+test('an index that does not match the FASTA is an error, not wrong reads', async () => {
+  // Offsets shifted by 3 bytes: ranges start inside the header or on line ends.
+  const fai = read(join(dir, 'ref.fa.fai')).replace(
+    /^(c\d)\t(\d+)\t(\d+)/gm,
+    (_, n, l, o) => `${n}\t${l}\t${Number(o) - 4}`,
+  );
+  write(join(dir, 'shifted.fai'), fai);
+  const r = await wasmRemote([
+    '-S',
+    '1',
+    '-N',
+    '100',
+    '--fai',
+    'shifted.fai',
+    `${base}/ok/ref.fa`,
+    'f1.fq',
+    'f2.fq',
+  ]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(
+    r.stderr,
+    /readforge: error: .*ref\.fa: the index \(\.fai\) does not match the FASTA: the bytes of c1 from base 1 hold a header \('>c1'\)/,
+  );
+});
+
+test('s3:// URIs resolve to path-style URLs on a custom endpoint', async () => {
+  const r = await runAsync(process.execPath, [
+    WASM_CLI,
+    '-S',
+    '9',
+    '-N',
+    '2000',
+    '-r',
+    '0.01',
+    ...REGIONS,
+    's3://ok/ref.fa',
+    'o1.fq',
+    'o2.fq',
+  ]).catch((e) => e);
+  void r; // the endpoint comes from the environment: run again with it set
+  const withEndpoint = await new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [
+        WASM_CLI,
+        '-S',
+        '9',
+        '-N',
+        '2000',
+        '-r',
+        '0.01',
+        ...REGIONS,
+        's3://ok/ref.fa',
+        'o1.fq',
+        'o2.fq',
+      ],
+      { cwd: dir, encoding: 'latin1', env: { ...process.env, AWS_ENDPOINT_URL: base } },
+      (error, stdout, stderr) => resolve({ status: error ? 1 : 0, stderr }),
+    ),
+  );
+  assert.equal(withEndpoint.status, 0, withEndpoint.stderr);
+  assert.ok(read(join(dir, 'o1.fq')) === read(join(dir, 'w1.fq')));
+});

@@ -1,0 +1,223 @@
+// Remote references: an indexed FASTA on any HTTP server or S3 bucket, read with HTTP Range
+// requests so that only the bytes of the chosen regions travel. Transport only: the engine
+// gets exactly the bytes a local run reads for those regions, so the reads are the same.
+import type { SpanBytes } from './module-types.js';
+import { ReadforgeError, SparseInput } from './pump.js';
+
+export interface S3Settings {
+  /** A custom endpoint (an S3-compatible store): path-style URLs under it. */
+  endpoint?: string;
+  /** The bucket's region, for virtual-hosted AWS URLs. */
+  region?: string;
+}
+
+/** s3://bucket/key as an HTTPS URL (virtual-hosted on AWS, path-style on a custom endpoint). */
+export function resolveReferenceUrl(uri: string, s3: S3Settings = {}): string {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match) {
+    if (/^https?:\/\//.test(uri)) return uri;
+    throw new ReadforgeError(`${uri}: expected an http(s):// URL or an s3://bucket/key URI`);
+  }
+  const [, bucket, key] = match;
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  if (s3.endpoint) return `${s3.endpoint.replace(/\/$/, '')}/${bucket}/${path}`;
+  const host = s3.region ? `s3.${s3.region}.amazonaws.com` : 's3.amazonaws.com';
+  return `https://${bucket}.${host}/${path}`;
+}
+
+export interface RemoteOptions {
+  signal?: AbortSignal;
+  /** Bytes per request. */
+  chunkBytes?: number;
+  /** Requests in flight at once. */
+  inFlight?: number;
+  /** Tries per request (network errors, 5xx, short bodies), with exponential backoff. */
+  tries?: number;
+  /** A whole file this small may come back for a Range request (a 200); larger is refused. */
+  smallFile?: number;
+  fetch?: typeof fetch;
+}
+
+/** One remote file, read in ranges, counting what it fetches. */
+export class RemoteFile {
+  fetchedBytes = 0;
+  requests = 0;
+  private readonly options: Required<Omit<RemoteOptions, 'signal'>> & { signal?: AbortSignal };
+
+  constructor(
+    readonly url: string,
+    options: RemoteOptions = {},
+  ) {
+    this.options = {
+      chunkBytes: 1 << 20,
+      inFlight: 4,
+      tries: 4,
+      smallFile: 4 << 20,
+      fetch: globalThis.fetch.bind(globalThis),
+      ...options,
+    };
+  }
+
+  /** The whole file (an index), retried like ranges are. */
+  async text(): Promise<string> {
+    let lastProblem = '';
+    for (let attempt = 0; attempt < this.options.tries; attempt++) {
+      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
+      try {
+        const response = await this.request({});
+        if (response.status >= 500) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel();
+          continue;
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        this.fetchedBytes += bytes.length;
+        return new TextDecoder().decode(bytes);
+      } catch (error) {
+        if (error instanceof ReadforgeError) throw error;
+        lastProblem = describe(error);
+      }
+    }
+    throw new ReadforgeError(`${this.url}: ${lastProblem}, ${this.options.tries} times: giving up`);
+  }
+
+  /** Bytes [begin, end), retried until complete. */
+  async range(begin: number, end: number): Promise<Uint8Array> {
+    const { tries } = this.options;
+    let lastProblem = '';
+    for (let attempt = 0; attempt < tries; attempt++) {
+      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
+      let response: Response;
+      try {
+        response = await this.request({ Range: `bytes=${begin}-${end - 1}` });
+      } catch (error) {
+        if (error instanceof ReadforgeError) throw error;
+        lastProblem = describe(error);
+        continue;
+      }
+      if (response.status >= 500) {
+        lastProblem = `HTTP ${response.status}`;
+        await response.body?.cancel();
+        continue;
+      }
+      let bytes: Uint8Array;
+      if (response.status === 200) {
+        const length = Number(response.headers.get('Content-Length') ?? NaN);
+        if (!(length <= this.options.smallFile)) {
+          await response.body?.cancel();
+          throw new ReadforgeError(
+            `${this.url}: the server ignored the Range request and started sending the whole ` +
+              `file${Number.isFinite(length) ? ` (${(length / 1e6).toFixed(0)} MB)` : ''}: ` +
+              'refused, readforge fetches only the regions it needs (the server must support ' +
+              'HTTP Range requests)',
+          );
+        }
+        try {
+          bytes = new Uint8Array(await response.arrayBuffer()).subarray(begin, end);
+        } catch (error) {
+          lastProblem = describe(error);
+          continue;
+        }
+      } else {
+        try {
+          bytes = new Uint8Array(await response.arrayBuffer());
+        } catch (error) {
+          lastProblem = `the connection failed mid-response (${describe(error)})`;
+          continue;
+        }
+      }
+      this.fetchedBytes += bytes.length;
+      if (bytes.length === end - begin) return bytes;
+      lastProblem = `the response was cut short (${bytes.length} of ${end - begin} bytes)`;
+    }
+    throw new ReadforgeError(`${this.url}: ${lastProblem}, ${tries} times: giving up`);
+  }
+
+  private async request(headers: Record<string, string>): Promise<Response> {
+    this.requests++;
+    let response: Response;
+    try {
+      response = await this.options.fetch(this.url, { headers, signal: this.options.signal });
+    } catch (error) {
+      if (this.options.signal?.aborted) throw error;
+      const inBrowser = typeof document !== 'undefined' || typeof WorkerGlobalScope !== 'undefined';
+      if (inBrowser && error instanceof TypeError) {
+        throw new ReadforgeError(
+          `cannot read ${this.url} from this page: the server did not answer, or it does not ` +
+            "allow this page's origin (CORS). The bucket or server must allow GET with a Range " +
+            'header from this origin and expose Content-Range; or run the simulation on the ' +
+            'server instead.',
+        );
+      }
+      throw error;
+    }
+    if (response.status === 404) throw new ReadforgeError(`${this.url}: not found (HTTP 404)`);
+    if (response.status === 403 || response.status === 401) {
+      throw new ReadforgeError(
+        `${this.url}: access denied (HTTP ${response.status}): the object is not public, or a ` +
+          'presigned link has expired',
+      );
+    }
+    if (response.status >= 400 && response.status < 500)
+      throw new ReadforgeError(`${this.url}: HTTP ${response.status} ${response.statusText}`);
+    return response;
+  }
+}
+
+declare const WorkerGlobalScope: unknown;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+/**
+ * The spans' bytes from a remote FASTA, as sparse input for simulate(): each span's range split
+ * into chunks, a few requests in flight, delivered in order.
+ */
+export function remoteSpans(file: RemoteFile, options: RemoteOptions = {}): SparseInput {
+  const chunk = options.chunkBytes ?? 1 << 20;
+  const inFlight = options.inFlight ?? 4;
+  return (spans: SpanBytes[]) => {
+    type Item = { contig: string; begin: number } | [number, number];
+    const plan: Item[] = [];
+    for (const span of spans) {
+      if (span.byteBegin === undefined)
+        throw new ReadforgeError(`no index entry for ${span.contig}`);
+      plan.push({ contig: span.contig, begin: span.begin });
+      for (let at = span.byteBegin; at < span.byteEnd; at += chunk)
+        plan.push([at, Math.min(at + chunk, span.byteEnd)]);
+    }
+    const started = new Map<number, Promise<Uint8Array>>();
+    let next = 0;
+    const start = (i: number) => {
+      const item = plan[i];
+      if (Array.isArray(item) && !started.has(i)) {
+        const promise = file.range(item[0], item[1]);
+        promise.catch(() => {}); // awaited in order below; avoid unhandled rejections meanwhile
+        started.set(i, promise);
+      }
+    };
+    return {
+      async next() {
+        if (next >= plan.length) return null;
+        for (let i = next; i < Math.min(plan.length, next + inFlight); i++) start(i);
+        const item = plan[next];
+        const i = next++;
+        if (!Array.isArray(item)) return item;
+        const bytes = await started.get(i)!;
+        started.delete(i);
+        return bytes;
+      },
+    };
+  };
+}
