@@ -12,6 +12,7 @@
 #include "engine/arguments.h"
 #include "engine/contig_scanner.h"
 #include "engine/fai.h"
+#include "engine/gzi.h"
 #include "engine/simulator.h"
 #include "engine/version.h"
 
@@ -216,6 +217,30 @@ std::string CheckSettings(val settings) {
   return s.ok() ? "" : s.message();
 }
 
+// For a bgzip-compressed remote FASTA: the compressed slice of each span's bytes.
+// gzi: the .gzi file; spans: [{byteBegin, byteEnd}]. Returns {error, slices: [{compressedBegin,
+// compressedEnd (-1: to the end of the file), skip}]}.
+val BgzfSlices(std::string gzi, val spans) {
+  val out = val::object();
+  std::vector<GziEntry> entries;
+  Status s = ParseGzi(gzi, &entries);
+  out.set("error", s.ok() ? std::string() : s.message());
+  val slices = val::array();
+  const unsigned n = spans["length"].as<unsigned>();
+  for (unsigned i = 0; s.ok() && i < n; ++i) {
+    ByteRange range{static_cast<int64_t>(spans[i]["byteBegin"].as<double>()),
+                    static_cast<int64_t>(spans[i]["byteEnd"].as<double>())};
+    BgzfSlice slice = BgzfSliceFor(entries, range);
+    val v = val::object();
+    v.set("compressedBegin", static_cast<double>(slice.compressed_begin));
+    v.set("compressedEnd", static_cast<double>(slice.compressed_end));
+    v.set("skip", static_cast<double>(slice.skip));
+    slices.call<void>("push", v);
+  }
+  out.set("slices", slices);
+  return out;
+}
+
 std::string Usage() {
   return UsageText();
 }
@@ -252,6 +277,7 @@ EMSCRIPTEN_BINDINGS(readforge) {
       .function("faiText", &WasmContigScanner::faiText);
   emscripten::function("parseArgs", &ParseArgs);
   emscripten::function("checkSettings", &CheckSettings);
+  emscripten::function("bgzfSlices", &BgzfSlices);
   emscripten::function("usage", &Usage);
   emscripten::function("version", &Version);
 }

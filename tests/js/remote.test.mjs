@@ -133,6 +133,28 @@ test('remote regions give the bytes of a local run of the same regions', async (
   assert.ok(fetched < 45000, `fetched ${fetched} bytes`);
 });
 
+test('a bgzip FASTA with .fai and .gzi: only the blocks of the regions, the same reads', async () => {
+  write(join(dir, 'z.fa'), read(join(dir, 'ref.fa')));
+  assert.equal(run('bgzip', ['-f', '-i', '-@1', 'z.fa'], { cwd: dir }).status, 0);
+  assert.equal(run('samtools', ['faidx', 'z.fa.gz'], { cwd: dir }).status, 0);
+  const args = ['-S', '9', '-N', '2000', '-r', '0.01', ...REGIONS];
+  const remote = await wasmRemote([
+    ...args,
+    '--vcf',
+    'z.vcf',
+    `${base}/ok/z.fa.gz`,
+    'z1.fq',
+    'z2.fq',
+  ]);
+  assert.equal(remote.status, 0, remote.stderr);
+  assert.ok(read(join(dir, 'z1.fq')) === read(join(dir, 'w1.fq')), 'reads differ from plain');
+  assert.ok(read(join(dir, 'z.vcf')) === read(join(dir, 'w.vcf')));
+  // A local bgzip file decodes block by block too.
+  const local = await wasmRemote([...args, 'z.fa.gz', 'y1.fq', 'y2.fq']);
+  assert.equal(local.status, 0, local.stderr);
+  assert.ok(read(join(dir, 'y2.fq')) === read(join(dir, 'w2.fq')));
+});
+
 test('the whole reference streams when no region is given', async () => {
   const local = run(NATIVE, ['-S', '2', '-N', '800', 'ref.fa', 'a1.fq', 'a2.fq'], { cwd: dir });
   const remote = await wasmRemote(['-S', '2', '-N', '800', `${base}/ok/ref.fa`, 'b1.fq', 'b2.fq']);

@@ -92,6 +92,11 @@ export interface ReadforgeModule {
   Simulator: new (settings: Setting[], faiText: string, bedTexts: string[]) => WasmSimulator;
   ContigScanner: new () => WasmContigScanner;
   parseArgs(args: string[]): ParsedArgs;
+  /** For a bgzip FASTA: each span's compressed slice, from the .gzi index's bytes. */
+  bgzfSlices(
+    gzi: Uint8Array,
+    spans: { byteBegin: number; byteEnd: number }[],
+  ): { error: string; slices: { compressedBegin: number; compressedEnd: number; skip: number }[] };
   /** "" when the settings are valid on their own, else the command line's message. */
   checkSettings(settings: Setting[]): string;
   usage(): string;

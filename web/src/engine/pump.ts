@@ -12,6 +12,7 @@ import {
   SpanBytes,
   WasmSimulator,
 } from './module-types.js';
+import { bgzfDecoder, isBgzf } from './bgzf.js';
 
 export interface SimulationRequest {
   settings: Setting[];
@@ -245,9 +246,12 @@ export async function decompressIfGzip(
   const gzip =
     !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
   if (!gzip) return whole;
+  // BGZF is many gzip members: decoded block by block (see bgzf.ts); plain gzip in one go.
   const inflated = whole
     .pipeThrough(
-      new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+      isBgzf(first.value)
+        ? bgzfDecoder()
+        : (new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>),
     )
     .getReader();
   // Decompression errors read like the native CLI's (zlib's words differ between hosts).

@@ -1,7 +1,8 @@
 // Remote references: an indexed FASTA on any HTTP server or S3 bucket, read with HTTP Range
 // requests so that only the bytes of the chosen regions travel. Transport only: the engine
 // gets exactly the bytes a local run reads for those regions, so the reads are the same.
-import type { SpanBytes } from './module-types.js';
+import type { ReadforgeModule, SpanBytes } from './module-types.js';
+import { bgzfDecoder, sliceBytes } from './bgzf.js';
 import { ReadforgeError, SparseInput } from './pump.js';
 
 export interface S3Settings {
@@ -58,8 +59,13 @@ export class RemoteFile {
     };
   }
 
-  /** The whole file (an index), retried like ranges are. */
+  /** The whole file (an index), as text. */
   async text(): Promise<string> {
+    return new TextDecoder().decode(await this.bytes());
+  }
+
+  /** The whole file (an index), retried like ranges are. */
+  async bytes(): Promise<Uint8Array> {
     let lastProblem = '';
     for (let attempt = 0; attempt < this.options.tries; attempt++) {
       if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
@@ -72,13 +78,26 @@ export class RemoteFile {
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
         this.fetchedBytes += bytes.length;
-        return new TextDecoder().decode(bytes);
+        return bytes;
       } catch (error) {
         if (error instanceof ReadforgeError) throw error;
         lastProblem = describe(error);
       }
     }
     throw new ReadforgeError(`${this.url}: ${lastProblem}, ${this.options.tries} times: giving up`);
+  }
+
+  /** The file's size, from the Content-Range of a one-byte request. */
+  async size(): Promise<number> {
+    const response = await this.request({ Range: 'bytes=0-0' });
+    await response.body?.cancel();
+    const total = /\/(\d+)$/.exec(response.headers.get('Content-Range') ?? '');
+    const length = Number(response.headers.get('Content-Length'));
+    if (total) return Number(total[1]);
+    if (response.status === 200 && Number.isFinite(length)) return length;
+    throw new ReadforgeError(
+      `${this.url}: the server does not tell the file's size (Content-Range)`,
+    );
   }
 
   /** Bytes [begin, end), retried until complete. */
@@ -180,43 +199,89 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Bytes [begin, end) of a remote file as a stream of chunks, a few requests in flight. */
+function rangeStream(
+  file: RemoteFile,
+  begin: number,
+  end: number,
+  chunk: number,
+  inFlight: number,
+): ReadableStream<Uint8Array> {
+  const pieces: [number, number][] = [];
+  for (let at = begin; at < end; at += chunk) pieces.push([at, Math.min(at + chunk, end)]);
+  const started: Promise<Uint8Array>[] = [];
+  let next = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        while (started.length < pieces.length && started.length < next + inFlight) {
+          const [a, b] = pieces[started.length];
+          const promise = file.range(a, b);
+          promise.catch(() => {}); // awaited in order below
+          started.push(promise);
+        }
+        if (next >= pieces.length) return controller.close();
+        const bytes = await started[next];
+        delete started[next++]; // let it be collected
+        controller.enqueue(bytes);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+export interface BgzfIndex {
+  module: ReadforgeModule;
+  gzi: Uint8Array;
+}
+
 /**
- * The spans' bytes from a remote FASTA, as sparse input for simulate(): each span's range split
- * into chunks, a few requests in flight, delivered in order.
+ * The spans' bytes from a remote FASTA, as sparse input for simulate(): each span's range in
+ * chunks, a few requests in flight, in order. For a bgzip FASTA (with its .gzi), only the
+ * compressed blocks that hold each span are fetched, then inflated and trimmed.
  */
-export function remoteSpans(file: RemoteFile, options: RemoteOptions = {}): SparseInput {
+export function remoteSpans(
+  file: RemoteFile,
+  options: RemoteOptions = {},
+  bgzf?: BgzfIndex,
+): SparseInput {
   const chunk = options.chunkBytes ?? 1 << 20;
   const inFlight = options.inFlight ?? 4;
   return (spans: SpanBytes[]) => {
-    type Item = { contig: string; begin: number } | [number, number];
-    const plan: Item[] = [];
-    for (const span of spans) {
+    let index = -1;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    let slices: { compressedBegin: number; compressedEnd: number; skip: number }[] = [];
+    if (bgzf) {
+      const result = bgzf.module.bgzfSlices(bgzf.gzi, spans);
+      if (result.error) throw new ReadforgeError(result.error);
+      slices = result.slices;
+    }
+    const open = async (span: SpanBytes, i: number): Promise<ReadableStream<Uint8Array>> => {
       if (span.byteBegin === undefined)
         throw new ReadforgeError(`no index entry for ${span.contig}`);
-      plan.push({ contig: span.contig, begin: span.begin });
-      for (let at = span.byteBegin; at < span.byteEnd; at += chunk)
-        plan.push([at, Math.min(at + chunk, span.byteEnd)]);
-    }
-    const started = new Map<number, Promise<Uint8Array>>();
-    let next = 0;
-    const start = (i: number) => {
-      const item = plan[i];
-      if (Array.isArray(item) && !started.has(i)) {
-        const promise = file.range(item[0], item[1]);
-        promise.catch(() => {}); // awaited in order below; avoid unhandled rejections meanwhile
-        started.set(i, promise);
-      }
+      if (!bgzf) return rangeStream(file, span.byteBegin, span.byteEnd, chunk, inFlight);
+      const slice = slices[i];
+      const end = slice.compressedEnd >= 0 ? slice.compressedEnd : await file.size();
+      return rangeStream(file, slice.compressedBegin, end, chunk, inFlight)
+        .pipeThrough(bgzfDecoder())
+        .pipeThrough(sliceBytes(slice.skip, span.byteEnd - span.byteBegin));
     };
     return {
       async next() {
-        if (next >= plan.length) return null;
-        for (let i = next; i < Math.min(plan.length, next + inFlight); i++) start(i);
-        const item = plan[next];
-        const i = next++;
-        if (!Array.isArray(item)) return item;
-        const bytes = await started.get(i)!;
-        started.delete(i);
-        return bytes;
+        while (true) {
+          if (reader) {
+            const { value, done } = await reader.read();
+            if (!done) return value;
+            reader = null;
+          }
+          if (++index >= spans.length) return null;
+          const span = spans[index];
+          reader = (await open(span, index)).getReader();
+          return { contig: span.contig, begin: span.begin };
+        }
+      },
+      cancel(reason) {
+        void reader?.cancel(reason).catch(() => {});
       },
     };
   };

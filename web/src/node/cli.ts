@@ -192,8 +192,11 @@ async function runRemote(
       ? readFileSync(args.faiPath, 'latin1')
       : await new RemoteFile(resolveReferenceUrl(args.faiPath || `${ref}.fai`, s3)).text();
   const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
+  // bgzip: only the blocks holding the regions, found with <url>.gzi.
+  const gziFile = /\.b?gz$/.test(url) ? new RemoteFile(`${url}.gzi`) : null;
+  const bgzf = gziFile ? { module, gzi: await gziFile.bytes() } : undefined;
   await simulateInto(args, url, seed, (onOutput) =>
-    simulate(module, { settings, faiText, bedTexts }, remoteSpans(fasta), { onOutput }),
+    simulate(module, { settings, faiText, bedTexts }, remoteSpans(fasta, {}, bgzf), { onOutput }),
   );
   if (!args.quiet)
     process.stderr.write(
