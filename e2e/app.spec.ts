@@ -256,3 +256,43 @@ test('a run of over 1 GB of FASTQ keeps memory flat', async ({ page }) => {
   // Flat: writing the last 800+ MB adds less than 100 MB to what the first 200 MB needed.
   expect(peak - early).toBeLessThan(100);
 });
+
+test('a region of a bgzip FASTA in a (local) S3 bucket: only its blocks, the CLI bytes', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await page.getByLabel('A FASTA on the web or S3').check();
+  await page.locator('#remote-url').fill('s3://readforge-demo/ecoli-536.fa.gz');
+  await page.locator('#s3-endpoint').fill('http://127.0.0.1:4569');
+  await expect(page.locator('#remote-info')).toContainText('1 contigs, 4.9 Mb', {
+    timeout: 20_000,
+  });
+  const contig = 'gi|110640213|ref|NC_008253.1|';
+  for (const region of [`${contig}:100001-150000`, `${contig}:3000001-3020000`]) {
+    await page.locator('#contig-pick').fill(region);
+    await page.locator('#contig-pick').press('Enter');
+    await page.locator('#contig-pick').blur();
+  }
+  await expect(page.locator('#regions')).toHaveValue(
+    `${contig}:100001-150000\n${contig}:3000001-3020000`,
+  );
+  await expect(page.locator('#remote-info')).toContainText('downloads about');
+  await setOption(page, 'pairs', '4000');
+  await simulateAndWait(page);
+  await page.screenshot({ path: join(SHOTS, '6-remote.png'), fullPage: true });
+  const fetched = Number(await page.evaluate(() => document.body.dataset.fetched));
+  expect(fetched).toBeGreaterThan(0);
+  expect(fetched).toBeLessThan(200_000); // 70 kb of a 4.9 Mb genome, compressed
+  const expected = nativeRun(
+    cliArgs(new URL(page.url()).hash),
+    join(ROOT, 'build-s3/ecoli-536.fa'),
+    ['1.fq', '2.fq'],
+    true,
+  );
+  expect((await readSaved(page, 'ecoli-536_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'ecoli-536_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect((await readSaved(page, 'ecoli-536.vcf')).equals(expected.vcf!)).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -22,10 +22,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npx vite preview --port 4178 --strictPort',
-    cwd: '..',
-    url: 'http://localhost:4178',
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: 'npx vite preview --port 4178 --strictPort',
+      cwd: '..',
+      url: 'http://localhost:4178',
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The local S3 bucket with the demo references (the last object it uploads is the probe).
+      command: 'node scripts/local-s3.mjs 4569',
+      cwd: '..',
+      url: 'http://127.0.0.1:4569/readforge-demo/ecoli-536.fa.gz.gzi',
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

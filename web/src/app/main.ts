@@ -5,6 +5,7 @@ import wasmUrl from '../../../build-wasm/readforge.wasm?url';
 import type { ReadforgeFactory } from '../engine/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
+import { RemoteReference } from './remote-reference.js';
 import { decodeRun, encodeRun } from './share.js';
 import { showSummary } from './summary.js';
 import './styles.css';
@@ -22,6 +23,7 @@ const DEMOS: Record<string, ReferenceSpec> = {
 
 const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 const form = new OptionsForm($('#run-form'), module);
+const remote = new RemoteReference(module, () => form.settings());
 const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
 const canSaveToDisk = 'showDirectoryPicker' in window;
 let fastaFile: File | null = null;
@@ -67,6 +69,14 @@ drop.addEventListener('drop', (e) => {
 
 function reference(): ReferenceSpec | string {
   const choice = referenceChoice();
+  if (choice === 'remote') {
+    try {
+      const url = remote.url();
+      return { kind: 'remote', url, name: url.split('/').pop() ?? 'remote' };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
   if (choice !== 'file') return DEMOS[choice];
   if (!fastaFile) return 'Choose a FASTA file (or drop it on the form).';
   return { kind: 'file', file: fastaFile, fai: faiFile ?? undefined };
@@ -92,7 +102,12 @@ function outputNames(ref: ReferenceSpec): OutputSpec['names'] {
 function shareState() {
   const choice = referenceChoice();
   return {
-    reference: choice === 'file' ? `file:${fastaFile?.name ?? ''}` : choice,
+    reference:
+      choice === 'file'
+        ? `file:${fastaFile?.name ?? ''}`
+        : choice === 'remote'
+          ? `remote:${remote.address}`
+          : choice,
     regions: $<HTMLTextAreaElement>('#regions').value,
     settings: form.settings(),
     gzip: $<HTMLInputElement>('#out-gzip').checked,
@@ -103,7 +118,10 @@ function shareState() {
 function loadShared(): void {
   const run = decodeRun(location.hash);
   if (!run) return;
-  const choice = run.reference.startsWith('file:') ? 'file' : run.reference;
+  const choice = /^(file|remote):/.test(run.reference)
+    ? run.reference.split(':')[0]
+    : run.reference;
+  if (choice === 'remote') remote.address = run.reference.slice('remote:'.length);
   const radio = document.querySelector<HTMLInputElement>(
     `input[name="reference"][value="${choice}"]`,
   );
@@ -225,7 +243,12 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     if (!m.cancelled) showError(m.message);
     return;
   }
-  $('#progress-text').textContent = `Finished in ${seconds.toFixed(1)} s.`;
+  $('#progress-text').textContent =
+    `Finished in ${seconds.toFixed(1)} s.` +
+    (m.fetched === undefined
+      ? ''
+      : ` Downloaded ${(m.fetched / 1e6).toFixed(2)} MB of the reference.`);
+  document.body.dataset.fetched = String(m.fetched ?? '');
   $<HTMLProgressElement>('#progress').value = 1;
   $('#results').hidden = false;
   showSummary(m.summary, m.preview, m.files, seconds);

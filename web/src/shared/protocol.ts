@@ -4,7 +4,9 @@ import type { Summary } from '../engine/pump.js';
 
 export type ReferenceSpec =
   | { kind: 'url'; url: string; faiUrl?: string; name: string }
-  | { kind: 'file'; file: File; fai?: File };
+  | { kind: 'file'; file: File; fai?: File }
+  /** An indexed FASTA read with Range requests: only the regions' bytes are fetched. */
+  | { kind: 'remote'; url: string; name: string };
 
 export interface OutputNames {
   read1: string;
@@ -47,6 +49,8 @@ export type WorkerMessage =
       summary: Summary;
       preview: string;
       files: { name: string; bytes: number; blob?: Blob }[];
+      /** Bytes downloaded from a remote reference. */
+      fetched?: number;
     }
   | { type: 'error'; message: string; cancelled: boolean };
 

@@ -3,12 +3,14 @@
 import { OutputStream, ReadforgeModule } from '../engine/module-types.js';
 import { decompressIfGzip, scanContigs, simulate } from '../engine/pump.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
+import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { Sinks } from './sinks.js';
 
 const PREVIEW_BYTES = 2400;
 
 async function open(request: RunRequest): Promise<ReadableStream<Uint8Array>> {
   const ref = request.reference;
+  if (ref.kind === 'remote') throw new Error('internal: remote references are read in ranges');
   if (ref.kind === 'file') return decompressIfGzip(ref.file.stream());
   const response = await fetch(ref.url);
   if (!response.ok || !response.body)
@@ -18,6 +20,7 @@ async function open(request: RunRequest): Promise<ReadableStream<Uint8Array>> {
 
 async function indexText(request: RunRequest): Promise<string> {
   const ref = request.reference;
+  if (ref.kind === 'remote') return new RemoteFile(`${ref.url}.fai`).text();
   if (ref.kind === 'file') return ref.fai ? ref.fai.text() : '';
   if (!ref.faiUrl) return '';
   const response = await fetch(ref.faiUrl);
@@ -51,10 +54,22 @@ export async function runSimulation(
     progress('simulating', 0);
     sinks = await Sinks.open(request.output);
     let preview = '';
+    const ref = request.reference;
+    const remote = ref.kind === 'remote' ? new RemoteFile(ref.url, { signal }) : null;
+    let input;
+    if (remote) {
+      // bgzip: only the blocks holding the regions, found with <url>.gzi.
+      const gzi = /\.b?gz$/.test(remote.url)
+        ? await new RemoteFile(`${remote.url}.gzi`).bytes()
+        : null;
+      input = remoteSpans(remote, { signal }, gzi ? { module, gzi } : undefined);
+    } else {
+      input = await open(request);
+    }
     const summary = await simulate(
       module,
       { settings: request.settings, faiText, bedTexts: request.bedTexts },
-      await open(request),
+      input,
       {
         signal,
         onOutput: async (stream, bytes) => {
@@ -67,7 +82,7 @@ export async function runSimulation(
     );
     progress('saving', 1, summary.stats.pairs, sinks.bytesOut);
     const files = await sinks.close();
-    post({ type: 'done', summary, preview, files });
+    post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes });
   } catch (error) {
     await sinks?.abort(error);
     const cancelled = signal.aborted;

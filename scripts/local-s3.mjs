@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// A local S3-compatible server (s3rver) on loopback with the demo references, for development
+// and tests: bucket "readforge-demo" holds each as plain FASTA + .fai and as bgzip + .fai + .gzi
+// (indexes by samtools faidx, compression by bgzip), with CORS rules that let the app read
+// ranges. Usage: node scripts/local-s3.mjs [port]  (default 4568; stops on Ctrl-C).
+import S3rver from 's3rver';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  copyFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.argv[2] ?? process.env.S3_PORT ?? 4568);
+export const BUCKET = 'readforge-demo';
+
+/** The files of the bucket, made once into build-s3/ with samtools and bgzip. */
+function stage() {
+  const dir = join(ROOT, 'build-s3');
+  mkdirSync(dir, { recursive: true });
+  const sources = {
+    'MT-human.fa': () => readFileSync(join(ROOT, 'public/refs/MT-human.fa')),
+    'ecoli-536.fa': () => gunzipSync(readFileSync(join(ROOT, 'public/refs/ecoli-536.fa.gz'))),
+  };
+  for (const [name, bytes] of Object.entries(sources)) {
+    const plain = join(dir, name);
+    if (!existsSync(`${plain}.fai`)) {
+      writeFileSync(plain, bytes());
+      execFileSync('samtools', ['faidx', plain]);
+    }
+    if (!existsSync(`${plain}.gz.gzi`)) {
+      const compressed = `${plain}.gz`;
+      execFileSync('bash', [
+        '-c',
+        `bgzip -c -i -I '${compressed}.gzi' '${plain}' > '${compressed}'`,
+      ]);
+      execFileSync('samtools', ['faidx', compressed]);
+    }
+  }
+  return dir;
+}
+
+const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>
+<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>
+<ExposeHeader>Content-Range</ExposeHeader><ExposeHeader>Accept-Ranges</ExposeHeader>
+<ExposeHeader>Content-Length</ExposeHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule>
+</CORSConfiguration>`;
+
+const staged = stage();
+const server = new S3rver({
+  port,
+  address: '127.0.0.1',
+  silent: true,
+  directory: mkdtempSync(join(tmpdir(), 'readforge-s3-')),
+  configureBuckets: [{ name: BUCKET, configs: [CORS] }],
+});
+await server.run();
+const endpoint = `http://127.0.0.1:${port}`;
+for (const name of [
+  'MT-human.fa',
+  'MT-human.fa.fai',
+  'MT-human.fa.gz',
+  'MT-human.fa.gz.fai',
+  'MT-human.fa.gz.gzi',
+  'ecoli-536.fa',
+  'ecoli-536.fa.fai',
+  'ecoli-536.fa.gz',
+  'ecoli-536.fa.gz.fai',
+  'ecoli-536.fa.gz.gzi',
+]) {
+  const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
+    method: 'PUT',
+    body: readFileSync(join(staged, name)),
+  });
+  if (!response.ok) throw new Error(`cannot upload ${name}: HTTP ${response.status}`);
+}
+console.log(`local S3: ${endpoint}, bucket ${BUCKET} (s3://${BUCKET}/ecoli-536.fa.gz and others)`);
+process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+process.on('SIGINT', () => server.close().then(() => process.exit(0)));

@@ -1,0 +1,141 @@
+// The "FASTA on the web or S3" choice: resolves the address, reads the index to list contigs
+// (for region entry) and says how much a run will download before it starts.
+import type { ReadforgeModule, Setting } from '../engine/module-types.js';
+import { ReadforgeError } from '../engine/pump.js';
+import { RemoteFile, resolveReferenceUrl } from '../engine/remote.js';
+
+export const LOCAL_S3_EXAMPLE = {
+  url: 's3://readforge-demo/ecoli-536.fa.gz',
+  endpoint: 'http://127.0.0.1:4568',
+};
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+export class RemoteReference {
+  private faiText = '';
+  private gzi: Uint8Array | null = null;
+  private loadedFor = '';
+  private timer = 0;
+
+  constructor(
+    private readonly module: ReadforgeModule,
+    private readonly settings: () => Setting[],
+  ) {
+    for (const id of ['#remote-url', '#s3-endpoint'])
+      $(id).addEventListener('input', () => this.schedule());
+    $('#regions').addEventListener('input', () => this.schedule());
+    $('#s3-example').addEventListener('click', () => {
+      $<HTMLInputElement>('#remote-url').value = LOCAL_S3_EXAMPLE.url;
+      $<HTMLInputElement>('#s3-endpoint').value = LOCAL_S3_EXAMPLE.endpoint;
+      document.querySelector<HTMLInputElement>('input[name="reference"][value="remote"]')!.checked =
+        true;
+      this.schedule(0);
+    });
+    $('#contig-pick').addEventListener('change', () => {
+      const pick = $<HTMLInputElement>('#contig-pick');
+      const regions = $<HTMLTextAreaElement>('#regions');
+      if (!pick.value.trim()) return;
+      regions.value = `${regions.value.trim()}\n${pick.value.trim()}`.trim();
+      pick.value = '';
+      this.schedule(0);
+    });
+  }
+
+  /** The resolved URL, or a message saying what is wrong with the address. */
+  url(): string {
+    const text = $<HTMLInputElement>('#remote-url').value.trim();
+    if (!text) throw new ReadforgeError('Enter the address of an indexed FASTA.');
+    return resolveReferenceUrl(text, {
+      endpoint: $<HTMLInputElement>('#s3-endpoint').value.trim() || undefined,
+    });
+  }
+
+  get address(): string {
+    return `${$<HTMLInputElement>('#remote-url').value.trim()}|${$<HTMLInputElement>('#s3-endpoint').value.trim()}`;
+  }
+
+  set address(value: string) {
+    const [url, endpoint = ''] = value.split('|');
+    $<HTMLInputElement>('#remote-url').value = url;
+    $<HTMLInputElement>('#s3-endpoint').value = endpoint;
+    this.schedule(0);
+  }
+
+  schedule(delay = 400): void {
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.refresh(), delay);
+  }
+
+  private async refresh(): Promise<void> {
+    const info = $('#remote-info');
+    let url: string;
+    try {
+      url = this.url();
+    } catch (error) {
+      info.textContent = $<HTMLInputElement>('#remote-url').value.trim()
+        ? (error as Error).message
+        : '';
+      return;
+    }
+    try {
+      if (this.loadedFor !== url) {
+        info.textContent = 'Reading the index…';
+        this.faiText = await new RemoteFile(`${url}.fai`).text();
+        this.gzi = /\.b?gz$/.test(url) ? await new RemoteFile(`${url}.gzi`).bytes() : null;
+        this.loadedFor = url;
+        this.fillContigs();
+      }
+      info.textContent = this.estimate();
+      info.dataset.ready = 'true';
+    } catch (error) {
+      this.loadedFor = '';
+      info.textContent = (error as Error).message;
+    }
+  }
+
+  private fillContigs(): void {
+    const list = $('#contig-list');
+    list.replaceChildren(
+      ...this.faiText
+        .split('\n')
+        .filter(Boolean)
+        .slice(0, 5000)
+        .map((line) => {
+          const [name, length] = line.split('\t');
+          const option = document.createElement('option');
+          option.value = name;
+          option.label = `${Number(length).toLocaleString('en')} bp`;
+          return option;
+        }),
+    );
+  }
+
+  /** Contigs, bases, and the bytes a run with the current regions will fetch. */
+  private estimate(): string {
+    const regions = $<HTMLTextAreaElement>('#regions')
+      .value.split(/[\n;]/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const settings: Setting[] = [...this.settings(), ...regions.map((r): Setting => ['region', r])];
+    const sim = new this.module.Simulator(settings, this.faiText, []);
+    try {
+      const problem = sim.start();
+      const lines = this.faiText.split('\n').filter(Boolean);
+      const total = lines.reduce((sum, line) => sum + Number(line.split('\t')[1]), 0);
+      const head = `${lines.length.toLocaleString('en')} contigs, ${(total / 1e6).toFixed(1)} Mb.`;
+      if (problem) return `${head} ${problem}`;
+      const spans = sim.spans();
+      let bytes = spans.reduce((sum, s) => sum + (s.byteEnd - s.byteBegin), 0);
+      if (this.gzi) {
+        const { slices } = this.module.bgzfSlices(this.gzi, spans);
+        bytes = slices.reduce(
+          (sum, s) => sum + (s.compressedEnd >= 0 ? s.compressedEnd - s.compressedBegin : 65536),
+          0,
+        );
+      }
+      return `${head} A run downloads about ${(bytes / 1e6).toFixed(2)} MB${this.gzi ? ' (compressed)' : ''}.`;
+    } finally {
+      sim.delete();
+    }
+  }
+}
