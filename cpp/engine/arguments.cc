@@ -41,6 +41,8 @@ constexpr Spec kSpecs[] = {
     {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
     {'t', "threads", Kind::kInt, "INT", "threads; output is the same for any number [1]"},
     {0, "block-size", Kind::kInt, "INT", "bases per random-stream block (changes output) [262144]"},
+    {0, "first-block", Kind::kInt, "INT", "write only from this block on (shards; 0-based) [0]"},
+    {0, "end-block", Kind::kInt, "INT", "write only blocks before this one (shards) [all]"},
     {'q', "quiet", Kind::kSwitch, nullptr, "no progress or notes on stderr"},
     {0, "help", Kind::kSwitch, nullptr, "show this help"},
     {0, "version", Kind::kSwitch, nullptr, "show the version"},
@@ -116,6 +118,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.outer_distance = v;
     else if (name == "block-size")
       o.block_size = v;
+    else if (name == "first-block")
+      o.first_block = v;
+    else if (name == "end-block")
+      o.end_block = v;
     else if (name == "threads") {
       if (v < 1 || v > 256)
         return Status::Error("-t/--threads must be in [1, 256], got " + std::string(value));

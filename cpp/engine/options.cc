@@ -50,6 +50,8 @@ Status ValidateOptions(const Options& o) {
                          " (the longest fragment readforge draws), got " +
                          FormatNumber(static_cast<double>(o.outer_distance) + 8 * o.std_dev));
   }
+  if (o.first_block < 0 || (o.end_block >= 0 && o.end_block < o.first_block))
+    return Status::Error("--first-block and --end-block must make a range (0 <= first <= end)");
   if (o.block_stride < 1 || o.block_phase < 0 || o.block_phase >= o.block_stride)
     return Status::Error("block phase must be in [0, block stride)");
   if (o.interleaved && !o.paired())

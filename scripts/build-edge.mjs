@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Builds the edge function for workerd: bundles web/src/edge/worker.ts (with the Emscripten
+// glue) into build-edge/worker.js next to readforge.wasm, and writes build-edge/config.capnp.
+//   node scripts/build-edge.mjs [--port 8787] [--s3 http://127.0.0.1:4568] [--limits JSON]
+// Serve with: npx workerd serve build-edge/config.capnp
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'build-edge');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const port = Number(option('port', process.env.EDGE_PORT ?? 8787));
+const s3 = option('s3', `http://127.0.0.1:${process.env.S3_PORT ?? 4568}`);
+const limits = option('limits', '{}');
+
+// The references this server may fetch: the demo bucket of scripts/local-s3.mjs.
+const references = [
+  { name: 'MT-human', url: `${s3}/readforge-demo/MT-human.fa` },
+  { name: 'MT-human-bgzip', url: `${s3}/readforge-demo/MT-human.fa.gz` },
+  { name: 'ecoli-536', url: `${s3}/readforge-demo/ecoli-536.fa` },
+  { name: 'ecoli-536-bgzip', url: `${s3}/readforge-demo/ecoli-536.fa.gz` },
+];
+
+mkdirSync(OUT, { recursive: true });
+await build({
+  entryPoints: [join(ROOT, 'web/src/edge/worker.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  outfile: join(OUT, 'worker.js'),
+  external: ['./readforge.wasm'],
+  logLevel: 'warning',
+});
+copyFileSync(join(ROOT, 'build-wasm/readforge.wasm'), join(OUT, 'readforge.wasm'));
+const text = (value) => JSON.stringify(JSON.stringify(value));
+writeFileSync(
+  join(OUT, 'config.capnp'),
+  `# Written by scripts/build-edge.mjs: the edge API on workerd, locally.
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .api),
+    # Outbound fetches (the references) may reach loopback: the local S3 bucket.
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+
+const api :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "worker.js"),
+    (name = "readforge.wasm", wasm = embed "readforge.wasm"),
+  ],
+  compatibilityDate = "2024-09-23",
+  bindings = [
+    (name = "REFERENCES", text = ${text(references)}),
+    (name = "LIMITS", text = ${text(JSON.parse(limits))}),
+  ],
+  globalOutbound = "internet",
+);
+`,
+);
+console.log(`edge: build-edge/config.capnp serves http://127.0.0.1:${port}/api/ (references on ${s3})`);

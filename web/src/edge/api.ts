@@ -1,0 +1,265 @@
+// The HTTP API: GET /api/references and GET /api/simulate. Parameters are the command line's
+// options by wgsim letter or long name, checked by the engine; answers stream as they are made.
+import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
+import { ReadforgeError, simulate } from '../engine/pump.js';
+import { RemoteFile, remoteSpans } from '../engine/remote.js';
+import { Limits, ReferenceConfig } from './config.js';
+
+/** Not engine options: how the answer is shaped. */
+const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard']);
+const DEFAULT_BLOCK_SIZE = 262144;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly parameter: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body, null, 1), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** The configured reference a `ref=` names (by name, or by its exact URL); nothing else. */
+function pickReference(references: ReferenceConfig[], ref: string | null): ReferenceConfig {
+  if (!ref)
+    throw new ApiError(
+      400,
+      'ref',
+      `ref is required: one of ${references.map((r) => r.name).join(', ')}`,
+    );
+  const found = references.find((r) => r.name === ref || r.url === ref);
+  if (!found) {
+    throw new ApiError(
+      403,
+      'ref',
+      `'${ref}' is not a reference this server serves (only configured references can be ` +
+        `fetched): ${references.map((r) => r.name).join(', ')}`,
+    );
+  }
+  return found;
+}
+
+async function fetchIndex(url: string): Promise<string> {
+  try {
+    return await new RemoteFile(`${url}.fai`).text();
+  } catch (error) {
+    throw new ApiError(502, 'ref', `cannot read ${url}.fai: ${(error as Error).message}`);
+  }
+}
+
+export async function listReferences(references: ReferenceConfig[]): Promise<Response> {
+  const list = [];
+  for (const ref of references) {
+    const fai = await fetchIndex(ref.url);
+    const contigs = fai
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name, length] = line.split('\t');
+        return { name, length: Number(length) };
+      });
+    list.push({ name: ref.name, url: ref.url, contigs });
+  }
+  return json(200, { references: list });
+}
+
+interface Plan {
+  settings: Setting[];
+  stream: OutputStream;
+  gzip: boolean;
+  reference: ReferenceConfig;
+  faiText: string;
+  seed: string;
+}
+
+/** Checks every parameter and the limits; returns what to run. */
+async function plan(
+  module: ReadforgeModule,
+  url: URL,
+  references: ReferenceConfig[],
+  limits: Limits,
+): Promise<Plan> {
+  const params = url.searchParams;
+  const reference = pickReference(references, params.get('ref'));
+  const settings: Setting[] = [];
+  for (const [name, value] of params) {
+    if (RESERVED.has(name)) continue;
+    const problem = module.checkSettings([[name, value]]);
+    if (problem) throw new ApiError(400, name, problem);
+    settings.push([name, value]);
+  }
+  for (const region of params.getAll('region')) settings.push(['region', region]);
+  const format = params.get('format') ?? 'fastq';
+  if (!['fastq', 'interleaved', 'vcf'].includes(format))
+    throw new ApiError(400, 'format', `format must be fastq, interleaved or vcf, got '${format}'`);
+  if (format === 'interleaved') settings.push(['interleaved', '1']);
+  if (format === 'vcf') settings.push(['vcf', '1']);
+  const mate = params.get('mate') ?? '1';
+  if (mate !== '1' && mate !== '2')
+    throw new ApiError(400, 'mate', `mate must be 1 or 2, got '${mate}'`);
+  let seed = settings.find(([n]) => n === 'S' || n === 'seed')?.[1] ?? '';
+  if (!seed) {
+    const words = crypto.getRandomValues(new Uint32Array(2));
+    seed = ((BigInt(words[0]) << 32n) | BigInt(words[1])).toString();
+    settings.push(['seed', seed]);
+  }
+  const problem = module.checkSettings(settings);
+  if (problem) throw new ApiError(400, null, problem);
+
+  const faiText = await fetchIndex(reference.url);
+  const sim = new module.Simulator(settings, faiText, []);
+  let spans: SpanBytes[];
+  try {
+    const error = sim.start();
+    if (error) throw new ApiError(400, error.startsWith('region') ? 'region' : null, error);
+    spans = sim.spans();
+  } finally {
+    sim.delete();
+  }
+  enforceLimits(settings, spans, limits);
+  const shard = params.get('shard');
+  if (shard) settings.push(...shardSettings(shard, settings, spans));
+  const paired = !settings.some(([n, v]) => (n === '2' || n === 'read2-length') && v === '0');
+  const stream =
+    format === 'vcf'
+      ? OutputStream.Vcf
+      : mate === '2' && paired && format !== 'interleaved'
+        ? OutputStream.Read2
+        : OutputStream.Read1;
+  return { settings, stream, gzip: params.get('gzip') === '1', reference, faiText, seed };
+}
+
+function value(settings: Setting[], names: string[], fallback: number): number {
+  const found = settings.filter(([n]) => names.includes(n)).at(-1);
+  return found ? Number(found[1]) : fallback;
+}
+
+function enforceLimits(settings: Setting[], spans: SpanBytes[], limits: Limits): void {
+  const bases = spans.reduce((sum, s) => sum + (s.end - s.begin), 0);
+  if (bases > limits.maxRegionBases) {
+    throw new ApiError(
+      400,
+      'region',
+      `the regions hold ${bases} bases; this server allows ${limits.maxRegionBases} per request`,
+    );
+  }
+  const l1 = value(settings, ['1', 'read1-length'], 70);
+  const l2 = value(settings, ['2', 'read2-length'], 70);
+  const coverage = value(settings, ['C', 'coverage'], 0);
+  const pairs =
+    coverage > 0
+      ? (coverage * bases) / Math.max(1, l1 + l2)
+      : value(settings, ['N', 'pairs'], 1_000_000);
+  const name = coverage > 0 ? 'C' : 'N';
+  if (pairs > limits.maxPairs)
+    throw new ApiError(
+      400,
+      name,
+      `${Math.round(pairs)} read pairs asked; this server allows ${limits.maxPairs} per request`,
+    );
+  const bytes = pairs * (2 * (l1 + l2) + 2 * 120);
+  if (bytes > limits.maxOutputBytes)
+    throw new ApiError(
+      400,
+      name,
+      `about ${Math.round(bytes / 1e9)} GB of output asked; this server allows ${limits.maxOutputBytes / 1e9} GB per request`,
+    );
+}
+
+/** shard=i/k: the i-th of k contiguous, block-aligned parts of the run. */
+function shardSettings(shard: string, settings: Setting[], spans: SpanBytes[]): Setting[] {
+  const match = /^(\d+)\/(\d+)$/.exec(shard);
+  const i = match ? Number(match[1]) : NaN;
+  const k = match ? Number(match[2]) : NaN;
+  if (!(k >= 1 && k <= 10000 && i >= 0 && i < k))
+    throw new ApiError(400, 'shard', `shard must be i/k with 0 <= i < k <= 10000, got '${shard}'`);
+  const size = value(settings, ['block-size'], DEFAULT_BLOCK_SIZE);
+  const blocks = spans.reduce((sum, s) => sum + Math.ceil((s.end - s.begin) / size), 0);
+  return [
+    ['first-block', String(Math.floor((i * blocks) / k))],
+    ['end-block', String(Math.floor(((i + 1) * blocks) / k))],
+  ];
+}
+
+/** Runs that are streaming now (for /api/health, and to see a client abort stop the work). */
+export let activeRuns = 0;
+
+export async function simulateResponse(
+  module: ReadforgeModule,
+  url: URL,
+  references: ReferenceConfig[],
+  limits: Limits,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<Response> {
+  const p = await plan(module, url, references, limits);
+  const file = new RemoteFile(p.reference.url);
+  const bgzf = /\.b?gz$/.test(p.reference.url)
+    ? {
+        module,
+        gzi: await new RemoteFile(`${p.reference.url}.gzi`).bytes().catch((e) => {
+          throw new ApiError(
+            502,
+            'ref',
+            `cannot read ${p.reference.url}.gzi: ${(e as Error).message}`,
+          );
+        }),
+      }
+    : undefined;
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
+    undefined,
+    new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
+  );
+  const writer = writable.getWriter();
+  const abort = new AbortController();
+  let written = 0;
+  activeRuns++;
+  const run = simulate(
+    module,
+    { settings: p.settings, faiText: p.faiText },
+    remoteSpans(file, { signal: abort.signal }, bgzf),
+    {
+      signal: abort.signal,
+      onOutput: async (stream, bytes) => {
+        if (stream !== p.stream) return;
+        written += bytes.length;
+        if (written > limits.maxOutputBytes)
+          throw new ReadforgeError("the output passed this server's limit");
+        await writer.ready;
+        await writer.write(bytes.slice()); // rejects once the client has gone: the run stops
+      },
+    },
+  )
+    .then(() => writer.close())
+    .catch(async (error) => {
+      abort.abort(error);
+      // The client sees a failed transfer, never a short file that looks complete.
+      await writer.abort(error).catch(() => {});
+    })
+    .finally(() => activeRuns--);
+  waitUntil(run);
+  const body = p.gzip
+    ? readable.pipeThrough(
+        new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+      )
+    : readable;
+  return new Response(body, {
+    headers: {
+      'Content-Type':
+        p.stream === OutputStream.Vcf ? 'text/plain; charset=utf-8' : 'text/plain; charset=utf-8',
+      'X-Readforge-Seed': p.seed,
+      'Cache-Control': 'no-store',
+      ...(p.gzip ? { 'Content-Encoding': 'identity', 'Content-Disposition': 'attachment' } : {}),
+    },
+  });
+}

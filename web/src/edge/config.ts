@@ -1,0 +1,34 @@
+// What an edge deployment serves: its references (the only files it will fetch) and its limits.
+// Both come from bindings (workerd config or wrangler.toml), as JSON text.
+export interface ReferenceConfig {
+  /** The name clients use: `ref=<name>`. */
+  name: string;
+  /** The FASTA (plain, or bgzip with .gzi); its index at <url>.fai. */
+  url: string;
+}
+
+export interface Limits {
+  maxPairs: number;
+  maxRegionBases: number;
+  maxOutputBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxPairs: 20_000_000,
+  maxRegionBases: 4_000_000_000,
+  maxOutputBytes: 16_000_000_000,
+};
+
+export interface Env {
+  REFERENCES: string;
+  LIMITS?: string;
+}
+
+export function readConfig(env: Env): { references: ReferenceConfig[]; limits: Limits } {
+  const references = JSON.parse(env.REFERENCES) as ReferenceConfig[];
+  const limits = {
+    ...DEFAULT_LIMITS,
+    ...(env.LIMITS ? (JSON.parse(env.LIMITS) as Partial<Limits>) : {}),
+  };
+  return { references, limits };
+}

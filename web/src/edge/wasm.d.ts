@@ -1,0 +1,8 @@
+declare module '*.wasm' {
+  const module: WebAssembly.Module;
+  export default module;
+}
+declare module '*/readforge.mjs' {
+  const factory: unknown;
+  export default factory;
+}

@@ -1,0 +1,32 @@
+// The edge function (Cloudflare Workers API; locally on workerd): the same readforge.wasm as
+// the browser and Node, serving FASTQ over HTTP as it is made.
+import { ApiError, activeRuns, json, listReferences, simulateResponse } from './api.js';
+import { Env, readConfig } from './config.js';
+import { loadReadforge } from './load-module.js';
+
+export default {
+  async fetch(
+    request: Request,
+    env: Env,
+    ctx: { waitUntil(p: Promise<unknown>): void },
+  ): Promise<Response> {
+    const url = new URL(request.url);
+    const { references, limits } = readConfig(env);
+    try {
+      if (request.method !== 'GET') return json(405, { error: 'only GET is supported' });
+      if (url.pathname === '/api/references') return await listReferences(references);
+      if (url.pathname === '/api/health') return json(200, { active: activeRuns });
+      if (url.pathname === '/api/simulate')
+        return await simulateResponse(await loadReadforge(), url, references, limits, (p) =>
+          ctx.waitUntil(p),
+        );
+      return json(404, { error: `no such endpoint: ${url.pathname}` });
+    } catch (error) {
+      if (error instanceof ApiError)
+        return json(error.status, { error: error.message, parameter: error.parameter });
+      // No stack traces to clients.
+      console.error(error);
+      return json(500, { error: 'internal error' });
+    }
+  },
+};
