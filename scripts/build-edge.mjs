@@ -26,6 +26,11 @@ const references = [
   { name: 'ecoli-536', url: `${s3}/readforge-demo/ecoli-536.fa` },
   { name: 'ecoli-536-bgzip', url: `${s3}/readforge-demo/ecoli-536.fa.gz` },
 ];
+// --reference name=url adds one (tests add one that cannot be reached).
+for (let i = args.indexOf('--reference'); i >= 0; i = args.indexOf('--reference', i + 1)) {
+  const [name, ...url] = args[i + 1].split('=');
+  references.push({ name, url: url.join('=') });
+}
 
 mkdirSync(OUT, { recursive: true });
 await build({
@@ -67,4 +72,6 @@ const api :Workerd.Worker = (
 );
 `,
 );
-console.log(`edge: build-edge/config.capnp serves http://127.0.0.1:${port}/api/ (references on ${s3})`);
+console.log(
+  `edge: build-edge/config.capnp serves http://127.0.0.1:${port}/api/ (references on ${s3})`,
+);

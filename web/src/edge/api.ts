@@ -237,6 +237,9 @@ export async function simulateResponse(
           throw new ReadforgeError("the output passed this server's limit");
         await writer.ready;
         await writer.write(bytes.slice()); // rejects once the client has gone: the run stops
+        // Give the runtime's I/O a turn: the simulation otherwise runs on in microtasks while
+        // the response piles up in memory instead of leaving through the socket.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       },
     },
   )
