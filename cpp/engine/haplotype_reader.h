@@ -40,7 +40,8 @@ class HaplotypeReader {
  private:
   // A variant applies to a haplotype when it is on it and its reference base is not N.
   bool Applies(const Variant& v, int hap) const {
-    return v.on(hap) && v.pos >= window_.begin() && window_.at(v.pos) != 'N';
+    return v.on(hap) && v.pos >= window_.begin() && v.pos < window_.end() &&
+           window_.at(v.pos) != 'N';
   }
 
   const SpanWindow& window_;

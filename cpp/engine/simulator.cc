@@ -343,8 +343,10 @@ void Simulator::GenerateVariantsUpTo(int64_t limit) {
     bool last = span_length_ >= 0 && end >= span_length_;
     if (last)
       end = span_length_;
-    else if (end >= window_.end())
-      return;  // its bases are not all here, or it may yet turn out to be the last block
+    // Not before all its bases are here (reads look at the base under every variant); and a
+    // block of unknown length waits for one base more, in case it turns out to be the last.
+    if (last ? end > window_.end() : end >= window_.end())
+      return;
     Rng rng = MakeRng(options_.seed, span_key_, variant_block_, StreamPurpose::kVariants);
     GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
     ++variant_block_;
