@@ -7,6 +7,15 @@ export default defineConfig({
   publicDir: '../public',
   build: { outDir: '../dist-app', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es' },
-  server: { fs: { allow: ['..'] } },
-  preview: { port: 4173, strictPort: true },
+  // /api goes to the edge API (workerd; scripts/build-edge.mjs), so "Run on the server" is
+  // same-origin.
+  server: {
+    fs: { allow: ['..'] },
+    proxy: { '/api': process.env.READFORGE_EDGE ?? 'http://127.0.0.1:8787' },
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    proxy: { '/api': process.env.READFORGE_EDGE ?? 'http://127.0.0.1:8787' },
+  },
 });

@@ -296,3 +296,26 @@ test('a region of a bgzip FASTA in a (local) S3 bucket: only its blocks, the CLI
   expect((await readSaved(page, 'ecoli-536.vcf')).equals(expected.vcf!)).toBe(true);
   expect(problems).toEqual([]);
 });
+
+test('"Run on the server" saves the bytes of the in-browser run', async ({ page }) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  await page.goto('/');
+  await setOption(page, 'pairs', '5000');
+  await setOption(page, 'mutation-rate', '0.005');
+  await simulateAndWait(page);
+  const local = await Promise.all(
+    ['MT-human_R1.fq', 'MT-human_R2.fq', 'MT-human.vcf'].map((n) => readSaved(page, n)),
+  );
+  await page.locator('#on-server').check();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#progress-text')).toContainText('Finished on the server', {
+    timeout: 60_000,
+  });
+  const served = await Promise.all(
+    ['MT-human_R1.fq', 'MT-human_R2.fq', 'MT-human.vcf'].map((n) => readSaved(page, n)),
+  );
+  served.forEach((bytes, i) => expect(bytes.equals(local[i])).toBe(true));
+  expect(local[0].length).toBeGreaterThan(100_000);
+  expect(problems).toEqual([]);
+});

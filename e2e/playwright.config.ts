@@ -28,6 +28,16 @@ export default defineConfig({
       cwd: '..',
       url: 'http://localhost:4178',
       reuseExistingServer: !process.env.CI,
+      env: { READFORGE_EDGE: 'http://127.0.0.1:8796' },
+    },
+    {
+      // The edge API on workerd, reading the local S3 bucket below.
+      command:
+        'node scripts/build-edge.mjs --out build-edge-e2e --port 8796 --s3 http://127.0.0.1:4569 && ' +
+        'npx workerd serve build-edge-e2e/config.capnp',
+      cwd: '..',
+      url: 'http://127.0.0.1:8796/api/health',
+      reuseExistingServer: !process.env.CI,
     },
     {
       // The local S3 bucket with the demo references (the last object it uploads is the probe).

@@ -2,6 +2,7 @@
 // Builds the edge function for workerd: bundles web/src/edge/worker.ts (with the Emscripten
 // glue) into build-edge/worker.js next to readforge.wasm, and writes build-edge/config.capnp.
 //   node scripts/build-edge.mjs [--port 8787] [--s3 http://127.0.0.1:4568] [--limits JSON]
+//                               [--reference name=url]... [--out build-edge]
 // Serve with: npx workerd serve build-edge/config.capnp
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -9,12 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(ROOT, 'build-edge');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
+const OUT = join(ROOT, option('out', 'build-edge'));
 const port = Number(option('port', process.env.EDGE_PORT ?? 8787));
 const s3 = option('s3', `http://127.0.0.1:${process.env.S3_PORT ?? 4568}`);
 const limits = option('limits', '{}');

@@ -6,6 +6,7 @@ import type { ReadforgeFactory } from '../engine/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
 import { RemoteReference } from './remote-reference.js';
+import { runOnServer, SERVER_REFERENCES } from './server-run.js';
 import { decodeRun, encodeRun } from './share.js';
 import { showSummary } from './summary.js';
 import './styles.css';
@@ -112,6 +113,7 @@ function shareState() {
     settings: form.settings(),
     gzip: $<HTMLInputElement>('#out-gzip').checked,
     vcf: $<HTMLInputElement>('#out-vcf').checked,
+    server: $<HTMLInputElement>('#on-server').checked,
   };
 }
 
@@ -132,6 +134,7 @@ function loadShared(): void {
   $<HTMLTextAreaElement>('#regions').value = run.regions.replace(/;/g, '\n');
   $<HTMLInputElement>('#out-gzip').checked = run.gzip;
   $<HTMLInputElement>('#out-vcf').checked = run.vcf;
+  $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
 }
 
@@ -188,8 +191,12 @@ $('#run-form').addEventListener('submit', async (event) => {
     output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
     needLengths: form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked,
   };
-  if ($<HTMLInputElement>('#out-vcf').checked) settings.push(['vcf', '1']);
   history.replaceState(null, '', encodeRun(shareState()));
+  if ($<HTMLInputElement>('#on-server').checked) {
+    await simulateOnServer(settings, request.output);
+    return;
+  }
+  if ($<HTMLInputElement>('#out-vcf').checked) settings.push(['vcf', '1']);
   startedAt = performance.now();
   $('#progress-panel').hidden = false;
   $<HTMLProgressElement>('#progress').removeAttribute('value');
@@ -198,7 +205,59 @@ $('#run-form').addEventListener('submit', async (event) => {
   worker.postMessage(request);
 });
 
-$('#cancel').addEventListener('click', () => worker.postMessage({ type: 'cancel' }));
+let serverRun: AbortController | null = null;
+$('#cancel').addEventListener('click', () => {
+  serverRun?.abort(new Error('cancelled'));
+  worker.postMessage({ type: 'cancel' });
+});
+
+/** "Run on the server": the edge API simulates; the page saves what it streams. */
+async function simulateOnServer(settings: [string, string][], output: OutputSpec): Promise<void> {
+  const server = SERVER_REFERENCES[referenceChoice()];
+  if (!server) {
+    $('#reference-error').textContent =
+      'Running on the server works with the built-in references (the server has its own copy).';
+    return;
+  }
+  startedAt = performance.now();
+  $('#progress-panel').hidden = false;
+  $('#progress-text').textContent = 'Asking the server…';
+  setRunning(true);
+  serverRun = new AbortController();
+  try {
+    const files = await runOnServer({
+      reference: server,
+      settings,
+      names: output.names,
+      gzip: output.gzip,
+      directory: output.directory,
+      signal: serverRun.signal,
+      onBytes: (total) => {
+        $('#progress-text').textContent =
+          `Downloading from the server: ${(total / 1e6).toFixed(1)} MB`;
+        document.body.dataset.bytesOut = String(total);
+      },
+    });
+    const seconds = (performance.now() - startedAt) / 1000;
+    $('#progress-text').textContent = `Finished on the server in ${seconds.toFixed(1)} s.`;
+    $<HTMLProgressElement>('#progress').value = 1;
+    for (const file of files) {
+      if (!file.blob) continue;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file.blob);
+      a.download = file.name;
+      a.click();
+    }
+    document.body.dataset.serverDone = String(Date.now());
+  } catch (error) {
+    const cancelled = serverRun.signal.aborted;
+    $('#progress-text').textContent = cancelled ? 'Cancelled.' : 'Failed.';
+    if (!cancelled) showError((error as Error).message);
+  } finally {
+    serverRun = null;
+    setRunning(false);
+  }
+}
 
 worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const m = event.data;

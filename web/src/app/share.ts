@@ -9,6 +9,7 @@ export interface SharedRun {
   settings: Setting[];
   gzip: boolean;
   vcf: boolean;
+  server: boolean;
 }
 
 export function encodeRun(run: SharedRun): string {
@@ -18,6 +19,7 @@ export function encodeRun(run: SharedRun): string {
   for (const [name, value] of run.settings) params.set(name, value);
   params.set('gzip', run.gzip ? '1' : '0');
   params.set('vcf', run.vcf ? '1' : '0');
+  if (run.server) params.set('server', '1');
   return `#${params.toString()}`;
 }
 
@@ -28,7 +30,7 @@ export function decodeRun(hash: string): SharedRun | null {
   if (!reference) return null;
   const settings: Setting[] = [];
   for (const [name, value] of params) {
-    if (!['ref', 'regions', 'gzip', 'vcf'].includes(name)) settings.push([name, value]);
+    if (!['ref', 'regions', 'gzip', 'vcf', 'server'].includes(name)) settings.push([name, value]);
   }
   return {
     reference,
@@ -36,5 +38,6 @@ export function decodeRun(hash: string): SharedRun | null {
     settings,
     gzip: params.get('gzip') === '1',
     vcf: params.get('vcf') !== '0',
+    server: params.get('server') === '1',
   };
 }
