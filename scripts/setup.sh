@@ -36,4 +36,5 @@ cmake --build build -j"$(nproc)"
 scripts/build-wasm.sh
 npx tsc -p web/tsconfig.node.json
 npx tsc -p web/tsconfig.app.json
+npx tsc -p web/tsconfig.edge.json
 npx vite build --logLevel warn
