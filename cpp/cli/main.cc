@@ -20,8 +20,6 @@
 namespace readforge {
 namespace {
 
-constexpr size_t kReadChunk = size_t{1} << 20;
-
 struct Outputs {
   OutputFile read1, read2, mutations, vcf;
 
@@ -87,16 +85,8 @@ Status RunSingle(const CommandLine& line,
     }
     if (state == Simulator::State::kDone)
       break;
-    if (state == Simulator::State::kNeedInput && !input_done) {
-      size_t got = 0;
-      char* buffer = sim.InputBuffer(kReadChunk);
-      RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
-      sim.CommitInput(got);
-      if (got == 0) {
-        input_done = true;
-        sim.Finish();
-      }
-    }
+    if (state == Simulator::State::kNeedInput)
+      RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
     progress.Update(sim);
   }
   report->stats = sim.stats();

@@ -13,7 +13,6 @@
 namespace readforge {
 namespace {
 
-constexpr size_t kReadChunk = size_t{1} << 20;
 constexpr size_t kQueuedChunks = 8;  // per thread: bounds memory whatever the run's size
 
 struct Chunk {
@@ -93,16 +92,8 @@ Status Produce(Simulator& sim,
     }
     if (state == Simulator::State::kDone)
       break;
-    if (state == Simulator::State::kNeedInput && !input_done) {
-      size_t got = 0;
-      char* buffer = sim.InputBuffer(kReadChunk);
-      RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
-      sim.CommitInput(got);
-      if (got == 0) {
-        input_done = true;
-        sim.Finish();
-      }
-    }
+    if (state == Simulator::State::kNeedInput)
+      RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
   }
   return Status::Ok();
 }

@@ -43,6 +43,21 @@ Status ReferenceReader::Read(char* dst, size_t capacity, size_t* got) {
   return Status::Ok();
 }
 
+Status FeedNext(ReferenceReader& reader, Simulator& sim, bool* input_done) {
+  constexpr size_t kReadChunk = size_t{1} << 20;
+  if (*input_done)
+    return Status::Ok();
+  size_t got = 0;
+  char* buffer = sim.InputBuffer(kReadChunk);
+  RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
+  sim.CommitInput(got);
+  if (got == 0) {
+    *input_done = true;
+    sim.Finish();
+  }
+  return Status::Ok();
+}
+
 bool IsRegularFile(const std::string& path) {
   struct stat st;
   return path != "-" && stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/simulator.h"
 #include "engine/status.h"
 #include "engine/truth_writer.h"
 
@@ -28,6 +29,10 @@ class ReferenceReader {
   gzFile file_ = nullptr;
   std::string path_;
 };
+
+// Feeds the simulator the reader's next piece (at the end of the file, Finish()). For hosts'
+// loops when Run() returns kNeedInput.
+Status FeedNext(ReferenceReader& reader, Simulator& sim, bool* input_done);
 
 // True for a path that can be read twice (not "-", a pipe or a terminal).
 bool IsRegularFile(const std::string& path);
