@@ -53,7 +53,10 @@ bool HaplotypeReader::Forward(int hap,
   while (true) {
     if (k == length && trace->first >= 0)
       break;
-    while (vi < n && (variants_[vi].pos < p || !Applies(variants_[vi], hap)))
+    // Skip what does not apply, but never past the fragment: on N-rich sequence with a high
+    // mutation rate most variants do not apply, and scanning them all made reads quadratic.
+    while (vi < n && variants_[vi].pos < e &&
+           (variants_[vi].pos < p || !Applies(variants_[vi], hap)))
       ++vi;
     if (p >= e)
       break;
@@ -110,8 +113,16 @@ bool HaplotypeReader::Backward(int hap,
   while (true) {
     if (k == length && trace->last >= 0)
       break;
-    while (j >= 0 && !Applies(variants_[j], hap))
+    while (j >= 0 && !Applies(variants_[j], hap)) {
+      // Below the fragment only the variant right before `a` can reach into it (variants never
+      // overlap): if that one does not apply, nothing further down does. Stopping here keeps
+      // reads linear on N-rich sequence with many variants.
+      if (variants_[j].pos < a) {
+        j = -1;
+        break;
+      }
       --j;
+    }
     if (p < a)
       break;
     const Variant* v = j >= 0 ? &variants_[j] : nullptr;
