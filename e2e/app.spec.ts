@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   cliArgs,
   nativeRun,
@@ -178,26 +179,42 @@ test('a shared link fills the form and reproduces the same bytes', async ({ page
   expect((await readSaved(other, 'MT-human_R1.fq')).equals(first)).toBe(true);
 });
 
-test('without the File System Access API, the outputs download as files', async ({ page }) => {
-  await page.addInitScript(() => {
+async function downloadRun(page: Page, hideServiceWorker: boolean): Promise<void> {
+  await page.addInitScript((hideWorker) => {
     delete (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker;
     delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
+    if (hideWorker) Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
+  }, hideServiceWorker);
   await page.goto('/');
-  await expect(page.locator('#save-note')).toContainText('downloads');
+  await expect(page.locator('#save-note')).toContainText('download');
   await setOption(page, 'pairs', '3000');
+  await page.locator('#out-gzip').check();
   const downloads: Record<string, Buffer> = {};
   page.on('download', async (d) => {
-    downloads[d.suggestedFilename()] = readFileSync((await d.path())!);
+    downloads[d.suggestedFilename()] = gunzipSync(readFileSync((await d.path())!));
   });
   await simulateAndWait(page);
+  await expect(page.locator('body')).toHaveAttribute(
+    'data-save-mode',
+    hideServiceWorker ? 'blob' : 'stream',
+  );
   await expect
-    .poll(() => Object.keys(downloads).sort())
-    .toEqual(['MT-human.vcf', 'MT-human_R1.fq', 'MT-human_R2.fq']);
+    .poll(() => Object.keys(downloads).sort(), { timeout: 20_000 })
+    .toEqual(['MT-human.vcf.gz', 'MT-human_R1.fq.gz', 'MT-human_R2.fq.gz']);
   const expected = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq'], true);
-  expect(downloads['MT-human_R1.fq'].equals(expected.fastq[0])).toBe(true);
-  expect(downloads['MT-human_R2.fq'].equals(expected.fastq[1])).toBe(true);
-  expect(downloads['MT-human.vcf'].equals(expected.vcf!)).toBe(true);
+  expect(downloads['MT-human_R1.fq.gz'].equals(expected.fastq[0])).toBe(true);
+  expect(downloads['MT-human_R2.fq.gz'].equals(expected.fastq[1])).toBe(true);
+  expect(downloads['MT-human.vcf.gz'].equals(expected.vcf!)).toBe(true);
+}
+
+test('without the File System Access API, files stream as downloads (service worker)', async ({
+  page,
+}) => {
+  await downloadRun(page, false);
+});
+
+test('without a service worker either, small outputs download as Blobs', async ({ page }) => {
+  await downloadRun(page, true);
 });
 
 /** Resident memory of Chromium's renderer processes (the page and its Worker live there), MB. */

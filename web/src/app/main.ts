@@ -7,6 +7,7 @@ import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../sh
 import { OptionsForm } from './form.js';
 import { RemoteReference } from './remote-reference.js';
 import { runOnServer, SERVER_REFERENCES } from './server-run.js';
+import { startDownload, streamingDownloads } from './stream-download.js';
 import { decodeRun, encodeRun } from './share.js';
 import { showSummary } from './summary.js';
 import './styles.css';
@@ -33,7 +34,7 @@ let startedAt = 0;
 
 $('#save-note').textContent = canSaveToDisk
   ? 'You will choose a folder; files are written as they are made, whatever their size.'
-  : 'This browser cannot write files as they are made: outputs up to 256 MB are offered as downloads.';
+  : 'Files download as they are made (or, where this browser cannot stream, up to 256 MB at the end).';
 
 function referenceChoice(): string {
   return document.querySelector<HTMLInputElement>('input[name="reference"]:checked')!.value;
@@ -202,7 +203,24 @@ $('#run-form').addEventListener('submit', async (event) => {
   $<HTMLProgressElement>('#progress').removeAttribute('value');
   $('#progress-text').textContent = 'Starting…';
   setRunning(true);
-  worker.postMessage(request);
+  // Without the File System Access API, stream each file as a download through the service
+  // worker (public/download-sw.js); without that either, the Worker hands back Blobs.
+  const transfer: Transferable[] = [];
+  const downloader = directory ? null : await streamingDownloads();
+  if (downloader) {
+    const names = request.output.names;
+    const suffix = request.output.gzip ? '.gz' : '';
+    const streams: NonNullable<OutputSpec['streams']> = {};
+    for (const key of ['read1', 'read2', 'vcf'] as const) {
+      const name = names[key];
+      if (!name) continue;
+      streams[key] = await startDownload(downloader, name + suffix);
+      transfer.push(streams[key] as unknown as Transferable);
+    }
+    request.output.streams = streams;
+  }
+  document.body.dataset.saveMode = directory ? 'folder' : downloader ? 'stream' : 'blob';
+  worker.postMessage(request, transfer);
 });
 
 let serverRun: AbortController | null = null;
@@ -322,4 +340,5 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
 
 loadShared();
 form.validate();
+if (!canSaveToDisk) void streamingDownloads(); // register the service worker early
 document.body.dataset.ready = 'true';

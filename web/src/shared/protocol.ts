@@ -15,8 +15,15 @@ export interface OutputNames {
 }
 
 export interface OutputSpec {
-  /** Where files go (File System Access API); absent: the Worker returns Blobs (small runs). */
+  /** Where files go (File System Access API). */
   directory?: FileSystemDirectoryHandle;
+  /** Or streams to write each file into (streaming downloads through a service worker). */
+  streams?: {
+    read1?: WritableStream<Uint8Array>;
+    read2?: WritableStream<Uint8Array>;
+    vcf?: WritableStream<Uint8Array>;
+  };
+  /** Neither: the Worker returns Blobs (small runs only). */
   names: OutputNames;
   gzip: boolean;
 }

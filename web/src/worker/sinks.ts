@@ -21,18 +21,20 @@ export class Sinks {
   private constructor(private readonly inMemory: boolean) {}
 
   static async open(spec: OutputSpec): Promise<Sinks> {
-    const sinks = new Sinks(!spec.directory);
-    const wanted: [OutputStream, string | undefined][] = [
-      [OutputStream.Read1, spec.names.read1],
-      [OutputStream.Read2, spec.names.read2],
-      [OutputStream.Vcf, spec.names.vcf],
+    const sinks = new Sinks(!spec.directory && !spec.streams);
+    const wanted: [OutputStream, string | undefined, WritableStream<Uint8Array> | undefined][] = [
+      [OutputStream.Read1, spec.names.read1, spec.streams?.read1],
+      [OutputStream.Read2, spec.names.read2, spec.streams?.read2],
+      [OutputStream.Vcf, spec.names.vcf, spec.streams?.vcf],
     ];
-    for (const [stream, name] of wanted) {
+    for (const [stream, name, given] of wanted) {
       if (!name) continue;
       const fileName = spec.gzip ? `${name}.gz` : name;
       let destination: WritableStream<Uint8Array>;
       let blob: (() => Promise<Blob>) | undefined;
-      if (spec.directory) {
+      if (given) {
+        destination = given;
+      } else if (spec.directory) {
         const handle = await spec.directory.getFileHandle(fileName, { create: true });
         destination = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
       } else {
