@@ -126,11 +126,7 @@ testing::RunResult SimulateSparse(const Options& options,
   auto drain = [&] {
     while (true) {
       Simulator::State state = sim.Run();
-      result.read1 += sim.Output(OutputStream::kRead1);
-      result.read2 += sim.Output(OutputStream::kRead2);
-      result.mutations += sim.Output(OutputStream::kMutations);
-      result.vcf += sim.Output(OutputStream::kVcf);
-      sim.ConsumeOutputs();
+      testing::Collect(sim, &result);
       if (state == Simulator::State::kError)
         result.error = sim.error();
       if (state != Simulator::State::kOutputReady)

@@ -11,6 +11,14 @@
 
 namespace readforge::testing {
 
+void Collect(Simulator& sim, RunResult* result) {
+  result->read1 += sim.Output(OutputStream::kRead1);
+  result->read2 += sim.Output(OutputStream::kRead2);
+  result->mutations += sim.Output(OutputStream::kMutations);
+  result->vcf += sim.Output(OutputStream::kVcf);
+  sim.ConsumeOutputs();
+}
+
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
@@ -27,11 +35,7 @@ RunResult Simulate(const Options& options,
     chunk = fasta.size() > 0 ? fasta.size() : 1;
   while (true) {
     Simulator::State state = sim.Run();
-    result.read1 += sim.Output(OutputStream::kRead1);
-    result.read2 += sim.Output(OutputStream::kRead2);
-    result.mutations += sim.Output(OutputStream::kMutations);
-    result.vcf += sim.Output(OutputStream::kVcf);
-    sim.ConsumeOutputs();
+    Collect(sim, &result);
     if (state == Simulator::State::kError) {
       result.error = sim.error();
       return result;

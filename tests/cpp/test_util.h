@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/options.h"
+#include "engine/simulator.h"
 #include "engine/truth_writer.h"
 
 namespace readforge::testing {
@@ -19,6 +20,9 @@ struct RunResult {
   int64_t pairs = 0;
   int64_t dropped = 0;
 };
+
+// Appends what the simulator holds on every stream to `result`, and empties it.
+void Collect(Simulator& sim, RunResult* result);
 
 // Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once).
 RunResult Simulate(const Options& options,

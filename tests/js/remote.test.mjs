@@ -87,33 +87,11 @@ after(() => server.close());
 const REGIONS = ['--region', 'c1:1001-15000', '--region', 'c3', '--region', 'c2:61-4200'];
 
 test('remote regions give the bytes of a local run of the same regions', async () => {
-  const local = run(
-    NATIVE,
-    [
-      '-S',
-      '9',
-      '-N',
-      '2000',
-      '-r',
-      '0.01',
-      ...REGIONS,
-      '--vcf',
-      'n.vcf',
-      'ref.fa',
-      'n1.fq',
-      'n2.fq',
-    ],
-    { cwd: dir },
-  );
+  const args = ['-S', '9', '-N', '2000', '-r', '0.01', ...REGIONS];
+  const local = run(NATIVE, [...args, '--vcf', 'n.vcf', 'ref.fa', 'n1.fq', 'n2.fq'], { cwd: dir });
   assert.equal(local.status, 0, local.stderr);
   const remote = await wasmRemote([
-    '-S',
-    '9',
-    '-N',
-    '2000',
-    '-r',
-    '0.01',
-    ...REGIONS,
+    ...args,
     '--vcf',
     'w.vcf',
     `${base}/ok/ref.fa`,
