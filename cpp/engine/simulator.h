@@ -21,6 +21,7 @@
 #include "engine/options.h"
 #include "engine/pair_sampler.h"
 #include "engine/plan.h"
+#include "engine/span_notes.h"
 #include "engine/span_window.h"
 #include "engine/status.h"
 #include "engine/truth_writer.h"
@@ -43,17 +44,6 @@ struct SimulatorStats {
   int64_t fragment_length_sum = 0;
   FragmentHistogram fragment_lengths;
 };
-
-// What a run has to say about a span: too short to use, or pairs it could not place.
-struct SpanNote {
-  std::string span;
-  int64_t length = 0;
-  bool too_short = false;
-  int64_t dropped_pairs = 0;
-};
-
-// The warnings for a list of notes (hosts that merge several simulators merge notes first).
-std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read);
 
 // A whole -N run that could place none of its pairs has failed, though nothing was malformed.
 Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats);

@@ -258,11 +258,10 @@ export async function simulateResponse(
     : readable;
   return new Response(body, {
     headers: {
-      'Content-Type':
-        p.stream === OutputStream.Vcf ? 'text/plain; charset=utf-8' : 'text/plain; charset=utf-8',
+      // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.
+      'Content-Type': p.gzip ? 'application/gzip' : 'text/plain; charset=utf-8',
       'X-Readforge-Seed': p.seed,
       'Cache-Control': 'no-store',
-      ...(p.gzip ? { 'Content-Encoding': 'identity', 'Content-Disposition': 'attachment' } : {}),
     },
   });
 }

@@ -1,0 +1,24 @@
+// What a run has to say about its spans, as warnings: a span too short to use, or pairs that
+// could not be placed. Kept as data so that hosts running several simulators can add them up.
+#ifndef READFORGE_ENGINE_SPAN_NOTES_H_
+#define READFORGE_ENGINE_SPAN_NOTES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace readforge {
+
+struct SpanNote {
+  std::string span;
+  int64_t length = 0;
+  bool too_short = false;
+  int64_t dropped_pairs = 0;
+};
+
+// The warnings for a list of notes (hosts that merge several simulators merge notes first).
+std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_SPAN_NOTES_H_
