@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/index_command.h"
 #include "cli/output_file.h"
 #include "cli/parallel_run.h"
 #include "cli/reference_reader.h"
@@ -64,10 +65,11 @@ class Progress {
 };
 
 Status RunSingle(const CommandLine& line,
-                 const std::vector<ContigInfo>& contigs,
+                 const ReferenceIndex& index,
                  const OutputSink& sink,
                  RunReport* report) {
-  Simulator sim(line.options, contigs);
+  Simulator sim(line.options, index.contigs, index.gaps);
+  sim.set_index_name(index.contigs_from);
   RF_RETURN_IF_ERROR(sim.Start());
   ReferenceReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
@@ -94,14 +96,14 @@ Status RunSingle(const CommandLine& line,
   return Status::Ok();
 }
 
-Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs, Outputs& out) {
+Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& out) {
   OutputFile* files[4] = {&out.read1, &out.read2, &out.mutations, &out.vcf};
   OutputSink sink = [&](OutputStream stream, std::string_view bytes) {
     OutputFile* file = files[static_cast<int>(stream)];
     return file->is_open() ? file->Write(bytes) : Status::Ok();
   };
   // Plan first (cheap), so that a bad region is reported before any note about the seed.
-  RF_RETURN_IF_ERROR(Simulator(line.options, contigs).Start());
+  RF_RETURN_IF_ERROR(Simulator(line.options, index.contigs, index.gaps).Start());
   if (!line.seed_given && !line.quiet) {
     std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
                  static_cast<unsigned long long>(line.options.seed),
@@ -111,9 +113,9 @@ Status Simulate(const CommandLine& line, const std::vector<ContigInfo>& contigs,
   // Threads each read the reference, so they need a file; from a pipe, one thread does it all.
   if (line.threads > 1 && IsRegularFile(line.positional[0])) {
     RF_RETURN_IF_ERROR(
-        RunParallel(line.options, contigs, line.positional[0], line.threads, sink, &report));
+        RunParallel(line.options, index, line.positional[0], line.threads, sink, &report));
   } else {
-    RF_RETURN_IF_ERROR(RunSingle(line, contigs, sink, &report));
+    RF_RETURN_IF_ERROR(RunSingle(line, index, sink, &report));
   }
   if (!line.quiet) {
     for (const std::string& w : report.warnings)
@@ -146,9 +148,11 @@ Status Run(CommandLine& line, Outputs& out) {
   RF_RETURN_IF_ERROR(ValidateOptions(o));
   if (pos[0] != "-" && !FileExists(pos[0]))
     return Status::Error("cannot open " + pos[0] + ": " + std::strerror(ENOENT));
-  std::vector<ContigInfo> contigs;
-  bool lengths_needed = o.coverage <= 0 || !line.vcf_path.empty();
-  RF_RETURN_IF_ERROR(LoadContigs(pos[0], line.fai_path, lengths_needed, &contigs));
+  ReferenceIndex index;
+  const bool pairs_mode = o.coverage <= 0;  // -N places pairs by usable positions: N runs
+  RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
+                                        pairs_mode || !line.vcf_path.empty(),
+                                        pairs_mode || !line.gaps_path.empty(), &index));
 
   o.write_vcf = !line.vcf_path.empty();
   bool reads_on_stdout = pos[1] == "-" || (pos.size() == 3 && pos[2] == "-");
@@ -160,7 +164,7 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.mutations.Open(line.mutations_path.empty() ? "-" : line.mutations_path));
   if (o.write_vcf)
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
-  return Simulate(line, contigs, out);
+  return Simulate(line, index, out);
 }
 
 }  // namespace
@@ -168,8 +172,11 @@ Status Run(CommandLine& line, Outputs& out) {
 
 int main(int argc, char** argv) {
   using namespace readforge;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "index")
+    return IndexCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   CommandLine line;
-  Status s = ParseAndCheckCommandLine(std::vector<std::string>(argv + 1, argv + argc), &line);
+  Status s = ParseAndCheckCommandLine(args, &line);
   if (s.ok() && line.help) {
     std::fputs(UsageText().c_str(), stdout);
     return 0;

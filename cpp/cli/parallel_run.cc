@@ -101,7 +101,7 @@ Status Produce(Simulator& sim,
 }  // namespace
 
 Status RunParallel(const Options& options,
-                   const std::vector<ContigInfo>& contigs,
+                   const ReferenceIndex& index,
                    const std::string& path,
                    int threads,
                    const OutputSink& sink,
@@ -115,7 +115,8 @@ Status RunParallel(const Options& options,
       Options mine = options;
       mine.block_stride = threads;
       mine.block_phase = w;
-      Simulator sim(mine, contigs);
+      Simulator sim(mine, index.contigs, index.gaps);
+      sim.set_index_name(index.contigs_from);
       me.status = Produce(sim, path, me.queue, cancelled);
       if (!me.status.ok())
         cancelled = true;
@@ -149,25 +150,13 @@ Status RunParallel(const Options& options,
   std::vector<SpanNote> notes = workers[0].notes;
   *report = RunReport();
   for (const Worker& worker : workers) {
-    const SimulatorStats& s = worker.stats;
-    report->stats.pairs += s.pairs;
-    report->stats.read_bases += s.read_bases;
-    report->stats.errors += s.errors;
-    report->stats.dropped_pairs += s.dropped_pairs;
-    report->stats.snps += s.snps;
-    report->stats.insertions += s.insertions;
-    report->stats.deletions += s.deletions;
-    report->stats.fragment_length_sum += s.fragment_length_sum;
-    report->stats.fragment_lengths.start = s.fragment_lengths.start;
-    report->stats.fragment_lengths.width = s.fragment_lengths.width;
-    for (int i = 0; i < FragmentHistogram::kBins; ++i)
-      report->stats.fragment_lengths.counts[i] += s.fragment_lengths.counts[i];
-    for (size_t i = 1; &worker != &workers[0] && i <= worker.notes.size(); ++i)
+    AddStats(worker.stats, &report->stats);
+    for (size_t i = 1; &worker != &workers[0] && i <= worker.notes.size(); ++i) {
       notes[i - 1].dropped_pairs += worker.notes[i - 1].dropped_pairs;
+      notes[i - 1].cut_fragments += worker.notes[i - 1].cut_fragments;
+    }
   }
-  report->stats.reference_bases = workers[0].stats.reference_bases;
-  report->stats.contigs = workers[0].stats.contigs;
-  report->warnings = FormatWarnings(notes, options.longest_read());
+  report->warnings = FormatWarnings(notes, options);
   return CheckPairsPlaced(options, report->stats);
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/reference_reader.h"
 #include "engine/simulator.h"
 
 namespace readforge {
@@ -23,7 +24,7 @@ struct RunReport {
 
 // `threads` simulators over the reference file at `path` (read once per thread).
 Status RunParallel(const Options& options,
-                   const std::vector<ContigInfo>& contigs,
+                   const ReferenceIndex& index,
                    const std::string& path,
                    int threads,
                    const OutputSink& sink,

@@ -4,12 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
-#include "engine/contig_scanner.h"
 #include "engine/fai.h"
 
 namespace readforge {
@@ -77,41 +77,111 @@ Status ReadWholeFile(const std::string& path, std::string* text) {
   return Status::Ok();
 }
 
-Status LoadContigs(const std::string& ref_path,
-                   const std::string& fai_path,
-                   bool needed,
-                   std::vector<ContigInfo>* contigs) {
-  contigs->clear();
-  std::string index = fai_path;
-  if (index.empty() && ref_path != "-" && FileExists(ref_path + ".fai"))
-    index = ref_path + ".fai";
-  if (!index.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(index, &text));
-    std::vector<FaiEntry> entries;
-    Status s = ParseFai(text, &entries);
-    if (!s.ok())
-      return Status::Error(index + ": " + s.message());
-    *contigs = ContigsOf(entries);
-    return Status::Ok();
-  }
-  if (!needed || !IsRegularFile(ref_path))
-    return Status::Ok();
+Status ScanReference(const std::string& ref_path, ContigScanner* scanner) {
   ReferenceReader reader;
   RF_RETURN_IF_ERROR(reader.Open(ref_path));
-  ContigScanner scanner;
   std::string buffer(1 << 20, '\0');
   size_t got = 0;
   do {
     RF_RETURN_IF_ERROR(reader.Read(buffer.data(), buffer.size(), &got));
-    Status s = scanner.Push(buffer.data(), got);
+    Status s = scanner->Push(buffer.data(), got);
     if (!s.ok())
       return Status::Error(ref_path + ": " + s.message());
   } while (got > 0);
-  Status s = scanner.Finish();
+  Status s = scanner->Finish();
   if (!s.ok())
     return Status::Error(ref_path + ": " + s.message());
-  *contigs = scanner.contigs();
+  return Status::Ok();
+}
+
+namespace {
+
+Status LoadFai(const std::string& path, std::vector<ContigInfo>* contigs) {
+  std::string text;
+  RF_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  std::vector<FaiEntry> entries;
+  Status s = ParseFai(text, &entries);
+  if (!s.ok())
+    return Status::Error(path + ": " + s.message());
+  *contigs = ContigsOf(entries);
+  return Status::Ok();
+}
+
+Status LoadGaps(const std::string& path, GapIndex* gaps) {
+  std::string text;
+  RF_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  Status s = GapIndex::Parse(text, gaps);
+  if (!s.ok())
+    return Status::Error(path + ": " + s.message());
+  gaps->source = path;
+  return Status::Ok();
+}
+
+// A .fai that disagrees with the reference says so as the simulator would.
+Status CheckFaiAgainstScan(const std::vector<ContigInfo>& fai,
+                           const std::vector<ContigInfo>& scanned) {
+  const std::string what = "the index (.fai) does not match the reference: ";
+  for (size_t i = 0; i < std::min(fai.size(), scanned.size()); ++i) {
+    if (fai[i].name != scanned[i].name) {
+      return Status::Error(what + "contig " + std::to_string(i + 1) + " is '" + scanned[i].name +
+                           "' in the FASTA but '" + fai[i].name + "' in the index");
+    }
+    if (fai[i].length != scanned[i].length) {
+      return Status::Error(what + "contig '" + fai[i].name + "' has " +
+                           std::to_string(scanned[i].length) + " bases, the index says " +
+                           std::to_string(fai[i].length));
+    }
+  }
+  if (fai.size() != scanned.size()) {
+    return Status::Error(what + "it lists " + std::to_string(fai.size()) +
+                         " contigs, the FASTA has " + std::to_string(scanned.size()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadReferenceIndex(const std::string& ref_path,
+                          const std::string& fai_path,
+                          const std::string& gaps_path,
+                          bool need_lengths,
+                          bool need_gaps,
+                          ReferenceIndex* index) {
+  *index = ReferenceIndex();
+  const bool from_file = ref_path != "-";
+  std::string fai = fai_path;
+  if (fai.empty() && from_file && FileExists(ref_path + ".fai"))
+    fai = ref_path + ".fai";
+  std::string gaps = gaps_path;
+  if (gaps.empty() && need_gaps && from_file && FileExists(ref_path + ".gaps.bed"))
+    gaps = ref_path + ".gaps.bed";
+  if (!fai.empty())
+    RF_RETURN_IF_ERROR(LoadFai(fai, &index->contigs));
+  bool have_gaps = false;
+  if (!gaps.empty()) {
+    RF_RETURN_IF_ERROR(LoadGaps(gaps, &index->gaps));
+    have_gaps = true;
+    if (index->contigs.empty()) {  // the sidecar names and measures every contig too
+      for (const ContigGaps& c : index->gaps.contigs())
+        index->contigs.push_back(ContigInfo{c.name, c.length});
+      index->contigs_from = gaps;
+    }
+  }
+  const bool missing = (need_gaps && !have_gaps) || (need_lengths && index->contigs.empty());
+  if (!missing || !IsRegularFile(ref_path))
+    return Status::Ok();
+  // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
+  ContigScanner scanner;
+  RF_RETURN_IF_ERROR(ScanReference(ref_path, &scanner));
+  if (!index->contigs.empty()) {
+    Status s = CheckFaiAgainstScan(index->contigs, scanner.contigs());
+    if (!s.ok())
+      return Status::Error(ref_path + ": " + s.message());
+  }
+  index->contigs = scanner.contigs();
+  index->contigs_from = ".fai";
+  if (need_gaps && !have_gaps)
+    index->gaps = scanner.gaps();
   return Status::Ok();
 }
 

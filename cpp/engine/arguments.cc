@@ -39,6 +39,7 @@ constexpr Spec kSpecs[] = {
     {0, "vcf", Kind::kText, "FILE", "write the simulated variants as VCF 4.3"},
     {0, "mutations", Kind::kText, "FILE", "write wgsim's mutation list here [stdout]"},
     {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
+    {0, "gaps", Kind::kText, "FILE", "its N runs, from readforge index [<ref>.gaps.bed]"},
     {'t', "threads", Kind::kInt, "INT", "threads; output is the same for any number [1]"},
     {0, "block-size", Kind::kInt, "INT", "bases per random-stream block (changes output) [262144]"},
     {0, "first-block", Kind::kInt, "INT", "write only from this block on (shards; 0-based) [0]"},
@@ -102,6 +103,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->mutations_path = std::string(value);
     else if (name == "fai")
       line->fai_path = std::string(value);
+    else if (name == "gaps")
+      line->gaps_path = std::string(value);
     return Status::Ok();
   }
   if (s.kind == Kind::kInt) {
@@ -253,6 +256,7 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
 std::string UsageText() {
   std::string text =
       "Usage: readforge [options] <ref.fa|ref.fa.gz|-> <out1.fq|-> [<out2.fq>]\n"
+      "       readforge index <ref.fa|ref.fa.gz>   (writes <ref>.gaps.bed: its N runs)\n"
       "Simulates sequencing reads from a reference, like wgsim (same flags and read names).\n"
       "The mutation list goes to standard output unless it carries reads or --mutations is "
       "given.\n\nOptions:\n";

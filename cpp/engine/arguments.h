@@ -17,6 +17,7 @@ struct CommandLine {
   Options options;
   std::vector<std::string> positional;  // <ref> <out1> [<out2>]
   std::string fai_path;                 // --fai
+  std::string gaps_path;                // --gaps
   std::vector<std::string> bed_paths;   // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                 // --vcf
   std::string mutations_path;           // --mutations (default: standard output)

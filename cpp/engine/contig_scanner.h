@@ -1,13 +1,16 @@
-// A first pass over a reference that has no index: the contig names and lengths, which -N and
-// --vcf need before the simulation starts. It uses the simulator's own parser, so a reference
-// the scanner accepts is one the simulator accepts.
+// A first pass over a reference: the contig names and lengths, which -N and --vcf need before
+// the simulation starts, and the N runs, which the plan needs to put pairs where reads can be
+// (see gap_index.h). It uses the simulator's own parser, so a reference the scanner accepts is
+// one the simulator accepts. This is the pass `readforge index` saves as a sidecar.
 #ifndef READFORGE_ENGINE_CONTIG_SCANNER_H_
 #define READFORGE_ENGINE_CONTIG_SCANNER_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "engine/fasta_parser.h"
+#include "engine/gap_index.h"
 #include "engine/status.h"
 #include "engine/truth_writer.h"
 
@@ -15,15 +18,31 @@ namespace readforge {
 
 class ContigScanner {
  public:
+  ContigScanner();
+
   Status Push(const char* data, size_t size);
   Status Finish();
+
+  // Sparse input (the regions of an indexed remote FASTA, measured before a run): the bytes
+  // pushed next are contig `name`'s sequence from base `position` on. `contigs` are the index's;
+  // the runs found are those of the bytes pushed (all a plan of those regions needs).
+  Status BeginContigAt(const std::vector<ContigInfo>& contigs,
+                       const std::string& name,
+                       int64_t position);
+
   const std::vector<ContigInfo>& contigs() const { return contigs_; }
+  const GapIndex& gaps() const { return gaps_; }
   int64_t bases() const { return bases_; }
 
  private:
   FastaParser parser_;
   std::vector<ContigInfo> contigs_;
+  GapIndex gaps_;
+  std::string scratch_;  // normalised bases, searched for runs of N
   int64_t bases_ = 0;
+  size_t current_ = 0;    // the contig being read, in gaps_
+  int64_t position_ = 0;  // in the current contig
+  bool sparse_ = false;
 };
 
 }  // namespace readforge

@@ -10,24 +10,15 @@ Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries) {
   entries->clear();
   std::unordered_set<std::string> names;
   int64_t line_number = 0;
-  while (!text.empty()) {
-    size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+  std::string_view line;
+  while (NextLine(&text, &line)) {
     ++line_number;
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
     if (line.empty())
       continue;
     std::string_view fields[5];
     size_t count = 0;
-    while (count < 5) {
-      size_t tab = line.find('\t');
-      fields[count++] = line.substr(0, tab);
-      if (tab == std::string_view::npos)
-        break;
-      line = line.substr(tab + 1);
-    }
+    while (count < 5 && !line.empty())
+      fields[count++] = NextTabField(&line);
     std::string where = ".fai line " + std::to_string(line_number) + ": ";
     FaiEntry e;
     e.name = std::string(fields[0]);

@@ -15,24 +15,23 @@ namespace readforge {
 PairSampler::PairSampler(const Options& options)
     : options_(options),
       writer_(options.error_rate),
-      error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {
+      error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5),
+      max_ns_read1_(MaxNs(options.max_n_fraction, options.read1_length)),
+      max_ns_read2_(MaxNs(options.max_n_fraction, options.read2_length)) {
   left_.resize(static_cast<size_t>(options.longest_read()));
   right_.resize(static_cast<size_t>(options.longest_read()));
 }
 
 void PairSampler::StartBlock(uint64_t span_key,
                              int64_t block,
-                             int64_t start_begin,
-                             int64_t start_end,
+                             const UsableSet* usable,
                              int64_t pairs,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
-  start_begin_ = start_begin;
-  start_end_ = start_end;
-  pairs_ = pairs;
+  usable_ = usable;
+  pairs_ = usable->size() > 0 ? pairs : 0;
   next_ = 0;
   first_index_ = first_index;
-  hopeless_ = false;
 }
 
 int64_t PairSampler::DrawFragmentLength() {
@@ -65,10 +64,27 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
 }
 
 bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
-  if (length == 0)
-    return false;
-  int64_t n = std::count(bases, bases + length, 'N');
-  return static_cast<double>(n) / static_cast<double>(length) > options_.max_n_fraction;
+  return std::count(bases, bases + length, 'N') > MaxNsOf(length);
+}
+
+// The longest fragment from `pos`, at most `longest` bases, whose far read (its last `far_read`
+// reference bases) keeps within -A. A usable start always has one: the shortest fragment.
+int64_t PairSampler::LongestFit(const SpanWindow& window,
+                                int64_t pos,
+                                int64_t longest,
+                                int64_t far_read) {
+  const int64_t shortest = options_.longest_read();
+  const int64_t allowed = MaxNsOf(far_read);
+  int64_t f = longest;
+  const char* end = window.data(pos + f);
+  int64_t ns = std::count(end - far_read, end, 'N');
+  // Slide the far read's window left one base at a time.
+  while (ns > allowed && f > shortest) {
+    --f;
+    --end;
+    ns += (end[-far_read] == 'N') - (*end == 'N');
+  }
+  return f;
 }
 
 bool PairSampler::TryPair(const SpanWindow& window,
@@ -78,27 +94,46 @@ bool PairSampler::TryPair(const SpanWindow& window,
                           int attempt,
                           const ReadOutputs& out,
                           SamplerCounters* counters) {
-  int64_t pos =
-      boost::random::uniform_int_distribution<int64_t>(start_begin_, start_end_ - 1)(rng_);
+  const int64_t total = usable_->size();
+  int64_t pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
   int64_t fragment = DrawFragmentLength();
-  if (pos + fragment > span_end) {
-    if (attempt < kFitAttempts)
-      return false;
-    fragment = span_end - pos;  // >= the longest read: pos lies in the start space
-  }
+  const bool fits = pos + fragment <= span_end;
+  if (!fits && attempt < kFitAttempts)
+    return false;
   boost::random::bernoulli_distribution<double> coin(0.5);
   int hap = options_.haploid ? 0 : coin(rng_);
   bool flip = coin(rng_);
   const int64_t left_length = flip ? options_.read2_length : options_.read1_length;
   const int64_t right_length = flip ? options_.read1_length : options_.read2_length;
+  bool cut = false;
+  if (!fits) {
+    fragment = LongestFit(window, pos, span_end - pos, right_length);
+    cut = true;
+  }
 
   HaplotypeReader reader(window, variants);
   ReadTrace left_trace, right_trace;
-  if (!reader.Forward(hap, pos, pos + fragment, left_length, left_.data(), &left_trace) ||
-      !reader.Backward(hap, pos, pos + fragment, right_length, right_.data(), &right_trace) ||
-      TooManyNs(left_.data(), left_length) || TooManyNs(right_.data(), right_length)) {
-    return false;
+  auto read_pair = [&] {
+    left_trace = ReadTrace();
+    right_trace = ReadTrace();
+    return reader.Forward(hap, pos, pos + fragment, left_length, left_.data(), &left_trace) &&
+           reader.Backward(hap, pos, pos + fragment, right_length, right_.data(), &right_trace);
+  };
+  bool ok = read_pair() && !TooManyNs(left_.data(), left_length);
+  if (ok && TooManyNs(right_.data(), right_length)) {
+    // The far read lies on a run of N (a gap ahead): draw again, then cut to fit before it.
+    if (attempt < kFitAttempts || cut)
+      return false;
+    int64_t shorter = LongestFit(window, pos, fragment, right_length);
+    if (shorter == fragment)
+      return false;  // the Ns came with a variant: another place
+    fragment = shorter;
+    cut = true;
+    ok = read_pair() && !TooManyNs(left_.data(), left_length) &&
+         !TooManyNs(right_.data(), right_length);
   }
+  if (!ok)
+    return false;
   ReadCounts left{ApplyErrors(left_.data(), left_length), left_trace.snps, left_trace.indels};
   ReadCounts right{ApplyErrors(right_.data(), right_length), right_trace.snps, right_trace.indels};
   writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
@@ -110,6 +145,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
   if (out.read2)
     writer_.Append(out.read2, 2, read2, options_.read2_length);
   counters->pairs += 1;
+  counters->cut += cut;
   counters->bases += options_.read1_length + options_.read2_length;
   counters->errors += left.errors + right.errors;
   const int64_t outer = right_trace.last - left_trace.first + 1;
@@ -126,16 +162,9 @@ void PairSampler::Run(const SpanWindow& window,
                       const ReadOutputs& out,
                       size_t budget,
                       SamplerCounters* counters) {
-  if (next_ == 0 && pairs_ > 0) {
-    // An all-N stretch cannot hold a read: say so at once instead of trying 100 times a pair.
-    int64_t reach = std::min(window.end(), start_end_ + options_.max_fragment());
-    const char* begin = window.data(start_begin_);
-    const char* end = window.data(reach);
-    hopeless_ = std::all_of(begin, end, [](char c) { return c == 'N'; });
-  }
   while (next_ < pairs_ && out.read1->size() < budget) {
     bool placed = false;
-    for (int attempt = 0; !hopeless_ && attempt < kMaxAttempts && !placed; ++attempt)
+    for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt)
       placed = TryPair(window, variants, place, span_end, attempt, out, counters);
     if (!placed)
       ++counters->dropped;

@@ -3,7 +3,6 @@
 #ifndef READFORGE_ENGINE_PAIR_SAMPLER_H_
 #define READFORGE_ENGINE_PAIR_SAMPLER_H_
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,8 +12,10 @@
 #include "engine/fastq_writer.h"
 #include "engine/options.h"
 #include "engine/random.h"
+#include "engine/run_stats.h"
 #include "engine/span_window.h"
 #include "engine/truth_writer.h"
+#include "engine/usable_positions.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -24,45 +25,33 @@ struct ReadOutputs {
   std::string* read2 = nullptr;  // == read1 when interleaved; null when single-end
 };
 
-// Fragment lengths in 64 bins around the mean (+-4 standard deviations); the ends collect the
-// rest. For the summaries hosts show.
-struct FragmentHistogram {
-  static constexpr int kBins = 64;
-  int64_t start = 0;
-  int64_t width = 1;
-  std::array<int64_t, kBins> counts{};
-
-  void Add(int64_t length) {
-    int64_t bin = (length - start) / width;
-    ++counts[static_cast<size_t>(bin < 0 ? 0 : bin >= kBins ? kBins - 1 : bin)];
-  }
-};
-
 struct SamplerCounters {
   int64_t pairs = 0;
   int64_t bases = 0;
   int64_t errors = 0;
   int64_t dropped = 0;  // pairs that found no place without too many Ns
+  int64_t cut = 0;      // fragments cut short to fit before the span's end or a run of N
   int64_t fragment_length_sum = 0;
   FragmentHistogram* histogram = nullptr;
 };
 
 class PairSampler {
  public:
-  // A pair gets this many tries to land where its reads are not mostly N; it is dropped (and
-  // counted) after that, which keeps all-N stretches from hanging the run.
+  // A pair gets this many tries to find a place whose reads keep within -A; it is dropped (and
+  // counted) after that. With usable starts this happens only where variants pull Ns into a
+  // read, so an N-rich reference never hangs the run.
   static constexpr int kMaxAttempts = 100;
-  // After this many draws whose fragment runs past the span's end, the fragment is cut there.
+  // After this many draws whose fragment runs past the span's end or puts its far read on too
+  // many Ns, the fragment is cut to the longest length that fits from its start.
   static constexpr int kFitAttempts = 10;
 
   explicit PairSampler(const Options& options);
 
-  // Prepares block `block` of a span: `pairs` fragments starting in [start_begin, start_end),
-  // named from `first_index` on.
+  // Prepares block `block` of a span: `pairs` fragments starting at the positions of `usable`
+  // (which must outlive the block), named from `first_index` on.
   void StartBlock(uint64_t span_key,
                   int64_t block,
-                  int64_t start_begin,
-                  int64_t start_end,
+                  const UsableSet* usable,
                   int64_t pairs,
                   int64_t first_index);
   bool done() const { return next_ == pairs_; }
@@ -86,20 +75,24 @@ class PairSampler {
                const ReadOutputs& out,
                SamplerCounters* counters);
   int64_t DrawFragmentLength();
+  int64_t LongestFit(const SpanWindow& window, int64_t pos, int64_t longest, int64_t far_read);
   int ApplyErrors(char* bases, int64_t length);
   bool TooManyNs(const char* bases, int64_t length) const;
+  int64_t MaxNsOf(int64_t length) const {
+    return length == options_.read1_length ? max_ns_read1_ : max_ns_read2_;
+  }
 
   const Options& options_;
   FastqWriter writer_;
   // Built once: the distribution precomputes log(1 - e), which would otherwise cost a log a draw.
   boost::random::geometric_distribution<int64_t, double> error_gap_;
   Rng rng_;
-  int64_t start_begin_ = 0;
-  int64_t start_end_ = 0;
+  const int64_t max_ns_read1_;  // -A as a count, for each read length
+  const int64_t max_ns_read2_;
+  const UsableSet* usable_ = nullptr;
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;
-  bool hopeless_ = false;  // no A/C/G/T base anywhere a fragment of this block could reach
   std::string left_;
   std::string right_;
 };

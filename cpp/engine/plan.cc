@@ -12,6 +12,14 @@
 namespace readforge {
 namespace {
 
+Span NewSpan(int64_t begin, int64_t end, bool whole) {
+  Span span;
+  span.begin = begin;
+  span.end = end;
+  span.whole = whole;
+  return span;
+}
+
 std::string KnownNames(const std::vector<ContigInfo>& contigs) {
   std::string names;
   size_t shown = std::min<size_t>(contigs.size(), 10);
@@ -69,7 +77,10 @@ uint64_t SpanKey(const std::string& contig, int64_t begin) {
   return HashName(contig) ^ Mix64(static_cast<uint64_t>(begin));
 }
 
-Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs, Plan* plan) {
+Status Plan::Make(const Options& options,
+                  const std::vector<ContigInfo>& contigs,
+                  const GapIndex& gaps,
+                  Plan* plan) {
   *plan = Plan();
   plan->has_regions_ = !options.regions.empty();
   std::map<std::string, int64_t> lengths;
@@ -90,7 +101,7 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
                              " (length " + std::to_string(it->second) + ")");
       }
     }
-    plan->spans_by_contig_[r.contig].push_back(Span{r.begin, r.end, -1, false});
+    plan->spans_by_contig_[r.contig].push_back(NewSpan(r.begin, r.end, false));
   }
   for (auto& [name, spans] : plan->spans_by_contig_)
     SortAndMerge(&spans);
@@ -100,9 +111,9 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
   // With lengths: resolve open ends, then apportion -N over the spans that can hold a fragment.
   if (!plan->has_regions_) {
     for (const ContigInfo& c : contigs)
-      plan->spans_by_contig_[c.name].push_back(Span{0, c.length, -1, true});
+      plan->spans_by_contig_[c.name].push_back(NewSpan(0, c.length, true));
   }
-  std::vector<Span*> ordered;
+  std::vector<std::pair<const std::string*, Span*>> ordered;
   for (const ContigInfo& c : contigs) {
     auto it = plan->spans_by_contig_.find(c.name);
     if (it == plan->spans_by_contig_.end())
@@ -110,25 +121,34 @@ Status Plan::Make(const Options& options, const std::vector<ContigInfo>& contigs
     for (Span& s : it->second) {
       if (s.end < 0)
         s.end = c.length;
-      ordered.push_back(&s);
+      ordered.emplace_back(&c.name, &s);
     }
   }
   if (options.coverage > 0)
     return Status::Ok();
+  const UsableRule rule = UsableRuleOf(options);
   std::vector<int64_t> weights;
-  for (const Span* s : ordered) {
-    int64_t length = s->end - s->begin;
-    weights.push_back(length >= options.longest_read() ? length : 0);
+  for (auto& [name, s] : ordered) {
+    const ContigGaps* contig_gaps = gaps.Find(*name);
+    std::vector<NRun> runs;
+    if (contig_gaps)
+      runs = gaps.RunsIn(*contig_gaps, s->begin, s->end);
+    s->runs_known = contig_gaps != nullptr;
+    s->usable = UsablePerBlock(runs, s->end - s->begin, rule, options.block_size);
+    int64_t total = 0;
+    for (int64_t u : s->usable)
+      total += u;
+    weights.push_back(total);
   }
   if (options.num_pairs > 0 &&
       std::all_of(weights.begin(), weights.end(), [](int64_t w) { return w == 0; })) {
     return Status::Error(
-        "no contig or region is long enough to hold a fragment (it needs at least " +
-        std::to_string(options.longest_read()) + " bases, the longest read)");
+        "no contig or region has room for a read: each is shorter than the longest read (" +
+        std::to_string(options.longest_read()) + " bases) or (nearly) all N");
   }
   std::vector<int64_t> shares = Apportion(options.num_pairs, weights);
   for (size_t i = 0; i < ordered.size(); ++i)
-    ordered[i]->pairs = shares[i];
+    ordered[i].second->pairs = shares[i];
   return Status::Ok();
 }
 
@@ -147,7 +167,7 @@ std::vector<Span> Plan::SpansOf(const std::string& contig) const {
     return it->second;
   if (has_regions_)
     return {};
-  return {Span{0, -1, -1, true}};
+  return {NewSpan(0, -1, true)};
 }
 
 Status Plan::CheckContigLength(const std::string& contig, int64_t length) const {
@@ -180,22 +200,24 @@ Status Plan::CheckAllRegionsSeen(const std::vector<std::string>& seen) const {
 
 std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
                                           uint64_t span_key,
-                                          int64_t start_positions,
+                                          const std::vector<int64_t>& usable,
                                           int64_t pairs) {
-  const int64_t block = options.block_size;
-  const int64_t blocks = (start_positions + block - 1) / block;
-  std::vector<int64_t> counts(static_cast<size_t>(blocks), 0);
+  std::vector<int64_t> counts(usable.size(), 0);
   int64_t remaining_pairs = pairs;
-  int64_t remaining_positions = start_positions;
-  for (int64_t b = 0; b < blocks && remaining_pairs > 0; ++b) {
-    int64_t positions = std::min(block, start_positions - b * block);
+  int64_t remaining_positions = 0;
+  for (int64_t u : usable)
+    remaining_positions += u;
+  for (size_t b = 0; b < usable.size() && remaining_pairs > 0; ++b) {
+    const int64_t positions = usable[b];
+    if (positions == 0)
+      continue;
     int64_t n = remaining_pairs;
     if (positions < remaining_positions) {
-      Rng rng = MakeRng(options.seed, span_key, b, StreamPurpose::kPairCount);
+      Rng rng = MakeRng(options.seed, span_key, static_cast<int64_t>(b), StreamPurpose::kPairCount);
       double p = static_cast<double>(positions) / static_cast<double>(remaining_positions);
       n = boost::random::binomial_distribution<int64_t, double>(remaining_pairs, p)(rng);
     }
-    counts[static_cast<size_t>(b)] = n;
+    counts[b] = n;
     remaining_pairs -= n;
     remaining_positions -= positions;
   }
@@ -205,9 +227,9 @@ std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
 int64_t CoveragePairsInBlock(const Options& options,
                              uint64_t span_key,
                              int64_t block,
-                             int64_t start_positions) {
+                             int64_t usable_positions) {
   double bases_per_pair = static_cast<double>(options.read1_length + options.read2_length);
-  double expected = options.coverage * static_cast<double>(start_positions) / bases_per_pair;
+  double expected = options.coverage * static_cast<double>(usable_positions) / bases_per_pair;
   double whole = std::floor(expected);
   Rng rng = MakeRng(options.seed, span_key, block, StreamPurpose::kPairCount);
   bool extra = boost::random::uniform_01<double>()(rng) < expected - whole;

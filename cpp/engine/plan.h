@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/status.h"
 #include "engine/truth_writer.h"
@@ -19,13 +20,21 @@ struct Span {
   int64_t end = -1;    // -1: the contig's end, not known yet (streaming without an index)
   int64_t pairs = -1;  // -N mode: the pairs apportioned to the span; -1 in -C mode
   bool whole = false;  // the whole contig (no regions asked for)
+  // -N mode: usable fragment starts per block (usable_positions.h), from the N runs. The run
+  // checks each block against the bases it holds.
+  std::vector<int64_t> usable;
+  bool runs_known = false;  // the N runs came from a scan or a sidecar (else: assumed none)
 };
 
 class Plan {
  public:
-  // With contig lengths (an index): validates regions and apportions -N pairs over the usable
-  // spans by length (largest remainder). `contigs` is empty when no index is known.
-  static Status Make(const Options& options, const std::vector<ContigInfo>& contigs, Plan* plan);
+  // With contig lengths (an index): validates regions and apportions -N pairs over the spans by
+  // usable positions (largest remainder). `contigs` is empty when no index is known; `gaps` may
+  // be empty or lack contigs, which are then taken to hold no N (and checked as the run goes).
+  static Status Make(const Options& options,
+                     const std::vector<ContigInfo>& contigs,
+                     const GapIndex& gaps,
+                     Plan* plan);
 
   // The spans of a contig, sorted and merged; whole-contig when no regions were asked for.
   std::vector<Span> SpansOf(const std::string& contig) const;
@@ -52,18 +61,18 @@ class Plan {
 };
 
 // Pairs per block of a span in -N mode: a chain of binomial draws over the blocks' shares of the
-// span's fragment start positions, each from the block's own stream.
+// span's usable positions, each from the block's own stream.
 std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
                                           uint64_t span_key,
-                                          int64_t start_positions,
+                                          const std::vector<int64_t>& usable,
                                           int64_t pairs);
 
-// Pairs of one block in -C mode: coverage x start positions / bases per pair, with the fraction
-// rounded up with its own probability.
+// Pairs of one block in -C mode: coverage x usable positions / bases per pair, with the
+// fraction rounded up with its own probability.
 int64_t CoveragePairsInBlock(const Options& options,
                              uint64_t span_key,
                              int64_t block,
-                             int64_t start_positions);
+                             int64_t usable_positions);
 
 // A stable key for the random streams of a span.
 uint64_t SpanKey(const std::string& contig, int64_t begin);

@@ -65,13 +65,9 @@ Status ParseRegion(std::string_view text, Region* region) {
 
 Status ParseBed(std::string_view text, std::vector<Region>* regions) {
   int64_t line_number = 0;
-  while (!text.empty()) {
-    size_t newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+  std::string_view line;
+  while (NextLine(&text, &line)) {
     ++line_number;
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
     std::string_view rest = line;
     std::string_view chrom = NextField(&rest);
     if (chrom.empty() || chrom[0] == '#' || chrom == "track" || chrom == "browser")

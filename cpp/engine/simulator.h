@@ -17,33 +17,18 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/fasta_parser.h"
+#include "engine/gap_index.h"
 #include "engine/options.h"
-#include "engine/pair_sampler.h"
 #include "engine/plan.h"
+#include "engine/reference_input.h"
 #include "engine/span_notes.h"
-#include "engine/span_window.h"
+#include "engine/span_simulator.h"
 #include "engine/status.h"
 #include "engine/truth_writer.h"
-#include "engine/variants.h"
 
 namespace readforge {
 
 enum class OutputStream { kRead1 = 0, kRead2 = 1, kMutations = 2, kVcf = 3 };
-
-struct SimulatorStats {
-  int64_t reference_bases = 0;  // bases parsed so far
-  int64_t contigs = 0;
-  int64_t pairs = 0;
-  int64_t read_bases = 0;
-  int64_t errors = 0;
-  int64_t dropped_pairs = 0;
-  int64_t snps = 0;
-  int64_t insertions = 0;
-  int64_t deletions = 0;
-  int64_t fragment_length_sum = 0;
-  FragmentHistogram fragment_lengths;
-};
 
 // A whole -N run that could place none of its pairs has failed, though nothing was malformed.
 Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats);
@@ -55,16 +40,23 @@ class Simulator {
   // Output is produced in pieces of about this size.
   static constexpr size_t kOutputChunk = size_t{1} << 18;
 
-  Simulator(Options options, std::vector<ContigInfo> contigs);
+  // `contigs`: from a .fai, or empty. `gaps`: the reference's N runs (a scan or a sidecar),
+  // which -N needs to place pairs where reads can be; contigs it lacks are taken to hold no N,
+  // and the run fails with a clear message if one does.
+  Simulator(Options options, std::vector<ContigInfo> contigs, GapIndex gaps = GapIndex());
+
+  // Messages about an index that does not match name it so (".fai" unless the host took the
+  // contig lengths from elsewhere, such as a gap sidecar).
+  void set_index_name(std::string name) { input_.set_index_name(std::move(name)); }
 
   // Validates the options and plans the run. Call once, before anything else.
   Status Start();
 
   // Input: a buffer of `n` bytes to fill, then CommitInput(bytes actually written). Only valid
   // when Run() has returned kNeedInput (or before the first Run()).
-  char* InputBuffer(size_t n);
-  void CommitInput(size_t n);
-  void Finish() { input_finished_ = true; }
+  char* InputBuffer(size_t n) { return input_.Buffer(n); }
+  void CommitInput(size_t n) { input_.Commit(n); }
+  void Finish() { input_.Finish(); }
 
   State Run();
 
@@ -86,11 +78,9 @@ class Simulator {
 
   const std::string& error() const { return error_; }
   const SimulatorStats& stats() const { return stats_; }
-  std::vector<std::string> warnings() const {
-    return FormatWarnings(notes_, options_.longest_read());
-  }
+  std::vector<std::string> warnings() const { return FormatWarnings(notes_, options_); }
   // One per span, in reference order: every simulator over the same reference and options lists
-  // the same spans (each with its own share of dropped pairs).
+  // the same spans (each with its own share of dropped pairs and cut fragments).
   const std::vector<SpanNote>& span_notes() const { return notes_; }
 
   // With options.block_stride > 1, Run() also returns kOutputReady when one of this simulator's
@@ -103,63 +93,33 @@ class Simulator {
 
  private:
   State Fail(std::string message);
-  Status FeedParser();
-  Status BeginContig(const std::string& name);
-  Status EndContig();
-  void StartSpan(const Span& span);
-  void EndSpan();
-  bool BlockReady() const;
-  int64_t NeedEnd(int64_t block) const;
-  bool ProcessBlock();  // true when the block was completed
-  void GenerateVariantsUpTo(int64_t limit);
-  bool InRange(int64_t block) const;
+  Status FeedInput();
+  Status Step(const InputStep& step);
+  Status StepBlock(bool* completed_in_range);
+  Status FinishInput();
   size_t BufferedOutput() const;
 
   const Options options_;
   const std::vector<ContigInfo> contigs_;
+  const GapIndex gaps_;
   Plan plan_;
-  FastaParser parser_;
-  PairSampler sampler_;
+  ReferenceInput input_;
+  SpanSimulator span_;
   std::array<std::string, 4> outputs_;
-  std::string input_;
-  size_t cursor_ = 0;
-  bool input_finished_ = false;
-  bool parser_finished_ = false;
   bool started_ = false;
   bool failed_ = false;
-  bool sparse_ = false;  // input comes as spans' byte ranges (BeginContigAt)
   std::string error_;
   std::vector<SpanNote> notes_;
   bool block_complete_ = false;
   int64_t completed_block_ = -1;
   SimulatorStats stats_;
   int64_t total_bases_ = -1;
+  int64_t global_block_base_ = 0;  // blocks in the spans before the current one
+  int64_t pair_counter_ = 0;       // pairs planned in the blocks before the current one
 
-  // The contig being parsed.
-  bool in_contig_ = false;
-  std::string contig_name_;
-  int64_t contig_ordinal_ = -1;
-  int64_t contig_pos_ = 0;
+  // The spans of the contig being read, and the next one to start.
   std::vector<Span> contig_spans_;
   size_t next_span_ = 0;
-  std::vector<std::string> seen_contigs_;
-
-  // The span being simulated (it may outlive its contig's parsing by a few blocks).
-  bool span_active_ = false;
-  bool span_complete_ = false;  // all its bases have arrived
-  std::string span_contig_;
-  Span span_;
-  int64_t span_length_ = -1;  // -1 while unknown
-  uint64_t span_key_ = 0;
-  int64_t global_block_base_ = 0;
-  SpanWindow window_;
-  std::vector<Variant> variants_;
-  int64_t variant_block_ = 0;  // next block whose variants are to be drawn
-  int64_t block_ = 0;          // block being simulated
-  bool block_started_ = false;
-  int64_t pair_index_ = 0;            // pairs planned in the span's earlier blocks
-  std::vector<int64_t> block_pairs_;  // -N mode
-  int64_t span_dropped_ = 0;
 };
 
 }  // namespace readforge

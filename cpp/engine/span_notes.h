@@ -1,11 +1,14 @@
-// What a run has to say about its spans, as warnings: a span too short to use, or pairs that
-// could not be placed. Kept as data so that hosts running several simulators can add them up.
+// What a run has to say about its spans, as warnings: a span too short to use, fragments cut
+// short to fit, or pairs that could not be placed. Kept as data so that hosts running several
+// simulators can add them up.
 #ifndef READFORGE_ENGINE_SPAN_NOTES_H_
 #define READFORGE_ENGINE_SPAN_NOTES_H_
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "engine/options.h"
 
 namespace readforge {
 
@@ -14,10 +17,11 @@ struct SpanNote {
   int64_t length = 0;
   bool too_short = false;
   int64_t dropped_pairs = 0;
+  int64_t cut_fragments = 0;
 };
 
 // The warnings for a list of notes (hosts that merge several simulators merge notes first).
-std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, int64_t longest_read);
+std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, const Options& options);
 
 }  // namespace readforge
 

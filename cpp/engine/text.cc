@@ -32,6 +32,24 @@ bool ParseDouble(std::string_view text, double* value) {
   return end == copy.c_str() + copy.size();
 }
 
+bool NextLine(std::string_view* text, std::string_view* line) {
+  if (text->empty())
+    return false;
+  size_t newline = text->find('\n');
+  *line = text->substr(0, newline);
+  *text = newline == std::string_view::npos ? std::string_view() : text->substr(newline + 1);
+  if (!line->empty() && line->back() == '\r')
+    line->remove_suffix(1);
+  return true;
+}
+
+std::string_view NextTabField(std::string_view* line) {
+  size_t tab = line->find('\t');
+  std::string_view field = line->substr(0, tab);
+  *line = tab == std::string_view::npos ? std::string_view() : line->substr(tab + 1);
+  return field;
+}
+
 std::string FormatNumber(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.10g", value);

@@ -57,7 +57,7 @@ TEST(Simulator, OutputDoesNotDependOnInputChunking) {
   }
 }
 
-TEST(Simulator, ExactPairCountApportionedByLengthSkippingShortContigs) {
+TEST(Simulator, ExactPairCountApportionedByUsablePositionsSkippingShortContigs) {
   const std::string fasta = MultiContigFasta();
   RunResult r = Simulate(SmallRun(2001), fasta, ContigsOf(fasta));
   ASSERT_TRUE(r.ok) << r.error;
@@ -70,11 +70,12 @@ TEST(Simulator, ExactPairCountApportionedByLengthSkippingShortContigs) {
     ASSERT_TRUE(ParseReadName(rec.name, &name)) << rec.name;
     ++per_contig[name.contig];
   }
-  // Largest remainder over 30000 + 12345 + 4096 bases (tiny, 50 bases, holds no fragment).
-  // Quotas 1292.65, 531.90, 176.48: the two spare pairs go to the largest remainders.
-  EXPECT_EQ(per_contig["chr1"], 1293);
-  EXPECT_EQ(per_contig["chr2"], 532);
-  EXPECT_EQ(per_contig["chr3"], 176);
+  // Largest remainder over the usable starts (length - 100 + 1: no N here) of 30000, 12345 and
+  // 4096 bases (tiny, 50 bases, holds no read). Quotas 1296.63, 531.04, 173.33: the spare pair
+  // goes to the largest remainder.
+  EXPECT_EQ(per_contig["chr1"], 1297);
+  EXPECT_EQ(per_contig["chr2"], 531);
+  EXPECT_EQ(per_contig["chr3"], 173);
   EXPECT_EQ(per_contig.count("tiny"), 0u);
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_EQ(r.warnings[0], "tiny (50 bases) is shorter than the longest read (100): skipped");
@@ -190,20 +191,29 @@ TEST(Simulator, SingleEndAndInterleaved) {
   }
 }
 
-TEST(Simulator, AllNAndNRichContigsNeverHang) {
+TEST(Simulator, AllNAndNRichContigsGetExactlyTheirShare) {
   std::string fasta = ">gap\n" + std::string(50000, 'N') + "\n>mixed\n" + std::string(20000, 'N') +
                       RandomFasta({{"x", 5000}}, 3).substr(20) + std::string(20000, 'n') + "\n";
   Options o = SmallRun(1000);
   RunResult r = Simulate(o, fasta, ContigsOf(fasta));
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_GT(r.dropped, 0);
-  EXPECT_EQ(r.pairs + r.dropped, 1000);
+  EXPECT_EQ(r.pairs, 1000);  // -N is exact: every pair lands on the 5 kb that can hold reads
+  EXPECT_EQ(r.dropped, 0);
   for (const auto& rec : ParseFastq(r.read1)) {
     int n = static_cast<int>(std::count(rec.bases.begin(), rec.bases.end(), 'N'));
     EXPECT_LE(n, 5) << "a read with more Ns than -A allows";
+    testing::ReadName name;
+    ASSERT_TRUE(ParseReadName(rec.name, &name));
+    EXPECT_EQ(name.contig, "mixed");
   }
-  ASSERT_FALSE(r.warnings.empty());
-  EXPECT_NE(r.warnings[0].find("could not be placed"), std::string::npos);
+  for (const std::string& w : r.warnings)
+    EXPECT_EQ(w.find("could not be placed"), std::string::npos) << w;
+  // Nothing at all can hold a read: a clear error before anything is written.
+  const std::string all_n =
+      ">a\n" + std::string(9000, 'N') + "\n>b\n" + std::string(300, 'N') + "\n";
+  EXPECT_EQ(Simulate(o, all_n, ContigsOf(all_n)).error,
+            "no contig or region has room for a read: each is shorter than the longest read (100 "
+            "bases) or (nearly) all N");
 }
 
 TEST(Simulator, RegionErrorsNameTheProblem) {
@@ -247,7 +257,7 @@ TEST(Simulator, RegionsRestrictReadsAndAmount) {
       EXPECT_LE(n.right, 9000);
     }
   }
-  EXPECT_EQ(chr1, 200);  // 2000 of 10000 region bases
+  EXPECT_EQ(chr1, 194);  // 1901 of 9802 usable starts (each span's length - 100 + 1)
   // Reads come in reference order: chr1's region first.
   testing::ReadName first;
   ASSERT_TRUE(ParseReadName(reads[0].name, &first));
@@ -267,14 +277,15 @@ TEST(Simulator, RegionNamesWithColonsResolveAgainstTheIndex) {
 
 TEST(Simulator, IndexThatDoesNotMatchIsAnError) {
   const std::string fasta = MultiContigFasta();
+  const GapIndex no_runs;  // the .fai alone, as from standard input
   auto contigs = ContigsOf(fasta);
   contigs[1].length += 1;
-  EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs).error,
+  EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs, 0, &no_runs).error,
             "the index (.fai) does not match the reference: contig 'chr2' has 12345 bases, the "
             "index says 12346");
   contigs = ContigsOf(fasta);
   contigs[2].name = "other";
-  EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs).error,
+  EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs, 0, &no_runs).error,
             "the index (.fai) does not match the reference: contig 3 is 'tiny' in the FASTA but "
             "'other' in the index");
 }
@@ -292,8 +303,8 @@ TEST(Simulator, NeedsLengthsForPairCountAndVcf) {
 TEST(Simulator, NothingLongEnoughIsAnError) {
   std::string fasta = ">a\nACGTACGT\n>b\nACGT\n";
   EXPECT_EQ(Simulate(SmallRun(10), fasta, ContigsOf(fasta)).error,
-            "no contig or region is long enough to hold a fragment (it needs at least 100 bases, "
-            "the longest read)");
+            "no contig or region has room for a read: each is shorter than the longest read (100 "
+            "bases) or (nearly) all N");
 }
 
 TEST(Simulator, ParserErrorsSurfaceThroughTheSimulator) {

@@ -22,9 +22,10 @@ void Collect(Simulator& sim, RunResult* result) {
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
-                   size_t chunk) {
+                   size_t chunk,
+                   const GapIndex* gaps) {
   RunResult result;
-  Simulator sim(options, contigs);
+  Simulator sim(options, contigs, gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta));
   Status s = sim.Start();
   if (!s.ok()) {
     result.error = s.message();
@@ -63,6 +64,13 @@ std::vector<ContigInfo> ContigsOf(const std::string& fasta) {
   if (!scanner.Push(fasta.data(), fasta.size()).ok() || !scanner.Finish().ok())
     return {};
   return scanner.contigs();
+}
+
+GapIndex GapsOf(const std::string& fasta) {
+  ContigScanner scanner;
+  if (!scanner.Push(fasta.data(), fasta.size()).ok() || !scanner.Finish().ok())
+    return {};
+  return scanner.gaps();
 }
 
 std::string ReadFile(const std::string& path) {

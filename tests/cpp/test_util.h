@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
 #include "engine/truth_writer.h"
@@ -24,14 +25,18 @@ struct RunResult {
 // Appends what the simulator holds on every stream to `result`, and empties it.
 void Collect(Simulator& sim, RunResult* result);
 
-// Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once).
+// Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once). With contigs (an
+// index), the N runs come from `gaps`, or from a scan of `fasta` as the command line does.
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
-                   size_t chunk = 0);
+                   size_t chunk = 0,
+                   const GapIndex* gaps = nullptr);
 
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
 std::vector<ContigInfo> ContigsOf(const std::string& fasta);
+// Its N runs (the same scan).
+GapIndex GapsOf(const std::string& fasta);
 
 std::string ReadFile(const std::string& path);
 std::string SharedData(const std::string& name);  // ../shared/data/NAME, read whole

@@ -1,0 +1,47 @@
+// What a run did, for the summaries hosts print and show: counts, and the fragment-length
+// histogram. Hosts that run several simulators (threads, Workers) add theirs up.
+#ifndef READFORGE_ENGINE_RUN_STATS_H_
+#define READFORGE_ENGINE_RUN_STATS_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace readforge {
+
+// Fragment lengths in 64 bins around the mean (+-4 standard deviations); the ends collect the
+// rest.
+struct FragmentHistogram {
+  static constexpr int kBins = 64;
+  int64_t start = 0;
+  int64_t width = 1;
+  std::array<int64_t, kBins> counts{};
+
+  void Add(int64_t length) {
+    int64_t bin = (length - start) / width;
+    ++counts[static_cast<size_t>(bin < 0 ? 0 : bin >= kBins ? kBins - 1 : bin)];
+  }
+};
+
+struct SimulatorStats {
+  int64_t reference_bases = 0;  // bases parsed so far
+  int64_t contigs = 0;
+  int64_t pairs = 0;
+  int64_t read_bases = 0;
+  int64_t errors = 0;
+  int64_t dropped_pairs = 0;
+  int64_t cut_fragments = 0;
+  int64_t snps = 0;
+  int64_t insertions = 0;
+  int64_t deletions = 0;
+  int64_t fragment_length_sum = 0;
+  FragmentHistogram fragment_lengths;
+};
+
+// Adds what one of several simulators over the same reference did (each parsed all of it, so
+// reference bases and contigs are taken, not added).
+void AddStats(const SimulatorStats& part, SimulatorStats* total);
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_RUN_STATS_H_

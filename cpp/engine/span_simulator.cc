@@ -1,0 +1,216 @@
+#include "engine/span_simulator.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "engine/random.h"
+#include "engine/text.h"
+#include "engine/truth_writer.h"
+
+namespace readforge {
+namespace {
+
+constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max() / 4;
+
+std::string SpanName(const std::string& contig, const Span& span, int64_t length) {
+  if (span.whole)
+    return contig;
+  return FormatRegion(Region{contig, span.begin, span.begin + length, {}});
+}
+
+}  // namespace
+
+SpanSimulator::SpanSimulator(const Options& options, std::string runs_source)
+    : options_(options),
+      runs_source_(std::move(runs_source)),
+      rule_(UsableRuleOf(options)),
+      sampler_(options) {}
+
+void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t global_block_base) {
+  active_ = true;
+  complete_ = false;
+  contig_ = contig;
+  span_ = span;
+  length_ = span.end >= 0 ? span.end - span.begin : -1;
+  key_ = SpanKey(contig, span.begin);
+  global_block_base_ = global_block_base;
+  window_.Reset();
+  variants_.clear();
+  variant_block_ = 0;
+  block_ = 0;
+  block_started_ = false;
+  note_ = SpanNote();
+  block_pairs_.clear();
+  if (span.pairs > 0)
+    block_pairs_ = SplitPairsOverBlocks(options_, key_, span.usable, span.pairs);
+}
+
+int64_t SpanSimulator::BasesWanted() const {
+  if (!active_ || complete_)
+    return 0;
+  return std::max<int64_t>(0, NeedEnd(block_) - window_.end());
+}
+
+void SpanSimulator::Commit(size_t n) {
+  window_.Commit(n);
+  if (length_ >= 0 && window_.end() >= length_)
+    complete_ = true;
+}
+
+void SpanSimulator::Complete(int64_t length) {
+  complete_ = true;
+  length_ = length;
+}
+
+int64_t SpanSimulator::NeedEnd(int64_t block) const {
+  // The block itself, the longest fragment starting in it, rounded up to whole blocks so that
+  // every variant a read may meet has been drawn.
+  const int64_t size = options_.block_size;
+  // One base more tells, when the span's length is not known, that the last of those blocks is
+  // not the span's last (whose deletions stop one base short of the end).
+  int64_t reach = (block + 1) * size + options_.max_fragment();
+  int64_t end = (reach + size - 1) / size * size + 1;
+  return length_ >= 0 ? std::min(end, length_) : end;
+}
+
+bool SpanSimulator::InRange(int64_t global) const {
+  return global >= options_.first_block &&
+         (options_.end_block < 0 || global < options_.end_block) &&
+         global % options_.block_stride == options_.block_phase;
+}
+
+int64_t SpanSimulator::blocks() const {
+  const int64_t size = options_.block_size;
+  return (length_ + size - 1) / size;
+}
+
+void SpanSimulator::GenerateVariantsUpTo(int64_t limit) {
+  const int64_t size = options_.block_size;
+  while (variant_block_ * size < limit) {
+    int64_t begin = variant_block_ * size;
+    int64_t end = begin + size;
+    bool last = length_ >= 0 && end >= length_;
+    if (last)
+      end = length_;
+    // Not before all its bases are here (reads look at the base under every variant); and a
+    // block of unknown length waits for one base more, in case it turns out to be the last.
+    if (last ? end > window_.end() : end >= window_.end())
+      return;
+    Rng rng = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kVariants);
+    GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
+    ++variant_block_;
+  }
+}
+
+Status SpanSimulator::CheckPlannedUsable(int64_t block_begin, int64_t block_end) const {
+  const size_t b = static_cast<size_t>(block_);
+  const int64_t planned = b < span_.usable.size() ? span_.usable[b] : 0;
+  if (planned == usable_.size())
+    return Status::Ok();
+  const std::string where =
+      FormatRegion(Region{contig_, span_.begin + block_begin, span_.begin + block_end, {}});
+  if (!span_.runs_known) {
+    return Status::Error(
+        where + " holds N bases, and -N needs the reference's N runs before the run starts: " +
+        "give them with --gaps (see `readforge index`), read the reference from a file, or " +
+        "use -C");
+  }
+  const std::string counts =
+      where + " has " + std::to_string(usable_.size()) + " places for a fragment to start, ";
+  if (runs_source_.empty()) {
+    return Status::Error("the reference changed between the first pass and the run: " + counts +
+                         "the first pass found " + std::to_string(planned));
+  }
+  return Status::Error(runs_source_ + ": does not match the reference: " + counts +
+                       "its N runs give " + std::to_string(planned) +
+                       " (made from another reference, or edited? make it again with " +
+                       "`readforge index`)");
+}
+
+Status SpanSimulator::StartBlock(int64_t block_begin,
+                                 int64_t block_end,
+                                 int64_t* pair_counter,
+                                 const SpanOutputs& out,
+                                 SimulatorStats* stats) {
+  const int64_t length = complete_ ? length_ : kUnbounded;
+  const bool in_range = InRange(global_block());
+  const bool skipped = complete_ && length_ < options_.longest_read();
+  block_started_ = true;
+  GenerateVariantsUpTo(std::min(window_.end(), length));
+  SpanPlace place{contig_, span_.begin};
+  for (const Variant& v : variants_) {
+    if (v.pos >= block_end)
+      break;
+    if (!in_range || skipped || window_.at(v.pos) == 'N')
+      continue;
+    AppendTruth(v, window_, place, options_.haploid, out.mutations, out.vcf);
+    stats->snps += v.type == VariantType::kSnp;
+    stats->insertions += v.type == VariantType::kInsertion;
+    stats->deletions += v.type == VariantType::kDeletion;
+  }
+  // Where fragments may start: the usable positions among [block_begin, length - m].
+  const int64_t scan_end = std::min(window_.end(), block_end + rule_.window - 1);
+  runs_.clear();
+  if (scan_end > block_begin)
+    AppendNRuns(window_.data(block_begin), scan_end - block_begin, block_begin, &runs_);
+  usable_.Find(runs_, length, rule_, block_begin, block_end);
+  int64_t pairs = 0;
+  if (options_.coverage > 0) {
+    pairs = CoveragePairsInBlock(options_, key_, block_, usable_.size());
+  } else {
+    RF_RETURN_IF_ERROR(CheckPlannedUsable(block_begin, block_end));
+    if (block_ < static_cast<int64_t>(block_pairs_.size()))
+      pairs = block_pairs_[static_cast<size_t>(block_)];
+  }
+  sampler_.StartBlock(key_, block_, &usable_, in_range ? pairs : 0, *pair_counter);
+  *pair_counter += pairs;
+  return Status::Ok();
+}
+
+Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
+                                   size_t budget,
+                                   int64_t* pair_counter,
+                                   SimulatorStats* stats,
+                                   bool* block_done) {
+  *block_done = false;
+  const int64_t size = options_.block_size;
+  const int64_t length = complete_ ? length_ : kUnbounded;
+  const int64_t block_begin = block_ * size;
+  const int64_t block_end = std::min(block_begin + size, length);
+  if (!block_started_)
+    RF_RETURN_IF_ERROR(StartBlock(block_begin, block_end, pair_counter, out, stats));
+  SamplerCounters counters;
+  counters.histogram = &stats->fragment_lengths;
+  sampler_.Run(window_, variants_, SpanPlace{contig_, span_.begin}, length,
+               ReadOutputs{out.read1, out.read2}, budget, &counters);
+  stats->pairs += counters.pairs;
+  stats->read_bases += counters.bases;
+  stats->errors += counters.errors;
+  stats->dropped_pairs += counters.dropped;
+  stats->cut_fragments += counters.cut;
+  stats->fragment_length_sum += counters.fragment_length_sum;
+  note_.dropped_pairs += counters.dropped;
+  note_.cut_fragments += counters.cut;
+  if (!sampler_.done())
+    return Status::Ok();
+  // The block is done: keep one base before the next block (a VCF deletion anchor).
+  *block_done = true;
+  block_started_ = false;
+  ++block_;
+  window_.DropBefore(block_end - 1);
+  auto first_kept = std::find_if(variants_.begin(), variants_.end(),
+                                 [&](const Variant& v) { return v.pos >= block_end; });
+  variants_.erase(variants_.begin(), first_kept);
+  if (block_end >= length) {
+    active_ = false;
+    note_.span = SpanName(contig_, span_, length_);
+    note_.length = length_;
+    note_.too_short = length_ < options_.longest_read();
+    window_.Reset();
+    variants_.clear();
+  }
+  return Status::Ok();
+}
+
+}  // namespace readforge

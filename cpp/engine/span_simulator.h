@@ -1,0 +1,107 @@
+// Simulates one span (a contig, or a region of one) block by block as its bases arrive: draws
+// each block's variants, works out where fragments may start (usable_positions.h), samples the
+// block's pairs and writes them and the block's variants. The Simulator feeds it bases and
+// decides which blocks are written; this class holds what one span needs and nothing more.
+#ifndef READFORGE_ENGINE_SPAN_SIMULATOR_H_
+#define READFORGE_ENGINE_SPAN_SIMULATOR_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/options.h"
+#include "engine/pair_sampler.h"
+#include "engine/plan.h"
+#include "engine/run_stats.h"
+#include "engine/span_notes.h"
+#include "engine/span_window.h"
+#include "engine/status.h"
+#include "engine/usable_positions.h"
+#include "engine/variants.h"
+
+namespace readforge {
+
+// Where a span's output goes: FASTQ of both mates (read2 may be read1, or null), and the
+// truth streams (null when not wanted).
+struct SpanOutputs {
+  std::string* read1 = nullptr;
+  std::string* read2 = nullptr;
+  std::string* mutations = nullptr;
+  std::string* vcf = nullptr;
+};
+
+class SpanSimulator {
+ public:
+  // `runs_source`: where -N's N runs came from ("ref.fa.gaps.bed"; empty for a first pass), for
+  // the message when they do not match the bases.
+  SpanSimulator(const Options& options, std::string runs_source);
+
+  // Starts span `span` of `contig`, whose first block is block `global_block_base` of the run.
+  void Start(const std::string& contig, const Span& span, int64_t global_block_base);
+  bool active() const { return active_; }
+  const std::string& contig() const { return contig_; }
+  const Span& span() const { return span_; }
+
+  // Input: room for up to `n` more bases (never more than the span still needs), then Commit.
+  int64_t BasesWanted() const;
+  char* Reserve(size_t n) { return window_.Reserve(n); }
+  void Commit(size_t n);
+  // All of the span's bases have arrived; it held `length`.
+  void Complete(int64_t length);
+  bool complete() const { return complete_; }
+
+  // The current block can be simulated: its bases and every base a fragment from it may reach.
+  bool BlockReady() const { return complete_ || window_.end() >= NeedEnd(block_); }
+
+  // Simulates the current block until it is done or read1 holds `budget` bytes. Every block's
+  // pairs are numbered in the run (`*pair_counter`), written or not. `*block_done` says whether
+  // the block was finished; the span ends after its last block (active() turns false).
+  Status ProcessBlock(const SpanOutputs& out,
+                      size_t budget,
+                      int64_t* pair_counter,
+                      SimulatorStats* stats,
+                      bool* block_done);
+
+  // Global index of the block being simulated, and whether the run writes it.
+  int64_t global_block() const { return global_block_base_ + block_; }
+  bool InRange(int64_t global) const;
+  // Blocks of the span, once ended (its length is known then).
+  int64_t blocks() const;
+  const SpanNote& note() const { return note_; }
+
+ private:
+  int64_t NeedEnd(int64_t block) const;
+  void GenerateVariantsUpTo(int64_t limit);
+  Status StartBlock(int64_t block_begin,
+                    int64_t block_end,
+                    int64_t* pair_counter,
+                    const SpanOutputs& out,
+                    SimulatorStats* stats);
+  Status CheckPlannedUsable(int64_t block_begin, int64_t block_end) const;
+
+  const Options& options_;
+  const std::string runs_source_;
+  const UsableRule rule_;
+  PairSampler sampler_;
+  bool active_ = false;
+  bool complete_ = false;  // all its bases have arrived
+  std::string contig_;
+  Span span_;
+  int64_t length_ = -1;  // -1 while unknown
+  uint64_t key_ = 0;
+  int64_t global_block_base_ = 0;
+  SpanWindow window_;
+  std::vector<Variant> variants_;
+  int64_t variant_block_ = 0;  // next block whose variants are to be drawn
+  int64_t block_ = 0;          // block being simulated
+  bool block_started_ = false;
+  std::vector<int64_t> block_pairs_;  // -N mode
+  std::vector<NRun> runs_;            // N runs around the current block (span coordinates)
+  UsableSet usable_;                  // where the current block's fragments may start
+  SpanNote note_;
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_SPAN_SIMULATOR_H_
