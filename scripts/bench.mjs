@@ -1,113 +1,137 @@
 #!/usr/bin/env node
 // Speed and memory of readforge against wgsim, on one machine, in one run (see README.md).
-//   node scripts/bench.mjs [--pairs N] [--big]   (--big adds the single 250 Mb contig runs)
-// Prints a table and writes bench/results.json.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+//   node scripts/bench.mjs [--pairs N] [--big]
+// --big adds a single 250 Mb contig with gaps (first-pass speed, peak memory). Prints tables
+// and writes bench/results.json. Every ratio is against wgsim (or the named peer) measured in
+// the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { grch38Like, measure, printTable, writeReference } from './bench/lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIR = join(ROOT, 'bench');
 const args = process.argv.slice(2);
 const pairs = Number(args[args.indexOf('--pairs') + 1] || 1000000) || 1000000;
 const big = args.includes('--big');
-
-/** A random reference, reproducible (a 32-bit LCG), written in 60-base lines. */
-function makeReference(path, contigs) {
-  if (existsSync(path)) return;
-  const fd = openSync(path, 'w');
-  let x = 11;
-  for (const [name, length] of contigs) {
-    writeSync(fd, `>${name}\n`);
-    const line = Buffer.alloc(61);
-    line[60] = 10;
-    for (let done = 0; done < length; done += 60) {
-      const n = Math.min(60, length - done);
-      for (let i = 0; i < n; i++) {
-        x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-        line[i] = 'ACGT'.charCodeAt(x >>> 30);
-      }
-      line[n] = 10;
-      writeSync(fd, line, 0, n + 1);
-    }
-  }
-  closeSync(fd);
-  spawnSync('samtools', ['faidx', path]);
-}
-
-/** Runs a command under /usr/bin/time -v; returns seconds and peak RSS in MB. */
-function measure(command, commandArgs) {
-  const r = spawnSync('/usr/bin/time', ['-v', command, ...commandArgs], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'], // the mutation lists go to stdout: drop them
-    env: { ...process.env, READFORGE_WASM_HEAP: '1' },
-  });
-  if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
-  const field = (name) => r.stderr.match(new RegExp(`${name}: (.*)`))[1];
-  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2);
-  const heap = r.stderr.match(/wasm heap (\d+) bytes/);
-  return {
-    seconds: Number(m) * 60 + Number(s),
-    peakMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
-    wasmHeapMB: heap ? Number(heap[1]) / (1 << 20) : undefined,
-  };
-}
-
-mkdirSync(DIR, { recursive: true });
-const ref = join(DIR, 'ref-5x10Mb.fa');
-makeReference(
-  ref,
-  [1, 2, 3, 4, 5].map((i) => [`chr${i}`, 10_000_000]),
-);
-const workload = ['-N', String(pairs), '-1', '150', '-2', '150', '-S', '11'];
-const sinks = ['/dev/null', '/dev/null'];
 const native = join(ROOT, 'build/readforge');
 const wasmCli = join(ROOT, 'bin/readforge-wasm.mjs');
-const runs = [
-  ['wgsim', 'wgsim', [...workload, ref, ...sinks]],
-  ['readforge -t 1', native, ['-q', '-t', '1', ...workload, ref, ...sinks]],
-  ['readforge -t 2', native, ['-q', '-t', '2', ...workload, ref, ...sinks]],
-  ['readforge-wasm', process.execPath, [wasmCli, '-q', ...workload, ref, ...sinks]],
+const node = process.execPath;
+mkdirSync(DIR, { recursive: true });
+const report = { cpu: `${cpus().length} x ${cpus()[0].model}`, pairs, sections: {} };
+
+// 1. -N 1,000,000 pairs of 2 x 150 on 5 x 10 Mb whose contigs are 10% N, in gaps of 100 kb to
+// 400 kb: readforge places pairs by usable positions, which needs the N runs, from a first pass
+// over the reference (as wgsim reads its reference twice) or from the sidecar.
+const ref = join(DIR, 'ref-5x10Mb-gaps.fa');
+const gaps = (length) => [0.1, 0.35, 0.6, 0.85].map((f, i) => [f * length, (1 + i) * 50_000]);
+writeReference(
+  ref,
+  [1, 2, 3, 4, 5].map((i) => ({ name: `chr${i}`, length: 10_000_000, gaps: gaps(10_000_000) })),
+);
+// Saved apart from the reference (not as <ref>.gaps.bed) so that runs without --gaps make the pass.
+const sidecar = join(DIR, 'saved.gaps.bed');
+spawnSync(native, ['index', '-q', '-o', sidecar, ref]);
+const workload = ['-N', String(pairs), '-1', '150', '-2', '150', '-S', '11'];
+const nul = ['/dev/null', '/dev/null'];
+const main = [
+  ['wgsim', 'wgsim', [...workload, ref, ...nul]],
+  ['readforge -t 1 (first pass)', native, ['-q', '-t', '1', ...workload, ref, ...nul]],
+  [
+    'readforge -t 1 (sidecar)',
+    native,
+    ['-q', '-t', '1', ...workload, '--gaps', sidecar, ref, ...nul],
+  ],
+  ['readforge -t 2 (first pass)', native, ['-q', '-t', '2', ...workload, ref, ...nul]],
+  ['readforge-wasm (first pass)', node, [wasmCli, '-q', ...workload, ref, ...nul]],
+  ['readforge-wasm (sidecar)', node, [wasmCli, '-q', ...workload, '--gaps', sidecar, ref, ...nul]],
+].map(([name, command, commandArgs]) => ({ name, ...measure(command, commandArgs) }));
+const wgsim = main[0].seconds;
+for (const r of main) {
+  r.pairsPerSecond = pairs / r.seconds;
+  r.ratioToWgsim = wgsim / r.seconds;
+}
+console.log(`${pairs} pairs of 2 x 150 bp to /dev/null, 5 x 10 Mb with 10% N; ${report.cpu}`);
+printTable(main, [
+  ['run', (r) => r.name, 30],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['pairs/s', (r) => Math.round(r.pairsPerSecond), 10],
+  ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+  ['wasm heap MB', (r) => (r.wasmHeapMB === undefined ? '' : r.wasmHeapMB.toFixed(1)), 14],
+]);
+report.sections.simulate = main;
+
+// 2. The first pass itself (what `readforge index` saves), native and wasm, and on --big a
+// single 250 Mb contig with gaps: its speed, and a whole -N run's peak memory there.
+const passes = [
+  ['index, 5 x 10 Mb', native, ['index', '-q', '-o', '/dev/null', ref], 50e6],
+  ['index (wasm), 5 x 10 Mb', node, [wasmCli, 'index', '-q', '-o', '/dev/null', ref], 50e6],
 ];
 if (big) {
-  const bigRef = join(DIR, 'ref-250Mb.fa');
-  makeReference(bigRef, [['big', 250_000_000]]);
-  runs.push(['readforge -t 1, 250 Mb contig', native, ['-q', ...workload, bigRef, ...sinks]]);
-  runs.push([
-    'readforge-wasm, 250 Mb contig',
-    process.execPath,
-    [wasmCli, '-q', ...workload, bigRef, ...sinks],
-  ]);
-}
-
-const results = [];
-for (const [name, command, commandArgs] of runs) {
-  const m = measure(command, commandArgs);
-  results.push({ name, pairs, ...m, pairsPerSecond: pairs / m.seconds });
-}
-// What Node itself needs, doing nothing: part of readforge-wasm's peak, not the engine's.
-const idle = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '-e', ''], {
-  encoding: 'utf8',
-});
-const nodeBaselineMB = Number(idle.stderr.trim().split('\n').at(-1)) / 1024;
-const wgsim = results[0].pairsPerSecond;
-console.log(
-  `${pairs} pairs of 2 x 150 bp, output to /dev/null, ${cpus().length} x ${cpus()[0].model}`,
-);
-console.log('run                              pairs/s   x wgsim   peak MB   wasm heap MB');
-for (const r of results) {
-  r.ratioToWgsim = r.pairsPerSecond / wgsim;
-  console.log(
-    `${r.name.padEnd(30)} ${Math.round(r.pairsPerSecond).toString().padStart(9)}` +
-      `${r.ratioToWgsim.toFixed(2).padStart(10)}${r.peakMB.toFixed(1).padStart(10)}` +
-      `${r.wasmHeapMB === undefined ? '' : r.wasmHeapMB.toFixed(1).padStart(15)}`,
+  const bigRef = join(DIR, 'ref-250Mb-gaps.fa');
+  writeReference(bigRef, [{ name: 'big', length: 250_000_000, gaps: gaps(250_000_000) }]);
+  passes.push(
+    ['index, 250 Mb contig', native, ['index', '-q', '-o', '/dev/null', bigRef], 250e6],
+    [
+      'index (wasm), 250 Mb contig',
+      node,
+      [wasmCli, 'index', '-q', '-o', '/dev/null', bigRef],
+      250e6,
+    ],
+    ['-N run, 250 Mb contig', native, ['-q', ...workload, bigRef, ...nul], 250e6],
+    ['-N run (wasm), 250 Mb contig', node, [wasmCli, '-q', ...workload, bigRef, ...nul], 250e6],
   );
 }
-console.log(`(an idle Node process peaks at ${nodeBaselineMB.toFixed(1)} MB on this machine)`);
-writeFileSync(
-  join(DIR, 'results.json'),
-  JSON.stringify({ cpu: cpus()[0].model, nodeBaselineMB, results }, null, 2),
+const passRows = passes.map(([name, command, commandArgs, bases]) => {
+  const m = measure(command, commandArgs);
+  return { name, ...m, mbPerSecond: bases / 1e6 / m.seconds };
+});
+console.log('\nThe first pass (N runs and lengths) and peak memory');
+printTable(passRows, [
+  ['run', (r) => r.name, 30],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['Mb/s', (r) => Math.round(r.mbPerSecond), 8],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+  ['wasm heap MB', (r) => (r.wasmHeapMB === undefined ? '' : r.wasmHeapMB.toFixed(1)), 14],
+]);
+report.sections.firstPass = passRows;
+
+// 3. The sidecar of a whole human-sized genome: GRCh38's chromosome lengths with its kind of
+// gaps (telomeres, centromeres, scaffold gaps; about 150 Mb of N in about 900 runs), streamed
+// through `readforge index` from a pipe.
+const genome = grch38Like();
+const genomeOut = join(DIR, 'grch38-like.gaps.bed');
+const started = performance.now();
+await new Promise((resolve, reject) => {
+  const child = spawn(native, ['index', '-q', '-o', genomeOut, '-'], {
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index: ${code}`))));
+  (async () => {
+    for (const chunk of genome.fasta()) {
+      if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+    }
+    child.stdin.end();
+  })().catch(reject);
+});
+const sidecarBytes = statSync(genomeOut).size;
+const genomeRow = {
+  bases: genome.bases,
+  nBases: genome.nBases,
+  runs: genome.runs,
+  sidecarBytes,
+  seconds: (performance.now() - started) / 1000,
+};
+console.log(
+  `\nA GRCh38-like genome (${(genome.bases / 1e9).toFixed(2)} Gb, ${(genome.nBases / 1e6).toFixed(0)} Mb ` +
+    `of N in ${genome.runs} runs): its sidecar is ${(sidecarBytes / 1024).toFixed(1)} KB ` +
+    `(${((100 * sidecarBytes) / 2 ** 20).toFixed(1)}% of 1 MB), measured in ` +
+    `${genomeRow.seconds.toFixed(1)} s from a pipe`,
 );
-console.log(`figures written to ${join(DIR, 'results.json')}`);
+report.sections.genomeSidecar = genomeRow;
+
+writeFileSync(join(DIR, 'results.json'), JSON.stringify(report, null, 2));
+console.log(`\nfigures written to ${join(DIR, 'results.json')}`);

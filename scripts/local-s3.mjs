@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // A local S3-compatible server (s3rver) on loopback with the demo references, for development
 // and tests: bucket "readforge-demo" holds each as plain FASTA + .fai and as bgzip + .fai + .gzi
-// (indexes by samtools faidx, compression by bgzip), with CORS rules that let the app read
-// ranges. Usage: node scripts/local-s3.mjs [port]  (default 4568; stops on Ctrl-C).
+// (indexes by samtools faidx, compression by bgzip), each with its N runs (.gaps.bed, from
+// `readforge index`), with CORS rules that let the app read ranges.
+// Usage: node scripts/local-s3.mjs [port]  (default 4568; stops on Ctrl-C).
 import S3rver from 's3rver';
 import { execFileSync } from 'node:child_process';
 import {
@@ -44,6 +45,10 @@ function stage() {
       ]);
       execFileSync('samtools', ['faidx', compressed]);
     }
+    for (const file of [plain, `${plain}.gz`]) {
+      if (!existsSync(`${file}.gaps.bed`))
+        execFileSync(join(ROOT, 'build/readforge'), ['index', '-q', file]);
+    }
   }
   return dir;
 }
@@ -70,11 +75,15 @@ for (const name of [
   'MT-human.fa.gz',
   'MT-human.fa.gz.fai',
   'MT-human.fa.gz.gzi',
+  'MT-human.fa.gaps.bed',
+  'MT-human.fa.gz.gaps.bed',
   'ecoli-536.fa',
   'ecoli-536.fa.fai',
   'ecoli-536.fa.gz',
   'ecoli-536.fa.gz.fai',
   'ecoli-536.fa.gz.gzi',
+  'ecoli-536.fa.gaps.bed',
+  'ecoli-536.fa.gz.gaps.bed',
 ]) {
   const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
     method: 'PUT',

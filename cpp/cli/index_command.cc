@@ -11,10 +11,11 @@ namespace readforge {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: readforge index [-o FILE] [-q] <ref.fa|ref.fa.gz>\n"
+    "Usage: readforge index [-o FILE] [-q] <ref.fa|ref.fa.gz|->\n"
     "Measures the reference's N runs (assembly gaps, any base not A/C/G/T) and writes them as\n"
     "<ref>.gaps.bed (or FILE; - for standard output), a BED file with a small header. Runs\n"
-    "with -N then place pairs without a first pass over the reference.\n";
+    "with -N then place pairs without a first pass over the reference. A reference read from\n"
+    "standard input (-) needs -o.\n";
 
 struct IndexArgs {
   std::string ref;
@@ -44,36 +45,26 @@ Status ParseIndexArgs(const std::vector<std::string>& args, IndexArgs* parsed, b
   }
   if (!*help && parsed->ref.empty())
     return Status::Error("readforge index needs a reference file (see --help)");
-  if (parsed->ref == "-")
-    return Status::Error("readforge index needs a file (its sidecar goes beside it), not '-'");
+  if (parsed->ref == "-" && parsed->out.empty())
+    return Status::Error(
+        "readforge index - (standard input) needs -o FILE: there is no file to "
+        "put the sidecar beside");
   return Status::Ok();
 }
 
 Status Index(const IndexArgs& args) {
-  if (!FileExists(args.ref))
+  if (args.ref != "-" && !FileExists(args.ref))
     return Status::Error("cannot open " + args.ref + ": No such file or directory");
   ContigScanner scanner;
   RF_RETURN_IF_ERROR(ScanReference(args.ref, &scanner));
   // A .fai beside it must describe the same contigs, or runs would reject the pair of them.
-  if (FileExists(args.ref + ".fai")) {
-    ReferenceIndex check;
-    RF_RETURN_IF_ERROR(LoadReferenceIndex(args.ref, args.ref + ".fai", "", false, false, &check));
-    if (check.contigs.size() != scanner.contigs().size()) {
-      return Status::Error(args.ref + ".fai does not match " + args.ref + ": it lists " +
-                           std::to_string(check.contigs.size()) + " contigs, the FASTA has " +
-                           std::to_string(scanner.contigs().size()) +
+  if (args.ref != "-" && FileExists(args.ref + ".fai")) {
+    ReferenceIndex fai;
+    RF_RETURN_IF_ERROR(LoadReferenceIndex(args.ref, args.ref + ".fai", "", false, false, &fai));
+    Status s = CheckIndexMatches(fai.contigs, scanner.contigs());
+    if (!s.ok())
+      return Status::Error(args.ref + ".fai: " + s.message() +
                            " (make it again with samtools faidx)");
-    }
-    for (size_t i = 0; i < check.contigs.size(); ++i) {
-      const ContigInfo& a = check.contigs[i];
-      const ContigInfo& b = scanner.contigs()[i];
-      if (a.name != b.name || a.length != b.length) {
-        return Status::Error(args.ref + ".fai does not match " + args.ref + ": contig " +
-                             std::to_string(i + 1) + " is " + b.name + " of " +
-                             std::to_string(b.length) + " bases, the .fai says " + a.name + " of " +
-                             std::to_string(a.length) + " (make it again with samtools faidx)");
-      }
-    }
   }
   const std::string path = args.out.empty() ? args.ref + ".gaps.bed" : args.out;
   const std::string text = scanner.gaps().Format();

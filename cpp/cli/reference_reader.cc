@@ -117,28 +117,6 @@ Status LoadGaps(const std::string& path, GapIndex* gaps) {
   return Status::Ok();
 }
 
-// A .fai that disagrees with the reference says so as the simulator would.
-Status CheckFaiAgainstScan(const std::vector<ContigInfo>& fai,
-                           const std::vector<ContigInfo>& scanned) {
-  const std::string what = "the index (.fai) does not match the reference: ";
-  for (size_t i = 0; i < std::min(fai.size(), scanned.size()); ++i) {
-    if (fai[i].name != scanned[i].name) {
-      return Status::Error(what + "contig " + std::to_string(i + 1) + " is '" + scanned[i].name +
-                           "' in the FASTA but '" + fai[i].name + "' in the index");
-    }
-    if (fai[i].length != scanned[i].length) {
-      return Status::Error(what + "contig '" + fai[i].name + "' has " +
-                           std::to_string(scanned[i].length) + " bases, the index says " +
-                           std::to_string(fai[i].length));
-    }
-  }
-  if (fai.size() != scanned.size()) {
-    return Status::Error(what + "it lists " + std::to_string(fai.size()) +
-                         " contigs, the FASTA has " + std::to_string(scanned.size()));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status LoadReferenceIndex(const std::string& ref_path,
@@ -162,8 +140,7 @@ Status LoadReferenceIndex(const std::string& ref_path,
     RF_RETURN_IF_ERROR(LoadGaps(gaps, &index->gaps));
     have_gaps = true;
     if (index->contigs.empty()) {  // the sidecar names and measures every contig too
-      for (const ContigGaps& c : index->gaps.contigs())
-        index->contigs.push_back(ContigInfo{c.name, c.length});
+      index->contigs = index->gaps.Contigs();
       index->contigs_from = gaps;
     }
   }
@@ -174,7 +151,7 @@ Status LoadReferenceIndex(const std::string& ref_path,
   ContigScanner scanner;
   RF_RETURN_IF_ERROR(ScanReference(ref_path, &scanner));
   if (!index->contigs.empty()) {
-    Status s = CheckFaiAgainstScan(index->contigs, scanner.contigs());
+    Status s = CheckIndexMatches(index->contigs, scanner.contigs());
     if (!s.ok())
       return Status::Error(ref_path + ": " + s.message());
   }

@@ -59,4 +59,25 @@ std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries) {
   return contigs;
 }
 
+Status CheckIndexMatches(const std::vector<ContigInfo>& index,
+                         const std::vector<ContigInfo>& measured) {
+  const std::string what = "the index (.fai) does not match the reference: ";
+  for (size_t i = 0; i < index.size() && i < measured.size(); ++i) {
+    if (index[i].name != measured[i].name) {
+      return Status::Error(what + "contig " + std::to_string(i + 1) + " is '" + measured[i].name +
+                           "' in the FASTA but '" + index[i].name + "' in the index");
+    }
+    if (index[i].length != measured[i].length) {
+      return Status::Error(what + "contig '" + index[i].name + "' has " +
+                           std::to_string(measured[i].length) + " bases, the index says " +
+                           std::to_string(index[i].length));
+    }
+  }
+  if (index.size() != measured.size()) {
+    return Status::Error(what + "it lists " + std::to_string(index.size()) +
+                         " contigs, the FASTA has " + std::to_string(measured.size()));
+  }
+  return Status::Ok();
+}
+
 }  // namespace readforge

@@ -33,6 +33,11 @@ ByteRange RegionBytes(const FaiEntry& entry, int64_t first, int64_t last);
 
 std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries);
 
+// How an index disagrees with the contigs a first pass measured in the reference itself, in the
+// words the streaming checks use; Ok when they agree.
+Status CheckIndexMatches(const std::vector<ContigInfo>& index,
+                         const std::vector<ContigInfo>& measured);
+
 }  // namespace readforge
 
 #endif  // READFORGE_ENGINE_FAI_H_

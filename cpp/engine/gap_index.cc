@@ -143,6 +143,14 @@ Status GapIndex::CheckContigs(const std::vector<ContigInfo>& contigs) const {
   return Status::Ok();
 }
 
+std::vector<ContigInfo> GapIndex::Contigs() const {
+  std::vector<ContigInfo> contigs;
+  contigs.reserve(contigs_.size());
+  for (const ContigGaps& c : contigs_)
+    contigs.push_back(ContigInfo{c.name, c.length});
+  return contigs;
+}
+
 const ContigGaps* GapIndex::Find(const std::string& name) const {
   int64_t i = IndexOf(name);
   return i < 0 ? nullptr : &contigs_[static_cast<size_t>(i)];

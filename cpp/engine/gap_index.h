@@ -46,6 +46,8 @@ class GapIndex {
   Status CheckContigs(const std::vector<ContigInfo>& contigs) const;
 
   bool empty() const { return contigs_.empty(); }
+  // The contigs it describes: a sidecar is also an index of names and lengths.
+  std::vector<ContigInfo> Contigs() const;
   const std::vector<ContigGaps>& contigs() const { return contigs_; }
   const ContigGaps* Find(const std::string& name) const;
 

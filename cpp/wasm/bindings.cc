@@ -12,6 +12,7 @@
 #include "engine/arguments.h"
 #include "engine/contig_scanner.h"
 #include "engine/fai.h"
+#include "engine/gap_index.h"
 #include "engine/gzi.h"
 #include "engine/simulator.h"
 #include "engine/version.h"
@@ -23,6 +24,14 @@ using emscripten::val;
 
 std::string AsString(const val& v) {
   return val::global("String")(v).as<std::string>();
+}
+
+// An optional text field of an object ("" when absent).
+std::string TextField(const val& object, const char* name) {
+  if (object.isUndefined() || object.isNull())
+    return "";
+  val field = object[name];
+  return field.isUndefined() || field.isNull() ? "" : AsString(field);
 }
 
 std::vector<std::string> AsStrings(const val& array) {
@@ -42,12 +51,10 @@ val CopyOut(std::string_view bytes) {
 
 class WasmSimulator {
  public:
-  // settings: [[name, value], ...] with readforge's option names; faiText: a .fai (may be
-  // empty); bedTexts: the texts of BED files.
-  WasmSimulator(val settings, std::string fai_text, val bed_texts)
-      : settings_(std::move(settings)),
-        fai_text_(std::move(fai_text)),
-        bed_texts_(AsStrings(bed_texts)) {}
+  // settings: [[name, value], ...] with readforge's option names; inputs: {faiText, bedTexts,
+  // gapsText, gapsName}, each optional: a .fai, the texts of BED files, a gap sidecar
+  // (<ref>.gaps.bed, or a scan's gapsText()) and its name for messages.
+  WasmSimulator(val settings, val inputs) : settings_(std::move(settings)), inputs_(inputs) {}
 
   // "" when the run can start, else what is wrong.
   std::string start() {
@@ -56,12 +63,26 @@ class WasmSimulator {
     for (unsigned i = 0; i < n; ++i)
       settings.emplace_back(AsString(settings_[i][0]), AsString(settings_[i][1]));
     Options options;
-    Status s = OptionsFromSettings(settings, bed_texts_, &options);
-    if (s.ok() && !fai_text_.empty()) {
-      s = ParseFai(fai_text_, &entries_);
+    Status s = OptionsFromSettings(settings, AsStrings(inputs_["bedTexts"]), &options);
+    const std::string fai_text = TextField(inputs_, "faiText");
+    const std::string gaps_text = TextField(inputs_, "gapsText");
+    const std::string gaps_name = TextField(inputs_, "gapsName");
+    if (s.ok() && !fai_text.empty())
+      s = ParseFai(fai_text, &entries_);
+    GapIndex gaps;
+    if (s.ok() && !gaps_text.empty()) {
+      s = GapIndex::Parse(gaps_text, &gaps);
+      if (!s.ok() && !gaps_name.empty())
+        s = Status::Error(gaps_name + ": " + s.message());
+      gaps.source = gaps_name;
     }
     if (s.ok()) {
-      sim_ = std::make_unique<Simulator>(options, ContigsOf(entries_));
+      // Without a .fai, a sidecar's contigs are the index (as on the command line).
+      const bool from_gaps = entries_.empty() && !gaps.empty();
+      std::vector<ContigInfo> contigs = from_gaps ? gaps.Contigs() : ContigsOf(entries_);
+      sim_ = std::make_unique<Simulator>(options, std::move(contigs), std::move(gaps));
+      if (from_gaps)
+        sim_->set_index_name(gaps_name);
       s = sim_->Start();
     }
     return s.ok() ? "" : s.message();
@@ -115,6 +136,7 @@ class WasmSimulator {
     out.set("readBases", static_cast<double>(s.read_bases));
     out.set("errors", static_cast<double>(s.errors));
     out.set("droppedPairs", static_cast<double>(s.dropped_pairs));
+    out.set("cutFragments", static_cast<double>(s.cut_fragments));
     out.set("snps", static_cast<double>(s.snps));
     out.set("insertions", static_cast<double>(s.insertions));
     out.set("deletions", static_cast<double>(s.deletions));
@@ -137,36 +159,47 @@ class WasmSimulator {
 
  private:
   val settings_;
-  std::string fai_text_;
-  std::vector<std::string> bed_texts_;
+  val inputs_;
   std::vector<FaiEntry> entries_;
   std::unique_ptr<Simulator> sim_;
 };
 
-// Contig names and lengths of a reference without an index, as .fai-like text
-// ("name\tlength\t0\t0\t0" lines): what -N and --vcf need before a run.
+// A first pass over a reference: contig names and lengths as .fai-like text
+// ("name\tlength\t0\t0\t0" lines), and its N runs as a gap sidecar's text. Whole-file input,
+// or (given the .fai) sparse input: the spans' byte ranges, each after beginContigAt().
 class WasmContigScanner {
  public:
+  explicit WasmContigScanner(std::string fai_text) : fai_text_(std::move(fai_text)) {}
+
   val inputBuffer(size_t n) {
     buffer_.resize(n);
     return val(emscripten::typed_memory_view(n, buffer_.data()));
   }
-  std::string push(size_t n) {
-    Status s = scanner_.Push(buffer_.data(), n);
-    return s.ok() ? "" : s.message();
+  std::string push(size_t n) { return Message(scanner_.Push(buffer_.data(), n)); }
+  std::string beginContigAt(std::string name, double position) {
+    if (contigs_.empty()) {
+      std::vector<FaiEntry> entries;
+      Status s = ParseFai(fai_text_, &entries);
+      if (!s.ok())
+        return s.message();
+      contigs_ = ContigsOf(entries);
+    }
+    return Message(scanner_.BeginContigAt(contigs_, name, static_cast<int64_t>(position)));
   }
-  std::string finish() {
-    Status s = scanner_.Finish();
-    return s.ok() ? "" : s.message();
-  }
+  std::string finish() { return Message(scanner_.Finish()); }
   std::string faiText() const {
     std::string text;
     for (const ContigInfo& c : scanner_.contigs())
       text += c.name + "\t" + std::to_string(c.length) + "\t0\t" + (c.length ? "1\t1\n" : "0\t0\n");
     return text;
   }
+  std::string gapsText() const { return scanner_.gaps().Format(); }
 
  private:
+  static std::string Message(const Status& s) { return s.ok() ? "" : s.message(); }
+
+  std::string fai_text_;
+  std::vector<ContigInfo> contigs_;
   std::string buffer_;
   ContigScanner scanner_;
 };
@@ -194,6 +227,7 @@ val ParseArgs(val args) {
   out.set("positional", strings(line.positional));
   out.set("bedPaths", strings(line.bed_paths));
   out.set("faiPath", line.fai_path);
+  out.set("gapsPath", line.gaps_path);
   out.set("vcfPath", line.vcf_path);
   out.set("mutationsPath", line.mutations_path);
   out.set("seedGiven", line.seed_given);
@@ -204,6 +238,18 @@ val ParseArgs(val args) {
   out.set("interleaved", line.options.interleaved);
   out.set("coverage", line.options.coverage);
   return out;
+}
+
+// "" when an index (.fai text) describes the contigs a first pass measured (a scanner's
+// faiText()), else how it does not.
+std::string CheckIndex(std::string fai_text, std::string measured_fai_text) {
+  std::vector<FaiEntry> index, measured;
+  Status s = ParseFai(fai_text, &index);
+  if (s.ok())
+    s = ParseFai(measured_fai_text, &measured);
+  if (s.ok())
+    s = CheckIndexMatches(ContigsOf(index), ContigsOf(measured));
+  return s.ok() ? "" : s.message();
 }
 
 // "" when the settings are valid on their own (the rules and messages of the command line).
@@ -255,7 +301,7 @@ std::string Version() {
 EMSCRIPTEN_BINDINGS(readforge) {
   using namespace readforge;
   emscripten::class_<WasmSimulator>("Simulator")
-      .constructor<emscripten::val, std::string, emscripten::val>()
+      .constructor<emscripten::val, emscripten::val>()
       .function("start", &WasmSimulator::start)
       .function("inputBuffer", &WasmSimulator::inputBuffer)
       .function("commitInput", &WasmSimulator::commitInput)
@@ -270,13 +316,16 @@ EMSCRIPTEN_BINDINGS(readforge) {
       .function("stats", &WasmSimulator::stats)
       .function("warnings", &WasmSimulator::warnings);
   emscripten::class_<WasmContigScanner>("ContigScanner")
-      .constructor<>()
+      .constructor<std::string>()
       .function("inputBuffer", &WasmContigScanner::inputBuffer)
       .function("push", &WasmContigScanner::push)
+      .function("beginContigAt", &WasmContigScanner::beginContigAt)
+      .function("gapsText", &WasmContigScanner::gapsText)
       .function("finish", &WasmContigScanner::finish)
       .function("faiText", &WasmContigScanner::faiText);
   emscripten::function("parseArgs", &ParseArgs);
   emscripten::function("checkSettings", &CheckSettings);
+  emscripten::function("checkIndex", &CheckIndex);
   emscripten::function("bgzfSlices", &BgzfSlices);
   emscripten::function("usage", &Usage);
   emscripten::function("version", &Version);

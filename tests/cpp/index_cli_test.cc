@@ -67,15 +67,17 @@ TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
 
   EXPECT_EQ(Run("index - < gapped.fa", &err), 1);
   EXPECT_EQ(err,
-            "readforge: error: readforge index needs a file (its sidecar goes beside it), not "
-            "'-'\n");
+            "readforge: error: readforge index - (standard input) needs -o FILE: there is no "
+            "file to put the sidecar beside\n");
+  ASSERT_EQ(Run("index -q -o piped.gaps.bed - < gapped.fa"), 0);
+  EXPECT_EQ(ReadFile(Path("piped.gaps.bed")), ReadFile(Path("gapped.fa.gaps.bed")));
   EXPECT_EQ(Run("index missing.fa", &err), 1);
   EXPECT_EQ(err, "readforge: error: cannot open missing.fa: No such file or directory\n");
   Write("gapped.fa.fai", "a\t600000\t3\t600000\t600001\n");
   EXPECT_EQ(Run("index gapped.fa", &err), 1);
   EXPECT_EQ(err,
-            "readforge: error: gapped.fa.fai does not match gapped.fa: it lists 1 contigs, the "
-            "FASTA has 2 (make it again with samtools faidx)\n");
+            "readforge: error: gapped.fa.fai: the index (.fai) does not match the reference: it "
+            "lists 1 contigs, the FASTA has 2 (make it again with samtools faidx)\n");
 }
 
 TEST_F(IndexCliTest, TheSidecarGivesTheBytesOfTheFirstPass) {

@@ -2,8 +2,21 @@
 // Node runner and through the pump, fed in any chunk sizes) write the same bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { awkwardReference, MT, native, read, run, tempDir, wasm, write, ROOT } from './helpers.mjs';
+import {
+  awkwardReference,
+  MT,
+  native,
+  randomBases,
+  read,
+  run,
+  tempDir,
+  wasm,
+  wrap,
+  write,
+  ROOT,
+} from './helpers.mjs';
 
 const MATRIX = [
   { name: 'defaults', args: ['-N', '3000'] },
@@ -107,4 +120,62 @@ test('errors read the same in both hosts', (t) => {
     assert.equal(b.status, 1);
     assert.equal(b.stderr, a.stderr);
   }
+});
+
+test('gapped references: sidecar, first pass, pipe, threads and block ranges agree', (t) => {
+  const dir = tempDir(t);
+  // awkwardReference's N runs plus a contig whose second block (of 4096) is 90% N.
+  const body = randomBases(20000, 9);
+  const gapped = body.slice(0, 4096) + 'N'.repeat(3686) + body.slice(7782);
+  write(join(dir, 'ref.fa'), awkwardReference() + `>gappy\n${wrap(gapped)}`);
+  const args = ['-S', '21', '-N', '6000', '--block-size', '4096', '-r', '0.01', '--vcf'];
+  const base = native([...args, 'scan.vcf', 'ref.fa', 'a1.fq', 'a2.fq'], { cwd: dir });
+  assert.equal(base.status, 0, base.stderr);
+  assert.match(base.stderr, /wrote 6000 read pairs/);
+  // Both hosts write the same sidecar.
+  assert.equal(native(['index', '-q', '-o', 'n.gaps.bed', 'ref.fa'], { cwd: dir }).status, 0);
+  assert.equal(wasm(['index', '-q', '-o', 'w.gaps.bed', 'ref.fa'], { cwd: dir }).status, 0);
+  assert.ok(read(join(dir, 'n.gaps.bed')) === read(join(dir, 'w.gaps.bed')));
+  const same = (label, prefix) => {
+    assert.ok(read(join(dir, `${prefix}1.fq`)) === read(join(dir, 'a1.fq')), `${label}: read 1`);
+    assert.ok(read(join(dir, `${prefix}2.fq`)) === read(join(dir, 'a2.fq')), `${label}: read 2`);
+  };
+  const runs = [
+    ['wasm, first pass', wasm, ['w.vcf', 'ref.fa', 'b1.fq', 'b2.fq'], 'b'],
+    ['native, --gaps', native, ['c.vcf', '--gaps', 'n.gaps.bed', 'ref.fa', 'c1.fq', 'c2.fq'], 'c'],
+    ['wasm, --gaps', wasm, ['d.vcf', '--gaps', 'n.gaps.bed', 'ref.fa', 'd1.fq', 'd2.fq'], 'd'],
+    ['native, 3 threads', native, ['e.vcf', '-t', '3', 'ref.fa', 'e1.fq', 'e2.fq'], 'e'],
+  ];
+  for (const [label, host, rest, prefix] of runs) {
+    const r = host([...args, ...rest], { cwd: dir });
+    assert.equal(r.status, 0, `${label}: ${r.stderr}`);
+    assert.equal(r.stderr, base.stderr, `${label}: the same warnings and summary`);
+    same(label, prefix);
+  }
+  // From a pipe, the sidecar gives names, lengths and N runs.
+  const piped = wasm([...args, 'p.vcf', '--gaps', 'n.gaps.bed', '-', 'p1.fq', 'p2.fq'], {
+    cwd: dir,
+    input: read(join(dir, 'ref.fa')),
+  });
+  assert.equal(piped.status, 0, piped.stderr);
+  same('wasm from a pipe', 'p');
+  // Block ranges, one in each host, concatenate to the whole run.
+  const first = native([...args, 'x.vcf', '--end-block', '9', 'ref.fa', 'x1.fq', 'x2.fq'], {
+    cwd: dir,
+  });
+  const rest = wasm([...args, 'y.vcf', '--first-block', '9', 'ref.fa', 'y1.fq', 'y2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(first.status + rest.status, 0, first.stderr + rest.stderr);
+  assert.ok(read(join(dir, 'x1.fq')) + read(join(dir, 'y1.fq')) === read(join(dir, 'a1.fq')));
+  // A sidecar of another reference: the same message from both hosts, no output left.
+  const other = read(join(dir, 'n.gaps.bed')).replace('gappy\t4096\t7782', 'gappy\t4097\t7783');
+  write(join(dir, 'other.gaps.bed'), other);
+  const bad = ['-S', '1', '-N', '500', '--block-size', '4096', '--gaps', 'other.gaps.bed'];
+  const a = native([...bad, 'ref.fa', 'z1.fq', 'z2.fq'], { cwd: dir });
+  const b = wasm([...bad, 'ref.fa', 'z1.fq', 'z2.fq'], { cwd: dir });
+  assert.equal(a.status, 1);
+  assert.match(a.stderr, /other\.gaps\.bed: does not match the reference: gappy:1-4096 has /);
+  assert.equal(b.stderr, a.stderr);
+  assert.ok(!existsSync(join(dir, 'z1.fq')));
 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadReadforge } from '../../dist/node/load-module.js';
-import { simulate, scanContigs, ReadforgeError } from '../../dist/engine/pump.js';
+import { simulate, scanReference, ReadforgeError } from '../../dist/engine/pump.js';
 import { awkwardReference, MT, native, read, tempDir, write } from './helpers.mjs';
 
 const module = await loadReadforge();
@@ -189,6 +189,13 @@ test('bad input is a ReadforgeError with the engine message', async () => {
     collect({ settings: [['e', '7']] }, chunked(encoder.encode('>a\nACGT\n'), [2])),
     (e) => e instanceof ReadforgeError && e.message === '-e/--error-rate must be in [0, 1], got 7',
   );
-  const fai = await scanContigs(module, chunked(encoder.encode('>x\nACGT\nA\n>y\nCC\n'), [3]));
-  assert.equal(fai, 'x\t5\t0\t1\t1\ny\t2\t0\t1\t1\n');
+  const scan = await scanReference(
+    module,
+    chunked(encoder.encode('>x\nACGT\nA\n>y\nCNNn\nNC\n'), [3]),
+  );
+  assert.equal(scan.faiText, 'x\t5\t0\t1\t1\ny\t6\t0\t1\t1\n');
+  assert.equal(
+    scan.gapsText,
+    '#readforge-gaps\t1\n#contig\tx\t5\t0\t0\n#contig\ty\t6\t4\t1\ny\t1\t5\n',
+  );
 });

@@ -75,6 +75,7 @@ before(async () => {
     `>c1\n${wrap(randomBases(40000, 11))}>c2 second\n${wrap(randomBases(9000, 12), 70)}>c3\n${wrap(randomBases(25000, 13))}`,
   );
   assert.equal(run('samtools', ['faidx', 'ref.fa'], { cwd: dir }).status, 0);
+  assert.equal(run(NATIVE, ['index', 'ref.fa'], { cwd: dir }).status, 0); // ref.fa.gaps.bed
   write(join(dir, 'mt.fa'), read(MT));
   write(join(dir, 'mt.fa.fai'), read(`${MT}.fai`));
   server = createServer(handle);
@@ -131,6 +132,40 @@ test('a bgzip FASTA with .fai and .gzi: only the blocks of the regions, the same
   const local = await wasmRemote([...args, 'z.fa.gz', 'y1.fq', 'y2.fq']);
   assert.equal(local.status, 0, local.stderr);
   assert.ok(read(join(dir, 'y2.fq')) === read(join(dir, 'w2.fq')));
+});
+
+test('gapped references: with or without a sidecar, plain or bgzip, the bytes of a local run', async () => {
+  // N runs across block boundaries (small blocks), lowercase, and an all-N contig.
+  const a = randomBases(60000, 21);
+  const gapped =
+    `>g1\n${wrap(a.slice(0, 9000) + 'N'.repeat(7000) + a.slice(16000, 40000).toLowerCase() + 'N'.repeat(300) + a.slice(40300))}` +
+    `>g2\n${wrap('N'.repeat(2000))}>g3\n${wrap(randomBases(15000, 22))}`;
+  for (const name of ['gap.fa', 'gapside.fa']) write(join(dir, name), gapped);
+  assert.equal(run('bgzip', ['-k', '-f', '-i', 'gapside.fa'], { cwd: dir }).status, 0);
+  for (const name of ['gap.fa', 'gapside.fa', 'gapside.fa.gz'])
+    assert.equal(run('samtools', ['faidx', name], { cwd: dir }).status, 0);
+  for (const name of ['gapside.fa', 'gapside.fa.gz'])
+    assert.equal(run(NATIVE, ['index', name], { cwd: dir }).status, 0);
+  const args = ['-S', '5', '-N', '3000', '--block-size', '4096', '-r', '0.01'];
+  const regions = ['--region', 'g1:5001-50000', '--region', 'g3', '--region', 'g2'];
+  const local = run(NATIVE, [...args, ...regions, 'gap.fa', 'n1.fq', 'n2.fq'], { cwd: dir });
+  assert.equal(local.status, 0, local.stderr);
+  assert.match(local.stderr, /wrote 3000 read pairs/);
+  for (const file of ['gap.fa', 'gapside.fa', 'gapside.fa.gz']) {
+    const remote = await wasmRemote([...args, ...regions, `${base}/ok/${file}`, 'r1.fq', 'r2.fq']);
+    assert.equal(remote.status, 0, remote.stderr);
+    assert.ok(read(join(dir, 'r1.fq')) === read(join(dir, 'n1.fq')), `${file}: read 1 differs`);
+    assert.ok(read(join(dir, 'r2.fq')) === read(join(dir, 'n2.fq')), `${file}: read 2 differs`);
+    const fetched = Number(/fetched (\d+) bytes/.exec(remote.stderr)[1]);
+    if (file === 'gap.fa') {
+      // No sidecar: the regions are measured first, fetched twice, and the summary says so.
+      assert.match(remote.stderr, /the regions twice: .* their N runs were measured first/);
+      assert.ok(fetched > 2 * 60000, `fetched ${fetched}`);
+    } else {
+      assert.doesNotMatch(remote.stderr, /measured/);
+      if (file === 'gapside.fa') assert.ok(fetched < 70000, `fetched ${fetched}`);
+    }
+  }
 });
 
 test('the whole reference streams when no region is given', async () => {

@@ -18,9 +18,16 @@ const DEMOS: Record<string, ReferenceSpec> = {
     kind: 'url',
     url: '/refs/MT-human.fa',
     faiUrl: '/refs/MT-human.fa.fai',
+    gapsUrl: '/refs/MT-human.fa.gaps.bed',
     name: 'MT-human',
   },
-  'demo-ecoli': { kind: 'url', url: '/refs/ecoli-536.fa.gz', name: 'ecoli-536' },
+  // Its sidecar lists the contig and its (no) N runs: no first pass, and no .fai needed.
+  'demo-ecoli': {
+    kind: 'url',
+    url: '/refs/ecoli-536.fa.gz',
+    gapsUrl: '/refs/ecoli-536.fa.gz.gaps.bed',
+    name: 'ecoli-536',
+  },
 };
 
 const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
@@ -30,6 +37,7 @@ const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'mod
 const canSaveToDisk = 'showDirectoryPicker' in window;
 let fastaFile: File | null = null;
 let faiFile: File | null = null;
+let gapsFile: File | null = null;
 let startedAt = 0;
 
 $('#save-note').textContent = canSaveToDisk
@@ -43,11 +51,13 @@ function referenceChoice(): string {
 function setFiles(files: Iterable<File>): void {
   for (const file of files) {
     if (file.name.endsWith('.fai')) faiFile = file;
+    else if (file.name.endsWith('.gaps.bed')) gapsFile = file;
     else fastaFile = file;
   }
   document.querySelector<HTMLInputElement>('input[name="reference"][value="file"]')!.checked = true;
+  const extras = [faiFile, gapsFile].filter((f): f is File => f !== null).map((f) => f.name);
   $('#reference-error').textContent = fastaFile
-    ? `Using ${fastaFile.name}${faiFile ? ` with ${faiFile.name}` : ''}`
+    ? `Using ${fastaFile.name}${extras.length ? ` with ${extras.join(' and ')}` : ''}`
     : '';
 }
 
@@ -81,7 +91,7 @@ function reference(): ReferenceSpec | string {
   }
   if (choice !== 'file') return DEMOS[choice];
   if (!fastaFile) return 'Choose a FASTA file (or drop it on the form).';
-  return { kind: 'file', file: fastaFile, fai: faiFile ?? undefined };
+  return { kind: 'file', file: fastaFile, fai: faiFile ?? undefined, gaps: gapsFile ?? undefined };
 }
 
 function baseName(ref: ReferenceSpec): string {
@@ -191,6 +201,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     reference: ref,
     output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
     needLengths: form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked,
+    needGaps: form.amountMode === 'pairs',
   };
   history.replaceState(null, '', encodeRun(shareState()));
   if ($<HTMLInputElement>('#on-server').checked) {
@@ -296,7 +307,8 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
         : '';
     const phase = {
       loading: 'Loading',
-      scanning: 'Measuring contigs (no index given)',
+      scanning: 'Measuring contigs and N runs (no .gaps.bed given)',
+      measuring: 'Measuring the regions’ N runs (no .gaps.bed beside it: fetched twice)',
       simulating: 'Simulating',
       saving: 'Saving',
     }[m.phase];

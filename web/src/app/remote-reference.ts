@@ -14,6 +14,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 export class RemoteReference {
   private faiText = '';
   private gzi: Uint8Array | null = null;
+  private hasGaps = false;
   private loadedFor = '';
   private timer = 0;
 
@@ -82,6 +83,7 @@ export class RemoteReference {
         info.textContent = 'Reading the index…';
         this.faiText = await new RemoteFile(`${url}.fai`).text();
         this.gzi = /\.b?gz$/.test(url) ? await new RemoteFile(`${url}.gzi`).bytes() : null;
+        this.hasGaps = (await new RemoteFile(`${url}.gaps.bed`).textIfExists()) !== null;
         this.loadedFor = url;
         this.fillContigs();
       }
@@ -117,7 +119,7 @@ export class RemoteReference {
       .map((r) => r.trim())
       .filter(Boolean);
     const settings: Setting[] = [...this.settings(), ...regions.map((r): Setting => ['region', r])];
-    const sim = new this.module.Simulator(settings, this.faiText, []);
+    const sim = new this.module.Simulator(settings, { faiText: this.faiText });
     try {
       const problem = sim.start();
       const lines = this.faiText.split('\n').filter(Boolean);
@@ -133,7 +135,13 @@ export class RemoteReference {
           0,
         );
       }
-      return `${head} A run downloads about ${(bytes / 1e6).toFixed(2)} MB${this.gzi ? ' (compressed)' : ''}.`;
+      // -N places pairs by N runs: without a .gaps.bed beside it, the regions are read twice.
+      const twice = !this.hasGaps && !settings.some(([n]) => n === 'C' || n === 'coverage');
+      const size = `${(((twice ? 2 : 1) * bytes) / 1e6).toFixed(2)} MB`;
+      return (
+        `${head} A run downloads about ${size}${this.gzi ? ' (compressed)' : ''}` +
+        (twice ? ': no .gaps.bed beside it, so the regions are measured first.' : '.')
+      );
     } finally {
       sim.delete();
     }

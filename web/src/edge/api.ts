@@ -1,7 +1,7 @@
 // The HTTP API: GET /api/references and GET /api/simulate. Parameters are the command line's
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
-import { ReadforgeError, simulate } from '../engine/pump.js';
+import { measureSpans, ReadforgeError, simulate } from '../engine/pump.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { Limits, ReferenceConfig } from './config.js';
 
@@ -80,7 +80,22 @@ interface Plan {
   gzip: boolean;
   reference: ReferenceConfig;
   faiText: string;
+  /** The reference's N runs, when -N needs them and a sidecar has them (else measured). */
+  gaps: { gapsText: string; gapsName: string } | null;
+  pairsMode: boolean;
   seed: string;
+}
+
+/** The configured sidecar, or <url>.gaps.bed when there is one. */
+async function fetchGaps(reference: ReferenceConfig): Promise<Plan['gaps']> {
+  const url = reference.gaps ?? `${reference.url}.gaps.bed`;
+  try {
+    const file = new RemoteFile(url);
+    const text = reference.gaps ? await file.text() : await file.textIfExists();
+    return text === null ? null : { gapsText: text, gapsName: url };
+  } catch (error) {
+    throw new ApiError(502, 'ref', `cannot read ${url}: ${(error as Error).message}`);
+  }
 }
 
 /** Checks every parameter and the limits; returns what to run. */
@@ -118,7 +133,9 @@ async function plan(
   if (problem) throw new ApiError(400, null, problem);
 
   const faiText = await fetchIndex(reference.url);
-  const sim = new module.Simulator(settings, faiText, []);
+  const pairsMode = !settings.some(([n]) => n === 'C' || n === 'coverage');
+  const gaps = pairsMode ? await fetchGaps(reference) : null;
+  const sim = new module.Simulator(settings, { faiText, ...gaps });
   let spans: SpanBytes[];
   try {
     const error = sim.start();
@@ -137,7 +154,16 @@ async function plan(
       : mate === '2' && paired && format !== 'interleaved'
         ? OutputStream.Read2
         : OutputStream.Read1;
-  return { settings, stream, gzip: params.get('gzip') === '1', reference, faiText, seed };
+  return {
+    settings,
+    stream,
+    gzip: params.get('gzip') === '1',
+    reference,
+    faiText,
+    gaps,
+    pairsMode,
+    seed,
+  };
 }
 
 function value(settings: Setting[], names: string[], fallback: number): number {
@@ -216,6 +242,19 @@ export async function simulateResponse(
         }),
       }
     : undefined;
+  const request = { settings: p.settings, faiText: p.faiText, ...p.gaps };
+  if (p.pairsMode && !p.gaps) {
+    // No sidecar: the regions' bytes are fetched twice, first to measure their N runs.
+    try {
+      request.gapsText = await measureSpans(module, request, remoteSpans(file, {}, bgzf));
+    } catch (error) {
+      throw new ApiError(
+        502,
+        'ref',
+        `cannot measure ${p.reference.url}: ${(error as Error).message}`,
+      );
+    }
+  }
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
     undefined,
     new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
@@ -224,25 +263,20 @@ export async function simulateResponse(
   const abort = new AbortController();
   let written = 0;
   activeRuns++;
-  const run = simulate(
-    module,
-    { settings: p.settings, faiText: p.faiText },
-    remoteSpans(file, { signal: abort.signal }, bgzf),
-    {
-      signal: abort.signal,
-      onOutput: async (stream, bytes) => {
-        if (stream !== p.stream) return;
-        written += bytes.length;
-        if (written > limits.maxOutputBytes)
-          throw new ReadforgeError("the output passed this server's limit");
-        await writer.ready;
-        await writer.write(bytes.slice()); // rejects once the client has gone: the run stops
-        // Give the runtime's I/O a turn: the simulation otherwise runs on in microtasks while
-        // the response piles up in memory instead of leaving through the socket.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      },
+  const run = simulate(module, request, remoteSpans(file, { signal: abort.signal }, bgzf), {
+    signal: abort.signal,
+    onOutput: async (stream, bytes) => {
+      if (stream !== p.stream) return;
+      written += bytes.length;
+      if (written > limits.maxOutputBytes)
+        throw new ReadforgeError("the output passed this server's limit");
+      await writer.ready;
+      await writer.write(bytes.slice()); // rejects once the client has gone: the run stops
+      // Give the runtime's I/O a turn: the simulation otherwise runs on in microtasks while
+      // the response piles up in memory instead of leaving through the socket.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     },
-  )
+  })
     .then(() => writer.close())
     .catch(async (error) => {
       abort.abort(error);

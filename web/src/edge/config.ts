@@ -5,6 +5,9 @@ export interface ReferenceConfig {
   name: string;
   /** The FASTA (plain, or bgzip with .gzi); its index at <url>.fai. */
   url: string;
+  /** Its N runs (`readforge index`); default <url>.gaps.bed when there is one. Without any,
+   * -N runs measure the regions' bytes first (fetching them twice). */
+  gaps?: string;
 }
 
 export interface Limits {

@@ -20,6 +20,8 @@ export interface SimulatorStats {
   readBases: number;
   errors: number;
   droppedPairs: number;
+  /** Fragments cut short to fit before a span's end or a run of N. */
+  cutFragments: number;
   snps: number;
   insertions: number;
   deletions: number;
@@ -36,6 +38,19 @@ export interface SpanBytes {
   end: number;
   byteBegin: number;
   byteEnd: number;
+}
+
+/** What a run knows of its reference before reading it (every field optional). */
+export interface SimulatorInputs {
+  /** A samtools .fai index (or a scanner's faiText()). */
+  faiText?: string;
+  /** The texts of BED files (--bed). */
+  bedTexts?: string[];
+  /** The reference's N runs: a <ref>.gaps.bed sidecar, or a scanner's gapsText(). -N needs them
+   * to place pairs where reads can be; without them the reference is taken to hold no N. */
+  gapsText?: string;
+  /** The sidecar's name, for messages. */
+  gapsName?: string;
 }
 
 export interface WasmSimulator {
@@ -64,8 +79,14 @@ export interface WasmSimulator {
 export interface WasmContigScanner {
   inputBuffer(n: number): Uint8Array;
   push(n: number): string;
+  /** Sparse input (needs the .fai the scanner was made with): the bytes pushed next are
+   * `contig`'s from base `position` on. "" or why not. */
+  beginContigAt(contig: string, position: number): string;
   finish(): string;
+  /** Contig names and lengths as .fai-like text. */
   faiText(): string;
+  /** The N runs found, as a gap sidecar's text (what `readforge index` writes). */
+  gapsText(): string;
   delete(): void;
 }
 
@@ -75,6 +96,7 @@ export interface ParsedArgs {
   positional: string[];
   bedPaths: string[];
   faiPath: string;
+  gapsPath: string;
   vcfPath: string;
   mutationsPath: string;
   seedGiven: boolean;
@@ -89,8 +111,9 @@ export interface ParsedArgs {
 export interface ReadforgeModule {
   /** The wasm heap; its length is the module's memory size. */
   HEAP8: Int8Array;
-  Simulator: new (settings: Setting[], faiText: string, bedTexts: string[]) => WasmSimulator;
-  ContigScanner: new () => WasmContigScanner;
+  Simulator: new (settings: Setting[], inputs: SimulatorInputs) => WasmSimulator;
+  /** `faiText`: the index, for sparse input; '' for whole files. */
+  ContigScanner: new (faiText: string) => WasmContigScanner;
   parseArgs(args: string[]): ParsedArgs;
   /** For a bgzip FASTA: each span's compressed slice, from the .gzi index's bytes. */
   bgzfSlices(
@@ -99,6 +122,8 @@ export interface ReadforgeModule {
   ): { error: string; slices: { compressedBegin: number; compressedEnd: number; skip: number }[] };
   /** "" when the settings are valid on their own, else the command line's message. */
   checkSettings(settings: Setting[]): string;
+  /** "" when a .fai describes the contigs a first pass measured (its faiText()), else how not. */
+  checkIndex(faiText: string, measuredFaiText: string): string;
   usage(): string;
   version(): string;
 }

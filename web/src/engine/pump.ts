@@ -8,16 +8,15 @@ import {
   ReadforgeModule,
   RunState,
   Setting,
+  SimulatorInputs,
   SimulatorStats,
   SpanBytes,
   WasmSimulator,
 } from './module-types.js';
 import { bgzfDecoder, isBgzf } from './bgzf.js';
 
-export interface SimulationRequest {
+export interface SimulationRequest extends SimulatorInputs {
   settings: Setting[];
-  faiText?: string;
-  bedTexts?: string[];
 }
 
 export interface Progress {
@@ -107,12 +106,7 @@ export async function simulate(
   input: ByteSource | ReadableStream<Uint8Array> | SparseInput,
   options: PumpOptions,
 ): Promise<Summary> {
-  const sim = new module.Simulator(request.settings, request.faiText ?? '', request.bedTexts ?? []);
-  const problem = sim.start();
-  if (problem) {
-    sim.delete();
-    throw new ReadforgeError(problem);
-  }
+  const sim = startSimulator(module, request);
   const source =
     input instanceof ReadableStream
       ? streamSource(input)
@@ -165,6 +159,27 @@ export async function simulate(
   }
 }
 
+function startSimulator(module: ReadforgeModule, request: SimulationRequest): WasmSimulator {
+  const { settings, ...inputs } = request;
+  const sim = new module.Simulator(settings, inputs);
+  const problem = sim.start();
+  if (problem) {
+    sim.delete();
+    throw new ReadforgeError(problem);
+  }
+  return sim;
+}
+
+/** The spans a run will read, in order (validates the request as a run would). */
+export function plannedSpans(module: ReadforgeModule, request: SimulationRequest): SpanBytes[] {
+  const sim = startSimulator(module, request);
+  try {
+    return sim.spans();
+  } finally {
+    sim.delete();
+  }
+}
+
 /** Adapts sparse input to a ByteSource: span starts go to the engine as they come. */
 function sparseSource(sim: WasmSimulator, sparse: ReturnType<SparseInput>): ByteSource {
   let pending: Uint8Array | null = null;
@@ -198,28 +213,72 @@ function progressOf(stats: SimulatorStats): Progress {
   return { stats, fraction: total > 0 ? stats.referenceBases / total : null };
 }
 
-/** Names and lengths of a reference without an index, as .fai-like text. */
-export async function scanContigs(
+/** What a first pass over a reference measures: contig names and lengths, and N runs. */
+export interface ReferenceScan {
+  /** .fai-like text: names and lengths. */
+  faiText: string;
+  /** The N runs, as a gap sidecar's text (what `readforge index` writes). */
+  gapsText: string;
+}
+
+/** A first pass over a whole reference (a plain file's ByteSource reads into wasm memory). */
+export async function scanReference(
   module: ReadforgeModule,
-  source: ReadableStream<Uint8Array>,
+  input: ByteSource | ReadableStream<Uint8Array>,
   signal?: AbortSignal,
-): Promise<string> {
-  const scanner = new module.ContigScanner();
-  const reader = source.getReader();
+): Promise<ReferenceScan> {
+  const source = input instanceof ReadableStream ? streamSource(input) : input;
+  const scanner = new module.ContigScanner('');
   try {
     while (true) {
       signal?.throwIfAborted();
-      const { value, done } = await reader.read();
-      if (done) break;
-      scanner.inputBuffer(value.length).set(value);
-      const problem = scanner.push(value.length);
+      await source.prepare?.();
+      const n = await source.read(scanner.inputBuffer(1 << 20));
+      if (n === 0) break;
+      const problem = scanner.push(n);
       if (problem) throw new ReadforgeError(problem, true);
     }
     const problem = scanner.finish();
     if (problem) throw new ReadforgeError(problem, true);
-    return scanner.faiText();
+    return { faiText: scanner.faiText(), gapsText: scanner.gapsText() };
+  } catch (error) {
+    await source.cancel?.(error);
+    throw error;
   } finally {
-    reader.releaseLock();
+    scanner.delete();
+  }
+}
+
+/**
+ * The N runs of only the spans a run will read (a remote reference with no sidecar: its regions'
+ * bytes are fetched twice, once to measure and once to simulate). Returns a gap sidecar's text.
+ */
+export async function measureSpans(
+  module: ReadforgeModule,
+  request: SimulationRequest,
+  input: SparseInput,
+  signal?: AbortSignal,
+): Promise<string> {
+  const sparse = input(plannedSpans(module, request));
+  const scanner = new module.ContigScanner(request.faiText ?? '');
+  try {
+    while (true) {
+      signal?.throwIfAborted();
+      const item = await sparse.next();
+      if (item === null) break;
+      const problem =
+        item instanceof Uint8Array
+          ? (scanner.inputBuffer(item.length).set(item), scanner.push(item.length))
+          : scanner.beginContigAt(item.contig, item.begin);
+      if (problem) throw new ReadforgeError(problem, true);
+    }
+    const problem = scanner.finish();
+    if (problem) throw new ReadforgeError(problem, true);
+    return scanner.gapsText();
+  } catch (error) {
+    sparse.cancel?.(error);
+    throw error;
+  } finally {
     scanner.delete();
   }
 }

@@ -64,6 +64,16 @@ export class RemoteFile {
     return new TextDecoder().decode(await this.bytes());
   }
 
+  /** The whole file as text, or null when there is none (HTTP 404): an optional sidecar. */
+  async textIfExists(): Promise<string | null> {
+    try {
+      return await this.text();
+    } catch (error) {
+      if (error instanceof ReadforgeError && / \(HTTP 404\)$/.test(error.message)) return null;
+      throw error;
+    }
+  }
+
   /** The whole file (an index), retried like ranges are. */
   async bytes(): Promise<Uint8Array> {
     let lastProblem = '';

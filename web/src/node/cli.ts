@@ -13,16 +13,24 @@ import {
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { OutputStream, ParsedArgs, ReadforgeModule, Setting } from '../engine/module-types.js';
+import {
+  OutputStream,
+  ParsedArgs,
+  ReadforgeModule,
+  Setting,
+  SimulatorInputs,
+} from '../engine/module-types.js';
 import { RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
 import {
   ByteSource,
   decompressIfGzip,
+  measureSpans,
   ReadforgeError,
-  scanContigs,
+  scanReference,
   simulate,
   Summary,
 } from '../engine/pump.js';
+import { indexCommand } from './index-command.js';
 import { loadReadforge } from './load-module.js';
 
 /**
@@ -76,7 +84,9 @@ function isGzip(path: string): boolean {
  * The reference as the engine reads it. A plain file is read straight into the engine's input
  * buffer: no copies and no garbage, so memory stays flat whatever the file's size.
  */
-async function referenceSource(path: string): Promise<ByteSource | ReadableStream<Uint8Array>> {
+export async function referenceSource(
+  path: string,
+): Promise<ByteSource | ReadableStream<Uint8Array>> {
   if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path));
   const fd = openSync(path, 'r');
   return {
@@ -110,19 +120,50 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (/^(https?|s3):\/\//.test(ref)) return runRemote(module, args, settings, seed);
   if (ref !== '-' && !existsSync(ref))
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
-  const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
-  let faiText = '';
-  const faiPath = args.faiPath || (ref !== '-' && existsSync(`${ref}.fai`) ? `${ref}.fai` : '');
-  if (faiPath) {
-    faiText = readFileSync(faiPath, 'latin1');
-  } else if ((args.coverage <= 0 || args.vcfPath) && isRegularFile(ref)) {
-    faiText = await withName(ref, async () =>
-      scanContigs(module, await decompressIfGzip(fileStream(ref))),
-    );
-  }
+  const bedTexts = args.bedPaths.map(readText);
+  const inputs = await localIndex(module, ref, args);
   await simulateInto(args, ref, seed, async (onOutput) =>
-    simulate(module, { settings, faiText, bedTexts }, await referenceSource(ref), { onOutput }),
+    simulate(module, { settings, bedTexts, ...inputs }, await referenceSource(ref), { onOutput }),
   );
+}
+
+/** A local file's text, or the native CLI's message when it cannot be read. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    throw new ReadforgeError(`cannot open ${path}: No such file or directory`);
+  }
+}
+
+/**
+ * What the run knows before reading the reference, as the native CLI finds it: the .fai (--fai
+ * or <ref>.fai), the N runs -N needs (--gaps or <ref>.gaps.bed), and what is still missing from
+ * one first pass over a regular file.
+ */
+async function localIndex(
+  module: ReadforgeModule,
+  ref: string,
+  args: ParsedArgs,
+): Promise<SimulatorInputs> {
+  const pairsMode = args.coverage <= 0;
+  const beside = (suffix: string) => (ref !== '-' && existsSync(ref + suffix) ? ref + suffix : '');
+  const faiPath = args.faiPath || beside('.fai');
+  const gapsPath = args.gapsPath || (pairsMode ? beside('.gaps.bed') : '');
+  const inputs: SimulatorInputs = {};
+  if (faiPath) inputs.faiText = readText(faiPath);
+  if (gapsPath) Object.assign(inputs, { gapsText: readText(gapsPath), gapsName: gapsPath });
+  const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
+  const missing =
+    (pairsMode && !inputs.gapsText) || ((pairsMode || Boolean(args.vcfPath)) && !lengthsKnown);
+  if (!missing || !isRegularFile(ref)) return inputs;
+  // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
+  const scan = await withName(ref, async () => scanReference(module, await referenceSource(ref)));
+  const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
+  if (problem) throw new ReadforgeError(`${ref}: ${problem}`);
+  inputs.faiText = scan.faiText;
+  if (pairsMode && !inputs.gapsText) inputs.gapsText = scan.gapsText;
+  return inputs;
 }
 
 /** Errors in the reference's bytes name the reference, as the native CLI's do. */
@@ -187,26 +228,53 @@ async function runRemote(
   const [ref] = args.positional;
   const url = resolveReferenceUrl(ref, s3);
   const fasta = new RemoteFile(url);
+  const isUrl = (p: string) => /^(https?|s3):\/\//.test(p);
   const faiText =
-    args.faiPath && !/^(https?|s3):\/\//.test(args.faiPath)
-      ? readFileSync(args.faiPath, 'latin1')
+    args.faiPath && !isUrl(args.faiPath)
+      ? readText(args.faiPath)
       : await new RemoteFile(resolveReferenceUrl(args.faiPath || `${ref}.fai`, s3)).text();
-  const bedTexts = args.bedPaths.map((p) => readFileSync(p, 'latin1'));
+  const bedTexts = args.bedPaths.map(readText);
   // bgzip: only the blocks holding the regions, found with <url>.gzi.
   const gziFile = /\.b?gz$/.test(url) ? new RemoteFile(`${url}.gzi`) : null;
   const bgzf = gziFile ? { module, gzi: await gziFile.bytes() } : undefined;
+  const request = { settings, faiText, bedTexts };
+  // -N places pairs by the N runs: the sidecar next to the reference (or --gaps), else a
+  // measure of the regions' bytes first.
+  let gapsText: string | null = null;
+  let gapsName = args.gapsPath;
+  if (args.gapsPath && !isUrl(args.gapsPath)) gapsText = readText(args.gapsPath);
+  else if (args.gapsPath) gapsText = await new RemoteFile(resolveReferenceUrl(gapsName, s3)).text();
+  else if (args.coverage <= 0) {
+    gapsName = `${url}.gaps.bed`;
+    gapsText = await new RemoteFile(gapsName).textIfExists();
+  }
+  const measured = gapsText === null && args.coverage <= 0;
+  if (measured) {
+    if (!args.quiet && process.stderr.isTTY)
+      process.stderr.write(`readforge: no ${url}.gaps.bed: measuring the regions' N runs first\n`);
+    gapsText = await withName(url, () =>
+      measureSpans(module, request, remoteSpans(fasta, {}, bgzf)),
+    );
+    gapsName = '';
+  }
+  const gaps = gapsText === null ? {} : { gapsText, gapsName };
   await simulateInto(args, url, seed, (onOutput) =>
-    simulate(module, { settings, faiText, bedTexts }, remoteSpans(fasta, {}, bgzf), { onOutput }),
+    simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), { onOutput }),
   );
   if (!args.quiet)
     process.stderr.write(
-      `readforge: fetched ${fasta.fetchedBytes} bytes of ${url} in ${fasta.requests} requests\n`,
+      `readforge: fetched ${fasta.fetchedBytes} bytes of ${url} in ${fasta.requests} requests` +
+        (measured
+          ? ' (the regions twice: with no .gaps.bed beside it, their N runs were measured ' +
+            'first; `readforge index` makes one)\n'
+          : '\n'),
     );
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     const module = await loadReadforge();
+    if (argv[0] === 'index') return await indexCommand(module, argv.slice(1));
     await run(module, argv);
     // For scripts/bench.mjs: how large the wasm memory grew.
     if (process.env.READFORGE_WASM_HEAP)

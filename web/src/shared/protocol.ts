@@ -3,8 +3,8 @@ import type { Setting } from '../engine/module-types.js';
 import type { Summary } from '../engine/pump.js';
 
 export type ReferenceSpec =
-  | { kind: 'url'; url: string; faiUrl?: string; name: string }
-  | { kind: 'file'; file: File; fai?: File }
+  | { kind: 'url'; url: string; faiUrl?: string; gapsUrl?: string; name: string }
+  | { kind: 'file'; file: File; fai?: File; gaps?: File }
   /** An indexed FASTA read with Range requests: only the regions' bytes are fetched. */
   | { kind: 'remote'; url: string; name: string };
 
@@ -36,9 +36,11 @@ export interface RunRequest {
   output: OutputSpec;
   /** -N or a VCF needs contig lengths: without an index, the reference is scanned first. */
   needLengths: boolean;
+  /** -N places pairs by the reference's N runs: without a sidecar, it is scanned first. */
+  needGaps: boolean;
 }
 
-export type Phase = 'loading' | 'scanning' | 'simulating' | 'saving';
+export type Phase = 'loading' | 'scanning' | 'measuring' | 'simulating' | 'saving';
 
 export type WorkerMessage =
   | {

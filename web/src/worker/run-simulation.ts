@@ -1,7 +1,14 @@
 // One simulation in the Worker: open the reference (a File or a URL), scan it for contig lengths
 // when needed, pump it through the engine into the sinks, and report progress.
 import { OutputStream, ReadforgeModule } from '../engine/module-types.js';
-import { decompressIfGzip, scanContigs, simulate } from '../engine/pump.js';
+import type { SimulatorInputs } from '../engine/module-types.js';
+import {
+  decompressIfGzip,
+  measureSpans,
+  ReadforgeError,
+  scanReference,
+  simulate,
+} from '../engine/pump.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { Sinks } from './sinks.js';
@@ -18,13 +25,32 @@ async function open(request: RunRequest): Promise<ReadableStream<Uint8Array>> {
   return decompressIfGzip(response.body);
 }
 
-async function indexText(request: RunRequest): Promise<string> {
-  const ref = request.reference;
-  if (ref.kind === 'remote') return new RemoteFile(`${ref.url}.fai`).text();
-  if (ref.kind === 'file') return ref.fai ? ref.fai.text() : '';
-  if (!ref.faiUrl) return '';
-  const response = await fetch(ref.faiUrl);
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
   return response.ok ? response.text() : '';
+}
+
+/** The index and N-run sidecar that come with the reference, when there are any. */
+async function knownIndex(request: RunRequest): Promise<SimulatorInputs> {
+  const ref = request.reference;
+  if (ref.kind === 'remote') {
+    const gaps = await new RemoteFile(`${ref.url}.gaps.bed`).textIfExists();
+    return {
+      faiText: await new RemoteFile(`${ref.url}.fai`).text(),
+      ...(gaps === null ? {} : { gapsText: gaps, gapsName: `${ref.url}.gaps.bed` }),
+    };
+  }
+  if (ref.kind === 'file') {
+    return {
+      faiText: ref.fai ? await ref.fai.text() : '',
+      ...(ref.gaps ? { gapsText: await ref.gaps.text(), gapsName: ref.gaps.name } : {}),
+    };
+  }
+  const gapsText = ref.gapsUrl ? await fetchText(ref.gapsUrl) : '';
+  return {
+    faiText: ref.faiUrl ? await fetchText(ref.faiUrl) : '',
+    ...(gapsText ? { gapsText, gapsName: ref.gapsUrl } : {}),
+  };
 }
 
 export async function runSimulation(
@@ -46,40 +72,54 @@ export async function runSimulation(
     });
   let sinks: Sinks | null = null;
   try {
-    let faiText = await indexText(request);
-    if (!faiText && request.needLengths) {
-      progress('scanning', null);
-      faiText = await scanContigs(module, await open(request), signal);
-    }
-    progress('simulating', 0);
-    sinks = await Sinks.open(request.output);
-    let preview = '';
+    const inputs = await knownIndex(request);
     const ref = request.reference;
     const remote = ref.kind === 'remote' ? new RemoteFile(ref.url, { signal }) : null;
+    const missingGaps = request.needGaps && !inputs.gapsText;
+    const missingLengths = request.needLengths && !inputs.faiText && !inputs.gapsText;
+    if (!remote && (missingGaps || missingLengths)) {
+      // One first pass measures lengths and N runs (a .gaps.bed next to the FASTA skips it).
+      progress('scanning', null);
+      const scan = await scanReference(module, await open(request), signal);
+      const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
+      if (problem) throw new ReadforgeError(problem);
+      inputs.faiText = scan.faiText;
+      if (missingGaps) inputs.gapsText = scan.gapsText;
+    }
+    const simulation = { settings: request.settings, bedTexts: request.bedTexts, ...inputs };
     let input;
     if (remote) {
       // bgzip: only the blocks holding the regions, found with <url>.gzi.
       const gzi = /\.b?gz$/.test(remote.url)
         ? await new RemoteFile(`${remote.url}.gzi`).bytes()
         : null;
-      input = remoteSpans(remote, { signal }, gzi ? { module, gzi } : undefined);
+      const bgzf = gzi ? { module, gzi } : undefined;
+      if (missingGaps) {
+        // No .gaps.bed beside it: the regions' bytes are fetched twice, first to measure.
+        progress('measuring', null);
+        simulation.gapsText = await measureSpans(
+          module,
+          simulation,
+          remoteSpans(remote, { signal }, bgzf),
+          signal,
+        );
+      }
+      input = remoteSpans(remote, { signal }, bgzf);
     } else {
       input = await open(request);
     }
-    const summary = await simulate(
-      module,
-      { settings: request.settings, faiText, bedTexts: request.bedTexts },
-      input,
-      {
-        signal,
-        onOutput: async (stream, bytes) => {
-          if (stream === OutputStream.Read1 && preview.length < PREVIEW_BYTES)
-            preview += new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES - preview.length));
-          await sinks!.write(stream, bytes);
-        },
-        onProgress: (p) => progress('simulating', p.fraction, p.stats.pairs, sinks!.bytesOut),
+    progress('simulating', 0);
+    sinks = await Sinks.open(request.output);
+    let preview = '';
+    const summary = await simulate(module, simulation, input, {
+      signal,
+      onOutput: async (stream, bytes) => {
+        if (stream === OutputStream.Read1 && preview.length < PREVIEW_BYTES)
+          preview += new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES - preview.length));
+        await sinks!.write(stream, bytes);
       },
-    );
+      onProgress: (p) => progress('simulating', p.fraction, p.stats.pairs, sinks!.bytesOut),
+    });
     progress('saving', 1, summary.stats.pairs, sinks.bytesOut);
     const files = await sinks.close();
     post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes });

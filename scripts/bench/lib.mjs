@@ -1,0 +1,114 @@
+// Helpers for scripts/bench.mjs: reproducible references, timing under /usr/bin/time, tables.
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+
+/**
+ * A random reference, reproducible (a 32-bit LCG), in 60-base lines, with gaps of N where asked
+ * ({name, length, gaps: [[start, length], ...]}), and its .fai (samtools faidx).
+ */
+export function writeReference(path, contigs) {
+  if (existsSync(path)) return;
+  const fd = openSync(path, 'w');
+  let x = 11;
+  const line = Buffer.alloc(61);
+  for (const { name, length, gaps = [] } of contigs) {
+    writeSync(fd, `>${name}\n`);
+    const inGap = (p) => gaps.some(([start, size]) => p >= start && p < start + size);
+    for (let done = 0; done < length; done += 60) {
+      const n = Math.min(60, length - done);
+      const gap = gaps.length > 0 && (inGap(done) || inGap(done + n - 1));
+      for (let i = 0; i < n; i++) {
+        x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+        line[i] = gap && inGap(done + i) ? 78 : 'ACGT'.charCodeAt(x >>> 30);
+      }
+      line[n] = 10;
+      writeSync(fd, line, 0, n + 1);
+    }
+  }
+  closeSync(fd);
+  spawnSync('samtools', ['faidx', path]);
+}
+
+/** Runs a command under /usr/bin/time -v: seconds, peak RSS in MB, and the wasm heap if told. */
+export function measure(command, commandArgs, { input } = {}) {
+  const r = spawnSync('/usr/bin/time', ['-v', command, ...commandArgs], {
+    encoding: 'utf8',
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    env: { ...process.env, READFORGE_WASM_HEAP: '1' },
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${r.stderr}`);
+  const field = (name) => r.stderr.match(new RegExp(`${name}: (.*)`))[1];
+  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2);
+  const heap = r.stderr.match(/wasm heap (\d+) bytes/);
+  return {
+    seconds: Number(m) * 60 + Number(s),
+    peakMB: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024,
+    wasmHeapMB: heap ? Number(heap[1]) / (1 << 20) : undefined,
+  };
+}
+
+/** Prints rows under [title, value(row), width] columns (the first left-aligned). */
+export function printTable(rows, columns) {
+  const cell = (text, width, i) =>
+    i === 0 ? String(text).padEnd(width) : String(text).padStart(width);
+  console.log(columns.map(([title, , width], i) => cell(title, width, i)).join(''));
+  for (const row of rows)
+    console.log(columns.map(([, value, width], i) => cell(value(row), width, i)).join(''));
+}
+
+// GRCh38's chromosome lengths (chr1..22, X, Y).
+const GRCH38 = [
+  248956422, 242193529, 198295559, 190214555, 181538259, 170805979, 159345973, 145138636, 138394717,
+  133797422, 135086622, 133275309, 114364328, 107043718, 101991189, 90338345, 83257441, 80373285,
+  58617616, 64444167, 46709983, 50818468, 156040895, 57227415,
+];
+
+/**
+ * A genome shaped like GRCh38 for sizing the gap sidecar: 10 kb of N at each telomere, a
+ * centromere gap of about 3 Mb, and 33 scaffold gaps of 50 kb per chromosome, plus 4 lone IUPAC
+ * codes each. fasta() yields it in 4 MB chunks built from one random block (fast to stream).
+ */
+export function grch38Like() {
+  const block = Buffer.alloc(4 << 20);
+  let x = 7;
+  for (let i = 0; i < block.length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    block[i] = 'ACGT'.charCodeAt(x >>> 30);
+  }
+  const layout = GRCH38.map((length, c) => {
+    const runs = [
+      [0, 10_000],
+      [length - 10_000, 10_000],
+      [Math.floor(length * 0.4), 3_000_000],
+    ];
+    for (let g = 1; g <= 33; g++) runs.push([Math.floor((length * g) / 34) + 17, 50_000]);
+    for (let k = 1; k <= 4; k++) runs.push([Math.floor((length * k) / 5) + 101, 1]);
+    runs.sort((a, b) => a[0] - b[0]);
+    return { name: `chr${c < 22 ? c + 1 : c === 22 ? 'X' : 'Y'}`, length, runs };
+  });
+  let nBases = 0;
+  let runs = 0;
+  for (const c of layout) for (const [, size] of c.runs) ((nBases += size), runs++);
+  return {
+    bases: GRCH38.reduce((a, b) => a + b, 0),
+    nBases,
+    runs,
+    *fasta() {
+      for (const { name, length, runs: gaps } of layout) {
+        yield Buffer.from(`>${name}\n`);
+        let at = 0;
+        for (const [start, size] of [...gaps, [length, 0]]) {
+          for (let p = at; p < start; p += block.length) {
+            const n = Math.min(block.length, start - p);
+            yield block.subarray(0, n);
+          }
+          if (size > 0) yield Buffer.alloc(size, size === 1 ? 'R' : 'N');
+          at = start + size;
+        }
+        yield Buffer.from('\n');
+      }
+    },
+  };
+}
