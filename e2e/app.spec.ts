@@ -95,6 +95,37 @@ test('a local multi-contig FASTA with regions, single-end, interleaved and gzip'
   expect(problems).toEqual([]);
 });
 
+test('a gapped FASTA: -N exact, measured in the scan phase or read from a dropped sidecar', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  // chrA with a 10 kb gap, chrB all N: every pair must land on chrA's sequence.
+  const plain = readFileSync(multiContigFasta(), 'latin1').split('>chrB')[0];
+  const lines = plain.split('\n');
+  for (let i = 100; i < 267; i++) lines[i] = 'N'.repeat(60);
+  const fasta = join(mkdtempSync(join(tmpdir(), 'rf-gaps-')), 'gapped.fa');
+  writeFileSync(fasta, `${lines.join('\n')}>chrB\n${'N'.repeat(5000)}\n`);
+  execSync(`samtools faidx ${fasta} && ${join(ROOT, 'build/readforge')} index -q ${fasta}`);
+  await page.goto('/');
+  await page.locator('#fasta-file').setInputFiles(fasta);
+  await setOption(page, 'pairs', '3000');
+  await simulateAndWait(page);
+  const expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['1.fq', '2.fq']);
+  const first = await readSaved(page, 'gapped_R1.fq');
+  expect(first.equals(expected.fastq[0])).toBe(true);
+  expect(first.toString().split('\n').length).toBe(3000 * 4 + 1);
+  expect(first.toString()).not.toContain('@chrB_');
+  // With the .fai and the sidecar dropped beside it: no scan, the same bytes.
+  await page.locator('#fai-file').setInputFiles([`${fasta}.fai`, `${fasta}.gaps.bed`]);
+  await expect(page.locator('#reference-error')).toHaveText(
+    'Using gapped.fa with gapped.fa.fai and gapped.fa.gaps.bed',
+  );
+  await simulateAndWait(page);
+  expect((await readSaved(page, 'gapped_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
   await page.goto('/');

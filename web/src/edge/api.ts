@@ -2,6 +2,7 @@
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
 import { measureSpans, ReadforgeError, simulate } from '../engine/pump.js';
+import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { Limits, ReferenceConfig } from './config.js';
 
@@ -226,7 +227,6 @@ export async function simulateResponse(
   url: URL,
   references: ReferenceConfig[],
   limits: Limits,
-  waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<Response> {
   const p = await plan(module, url, references, limits);
   const file = new RemoteFile(p.reference.url);
@@ -255,41 +255,31 @@ export async function simulateResponse(
       );
     }
   }
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
-    undefined,
-    new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
-  );
-  const writer = writable.getWriter();
-  const abort = new AbortController();
+  // A pull-based body: the engine runs only as fast as the client reads (real back-pressure at
+  // any compatibility date), one chunk in flight per request.
   let written = 0;
-  activeRuns++;
-  const run = simulate(module, request, remoteSpans(file, { signal: abort.signal }, bgzf), {
-    signal: abort.signal,
-    onOutput: async (stream, bytes) => {
-      if (stream !== p.stream) return;
-      written += bytes.length;
-      if (written > limits.maxOutputBytes)
-        throw new ReadforgeError("the output passed this server's limit");
-      await writer.ready;
-      await writer.write(bytes.slice()); // rejects once the client has gone: the run stops
-      // Give the runtime's I/O a turn: the simulation otherwise runs on in microtasks while
-      // the response piles up in memory instead of leaving through the socket.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
-  })
-    .then(() => writer.close())
-    .catch(async (error) => {
-      abort.abort(error);
-      // The client sees a failed transfer, never a short file that looks complete.
-      await writer.abort(error).catch(() => {});
-    })
-    .finally(() => activeRuns--);
-  waitUntil(run);
+  const output = pullStream(async (write, signal) => {
+    activeRuns++;
+    try {
+      await simulate(module, request, remoteSpans(file, { signal }, bgzf), {
+        signal,
+        onOutput: async (stream, bytes) => {
+          if (stream !== p.stream) return;
+          written += bytes.length;
+          if (written > limits.maxOutputBytes)
+            throw new ReadforgeError("the output passed this server's limit");
+          await write(bytes); // rejects once the client has gone: the run stops
+        },
+      });
+    } finally {
+      activeRuns--;
+    }
+  });
   const body = p.gzip
-    ? readable.pipeThrough(
+    ? output.pipeThrough(
         new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
       )
-    : readable;
+    : output;
   return new Response(body, {
     headers: {
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.

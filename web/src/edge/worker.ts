@@ -5,11 +5,7 @@ import { Env, readConfig } from './config.js';
 import { loadReadforge } from './load-module.js';
 
 export default {
-  async fetch(
-    request: Request,
-    env: Env,
-    ctx: { waitUntil(p: Promise<unknown>): void },
-  ): Promise<Response> {
+  async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     const { references, limits } = readConfig(env);
     try {
@@ -17,9 +13,7 @@ export default {
       if (url.pathname === '/api/references') return await listReferences(references);
       if (url.pathname === '/api/health') return json(200, { active: activeRuns });
       if (url.pathname === '/api/simulate')
-        return await simulateResponse(await loadReadforge(), url, references, limits, (p) =>
-          ctx.waitUntil(p),
-        );
+        return await simulateResponse(await loadReadforge(), url, references, limits);
       return json(404, { error: `no such endpoint: ${url.pathname}` });
     } catch (error) {
       if (error instanceof ApiError)
