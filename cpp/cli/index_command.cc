@@ -2,8 +2,9 @@
 
 #include <cstdio>
 
+#include "cli/input_reader.h"
 #include "cli/output_file.h"
-#include "cli/reference_reader.h"
+#include "cli/reference_index.h"
 #include "engine/contig_scanner.h"
 #include "engine/fai.h"
 

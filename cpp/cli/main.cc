@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "cli/index_command.h"
+#include "cli/input_reader.h"
 #include "cli/output_file.h"
 #include "cli/parallel_run.h"
-#include "cli/reference_reader.h"
+#include "cli/profile_command.h"
+#include "cli/reference_index.h"
 #include "engine/arguments.h"
 #include "engine/region.h"
 #include "engine/simulator.h"
@@ -71,7 +73,7 @@ Status RunSingle(const CommandLine& line,
   Simulator sim(line.options, index.contigs, index.gaps);
   sim.set_index_name(index.contigs_from);
   RF_RETURN_IF_ERROR(sim.Start());
-  ReferenceReader reader;
+  InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
   Progress progress(!line.quiet);
   bool input_done = false;
@@ -121,9 +123,8 @@ Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& o
     for (const std::string& w : report.warnings)
       std::fprintf(stderr, "readforge: warning: %s\n", w.c_str());
     const SimulatorStats& s = report.stats;
-    std::fprintf(stderr, "readforge: wrote %lld read pairs (%lld bases) from %lld contigs\n",
-                 static_cast<long long>(s.pairs), static_cast<long long>(s.read_bases),
-                 static_cast<long long>(s.contigs));
+    std::fprintf(stderr, "readforge: %s\n",
+                 SummaryLine(s.pairs, s.read_bases, s.errors, s.contigs).c_str());
   }
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());
@@ -140,6 +141,12 @@ Status Run(CommandLine& line, Outputs& out) {
     Status s = ParseBed(text, &o.regions);
     if (!s.ok())
       return Status::Error(bed + ": " + s.message());
+  }
+  if (!line.profile_paths.empty()) {
+    std::vector<std::string> texts(line.profile_paths.size());
+    for (size_t i = 0; i < texts.size(); ++i)
+      RF_RETURN_IF_ERROR(ReadWholeFile(line.profile_paths[i], &texts[i]));
+    RF_RETURN_IF_ERROR(ProfileFromTexts(line.profile_paths, texts, &o.quality_profile));
   }
   if (!line.seed_given) {
     std::random_device device;
@@ -175,6 +182,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "index")
     return IndexCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!args.empty() && args[0] == "profile")
+    return ProfileCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   CommandLine line;
   Status s = ParseAndCheckCommandLine(args, &line);
   if (s.ok() && line.help) {

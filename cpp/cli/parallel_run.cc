@@ -8,7 +8,8 @@
 #include <optional>
 #include <thread>
 
-#include "cli/reference_reader.h"
+#include "cli/input_reader.h"
+#include "cli/reference_index.h"
 
 namespace readforge {
 namespace {
@@ -71,7 +72,7 @@ Status Produce(Simulator& sim,
                ChunkQueue& queue,
                const std::atomic<bool>& cancelled) {
   RF_RETURN_IF_ERROR(sim.Start());
-  ReferenceReader reader;
+  InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(path));
   bool input_done = false;
   while (!cancelled) {

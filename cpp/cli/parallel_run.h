@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/reference_reader.h"
+#include "cli/reference_index.h"
 #include "engine/simulator.h"
 
 namespace readforge {

@@ -1,5 +1,6 @@
 #include "engine/arguments.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "engine/region.h"
@@ -32,6 +33,8 @@ constexpr Spec kSpecs[] = {
     {'X', "indel-extend", Kind::kReal, "FLOAT", "probability an indel is extended [0.3]"},
     {'A', "max-n-fraction", Kind::kReal, "FLOAT", "discard reads with more Ns than this [0.05]"},
     {'h', "haploid", Kind::kSwitch, nullptr, "haploid mode: every mutation homozygous"},
+    {0, "profile", Kind::kText, "FILE[,FILE]",
+     "qualities and errors from a quality profile (readforge's or ART's; R1,R2) instead of -e"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -105,6 +108,21 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->fai_path = std::string(value);
     else if (name == "gaps")
       line->gaps_path = std::string(value);
+    else if (name == "profile") {
+      line->profile_paths.clear();
+      for (size_t at = 0; at <= value.size();) {
+        size_t comma = value.find(',', at);
+        if (comma == std::string_view::npos)
+          comma = value.size();
+        line->profile_paths.emplace_back(value.substr(at, comma - at));
+        at = comma + 1;
+      }
+      if (line->profile_paths.size() > 2 ||
+          std::find(line->profile_paths.begin(), line->profile_paths.end(), "") !=
+              line->profile_paths.end())
+        return Status::Error("--profile expects FILE or R1FILE,R2FILE, got '" + std::string(value) +
+                             "'");
+    }
     return Status::Ok();
   }
   if (s.kind == Kind::kInt) {
@@ -257,6 +275,7 @@ std::string UsageText() {
   std::string text =
       "Usage: readforge [options] <ref.fa|ref.fa.gz|-> <out1.fq|-> [<out2.fq>]\n"
       "       readforge index <ref.fa|ref.fa.gz>   (writes <ref>.gaps.bed: its N runs)\n"
+      "       readforge profile reads_1.fq[.gz] [reads_2.fq[.gz]] > my.profile\n"
       "Simulates sequencing reads from a reference, like wgsim (same flags and read names).\n"
       "The mutation list goes to standard output unless it carries reads or --mutations is "
       "given.\n\nOptions:\n";

@@ -15,12 +15,13 @@ namespace readforge {
 
 struct CommandLine {
   Options options;
-  std::vector<std::string> positional;  // <ref> <out1> [<out2>]
-  std::string fai_path;                 // --fai
-  std::string gaps_path;                // --gaps
-  std::vector<std::string> bed_paths;   // --bed (read by the host, parsed with ParseBed)
-  std::string vcf_path;                 // --vcf
-  std::string mutations_path;           // --mutations (default: standard output)
+  std::vector<std::string> positional;     // <ref> <out1> [<out2>]
+  std::string fai_path;                    // --fai
+  std::string gaps_path;                   // --gaps
+  std::vector<std::string> profile_paths;  // --profile FILE or R1FILE,R2FILE
+  std::vector<std::string> bed_paths;      // --bed (read by the host, parsed with ParseBed)
+  std::string vcf_path;                    // --vcf
+  std::string mutations_path;              // --mutations (default: standard output)
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;

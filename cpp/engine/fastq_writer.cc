@@ -53,11 +53,18 @@ void FastqWriter::SetPair(std::string_view contig,
   name_.push_back('/');
 }
 
-void FastqWriter::Append(std::string* out, int mate, const char* bases, int64_t length) {
+void FastqWriter::Append(std::string* out,
+                         int mate,
+                         const char* bases,
+                         const char* qualities,
+                         int64_t length) {
   // One resize and plain copies: string appends cost more than the copying itself here.
   const size_t n = static_cast<size_t>(length);
-  if (qualities_.size() < n)
-    qualities_.assign(n, quality_);
+  if (!qualities) {
+    if (qualities_.size() < n)
+      qualities_.assign(n, quality_);
+    qualities = qualities_.data();
+  }
   const size_t at = out->size();
   out->resize(at + name_.size() + 2 + n + 3 + n + 1);
   char* p = out->data() + at;
@@ -69,7 +76,7 @@ void FastqWriter::Append(std::string* out, int mate, const char* bases, int64_t 
   p += n;
   std::memcpy(p, "\n+\n", 3);
   p += 3;
-  std::memcpy(p, qualities_.data(), n);
+  std::memcpy(p, qualities, n);
   p[n] = '\n';
 }
 

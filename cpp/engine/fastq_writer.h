@@ -32,7 +32,8 @@ class FastqWriter {
                const ReadCounts& right,
                uint64_t index);
 
-  void Append(std::string* out, int mate, const char* bases, int64_t length);
+  // `qualities` (Phred+33, `length` of them) or null for the constant quality of -e.
+  void Append(std::string* out, int mate, const char* bases, const char* qualities, int64_t length);
 
  private:
   char quality_;

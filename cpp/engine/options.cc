@@ -63,6 +63,8 @@ Status ValidateOptions(const Options& o) {
       return Status::Error("region " + FormatRegion(r) + ": end before start");
     }
   }
+  if (o.quality_profile)
+    RF_RETURN_IF_ERROR(o.quality_profile->CheckReadLengths(o.read1_length, o.read2_length));
   return Status::Ok();
 }
 

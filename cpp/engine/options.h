@@ -3,9 +3,11 @@
 #define READFORGE_ENGINE_OPTIONS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/quality_profile.h"
 #include "engine/status.h"
 
 namespace readforge {
@@ -42,6 +44,9 @@ struct Options {
   double max_n_fraction = 0.05;  // -A
   bool haploid = false;          // -h
   uint64_t seed = 0;             // -S
+  // --profile: qualities and errors from a quality profile instead of wgsim's constant quality
+  // and -e (shared and never changed, so copies for threads cost nothing).
+  std::shared_ptr<const QualityProfile> quality_profile;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

@@ -20,6 +20,12 @@ PairSampler::PairSampler(const Options& options)
       max_ns_read2_(MaxNs(options.max_n_fraction, options.read2_length)) {
   left_.resize(static_cast<size_t>(options.longest_read()));
   right_.resize(static_cast<size_t>(options.longest_read()));
+  if (options.quality_profile) {
+    quality_ = std::make_unique<QualityModel>(*options.quality_profile, options.read1_length,
+                                              options.read2_length);
+    qualities1_.resize(static_cast<size_t>(options.read1_length));
+    qualities2_.resize(static_cast<size_t>(options.read2_length));
+  }
 }
 
 void PairSampler::StartBlock(uint64_t span_key,
@@ -134,16 +140,35 @@ bool PairSampler::TryPair(const SpanWindow& window,
   }
   if (!ok)
     return false;
-  ReadCounts left{ApplyErrors(left_.data(), left_length), left_trace.snps, left_trace.indels};
-  ReadCounts right{ApplyErrors(right_.data(), right_length), right_trace.snps, right_trace.indels};
+  char* read1 = flip ? right_.data() : left_.data();
+  char* read2 = flip ? left_.data() : right_.data();
+  const char* qualities1 = nullptr;
+  const char* qualities2 = nullptr;
+  int left_errors = 0;
+  int right_errors = 0;
+  if (quality_) {
+    // In sequencing order: each mate's bases as written.
+    QualityModel::Read one{read1, qualities1_.data(), options_.read1_length,
+                           counters->cycle_quality_sums[0]};
+    QualityModel::Read two{read2, qualities2_.data(), options_.read2_length,
+                           counters->cycle_quality_sums[1]};
+    quality_->Apply(one, two, rng_);
+    qualities1 = qualities1_.data();
+    qualities2 = qualities2_.data();
+    left_errors = flip ? two.errors : one.errors;
+    right_errors = flip ? one.errors : two.errors;
+  } else {
+    left_errors = ApplyErrors(left_.data(), left_length);
+    right_errors = ApplyErrors(right_.data(), right_length);
+  }
+  ReadCounts left{left_errors, left_trace.snps, left_trace.indels};
+  ReadCounts right{right_errors, right_trace.snps, right_trace.indels};
   writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
                   place.offset + right_trace.last + 1, left, right,
                   static_cast<uint64_t>(first_index_ + next_));
-  const char* read1 = flip ? right_.data() : left_.data();
-  const char* read2 = flip ? left_.data() : right_.data();
-  writer_.Append(out.read1, 1, read1, options_.read1_length);
+  writer_.Append(out.read1, 1, read1, qualities1, options_.read1_length);
   if (out.read2)
-    writer_.Append(out.read2, 2, read2, options_.read2_length);
+    writer_.Append(out.read2, 2, read2, qualities2, options_.read2_length);
   counters->pairs += 1;
   counters->cut += cut;
   counters->bases += options_.read1_length + options_.read2_length;

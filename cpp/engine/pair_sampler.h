@@ -3,7 +3,9 @@
 #ifndef READFORGE_ENGINE_PAIR_SAMPLER_H_
 #define READFORGE_ENGINE_PAIR_SAMPLER_H_
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 
 #include "engine/fastq_writer.h"
 #include "engine/options.h"
+#include "engine/quality_model.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
 #include "engine/span_window.h"
@@ -33,6 +36,8 @@ struct SamplerCounters {
   int64_t cut = 0;      // fragments cut short to fit before the span's end or a run of N
   int64_t fragment_length_sum = 0;
   FragmentHistogram* histogram = nullptr;
+  // With a quality profile: per read end, where each cycle's qualities are summed (or null).
+  std::array<int64_t*, 2> cycle_quality_sums{};
 };
 
 class PairSampler {
@@ -93,8 +98,11 @@ class PairSampler {
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;
+  std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
+  std::string qualities1_;
+  std::string qualities2_;
 };
 
 }  // namespace readforge

@@ -2,6 +2,15 @@
 
 namespace readforge {
 
+std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64_t contigs) {
+  // Hundredths of a percent, rounded half up: (errors * 10000 / bases) + 0.5, in integers.
+  const int64_t hundredths = read_bases > 0 ? (errors * 20000 + read_bases) / (2 * read_bases) : 0;
+  std::string rate = std::to_string(hundredths / 100) + "." +
+                     std::to_string(hundredths % 100 / 10) + std::to_string(hundredths % 10);
+  return "wrote " + std::to_string(pairs) + " read pairs (" + std::to_string(read_bases) +
+         " bases, " + rate + "% sequencing errors) from " + std::to_string(contigs) + " contigs";
+}
+
 void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->reference_bases = part.reference_bases;
   total->contigs = part.contigs;
@@ -18,6 +27,14 @@ void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->fragment_lengths.width = part.fragment_lengths.width;
   for (int i = 0; i < FragmentHistogram::kBins; ++i)
     total->fragment_lengths.counts[i] += part.fragment_lengths.counts[i];
+  for (size_t mate = 0; mate < 2; ++mate) {
+    std::vector<int64_t>& sums = total->cycle_quality_sums[mate];
+    const std::vector<int64_t>& add = part.cycle_quality_sums[mate];
+    if (sums.size() < add.size())
+      sums.resize(add.size(), 0);
+    for (size_t c = 0; c < add.size(); ++c)
+      sums[c] += add[c];
+  }
 }
 
 }  // namespace readforge

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace readforge {
 
@@ -36,7 +38,14 @@ struct SimulatorStats {
   int64_t deletions = 0;
   int64_t fragment_length_sum = 0;
   FragmentHistogram fragment_lengths;
+  // With a quality profile: per read end, the sum of each cycle's qualities over the reads
+  // written (means by cycle, for the summaries).
+  std::array<std::vector<int64_t>, 2> cycle_quality_sums;
 };
+
+// "wrote 1000 read pairs (140000 bases, 2.01% sequencing errors) from 1 contigs": the summary
+// every host prints (the rate rounded in integers, so every build writes the same text).
+std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64_t contigs);
 
 // Adds what one of several simulators over the same reference did (each parsed all of it, so
 // reference bases and contigs are taken, not added).

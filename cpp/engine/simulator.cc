@@ -46,6 +46,10 @@ Status Simulator::Start() {
       return Status::Error(gaps_.source + (gaps_.source.empty() ? "" : ": ") + s.message());
   }
   RF_RETURN_IF_ERROR(Plan::Make(options_, contigs_, gaps_, &plan_));
+  if (options_.quality_profile) {
+    stats_.cycle_quality_sums[0].assign(static_cast<size_t>(options_.read1_length), 0);
+    stats_.cycle_quality_sums[1].assign(static_cast<size_t>(options_.read2_length), 0);
+  }
   if (!contigs_.empty()) {
     total_bases_ = 0;
     for (const ContigInfo& c : contigs_)

@@ -182,6 +182,10 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     RF_RETURN_IF_ERROR(StartBlock(block_begin, block_end, pair_counter, out, stats));
   SamplerCounters counters;
   counters.histogram = &stats->fragment_lengths;
+  for (size_t mate = 0; mate < 2; ++mate) {
+    std::vector<int64_t>& sums = stats->cycle_quality_sums[mate];
+    counters.cycle_quality_sums[mate] = sums.empty() ? nullptr : sums.data();
+  }
   sampler_.Run(window_, variants_, SpanPlace{contig_, span_.begin}, length,
                ReadOutputs{out.read1, out.read2}, budget, &counters);
   stats->pairs += counters.pairs;

@@ -1,84 +1,12 @@
-#include "cli/reference_reader.h"
+#include "cli/reference_index.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
+#include "cli/input_reader.h"
 #include "engine/fai.h"
 
 namespace readforge {
 
-ReferenceReader::~ReferenceReader() {
-  if (file_)
-    gzclose(file_);
-}
-
-Status ReferenceReader::Open(const std::string& path) {
-  path_ = path == "-" ? "standard input" : path;
-  file_ = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
-  if (!file_)
-    return Status::Error("cannot open " + path_ + ": " + std::strerror(errno));
-  gzbuffer(file_, 1 << 17);
-  return Status::Ok();
-}
-
-Status ReferenceReader::Read(char* dst, size_t capacity, size_t* got) {
-  int n = gzread(file_, dst, static_cast<unsigned>(capacity));
-  int code = Z_OK;
-  const char* message = gzerror(file_, &code);
-  if (n < 0 || (code != Z_OK && code != Z_STREAM_END)) {
-    if (code == Z_BUF_ERROR)
-      return Status::Error(path_ + ": the gzip data is truncated (unexpected end of file)");
-    if (code == Z_ERRNO)
-      return Status::Error("cannot read " + path_ + ": " + std::strerror(errno));
-    return Status::Error(path_ + ": corrupt gzip data (" + message + ")");
-  }
-  *got = static_cast<size_t>(n);
-  return Status::Ok();
-}
-
-Status FeedNext(ReferenceReader& reader, Simulator& sim, bool* input_done) {
-  constexpr size_t kReadChunk = size_t{1} << 20;
-  if (*input_done)
-    return Status::Ok();
-  size_t got = 0;
-  char* buffer = sim.InputBuffer(kReadChunk);
-  RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
-  sim.CommitInput(got);
-  if (got == 0) {
-    *input_done = true;
-    sim.Finish();
-  }
-  return Status::Ok();
-}
-
-bool IsRegularFile(const std::string& path) {
-  struct stat st;
-  return path != "-" && stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-bool FileExists(const std::string& path) {
-  return access(path.c_str(), R_OK) == 0;
-}
-
-Status ReadWholeFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Status::Error("cannot open " + path + ": " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
-  return Status::Ok();
-}
-
 Status ScanReference(const std::string& ref_path, ContigScanner* scanner) {
-  ReferenceReader reader;
+  InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(ref_path));
   std::string buffer(1 << 20, '\0');
   size_t got = 0;

@@ -1,0 +1,43 @@
+// Reads an input file, plain or gzip/bgzip (zlib handles both), or standard input: references
+// and FASTQ alike. Also small helpers about files.
+#ifndef READFORGE_CLI_INPUT_READER_H_
+#define READFORGE_CLI_INPUT_READER_H_
+
+#include <zlib.h>
+
+#include <cstddef>
+#include <string>
+
+#include "engine/simulator.h"
+#include "engine/status.h"
+
+namespace readforge {
+
+class InputReader {
+ public:
+  InputReader() = default;
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
+  ~InputReader();
+
+  Status Open(const std::string& path);  // "-" is standard input
+  // Reads up to `capacity` bytes; *got == 0 means the end of the file.
+  Status Read(char* dst, size_t capacity, size_t* got);
+
+ private:
+  gzFile file_ = nullptr;
+  std::string path_;
+};
+
+// Feeds the simulator the reader's next piece (at the end of the file, Finish()). For hosts'
+// loops when Run() returns kNeedInput.
+Status FeedNext(InputReader& reader, Simulator& sim, bool* input_done);
+
+// True for a path that can be read twice (not "-", a pipe or a terminal).
+bool IsRegularFile(const std::string& path);
+bool FileExists(const std::string& path);
+Status ReadWholeFile(const std::string& path, std::string* text);
+
+}  // namespace readforge
+
+#endif  // READFORGE_CLI_INPUT_READER_H_

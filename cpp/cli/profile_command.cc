@@ -1,0 +1,109 @@
+#include "cli/profile_command.h"
+
+#include <cstdio>
+
+#include "cli/input_reader.h"
+#include "cli/output_file.h"
+#include "engine/profile_learner.h"
+
+namespace readforge {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: readforge profile [-o FILE] [-q] <reads_1.fq[.gz]|-> [<reads_2.fq[.gz]>]\n"
+    "Learns a quality profile (qualities by cycle, each given the one before, for read 1 and\n"
+    "read 2) from real FASTQ in one pass, and writes it to standard output (or FILE), for\n"
+    "--profile. Phred+33; Phred+64 is converted. The reads never leave this machine.\n";
+
+struct ProfileArgs {
+  std::vector<std::string> inputs;
+  std::string out = "-";
+  bool quiet = false;
+  bool help = false;
+};
+
+Status ParseProfileArgs(const std::vector<std::string>& args, ProfileArgs* parsed) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help") {
+      parsed->help = true;
+    } else if (a == "-q" || a == "--quiet") {
+      parsed->quiet = true;
+    } else if (a == "-o" || a == "--output") {
+      if (i + 1 == args.size())
+        return Status::Error("option -o/--output needs a value");
+      parsed->out = args[++i];
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Status::Error("unknown option '" + a + "' for readforge profile (see --help)");
+    } else {
+      parsed->inputs.push_back(a);
+    }
+  }
+  if (parsed->help)
+    return Status::Ok();
+  if (parsed->inputs.empty() || parsed->inputs.size() > 2)
+    return Status::Error("readforge profile takes one or two FASTQ files (R1, R2; see --help)");
+  return Status::Ok();
+}
+
+Status Learn(const ProfileArgs& args) {
+  ProfileLearner learner;
+  std::string buffer(1 << 20, '\0');
+  for (size_t mate = 0; mate < args.inputs.size(); ++mate) {
+    const std::string& path = args.inputs[mate];
+    if (path != "-" && !FileExists(path))
+      return Status::Error("cannot open " + path + ": No such file or directory");
+    InputReader reader;
+    RF_RETURN_IF_ERROR(reader.Open(path));
+    size_t got = 0;
+    do {
+      RF_RETURN_IF_ERROR(reader.Read(buffer.data(), buffer.size(), &got));
+      Status s = learner.Push(static_cast<int>(mate), buffer.data(), got);
+      if (!s.ok())
+        return Status::Error(path + ": " + s.message());
+    } while (got > 0);
+    Status s = learner.FinishEnd(static_cast<int>(mate));
+    if (!s.ok())
+      return Status::Error(path + ": " + s.message());
+  }
+  QualityProfile profile;
+  std::vector<std::string> notes;
+  RF_RETURN_IF_ERROR(learner.Finish(args.inputs, &profile, &notes));
+  OutputFile out;
+  RF_RETURN_IF_ERROR(out.Open(args.out));
+  RF_RETURN_IF_ERROR(out.Write(profile.Format()));
+  RF_RETURN_IF_ERROR(out.Close());
+  if (!args.quiet) {
+    for (const std::string& note : notes)
+      std::fprintf(stderr, "readforge: note: %s\n", note.c_str());
+    std::string reads = std::to_string(learner.reads(0)) + " reads";
+    if (args.inputs.size() == 2)
+      reads += " and " + std::to_string(learner.reads(1)) + " mates";
+    std::fprintf(
+        stderr,
+        "readforge: learned a profile of %lld and %lld cycles, %d quality values, from %s\n",
+        static_cast<long long>(profile.ends[0].cycles),
+        static_cast<long long>(profile.end(1).cycles), profile.states(), reads.c_str());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int ProfileCommand(const std::vector<std::string>& args) {
+  ProfileArgs parsed;
+  Status s = ParseProfileArgs(args, &parsed);
+  if (s.ok() && parsed.help) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (s.ok())
+    s = Learn(parsed);
+  if (!s.ok()) {
+    std::fprintf(stderr, "readforge: error: %s\n", s.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace readforge
