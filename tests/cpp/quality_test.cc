@@ -1,0 +1,313 @@
+// Quality profiles: errors follow the qualities (calibration), simulated qualities follow the
+// profile cycle by cycle, a profile learned back from simulated reads is the one they came from,
+// ART's profiles load, and bad profiles and FASTQ are clear errors. Tolerances are 5 standard
+// errors or the issue's bounds, with samples large enough for both.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "engine/profile_learner.h"
+#include "engine/quality_profile.h"
+#include "test_util.h"
+
+namespace readforge {
+namespace {
+
+using testing::ParseFastq;
+using testing::ParseReadName;
+using testing::RandomFasta;
+using testing::RunResult;
+
+const char* kArtDir = "/usr/share/art-nextgen-simulation-tools/Illumina_profiles/";
+
+std::shared_ptr<const QualityProfile> Load(const std::string& text) {
+  std::shared_ptr<const QualityProfile> profile;
+  Status s = ProfileFromTexts({"test.profile"}, {text}, &profile);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return profile;
+}
+
+std::string ShippedProfile() {
+  return testing::ReadFile(std::string(READFORGE_SOURCE_DIR) +
+                           "/public/profiles/illumina-like-2x150.profile");
+}
+
+// Four qualities, equally common at every cycle, chained: each quality value gets millions of
+// bases, so its error rate is measured to a few percent.
+std::string FlatProfile(int cycles) {
+  std::string text = "#readforge-profile\t1\nalphabet\t10\t20\t30\t40\n";
+  for (const char* end : {"R1", "R2"}) {
+    text += std::string("end\t") + end + "\t" + std::to_string(cycles) + "\t2\n";
+    for (int c = 0; c < cycles; ++c)
+      text += std::string("cycle\t") + end + "\t" + std::to_string(c) + "\t100\t100\t100\t100\n";
+    for (int c = 1; c < cycles; ++c)
+      for (int p = 0; p < 4; ++p)
+        text += std::string("trans\t") + end + "\t" + std::to_string(c) + "\t" + std::to_string(p) +
+                "\t25\t25\t25\t25\n";
+  }
+  return text;
+}
+
+std::string Upper(const std::string& fasta) {
+  std::string bases;
+  for (size_t i = fasta.find('\n') + 1; i < fasta.size(); ++i) {
+    if (fasta[i] != '\n')
+      bases += fasta[i];
+  }
+  return bases;
+}
+
+// Per quality character: bases, and bases that differ from the reference (with -r 0 a read is
+// its reference stretch, forward or reverse complemented, but for its errors).
+struct Tally {
+  std::map<char, int64_t> bases, errors;
+  int64_t claimed = 0, found = 0;
+};
+
+void TallyReads(const std::string& fastq, const std::string& reference, Tally* tally) {
+  for (const auto& r : ParseFastq(fastq)) {
+    testing::ReadName name;
+    ASSERT_TRUE(ParseReadName(r.name, &name));
+    const int64_t n = static_cast<int64_t>(r.bases.size());
+    const std::string forward = reference.substr(static_cast<size_t>(name.left - 1), n);
+    const std::string reverse =
+        testing::ReverseComplement(reference.substr(static_cast<size_t>(name.right - n), n));
+    auto mismatches = [&](const std::string& truth) {
+      int64_t m = 0;
+      for (int64_t i = 0; i < n; ++i)
+        m += r.bases[i] != truth[i];
+      return m;
+    };
+    const bool is_left = mismatches(forward) <= mismatches(reverse);
+    const std::string& truth = is_left ? forward : reverse;
+    for (int64_t i = 0; i < n; ++i) {
+      ++tally->bases[r.qualities[i]];
+      const bool wrong = r.bases[i] != truth[i];
+      tally->errors[r.qualities[i]] += wrong;
+      tally->found += wrong;
+    }
+    tally->claimed += name.errors[is_left ? 0 : 1];
+  }
+}
+
+TEST(QualityProfiles, ErrorsFollowTheQualities) {
+  const std::string fasta = RandomFasta({{"chr", 400000}}, 3);
+  Options o;
+  o.seed = 9;
+  o.num_pairs = 150000;
+  o.read1_length = o.read2_length = 150;
+  o.outer_distance = 400;
+  o.mutation_rate = 0;
+  o.quality_profile = Load(FlatProfile(150));
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  Tally tally;
+  const std::string reference = Upper(fasta);
+  TallyReads(r.read1, reference, &tally);
+  TallyReads(r.read2, reference, &tally);
+  EXPECT_EQ(tally.found, tally.claimed) << "the names count the errors the reads carry";
+  int checked = 0;
+  for (const auto& [q, bases] : tally.bases) {
+    if (bases < 10000)
+      continue;
+    const double expected = PhredErrorProbability(q - 33);
+    const double observed = static_cast<double>(tally.errors[q]) / static_cast<double>(bases);
+    // Within 20% of 10^(-Q/10), the issue's bound, and that bound is over 5 standard errors
+    // here (each quality has at least 1000 expected errors).
+    EXPECT_GT(expected * static_cast<double>(bases), 1000) << "sample too small for Q" << q - 33;
+    EXPECT_NEAR(observed, expected, 0.2 * expected) << "Q" << q - 33 << ", " << bases << " bases";
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4);
+}
+
+TEST(QualityProfiles, QualitiesFollowTheProfileCycleByCycle) {
+  const std::string fasta = RandomFasta({{"chr", 300000}}, 4);
+  Options o;
+  o.seed = 2;
+  o.num_pairs = 40000;
+  o.read1_length = o.read2_length = 150;
+  o.quality_profile = Load(ShippedProfile());
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  for (int mate = 0; mate < 2; ++mate) {
+    std::vector<double> sums(150, 0);
+    auto reads = ParseFastq(mate == 0 ? r.read1 : r.read2);
+    for (const auto& rec : reads)
+      for (size_t c = 0; c < 150; ++c)
+        sums[c] += rec.qualities[c] - 33;
+    for (int c = 0; c < 150; ++c) {
+      EXPECT_NEAR(sums[static_cast<size_t>(c)] / static_cast<double>(reads.size()),
+                  o.quality_profile->MeanQuality(mate, c), 0.5)
+          << "R" << mate + 1 << " cycle " << c;
+    }
+  }
+  // R2 is worse than R1 late in the read, and both fall along it (a parametric Illumina shape).
+  EXPECT_LT(o.quality_profile->MeanQuality(1, 149), o.quality_profile->MeanQuality(0, 149) - 1);
+  EXPECT_LT(o.quality_profile->MeanQuality(0, 149), o.quality_profile->MeanQuality(0, 0) - 4);
+}
+
+TEST(QualityProfiles, ALearnedProfileIsTheOneTheReadsCameFrom) {
+  const std::string fasta = RandomFasta({{"chr", 200000}}, 5);
+  Options o;
+  o.seed = 4;
+  o.num_pairs = 30000;
+  o.read1_length = o.read2_length = 150;
+  o.quality_profile = Load(ShippedProfile());
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  ProfileLearner learner;
+  // Fed in awkward pieces: chunking never changes what is learned.
+  for (int mate = 0; mate < 2; ++mate) {
+    const std::string& fastq = mate == 0 ? r.read1 : r.read2;
+    for (size_t at = 0; at < fastq.size(); at += 4093)
+      ASSERT_TRUE(
+          learner.Push(mate, fastq.data() + at, std::min<size_t>(4093, fastq.size() - at)).ok());
+    ASSERT_TRUE(learner.FinishEnd(mate).ok());
+  }
+  QualityProfile learned;
+  std::vector<std::string> notes;
+  ASSERT_TRUE(learner.Finish({"r1.fq", "r2.fq"}, &learned, &notes).ok());
+  EXPECT_TRUE(notes.empty());
+  EXPECT_EQ(learned.alphabet, o.quality_profile->alphabet);
+  for (int mate = 0; mate < 2; ++mate)
+    for (int c = 0; c < 150; ++c)
+      EXPECT_NEAR(learned.MeanQuality(mate, c), o.quality_profile->MeanQuality(mate, c), 0.3)
+          << "R" << mate + 1 << " cycle " << c;
+  // Its text reads back as the same profile.
+  QualityProfile again;
+  ASSERT_TRUE(QualityProfile::Parse(learned.Format(), &again).ok());
+  EXPECT_EQ(again.Format(), learned.Format());
+}
+
+TEST(QualityProfiles, ArtProfilesLoadAndTheirCyclesAreFollowed) {
+  const std::string r1 = testing::ReadFile(std::string(kArtDir) + "HiSeq2500L150R1.txt");
+  const std::string r2 = testing::ReadFile(std::string(kArtDir) + "HiSeq2500L150R2.txt");
+  ASSERT_FALSE(r1.empty()) << "install Debian's art-nextgen-simulation-tools-profiles";
+  std::shared_ptr<const QualityProfile> art;
+  ASSERT_TRUE(ProfileFromTexts({"R1.txt", "R2.txt"}, {r1, r2}, &art).ok());
+  EXPECT_EQ(art->ends.size(), 2u);
+  EXPECT_EQ(art->ends[0].cycles, 150);
+  EXPECT_EQ(art->ends[0].n_quality, 3);  // ART's N lines: N calls get the lowest level
+  // Cycle 0 of R1 as the research notes read it off the file: 87.6% Q34.
+  EXPECT_NEAR(
+      art->MeanQuality(0, 0),
+      (3 * 40020.0 + 7 * 6133 + 16 * 263172 + 23 * 52077 + 28 * 1160798 + 34 * 10753856) / 12276056,
+      1e-9);
+  const std::string fasta = RandomFasta({{"chr", 300000}}, 6);
+  Options o;
+  o.seed = 3;
+  o.num_pairs = 20000;
+  o.read1_length = o.read2_length = 150;
+  o.quality_profile = art;
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  std::vector<double> sums(150, 0);
+  auto reads = ParseFastq(r.read2);
+  for (const auto& rec : reads)
+    for (size_t c = 0; c < 150; ++c)
+      sums[c] += rec.qualities[c] - 33;
+  for (int c = 0; c < 150; c += 7)
+    EXPECT_NEAR(sums[static_cast<size_t>(c)] / static_cast<double>(reads.size()),
+                art->MeanQuality(1, c), 0.5)
+        << "R2 cycle " << c;
+}
+
+TEST(QualityProfiles, BadProfilesAreClearErrors) {
+  auto error = [](const std::string& text) {
+    QualityProfile p;
+    return QualityProfile::Parse(text, &p).message();
+  };
+  const std::string good = FlatProfile(3);
+  EXPECT_EQ(error(""),
+            "line 1: expected '#readforge-profile<TAB>1' or an ART Illumina profile (is this a "
+            "quality profile?)");
+  EXPECT_EQ(error(std::string("\x1f\x8b\x08\x00\x00", 5)),
+            "line 1: expected '#readforge-profile<TAB>1' or an ART Illumina profile (is this a "
+            "quality profile?)");
+  EXPECT_EQ(error("#readforge-profile\t2\n"),
+            "line 1: format version 2 is not one this readforge reads (1)");
+  EXPECT_EQ(error("#readforge-profile\t1\n"),
+            "no 'alphabet' and 'end' lines: an empty or truncated profile");
+  EXPECT_EQ(error(good.substr(0, good.find("cycle\tR1\t2"))),
+            "R1 cycle 2 has no counts: the profile is truncated or edited");
+  EXPECT_EQ(error("#readforge-profile\t1\nalphabet\t30\t20\n"),
+            "line 2: alphabet: values must be ascending, each once");
+  EXPECT_EQ(error("#readforge-profile\t1\nalphabet\t30\nend\tR1\t5000\t2\n"),
+            "line 3: expected 'end<TAB>R1|R2<TAB>CYCLES (1 to 1000)<TAB>N_QUALITY'");
+  EXPECT_EQ(error("#readforge-profile\t1\nalphabet\t30\t40\nend\tR1\t2\t2\ncycle\tR1\t0\t1\n"),
+            "line 4: expected 2 counts, one per quality value");
+  EXPECT_EQ(error("#readforge-profile\t1\nalphabet\t30\nend\tR2\t2\t2\n"),
+            "line 3: 'end' lines come once each, R1 first");
+  EXPECT_EQ(error(".\t0\t3\t7\n.\t0\t10\n"),
+            "line 2: cycle 0: qualities and counts do not match (an ART profile has pairs of "
+            "lines: SYM CYCLE QUALITIES, then SYM CYCLE CUMULATIVE COUNTS)");
+  EXPECT_EQ(error(".\t0\t3\t7\n.\t0\t10\t20\n.\t1\t3\n"),
+            "line 3: a quality line without its counts (a truncated profile?)");
+  // A profile too short for the reads names both lengths.
+  Options o;
+  o.read1_length = 150;
+  o.read2_length = 100;
+  o.quality_profile = Load(FlatProfile(120));
+  EXPECT_EQ(ValidateOptions(o).message(),
+            "read 1 is 150 bases long, but the quality profile's R1 has only 120 cycles (use "
+            "shorter reads, or a profile of longer ones)");
+}
+
+TEST(QualityProfiles, BadFastqIsAClearErrorNamingTheRead) {
+  auto error = [](const std::string& fastq) {
+    ProfileLearner learner;
+    Status s = learner.Push(0, fastq.data(), fastq.size());
+    if (s.ok())
+      s = learner.FinishEnd(0);
+    return s.message();
+  };
+  EXPECT_EQ(error("@r1\nACGT\n+\nIII\n"), "line 4 (read 1): 4 bases but 3 qualities");
+  EXPECT_EQ(error("@r1\nACGT\n+\nIIII\n@r2\nAC\n"),
+            "line 7 (read 2): the input ends inside a read (a truncated file?)");
+  EXPECT_EQ(error(""), "no reads (an empty file?)");
+  EXPECT_EQ(error(">chr1\nACGT\n"),
+            "line 1 (read 1): this looks like FASTA ('>'), not FASTQ ('@')");
+  EXPECT_EQ(error(std::string("\x1f\x8b\x08\x00\x00\x00\n", 7)),
+            "line 1 (read 1): the data looks gzip-compressed: decompress it first");
+  EXPECT_EQ(error("@r1\nAC\x01T\n+\nIIII\n"),
+            "line 2 (read 1): column 3: unexpected byte 0x01 in the bases");
+  EXPECT_EQ(error("@r1\nACGT\nIIII\n"),
+            "line 3 (read 1): expected the '+' line after the bases (FASTQ with bases wrapped "
+            "over several lines is not supported)");
+  // Phred+64 is converted (the profile is the same as the +33 data's), Solexa refused.
+  ProfileLearner p33, p64;
+  const std::string q33 = "@a\nACGTN\n+\n5?I&#\n@b\nACGTA\n+\nIII55\n";
+  std::string q64 = q33;
+  for (const std::string& record : {std::string("5?I&#"), std::string("III55")}) {
+    std::string shifted = record;
+    for (char& c : shifted)
+      c = static_cast<char>(c + 31);
+    q64.replace(q64.find(record), record.size(), shifted);
+  }
+  ASSERT_TRUE(p33.Push(0, q33.data(), q33.size()).ok());
+  ASSERT_TRUE(p33.FinishEnd(0).ok());
+  ASSERT_TRUE(p64.Push(0, q64.data(), q64.size()).ok());
+  ASSERT_TRUE(p64.FinishEnd(0).ok());
+  QualityProfile a, b;
+  std::vector<std::string> notes_a, notes_b;
+  ASSERT_TRUE(p33.Finish({"x"}, &a, &notes_a).ok());
+  ASSERT_TRUE(p64.Finish({"x"}, &b, &notes_b).ok());
+  EXPECT_EQ(notes_b,
+            std::vector<std::string>{"Phred+64 qualities (old Illumina): converted to Phred+33"});
+  EXPECT_EQ(a.alphabet, b.alphabet);
+  EXPECT_EQ(a.ends[0].counts, b.ends[0].counts);
+  EXPECT_EQ(a.ends[0].n_quality, 2);  // the N was called at '#'
+  ProfileLearner solexa;
+  const std::string s = "@a\nACGT\n+\n;;hh\n";
+  ASSERT_TRUE(solexa.Push(0, s.data(), s.size()).ok());
+  ASSERT_TRUE(solexa.FinishEnd(0).ok());
+  QualityProfile c;
+  EXPECT_EQ(solexa.Finish({"x"}, &c, &notes_a).message(),
+            "the qualities start at ';': Solexa scores (old Illumina) are not supported; convert "
+            "them to Phred+33 first");
+}
+
+}  // namespace
+}  // namespace readforge
