@@ -126,6 +126,62 @@ test('a gapped FASTA: -N exact, measured in the scan phase or read from a droppe
   expect(problems).toEqual([]);
 });
 
+test('quality profiles: the built-in one, and one learned here from FASTQ, give the CLI bytes', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const bodies: number[] = [];
+  page.on('request', (r) => bodies.push(r.postDataBuffer()?.length ?? 0));
+  // Real-looking reads to learn from: what the CLI makes with the shipped profile.
+  const dir = mkdtempSync(join(tmpdir(), 'rf-fastq-'));
+  const shipped = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
+  const cli = join(ROOT, 'build/readforge');
+  execSync(`${cli} -q -S 2 -N 3000 -1 150 -2 150 --profile ${shipped} ${MT} r1.fq r2.fq`, {
+    cwd: dir,
+  });
+  execSync('gzip r2.fq', { cwd: dir });
+  const expectedProfile = execSync(`${cli} profile -q r1.fq r2.fq.gz`, { cwd: dir });
+  writeFileSync(join(dir, 'learned.profile'), expectedProfile);
+
+  await page.goto('/');
+  await setOption(page, 'pairs', '2000');
+  await setOption(page, 'read1-length', '150');
+  await setOption(page, 'read2-length', '150');
+  await page.getByLabel(/Illumina-like 2x150/).check();
+  await expect(page.locator('#profile-figure')).toBeVisible();
+  await expect(page.locator('#opt-error-rate')).toBeDisabled();
+  await simulateAndWait(page);
+  await expect(page.locator('#quality-figure')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '5-profile.png'), fullPage: true });
+  let expected = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'MT-human_R2.fq')).equals(expected.fastq[1])).toBe(true);
+
+  // Learned in the Worker from the person's FASTQ (gzip too): the bytes `readforge profile`
+  // writes, saved as a file, and used for a run.
+  await page.getByLabel(/Learned from my FASTQ/).check();
+  await page.locator('#fastq-file').setInputFiles([join(dir, 'r1.fq'), join(dir, 'r2.fq.gz')]);
+  await page.getByRole('button', { name: 'Learn the profile' }).click();
+  await expect(page.locator('#profile-info')).toContainText('learned from r1.fq, r2.fq.gz', {
+    timeout: 30_000,
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save this profile' }).click(),
+  ]);
+  expect(readFileSync((await download.path())!).equals(expectedProfile)).toBe(true);
+  await simulateAndWait(page);
+  expected = nativeRun(cliArgs(new URL(page.url()).hash, join(dir, 'learned.profile')), MT, [
+    '1.fq',
+    '2.fq',
+  ]);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  // The reads never left the page: no request carried a body.
+  expect(bodies.filter((n) => n > 0)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
   await page.goto('/');

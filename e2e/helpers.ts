@@ -60,12 +60,20 @@ export async function savedNames(page: Page): Promise<string[]> {
   });
 }
 
-/** The command line equivalent of the run the page's URL describes (its share link). */
-export function cliArgs(hash: string): string[] {
+/**
+ * The command line equivalent of the run the page's URL describes (its share link). A profile
+ * from a file or learned in the page is `profilePath` (the link only names it).
+ */
+export function cliArgs(hash: string, profilePath?: string): string[] {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const args: string[] = [];
   for (const [name, value] of params) {
     if (name === 'ref' || name === 'gzip' || name === 'vcf') continue;
+    if (name === 'quality') {
+      const builtIn = join(ROOT, `public/profiles/${value}.profile`);
+      args.push('--profile', value.includes(':') ? profilePath! : builtIn);
+      continue;
+    }
     if (name === 'regions') {
       for (const r of value.split(/[\n;]/).filter(Boolean)) args.push('--region', r);
     } else if (name === 'haploid' || name === 'interleaved') {

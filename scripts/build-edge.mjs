@@ -41,6 +41,7 @@ await build({
   target: 'es2022',
   outfile: join(OUT, 'worker.js'),
   external: ['./readforge.wasm'],
+  loader: { '.profile': 'text' }, // the built-in quality profile, bundled as text
   logLevel: 'warning',
 });
 copyFileSync(join(ROOT, 'build-wasm/readforge.wasm'), join(OUT, 'readforge.wasm'));

@@ -24,7 +24,7 @@ const uniform = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2
 
 function normalCdf(x) {
   // Abramowitz and Stegun 7.1.26: plenty for a parametric shape.
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
   const erf =
     1 -
     t *
@@ -39,7 +39,9 @@ function target(mate, cycle) {
   const f = cycle / (CYCLES - 1);
   const mean = mate === 0 ? 37.2 - 6 * f * f : 36.0 - 8 * f * f;
   const sd = 1.6 + (mate === 0 ? 4.4 : 5.5) * f;
-  const probs = BINS.map((_, i) => normalCdf((EDGES[i + 1] - mean) / sd) - normalCdf((EDGES[i] - mean) / sd));
+  const probs = BINS.map(
+    (_, i) => normalCdf((EDGES[i + 1] - mean) / sd) - normalCdf((EDGES[i] - mean) / sd),
+  );
   probs[0] += 0.0005 + 0.004 * f ** 3; // no-calls (Q2) become commoner late
   const total = probs.reduce((a, b) => a + b, 0);
   return probs.map((p) => p / total);

@@ -41,7 +41,6 @@ class FastqParser {
   std::string qualities_;
   std::string error_;
   bool failed_ = false;
-  bool last_was_cr_ = false;
   int64_t line_number_ = 1;
   int64_t records_ = 0;
 };

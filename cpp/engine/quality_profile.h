@@ -9,11 +9,13 @@
 //   meta	KEY	VALUE...                  free: kind (learned or parametric), source, reads
 //   alphabet	2	12	23	37                 Phred values of the states, ascending (<=
 //   64) end	R1	150	2                         read end, cycles, the N quality (Phred)
-//   cycle	R1	0	c0	c1	c2	c3             every cycle: how often each state
+//   cycle	R1	0	c0	c1	c2	c3             every cycle: how often each
+//   state
 //   occurs there trans	R1	5	3	c0	c1	c2	c3          optional: at
 //   cycle 5, after state
 //   3
-//   sub	R1	A	c0	c1	c2	c3                 optional: calls of A as A, C, G, T
+//   sub	R1	A	c0	c1	c2	c3                 optional: calls of A as A, C, G,
+//   T
 //   (when wrong) indel	R1	0.0001	0.0002               optional: insertion and deletion rates
 //   per base
 // A transition row absent or all zero falls back to the cycle's counts (so a profile without

@@ -3,7 +3,8 @@
 # with wasmBinary), no new Function (workerd forbids it), no exceptions.
 # Bulk memory turns memcpy/memset into single instructions (every host's V8 supports it).
 target_compile_options(readforge_engine PRIVATE -mbulk-memory)
-add_executable(readforge_wasm cpp/wasm/bindings.cc)
+file(GLOB WASM_SOURCES CONFIGURE_DEPENDS cpp/wasm/*.cc)
+add_executable(readforge_wasm ${WASM_SOURCES})
 target_link_libraries(readforge_wasm PRIVATE readforge_engine)
 target_compile_options(readforge_wasm PRIVATE ${READFORGE_FLAGS})
 set_target_properties(readforge_wasm PROPERTIES OUTPUT_NAME readforge SUFFIX ".mjs"

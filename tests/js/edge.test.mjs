@@ -2,7 +2,7 @@
 // shards that add up, streaming with bounded memory, and every error with its status and body.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, execSync, spawn } from 'node:child_process';
+import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +235,31 @@ test('a multi-GB response streams: first bytes early, memory flat', async () => 
   assert.ok(peak < 512, `workerd RSS reached ${peak} MB`);
 });
 
+test('quality profiles by name, the expected error rate, and the realised one as a summary', async () => {
+  const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
+  const args = ['-N', '3000', '-S', '8', '-1', '150', '-2', '150', '--profile', profile];
+  const [r1, r2] = native(args, MT, ['1.fq', '2.fq']);
+  const query = 'ref=MT-human&N=3000&S=8&1=150&2=150&profile=illumina-like-2x150';
+  const mate1 = await get(`${query}&mate=1`);
+  assert.equal(mate1.status, 200, mate1.body.toString());
+  assert.ok(mate1.body.equals(r1), 'mate 1 differs from the CLI with --profile');
+  assert.ok((await get(`${query}&mate=2`)).body.equals(r2), 'mate 2 differs');
+  const expected = Number(mate1.headers.get('x-readforge-expected-error-rate'));
+  assert.ok(expected > 0.001 && expected < 0.004, `expected error rate ${expected}`);
+  assert.equal(
+    (await get('ref=MT-human&N=10&e=0.03')).headers.get('x-readforge-expected-error-rate'),
+    '0.03',
+  );
+  // format=summary: the realised figures of the very same run, as the CLI prints them.
+  const summary = JSON.parse((await get(`${query}&format=summary`)).body.toString());
+  const cli = spawnSync(NATIVE, [...args, MT, '/dev/null', '/dev/null'], {
+    encoding: 'utf8',
+  }).stderr;
+  assert.equal(`readforge: ${summary.summary}\n`, cli);
+  assert.equal(summary.pairs, 3000);
+  assert.ok(Math.abs(summary.errorRate - expected) < 0.001, JSON.stringify(summary));
+});
+
 test('bad requests get the documented status and a JSON body naming the parameter', async () => {
   const cases = [
     ['ref=MT-human&e=2', 400, 'e', '-e/--error-rate must be in [0, 1], got 2'],
@@ -243,7 +268,7 @@ test('bad requests get the documented status and a JSON body naming the paramete
       'ref=MT-human&format=bam',
       400,
       'format',
-      "format must be fastq, interleaved or vcf, got 'bam'",
+      "format must be fastq, interleaved, vcf or summary, got 'bam'",
     ],
     [
       'ref=MT-human&shard=3/2',
@@ -268,6 +293,19 @@ test('bad requests get the documented status and a JSON body naming the paramete
       400,
       'N',
       'about 17 GB of output asked; this server allows 4 GB per request',
+    ],
+    [
+      'ref=MT-human&profile=hiseq',
+      400,
+      'profile',
+      "'hiseq' is not a profile this server has: illumina-like-2x150",
+    ],
+    [
+      'ref=MT-human&profile=illumina-like-2x150&1=250',
+      400,
+      'profile',
+      "read 1 is 250 bases long, but the quality profile's R1 has only 150 cycles (use shorter " +
+        'reads, or a profile of longer ones)',
     ],
     ['', 400, 'ref', null],
     [`ref=${encodeURIComponent('http://169.254.169.254/latest/meta-data')}`, 403, 'ref', null],

@@ -18,7 +18,19 @@ import {
   ROOT,
 } from './helpers.mjs';
 
+const SHIPPED = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
+const ART = '/usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150';
+
 const MATRIX = [
+  {
+    name: 'quality profile',
+    args: ['-N', '2000', '-1', '150', '-2', '150', '--profile', SHIPPED],
+  },
+  {
+    name: "ART's R1 and R2 profiles, single-end and paired",
+    args: ['-N', '1500', '-1', '100', '-2', '0', '--profile', `${ART}R1.txt,${ART}R2.txt`],
+    single: true,
+  },
   { name: 'defaults', args: ['-N', '3000'] },
   { name: 'haploid', args: ['-N', '2000', '-h'] },
   { name: 'single-end', args: ['-N', '2000', '-2', '0', '-1', '120'], single: true },
@@ -178,4 +190,40 @@ test('gapped references: sidecar, first pass, pipe, threads and block ranges agr
   assert.match(a.stderr, /other\.gaps\.bed: does not match the reference: gappy:1-4096 has /);
   assert.equal(b.stderr, a.stderr);
   assert.ok(!existsSync(join(dir, 'z1.fq')));
+});
+
+test('with a quality profile: threads, block ranges and the learned profile agree', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const args = ['-S', '8', '-N', '5000', '-1', '150', '-2', '150', '--profile', SHIPPED];
+  const base = native([...args, 'ref.fa', 'a1.fq', 'a2.fq'], { cwd: dir });
+  assert.equal(base.status, 0, base.stderr);
+  const threads = native([...args, '-t', '3', 'ref.fa', 'b1.fq', 'b2.fq'], { cwd: dir });
+  assert.equal(threads.stderr, base.stderr);
+  assert.ok(read(join(dir, 'b2.fq')) === read(join(dir, 'a2.fq')), 'threads');
+  const first = wasm([...args, '--end-block', '2', 'ref.fa', 'c1.fq', 'c2.fq'], { cwd: dir });
+  const rest = native([...args, '--first-block', '2', 'ref.fa', 'd1.fq', 'd2.fq'], { cwd: dir });
+  assert.equal(first.status + rest.status, 0, first.stderr + rest.stderr);
+  assert.ok(read(join(dir, 'c1.fq')) + read(join(dir, 'd1.fq')) === read(join(dir, 'a1.fq')));
+  // Both hosts learn the same profile from the reads, and report the same.
+  const n = native(['profile', 'a1.fq', 'a2.fq'], { cwd: dir });
+  const w = wasm(['profile', 'a1.fq', 'a2.fq'], { cwd: dir });
+  assert.equal(n.status, 0, n.stderr);
+  assert.ok(n.stdout === w.stdout, 'the learned profiles differ');
+  assert.equal(w.stderr, n.stderr);
+  assert.match(n.stdout, /^#readforge-profile\t1\nmeta\tkind\tlearned\n/);
+  // And the same errors for a bad profile and bad FASTQ.
+  write(join(dir, 'bad.fq'), '@r\nACGT\n+\nIII\n');
+  write(join(dir, 'bad.profile'), '#readforge-profile\t1\nalphabet\t30\n');
+  for (const bad of [
+    ['profile', 'bad.fq'],
+    ['-S', '1', '-N', '10', '--profile', 'bad.profile', 'ref.fa', 'x1.fq', 'x2.fq'],
+    ['-S', '1', '-N', '10', '--profile', 'missing', 'ref.fa', 'x1.fq', 'x2.fq'],
+  ]) {
+    const a = native(bad, { cwd: dir });
+    const b = wasm(bad, { cwd: dir });
+    assert.equal(a.status, 1);
+    assert.equal(b.status, 1);
+    assert.equal(b.stderr, a.stderr);
+  }
 });

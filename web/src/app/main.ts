@@ -5,6 +5,7 @@ import wasmUrl from '../../../build-wasm/readforge.wasm?url';
 import type { ReadforgeFactory } from '../engine/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
+import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
 import { RemoteReference } from './remote-reference.js';
 import { runOnServer, SERVER_REFERENCES } from './server-run.js';
 import { startDownload, streamingDownloads } from './stream-download.js';
@@ -34,6 +35,19 @@ const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => w
 const form = new OptionsForm($('#run-form'), module);
 const remote = new RemoteReference(module, () => form.settings());
 const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+let learning: {
+  resolve: (r: { text: string; notes: string[] }) => void;
+  reject: (e: Error) => void;
+} | null = null;
+const profiles = new ProfilePicker(
+  module,
+  (files) =>
+    new Promise((resolve, reject) => {
+      learning = { resolve, reject };
+      worker.postMessage({ type: 'learn', files });
+    }),
+  () => form.validate(),
+);
 const canSaveToDisk = 'showDirectoryPicker' in window;
 let fastaFile: File | null = null;
 let faiFile: File | null = null;
@@ -125,6 +139,7 @@ function shareState() {
     gzip: $<HTMLInputElement>('#out-gzip').checked,
     vcf: $<HTMLInputElement>('#out-vcf').checked,
     server: $<HTMLInputElement>('#on-server').checked,
+    quality: profiles.shareValue,
   };
 }
 
@@ -147,6 +162,10 @@ function loadShared(): void {
   $<HTMLInputElement>('#out-vcf').checked = run.vcf;
   $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
+  const [quality, names] = run.quality.split(/:(.*)/);
+  profiles.choice = quality as QualityChoice;
+  if (names)
+    $('#profile-info').textContent = `This link used the profile ${names}: choose it again.`;
 }
 
 $('#share').addEventListener('click', async () => {
@@ -178,6 +197,11 @@ $('#run-form').addEventListener('submit', async (event) => {
     return;
   }
   if (!form.validate()) return;
+  const profile = profiles.profile();
+  if (typeof profile === 'string') {
+    $('#profile-info').textContent = profile;
+    return;
+  }
   let directory: FileSystemDirectoryHandle | undefined;
   if (canSaveToDisk) {
     try {
@@ -202,10 +226,21 @@ $('#run-form').addEventListener('submit', async (event) => {
     output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
     needLengths: form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked,
     needGaps: form.amountMode === 'pairs',
+    ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
   };
   history.replaceState(null, '', encodeRun(shareState()));
   if ($<HTMLInputElement>('#on-server').checked) {
-    await simulateOnServer(settings, request.output);
+    // The server knows profiles by name: its built-in one (and what it is configured with).
+    if (profile && profiles.choice !== BUILT_IN_PROFILE) {
+      $('#profile-info').textContent =
+        'The server has only its own profiles (the built-in one): run a profile file or a ' +
+        'learned profile here, in the page.';
+      return;
+    }
+    await simulateOnServer(
+      profile ? [...settings, ['profile', BUILT_IN_PROFILE]] : settings,
+      request.output,
+    );
     return;
   }
   if ($<HTMLInputElement>('#out-vcf').checked) settings.push(['vcf', '1']);
@@ -290,6 +325,16 @@ async function simulateOnServer(settings: [string, string][], output: OutputSpec
 
 worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const m = event.data;
+  if (m.type === 'learn-progress') {
+    $('#profile-info').textContent = `Learning… ${(m.bytes / 1e6).toFixed(0)} MB read`;
+    return;
+  }
+  if (m.type === 'learned' || m.type === 'learn-error') {
+    if (m.type === 'learned') learning?.resolve(m);
+    else learning?.reject(new Error(m.message));
+    learning = null;
+    return;
+  }
   const seconds = (performance.now() - startedAt) / 1000;
   if (m.type === 'progress') {
     // The largest memory figures seen, for the record (and for the memory test).

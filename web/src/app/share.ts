@@ -10,6 +10,8 @@ export interface SharedRun {
   gzip: boolean;
   vcf: boolean;
   server: boolean;
+  /** 'constant', the built-in profile's name, or 'file:<names>' / 'learn:<names>'. */
+  quality: string;
 }
 
 export function encodeRun(run: SharedRun): string {
@@ -20,6 +22,7 @@ export function encodeRun(run: SharedRun): string {
   params.set('gzip', run.gzip ? '1' : '0');
   params.set('vcf', run.vcf ? '1' : '0');
   if (run.server) params.set('server', '1');
+  if (run.quality !== 'constant') params.set('quality', run.quality);
   return `#${params.toString()}`;
 }
 
@@ -30,7 +33,8 @@ export function decodeRun(hash: string): SharedRun | null {
   if (!reference) return null;
   const settings: Setting[] = [];
   for (const [name, value] of params) {
-    if (!['ref', 'regions', 'gzip', 'vcf', 'server'].includes(name)) settings.push([name, value]);
+    if (!['ref', 'regions', 'gzip', 'vcf', 'server', 'quality'].includes(name))
+      settings.push([name, value]);
   }
   return {
     reference,
@@ -39,5 +43,6 @@ export function decodeRun(hash: string): SharedRun | null {
     gzip: params.get('gzip') === '1',
     vcf: params.get('vcf') !== '0',
     server: params.get('server') === '1',
+    quality: params.get('quality') ?? 'constant',
   };
 }

@@ -3,8 +3,10 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Summary } from '../engine/pump.js';
+import { qualityChart } from './profile-picker.js';
 
 let chart: uPlot | null = null;
+let qualities: uPlot | null = null;
 
 function formatBytes(n: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
@@ -64,6 +66,20 @@ export function showSummary(
   );
   document.querySelector('#preview')!.textContent = preview.split('\n').slice(0, 16).join('\n');
   drawHistogram(s.fragmentHistogram, s.fragmentHistogramStart, s.fragmentHistogramWidth);
+  drawQualities(s.cycleQualitySums, s.pairs);
+}
+
+/** With a quality profile: the mean quality by cycle of what was simulated, R1 and R2. */
+function drawQualities(sums: [number[], number[]], reads: number): void {
+  const figure = document.querySelector<HTMLElement>('#quality-figure')!;
+  qualities?.destroy();
+  qualities = null;
+  figure.hidden = sums[0].length === 0 || reads === 0;
+  if (figure.hidden) return;
+  const mean = (v: number[]) => v.map((sum) => sum / reads);
+  const series: [string, number[], string][] = [['R1', mean(sums[0]), '#1d4e89']];
+  if (sums[1].length > 0) series.push(['R2', mean(sums[1]), '#b5651d']);
+  qualities = qualityChart(document.querySelector<HTMLElement>('#quality-plot')!, series);
 }
 
 function drawHistogram(counts: number[], start: number, width: number): void {

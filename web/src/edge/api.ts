@@ -1,13 +1,20 @@
 // The HTTP API: GET /api/references and GET /api/simulate. Parameters are the command line's
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
-import { measureSpans, ReadforgeError, simulate } from '../engine/pump.js';
+import {
+  measureSpans,
+  ReadforgeError,
+  simulate,
+  SimulationRequest,
+  SparseInput,
+} from '../engine/pump.js';
 import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
-import { Limits, ReferenceConfig } from './config.js';
+import { Config, Limits, ReferenceConfig } from './config.js';
+import { ProfileTexts, profileNames, resolveProfile } from './profiles.js';
 
 /** Not engine options: how the answer is shaped. */
-const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard']);
+const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard', 'profile']);
 const DEFAULT_BLOCK_SIZE = 262144;
 
 export class ApiError extends Error {
@@ -78,7 +85,10 @@ export async function listReferences(references: ReferenceConfig[]): Promise<Res
 interface Plan {
   settings: Setting[];
   stream: OutputStream;
+  /** format=summary: the run's figures as JSON instead of its reads. */
+  summary: boolean;
   gzip: boolean;
+  profile: ProfileTexts | null;
   reference: ReferenceConfig;
   faiText: string;
   /** The reference's N runs, when -N needs them and a sidecar has them (else measured). */
@@ -100,14 +110,9 @@ async function fetchGaps(reference: ReferenceConfig): Promise<Plan['gaps']> {
 }
 
 /** Checks every parameter and the limits; returns what to run. */
-async function plan(
-  module: ReadforgeModule,
-  url: URL,
-  references: ReferenceConfig[],
-  limits: Limits,
-): Promise<Plan> {
+async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<Plan> {
   const params = url.searchParams;
-  const reference = pickReference(references, params.get('ref'));
+  const reference = pickReference(config.references, params.get('ref'));
   const settings: Setting[] = [];
   for (const [name, value] of params) {
     if (RESERVED.has(name)) continue;
@@ -117,8 +122,22 @@ async function plan(
   }
   for (const region of params.getAll('region')) settings.push(['region', region]);
   const format = params.get('format') ?? 'fastq';
-  if (!['fastq', 'interleaved', 'vcf'].includes(format))
-    throw new ApiError(400, 'format', `format must be fastq, interleaved or vcf, got '${format}'`);
+  if (!['fastq', 'interleaved', 'vcf', 'summary'].includes(format)) {
+    throw new ApiError(
+      400,
+      'format',
+      `format must be fastq, interleaved, vcf or summary, got '${format}'`,
+    );
+  }
+  const profileName = params.get('profile');
+  const profile = profileName ? await resolveProfile(profileName, config.profiles) : null;
+  if (profileName && !profile) {
+    throw new ApiError(
+      400,
+      'profile',
+      `'${profileName}' is not a profile this server has: ${profileNames(config.profiles).join(', ')}`,
+    );
+  }
   if (format === 'interleaved') settings.push(['interleaved', '1']);
   if (format === 'vcf') settings.push(['vcf', '1']);
   const mate = params.get('mate') ?? '1';
@@ -136,16 +155,21 @@ async function plan(
   const faiText = await fetchIndex(reference.url);
   const pairsMode = !settings.some(([n]) => n === 'C' || n === 'coverage');
   const gaps = pairsMode ? await fetchGaps(reference) : null;
-  const sim = new module.Simulator(settings, { faiText, ...gaps });
+  const sim = new module.Simulator(settings, { faiText, ...gaps, ...profile });
   let spans: SpanBytes[];
   try {
     const error = sim.start();
-    if (error) throw new ApiError(400, error.startsWith('region') ? 'region' : null, error);
+    const parameter = error.startsWith('region')
+      ? 'region'
+      : error.includes('quality profile')
+        ? 'profile'
+        : null;
+    if (error) throw new ApiError(400, parameter, error);
     spans = sim.spans();
   } finally {
     sim.delete();
   }
-  enforceLimits(settings, spans, limits);
+  enforceLimits(settings, spans, config.limits);
   const shard = params.get('shard');
   if (shard) settings.push(...shardSettings(shard, settings, spans));
   const paired = !settings.some(([n, v]) => (n === '2' || n === 'read2-length') && v === '0');
@@ -158,7 +182,9 @@ async function plan(
   return {
     settings,
     stream,
+    summary: format === 'summary',
     gzip: params.get('gzip') === '1',
+    profile,
     reference,
     faiText,
     gaps,
@@ -225,10 +251,10 @@ export let activeRuns = 0;
 export async function simulateResponse(
   module: ReadforgeModule,
   url: URL,
-  references: ReferenceConfig[],
-  limits: Limits,
+  config: Config,
 ): Promise<Response> {
-  const p = await plan(module, url, references, limits);
+  const { limits } = config;
+  const p = await plan(module, url, config);
   const file = new RemoteFile(p.reference.url);
   const bgzf = /\.b?gz$/.test(p.reference.url)
     ? {
@@ -242,7 +268,7 @@ export async function simulateResponse(
         }),
       }
     : undefined;
-  const request = { settings: p.settings, faiText: p.faiText, ...p.gaps };
+  const request = { settings: p.settings, faiText: p.faiText, ...p.gaps, ...p.profile };
   if (p.pairsMode && !p.gaps) {
     // No sidecar: the regions' bytes are fetched twice, first to measure their N runs.
     try {
@@ -255,6 +281,7 @@ export async function simulateResponse(
       );
     }
   }
+  if (p.summary) return summaryResponse(module, request, remoteSpans(file, {}, bgzf), p.seed);
   // A pull-based body: the engine runs only as fast as the client reads (real back-pressure at
   // any compatibility date), one chunk in flight per request.
   let written = 0;
@@ -285,7 +312,50 @@ export async function simulateResponse(
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.
       'Content-Type': p.gzip ? 'application/gzip' : 'text/plain; charset=utf-8',
       'X-Readforge-Seed': p.seed,
+      'X-Readforge-Expected-Error-Rate': expectedErrorRate(module, p),
       'Cache-Control': 'no-store',
     },
   });
+}
+
+/**
+ * The error rate the run's quality model implies for its reads (-e, or the profile's over the
+ * reads' cycles): known before the first byte, unlike the realised rate (format=summary).
+ */
+function expectedErrorRate(module: ReadforgeModule, p: Plan): string {
+  const l1 = value(p.settings, ['1', 'read1-length'], 70);
+  const l2 = value(p.settings, ['2', 'read2-length'], 70);
+  if (!p.profile) return String(value(p.settings, ['e', 'error-rate'], 0.02));
+  const [first, second] = p.profile.profileTexts.map((t) => module.describeProfile(t, l1, l2));
+  const [r1, r2] = second
+    ? [first.expectedErrorRate[0], second.expectedErrorRate[0]]
+    : first.expectedErrorRate;
+  return ((l1 * r1 + l2 * r2) / Math.max(1, l1 + l2)).toPrecision(4);
+}
+
+/** format=summary: runs the simulation without sending its reads; the realised figures. */
+async function summaryResponse(
+  module: ReadforgeModule,
+  request: SimulationRequest,
+  input: SparseInput,
+  seed: string,
+): Promise<Response> {
+  activeRuns++;
+  try {
+    const { stats, warnings } = await simulate(module, request, input, { onOutput: () => {} });
+    return json(200, {
+      seed,
+      summary: module.summaryLine(stats.pairs, stats.readBases, stats.errors, stats.contigs),
+      pairs: stats.pairs,
+      readBases: stats.readBases,
+      errors: stats.errors,
+      errorRate: stats.readBases ? stats.errors / stats.readBases : 0,
+      snps: stats.snps,
+      insertions: stats.insertions,
+      deletions: stats.deletions,
+      warnings,
+    });
+  } finally {
+    activeRuns--;
+  }
 }

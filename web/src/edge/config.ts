@@ -25,13 +25,22 @@ export const DEFAULT_LIMITS: Limits = {
 export interface Env {
   REFERENCES: string;
   LIMITS?: string;
+  /** Quality profiles by name: {"name": "URL" or ["R1 URL", "R2 URL"]}. */
+  PROFILES?: string;
 }
 
-export function readConfig(env: Env): { references: ReferenceConfig[]; limits: Limits } {
+export interface Config {
+  references: ReferenceConfig[];
+  limits: Limits;
+  profiles: Record<string, string | string[]>;
+}
+
+export function readConfig(env: Env): Config {
   const references = JSON.parse(env.REFERENCES) as ReferenceConfig[];
   const limits = {
     ...DEFAULT_LIMITS,
     ...(env.LIMITS ? (JSON.parse(env.LIMITS) as Partial<Limits>) : {}),
   };
-  return { references, limits };
+  const profiles = env.PROFILES ? (JSON.parse(env.PROFILES) as Config['profiles']) : {};
+  return { references, limits, profiles };
 }

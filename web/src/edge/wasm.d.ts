@@ -6,3 +6,7 @@ declare module '*/readforge.mjs' {
   const factory: unknown;
   export default factory;
 }
+declare module '*.profile' {
+  const text: string;
+  export default text;
+}

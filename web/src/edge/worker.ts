@@ -7,13 +7,14 @@ import { loadReadforge } from './load-module.js';
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
-    const { references, limits } = readConfig(env);
+    const config = readConfig(env);
+    const { references } = config;
     try {
       if (request.method !== 'GET') return json(405, { error: 'only GET is supported' });
       if (url.pathname === '/api/references') return await listReferences(references);
       if (url.pathname === '/api/health') return json(200, { active: activeRuns });
       if (url.pathname === '/api/simulate')
-        return await simulateResponse(await loadReadforge(), url, references, limits);
+        return await simulateResponse(await loadReadforge(), url, config);
       return json(404, { error: `no such endpoint: ${url.pathname}` });
     } catch (error) {
       if (error instanceof ApiError)

@@ -30,6 +30,8 @@ export interface SimulatorStats {
   fragmentHistogram: number[];
   fragmentHistogramStart: number;
   fragmentHistogramWidth: number;
+  /** With a quality profile: per read end, each cycle's qualities summed over the reads. */
+  cycleQualitySums: [number[], number[]];
 }
 
 export interface SpanBytes {
@@ -51,6 +53,9 @@ export interface SimulatorInputs {
   gapsText?: string;
   /** The sidecar's name, for messages. */
   gapsName?: string;
+  /** --profile: the texts of one quality profile, or of R1's and R2's, and their names. */
+  profileTexts?: string[];
+  profileNames?: string[];
 }
 
 export interface WasmSimulator {
@@ -90,6 +95,26 @@ export interface WasmContigScanner {
   delete(): void;
 }
 
+export interface WasmProfileLearner {
+  inputBuffer(n: number): Uint8Array;
+  /** FASTQ bytes of read end `mate` (0: R1, 1: R2); "" or what is wrong. */
+  push(mate: number, n: number): string;
+  finishEnd(mate: number): string;
+  reads(mate: number): number;
+  finish(sources: string[]): { error: string; text: string; notes: string[] };
+  delete(): void;
+}
+
+/** What the app shows of a quality profile. */
+export interface ProfileDescription {
+  error: string;
+  name?: string;
+  kind?: string;
+  cycles: [number, number];
+  meanQuality: [number[], number[]];
+  expectedErrorRate: [number, number];
+}
+
 export interface ParsedArgs {
   error: string;
   settings: Setting[];
@@ -97,6 +122,7 @@ export interface ParsedArgs {
   bedPaths: string[];
   faiPath: string;
   gapsPath: string;
+  profilePaths: string[];
   vcfPath: string;
   mutationsPath: string;
   seedGiven: boolean;
@@ -114,6 +140,11 @@ export interface ReadforgeModule {
   Simulator: new (settings: Setting[], inputs: SimulatorInputs) => WasmSimulator;
   /** `faiText`: the index, for sparse input; '' for whole files. */
   ContigScanner: new (faiText: string) => WasmContigScanner;
+  ProfileLearner: new () => WasmProfileLearner;
+  /** The error rates are over reads of the lengths given (0: the profile's cycles). */
+  describeProfile(text: string, read1Length: number, read2Length: number): ProfileDescription;
+  /** The summary line every host prints ("wrote N read pairs (B bases, X% sequencing ..."). */
+  summaryLine(pairs: number, readBases: number, errors: number, contigs: number): string;
   parseArgs(args: string[]): ParsedArgs;
   /** For a bgzip FASTA: each span's compressed slice, from the .gzi index's bytes. */
   bgzfSlices(

@@ -283,6 +283,52 @@ export async function measureSpans(
   }
 }
 
+/** A learned quality profile: its text, and what a person should know (a converted offset). */
+export interface LearnedProfile {
+  text: string;
+  notes: string[];
+}
+
+/** Learns a quality profile from FASTQ: R1's stream, and R2's when given (profile_learner.h). */
+export async function learnProfile(
+  module: ReadforgeModule,
+  inputs: { name: string; stream: ReadableStream<Uint8Array> }[],
+  signal?: AbortSignal,
+  onProgress?: (bytes: number) => void,
+): Promise<LearnedProfile> {
+  let bytes = 0;
+  const learner = new module.ProfileLearner();
+  try {
+    for (const [mate, { name, stream }] of inputs.entries()) {
+      const reader = stream.getReader();
+      try {
+        while (true) {
+          signal?.throwIfAborted();
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (let at = 0; at < value.length; at += 1 << 20) {
+            const piece = value.subarray(at, at + (1 << 20));
+            learner.inputBuffer(piece.length).set(piece);
+            const problem = learner.push(mate, piece.length);
+            if (problem) throw new ReadforgeError(`${name}: ${problem}`);
+          }
+          bytes += value.length;
+          onProgress?.(bytes);
+        }
+      } finally {
+        reader.releaseLock();
+      }
+      const problem = learner.finishEnd(mate);
+      if (problem) throw new ReadforgeError(`${name}: ${problem}`);
+    }
+    const result = learner.finish(inputs.map((i) => i.name));
+    if (result.error) throw new ReadforgeError(result.error);
+    return { text: result.text, notes: result.notes };
+  } finally {
+    learner.delete();
+  }
+}
+
 /** Undoes gzip or bgzip (many gzip members) when the stream starts with gzip's magic bytes. */
 export async function decompressIfGzip(
   source: ReadableStream<Uint8Array>,

@@ -31,6 +31,7 @@ import {
   Summary,
 } from '../engine/pump.js';
 import { indexCommand } from './index-command.js';
+import { profileCommand } from './profile-command.js';
 import { loadReadforge } from './load-module.js';
 
 /**
@@ -121,10 +122,19 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (ref !== '-' && !existsSync(ref))
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map(readText);
+  const profile = profileInputs(args);
   const inputs = await localIndex(module, ref, args);
-  await simulateInto(args, ref, seed, async (onOutput) =>
-    simulate(module, { settings, bedTexts, ...inputs }, await referenceSource(ref), { onOutput }),
+  await simulateInto(module, args, ref, seed, async (onOutput) =>
+    simulate(module, { settings, bedTexts, ...profile, ...inputs }, await referenceSource(ref), {
+      onOutput,
+    }),
   );
+}
+
+/** --profile FILE or R1FILE,R2FILE: the files' texts and names. */
+function profileInputs(args: ParsedArgs): SimulatorInputs {
+  if (args.profilePaths.length === 0) return {};
+  return { profileTexts: args.profilePaths.map(readText), profileNames: args.profilePaths };
 }
 
 /** A local file's text, or the native CLI's message when it cannot be read. */
@@ -182,6 +192,7 @@ async function withName<T>(name: string, work: () => Promise<T>): Promise<T> {
  * on failure the partial files are removed.
  */
 async function simulateInto(
+  module: ReadforgeModule,
   args: ParsedArgs,
   name: string,
   seed: string,
@@ -210,7 +221,7 @@ async function simulateInto(
   for (const warning of summary.warnings) process.stderr.write(`readforge: warning: ${warning}\n`);
   const s = summary.stats;
   process.stderr.write(
-    `readforge: wrote ${s.pairs} read pairs (${s.readBases} bases) from ${s.contigs} contigs\n`,
+    `readforge: ${module.summaryLine(s.pairs, s.readBases, s.errors, s.contigs)}\n`,
   );
 }
 
@@ -237,7 +248,7 @@ async function runRemote(
   // bgzip: only the blocks holding the regions, found with <url>.gzi.
   const gziFile = /\.b?gz$/.test(url) ? new RemoteFile(`${url}.gzi`) : null;
   const bgzf = gziFile ? { module, gzi: await gziFile.bytes() } : undefined;
-  const request = { settings, faiText, bedTexts };
+  const request = { settings, faiText, bedTexts, ...profileInputs(args) };
   // -N places pairs by the N runs: the sidecar next to the reference (or --gaps), else a
   // measure of the regions' bytes first.
   let gapsText: string | null = null;
@@ -258,7 +269,7 @@ async function runRemote(
     gapsName = '';
   }
   const gaps = gapsText === null ? {} : { gapsText, gapsName };
-  await simulateInto(args, url, seed, (onOutput) =>
+  await simulateInto(module, args, url, seed, (onOutput) =>
     simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), { onOutput }),
   );
   if (!args.quiet)
@@ -275,6 +286,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const module = await loadReadforge();
     if (argv[0] === 'index') return await indexCommand(module, argv.slice(1));
+    if (argv[0] === 'profile') return await profileCommand(module, argv.slice(1));
     await run(module, argv);
     // For scripts/bench.mjs: how large the wasm memory grew.
     if (process.env.READFORGE_WASM_HEAP)

@@ -38,6 +38,14 @@ export interface RunRequest {
   needLengths: boolean;
   /** -N places pairs by the reference's N runs: without a sidecar, it is scanned first. */
   needGaps: boolean;
+  /** A quality profile (its text, or R1's and R2's) instead of wgsim's constant quality. */
+  profile?: { texts: string[]; names: string[] };
+}
+
+/** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */
+export interface LearnRequest {
+  type: 'learn';
+  files: File[];
 }
 
 export type Phase = 'loading' | 'scanning' | 'measuring' | 'simulating' | 'saving';
@@ -61,7 +69,10 @@ export type WorkerMessage =
       /** Bytes downloaded from a remote reference. */
       fetched?: number;
     }
-  | { type: 'error'; message: string; cancelled: boolean };
+  | { type: 'error'; message: string; cancelled: boolean }
+  | { type: 'learn-progress'; bytes: number }
+  | { type: 'learned'; text: string; notes: string[] }
+  | { type: 'learn-error'; message: string };
 
 /** Outputs kept in memory when the browser cannot stream to disk. */
 export const MEMORY_OUTPUT_LIMIT = 256 * 1024 * 1024;

@@ -86,7 +86,14 @@ export async function runSimulation(
       inputs.faiText = scan.faiText;
       if (missingGaps) inputs.gapsText = scan.gapsText;
     }
-    const simulation = { settings: request.settings, bedTexts: request.bedTexts, ...inputs };
+    const simulation = {
+      settings: request.settings,
+      bedTexts: request.bedTexts,
+      ...inputs,
+      ...(request.profile
+        ? { profileTexts: request.profile.texts, profileNames: request.profile.names }
+        : {}),
+    };
     let input;
     if (remote) {
       // bgzip: only the blocks holding the regions, found with <url>.gzi.

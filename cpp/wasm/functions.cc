@@ -1,0 +1,128 @@
+// The module's free functions: the command line as the native CLI reads it, option and index
+// checks with the engine's messages, .gzi slices, the summary line, usage and version.
+#include <emscripten/bind.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/arguments.h"
+#include "engine/fai.h"
+#include "engine/gzi.h"
+#include "engine/run_stats.h"
+#include "engine/version.h"
+#include "wasm/js_values.h"
+
+namespace readforge::wasm {
+namespace {
+
+// The summary line every host prints (run_stats.h).
+std::string Summary(double pairs, double read_bases, double errors, double contigs) {
+  return SummaryLine(static_cast<int64_t>(pairs), static_cast<int64_t>(read_bases),
+                     static_cast<int64_t>(errors), static_cast<int64_t>(contigs));
+}
+
+// The command line as the native CLI reads it, for the Node runner.
+val ParseArgs(val args) {
+  CommandLine line;
+  Status s = ParseAndCheckCommandLine(AsStrings(args), &line);
+  val out = val::object();
+  out.set("error", s.ok() ? std::string() : s.message());
+  val settings = val::array();
+  for (const auto& [name, value] : line.settings) {
+    val pair = val::array();
+    pair.call<void>("push", name);
+    pair.call<void>("push", value);
+    settings.call<void>("push", pair);
+  }
+  auto strings = [](const std::vector<std::string>& v) {
+    val a = val::array();
+    for (const std::string& s : v)
+      a.call<void>("push", s);
+    return a;
+  };
+  out.set("settings", settings);
+  out.set("positional", strings(line.positional));
+  out.set("bedPaths", strings(line.bed_paths));
+  out.set("faiPath", line.fai_path);
+  out.set("gapsPath", line.gaps_path);
+  out.set("profilePaths", strings(line.profile_paths));
+  out.set("vcfPath", line.vcf_path);
+  out.set("mutationsPath", line.mutations_path);
+  out.set("seedGiven", line.seed_given);
+  out.set("quiet", line.quiet);
+  out.set("help", line.help);
+  out.set("version", line.version);
+  out.set("paired", line.options.paired());
+  out.set("interleaved", line.options.interleaved);
+  out.set("coverage", line.options.coverage);
+  return out;
+}
+
+// "" when an index (.fai text) describes the contigs a first pass measured (a scanner's
+// faiText()), else how it does not.
+std::string CheckIndex(std::string fai_text, std::string measured_fai_text) {
+  std::vector<FaiEntry> index, measured;
+  Status s = ParseFai(fai_text, &index);
+  if (s.ok())
+    s = ParseFai(measured_fai_text, &measured);
+  if (s.ok())
+    s = CheckIndexMatches(ContigsOf(index), ContigsOf(measured));
+  return s.ok() ? "" : s.message();
+}
+
+// "" when the settings are valid on their own (the rules and messages of the command line).
+std::string CheckSettings(val settings) {
+  std::vector<Setting> pairs;
+  const unsigned n = settings["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i)
+    pairs.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
+  Options options;
+  Status s = OptionsFromSettings(pairs, {}, &options);
+  return s.ok() ? "" : s.message();
+}
+
+// For a bgzip-compressed remote FASTA: the compressed slice of each span's bytes.
+// gzi: the .gzi file; spans: [{byteBegin, byteEnd}]. Returns {error, slices: [{compressedBegin,
+// compressedEnd (-1: to the end of the file), skip}]}.
+val BgzfSlices(std::string gzi, val spans) {
+  val out = val::object();
+  std::vector<GziEntry> entries;
+  Status s = ParseGzi(gzi, &entries);
+  out.set("error", s.ok() ? std::string() : s.message());
+  val slices = val::array();
+  const unsigned n = spans["length"].as<unsigned>();
+  for (unsigned i = 0; s.ok() && i < n; ++i) {
+    ByteRange range{static_cast<int64_t>(spans[i]["byteBegin"].as<double>()),
+                    static_cast<int64_t>(spans[i]["byteEnd"].as<double>())};
+    BgzfSlice slice = BgzfSliceFor(entries, range);
+    val v = val::object();
+    v.set("compressedBegin", static_cast<double>(slice.compressed_begin));
+    v.set("compressedEnd", static_cast<double>(slice.compressed_end));
+    v.set("skip", static_cast<double>(slice.skip));
+    slices.call<void>("push", v);
+  }
+  out.set("slices", slices);
+  return out;
+}
+
+std::string Usage() {
+  return UsageText();
+}
+
+std::string Version() {
+  return kVersion;
+}
+
+}  // namespace
+}  // namespace readforge::wasm
+
+EMSCRIPTEN_BINDINGS(readforge_functions) {
+  using namespace readforge::wasm;
+  emscripten::function("parseArgs", &ParseArgs);
+  emscripten::function("checkSettings", &CheckSettings);
+  emscripten::function("checkIndex", &CheckIndex);
+  emscripten::function("summaryLine", &Summary);
+  emscripten::function("bgzfSlices", &BgzfSlices);
+  emscripten::function("usage", &Usage);
+  emscripten::function("version", &Version);
+}

@@ -1,0 +1,68 @@
+// The Embind surface of the engine's ContigScanner: the first pass over a reference (lengths
+// and N runs), over whole files or the spans of an indexed one.
+#include <emscripten/bind.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/contig_scanner.h"
+#include "engine/fai.h"
+#include "wasm/js_values.h"
+
+namespace readforge::wasm {
+namespace {
+
+// A first pass over a reference: contig names and lengths as .fai-like text
+// ("name\tlength\t0\t0\t0" lines), and its N runs as a gap sidecar's text. Whole-file input,
+// or (given the .fai) sparse input: the spans' byte ranges, each after beginContigAt().
+class WasmContigScanner {
+ public:
+  explicit WasmContigScanner(std::string fai_text) : fai_text_(std::move(fai_text)) {}
+
+  val inputBuffer(size_t n) {
+    buffer_.resize(n);
+    return val(emscripten::typed_memory_view(n, buffer_.data()));
+  }
+  std::string push(size_t n) { return Message(scanner_.Push(buffer_.data(), n)); }
+  std::string beginContigAt(std::string name, double position) {
+    if (contigs_.empty()) {
+      std::vector<FaiEntry> entries;
+      Status s = ParseFai(fai_text_, &entries);
+      if (!s.ok())
+        return s.message();
+      contigs_ = ContigsOf(entries);
+    }
+    return Message(scanner_.BeginContigAt(contigs_, name, static_cast<int64_t>(position)));
+  }
+  std::string finish() { return Message(scanner_.Finish()); }
+  std::string faiText() const {
+    std::string text;
+    for (const ContigInfo& c : scanner_.contigs())
+      text += c.name + "\t" + std::to_string(c.length) + "\t0\t" + (c.length ? "1\t1\n" : "0\t0\n");
+    return text;
+  }
+  std::string gapsText() const { return scanner_.gaps().Format(); }
+
+ private:
+  static std::string Message(const Status& s) { return s.ok() ? "" : s.message(); }
+
+  std::string fai_text_;
+  std::vector<ContigInfo> contigs_;
+  std::string buffer_;
+  ContigScanner scanner_;
+};
+
+}  // namespace
+}  // namespace readforge::wasm
+
+EMSCRIPTEN_BINDINGS(readforge_scanner) {
+  using namespace readforge::wasm;
+  emscripten::class_<WasmContigScanner>("ContigScanner")
+      .constructor<std::string>()
+      .function("inputBuffer", &WasmContigScanner::inputBuffer)
+      .function("push", &WasmContigScanner::push)
+      .function("beginContigAt", &WasmContigScanner::beginContigAt)
+      .function("gapsText", &WasmContigScanner::gapsText)
+      .function("finish", &WasmContigScanner::finish)
+      .function("faiText", &WasmContigScanner::faiText);
+}

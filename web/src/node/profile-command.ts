@@ -1,0 +1,61 @@
+// readforge-wasm profile: the native `readforge profile`, through the WebAssembly module. Learns
+// a quality profile from FASTQ (plain or gzip) and writes it (same arguments, same bytes).
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { ReadforgeModule } from '../engine/module-types.js';
+import { decompressIfGzip, learnProfile, ReadforgeError } from '../engine/pump.js';
+
+const USAGE =
+  'Usage: readforge-wasm profile [-o FILE] [-q] <reads_1.fq[.gz]|-> [<reads_2.fq[.gz]>]\n' +
+  'Learns a quality profile (qualities by cycle, each given the one before, for read 1 and\n' +
+  'read 2) from real FASTQ in one pass, and writes it to standard output (or FILE), for\n' +
+  '--profile. Phred+33; Phred+64 is converted. The reads never leave this machine.\n';
+
+function parse(args: string[]): { inputs: string[]; out: string; quiet: boolean; help: boolean } {
+  const parsed = { inputs: [] as string[], out: '-', quiet: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--help') parsed.help = true;
+    else if (a === '-q' || a === '--quiet') parsed.quiet = true;
+    else if (a === '-o' || a === '--output') {
+      if (i + 1 === args.length) throw new ReadforgeError('option -o/--output needs a value');
+      parsed.out = args[++i];
+    } else if (a.length > 1 && a.startsWith('-'))
+      throw new ReadforgeError(`unknown option '${a}' for readforge profile (see --help)`);
+    else parsed.inputs.push(a);
+  }
+  if (!parsed.help && (parsed.inputs.length === 0 || parsed.inputs.length > 2))
+    throw new ReadforgeError('readforge profile takes one or two FASTQ files (R1, R2; see --help)');
+  return parsed;
+}
+
+export async function profileCommand(module: ReadforgeModule, argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const inputs = [];
+  for (const path of args.inputs) {
+    if (path !== '-' && !existsSync(path))
+      throw new ReadforgeError(`cannot open ${path}: No such file or directory`);
+    const node = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+    const stream = Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>;
+    inputs.push({ name: path, stream: await decompressIfGzip(stream) });
+  }
+  const learned = await learnProfile(module, inputs);
+  if (args.out === '-') process.stdout.write(learned.text);
+  else writeFileSync(args.out, learned.text, 'latin1');
+  if (!args.quiet) {
+    for (const note of learned.notes) process.stderr.write(`readforge: note: ${note}\n`);
+    const cycles = [...learned.text.matchAll(/^end\tR[12]\t(\d+)\t/gm)].map((m) => m[1]);
+    const states = learned.text.match(/^alphabet((\t\d+)+)$/m)![1].split('\t').length - 1;
+    const reads = learned.text.match(/^meta\treads\t(\d+)(?:\t(\d+))?$/m)!;
+    process.stderr.write(
+      `readforge: learned a profile of ${cycles[0]} and ${cycles[1] ?? cycles[0]} cycles, ` +
+        `${states} quality values, from ${reads[1]} reads` +
+        (reads[2] ? ` and ${reads[2]} mates\n` : '\n'),
+    );
+  }
+  return 0;
+}
