@@ -35,6 +35,7 @@ writeReference(
 const sidecar = join(DIR, 'saved.gaps.bed');
 spawnSync(native, ['index', '-q', '-o', sidecar, ref]);
 const workload = ['-N', String(pairs), '-1', '150', '-2', '150', '-S', '11'];
+const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
 const nul = ['/dev/null', '/dev/null'];
 const main = [
   ['wgsim', 'wgsim', [...workload, ref, ...nul]],
@@ -47,6 +48,12 @@ const main = [
   ['readforge -t 2 (first pass)', native, ['-q', '-t', '2', ...workload, ref, ...nul]],
   ['readforge-wasm (first pass)', node, [wasmCli, '-q', ...workload, ref, ...nul]],
   ['readforge-wasm (sidecar)', node, [wasmCli, '-q', ...workload, '--gaps', sidecar, ref, ...nul]],
+  ['readforge -t 1, --profile', native, ['-q', ...workload, '--profile', profile, ref, ...nul]],
+  [
+    'readforge-wasm, --profile',
+    node,
+    [wasmCli, '-q', ...workload, '--profile', profile, ref, ...nul],
+  ],
 ].map(([name, command, commandArgs]) => ({ name, ...measure(command, commandArgs) }));
 const wgsim = main[0].seconds;
 for (const r of main) {
@@ -99,7 +106,27 @@ printTable(passRows, [
 ]);
 report.sections.firstPass = passRows;
 
-// 3. The sidecar of a whole human-sized genome: GRCh38's chromosome lengths with its kind of
+// 3. Learning a quality profile from FASTQ (the reads of a run with the shipped profile).
+const fastq = [join(DIR, 'profile_1.fq'), join(DIR, 'profile_2.fq')];
+spawnSync(native, ['-q', ...workload, '--profile', profile, ref, ...fastq]);
+const fastqBytes = fastq.reduce((sum, f) => sum + statSync(f).size, 0);
+const learnRows = [
+  ['readforge profile', native, ['profile', '-q', '-o', '/dev/null', ...fastq]],
+  ['readforge-wasm profile', node, [wasmCli, 'profile', '-q', '-o', '/dev/null', ...fastq]],
+].map(([name, command, commandArgs]) => {
+  const m = measure(command, commandArgs);
+  return { name, ...m, mbPerSecond: fastqBytes / 1e6 / m.seconds };
+});
+console.log(`\nLearning a profile from ${(fastqBytes / 1e6).toFixed(0)} MB of FASTQ (R1 and R2)`);
+printTable(learnRows, [
+  ['run', (r) => r.name, 30],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['MB/s', (r) => Math.round(r.mbPerSecond), 8],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.learnProfile = learnRows;
+
+// 4. The sidecar of a whole human-sized genome: GRCh38's chromosome lengths with its kind of
 // gaps (telomeres, centromeres, scaffold gaps; about 150 Mb of N in about 900 runs), streamed
 // through `readforge index` from a pipe.
 const genome = grch38Like();

@@ -73,6 +73,35 @@ bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
   return std::count(bases, bases + length, 'N') > MaxNsOf(length);
 }
 
+// Rebuilds a read (its `length` bases of haplotype `hap` of fragment [a, e), from the left or
+// from the right) with the profile's insertion and deletion errors; returns how many it made.
+int PairSampler::ReadIndels(const HaplotypeReader& reader,
+                            int hap,
+                            int64_t a,
+                            int64_t e,
+                            bool forward,
+                            int mate,
+                            char* read,
+                            int64_t length) {
+  if (length == 0)
+    return 0;
+  int64_t slack = quality_->TemplateSlack(mate, length);
+  template_.resize(static_cast<size_t>(length + slack));
+  ReadTrace trace;
+  auto get = [&](int64_t n) {
+    trace = ReadTrace();
+    return forward ? reader.Forward(hap, a, e, n, template_.data(), &trace)
+                   : reader.Backward(hap, a, e, n, template_.data(), &trace);
+  };
+  // Without deletions, or when the fragment is too short for the slack, the read itself is the
+  // template (fewer deletions, then).
+  if (slack == 0 || !get(length + slack)) {
+    slack = 0;
+    std::copy(read, read + length, template_.data());
+  }
+  return quality_->MakeIndels(mate, template_.data(), length + slack, read, length, rng_);
+}
+
 // The longest fragment from `pos`, at most `longest` bases, whose far read (its last `far_read`
 // reference bases) keeps within -A. A usable start always has one: the shortest fragment.
 int64_t PairSampler::LongestFit(const SpanWindow& window,
@@ -146,6 +175,13 @@ bool PairSampler::TryPair(const SpanWindow& window,
   const char* qualities2 = nullptr;
   int left_errors = 0;
   int right_errors = 0;
+  if (quality_ && quality_->has_indels()) {
+    // Insertion and deletion errors first: each read rebuilt from its template with slack.
+    left_errors +=
+        ReadIndels(reader, hap, pos, pos + fragment, true, flip ? 1 : 0, left_.data(), left_length);
+    right_errors += ReadIndels(reader, hap, pos, pos + fragment, false, flip ? 0 : 1, right_.data(),
+                               right_length);
+  }
   if (quality_) {
     // In sequencing order: each mate's bases as written.
     QualityModel::Read one{read1, qualities1_.data(), options_.read1_length,
@@ -155,8 +191,8 @@ bool PairSampler::TryPair(const SpanWindow& window,
     quality_->Apply(one, two, rng_);
     qualities1 = qualities1_.data();
     qualities2 = qualities2_.data();
-    left_errors = flip ? two.errors : one.errors;
-    right_errors = flip ? one.errors : two.errors;
+    left_errors += flip ? two.errors : one.errors;
+    right_errors += flip ? one.errors : two.errors;
   } else {
     left_errors = ApplyErrors(left_.data(), left_length);
     right_errors = ApplyErrors(right_.data(), right_length);

@@ -12,6 +12,7 @@
 #include <boost/random/geometric_distribution.hpp>
 
 #include "engine/fastq_writer.h"
+#include "engine/haplotype_reader.h"
 #include "engine/options.h"
 #include "engine/quality_model.h"
 #include "engine/random.h"
@@ -80,6 +81,14 @@ class PairSampler {
                const ReadOutputs& out,
                SamplerCounters* counters);
   int64_t DrawFragmentLength();
+  int ReadIndels(const HaplotypeReader& reader,
+                 int hap,
+                 int64_t a,
+                 int64_t e,
+                 bool forward,
+                 int mate,
+                 char* read,
+                 int64_t length);
   int64_t LongestFit(const SpanWindow& window, int64_t pos, int64_t longest, int64_t far_read);
   int ApplyErrors(char* bases, int64_t length);
   bool TooManyNs(const char* bases, int64_t length) const;
@@ -103,6 +112,7 @@ class PairSampler {
   std::string right_;
   std::string qualities1_;
   std::string qualities2_;
+  std::string template_;  // a read's haplotype bases and some beyond, for indel errors
 };
 
 }  // namespace readforge

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include <limits>
+
+#include <boost/random/geometric_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/variants.h"
@@ -103,6 +106,9 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   const int k = profile.states();
   end->cycles = std::min(length, in.cycles);
   end->n_quality = static_cast<char>(33 + in.n_quality);
+  end->insertion_rate = in.insertion_rate;
+  end->deletion_rate = in.deletion_rate;
+  has_indels_ = has_indels_ || in.insertion_rate > 0 || in.deletion_rate > 0;
   for (int64_t c = 0; c < end->cycles; ++c) {
     const uint64_t* marginal = &in.counts[static_cast<size_t>(c * k)];
     for (int p = 0; p < k; ++p) {
@@ -201,6 +207,53 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) const {
     previous1 = Step(end1, read1, j, previous1, rng(), rng);
   for (int64_t j = i; j < read2.length; ++j)
     previous2 = Step(end2, read2, j, previous2, rng(), rng);
+}
+
+int64_t QualityModel::TemplateSlack(int mate, int64_t length) const {
+  const double rate = ends_[static_cast<size_t>(mate)].deletion_rate;
+  if (rate <= 0)
+    return 0;
+  // The expected deletions and eight more: a read needs more only with vanishing probability
+  // (and then simply gets fewer deletions).
+  return std::min<int64_t>(length,
+                           8 + static_cast<int64_t>(3 * rate * static_cast<double>(length)));
+}
+
+int QualityModel::MakeIndels(int mate,
+                             const char* templ,
+                             int64_t templ_length,
+                             char* out,
+                             int64_t length,
+                             Rng& rng) const {
+  const End& end = ends_[static_cast<size_t>(mate)];
+  constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+  // Geometric gaps between events: one draw per error, not one per base.
+  auto gap = [&](double rate) -> int64_t {
+    if (rate <= 0)
+      return kNever;
+    return boost::random::geometric_distribution<int64_t, double>(rate)(rng);
+  };
+  int64_t next_insertion = gap(end.insertion_rate);
+  int64_t next_deletion = gap(end.deletion_rate);
+  int errors = 0;
+  int64_t t = 0;
+  for (int64_t k = 0; k < length;) {
+    if (k == next_insertion) {
+      out[k++] = "ACGT"[boost::random::uniform_int_distribution<int>(0, 3)(rng)];
+      ++errors;
+      next_insertion = k + gap(end.insertion_rate);
+      continue;
+    }
+    if (k == next_deletion) {
+      if (templ_length - t > length - k) {  // a base to skip, and enough left to finish
+        ++t;
+        ++errors;
+      }
+      next_deletion = k + 1 + gap(end.deletion_rate);
+    }
+    out[k++] = templ[t++];
+  }
+  return errors;
 }
 
 }  // namespace readforge

@@ -42,6 +42,21 @@ class QualityModel {
   // each quality depends on the one before, and two chains in flight hide each other's wait.
   void Apply(Read& read1, Read& read2, Rng& rng) const;
 
+  // Insertion and deletion errors (the profile's `indel` rates; none by default).
+  bool has_indels() const { return has_indels_; }
+  // How many template bases beyond its length a read of end `mate` should be built from, so
+  // that deletions rarely run out of bases.
+  int64_t TemplateSlack(int mate, int64_t length) const;
+  // Writes `length` bases of a read of end `mate` (sequencing order) from `templ` (at least
+  // `length` bases): each base is, with the end's rates, preceded by an inserted random base or
+  // a skipped template base. Returns how many such errors it made.
+  int MakeIndels(int mate,
+                 const char* templ,
+                 int64_t templ_length,
+                 char* out,
+                 int64_t length,
+                 Rng& rng) const;
+
  private:
   struct Column {
     uint32_t bound;  // fractions up to it pick `state`, the rest `alias`
@@ -59,6 +74,8 @@ class QualityModel {
     // Per true base: the three wrong calls with thresholds (empty row: uniform).
     std::array<std::array<Entry, 3>, 4> substitutions{};
     bool learned_substitutions = false;
+    double insertion_rate = 0;
+    double deletion_rate = 0;
   };
 
   void Compile(const QualityProfile& profile, int mate, int64_t length, End* end);
@@ -68,6 +85,7 @@ class QualityModel {
   int Step(const End& end, Read& read, int64_t i, int previous, uint64_t draw, Rng& rng) const;
 
   std::array<End, 2> ends_;
+  bool has_indels_ = false;
   std::vector<char> phred_chars_;      // state -> quality character
   std::vector<uint32_t> error_below_;  // state -> a base is wrong when the draw is below this
 };

@@ -214,6 +214,44 @@ TEST(QualityProfiles, ArtProfilesLoadAndTheirCyclesAreFollowed) {
         << "R2 cycle " << c;
 }
 
+TEST(QualityProfiles, InsertionAndDeletionErrorsAtTheProfilesRates) {
+  // Q60 everywhere (substitutions one in a million), 0.2% insertions and 0.3% deletions.
+  std::string text = "#readforge-profile\t1\nalphabet\t60\n";
+  for (const char* end : {"R1", "R2"}) {
+    text += std::string("end\t") + end + "\t100\t2\n";
+    for (int c = 0; c < 100; ++c)
+      text += std::string("cycle\t") + end + "\t" + std::to_string(c) + "\t1\n";
+    text += std::string("indel\t") + end + "\t0.002\t0.003\n";
+  }
+  const std::string fasta = RandomFasta({{"chr", 200000}}, 8);
+  Options o;
+  o.seed = 5;
+  o.num_pairs = 20000;
+  o.read1_length = o.read2_length = 100;
+  o.mutation_rate = 0;
+  o.quality_profile = Load(text);
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  int64_t errors = 0;
+  int64_t shifted = 0;  // reads that no longer match the reference base for base
+  const std::string reference = Upper(fasta);
+  for (const auto& rec : ParseFastq(r.read1)) {
+    testing::ReadName name;
+    ASSERT_TRUE(ParseReadName(rec.name, &name));
+    ASSERT_EQ(rec.bases.size(), 100u);
+    errors += name.errors[0] + name.errors[1];
+    const std::string forward = reference.substr(static_cast<size_t>(name.left - 1), 100);
+    const std::string reverse =
+        testing::ReverseComplement(reference.substr(static_cast<size_t>(name.right - 100), 100));
+    shifted += rec.bases != forward && rec.bases != reverse;
+  }
+  // Both mates' errors are in each name: 4 million bases at 0.5%, Poisson.
+  const double expected = 4e6 * 0.005;
+  EXPECT_NEAR(static_cast<double>(errors), expected, 5 * std::sqrt(expected));
+  // A read 1 with an indel (probability 1 - 0.995^100 = 39%) no longer lines up.
+  EXPECT_NEAR(static_cast<double>(shifted) / 20000, 1 - std::pow(0.995, 100), 0.02);
+}
+
 TEST(QualityProfiles, BadProfilesAreClearErrors) {
   auto error = [](const std::string& text) {
     QualityProfile p;
