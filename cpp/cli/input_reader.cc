@@ -55,6 +55,17 @@ Status FeedNext(InputReader& reader, Simulator& sim, bool* input_done) {
   return Status::Ok();
 }
 
+Status FeedVariants(InputReader& reader, Simulator& sim) {
+  constexpr size_t kReadChunk = size_t{1} << 20;
+  size_t got = 0;
+  char* buffer = sim.VariantBuffer(kReadChunk);
+  RF_RETURN_IF_ERROR(reader.Read(buffer, kReadChunk, &got));
+  sim.CommitVariants(got);
+  if (got == 0)
+    sim.FinishVariants();
+  return Status::Ok();
+}
+
 bool IsRegularFile(const std::string& path) {
   struct stat st;
   return path != "-" && stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);

@@ -32,6 +32,8 @@ class InputReader {
 // Feeds the simulator the reader's next piece (at the end of the file, Finish()). For hosts'
 // loops when Run() returns kNeedInput.
 Status FeedNext(InputReader& reader, Simulator& sim, bool* input_done);
+// The same for the VCF of --variants, when Run() returns kNeedVariantInput.
+Status FeedVariants(InputReader& reader, Simulator& sim);
 
 // True for a path that can be read twice (not "-", a pipe or a terminal).
 bool IsRegularFile(const std::string& path);

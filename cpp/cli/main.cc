@@ -75,12 +75,16 @@ Status RunSingle(const CommandLine& line,
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
+  InputReader variants;
+  if (line.options.plant_variants)
+    RF_RETURN_IF_ERROR(variants.Open(line.variants_path));
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {
     Simulator::State state = sim.Run();
     if (state == Simulator::State::kError)
-      return Status::Error(line.positional[0] + ": " + sim.error());
+      return Status::Error(sim.error_in_variants() ? sim.error()
+                                                   : line.positional[0] + ": " + sim.error());
     if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
       for (int s = 0; s < 4; ++s)
         RF_RETURN_IF_ERROR(
@@ -91,6 +95,8 @@ Status RunSingle(const CommandLine& line,
       break;
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
+    if (state == Simulator::State::kNeedVariantInput)
+      RF_RETURN_IF_ERROR(FeedVariants(variants, sim));
     progress.Update(sim);
   }
   report->stats = sim.stats();
@@ -113,7 +119,8 @@ Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& o
   }
   RunReport report;
   // Threads each read the reference, so they need a file; from a pipe, one thread does it all.
-  if (line.threads > 1 && IsRegularFile(line.positional[0])) {
+  if (line.threads > 1 && IsRegularFile(line.positional[0]) &&
+      (!line.options.plant_variants || IsRegularFile(line.variants_path))) {
     RF_RETURN_IF_ERROR(
         RunParallel(line.options, index, line.positional[0], line.threads, sink, &report));
   } else {
@@ -155,10 +162,12 @@ Status Run(CommandLine& line, Outputs& out) {
   RF_RETURN_IF_ERROR(ValidateOptions(o));
   if (pos[0] != "-" && !FileExists(pos[0]))
     return Status::Error("cannot open " + pos[0] + ": " + std::strerror(ENOENT));
+  if (o.plant_variants && line.variants_path != "-" && !FileExists(line.variants_path))
+    return Status::Error("cannot open " + line.variants_path + ": " + std::strerror(ENOENT));
   ReferenceIndex index;
   const bool pairs_mode = o.coverage <= 0;  // -N places pairs by usable positions: N runs
   RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
-                                        pairs_mode || !line.vcf_path.empty(),
+                                        pairs_mode || !line.vcf_path.empty() || o.plant_variants,
                                         pairs_mode || !line.gaps_path.empty(), &index));
 
   o.write_vcf = !line.vcf_path.empty();

@@ -69,16 +69,20 @@ struct Worker {
 
 Status Produce(Simulator& sim,
                const std::string& path,
+               const std::string& variants_path,
                ChunkQueue& queue,
                const std::atomic<bool>& cancelled) {
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(path));
+  InputReader variants;
+  if (!variants_path.empty())
+    RF_RETURN_IF_ERROR(variants.Open(variants_path));
   bool input_done = false;
   while (!cancelled) {
     Simulator::State state = sim.Run();
     if (state == Simulator::State::kError)
-      return Status::Error(path + ": " + sim.error());
+      return Status::Error(sim.error_in_variants() ? sim.error() : path + ": " + sim.error());
     if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
       Chunk chunk;
       bool any = false;
@@ -95,6 +99,8 @@ Status Produce(Simulator& sim,
       break;
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
+    if (state == Simulator::State::kNeedVariantInput)
+      RF_RETURN_IF_ERROR(FeedVariants(variants, sim));
   }
   return Status::Ok();
 }
@@ -118,7 +124,8 @@ Status RunParallel(const Options& options,
       mine.block_phase = w;
       Simulator sim(mine, index.contigs, index.gaps);
       sim.set_index_name(index.contigs_from);
-      me.status = Produce(sim, path, me.queue, cancelled);
+      me.status = Produce(sim, path, options.plant_variants ? options.variants_name : "", me.queue,
+                          cancelled);
       if (!me.status.ok())
         cancelled = true;
       me.stats = sim.stats();
@@ -157,7 +164,7 @@ Status RunParallel(const Options& options,
       notes[i - 1].cut_fragments += worker.notes[i - 1].cut_fragments;
     }
   }
-  report->warnings = FormatWarnings(notes, options);
+  report->warnings = FormatWarnings(notes, report->stats, options);
   return CheckPairsPlaced(options, report->stats);
 }
 

@@ -33,6 +33,13 @@ constexpr Spec kSpecs[] = {
     {'X', "indel-extend", Kind::kReal, "FLOAT", "probability an indel is extended [0.3]"},
     {'A', "max-n-fraction", Kind::kReal, "FLOAT", "discard reads with more Ns than this [0.05]"},
     {'h', "haploid", Kind::kSwitch, nullptr, "haploid mode: every mutation homozygous"},
+    {0, "variants", Kind::kText, "FILE",
+     "plant the variants of a VCF (.vcf, .vcf.gz) in the reads"},
+    {0, "sample", Kind::kText, "NAME", "the VCF sample whose genotypes are planted [the first]"},
+    {0, "het-fraction", Kind::kReal, "FLOAT",
+     "records without genotypes: the fraction planted heterozygous [0]"},
+    {0, "skip-mismatches", Kind::kSwitch, nullptr,
+     "skip (and count) VCF records whose REF is not the reference's"},
     {0, "profile", Kind::kText, "FILE[,FILE]",
      "qualities and errors from a quality profile (readforge's or ART's; R1,R2) instead of -e"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
@@ -79,6 +86,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.haploid = on;
     else if (name == "interleaved")
       o.interleaved = on;
+    else if (name == "skip-mismatches")
+      o.skip_mismatches = on;
     else if (name == "quiet")
       line->quiet = on;
     else if (name == "help")
@@ -108,6 +117,12 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->fai_path = std::string(value);
     else if (name == "gaps")
       line->gaps_path = std::string(value);
+    else if (name == "variants") {
+      line->variants_path = std::string(value);
+      o.variants_name = std::string(value);
+      o.plant_variants = !value.empty();
+    } else if (name == "sample")
+      o.variants_sample = std::string(value);
     else if (name == "profile") {
       line->profile_paths.clear();
       for (size_t at = 0; at <= value.size();) {
@@ -155,6 +170,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     return bad("a number");
   if (name == "coverage")
     o.coverage = v;
+  else if (name == "het-fraction")
+    o.het_fraction = v;
   else if (name == "std-dev")
     o.std_dev = v;
   else if (name == "error-rate")

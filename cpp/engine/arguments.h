@@ -19,6 +19,7 @@ struct CommandLine {
   std::string fai_path;                    // --fai
   std::string gaps_path;                   // --gaps
   std::vector<std::string> profile_paths;  // --profile FILE or R1FILE,R2FILE
+  std::string variants_path;               // --variants
   std::vector<std::string> bed_paths;      // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                    // --vcf
   std::string mutations_path;              // --mutations (default: standard output)

@@ -77,7 +77,8 @@ bool HaplotypeReader::Forward(int hap,
         out[k++] = SnpBase(window_.at(p), v.snp_shift);
         ++trace->snps;
       } else {  // insertion after p: the base, then the inserted bases inside the fragment
-        out[k++] = window_.at(p);
+        out[k++] = Anchor(v, p);
+        trace->snps += v.snp_shift != 0;
         if (p + 1 < e && k < length) {
           int64_t take = std::min<int64_t>(v.length, length - k);
           std::memcpy(out + k, v.inserted.data(), static_cast<size_t>(take));
@@ -149,8 +150,10 @@ bool HaplotypeReader::Backward(int hap,
             out[k++] = Complement(v->inserted[static_cast<size_t>(i)]);
           ++trace->indels;
         }
-        if (k < length)
-          out[k++] = Complement(window_.at(p));
+        if (k < length) {
+          out[k++] = Complement(Anchor(*v, p));
+          trace->snps += v->snp_shift != 0;
+        }
       }
       trace->first = p--;
       continue;

@@ -39,9 +39,10 @@ class HaplotypeReader {
 
  private:
   // A variant applies to a haplotype when it is on it and its reference base is not N.
-  bool Applies(const Variant& v, int hap) const {
-    return v.on(hap) && v.pos >= window_.begin() && v.pos < window_.end() &&
-           window_.at(v.pos) != 'N';
+  static bool Applies(const Variant& v, int hap) { return v.on(hap) && !v.on_n; }
+  // The base an insertion follows, changed when a planted variant says so.
+  char Anchor(const Variant& v, int64_t p) const {
+    return v.snp_shift ? SnpBase(window_.at(p), v.snp_shift) : window_.at(p);
   }
 
   const SpanWindow& window_;

@@ -65,6 +65,9 @@ Status ValidateOptions(const Options& o) {
   }
   if (o.quality_profile)
     RF_RETURN_IF_ERROR(o.quality_profile->CheckReadLengths(o.read1_length, o.read2_length));
+  RF_RETURN_IF_ERROR(CheckReal(o.het_fraction, 0, 1, "--het-fraction"));
+  if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
+    return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
   return Status::Ok();
 }
 

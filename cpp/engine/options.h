@@ -44,6 +44,13 @@ struct Options {
   double max_n_fraction = 0.05;  // -A
   bool haploid = false;          // -h
   uint64_t seed = 0;             // -S
+  // --variants: the host pushes a VCF beside the reference, whose records are planted (with
+  // --sample's genotypes; --het-fraction for records without one; --skip-mismatches).
+  bool plant_variants = false;
+  std::string variants_name;  // the VCF's name, for messages
+  std::string variants_sample;
+  double het_fraction = 0;
+  bool skip_mismatches = false;
   // --profile: qualities and errors from a quality profile instead of wgsim's constant quality
   // and -e (shared and never changed, so copies for threads cost nothing).
   std::shared_ptr<const QualityProfile> quality_profile;

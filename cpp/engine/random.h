@@ -17,6 +17,7 @@ enum class StreamPurpose : uint64_t {
   kVariants = 1,   // the mutations of a block
   kPairCount = 2,  // how many read pairs start in a block
   kPairs = 3,      // fragments, reads and sequencing errors of a block
+  kPlanted = 4,    // haplotypes of a block's planted records that do not say
 };
 
 // SplitMix64's finaliser: a bijective mix, so distinct keys give unrelated seeds.

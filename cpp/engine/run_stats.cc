@@ -14,6 +14,7 @@ std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64
 void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->reference_bases = part.reference_bases;
   total->contigs = part.contigs;
+  total->planted = part.planted;
   total->pairs += part.pairs;
   total->read_bases += part.read_bases;
   total->errors += part.errors;

@@ -41,6 +41,13 @@ struct SimulatorStats {
   // With a quality profile: per read end, the sum of each cycle's qualities over the reads
   // written (means by cycle, for the summaries).
   std::array<std::vector<int64_t>, 2> cycle_quality_sums;
+  // With --variants: what became of the VCF's records (known at the end of the run).
+  struct Planted {
+    int64_t planted = 0;
+    int64_t mismatches = 0;   // REF not the reference's (skipped, --skip-mismatches)
+    int64_t overlapping = 0;  // overlapping an earlier record (the first wins)
+    int64_t outside = 0;      // not inside a span simulated
+  } planted;
 };
 
 // "wrote 1000 read pairs (140000 bases, 2.01% sequencing errors) from 1 contigs": the summary
@@ -48,7 +55,7 @@ struct SimulatorStats {
 std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64_t contigs);
 
 // Adds what one of several simulators over the same reference did (each parsed all of it, so
-// reference bases and contigs are taken, not added).
+// reference bases, contigs and planted records are taken, not added).
 void AddStats(const SimulatorStats& part, SimulatorStats* total);
 
 }  // namespace readforge

@@ -23,8 +23,10 @@ Simulator::Simulator(Options options, std::vector<ContigInfo> contigs, GapIndex 
     : options_(std::move(options)),
       contigs_(std::move(contigs)),
       gaps_(std::move(gaps)),
+      planted_(options_.plant_variants ? std::make_unique<PlantedVariants>(options_, contigs_)
+                                       : nullptr),
       input_(contigs_),
-      span_(options_, gaps_.source) {
+      span_(options_, gaps_.source, planted_.get()) {
   const double sd = options_.std_dev;
   const double low = static_cast<double>(options_.outer_distance) - 4 * sd;
   stats_.fragment_lengths.start = std::max<int64_t>(0, static_cast<int64_t>(low));
@@ -40,6 +42,11 @@ Status Simulator::Start() {
   }
   if (options_.write_vcf && contigs_.empty())
     return Status::Error("--vcf needs the contig lengths for its header: give an index (.fai)");
+  if (options_.plant_variants && contigs_.empty()) {
+    return Status::Error(
+        "--variants needs the contig names and lengths (to follow the VCF in step with the "
+        "reference): give an index (.fai), a sidecar (--gaps), or a reference file");
+  }
   if (!gaps_.empty() && !contigs_.empty()) {
     Status s = gaps_.CheckContigs(contigs_);
     if (!s.ok())
@@ -56,7 +63,8 @@ Status Simulator::Start() {
       total_bases_ += c.length;
   }
   if (options_.write_vcf && options_.first_block == 0 && options_.block_phase == 0)
-    AppendVcfHeader(contigs_, &outputs_[static_cast<int>(OutputStream::kVcf)]);
+    AppendVcfHeader(contigs_, options_.plant_variants,
+                    &outputs_[static_cast<int>(OutputStream::kVcf)]);
   started_ = true;
   return Status::Ok();
 }
@@ -87,7 +95,10 @@ Simulator::State Simulator::Run() {
     if (span_.active() && span_.BlockReady()) {
       const int64_t global = span_.global_block();
       bool completed_in_range = false;
-      s = StepBlock(&completed_in_range);
+      bool need_variants = false;
+      s = StepBlock(&completed_in_range, &need_variants);
+      if (s.ok() && need_variants)
+        return State::kNeedVariantInput;
       if (s.ok() && completed_in_range && options_.block_stride > 1) {
         block_complete_ = true;  // see block_complete(); reset by the next Run()
         completed_block_ = global;
@@ -100,7 +111,17 @@ Simulator::State Simulator::Run() {
     } else if (!input_.done()) {
       s = FinishInput();
     } else {
-      s = plan_.CheckAllRegionsSeen(input_.seen_contigs());
+      if (planted_) {  // the rest of the VCF: its order and contigs are checked all the same
+        std::vector<VcfRecord> none;
+        bool need_variants = false;
+        s = planted_->Collect("", 0, 0, &none, &need_variants);
+        if (s.ok() && need_variants)
+          return State::kNeedVariantInput;
+        if (s.ok())
+          stats_.planted = planted_->counts();
+      }
+      if (s.ok())
+        s = plan_.CheckAllRegionsSeen(input_.seen_contigs());
       const bool whole_run =
           options_.first_block == 0 && options_.end_block < 0 && options_.block_stride == 1;
       if (s.ok() && whole_run)
@@ -113,7 +134,7 @@ Simulator::State Simulator::Run() {
   }
 }
 
-Status Simulator::StepBlock(bool* completed_in_range) {
+Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
   const bool in_range = span_.InRange(span_.global_block());
   SpanOutputs out;
   out.read1 = &outputs_[static_cast<int>(OutputStream::kRead1)];
@@ -125,7 +146,8 @@ Status Simulator::StepBlock(bool* completed_in_range) {
   if (options_.write_vcf)
     out.vcf = &outputs_[static_cast<int>(OutputStream::kVcf)];
   bool done = false;
-  RF_RETURN_IF_ERROR(span_.ProcessBlock(out, kOutputChunk, &pair_counter_, &stats_, &done));
+  RF_RETURN_IF_ERROR(
+      span_.ProcessBlock(out, kOutputChunk, &pair_counter_, &stats_, &done, need_variants));
   if (!span_.active()) {
     // A note for every span, so that hosts merging several simulators can add them up by index.
     notes_.push_back(span_.note());

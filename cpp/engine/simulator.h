@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/plan.h"
+#include "engine/planted_variants.h"
 #include "engine/reference_input.h"
 #include "engine/span_notes.h"
 #include "engine/span_simulator.h"
@@ -35,7 +37,8 @@ Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats);
 
 class Simulator {
  public:
-  enum class State { kNeedInput, kOutputReady, kDone, kError };
+  // kNeedVariantInput: the VCF of --variants must be read further (VariantBuffer below).
+  enum class State { kNeedInput, kOutputReady, kDone, kError, kNeedVariantInput };
 
   // Output is produced in pieces of about this size.
   static constexpr size_t kOutputChunk = size_t{1} << 18;
@@ -58,6 +61,12 @@ class Simulator {
   void CommitInput(size_t n) { input_.Commit(n); }
   void Finish() { input_.Finish(); }
 
+  // The VCF of --variants (options.plant_variants), pushed as the reference is, when Run() says
+  // kNeedVariantInput; FinishVariants() at its end.
+  char* VariantBuffer(size_t n) { return planted_->reader().Buffer(n); }
+  void CommitVariants(size_t n) { planted_->reader().Commit(n); }
+  void FinishVariants() { planted_->reader().Finish(); }
+
   State Run();
 
   // Sparse input, for hosts that fetch only the bytes of the spans from an indexed file (a
@@ -77,8 +86,10 @@ class Simulator {
   }
 
   const std::string& error() const { return error_; }
+  // The error is about the VCF of --variants (and names it), not about the reference.
+  bool error_in_variants() const { return planted_ && planted_->failed(); }
   const SimulatorStats& stats() const { return stats_; }
-  std::vector<std::string> warnings() const { return FormatWarnings(notes_, options_); }
+  std::vector<std::string> warnings() const { return FormatWarnings(notes_, stats_, options_); }
   // One per span, in reference order: every simulator over the same reference and options lists
   // the same spans (each with its own share of dropped pairs and cut fragments).
   const std::vector<SpanNote>& span_notes() const { return notes_; }
@@ -95,13 +106,14 @@ class Simulator {
   State Fail(std::string message);
   Status FeedInput();
   Status Step(const InputStep& step);
-  Status StepBlock(bool* completed_in_range);
+  Status StepBlock(bool* completed_in_range, bool* need_variants);
   Status FinishInput();
   size_t BufferedOutput() const;
 
   const Options options_;
   const std::vector<ContigInfo> contigs_;
   const GapIndex gaps_;
+  std::unique_ptr<PlantedVariants> planted_;  // with --variants
   Plan plan_;
   ReferenceInput input_;
   SpanSimulator span_;

@@ -5,6 +5,7 @@
 namespace readforge {
 
 std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes,
+                                        const SimulatorStats& stats,
                                         const Options& options) {
   std::vector<std::string> warnings;
   for (const SpanNote& n : notes) {
@@ -25,6 +26,20 @@ std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes,
                          " read pairs could not be placed: variants put too many Ns in every "
                          "read tried");
     }
+  }
+  const SimulatorStats::Planted& p = stats.planted;
+  if (p.overlapping > 0) {
+    warnings.push_back("--variants: " + std::to_string(p.overlapping) +
+                       " records overlap an earlier one and were not planted (the first wins)");
+  }
+  if (p.mismatches > 0) {
+    warnings.push_back("--variants: " + std::to_string(p.mismatches) +
+                       " records have a REF that is not the reference's: skipped");
+  }
+  if (p.outside > 0) {
+    warnings.push_back("--variants: " + std::to_string(p.outside) +
+                       " records lie outside what was simulated (other contigs or regions, or "
+                       "across a region's end)");
   }
   return warnings;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/options.h"
+#include "engine/run_stats.h"
 
 namespace readforge {
 
@@ -20,8 +21,11 @@ struct SpanNote {
   int64_t cut_fragments = 0;
 };
 
-// The warnings for a list of notes (hosts that merge several simulators merge notes first).
-std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes, const Options& options);
+// The warnings for a list of notes and a run's stats (hosts that merge several simulators merge
+// notes and stats first).
+std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes,
+                                        const SimulatorStats& stats,
+                                        const Options& options);
 
 }  // namespace readforge
 

@@ -21,9 +21,12 @@ std::string SpanName(const std::string& contig, const Span& span, int64_t length
 
 }  // namespace
 
-SpanSimulator::SpanSimulator(const Options& options, std::string runs_source)
+SpanSimulator::SpanSimulator(const Options& options,
+                             std::string runs_source,
+                             PlantedVariants* planted)
     : options_(options),
       runs_source_(std::move(runs_source)),
+      planted_(planted),
       rule_(UsableRuleOf(options)),
       sampler_(options) {}
 
@@ -37,6 +40,10 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   global_block_base_ = global_block_base;
   window_.Reset();
   variants_.clear();
+  planted_truth_.clear();
+  block_records_.clear();
+  if (planted_)
+    planted_->StartSpan();
   variant_block_ = 0;
   block_ = 0;
   block_started_ = false;
@@ -71,6 +78,10 @@ int64_t SpanSimulator::NeedEnd(int64_t block) const {
   // not the span's last (whose deletions stop one base short of the end).
   int64_t reach = (block + 1) * size + options_.max_fragment();
   int64_t end = (reach + size - 1) / size * size + 1;
+  // A planted record may reach kMaxIndelLength past its block: its bases must be here to check
+  // its REF before the block's variants are final.
+  if (planted_)
+    end += kMaxIndelLength;
   return length_ >= 0 ? std::min(end, length_) : end;
 }
 
@@ -85,7 +96,8 @@ int64_t SpanSimulator::blocks() const {
   return (length_ + size - 1) / size;
 }
 
-void SpanSimulator::GenerateVariantsUpTo(int64_t limit) {
+Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
+  *need_variants = false;
   const int64_t size = options_.block_size;
   while (variant_block_ * size < limit) {
     int64_t begin = variant_block_ * size;
@@ -96,11 +108,91 @@ void SpanSimulator::GenerateVariantsUpTo(int64_t limit) {
     // Not before all its bases are here (reads look at the base under every variant); and a
     // block of unknown length waits for one base more, in case it turns out to be the last.
     if (last ? end > window_.end() : end >= window_.end())
-      return;
+      return Status::Ok();
+    if (planted_ && !complete_ && window_.end() < end + kMaxIndelLength)
+      return Status::Ok();  // the bases a planted record's REF may cover are not all here
+    if (planted_) {
+      RF_RETURN_IF_ERROR(planted_->Collect(contig_, span_.begin + begin, span_.begin + end,
+                                           &block_records_, need_variants));
+      if (*need_variants)
+        return Status::Ok();
+    }
+    const size_t first = variants_.size();
     Rng rng = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kVariants);
-    GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
+    if (planted_) {
+      random_.clear();
+      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &random_);
+      const size_t truth_first = planted_truth_.size();
+      const int64_t reached = planted_->planted_until();  // by earlier blocks' records
+      planted_parts_.clear();
+      Rng draws = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kPlanted);
+      RF_RETURN_IF_ERROR(planted_->Plant(block_records_, contig_, span_.begin, length_, window_,
+                                         draws, &planted_parts_, &planted_truth_));
+      block_records_.clear();
+      MergePlanted(reached, static_cast<int64_t>(truth_first));
+    } else {
+      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
+    }
+    for (size_t i = first; i < variants_.size(); ++i)
+      variants_[i].on_n = window_.at(variants_[i].pos) == 'N';
     ++variant_block_;
   }
+  return Status::Ok();
+}
+
+// Appends a block's random mutations, kept clear of planted records (those of earlier blocks
+// reach up to `reached`; the block's own start at planted_truth_[truth_first]), and its planted
+// variants, in position order.
+void SpanSimulator::MergePlanted(int64_t reached, int64_t truth_first) {
+  size_t t = static_cast<size_t>(truth_first);
+  auto clear_of_planted = [&](const Variant& v) {
+    const int64_t end = v.pos + (v.type == VariantType::kDeletion ? v.length : 1);
+    if (v.pos < reached)
+      return false;
+    while (t < planted_truth_.size() &&
+           planted_truth_[t].pos + static_cast<int64_t>(planted_truth_[t].ref.size()) <= v.pos)
+      ++t;
+    return t == planted_truth_.size() || end <= planted_truth_[t].pos;
+  };
+  size_t p = 0;
+  for (const Variant& v : random_) {
+    if (!clear_of_planted(v))
+      continue;
+    while (p < planted_parts_.size() && planted_parts_[p].pos <= v.pos)
+      variants_.push_back(std::move(planted_parts_[p++]));
+    variants_.push_back(v);
+  }
+  while (p < planted_parts_.size())
+    variants_.push_back(std::move(planted_parts_[p++]));
+}
+
+// The block's truth: wgsim's list for every variant, VCF lines for random ones and for planted
+// records, merged in position order.
+void SpanSimulator::AppendBlockTruth(int64_t block_begin,
+                                     int64_t block_end,
+                                     const SpanOutputs& out,
+                                     SimulatorStats* stats) const {
+  const SpanPlace place{contig_, span_.begin};
+  size_t t = 0;
+  auto planted_before = [&](int64_t pos) {
+    for (; t < planted_truth_.size() && planted_truth_[t].pos < pos; ++t) {
+      const PlantedTruth& p = planted_truth_[t];
+      if (out.vcf && p.pos >= block_begin)
+        AppendPlantedVcf(contig_, span_.begin + p.pos + 1, p.ref, p.alts, p.genotype, out.vcf);
+    }
+  };
+  for (const Variant& v : variants_) {
+    if (v.pos >= block_end)
+      break;
+    if (v.pos < block_begin || v.on_n)
+      continue;  // a planted deletion from the block before, or not a variant
+    planted_before(v.pos + 1);
+    AppendTruth(v, window_, place, options_.haploid, out.mutations, out.vcf);
+    stats->snps += v.type == VariantType::kSnp;
+    stats->insertions += v.type == VariantType::kInsertion;
+    stats->deletions += v.type == VariantType::kDeletion;
+  }
+  planted_before(block_end);
 }
 
 Status SpanSimulator::CheckPlannedUsable(int64_t block_begin, int64_t block_end) const {
@@ -137,18 +229,8 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   const bool in_range = InRange(global_block());
   const bool skipped = complete_ && length_ < options_.longest_read();
   block_started_ = true;
-  GenerateVariantsUpTo(std::min(window_.end(), length));
-  SpanPlace place{contig_, span_.begin};
-  for (const Variant& v : variants_) {
-    if (v.pos >= block_end)
-      break;
-    if (!in_range || skipped || window_.at(v.pos) == 'N')
-      continue;
-    AppendTruth(v, window_, place, options_.haploid, out.mutations, out.vcf);
-    stats->snps += v.type == VariantType::kSnp;
-    stats->insertions += v.type == VariantType::kInsertion;
-    stats->deletions += v.type == VariantType::kDeletion;
-  }
+  if (in_range && !skipped)
+    AppendBlockTruth(block_begin, block_end, out, stats);
   // Where fragments may start: the usable positions among [block_begin, length - m].
   const int64_t scan_end = std::min(window_.end(), block_end + rule_.window - 1);
   runs_.clear();
@@ -172,12 +254,18 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
                                    size_t budget,
                                    int64_t* pair_counter,
                                    SimulatorStats* stats,
-                                   bool* block_done) {
+                                   bool* block_done,
+                                   bool* need_variants) {
   *block_done = false;
   const int64_t size = options_.block_size;
   const int64_t length = complete_ ? length_ : kUnbounded;
   const int64_t block_begin = block_ * size;
   const int64_t block_end = std::min(block_begin + size, length);
+  if (!block_started_) {
+    RF_RETURN_IF_ERROR(GenerateVariantsUpTo(std::min(window_.end(), length), need_variants));
+    if (*need_variants)
+      return Status::Ok();
+  }
   if (!block_started_)
     RF_RETURN_IF_ERROR(StartBlock(block_begin, block_end, pair_counter, out, stats));
   SamplerCounters counters;
@@ -205,7 +293,16 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   window_.DropBefore(block_end - 1);
   auto first_kept = std::find_if(variants_.begin(), variants_.end(),
                                  [&](const Variant& v) { return v.pos >= block_end; });
+  // A planted deletion that runs on into the next block stays (random ones never do).
+  if (first_kept != variants_.begin()) {
+    const Variant& last = *(first_kept - 1);
+    if (last.type == VariantType::kDeletion && last.pos + last.length > block_end)
+      --first_kept;
+  }
   variants_.erase(variants_.begin(), first_kept);
+  auto first_truth = std::find_if(planted_truth_.begin(), planted_truth_.end(),
+                                  [&](const PlantedTruth& t) { return t.pos >= block_end; });
+  planted_truth_.erase(planted_truth_.begin(), first_truth);
   if (block_end >= length) {
     active_ = false;
     note_.span = SpanName(contig_, span_, length_);

@@ -13,6 +13,7 @@
 #include "engine/options.h"
 #include "engine/pair_sampler.h"
 #include "engine/plan.h"
+#include "engine/planted_variants.h"
 #include "engine/run_stats.h"
 #include "engine/span_notes.h"
 #include "engine/span_window.h"
@@ -35,7 +36,8 @@ class SpanSimulator {
  public:
   // `runs_source`: where -N's N runs came from ("ref.fa.gaps.bed"; empty for a first pass), for
   // the message when they do not match the bases.
-  SpanSimulator(const Options& options, std::string runs_source);
+  // `planted`: the planted variants (--variants), or null.
+  SpanSimulator(const Options& options, std::string runs_source, PlantedVariants* planted);
 
   // Starts span `span` of `contig`, whose first block is block `global_block_base` of the run.
   void Start(const std::string& contig, const Span& span, int64_t global_block_base);
@@ -57,11 +59,13 @@ class SpanSimulator {
   // Simulates the current block until it is done or read1 holds `budget` bytes. Every block's
   // pairs are numbered in the run (`*pair_counter`), written or not. `*block_done` says whether
   // the block was finished; the span ends after its last block (active() turns false).
+  // `*need_variants`: the planted variants' VCF must be read further first (nothing was done).
   Status ProcessBlock(const SpanOutputs& out,
                       size_t budget,
                       int64_t* pair_counter,
                       SimulatorStats* stats,
-                      bool* block_done);
+                      bool* block_done,
+                      bool* need_variants);
 
   // Global index of the block being simulated, and whether the run writes it.
   int64_t global_block() const { return global_block_base_ + block_; }
@@ -72,7 +76,12 @@ class SpanSimulator {
 
  private:
   int64_t NeedEnd(int64_t block) const;
-  void GenerateVariantsUpTo(int64_t limit);
+  Status GenerateVariantsUpTo(int64_t limit, bool* need_variants);
+  void MergePlanted(int64_t block_begin, int64_t block_end);
+  void AppendBlockTruth(int64_t block_begin,
+                        int64_t block_end,
+                        const SpanOutputs& out,
+                        SimulatorStats* stats) const;
   Status StartBlock(int64_t block_begin,
                     int64_t block_end,
                     int64_t* pair_counter,
@@ -82,6 +91,7 @@ class SpanSimulator {
 
   const Options& options_;
   const std::string runs_source_;
+  PlantedVariants* const planted_;
   const UsableRule rule_;
   PairSampler sampler_;
   bool active_ = false;
@@ -93,8 +103,12 @@ class SpanSimulator {
   int64_t global_block_base_ = 0;
   SpanWindow window_;
   std::vector<Variant> variants_;
-  int64_t variant_block_ = 0;  // next block whose variants are to be drawn
-  int64_t block_ = 0;          // block being simulated
+  std::vector<Variant> random_;              // a block's random mutations, before merging
+  std::vector<Variant> planted_parts_;       // a block's planted variants, before merging
+  std::vector<VcfRecord> block_records_;     // a block's VCF records, as they are read
+  std::vector<PlantedTruth> planted_truth_;  // planted records not yet written, by position
+  int64_t variant_block_ = 0;                // next block whose variants are to be drawn
+  int64_t block_ = 0;                        // block being simulated
   bool block_started_ = false;
   std::vector<int64_t> block_pairs_;  // -N mode
   std::vector<NRun> runs_;            // N runs around the current block (span coordinates)

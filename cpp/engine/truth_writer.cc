@@ -32,7 +32,8 @@ void AppendVcfRecord(std::string_view contig,
                      int64_t pos1,
                      const std::string& ref,
                      const std::string& alt,
-                     const char* genotype,
+                     std::string_view info,
+                     std::string_view genotype,
                      std::string* out) {
   out->append(contig);
   out->push_back('\t');
@@ -41,20 +42,36 @@ void AppendVcfRecord(std::string_view contig,
   out->append(ref);
   out->push_back('\t');
   out->append(alt);
-  out->append("\t.\tPASS\t.\tGT\t");
+  out->append("\t.\tPASS\t");
+  out->append(info);
+  out->append("\tGT\t");
   out->append(genotype);
   out->push_back('\n');
 }
 
 }  // namespace
 
-void AppendVcfHeader(const std::vector<ContigInfo>& contigs, std::string* out) {
+void AppendVcfHeader(const std::vector<ContigInfo>& contigs, bool planted, std::string* out) {
   out->append("##fileformat=VCFv4.3\n##source=readforge\n");
   for (const ContigInfo& c : contigs)
     out->append("##contig=<ID=" + c.name + ",length=" + std::to_string(c.length) + ">\n");
+  if (planted) {
+    out->append(
+        "##INFO=<ID=PLANTED,Number=0,Type=Flag,Description=\"Planted from the VCF given with "
+        "--variants (without it: a random wgsim-model mutation)\">\n");
+  }
   out->append(
       "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
       "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tSIMULATED\n");
+}
+
+void AppendPlantedVcf(std::string_view contig,
+                      int64_t pos1,
+                      const std::string& ref,
+                      const std::string& alts,
+                      const std::string& genotype,
+                      std::string* vcf) {
+  AppendVcfRecord(contig, pos1, ref, alts, "PLANTED", genotype, vcf);
 }
 
 void AppendTruth(const Variant& v,
@@ -63,9 +80,11 @@ void AppendTruth(const Variant& v,
                  bool haploid,
                  std::string* mutations,
                  std::string* vcf) {
-  char ref = window.at(v.pos);
-  if (ref == 'N')
+  if (v.on_n)
     return;
+  char ref = window.at(v.pos);
+  if (v.planted)
+    vcf = nullptr;  // the record is written whole, by AppendPlantedVcf
   const int64_t pos1 = place.offset + v.pos + 1;
   const bool het = v.haplotypes != 3;
   std::string ref_allele;
@@ -83,6 +102,11 @@ void AppendTruth(const Variant& v,
       break;
     }
     case VariantType::kInsertion:
+      if (v.snp_shift && mutations) {  // a planted insertion that changes its anchor base
+        const char alt = SnpBase(ref, v.snp_shift);
+        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + ref + '\t' +
+                      (het ? Iupac(ref, alt) : alt) + '\t' + (het ? '+' : '-') + '\n';
+      }
       ref_allele.assign(1, ref);
       alt_allele = ref + v.inserted;
       if (mutations) {
@@ -109,9 +133,10 @@ void AppendTruth(const Variant& v,
       break;
     }
   }
-  if (vcf)
-    AppendVcfRecord(place.contig, vcf_pos1, ref_allele, alt_allele, Genotype(v.haplotypes, haploid),
-                    vcf);
+  if (vcf) {
+    AppendVcfRecord(place.contig, vcf_pos1, ref_allele, alt_allele, ".",
+                    Genotype(v.haplotypes, haploid), vcf);
+  }
 }
 
 }  // namespace readforge

@@ -22,7 +22,8 @@ struct ContigInfo {
   int64_t length = 0;
 };
 
-void AppendVcfHeader(const std::vector<ContigInfo>& contigs, std::string* out);
+// `planted`: the run plants a VCF's records (their lines carry the INFO flag PLANTED).
+void AppendVcfHeader(const std::vector<ContigInfo>& contigs, bool planted, std::string* out);
 
 // Where the current span sits: its contig and the contig coordinate of span position 0.
 struct SpanPlace {
@@ -32,13 +33,23 @@ struct SpanPlace {
 
 // Appends the variant's line(s). The window must hold the variant's bases and, for a deletion,
 // the base before it (or after it, when the deletion starts the span). A variant on an N
-// reference base is not a variant and writes nothing.
+// reference base is not a variant and writes nothing. A planted variant (a part of a VCF
+// record) writes only its wgsim list line: the record itself is the VCF's (AppendPlantedVcf).
 void AppendTruth(const Variant& v,
                  const SpanWindow& window,
                  const SpanPlace& place,
                  bool haploid,
                  std::string* mutations,
                  std::string* vcf);
+
+// A planted VCF record as the truth VCF writes it: its REF and ALT as given, the genotype it was
+// planted with, INFO PLANTED.
+void AppendPlantedVcf(std::string_view contig,
+                      int64_t pos1,
+                      const std::string& ref,
+                      const std::string& alts,
+                      const std::string& genotype,
+                      std::string* vcf);
 
 }  // namespace readforge
 

@@ -73,6 +73,7 @@ void GenerateVariants(const Options& options,
         v.length = deletion_limit - pos;
     } else {
       v.type = VariantType::kInsertion;
+      v.snp_shift = 0;
       v.length = IndelLength(rng, options.indel_extend);
       v.inserted.resize(static_cast<size_t>(v.length));
       for (char& c : v.inserted)

@@ -4,8 +4,9 @@
 // homozygous with probability 1/3 (always in haploid mode), otherwise on one haplotype.
 //
 // A block's variants depend only on its random stream, never on the reference bases: a variant
-// that lands on an N is ignored where variants are used (reads and truth output). Deletions
-// never cross a block boundary, so blocks are independent of one another.
+// that lands on an N is marked (on_n) when drawn and ignored where variants are used (reads and
+// truth output). Random deletions never cross a block boundary, so blocks are independent of
+// one another (planted ones may; see planted_variants.h).
 #ifndef READFORGE_ENGINE_VARIANTS_H_
 #define READFORGE_ENGINE_VARIANTS_H_
 
@@ -26,8 +27,12 @@ struct Variant {
   int64_t length = 1;  // deleted or inserted bases; 1 for a SNP
   VariantType type = VariantType::kSnp;
   uint8_t haplotypes = 3;  // bit 0: haplotype 1, bit 1: haplotype 2
-  uint8_t snp_shift = 1;   // SNP alt = ACGT[(index(ref) + shift) % 4]
-  std::string inserted;    // the inserted bases, "ACGT" only
+  // SNP alt = ACGT[(index(ref) + shift) % 4]; for an insertion, the change of the base it
+  // follows (0: none; planted variants may change it).
+  uint8_t snp_shift = 1;
+  bool on_n = false;     // on an N of the reference: not a variant (set when it is drawn)
+  bool planted = false;  // from --variants: its truth is the VCF record, not this part
+  std::string inserted;  // the inserted bases
 
   bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
 };

@@ -23,7 +23,8 @@ RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
                    size_t chunk,
-                   const GapIndex* gaps) {
+                   const GapIndex* gaps,
+                   const std::string& variants) {
   RunResult result;
   Simulator sim(options, contigs, gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta));
   Status s = sim.Start();
@@ -32,8 +33,9 @@ RunResult Simulate(const Options& options,
     return result;
   }
   size_t fed = 0;
+  size_t fed_variants = 0;
   if (chunk == 0)
-    chunk = fasta.size() > 0 ? fasta.size() : 1;
+    chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
   while (true) {
     Simulator::State state = sim.Run();
     Collect(sim, &result);
@@ -51,11 +53,20 @@ RunResult Simulate(const Options& options,
       if (n == 0)
         sim.Finish();
     }
+    if (state == Simulator::State::kNeedVariantInput) {
+      size_t n = std::min(chunk, variants.size() - fed_variants);
+      variants.copy(sim.VariantBuffer(n), n, fed_variants);
+      sim.CommitVariants(n);
+      fed_variants += n;
+      if (n == 0)
+        sim.FinishVariants();
+    }
   }
   result.ok = true;
   result.warnings = sim.warnings();
   result.pairs = sim.stats().pairs;
   result.dropped = sim.stats().dropped_pairs;
+  result.stats = sim.stats();
   return result;
 }
 

@@ -20,6 +20,7 @@ struct RunResult {
   std::vector<std::string> warnings;
   int64_t pairs = 0;
   int64_t dropped = 0;
+  SimulatorStats stats;
 };
 
 // Appends what the simulator holds on every stream to `result`, and empties it.
@@ -27,11 +28,13 @@ void Collect(Simulator& sim, RunResult* result);
 
 // Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once). With contigs (an
 // index), the N runs come from `gaps`, or from a scan of `fasta` as the command line does.
+// With options.plant_variants, `variants` is the VCF's text (fed in chunks of `chunk` too).
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
                    size_t chunk = 0,
-                   const GapIndex* gaps = nullptr);
+                   const GapIndex* gaps = nullptr,
+                   const std::string& variants = "");
 
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
 std::vector<ContigInfo> ContigsOf(const std::string& fasta);

@@ -1,0 +1,102 @@
+// Planted variants (--variants): a VCF's records, read in step with the reference (contigs in
+// reference order, positions sorted), become the variants of each block of each span, beside or
+// instead of wgsim's random ones.
+//
+// A record is planted on the haplotypes its genotype names: phased as given; unphased
+// heterozygous ones on a haplotype drawn from the block's own random stream; without a sample
+// column, on both (or, with --het-fraction F, on one drawn at random with probability F). Each
+// allele becomes the parts the haplotype reader knows, after the bases it shares with REF at
+// the front: SNPs, then an insertion after the last of them (whose anchor may change) or a
+// deletion of the REF bases left. The truth output writes the record as given.
+#ifndef READFORGE_ENGINE_PLANTED_VARIANTS_H_
+#define READFORGE_ENGINE_PLANTED_VARIANTS_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/options.h"
+#include "engine/random.h"
+#include "engine/run_stats.h"
+#include "engine/span_window.h"
+#include "engine/status.h"
+#include "engine/truth_writer.h"
+#include "engine/variants.h"
+#include "engine/vcf_reader.h"
+
+namespace readforge {
+
+using PlantedCounts = SimulatorStats::Planted;
+
+// A planted record, as the truth output writes it.
+struct PlantedTruth {
+  int64_t pos = 0;  // span coordinate
+  std::string ref;
+  std::string alts;  // comma-separated
+  std::string genotype;
+};
+
+class PlantedVariants {
+ public:
+  // `contigs`: the reference's, whose order the VCF must follow.
+  PlantedVariants(const Options& options, const std::vector<ContigInfo>& contigs);
+
+  VcfReader& reader() { return reader_; }
+
+  // Collects the records of `contig` that start in [begin, end) (contig coordinates) into
+  // `out`, skipping (and counting) those before `begin`. False with *need_input when the VCF's
+  // bytes so far do not reach past `end`; an error for records out of order or on contigs the
+  // reference lacks.
+  Status Collect(const std::string& contig,
+                 int64_t begin,
+                 int64_t end,
+                 std::vector<VcfRecord>* out,
+                 bool* need_input);
+
+  // Turns one block's records into variants (appended to `variants`, sorted) and truth lines.
+  // `span_begin`: the span's contig coordinate; `span_length`: its length (the window must hold
+  // every base of every record); `rng`: the block's stream for unphased genotypes.
+  Status Plant(const std::vector<VcfRecord>& records,
+               const std::string& contig,
+               int64_t span_begin,
+               int64_t span_length,
+               const SpanWindow& window,
+               Rng& rng,
+               std::vector<Variant>* variants,
+               std::vector<PlantedTruth>* truth);
+
+  // The end (span coordinate) of the furthest planted record so far in the current span:
+  // wgsim's random mutations stay clear of planted ones.
+  int64_t planted_until() const { return planted_until_; }
+  void StartSpan() { planted_until_ = 0; }
+
+  const PlantedCounts& counts() const { return counts_; }
+  // Whether the run failed on the VCF (its errors name the VCF, not the reference).
+  bool failed() const { return failed_; }
+
+ private:
+  Status Fail(const std::string& message);
+  Status AddAllele(const VcfRecord& r,
+                   int allele,
+                   uint8_t haplotypes,
+                   int64_t pos,
+                   std::vector<Variant>* variants) const;
+
+  const Options& options_;
+  VcfReader reader_;
+  std::unordered_map<std::string, int64_t> ordinal_;
+  VcfRecord pending_;
+  bool has_pending_ = false;
+  bool ended_ = false;
+  int64_t last_ordinal_ = -1;
+  int64_t last_pos_ = -1;
+  int64_t last_line_ = 0;
+  int64_t planted_until_ = 0;
+  PlantedCounts counts_;
+  bool failed_ = false;
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_ENGINE_PLANTED_VARIANTS_H_

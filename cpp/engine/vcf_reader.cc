@@ -1,0 +1,269 @@
+#include "engine/vcf_reader.h"
+
+#include <cstring>
+#include <utility>
+
+#include "engine/options.h"
+#include "engine/text.h"
+
+namespace readforge {
+namespace {
+
+// Splits `line` at tabs into its first `n` fields (fewer when the line has fewer); the rest of
+// the line stays in the last one.
+size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
+  size_t count = 0;
+  while (count + 1 < n) {
+    const char* tab = static_cast<const char*>(std::memchr(line.data(), '\t', line.size()));
+    if (!tab)
+      break;
+    fields[count++] = line.substr(0, static_cast<size_t>(tab - line.data()));
+    line.remove_prefix(static_cast<size_t>(tab - line.data()) + 1);
+  }
+  fields[count++] = line;
+  return count;
+}
+
+// Normalises an allele's bases to upper case; false when it holds anything but A/C/G/T/N.
+bool Bases(std::string_view text, std::string* out) {
+  out->assign(text);
+  for (char& c : *out) {
+    switch (c) {
+      case 'a':
+      case 'c':
+      case 'g':
+      case 't':
+      case 'n':
+        c = static_cast<char>(c - 32);
+        break;
+      case 'A':
+      case 'C':
+      case 'G':
+      case 'T':
+      case 'N':
+        break;
+      default:
+        return false;
+    }
+  }
+  return !out->empty();
+}
+
+}  // namespace
+
+char* VcfReader::Buffer(size_t n) {
+  // What is left of the last chunk is an unfinished line, kept in partial_.
+  if (cursor_ < input_.size())
+    partial_.append(input_, cursor_, std::string::npos);
+  input_.resize(n);
+  cursor_ = 0;
+  return input_.data();
+}
+
+void VcfReader::Commit(size_t n) {
+  input_.resize(n);
+  cursor_ = 0;
+}
+
+VcfReader::Event VcfReader::Fail(const std::string& message) {
+  failed_ = true;
+  error_ = "line " + std::to_string(line_number_) + ": " + message;
+  return Event::kError;
+}
+
+VcfReader::Event VcfReader::Next(VcfRecord* record) {
+  while (true) {
+    if (failed_)
+      return Event::kError;
+    std::string_view line;
+    if (cursor_ < input_.size()) {
+      const char* start = input_.data() + cursor_;
+      const size_t left = input_.size() - cursor_;
+      const char* newline = static_cast<const char*>(std::memchr(start, '\n', left));
+      if (!newline) {
+        if (partial_.size() + left > kMaxLineLength)
+          return Fail("a line longer than 64 MB (is this a VCF?)");
+        partial_.append(start, left);
+        cursor_ = input_.size();
+        continue;
+      }
+      const size_t length = static_cast<size_t>(newline - start);
+      cursor_ += length + 1;
+      if (partial_.empty()) {
+        line = std::string_view(start, length);
+      } else {
+        partial_.append(start, length);
+        line = partial_;
+      }
+    } else if (!finished_) {
+      return Event::kNeedInput;
+    } else if (!partial_.empty()) {
+      line = partial_;  // a last line without a line end
+    } else {
+      if (!header_done_) {
+        ++line_number_;
+        return Fail("no '#CHROM' header line (an empty or truncated VCF?)");
+      }
+      return Event::kEnd;
+    }
+    ++line_number_;
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    Event event = Event::kNeedInput;
+    bool produced = false;
+    if (line.empty() || line.substr(0, 2) == "##") {
+      // meta lines say nothing planting needs
+    } else if (line[0] == '#') {
+      event = ParseHeader(line);
+    } else if (!header_done_) {
+      event = Fail("a record before the '#CHROM' header line (is this a VCF?)");
+    } else {
+      event = ParseRecord(line, record);
+      produced = event == Event::kRecord;
+    }
+    partial_.clear();
+    if (event == Event::kError || produced)
+      return event;
+  }
+}
+
+VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
+  std::string_view fields[64];
+  const size_t n = Fields(line, fields, 64);
+  if (n < 8 || fields[0] != "#CHROM" || fields[1] != "POS" || fields[3] != "REF" ||
+      fields[4] != "ALT") {
+    return Fail(
+        "expected the header '#CHROM POS ID REF ALT QUAL FILTER INFO ...' (is this a "
+        "VCF?)");
+  }
+  // Sample names: columns 9 on (the last field holds the rest of the line).
+  std::vector<std::string> samples;
+  std::string_view rest =
+      n > 9 ? line.substr(static_cast<size_t>(fields[9].data() - line.data())) : std::string_view();
+  while (!rest.empty())
+    samples.emplace_back(NextTabField(&rest));
+  header_done_ = true;
+  if (samples.empty()) {
+    if (!sample_.empty())
+      return Fail("sample '" + sample_ + "' asked for, but the VCF has no sample columns");
+    return Event::kNeedInput;
+  }
+  if (sample_.empty()) {
+    sample_ = samples[0];
+    sample_column_ = 9;
+    return Event::kNeedInput;
+  }
+  for (size_t i = 0; i < samples.size(); ++i) {
+    if (samples[i] == sample_) {
+      sample_column_ = static_cast<int>(9 + i);
+      return Event::kNeedInput;
+    }
+  }
+  std::string known;
+  for (size_t i = 0; i < samples.size() && i < 10; ++i)
+    known += (i ? ", " : "") + samples[i];
+  if (samples.size() > 10)
+    known += ", ... (" + std::to_string(samples.size()) + " in all)";
+  return Fail("sample '" + sample_ + "' is not in the VCF (its samples: " + known + ")");
+}
+
+VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record) {
+  std::string_view f[10];
+  const size_t n = Fields(line, f, 10);
+  if (n < 8)
+    return Fail(
+        "expected 8 or more tab-separated fields (CHROM POS ID REF ALT QUAL FILTER "
+        "INFO), found " +
+        std::to_string(n));
+  if (f[0].empty())
+    return Fail("an empty CHROM");
+  int64_t pos1 = 0;
+  if (!ParseInt64(f[1], &pos1) || pos1 < 1)
+    return Fail("POS must be a position from 1, got '" + std::string(f[1]) + "'");
+  record->line = line_number_;
+  record->contig.assign(f[0]);
+  record->pos = pos1 - 1;
+  if (!Bases(f[3], &record->ref))
+    return Fail("REF must be bases (A, C, G, T, N), got '" + std::string(f[3]) + "'");
+  if (static_cast<int64_t>(record->ref.size()) > kMaxIndelLength) {
+    return Fail("REF of " + std::to_string(record->ref.size()) +
+                " bases: planted variants are up to " + std::to_string(kMaxIndelLength) + " bases");
+  }
+  record->alts.clear();
+  std::string_view alts = f[4];
+  if (alts == ".")
+    return Event::kNeedInput;  // no alternative allele: nothing to plant
+  while (true) {
+    const size_t comma = alts.find(',');
+    std::string_view alt = alts.substr(0, comma);
+    if (!alt.empty() &&
+        (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
+      return Fail("ALT '" + std::string(alt) +
+                  "': symbolic alleles, breakends and '*' cannot be planted (only sequence "
+                  "alleles: A, C, G, T, N)");
+    }
+    record->alts.emplace_back();
+    if (!Bases(alt, &record->alts.back()))
+      return Fail("ALT must be bases (A, C, G, T, N), got '" + std::string(alt) + "'");
+    if (static_cast<int64_t>(record->alts.back().size()) > kMaxIndelLength) {
+      return Fail("ALT of " + std::to_string(alt.size()) + " bases: planted variants are up to " +
+                  std::to_string(kMaxIndelLength) + " bases");
+    }
+    if (comma == alts.npos)
+      break;
+    alts.remove_prefix(comma + 1);
+  }
+  record->alleles = {-1, -1};
+  record->ploidy = 0;
+  record->phased = false;
+  if (sample_column_ < 0)
+    return Event::kRecord;
+  if (n < 10)
+    return Fail("no FORMAT and sample column (the header names samples)");
+  // FORMAT, and the sample's column: f[9] holds columns 9 on.
+  std::string_view format = f[8];
+  std::string_view rest = f[9];
+  std::string_view value;
+  for (int column = 9; column <= sample_column_; ++column) {
+    if (rest.empty() && column < sample_column_)
+      return Fail("fewer sample columns than the header names");
+    value = NextTabField(&rest);
+  }
+  int gt_index = -1;
+  for (int i = 0; !format.empty(); ++i) {
+    const size_t colon = format.find(':');
+    if (format.substr(0, colon) == "GT")
+      gt_index = i;
+    format = colon == format.npos ? std::string_view() : format.substr(colon + 1);
+  }
+  if (gt_index < 0)
+    return Fail("FORMAT has no GT: the sample's genotype is needed to plant its variants");
+  std::string_view gt;
+  for (int i = 0; i <= gt_index; ++i) {
+    const size_t colon = value.find(':');
+    gt = value.substr(0, colon);
+    value = colon == value.npos ? std::string_view() : value.substr(colon + 1);
+  }
+  // "0|1", "1/1", "1", "./.": up to two alleles.
+  size_t at = 0;
+  while (at <= gt.size()) {
+    const size_t sep = gt.find_first_of("|/", at);
+    const std::string_view allele = gt.substr(at, sep == gt.npos ? gt.npos : sep - at);
+    if (record->ploidy == 2)
+      return Fail("genotype '" + std::string(gt) + "': more than two alleles");
+    int64_t index = -1;
+    if (allele != "." && (!ParseInt64(allele, &index) || index < 0 ||
+                          index > static_cast<int64_t>(record->alts.size()))) {
+      return Fail("genotype '" + std::string(gt) + "' for " + std::to_string(record->alts.size()) +
+                  " ALT allele(s)");
+    }
+    record->alleles[static_cast<size_t>(record->ploidy++)] = static_cast<int>(index);
+    if (sep == gt.npos)
+      break;
+    record->phased = gt[sep] == '|';
+    at = sep + 1;
+  }
+  return Event::kRecord;
+}
+
+}  // namespace readforge
