@@ -1,0 +1,111 @@
+// --variants from the command line, as a user runs it: plain or bgzip VCFs give the same
+// bytes, threads and block ranges agree, and a bad VCF is one error line naming the file and
+// line, with no output left behind.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "test_util.h"
+
+namespace readforge {
+namespace {
+
+using testing::ReadFile;
+
+class VariantsCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/readforge-variants-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    const std::string fasta = testing::RandomFasta({{"c1", 40000}, {"c2", 20000}}, 31, 60);
+    Write("ref.fa", fasta);
+    // Records every 97 bases, a SNP, an insertion or a deletion, phased and not.
+    std::string bases;
+    for (size_t i = fasta.find('\n') + 1; fasta[i] != '>'; ++i)
+      if (fasta[i] != '\n')
+        bases += fasta[i];
+    std::string vcf =
+        "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2\n";
+    for (int64_t pos = 30, k = 0; pos < 39000; pos += 97, ++k) {
+      const std::string ref = bases.substr(static_cast<size_t>(pos), k % 3 == 2 ? 8 : 1);
+      const std::string alt = k % 3 == 0 ? std::string(1, ref[0] == 'A' ? 'C' : 'A')
+                              : k % 3 == 1 ? ref + "TTAG"
+                                           : ref.substr(0, 1);
+      vcf += "c1\t" + std::to_string(pos + 1) + "\t.\t" + ref + "\t" + alt + "\t.\tPASS\t.\tGT\t" +
+             (k % 2 ? "0/1" : "1|0") + "\t1|1\n";
+    }
+    Write("calls.vcf", vcf);
+    Shell("bgzip -k calls.vcf");
+  }
+  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(Path(name), std::ios::binary) << text;
+  }
+  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
+  int Shell(const std::string& command) const {
+    int raw = std::system(("cd " + dir_ + " && " + command).c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  }
+  int Run(const std::string& args, std::string* err = nullptr) const {
+    int status = Shell(std::string(READFORGE_CLI) + " " + args + " > stdout.txt 2> stderr.txt");
+    if (err)
+      *err = ReadFile(Path("stderr.txt"));
+    return status;
+  }
+  std::string dir_;
+};
+
+TEST_F(VariantsCliTest, PlainBgzipThreadsAndShardsWriteTheSameBytes) {
+  const std::string run = "-S 3 -N 4000 --block-size 4096 --vcf ";
+  std::string err;
+  ASSERT_EQ(Run(run + "a.vcf --variants calls.vcf ref.fa a1.fq a2.fq", &err), 0) << err;
+  EXPECT_NE(err.find("wrote 4000 read pairs"), std::string::npos) << err;
+  ASSERT_EQ(Run(run + "b.vcf --variants calls.vcf.gz ref.fa b1.fq b2.fq"), 0);
+  EXPECT_EQ(ReadFile(Path("b1.fq")), ReadFile(Path("a1.fq")));
+  EXPECT_EQ(ReadFile(Path("b.vcf")), ReadFile(Path("a.vcf")));
+  ASSERT_EQ(Run(run + "c.vcf -t 3 --variants calls.vcf.gz ref.fa c1.fq c2.fq"), 0);
+  EXPECT_EQ(ReadFile(Path("c2.fq")), ReadFile(Path("a2.fq")));
+  EXPECT_EQ(ReadFile(Path("c.vcf")), ReadFile(Path("a.vcf")));
+  ASSERT_EQ(Run(run + "d.vcf --end-block 5 --variants calls.vcf ref.fa d1.fq d2.fq"), 0);
+  ASSERT_EQ(Run(run + "e.vcf --first-block 5 --variants calls.vcf ref.fa e1.fq e2.fq"), 0);
+  EXPECT_EQ(ReadFile(Path("d1.fq")) + ReadFile(Path("e1.fq")), ReadFile(Path("a1.fq")));
+  // The second sample: every record homozygous; bcftools reads the truth.
+  ASSERT_EQ(Run(run + "s2.vcf --sample S2 --variants calls.vcf ref.fa f1.fq f2.fq"), 0);
+  ASSERT_EQ(Shell("bcftools query -i 'INFO/PLANTED=1' -f '[%GT]\\n' s2.vcf | sort | uniq -c > "
+                  "gts.txt"),
+            0);
+  EXPECT_NE(ReadFile(Path("gts.txt")).find(" 1|1\n"), std::string::npos);
+  EXPECT_EQ(ReadFile(Path("gts.txt")).find("0|1"), std::string::npos);
+}
+
+TEST_F(VariantsCliTest, BadVcfsAreOneClearErrorAndNothingIsWritten) {
+  Shell("head -c $(( $(stat -c %s calls.vcf.gz) / 2 )) calls.vcf.gz > truncated.vcf.gz");
+  Shell("sed 's/^c1\\t31\\t/c1\\t31000\\t/' calls.vcf > unsorted.vcf");
+  struct Case {
+    std::string args, error;
+  };
+  const Case cases[] = {
+      {"--variants truncated.vcf.gz",
+       "truncated.vcf.gz: the gzip data is truncated (unexpected end of file)"},
+      {"--variants unsorted.vcf",
+       "unsorted.vcf: line 4: records out of order: c1:128 after line 3 (the VCF must follow the "
+       "reference's order: sort it with bcftools sort)"},
+      {"--variants calls.vcf --sample NA12878",
+       "calls.vcf: line 2: sample 'NA12878' is not in the VCF (its samples: S1, S2)"},
+      {"--variants missing.vcf", "cannot open missing.vcf: No such file or directory"},
+      {"--sample S1", "--sample, --het-fraction and --skip-mismatches go with --variants"},
+  };
+  for (const Case& c : cases) {
+    std::string err;
+    EXPECT_EQ(Run("-S 1 -N 1000 " + c.args + " ref.fa o1.fq o2.fq", &err), 1) << c.args;
+    EXPECT_EQ(err, "readforge: error: " + c.error + "\n");
+    EXPECT_FALSE(Exists("o1.fq") || Exists("o2.fq")) << c.args;
+  }
+}
+
+}  // namespace
+}  // namespace readforge

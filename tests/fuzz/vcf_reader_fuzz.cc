@@ -1,0 +1,81 @@
+// VCFs as a user might hand them over (truncated, unsorted, malformed, junk), in random pieces:
+// the reader gives the same records and the same error whatever the pieces, every record it
+// gives is well formed, and a run planting them completes or stops with a message.
+#include <string>
+#include <vector>
+
+#include "../cpp/test_util.h"
+#include "engine/simulator.h"
+#include "engine/vcf_reader.h"
+#include "fuzz_util.h"
+
+namespace {
+
+std::string Read(const std::string& vcf, size_t piece, std::vector<readforge::VcfRecord>* out) {
+  using namespace readforge;
+  VcfReader reader("");
+  size_t at = 0;
+  VcfRecord record;
+  while (true) {
+    switch (reader.Next(&record)) {
+      case VcfReader::Event::kRecord:
+        out->push_back(record);
+        break;
+      case VcfReader::Event::kError:
+        return reader.error();
+      case VcfReader::Event::kEnd:
+        return "";
+      case VcfReader::Event::kNeedInput: {
+        const size_t n = std::min(piece, vcf.size() - at);
+        vcf.copy(reader.Buffer(n), n, at);
+        reader.Commit(n);
+        at += n;
+        if (n == 0)
+          reader.Finish();
+        break;
+      }
+    }
+  }
+}
+
+bool Bases(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("ACGTN") == std::string::npos;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace readforge;
+  fuzz::Bytes bytes(data, size);
+  const size_t piece = static_cast<size_t>(bytes.Int(1, 300));
+  const std::string vcf(bytes.Rest());
+  std::vector<VcfRecord> whole, pieces;
+  const std::string error = Read(vcf, vcf.size() + 1, &whole);
+  FUZZ_CHECK(Read(vcf, piece, &pieces) == error, "the pieces changed the error");
+  FUZZ_CHECK(whole.size() == pieces.size(), "the pieces changed the records");
+  for (size_t i = 0; i < whole.size(); ++i) {
+    const VcfRecord& r = whole[i];
+    FUZZ_CHECK(r.contig == pieces[i].contig && r.pos == pieces[i].pos && r.ref == pieces[i].ref &&
+                   r.alts == pieces[i].alts && r.alleles == pieces[i].alleles,
+               "the pieces changed a record");
+    FUZZ_CHECK(r.pos >= 0 && !r.contig.empty() && Bases(r.ref), "a malformed record");
+    for (const std::string& alt : r.alts)
+      FUZZ_CHECK(Bases(alt), "a malformed ALT");
+    for (int a : r.alleles)
+      FUZZ_CHECK(a >= -1 && a <= static_cast<int>(r.alts.size()), "an allele past the ALTs");
+  }
+  // Planted into a small reference whose contigs the records may name.
+  static const std::string fasta = testing::RandomFasta({{"c1", 3000}, {"c2", 800}}, 5, 60);
+  Options o;
+  o.seed = 2;
+  o.num_pairs = 50;
+  o.block_size = 1024;
+  o.plant_variants = true;
+  o.write_vcf = true;
+  testing::RunResult r =
+      testing::Simulate(o, fasta, testing::ContigsOf(fasta), piece, nullptr, vcf);
+  FUZZ_CHECK(r.ok || !r.error.empty(), "a silent failure");
+  if (r.ok)
+    FUZZ_CHECK(r.pairs == 50, "planting lost pairs");
+  return 0;
+}
