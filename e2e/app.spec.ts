@@ -182,6 +182,49 @@ test('quality profiles: the built-in one, and one learned here from FASTQ, give 
   expect(problems).toEqual([]);
 });
 
+test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is refused', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const dir = mkdtempSync(join(tmpdir(), 'rf-vcf-'));
+  const bases = readFileSync(MT, 'latin1').split('\n').slice(1).join('');
+  let vcf = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNA1\n';
+  for (let pos = 100, k = 0; pos < 16000; pos += 157, k++) {
+    const ref = bases.slice(pos, pos + (k % 3 === 2 ? 12 : 1)).toUpperCase();
+    const alt = [ref === 'A' ? 'T' : 'A', `${ref}GATTACA`, ref.slice(0, 1)][k % 3];
+    vcf += `MT_human\t${pos + 1}\t.\t${ref}\t${alt}\t.\tPASS\t.\tGT\t${k % 2 ? '0/1' : '1|1'}\n`;
+  }
+  writeFileSync(join(dir, 'calls.vcf'), vcf);
+  execSync('bgzip -k calls.vcf', { cwd: dir });
+  await page.goto('/');
+  await setOption(page, 'pairs', '2000');
+  await page.locator('#variants-file').setInputFiles(join(dir, 'calls.vcf.gz'));
+  await page.locator('#variants-sample').fill('NA1');
+  await simulateAndWait(page);
+  const expected = nativeRun(
+    cliArgs(new URL(page.url()).hash, undefined, join(dir, 'calls.vcf.gz')),
+    MT,
+    ['1.fq', '2.fq'],
+    true,
+  );
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  const truth = await readSaved(page, 'MT-human.vcf');
+  expect(truth.equals(expected.vcf!)).toBe(true);
+  expect(truth.toString()).toContain('\tPLANTED\tGT\t');
+  // A VCF for another reference: its line named, nothing saved.
+  writeFileSync(
+    join(dir, 'other.vcf'),
+    vcf.replace(/\nMT_human\t101\t\.\t./, '\nMT_human\t101\t.\tN'),
+  );
+  await page.locator('#variants-file').setInputFiles(join(dir, 'other.vcf'));
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#run-error')).toContainText(
+    "other.vcf: line 3: REF 'N' at MT_human:101 is not the reference's",
+  );
+  expect(problems).toEqual([]);
+});
+
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
   await page.goto('/');

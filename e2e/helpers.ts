@@ -62,13 +62,22 @@ export async function savedNames(page: Page): Promise<string[]> {
 
 /**
  * The command line equivalent of the run the page's URL describes (its share link). A profile
- * from a file or learned in the page is `profilePath` (the link only names it).
+ * from a file or learned in the page is `profilePath`, a planted VCF `variantsPath` (the link
+ * only names them).
  */
-export function cliArgs(hash: string, profilePath?: string): string[] {
+export function cliArgs(hash: string, profilePath?: string, variantsPath?: string): string[] {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const args: string[] = [];
   for (const [name, value] of params) {
     if (name === 'ref' || name === 'gzip' || name === 'vcf') continue;
+    if (name === 'variants-file') {
+      args.push('--variants', variantsPath!);
+      continue;
+    }
+    if (name === 'variants-sample') {
+      args.push('--sample', value);
+      continue;
+    }
     if (name === 'quality') {
       const builtIn = join(ROOT, `public/profiles/${value}.profile`);
       args.push('--profile', value.includes(':') ? profilePath! : builtIn);

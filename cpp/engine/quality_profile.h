@@ -14,8 +14,8 @@
 //   occurs there trans	R1	5	3	c0	c1	c2	c3          optional: at
 //   cycle 5, after state
 //   3
-//   sub	R1	A	c0	c1	c2	c3                 optional: calls of A as A,
-//   C, G,
+//   sub	R1	A	c0	c1	c2	c3                 optional: calls of A as
+//   A, C, G,
 //   T
 //   (when wrong) indel	R1	0.0001	0.0002               optional: insertion and deletion rates
 //   per base

@@ -46,6 +46,7 @@ val ParseArgs(val args) {
   out.set("faiPath", line.fai_path);
   out.set("gapsPath", line.gaps_path);
   out.set("profilePaths", strings(line.profile_paths));
+  out.set("variantsPath", line.variants_path);
   out.set("vcfPath", line.vcf_path);
   out.set("mutationsPath", line.mutations_path);
   out.set("seedGiven", line.seed_given);

@@ -88,6 +88,13 @@ class WasmSimulator {
     return out;
   }
   int run() { return static_cast<int>(sim_->Run()); }
+  // The VCF of --variants, when run() says kNeedVariantInput (4).
+  val variantInputBuffer(size_t n) {
+    return val(emscripten::typed_memory_view(n, sim_->VariantBuffer(n)));
+  }
+  void commitVariants(size_t n) { sim_->CommitVariants(n); }
+  void finishVariants() { sim_->FinishVariants(); }
+  bool errorInVariants() const { return sim_ && sim_->error_in_variants(); }
   val output(int stream) { return CopyOut(sim_->Output(static_cast<OutputStream>(stream))); }
   // No copy: valid only until the next call into the module (the pump's contract).
   val outputView(int stream) {
@@ -126,6 +133,12 @@ class WasmSimulator {
       sums.call<void>("push", cycles);
     }
     out.set("cycleQualitySums", sums);
+    val planted = val::object();
+    planted.set("planted", static_cast<double>(s.planted.planted));
+    planted.set("mismatches", static_cast<double>(s.planted.mismatches));
+    planted.set("overlapping", static_cast<double>(s.planted.overlapping));
+    planted.set("outside", static_cast<double>(s.planted.outside));
+    out.set("planted", planted);
     return out;
   }
 
@@ -160,6 +173,10 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("output", &WasmSimulator::output)
       .function("outputView", &WasmSimulator::outputView)
       .function("consumeOutputs", &WasmSimulator::consumeOutputs)
+      .function("variantInputBuffer", &WasmSimulator::variantInputBuffer)
+      .function("commitVariants", &WasmSimulator::commitVariants)
+      .function("finishVariants", &WasmSimulator::finishVariants)
+      .function("errorInVariants", &WasmSimulator::errorInVariants)
       .function("error", &WasmSimulator::error)
       .function("stats", &WasmSimulator::stats)
       .function("warnings", &WasmSimulator::warnings);

@@ -227,3 +227,49 @@ test('with a quality profile: threads, block ranges and the learned profile agre
     assert.equal(b.stderr, a.stderr);
   }
 });
+
+test('planted variants: native, wasm and threads agree, and so do their errors', (t) => {
+  const dir = tempDir(t);
+  const bases = randomBases(30000, 17);
+  write(join(dir, 'ref.fa'), `>c1\n${wrap(bases)}>c2\n${wrap(randomBases(9000, 18))}`);
+  let vcf = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n';
+  for (let pos = 40, k = 0; pos < 29000; pos += 113, k++) {
+    const ref = bases.slice(pos, pos + (k % 4 === 3 ? 25 : 1));
+    const alt = [ref === 'A' ? 'G' : 'A', ref + 'CCA', ref.slice(0, 1), ref.slice(0, 1)][k % 4];
+    vcf += `c1\t${pos + 1}\t.\t${ref}\t${alt}\t.\tPASS\t.\tGT\t${k % 3 ? '0/1' : '1|1'}\n`;
+  }
+  write(join(dir, 'calls.vcf'), vcf);
+  assert.equal(run('bgzip', ['-k', 'calls.vcf'], { cwd: dir }).status, 0);
+  const args = ['-S', '6', '-N', '3000', '--block-size', '4096', '--variants', 'calls.vcf.gz'];
+  const a = native([...args, '--vcf', 'n.vcf', 'ref.fa', 'n1.fq', 'n2.fq'], { cwd: dir });
+  const b = wasm([...args, '--vcf', 'w.vcf', 'ref.fa', 'w1.fq', 'w2.fq'], { cwd: dir });
+  const c = native([...args, '-t', '2', '--vcf', 't.vcf', 'ref.fa', 't1.fq', 't2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+  for (const [x, y] of [
+    ['n1.fq', 'w1.fq'],
+    ['n2.fq', 'w2.fq'],
+    ['n.vcf', 'w.vcf'],
+    ['n2.fq', 't2.fq'],
+    ['n.vcf', 't.vcf'],
+  ])
+    assert.ok(read(join(dir, x)) === read(join(dir, y)), `${y} differs from ${x}`);
+  assert.equal(b.stderr, a.stderr);
+  assert.match(read(join(dir, 'n.vcf')), /\tPLANTED\tGT\t/);
+  // Errors in the VCF read the same, name it, and leave no output.
+  const lines = vcf.split('\n');
+  [lines[2], lines[3]] = [lines[3], lines[2]]; // two records out of order
+  write(join(dir, 'bad.vcf'), lines.join('\n'));
+  const size = read(join(dir, 'calls.vcf.gz')).length;
+  write(join(dir, 'cut.vcf.gz'), read(join(dir, 'calls.vcf.gz')).slice(0, size >> 1));
+  for (const file of ['bad.vcf', 'cut.vcf.gz']) {
+    const bad = ['-S', '1', '-N', '100', '--variants', file, 'ref.fa', 'x1.fq', 'x2.fq'];
+    const n = native(bad, { cwd: dir });
+    const w = wasm(bad, { cwd: dir });
+    assert.equal(n.status, 1, file);
+    assert.match(n.stderr, new RegExp(`^readforge: error: ${file.replace('.', '\\.')}: `));
+    assert.equal(w.stderr, n.stderr, file);
+    assert.ok(!existsSync(join(dir, 'x1.fq')));
+  }
+});

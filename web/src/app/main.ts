@@ -140,6 +140,8 @@ function shareState() {
     vcf: $<HTMLInputElement>('#out-vcf').checked,
     server: $<HTMLInputElement>('#on-server').checked,
     quality: profiles.shareValue,
+    variants: $<HTMLInputElement>('#variants-file').files?.[0]?.name ?? '',
+    sample: $<HTMLInputElement>('#variants-sample').value.trim(),
   };
 }
 
@@ -162,6 +164,10 @@ function loadShared(): void {
   $<HTMLInputElement>('#out-vcf').checked = run.vcf;
   $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
+  $<HTMLInputElement>('#variants-sample').value = run.sample;
+  if (run.variants)
+    $('#variants-info').textContent =
+      `This link planted the VCF ${run.variants}: choose your copy of it.`;
   const [quality, names] = run.quality.split(/:(.*)/);
   profiles.choice = quality as QualityChoice;
   if (names)
@@ -218,18 +224,29 @@ $('#run-form').addEventListener('submit', async (event) => {
     .filter(Boolean);
   const bed = $<HTMLInputElement>('#bed-file').files?.[0];
   const settings = [...form.settings(), ...regions.map((r): [string, string] => ['region', r])];
+  const variants = $<HTMLInputElement>('#variants-file').files?.[0];
+  const sample = $<HTMLInputElement>('#variants-sample').value.trim();
+  if (variants) settings.push(['variants', variants.name]);
+  if (variants && sample) settings.push(['sample', sample]);
   const request: RunRequest = {
     type: 'run',
     settings,
     bedTexts: bed ? [await bed.text()] : [],
     reference: ref,
     output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
-    needLengths: form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked,
+    needLengths:
+      form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked || Boolean(variants),
     needGaps: form.amountMode === 'pairs',
     ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
+    ...(variants ? { variants } : {}),
   };
   history.replaceState(null, '', encodeRun(shareState()));
   if ($<HTMLInputElement>('#on-server').checked) {
+    if (variants) {
+      $('#variants-info').textContent =
+        'The server plants only the VCFs it is configured with: run with your VCF here, in the page.';
+      return;
+    }
     // The server knows profiles by name: its built-in one (and what it is configured with).
     if (profile && profiles.choice !== BUILT_IN_PROFILE) {
       $('#profile-info').textContent =

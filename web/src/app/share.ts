@@ -12,6 +12,9 @@ export interface SharedRun {
   server: boolean;
   /** 'constant', the built-in profile's name, or 'file:<names>' / 'learn:<names>'. */
   quality: string;
+  /** The VCF planted (a local file: named, never uploaded), and its sample. */
+  variants: string;
+  sample: string;
 }
 
 export function encodeRun(run: SharedRun): string {
@@ -23,6 +26,8 @@ export function encodeRun(run: SharedRun): string {
   params.set('vcf', run.vcf ? '1' : '0');
   if (run.server) params.set('server', '1');
   if (run.quality !== 'constant') params.set('quality', run.quality);
+  if (run.variants) params.set('variants-file', run.variants);
+  if (run.variants && run.sample) params.set('variants-sample', run.sample);
   return `#${params.toString()}`;
 }
 
@@ -33,7 +38,18 @@ export function decodeRun(hash: string): SharedRun | null {
   if (!reference) return null;
   const settings: Setting[] = [];
   for (const [name, value] of params) {
-    if (!['ref', 'regions', 'gzip', 'vcf', 'server', 'quality'].includes(name))
+    if (
+      ![
+        'ref',
+        'regions',
+        'gzip',
+        'vcf',
+        'server',
+        'quality',
+        'variants-file',
+        'variants-sample',
+      ].includes(name)
+    )
       settings.push([name, value]);
   }
   return {
@@ -44,5 +60,7 @@ export function decodeRun(hash: string): SharedRun | null {
     vcf: params.get('vcf') !== '0',
     server: params.get('server') === '1',
     quality: params.get('quality') ?? 'constant',
+    variants: params.get('variants-file') ?? '',
+    sample: params.get('variants-sample') ?? '',
   };
 }

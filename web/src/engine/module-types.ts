@@ -4,7 +4,14 @@
 export type Setting = [name: string, value: string];
 
 /** Run() states, as cpp/engine/simulator.h numbers them. */
-export const RunState = { NeedInput: 0, OutputReady: 1, Done: 2, Error: 3 } as const;
+export const RunState = {
+  NeedInput: 0,
+  OutputReady: 1,
+  Done: 2,
+  Error: 3,
+  /** The VCF of --variants must be read further. */
+  NeedVariantInput: 4,
+} as const;
 export type RunState = (typeof RunState)[keyof typeof RunState];
 
 /** Output streams, as cpp/engine/simulator.h numbers them. */
@@ -32,6 +39,8 @@ export interface SimulatorStats {
   fragmentHistogramWidth: number;
   /** With a quality profile: per read end, each cycle's qualities summed over the reads. */
   cycleQualitySums: [number[], number[]];
+  /** With --variants: what became of the VCF's records. */
+  planted: { planted: number; mismatches: number; overlapping: number; outside: number };
 }
 
 export interface SpanBytes {
@@ -70,6 +79,12 @@ export interface WasmSimulator {
   /** The spans the run simulates, in order, with their bytes in the FASTA (needs the index). */
   spans(): SpanBytes[];
   run(): RunState;
+  /** The VCF of --variants: a buffer to fill when run() says NeedVariantInput. */
+  variantInputBuffer(n: number): Uint8Array;
+  commitVariants(n: number): void;
+  finishVariants(): void;
+  /** The error is about the VCF (and names it), not the reference. */
+  errorInVariants(): boolean;
   /** A copy of the bytes of one stream produced since consumeOutputs(). */
   output(stream: OutputStream): Uint8Array;
   /** The same bytes without a copy: a view valid only until the next call into the module. */
@@ -123,6 +138,7 @@ export interface ParsedArgs {
   faiPath: string;
   gapsPath: string;
   profilePaths: string[];
+  variantsPath: string;
   vcfPath: string;
   mutationsPath: string;
   seedGiven: boolean;

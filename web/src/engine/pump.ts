@@ -36,6 +36,8 @@ export interface PumpOptions {
   signal?: AbortSignal;
   /** Largest piece handed to the engine at once. */
   maxChunk?: number;
+  /** The VCF of --variants (the settings say `variants`), read as the engine asks for it. */
+  variants?: ByteSource | ReadableStream<Uint8Array>;
 }
 
 export interface Summary {
@@ -114,13 +116,23 @@ export async function simulate(
         ? sparseSource(sim, input(sim.spans()))
         : input;
   const maxChunk = options.maxChunk ?? 1 << 20;
+  const variants =
+    options.variants instanceof ReadableStream ? streamSource(options.variants) : options.variants;
   let lastProgress = 0;
   let finished = false;
   try {
     while (true) {
       options.signal?.throwIfAborted();
       const state = sim.run();
-      if (state === RunState.Error) throw new ReadforgeError(sim.error(), true);
+      if (state === RunState.Error) throw new ReadforgeError(sim.error(), !sim.errorInVariants());
+      if (state === RunState.NeedVariantInput) {
+        if (!variants) throw new ReadforgeError('--variants is set, but no VCF was given');
+        await variants.prepare?.();
+        const n = await variants.read(sim.variantInputBuffer(maxChunk));
+        sim.commitVariants(n);
+        if (n === 0) sim.finishVariants();
+        continue;
+      }
       if (state === RunState.OutputReady || state === RunState.Done) {
         for (const stream of OUTPUT_STREAMS) {
           const bytes = sim.outputView(stream);
@@ -153,6 +165,7 @@ export async function simulate(
     return summary;
   } catch (error) {
     await source.cancel?.(error);
+    await variants?.cancel?.(error);
     throw error;
   } finally {
     sim.delete();

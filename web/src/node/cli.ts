@@ -28,6 +28,7 @@ import {
   ReadforgeError,
   scanReference,
   simulate,
+  streamSource,
   Summary,
 } from '../engine/pump.js';
 import { indexCommand } from './index-command.js';
@@ -123,12 +124,39 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map(readText);
   const profile = profileInputs(args);
+  if (args.variantsPath && args.variantsPath !== '-' && !existsSync(args.variantsPath))
+    throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
   const inputs = await localIndex(module, ref, args);
   await simulateInto(module, args, ref, seed, async (onOutput) =>
     simulate(module, { settings, bedTexts, ...profile, ...inputs }, await referenceSource(ref), {
       onOutput,
+      variants: await variantsSource(args),
     }),
   );
+}
+
+/**
+ * The VCF of --variants, plain or gzip, read as the engine asks for it. Problems in its bytes
+ * (a truncated gzip) name it, as the native CLI's do.
+ */
+async function variantsSource(args: ParsedArgs): Promise<ByteSource | undefined> {
+  if (!args.variantsPath) return undefined;
+  const path = args.variantsPath;
+  const inner = await referenceSource(path);
+  const source = inner instanceof ReadableStream ? streamSource(inner) : inner;
+  const named = (error: unknown) =>
+    error instanceof ReadforgeError ? new ReadforgeError(`${path}: ${error.message}`) : error;
+  return {
+    prepare: source.prepare,
+    read: async (into) => {
+      try {
+        return await source.read(into);
+      } catch (error) {
+        throw named(error);
+      }
+    },
+    cancel: source.cancel,
+  };
 }
 
 /** --profile FILE or R1FILE,R2FILE: the files' texts and names. */
@@ -164,8 +192,8 @@ async function localIndex(
   if (faiPath) inputs.faiText = readText(faiPath);
   if (gapsPath) Object.assign(inputs, { gapsText: readText(gapsPath), gapsName: gapsPath });
   const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
-  const missing =
-    (pairsMode && !inputs.gapsText) || ((pairsMode || Boolean(args.vcfPath)) && !lengthsKnown);
+  const needLengths = pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath);
+  const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown);
   if (!missing || !isRegularFile(ref)) return inputs;
   // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
   const scan = await withName(ref, async () => scanReference(module, await referenceSource(ref)));

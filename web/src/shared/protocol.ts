@@ -40,6 +40,8 @@ export interface RunRequest {
   needGaps: boolean;
   /** A quality profile (its text, or R1's and R2's) instead of wgsim's constant quality. */
   profile?: { texts: string[]; names: string[] };
+  /** A VCF whose records are planted (the settings name it: ['variants', name]). */
+  variants?: File;
 }
 
 /** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */

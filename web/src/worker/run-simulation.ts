@@ -53,6 +53,23 @@ async function knownIndex(request: RunRequest): Promise<SimulatorInputs> {
   };
 }
 
+/** A picked VCF (gzip too), its problems naming it. */
+async function vcfStream(file: File): Promise<ReadableStream<Uint8Array>> {
+  const reader = (await decompressIfGzip(file.stream())).getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.error(new ReadforgeError(`${file.name}: ${(error as Error).message}`));
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 export async function runSimulation(
   module: ReadforgeModule,
   request: RunRequest,
@@ -120,6 +137,7 @@ export async function runSimulation(
     let preview = '';
     const summary = await simulate(module, simulation, input, {
       signal,
+      variants: request.variants ? await vcfStream(request.variants) : undefined,
       onOutput: async (stream, bytes) => {
         if (stream === OutputStream.Read1 && preview.length < PREVIEW_BYTES)
           preview += new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES - preview.length));
