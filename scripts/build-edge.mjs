@@ -27,6 +27,8 @@ const references = [
   { name: 'ecoli-536', url: `${s3}/readforge-demo/ecoli-536.fa` },
   { name: 'ecoli-536-bgzip', url: `${s3}/readforge-demo/ecoli-536.fa.gz` },
 ];
+// The VCFs `variants=NAME` may plant: the demo bucket's.
+const variants = { 'MT-human-calls': `${s3}/readforge-demo/MT-human-calls.vcf.gz` };
 // --reference name=url adds one (tests add one that cannot be reached).
 for (let i = args.indexOf('--reference'); i >= 0; i = args.indexOf('--reference', i + 1)) {
   const [name, ...url] = args[i + 1].split('=');
@@ -69,6 +71,7 @@ const api :Workerd.Worker = (
   bindings = [
     (name = "REFERENCES", text = ${text(references)}),
     (name = "LIMITS", text = ${text(JSON.parse(limits))}),
+    (name = "VARIANTS", text = ${text(variants)}),
   ],
   globalOutbound = "internet",
 );

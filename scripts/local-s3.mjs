@@ -50,6 +50,26 @@ function stage() {
         execFileSync(join(ROOT, 'build/readforge'), ['index', '-q', file]);
     }
   }
+  // A VCF of known variants on the mitochondrial genome (SNPs, insertions, deletions; phased and
+  // not), plain and bgzip with a tabix index: the edge's configured VCF for planting.
+  const vcf = join(dir, 'MT-human-calls.vcf');
+  if (!existsSync(`${vcf}.gz.tbi`)) {
+    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
+      .split('\n')
+      .slice(1)
+      .join('')
+      .toUpperCase();
+    let text = '##fileformat=VCFv4.2\n##contig=<ID=MT_human,length=16569>\n';
+    text += '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tDEMO\n';
+    for (let pos = 150, k = 0; pos < 16400; pos += 211, k++) {
+      const ref = bases.slice(pos, pos + (k % 3 === 2 ? 6 : 1));
+      const alt = [ref === 'A' ? 'G' : 'A', `${ref}TTG`, ref[0]][k % 3];
+      const gt = ['1|1', '0|1', '1/0'][k % 3];
+      text += `MT_human\t${pos + 1}\t.\t${ref}\t${alt}\t.\tPASS\t.\tGT\t${gt}\n`;
+    }
+    writeFileSync(vcf, text);
+    execFileSync('bash', ['-c', `bgzip -c '${vcf}' > '${vcf}.gz' && tabix -f -p vcf '${vcf}.gz'`]);
+  }
   return dir;
 }
 
@@ -84,6 +104,9 @@ for (const name of [
   'ecoli-536.fa.gz.gzi',
   'ecoli-536.fa.gaps.bed',
   'ecoli-536.fa.gz.gaps.bed',
+  'MT-human-calls.vcf',
+  'MT-human-calls.vcf.gz',
+  'MT-human-calls.vcf.gz.tbi',
 ]) {
   const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
     method: 'PUT',

@@ -260,6 +260,30 @@ test('quality profiles by name, the expected error rate, and the realised one as
   assert.ok(Math.abs(summary.errorRate - expected) < 0.001, JSON.stringify(summary));
 });
 
+test('a configured VCF is planted: the bytes of the CLI with --variants', async () => {
+  const calls = join(ROOT, 'build-s3/MT-human-calls.vcf.gz');
+  const args = ['-N', '2000', '-S', '9', '-r', '0', '--variants', calls];
+  const [r1] = native(
+    [...args, '--vcf', join(tmpdir(), `edge-truth-${process.pid}.vcf`)],
+    MT,
+    ['1.fq'].concat(['2.fq']),
+  );
+  const query = 'ref=MT-human&N=2000&S=9&r=0&variants=MT-human-calls';
+  const mate1 = await get(`${query}&mate=1`);
+  assert.equal(mate1.status, 200, mate1.body.toString());
+  assert.ok(mate1.body.equals(r1), 'mate 1 differs from the CLI with --variants');
+  const truth = await get(`${query}&format=vcf`);
+  assert.match(truth.body.toString(), /\tPLANTED\tGT\t/);
+  const summary = JSON.parse((await get(`${query}&format=summary`)).body.toString());
+  assert.equal(summary.pairs, 2000);
+  const unknown = await get('ref=MT-human&N=10&variants=dbsnp');
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(JSON.parse(unknown.body.toString()), {
+    error: "'dbsnp' is not a VCF this server has: MT-human-calls",
+    parameter: 'variants',
+  });
+});
+
 test('bad requests get the documented status and a JSON body naming the parameter', async () => {
   const cases = [
     ['ref=MT-human&e=2', 400, 'e', '-e/--error-rate must be in [0, 1], got 2'],

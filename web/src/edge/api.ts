@@ -2,6 +2,7 @@
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
 import {
+  decompressIfGzip,
   measureSpans,
   ReadforgeError,
   simulate,
@@ -87,6 +88,8 @@ interface Plan {
   stream: OutputStream;
   /** format=summary: the run's figures as JSON instead of its reads. */
   summary: boolean;
+  /** The configured VCF whose variants are planted (variants=NAME). */
+  variantsUrl?: string;
   gzip: boolean;
   profile: ProfileTexts | null;
   reference: ReferenceConfig;
@@ -127,6 +130,16 @@ async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<
       400,
       'format',
       `format must be fastq, interleaved, vcf or summary, got '${format}'`,
+    );
+  }
+  const variantsName = params.get('variants');
+  const variantsUrl = variantsName ? config.variants[variantsName] : undefined;
+  if (variantsName && !variantsUrl) {
+    const known = Object.keys(config.variants);
+    throw new ApiError(
+      400,
+      'variants',
+      `'${variantsName}' is not a VCF this server has${known.length ? `: ${known.join(', ')}` : ' (none are configured)'}`,
     );
   }
   const profileName = params.get('profile');
@@ -183,6 +196,7 @@ async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<
     settings,
     stream,
     summary: format === 'summary',
+    variantsUrl,
     gzip: params.get('gzip') === '1',
     profile,
     reference,
@@ -281,7 +295,17 @@ export async function simulateResponse(
       );
     }
   }
-  if (p.summary) return summaryResponse(module, request, remoteSpans(file, {}, bgzf), p.seed);
+  // The planted VCF streams in step with the reference (fetched per request; its errors name it).
+  const variants = async () => {
+    if (!p.variantsUrl) return undefined;
+    try {
+      return await decompressIfGzip(await new RemoteFile(p.variantsUrl).stream());
+    } catch (error) {
+      throw new ApiError(502, 'variants', `cannot read ${p.variantsUrl}: ${(error as Error).message}`);
+    }
+  };
+  const vcf = await variants(); // before the first byte: an unreachable VCF is a 502
+  if (p.summary) return summaryResponse(module, request, remoteSpans(file, {}, bgzf), vcf, p.seed);
   // A pull-based body: the engine runs only as fast as the client reads (real back-pressure at
   // any compatibility date), one chunk in flight per request.
   let written = 0;
@@ -290,6 +314,7 @@ export async function simulateResponse(
     try {
       await simulate(module, request, remoteSpans(file, { signal }, bgzf), {
         signal,
+        variants: vcf,
         onOutput: async (stream, bytes) => {
           if (stream !== p.stream) return;
           written += bytes.length;
@@ -338,11 +363,15 @@ async function summaryResponse(
   module: ReadforgeModule,
   request: SimulationRequest,
   input: SparseInput,
+  variants: ReadableStream<Uint8Array> | undefined,
   seed: string,
 ): Promise<Response> {
   activeRuns++;
   try {
-    const { stats, warnings } = await simulate(module, request, input, { onOutput: () => {} });
+    const { stats, warnings } = await simulate(module, request, input, {
+      onOutput: () => {},
+      variants,
+    });
     return json(200, {
       seed,
       summary: module.summaryLine(stats.pairs, stats.readBases, stats.errors, stats.contigs),

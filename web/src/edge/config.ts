@@ -27,12 +27,15 @@ export interface Env {
   LIMITS?: string;
   /** Quality profiles by name: {"name": "URL" or ["R1 URL", "R2 URL"]}. */
   PROFILES?: string;
+  /** VCFs whose variants `variants=NAME` plants: {"name": "URL of a .vcf or .vcf.gz"}. */
+  VARIANTS?: string;
 }
 
 export interface Config {
   references: ReferenceConfig[];
   limits: Limits;
   profiles: Record<string, string | string[]>;
+  variants: Record<string, string>;
 }
 
 export function readConfig(env: Env): Config {
@@ -42,5 +45,6 @@ export function readConfig(env: Env): Config {
     ...(env.LIMITS ? (JSON.parse(env.LIMITS) as Partial<Limits>) : {}),
   };
   const profiles = env.PROFILES ? (JSON.parse(env.PROFILES) as Config['profiles']) : {};
-  return { references, limits, profiles };
+  const variants = env.VARIANTS ? (JSON.parse(env.VARIANTS) as Config['variants']) : {};
+  return { references, limits, profiles, variants };
 }

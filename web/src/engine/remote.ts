@@ -74,6 +74,16 @@ export class RemoteFile {
     }
   }
 
+  /** The whole file as a stream: one request (a failure mid-way is an error, not a retry). */
+  async stream(): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.request({});
+    if (response.status >= 400 || !response.body) {
+      await response.body?.cancel();
+      throw new ReadforgeError(`${this.url}: HTTP ${response.status}`);
+    }
+    return response.body;
+  }
+
   /** The whole file (an index), retried like ranges are. */
   async bytes(): Promise<Uint8Array> {
     let lastProblem = '';
