@@ -1,5 +1,6 @@
 // The module's free functions: the command line as the native CLI reads it, option and index
-// checks with the engine's messages, .gzi slices, the summary line, usage and version.
+// checks with the engine's messages, .gzi slices, tabix ranges, the summary line, usage and
+// version.
 #include <emscripten/bind.h>
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "engine/fai.h"
 #include "engine/gzi.h"
 #include "engine/run_stats.h"
+#include "engine/tabix.h"
 #include "engine/version.h"
 #include "wasm/js_values.h"
 
@@ -106,6 +108,44 @@ val BgzfSlices(std::string gzi, val spans) {
   return out;
 }
 
+// For a remote bgzip VCF: where its header and the records of some regions lie. index: the
+// .tbi or .csi, decompressed; regions: [{contig, begin, end}]. Returns {error, header, ranges},
+// each range {compressedBegin, offsetBegin, compressedEnd, offsetEnd, fetchEnd}: virtual
+// offsets split in their two parts, and the compressed offset to fetch up to (0: to the end).
+val VirtualRangeValue(const TabixIndex& tabix, const VirtualRange& r) {
+  const uint64_t last_block = r.end >> 16;
+  const uint64_t fetch_end = (r.end & 0xffff) == 0 ? last_block : tabix.BlockEndBound(last_block);
+  val range = val::object();
+  range.set("compressedBegin", static_cast<double>(r.begin >> 16));
+  range.set("offsetBegin", static_cast<double>(r.begin & 0xffff));
+  range.set("compressedEnd", static_cast<double>(last_block));
+  range.set("offsetEnd", static_cast<double>(r.end & 0xffff));
+  range.set("fetchEnd", static_cast<double>(fetch_end));
+  return range;
+}
+
+val TabixRanges(std::string index, val regions) {
+  val out = val::object();
+  TabixIndex tabix;
+  Status s = TabixIndex::Parse(index, &tabix);
+  out.set("error", s.ok() ? std::string() : s.message());
+  val list = val::array();
+  if (s.ok()) {
+    std::vector<TabixIndex::Region> wanted;
+    const unsigned n = regions["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) {
+      wanted.push_back(TabixIndex::Region{AsString(regions[i]["contig"]),
+                                          static_cast<int64_t>(regions[i]["begin"].as<double>()),
+                                          static_cast<int64_t>(regions[i]["end"].as<double>())});
+    }
+    for (const VirtualRange& r : tabix.RangesFor(wanted))
+      list.call<void>("push", VirtualRangeValue(tabix, r));
+    out.set("header", VirtualRangeValue(tabix, VirtualRange{0, tabix.FirstRecord()}));
+  }
+  out.set("ranges", list);
+  return out;
+}
+
 std::string Usage() {
   return UsageText();
 }
@@ -124,6 +164,7 @@ EMSCRIPTEN_BINDINGS(readforge_functions) {
   emscripten::function("checkIndex", &CheckIndex);
   emscripten::function("summaryLine", &Summary);
   emscripten::function("bgzfSlices", &BgzfSlices);
+  emscripten::function("tabixRanges", &TabixRanges);
   emscripten::function("usage", &Usage);
   emscripten::function("version", &Version);
 }

@@ -1,5 +1,5 @@
 // Shared by the JS tests: paths, running both command lines, test references.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,24 @@ export function tempDir(t) {
 export function run(command, args, { cwd, input } = {}) {
   const r = spawnSync(command, args, { cwd, input, maxBuffer: 1 << 30, encoding: 'latin1' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs a command line without blocking the event loop (the test's own server must answer it);
+ * extra environment variables in `env`.
+ */
+export function runAsync(command, args, { cwd, env = {} } = {}) {
+  return new Promise((resolve) => {
+    const options = {
+      cwd,
+      encoding: 'latin1',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, ...env },
+    };
+    execFile(command, args, options, (error, stdout, stderr) =>
+      resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }
 
 export const native = (args, opts) => run(NATIVE, args, opts);

@@ -3,70 +3,17 @@
 // a retry or a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { createReadStream, readFileSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { MT, NATIVE, WASM_CLI, randomBases, read, run, wrap, write } from './helpers.mjs';
+import { MT, NATIVE, WASM_CLI, randomBases, read, run, runAsync, wrap, write } from './helpers.mjs';
+import { rangeServer } from './range-server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'readforge-remote-'));
 let server;
 let base;
-const seen = new Map(); // per mode and path: how many requests so far
 
-/** Serves dir/<file> under /<mode>/<file>; the mode decides how to misbehave. */
-function handle(req, res) {
-  const [, mode, ...rest] = decodeURIComponent(req.url).split('/');
-  const file = join(dir, rest.join('/'));
-  const key = `${mode}/${rest.join('/')}`;
-  const count = (seen.get(key) ?? 0) + 1;
-  seen.set(key, count);
-  let size;
-  try {
-    size = statSync(file).size;
-  } catch {
-    res.writeHead(404).end();
-    return;
-  }
-  if (mode === 'forbidden') return res.writeHead(403).end();
-  if (mode === 'flaky' && count % 2 === 1) return res.writeHead(500).end('try again');
-  if (mode === 'reset' && count === 2) return req.socket.destroy();
-  const range = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');
-  if (!range || mode === 'norange') {
-    res.writeHead(200, { 'Content-Length': size });
-    return createReadStream(file).pipe(res);
-  }
-  const start = Number(range[1]);
-  const end = Math.min(Number(range[2]), size - 1);
-  res.writeHead(206, {
-    'Content-Length': end - start + 1,
-    'Content-Range': `bytes ${start}-${end}/${size}`,
-    'Accept-Ranges': 'bytes',
-  });
-  if (mode === 'truncate' && count === 2) {
-    const half = start + Math.floor((end - start) / 2);
-    createReadStream(file, { start, end: half })
-      .on('end', () => req.socket.destroy())
-      .pipe(res, { end: false });
-    return;
-  }
-  createReadStream(file, { start, end }).pipe(res);
-}
-
-function runAsync(command, args, env = {}) {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: dir, encoding: 'latin1', maxBuffer: 1 << 28, env: { ...process.env, ...env } },
-      (error, stdout, stderr) => resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const wasmRemote = (args) => runAsync(process.execPath, [WASM_CLI, ...args]);
+const wasmRemote = (args) => runAsync(process.execPath, [WASM_CLI, ...args], { cwd: dir });
 
 before(async () => {
   // A three-contig reference with 60- and 70-column lines, and the demo genome.
@@ -78,9 +25,8 @@ before(async () => {
   assert.equal(run(NATIVE, ['index', 'ref.fa'], { cwd: dir }).status, 0); // ref.fa.gaps.bed
   write(join(dir, 'mt.fa'), read(MT));
   write(join(dir, 'mt.fa.fai'), read(`${MT}.fai`));
-  server = createServer(handle);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
+  server = await rangeServer(dir);
+  base = server.base;
 });
 
 after(() => server.close());
@@ -295,7 +241,8 @@ test('s3:// URIs resolve to path-style URLs on a custom endpoint', async () => {
     'o2.fq',
   ];
   const withEndpoint = await runAsync(process.execPath, [WASM_CLI, ...args], {
-    AWS_ENDPOINT_URL: base,
+    cwd: dir,
+    env: { AWS_ENDPOINT_URL: base },
   });
   assert.equal(withEndpoint.status, 0, withEndpoint.stderr);
   assert.ok(read(join(dir, 'o1.fq')) === read(join(dir, 'w1.fq')));

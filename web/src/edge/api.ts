@@ -2,8 +2,8 @@
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
 import {
-  decompressIfGzip,
   measureSpans,
+  plannedSpans,
   ReadforgeError,
   simulate,
   SimulationRequest,
@@ -11,6 +11,7 @@ import {
 } from '../engine/pump.js';
 import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
+import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import { Config, Limits, ReferenceConfig } from './config.js';
 import { ProfileTexts, profileNames, resolveProfile } from './profiles.js';
 
@@ -295,13 +296,19 @@ export async function simulateResponse(
       );
     }
   }
-  // The planted VCF streams in step with the reference (fetched per request; its errors name it).
+  // The planted VCF streams in step with the reference (fetched per request, by region when it
+  // has a tabix index; its errors name it).
   const variants = async () => {
     if (!p.variantsUrl) return undefined;
     try {
-      return await decompressIfGzip(await new RemoteFile(p.variantsUrl).stream());
+      const regions = vcfRegions(plannedSpans(module, request));
+      return await remoteVcf(module, new RemoteFile(p.variantsUrl), regions);
     } catch (error) {
-      throw new ApiError(502, 'variants', `cannot read ${p.variantsUrl}: ${(error as Error).message}`);
+      throw new ApiError(
+        502,
+        'variants',
+        `cannot read ${p.variantsUrl}: ${(error as Error).message}`,
+      );
     }
   };
   const vcf = await variants(); // before the first byte: an unreachable VCF is a 502

@@ -68,3 +68,27 @@ export function sliceBytes(skip: number, length: number): TransformStream<Uint8A
     },
   });
 }
+
+/**
+ * The whole BGZF blocks in `bytes`, which start at `base` in their file, decompressed, each with
+ * its offset in the file (a block cut short at the end of `bytes` is left out).
+ */
+export async function* bgzfBlocks(
+  bytes: Uint8Array,
+  base: number,
+): AsyncGenerator<{ offset: number; data: Uint8Array }> {
+  for (let at = 0; at + HEADER <= bytes.length;) {
+    if (!isBgzf(bytes.subarray(at))) throw new Error('not BGZF data (a bgzip block was expected)');
+    const size = (bytes[at + 16] | (bytes[at + 17] << 8)) + 1;
+    if (at + size > bytes.length) return;
+    yield { offset: base + at, data: await inflate(bytes.subarray(at, at + size)) };
+    at += size;
+  }
+}
+
+/** A whole (small) bgzip file decompressed: an index such as a .tbi. */
+export async function bgzfInflateAll(bytes: Uint8Array): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const block of bgzfBlocks(bytes, 0)) parts.push(block.data);
+  return new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
+}

@@ -43,6 +43,18 @@ export interface SimulatorStats {
   planted: { planted: number; mismatches: number; overlapping: number; outside: number };
 }
 
+/**
+ * Bytes of a bgzip file by virtual offsets (compressed block start, offset in its data), and
+ * the compressed offset to fetch up to so that the last block is whole (0: the end of the file).
+ */
+export interface BgzfRange {
+  compressedBegin: number;
+  offsetBegin: number;
+  compressedEnd: number;
+  offsetEnd: number;
+  fetchEnd: number;
+}
+
 export interface SpanBytes {
   contig: string;
   begin: number;
@@ -167,6 +179,14 @@ export interface ReadforgeModule {
     gzi: Uint8Array,
     spans: { byteBegin: number; byteEnd: number }[],
   ): { error: string; slices: { compressedBegin: number; compressedEnd: number; skip: number }[] };
+  /**
+   * For a bgzip VCF: where its header and the regions' records lie, from its (decompressed)
+   * .tbi or .csi.
+   */
+  tabixRanges(
+    index: Uint8Array,
+    regions: { contig: string; begin: number; end: number }[],
+  ): { error: string; header: BgzfRange; ranges: BgzfRange[] };
   /** "" when the settings are valid on their own, else the command line's message. */
   checkSettings(settings: Setting[]): string;
   /** "" when a .fai describes the contigs a first pass measured (its faiText()), else how not. */

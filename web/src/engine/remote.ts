@@ -66,8 +66,14 @@ export class RemoteFile {
 
   /** The whole file as text, or null when there is none (HTTP 404): an optional sidecar. */
   async textIfExists(): Promise<string | null> {
+    const bytes = await this.bytesIfExists();
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  /** The whole file, or null when there is none (HTTP 404): an optional index. */
+  async bytesIfExists(): Promise<Uint8Array | null> {
     try {
-      return await this.text();
+      return await this.bytes();
     } catch (error) {
       if (error instanceof ReadforgeError && / \(HTTP 404\)$/.test(error.message)) return null;
       throw error;
@@ -81,7 +87,13 @@ export class RemoteFile {
       await response.body?.cancel();
       throw new ReadforgeError(`${this.url}: HTTP ${response.status}`);
     }
-    return response.body;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk, controller) => {
+        this.fetchedBytes += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    return response.body.pipeThrough(counter);
   }
 
   /** The whole file (an index), retried like ranges are. */

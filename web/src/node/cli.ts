@@ -21,13 +21,16 @@ import {
   SimulatorInputs,
 } from '../engine/module-types.js';
 import { RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
+import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import {
   ByteSource,
   decompressIfGzip,
   measureSpans,
+  plannedSpans,
   ReadforgeError,
   scanReference,
   simulate,
+  SimulationRequest,
   streamSource,
   Summary,
 } from '../engine/pump.js';
@@ -124,25 +127,51 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map(readText);
   const profile = profileInputs(args);
-  if (args.variantsPath && args.variantsPath !== '-' && !existsSync(args.variantsPath))
+  const localVcf = args.variantsPath && args.variantsPath !== '-' && !isUrl(args.variantsPath);
+  if (localVcf && !existsSync(args.variantsPath))
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
   const inputs = await localIndex(module, ref, args);
+  const request = { settings, bedTexts, ...profile, ...inputs };
+  const variants = await variantsSource(module, args, request);
   await simulateInto(module, args, ref, seed, async (onOutput) =>
-    simulate(module, { settings, bedTexts, ...profile, ...inputs }, await referenceSource(ref), {
-      onOutput,
-      variants: await variantsSource(args),
-    }),
+    simulate(module, request, await referenceSource(ref), { onOutput, variants: variants?.source }),
   );
+  variants?.report();
 }
 
+const isUrl = (path: string) => /^(https?|s3):\/\//.test(path);
+
+const s3Settings = () => ({
+  endpoint: process.env.AWS_ENDPOINT_URL,
+  region: process.env.AWS_REGION,
+});
+
 /**
- * The VCF of --variants, plain or gzip, read as the engine asks for it. Problems in its bytes
- * (a truncated gzip) name it, as the native CLI's do.
+ * The VCF of --variants, plain or gzip, read as the engine asks for it. At a URL, with a tabix
+ * or CSI index beside it, only the run's regions are fetched. Problems in its bytes (a
+ * truncated gzip) name it, as the native CLI's do.
  */
-async function variantsSource(args: ParsedArgs): Promise<ByteSource | undefined> {
-  if (!args.variantsPath) return undefined;
+async function variantsSource(
+  module: ReadforgeModule,
+  args: ParsedArgs,
+  request: SimulationRequest,
+): Promise<{ source: ByteSource; report: () => void } | undefined> {
   const path = args.variantsPath;
-  const inner = await referenceSource(path);
+  if (!path) return undefined;
+  if (!isUrl(path)) return { source: named(path, await referenceSource(path)), report: () => {} };
+  const file = new RemoteFile(resolveReferenceUrl(path, s3Settings()));
+  const regions = request.faiText ? vcfRegions(plannedSpans(module, request)) : null;
+  const stream = await remoteVcf(module, file, regions);
+  const report = () => {
+    if (!args.quiet)
+      process.stderr.write(
+        `readforge: fetched ${file.fetchedBytes} bytes of ${file.url} in ${file.requests} requests\n`,
+      );
+  };
+  return { source: named(file.url, stream), report };
+}
+
+function named(path: string, inner: ByteSource | ReadableStream<Uint8Array>): ByteSource {
   const source = inner instanceof ReadableStream ? streamSource(inner) : inner;
   const named = (error: unknown) =>
     error instanceof ReadforgeError ? new ReadforgeError(`${path}: ${error.message}`) : error;
@@ -263,11 +292,10 @@ async function runRemote(
   settings: Setting[],
   seed: string,
 ): Promise<void> {
-  const s3 = { endpoint: process.env.AWS_ENDPOINT_URL, region: process.env.AWS_REGION };
+  const s3 = s3Settings();
   const [ref] = args.positional;
   const url = resolveReferenceUrl(ref, s3);
   const fasta = new RemoteFile(url);
-  const isUrl = (p: string) => /^(https?|s3):\/\//.test(p);
   const faiText =
     args.faiPath && !isUrl(args.faiPath)
       ? readText(args.faiPath)
@@ -297,8 +325,12 @@ async function runRemote(
     gapsName = '';
   }
   const gaps = gapsText === null ? {} : { gapsText, gapsName };
+  const variants = await variantsSource(module, args, { ...request, ...gaps });
   await simulateInto(module, args, url, seed, (onOutput) =>
-    simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), { onOutput }),
+    simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), {
+      onOutput,
+      variants: variants?.source,
+    }),
   );
   if (!args.quiet)
     process.stderr.write(
@@ -308,6 +340,7 @@ async function runRemote(
             'first; `readforge index` makes one)\n'
           : '\n'),
     );
+  variants?.report();
 }
 
 export async function main(argv: string[]): Promise<number> {
