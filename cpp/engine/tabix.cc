@@ -23,6 +23,11 @@ class Cursor {
     at_ += sizeof(T);
     return value;
   }
+  // Whether `count` items of `size` bytes each could still follow: counts are checked against
+  // what is left before anything is allocated for them.
+  bool Holds(int64_t count, size_t size) const {
+    return count >= 0 && static_cast<uint64_t>(count) <= (bytes_.size() - at_) / size;
+  }
   std::string_view Bytes(size_t n) {
     if (at_ + n > bytes_.size()) {
       ok_ = false;
@@ -59,8 +64,6 @@ std::vector<uint32_t> RegionBins(int64_t beg, int64_t end, int min_shift, int de
   return bins;
 }
 
-constexpr int32_t kMaxCount = 1 << 28;  // no real index has more bins, chunks or contigs
-
 }  // namespace
 
 Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
@@ -73,7 +76,7 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
     for (int i = 0; i < 6; ++i)
       in.Read<int32_t>();  // format, sequence/begin/end columns, comment char, lines to skip
     const int32_t l_nm = in.Read<int32_t>();
-    if (!in.ok() || n_ref < 0 || n_ref > kMaxCount || l_nm < 0)
+    if (!in.ok() || !in.Holds(n_ref, 4) || l_nm < 0)
       return Status::Error("a truncated or damaged tabix index");
     names = in.Bytes(static_cast<size_t>(l_nm));
     index->references_.resize(static_cast<size_t>(n_ref));
@@ -83,7 +86,7 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
     index->depth_ = in.Read<int32_t>();
     const int32_t l_aux = in.Read<int32_t>();
     if (!in.ok() || index->min_shift_ < 0 || index->min_shift_ > 32 || index->depth_ < 0 ||
-        index->depth_ > 10 || l_aux < 0)
+        index->depth_ > 9 || l_aux < 0)
       return Status::Error("a truncated or damaged CSI index");
     Cursor aux(in.Bytes(static_cast<size_t>(l_aux)));
     for (int i = 0; i < 6; ++i)
@@ -95,7 +98,7 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
           "with tabix -C or bcftools index -c)");
     names = aux.Bytes(static_cast<size_t>(l_nm));
     const int32_t n_ref = in.Read<int32_t>();
-    if (!in.ok() || n_ref < 0 || n_ref > kMaxCount)
+    if (!in.ok() || !in.Holds(n_ref, 4))
       return Status::Error("a truncated or damaged CSI index");
     index->references_.resize(static_cast<size_t>(n_ref));
   } else {
@@ -112,20 +115,22 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
   const uint32_t pseudo = ((1u << ((index->depth_ + 1) * 3)) - 1) / 7 + 1;
   for (Reference& ref : index->references_) {
     const int32_t n_bin = in.Read<int32_t>();
-    if (!in.ok() || n_bin < 0 || n_bin > kMaxCount)
+    if (!in.ok() || !in.Holds(n_bin, 8))
       return Status::Error("a truncated or damaged index");
     for (int32_t b = 0; b < n_bin; ++b) {
       const uint32_t bin = in.Read<uint32_t>();
       const uint64_t lowest = index->csi_ ? in.Read<uint64_t>() : 0;
       const int32_t n_chunk = in.Read<int32_t>();
-      if (!in.ok() || n_chunk < 0 || n_chunk > kMaxCount)
+      if (!in.ok() || !in.Holds(n_chunk, 16))
         return Status::Error("a truncated or damaged index");
       std::vector<Chunk> chunks(static_cast<size_t>(n_chunk));
+      bool ordered = true;
       for (Chunk& c : chunks) {
         c.begin = in.Read<uint64_t>();
         c.end = in.Read<uint64_t>();
+        ordered = ordered && c.begin <= c.end;
       }
-      if (!in.ok())
+      if (!in.ok() || !ordered)
         return Status::Error("a truncated or damaged index");
       if (bin == pseudo)
         continue;  // metadata, not records
@@ -135,7 +140,7 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
     }
     if (!index->csi_) {
       const int32_t n_intv = in.Read<int32_t>();
-      if (!in.ok() || n_intv < 0 || n_intv > kMaxCount)
+      if (!in.ok() || !in.Holds(n_intv, 8))
         return Status::Error("a truncated or damaged tabix index");
       ref.linear.resize(static_cast<size_t>(n_intv));
       for (uint64_t& offset : ref.linear)
