@@ -130,10 +130,10 @@ Status TabixIndex::Parse(std::string_view bytes, TabixIndex* index) {
         c.end = in.Read<uint64_t>();
         ordered = ordered && c.begin <= c.end;
       }
+      if (bin == pseudo)
+        continue;  // metadata (record counts), not offsets
       if (!in.ok() || !ordered)
         return Status::Error("a truncated or damaged index");
-      if (bin == pseudo)
-        continue;  // metadata, not records
       ref.bins[bin] = std::move(chunks);
       if (index->csi_)
         ref.bin_offsets[bin] = lowest;
