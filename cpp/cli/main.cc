@@ -132,6 +132,9 @@ Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& o
     const SimulatorStats& s = report.stats;
     std::fprintf(stderr, "readforge: %s\n",
                  SummaryLine(s.pairs, s.read_bases, s.errors, s.contigs).c_str());
+    if (line.options.plant_variants)
+      std::fprintf(stderr, "readforge: planted %lld VCF records\n",
+                   static_cast<long long>(s.planted.planted));
   }
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());

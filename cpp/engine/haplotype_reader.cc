@@ -22,11 +22,12 @@ constexpr std::array<char, 256> MakeComplementTable() {
 constexpr std::array<char, 256> kComplement = MakeComplementTable();
 constexpr int64_t kNowhere = std::numeric_limits<int64_t>::max();
 
-bool PosLess(const Variant& v, int64_t pos) {
-  return v.pos < pos;
-}
-
 }  // namespace
+
+size_t HaplotypeReader::FirstAtOrAfter(int64_t pos) const {
+  return static_cast<size_t>(std::lower_bound(positions_.begin(), positions_.end(), pos) -
+                             positions_.begin());
+}
 
 char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
@@ -39,8 +40,7 @@ bool HaplotypeReader::Forward(int hap,
                               char* out,
                               ReadTrace* trace) const {
   const size_t n = variants_.size();
-  size_t vi = static_cast<size_t>(std::lower_bound(variants_.begin(), variants_.end(), a, PosLess) -
-                                  variants_.begin());
+  size_t vi = FirstAtOrAfter(a);
   int64_t p = a;
   // A deletion that starts before `a` may cover it (variants never overlap, so only the one
   // just before can).
@@ -105,10 +105,7 @@ bool HaplotypeReader::Backward(int hap,
                                char* out,
                                ReadTrace* trace) const {
   // j walks down through the variants at or before p.
-  int64_t j =
-      static_cast<int64_t>(std::lower_bound(variants_.begin(), variants_.end(), e, PosLess) -
-                           variants_.begin()) -
-      1;
+  int64_t j = static_cast<int64_t>(FirstAtOrAfter(e)) - 1;
   int64_t p = e - 1;
   int64_t k = 0;
   while (true) {

@@ -146,7 +146,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
-  HaplotypeReader reader(window, variants);
+  HaplotypeReader reader(window, variants, positions_);
   ReadTrace left_trace, right_trace;
   auto read_pair = [&] {
     left_trace = ReadTrace();
@@ -223,6 +223,10 @@ void PairSampler::Run(const SpanWindow& window,
                       const ReadOutputs& out,
                       size_t budget,
                       SamplerCounters* counters) {
+  // The variants may have changed since the last call (blocks added and dropped).
+  positions_.resize(variants.size());
+  for (size_t i = 0; i < variants.size(); ++i)
+    positions_[i] = variants[i].pos;
   while (next_ < pairs_ && out.read1->size() < budget) {
     bool placed = false;
     for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt)

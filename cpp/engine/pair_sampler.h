@@ -110,6 +110,7 @@ class PairSampler {
   std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
+  std::vector<int64_t> positions_;  // the variants' positions, for HaplotypeReader
   std::string qualities1_;
   std::string qualities2_;
   std::string template_;  // a read's haplotype bases and some beyond, for indel errors

@@ -46,7 +46,7 @@ PlantedVariants::PlantedVariants(const Options& options, const std::vector<Conti
 Status PlantedVariants::Collect(const std::string& contig,
                                 int64_t begin,
                                 int64_t end,
-                                std::vector<VcfRecord>* out,
+                                RecordBatch* out,
                                 bool* need_input) {
   *need_input = false;
   const int64_t ordinal = contig.empty() ? static_cast<int64_t>(ordinal_.size())
@@ -63,21 +63,26 @@ Status PlantedVariants::Collect(const std::string& contig,
           ended_ = true;
           break;
         case VcfReader::Event::kRecord: {
-          auto it = ordinal_.find(pending_.contig);
-          const std::string at = "line " + std::to_string(pending_.line) + ": ";
-          if (it == ordinal_.end()) {
-            return Fail(at + "contig '" + pending_.contig +
-                        "' is not in the reference (a VCF for another reference, or "
-                        "with other contig names?)");
+          auto at = [&] { return "line " + std::to_string(pending_.line) + ": "; };
+          int64_t record_ordinal = last_ordinal_;
+          if (pending_.contig != last_contig_) {
+            auto it = ordinal_.find(pending_.contig);
+            if (it == ordinal_.end()) {
+              return Fail(at() + "contig '" + pending_.contig +
+                          "' is not in the reference (a VCF for another reference, or "
+                          "with other contig names?)");
+            }
+            record_ordinal = it->second;
+            last_contig_ = pending_.contig;
           }
-          if (it->second < last_ordinal_ ||
-              (it->second == last_ordinal_ && pending_.pos < last_pos_)) {
-            return Fail(at + "records out of order: " + Where(pending_.contig, pending_.pos) +
+          if (record_ordinal < last_ordinal_ ||
+              (record_ordinal == last_ordinal_ && pending_.pos < last_pos_)) {
+            return Fail(at() + "records out of order: " + Where(pending_.contig, pending_.pos) +
                         " after line " + std::to_string(last_line_) +
                         " (the VCF must follow the reference's order: sort it with "
                         "bcftools sort)");
           }
-          last_ordinal_ = it->second;
+          last_ordinal_ = record_ordinal;
           last_pos_ = pending_.pos;
           last_line_ = pending_.line;
           has_pending_ = true;
@@ -94,7 +99,7 @@ Status PlantedVariants::Collect(const std::string& contig,
       continue;
     }
     if (o == ordinal && pending_.pos < end) {
-      out->push_back(std::move(pending_));
+      std::swap(out->Add(), pending_);
       has_pending_ = false;
       continue;
     }
@@ -156,7 +161,7 @@ Status PlantedVariants::AddAllele(const VcfRecord& r,
   return Status::Ok();
 }
 
-Status PlantedVariants::Plant(const std::vector<VcfRecord>& records,
+Status PlantedVariants::Plant(const RecordBatch& records,
                               const std::string& contig,
                               int64_t span_begin,
                               int64_t span_length,
@@ -212,8 +217,12 @@ Status PlantedVariants::Plant(const std::vector<VcfRecord>& records,
     }
     if (alleles[0] < 1 && alleles[1] < 1)
       continue;  // neither haplotype carries an ALT allele: nothing to plant
-    std::stable_sort(variants->begin() + static_cast<int64_t>(first), variants->end(),
-                     [](const Variant& a, const Variant& b) { return a.pos < b.pos; });
+    // Several ALT alleles' parts, each allele's sorted: an insertion sort keeps their order
+    // (a handful of parts; std::stable_sort would allocate a buffer for each record).
+    for (size_t i = first + 1; i < variants->size(); ++i) {
+      for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
+        std::swap((*variants)[j], (*variants)[j - 1]);
+    }
     PlantedTruth line;
     line.pos = pos;
     line.ref = r.ref;

@@ -37,6 +37,24 @@ struct PlantedTruth {
   std::string genotype;
 };
 
+// A block's records. Records are swapped in and out rather than moved, so that their strings
+// and vectors keep their capacity from block to block: a dense VCF allocates nothing per record.
+class RecordBatch {
+ public:
+  VcfRecord& Add() {
+    if (size_ == items_.size())
+      items_.emplace_back();
+    return items_[size_++];
+  }
+  void Clear() { size_ = 0; }
+  const VcfRecord* begin() const { return items_.data(); }
+  const VcfRecord* end() const { return items_.data() + size_; }
+
+ private:
+  std::vector<VcfRecord> items_;
+  size_t size_ = 0;
+};
+
 class PlantedVariants {
  public:
   // `contigs`: the reference's, whose order the VCF must follow.
@@ -51,13 +69,13 @@ class PlantedVariants {
   Status Collect(const std::string& contig,
                  int64_t begin,
                  int64_t end,
-                 std::vector<VcfRecord>* out,
+                 RecordBatch* out,
                  bool* need_input);
 
   // Turns one block's records into variants (appended to `variants`, sorted) and truth lines.
   // `span_begin`: the span's contig coordinate; `span_length`: its length (the window must hold
   // every base of every record); `rng`: the block's stream for unphased genotypes.
-  Status Plant(const std::vector<VcfRecord>& records,
+  Status Plant(const RecordBatch& records,
                const std::string& contig,
                int64_t span_begin,
                int64_t span_length,
@@ -86,6 +104,7 @@ class PlantedVariants {
   const Options& options_;
   VcfReader reader_;
   std::unordered_map<std::string, int64_t> ordinal_;
+  std::string last_contig_;  // the contig of the record before, and its ordinal (a cache)
   VcfRecord pending_;
   bool has_pending_ = false;
   bool ended_ = false;

@@ -41,7 +41,7 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   window_.Reset();
   variants_.clear();
   planted_truth_.clear();
-  block_records_.clear();
+  block_records_.Clear();
   if (planted_)
     planted_->StartSpan();
   variant_block_ = 0;
@@ -128,7 +128,7 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       Rng draws = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kPlanted);
       RF_RETURN_IF_ERROR(planted_->Plant(block_records_, contig_, span_.begin, length_, window_,
                                          draws, &planted_parts_, &planted_truth_));
-      block_records_.clear();
+      block_records_.Clear();
       MergePlanted(reached, static_cast<int64_t>(truth_first));
     } else {
       GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);

@@ -105,7 +105,7 @@ class SpanSimulator {
   std::vector<Variant> variants_;
   std::vector<Variant> random_;              // a block's random mutations, before merging
   std::vector<Variant> planted_parts_;       // a block's planted variants, before merging
-  std::vector<VcfRecord> block_records_;     // a block's VCF records, as they are read
+  RecordBatch block_records_;                // a block's VCF records, as they are read
   std::vector<PlantedTruth> planted_truth_;  // planted records not yet written, by position
   int64_t variant_block_ = 0;                // next block whose variants are to be drawn
   int64_t block_ = 0;                        // block being simulated

@@ -1,5 +1,6 @@
 #include "engine/truth_writer.h"
 
+#include <charconv>
 #include <string>
 
 namespace readforge {
@@ -28,16 +29,44 @@ const char* Genotype(uint8_t haplotypes, bool haploid) {
   return haplotypes == 3 ? "1|1" : haplotypes == 1 ? "1|0" : "0|1";
 }
 
+void AppendNumber(int64_t value, std::string* out) {
+  char digits[24];
+  const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, value);
+  out->append(digits, static_cast<size_t>(r.ptr - digits));
+}
+
+// wgsim's mutation list: contig, 1-based position, reference bases, alternative ('-' for
+// none; IUPAC for a heterozygous SNP), and '+' heterozygous or '-' homozygous. Appended piece
+// by piece: a million planted variants make a million lines, and temporaries showed up in
+// profiles.
+void AppendMutation(std::string_view contig,
+                    int64_t pos1,
+                    std::string_view ref,
+                    std::string_view alt,
+                    bool het,
+                    std::string* out) {
+  out->append(contig);
+  out->push_back('\t');
+  AppendNumber(pos1, out);
+  out->push_back('\t');
+  out->append(ref);
+  out->push_back('\t');
+  out->append(alt);
+  out->push_back('\t');
+  out->push_back(het ? '+' : '-');
+  out->push_back('\n');
+}
+
 void AppendVcfRecord(std::string_view contig,
                      int64_t pos1,
-                     const std::string& ref,
-                     const std::string& alt,
+                     std::string_view ref,
+                     std::string_view alt,
                      std::string_view info,
                      std::string_view genotype,
                      std::string* out) {
   out->append(contig);
   out->push_back('\t');
-  out->append(std::to_string(pos1));
+  AppendNumber(pos1, out);
   out->append("\t.\t");
   out->append(ref);
   out->push_back('\t');
@@ -82,60 +111,54 @@ void AppendTruth(const Variant& v,
                  std::string* vcf) {
   if (v.on_n)
     return;
-  char ref = window.at(v.pos);
+  const char ref = window.at(v.pos);
   if (v.planted)
     vcf = nullptr;  // the record is written whole, by AppendPlantedVcf
   const int64_t pos1 = place.offset + v.pos + 1;
   const bool het = v.haplotypes != 3;
-  std::string ref_allele;
-  std::string alt_allele;
-  int64_t vcf_pos1 = pos1;
+  const std::string_view ref_base(&ref, 1);
   switch (v.type) {
     case VariantType::kSnp: {
-      char alt = SnpBase(ref, v.snp_shift);
-      ref_allele.assign(1, ref);
-      alt_allele.assign(1, alt);
-      if (mutations) {
-        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + ref + '\t' +
-                      (het ? Iupac(ref, alt) : alt) + '\t' + (het ? '+' : '-') + '\n';
-      }
+      const char alt = SnpBase(ref, v.snp_shift);
+      const char listed = het ? Iupac(ref, alt) : alt;
+      if (mutations)
+        AppendMutation(place.contig, pos1, ref_base, std::string_view(&listed, 1), het, mutations);
+      if (vcf)
+        AppendVcfRecord(place.contig, pos1, ref_base, std::string_view(&alt, 1), ".",
+                        Genotype(v.haplotypes, haploid), vcf);
       break;
     }
     case VariantType::kInsertion:
-      if (v.snp_shift && mutations) {  // a planted insertion that changes its anchor base
-        const char alt = SnpBase(ref, v.snp_shift);
-        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + ref + '\t' +
-                      (het ? Iupac(ref, alt) : alt) + '\t' + (het ? '+' : '-') + '\n';
-      }
-      ref_allele.assign(1, ref);
-      alt_allele = ref + v.inserted;
       if (mutations) {
-        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + "\t-\t" +
-                      v.inserted + '\t' + (het ? '+' : '-') + '\n';
+        if (v.snp_shift) {  // a planted insertion that changes its anchor base
+          const char alt = SnpBase(ref, v.snp_shift);
+          const char listed = het ? Iupac(ref, alt) : alt;
+          AppendMutation(place.contig, pos1, ref_base, std::string_view(&listed, 1), het,
+                         mutations);
+        }
+        AppendMutation(place.contig, pos1, "-", v.inserted, het, mutations);
       }
+      if (vcf)
+        AppendVcfRecord(place.contig, pos1, ref_base, ref + v.inserted, ".",
+                        Genotype(v.haplotypes, haploid), vcf);
       break;
     case VariantType::kDeletion: {
-      std::string deleted(window.data(v.pos), static_cast<size_t>(v.length));
-      if (mutations) {
-        *mutations += std::string(place.contig) + '\t' + std::to_string(pos1) + '\t' + deleted +
-                      "\t-\t" + (het ? '+' : '-') + '\n';
-      }
+      const std::string_view deleted(window.data(v.pos), static_cast<size_t>(v.length));
+      if (mutations)
+        AppendMutation(place.contig, pos1, deleted, "-", het, mutations);
+      if (!vcf)
+        break;
       if (v.pos > 0) {  // VCF anchors a deletion on the base before it...
-        char anchor = window.at(v.pos - 1);
-        ref_allele = anchor + deleted;
-        alt_allele.assign(1, anchor);
-        vcf_pos1 = pos1 - 1;
+        const char anchor = window.at(v.pos - 1);
+        AppendVcfRecord(place.contig, pos1 - 1, anchor + std::string(deleted),
+                        std::string_view(&anchor, 1), ".", Genotype(v.haplotypes, haploid), vcf);
       } else {  // ...or, at the start of the span, on the base after it.
-        char anchor = window.at(v.pos + v.length);
-        ref_allele = deleted + anchor;
-        alt_allele.assign(1, anchor);
+        const char anchor = window.at(v.pos + v.length);
+        AppendVcfRecord(place.contig, pos1, std::string(deleted) + anchor,
+                        std::string_view(&anchor, 1), ".", Genotype(v.haplotypes, haploid), vcf);
       }
       break;
     }
-  }
-  if (vcf) {
-    AppendVcfRecord(place.contig, vcf_pos1, ref_allele, alt_allele, ".",
-                    Genotype(v.haplotypes, haploid), vcf);
   }
 }
 

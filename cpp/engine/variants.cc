@@ -28,22 +28,6 @@ uint8_t DrawHaplotypes(Rng& rng, bool haploid) {
 
 }  // namespace
 
-char SnpBase(char ref, int shift) {
-  static const char kBases[] = "ACGT";
-  switch (ref) {
-    case 'A':
-      return kBases[(0 + shift) & 3];
-    case 'C':
-      return kBases[(1 + shift) & 3];
-    case 'G':
-      return kBases[(2 + shift) & 3];
-    case 'T':
-      return kBases[(3 + shift) & 3];
-    default:
-      return 'N';
-  }
-}
-
 void GenerateVariants(const Options& options,
                       Rng& rng,
                       int64_t begin,

@@ -46,8 +46,22 @@ void GenerateVariants(const Options& options,
                       int64_t deletion_limit,
                       std::vector<Variant>* out);
 
-// The base a SNP turns `ref` into ('N' stays 'N').
-char SnpBase(char ref, int shift);
+// The base a SNP turns `ref` into ('N' stays 'N'). Inline: reads call it for every SNP base.
+inline char SnpBase(char ref, int shift) {
+  static constexpr char kBases[] = "ACGT";
+  switch (ref) {
+    case 'A':
+      return kBases[(0 + shift) & 3];
+    case 'C':
+      return kBases[(1 + shift) & 3];
+    case 'G':
+      return kBases[(2 + shift) & 3];
+    case 'T':
+      return kBases[(3 + shift) & 3];
+    default:
+      return 'N';
+  }
+}
 
 }  // namespace readforge
 

@@ -11,16 +11,18 @@ namespace {
 
 // Splits `line` at tabs into its first `n` fields (fewer when the line has fewer); the rest of
 // the line stays in the last one.
+// One pass over the characters: fields are short, and a memchr call per field cost more than
+// the scan itself.
 size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
   size_t count = 0;
-  while (count + 1 < n) {
-    const char* tab = static_cast<const char*>(std::memchr(line.data(), '\t', line.size()));
-    if (!tab)
-      break;
-    fields[count++] = line.substr(0, static_cast<size_t>(tab - line.data()));
-    line.remove_prefix(static_cast<size_t>(tab - line.data()) + 1);
+  size_t start = 0;
+  for (size_t i = 0; i < line.size() && count + 1 < n; ++i) {
+    if (line[i] == '\t') {
+      fields[count++] = line.substr(start, i - start);
+      start = i + 1;
+    }
   }
-  fields[count++] = line;
+  fields[count++] = line.substr(start);
   return count;
 }
 

@@ -1,6 +1,6 @@
 // Helpers for scripts/bench.mjs: reproducible references, timing under /usr/bin/time, tables.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 
 /**
  * A random reference, reproducible (a 32-bit LCG), in 60-base lines, with gaps of N where asked
@@ -111,4 +111,53 @@ export function grch38Like() {
       }
     },
   };
+}
+
+/**
+ * A VCF of `count` variants spread evenly over a reference's bases that are not N (every one's
+ * REF the reference's): SNPs, with every tenth an insertion and every tenth a deletion of up to
+ * 8 bases, genotypes cycling through 0|1, 1|0, 1|1 and 0/1. Written bgzip-compressed.
+ */
+export function writeVariants(refPath, vcfPath, count) {
+  if (existsSync(vcfPath)) return;
+  const fasta = readFileSync(refPath, 'latin1');
+  const contigs = fasta
+    .split('>')
+    .slice(1)
+    .map((text) => {
+      const newline = text.indexOf('\n');
+      return { name: text.slice(0, newline), bases: text.slice(newline + 1).replace(/\n/g, '') };
+    });
+  const usable = contigs.reduce((sum, c) => sum + c.bases.replace(/N/g, '').length, 0);
+  const step = Math.floor(usable / count) - 1; // a little short: count is reached
+  const plain = vcfPath.replace(/\.gz$/, '');
+  const fd = openSync(plain, 'w');
+  writeSync(fd, '##fileformat=VCFv4.2\n');
+  for (const c of contigs) writeSync(fd, `##contig=<ID=${c.name},length=${c.bases.length}>\n`);
+  writeSync(fd, '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n');
+  writeSync(fd, '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tBENCH\n');
+  const other = { A: 'C', C: 'G', G: 'T', T: 'A' };
+  const genotypes = ['0|1', '1|0', '1|1', '0/1'];
+  let k = 0;
+  let lines = [];
+  for (const c of contigs) {
+    for (let pos = step; pos + 10 < c.bases.length && k < count; pos += step) {
+      const kind = k % 10; // 1: a deletion, 2: an insertion, else a SNP
+      const ref = c.bases.slice(pos, pos + (kind === 1 ? 2 + (k % 8) : 1));
+      if (/N/.test(c.bases.slice(pos, pos + 10))) continue;
+      const alt =
+        kind === 1 ? ref[0] : kind === 2 ? ref + 'GATTACA'.slice(0, 1 + (k % 7)) : other[ref];
+      const record = `${c.name}\t${pos + 1}\t.\t${ref}\t${alt}\t.\tPASS\t.\tGT\t${genotypes[k % 4]}\n`;
+      lines.push(record);
+      k++;
+      if (lines.length === 10000) {
+        writeSync(fd, lines.join(''));
+        lines = [];
+      }
+    }
+  }
+  writeSync(fd, lines.join(''));
+  closeSync(fd);
+  spawnSync('bgzip', ['-f', '-@2', plain]);
+  return k;
 }

@@ -280,6 +280,8 @@ async function simulateInto(
   process.stderr.write(
     `readforge: ${module.summaryLine(s.pairs, s.readBases, s.errors, s.contigs)}\n`,
   );
+  if (args.variantsPath)
+    process.stderr.write(`readforge: planted ${s.planted.planted} VCF records\n`);
 }
 
 /**
