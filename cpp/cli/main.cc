@@ -176,6 +176,10 @@ Status Run(CommandLine& line, Outputs& out) {
   o.write_vcf = !line.vcf_path.empty();
   bool reads_on_stdout = pos[1] == "-" || (pos.size() == 3 && pos[2] == "-");
   o.write_mutations = !line.mutations_path.empty() || !reads_on_stdout;
+  const std::string mutations_name =
+      o.write_mutations ? (line.mutations_path.empty() ? "-" : line.mutations_path) : "";
+  RF_RETURN_IF_ERROR(
+      ResolveCompression({pos[1], two_files ? pos[2] : "", mutations_name, line.vcf_path}, &o));
   RF_RETURN_IF_ERROR(out.read1.Open(pos[1]));
   if (two_files)
     RF_RETURN_IF_ERROR(out.read2.Open(pos[2]));

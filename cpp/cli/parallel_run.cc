@@ -10,6 +10,7 @@
 
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
+#include "engine/bgzf_writer.h"
 
 namespace readforge {
 namespace {
@@ -65,6 +66,7 @@ struct Worker {
   Status status = Status::Ok();
   SimulatorStats stats;
   std::vector<SpanNote> notes;
+  bool holds_last_block = false;
 };
 
 Status Produce(Simulator& sim,
@@ -130,6 +132,7 @@ Status RunParallel(const Options& options,
         cancelled = true;
       me.stats = sim.stats();
       me.notes = sim.span_notes();
+      me.holds_last_block = sim.holds_last_block();
       me.queue.Close();
     });
   }
@@ -153,6 +156,11 @@ Status RunParallel(const Options& options,
   for (Worker& worker : workers)
     RF_RETURN_IF_ERROR(worker.status);
   RF_RETURN_IF_ERROR(written);
+  // Compressed streams end with BGZF's end-of-file block, once, after every worker's blocks.
+  for (int s = 0; s < 4 && workers[0].holds_last_block; ++s) {
+    if (options.compress[static_cast<size_t>(s)])
+      RF_RETURN_IF_ERROR(sink(static_cast<OutputStream>(s), BgzfWriter::EndOfFile()));
+  }
 
   // Sum what the workers did; their span notes line up one to one.
   std::vector<SpanNote> notes = workers[0].notes;

@@ -46,6 +46,8 @@ constexpr Spec kSpecs[] = {
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
     {0, "interleaved", Kind::kSwitch, nullptr, "write both mates to <out1.fq>"},
+    {0, "gzip", Kind::kSwitch, nullptr, "compress every output (BGZF) [when named .gz]"},
+    {0, "no-gzip", Kind::kSwitch, nullptr, "compress no output, whatever its name"},
     {0, "vcf", Kind::kText, "FILE", "write the simulated variants as VCF 4.3"},
     {0, "mutations", Kind::kText, "FILE", "write wgsim's mutation list here [stdout]"},
     {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
@@ -88,6 +90,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.interleaved = on;
     else if (name == "skip-mismatches")
       o.skip_mismatches = on;
+    else if (name == "gzip")
+      o.gzip = on ? Options::Gzip::kAlways : Options::Gzip::kByName;
+    else if (name == "no-gzip")
+      o.gzip = on ? Options::Gzip::kNever : Options::Gzip::kByName;
     else if (name == "quiet")
       line->quiet = on;
     else if (name == "help")

@@ -71,4 +71,23 @@ Status ValidateOptions(const Options& o) {
   return Status::Ok();
 }
 
+Status ResolveCompression(const std::array<std::string, 4>& names, Options* options) {
+  auto gz_name = [](const std::string& name) {
+    auto ends_with = [&](const char* suffix) {
+      const size_t n = std::char_traits<char>::length(suffix);
+      return name.size() > n && name.compare(name.size() - n, n, suffix) == 0;
+    };
+    return ends_with(".gz") || ends_with(".bgz");
+  };
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (options->gzip == Options::Gzip::kNever && gz_name(names[i])) {
+      return Status::Error("--no-gzip, but " + names[i] +
+                           " is named as compressed: name it without .gz (or drop --no-gzip)");
+    }
+    options->compress[i] = options->gzip == Options::Gzip::kAlways ||
+                           (options->gzip == Options::Gzip::kByName && gz_name(names[i]));
+  }
+  return Status::Ok();
+}
+
 }  // namespace readforge

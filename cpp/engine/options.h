@@ -2,6 +2,7 @@
 #ifndef READFORGE_ENGINE_OPTIONS_H_
 #define READFORGE_ENGINE_OPTIONS_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -70,6 +71,13 @@ struct Options {
   bool write_mutations = true;  // wgsim's five-column list
   bool write_vcf = false;
 
+  // Compressed output (BGZF): --gzip compresses every output, --no-gzip none; by default an
+  // output is compressed when its name ends in .gz or .bgz. `compress` holds the outcome per
+  // output stream (read 1, read 2, mutation list, VCF), set by ResolveCompression.
+  enum class Gzip { kByName, kAlways, kNever };
+  Gzip gzip = Gzip::kByName;
+  std::array<bool, 4> compress{};
+
   bool paired() const { return read2_length > 0; }
   int64_t longest_read() const { return read1_length > read2_length ? read1_length : read2_length; }
   // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
@@ -79,6 +87,11 @@ struct Options {
 
 // Checks every option against its documented range; the message names the flag.
 Status ValidateOptions(const Options& options);
+
+// Sets options->compress from options->gzip and the outputs' names (read 1, read 2, mutation
+// list, VCF; "-" for standard output, "" for an output not written). Plain text is never
+// written under a compressed name: --no-gzip with a .gz name is an error.
+Status ResolveCompression(const std::array<std::string, 4>& names, Options* options);
 
 }  // namespace readforge
 

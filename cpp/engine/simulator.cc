@@ -62,11 +62,51 @@ Status Simulator::Start() {
     for (const ContigInfo& c : contigs_)
       total_bases_ += c.length;
   }
-  if (options_.write_vcf && options_.first_block == 0 && options_.block_phase == 0)
-    AppendVcfHeader(contigs_, options_.plant_variants,
-                    &outputs_[static_cast<int>(OutputStream::kVcf)]);
+  for (size_t i = 0; i < bgzf_.size(); ++i) {
+    if (options_.compress[i])
+      bgzf_[i] = std::make_unique<BgzfWriter>();
+  }
+  if (options_.write_vcf && options_.first_block == 0 && options_.block_phase == 0) {
+    AppendVcfHeader(contigs_, options_.plant_variants, Target(OutputStream::kVcf));
+    CompressOutputs(true);  // the header in blocks of its own, as bgzip and tabix expect
+  }
   started_ = true;
   return Status::Ok();
+}
+
+std::string* Simulator::Target(OutputStream stream) {
+  const size_t i = static_cast<size_t>(stream);
+  return bgzf_[i] ? &plain_[i] : &outputs_[i];
+}
+
+void Simulator::CompressOutputs(bool block_end) {
+  for (size_t i = 0; i < bgzf_.size(); ++i) {
+    if (!bgzf_[i] || plain_[i].empty())
+      continue;
+    const size_t whole = block_end
+                             ? plain_[i].size()
+                             : plain_[i].size() / BgzfWriter::kBlockData * BgzfWriter::kBlockData;
+    bgzf_[i]->Compress(std::string_view(plain_[i]).substr(0, whole), &outputs_[i]);
+    plain_[i].erase(0, whole);
+  }
+}
+
+void Simulator::FinishOutputs() {
+  CompressOutputs(true);
+  if (end_of_file_written_)
+    return;
+  end_of_file_written_ = true;
+  // global_block_base_ now counts the run's blocks. The end-of-file block goes with the last
+  // one: from the shard that holds it, never from threads (their host adds it after merging).
+  const int64_t total = global_block_base_;
+  holds_last_block_ = (options_.first_block < total || options_.first_block == 0) &&
+                      (options_.end_block < 0 || options_.end_block >= total);
+  if (!holds_last_block_ || options_.block_stride > 1)
+    return;
+  for (size_t i = 0; i < bgzf_.size(); ++i) {
+    if (bgzf_[i])
+      outputs_[i].append(BgzfWriter::EndOfFile());
+  }
 }
 
 size_t Simulator::BufferedOutput() const {
@@ -126,8 +166,10 @@ Simulator::State Simulator::Run() {
           options_.first_block == 0 && options_.end_block < 0 && options_.block_stride == 1;
       if (s.ok() && whole_run)
         s = CheckPairsPlaced(options_, stats_);
-      if (s.ok())
+      if (s.ok()) {
+        FinishOutputs();
         return BufferedOutput() > 0 ? State::kOutputReady : State::kDone;
+      }
     }
     if (!s.ok())
       return Fail(s.message());
@@ -137,17 +179,17 @@ Simulator::State Simulator::Run() {
 Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
   const bool in_range = span_.InRange(span_.global_block());
   SpanOutputs out;
-  out.read1 = &outputs_[static_cast<int>(OutputStream::kRead1)];
+  out.read1 = Target(OutputStream::kRead1);
   if (options_.paired())
-    out.read2 =
-        options_.interleaved ? out.read1 : &outputs_[static_cast<int>(OutputStream::kRead2)];
+    out.read2 = options_.interleaved ? out.read1 : Target(OutputStream::kRead2);
   if (options_.write_mutations)
-    out.mutations = &outputs_[static_cast<int>(OutputStream::kMutations)];
+    out.mutations = Target(OutputStream::kMutations);
   if (options_.write_vcf)
-    out.vcf = &outputs_[static_cast<int>(OutputStream::kVcf)];
+    out.vcf = Target(OutputStream::kVcf);
   bool done = false;
   RF_RETURN_IF_ERROR(
       span_.ProcessBlock(out, kOutputChunk, &pair_counter_, &stats_, &done, need_variants));
+  CompressOutputs(done);
   if (!span_.active()) {
     // A note for every span, so that hosts merging several simulators can add them up by index.
     notes_.push_back(span_.note());

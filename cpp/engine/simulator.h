@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/bgzf_writer.h"
 #include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/plan.h"
@@ -101,6 +102,9 @@ class Simulator {
   bool block_complete() const { return block_complete_; }
   int64_t completed_block() const { return completed_block_; }
   int64_t total_reference_bases() const { return total_bases_; }  // -1 without an index
+  // After kDone: whether this run's blocks reach the run's end. Hosts of several simulators
+  // (block_stride > 1) then append BgzfWriter::EndOfFile() to each compressed stream.
+  bool holds_last_block() const { return holds_last_block_; }
 
  private:
   State Fail(std::string message);
@@ -109,6 +113,13 @@ class Simulator {
   Status StepBlock(bool* completed_in_range, bool* need_variants);
   Status FinishInput();
   size_t BufferedOutput() const;
+  // Where the span writes a stream's text: outputs_, or plain_ when it is compressed.
+  std::string* Target(OutputStream stream);
+  // Compresses the whole BGZF blocks of plain text held (all of it at a block's end).
+  void CompressOutputs(bool block_end);
+  // The end of the run: the rest compressed, and the BGZF end-of-file block when this
+  // simulator writes the run's last block.
+  void FinishOutputs();
 
   const Options options_;
   const std::vector<ContigInfo> contigs_;
@@ -118,6 +129,12 @@ class Simulator {
   ReferenceInput input_;
   SpanSimulator span_;
   std::array<std::string, 4> outputs_;
+  // Compressed streams (options.compress): the span writes plain text to plain_, compressed
+  // into outputs_ a BGZF block at a time and at the end of each simulation block.
+  std::array<std::string, 4> plain_;
+  std::array<std::unique_ptr<BgzfWriter>, 4> bgzf_;
+  bool end_of_file_written_ = false;
+  bool holds_last_block_ = false;
   bool started_ = false;
   bool failed_ = false;
   std::string error_;

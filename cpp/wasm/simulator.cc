@@ -2,6 +2,7 @@
 // through a view of a C++ buffer, output read through views (the pump's contract), stats out.
 #include <emscripten/bind.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,12 +17,21 @@
 namespace readforge::wasm {
 namespace {
 
+// The outputs' names, for compression by name (.gz): "-" for each when the host gives none.
+std::array<std::string, 4> OutputNames(val names) {
+  std::array<std::string, 4> out = {"-", "-", "-", "-"};
+  for (unsigned i = 0; !names.isUndefined() && i < 4 && i < names["length"].as<unsigned>(); ++i)
+    out[i] = AsString(names[i]);
+  return out;
+}
+
 class WasmSimulator {
  public:
   // settings: [[name, value], ...] with readforge's option names; inputs: {faiText, bedTexts,
-  // gapsText, gapsName, profileTexts, profileNames}, each optional: a .fai, the texts of BED
-  // files, a gap sidecar (<ref>.gaps.bed, or a scan's gapsText()) and its name for messages,
-  // and the texts and names of the --profile files (one, or R1 and R2).
+  // gapsText, gapsName, profileTexts, profileNames, outputNames}, each optional: a .fai, the
+  // texts of BED files, a gap sidecar (<ref>.gaps.bed, or a scan's gapsText()) and its name for
+  // messages, the texts and names of the --profile files (one, or R1 and R2), and the names of
+  // the outputs (read 1, read 2, mutation list, VCF: those named .gz are compressed).
   WasmSimulator(val settings, val inputs) : settings_(std::move(settings)), inputs_(inputs) {}
 
   // "" when the run can start, else what is wrong.
@@ -38,6 +48,8 @@ class WasmSimulator {
     const std::vector<std::string> profiles = AsStrings(inputs_["profileTexts"]);
     if (s.ok() && !profiles.empty())
       s = ProfileFromTexts(AsStrings(inputs_["profileNames"]), profiles, &options.quality_profile);
+    if (s.ok())
+      s = ResolveCompression(OutputNames(inputs_["outputNames"]), &options);
     if (s.ok() && !fai_text.empty())
       s = ParseFai(fai_text, &entries_);
     GapIndex gaps;

@@ -77,6 +77,9 @@ export interface SimulatorInputs {
   /** --profile: the texts of one quality profile, or of R1's and R2's, and their names. */
   profileTexts?: string[];
   profileNames?: string[];
+  /** The outputs' names (read 1, read 2, mutation list, VCF; "-" for a stream): those named
+   * .gz are compressed (BGZF) unless the settings say gzip or no-gzip. */
+  outputNames?: string[];
 }
 
 export interface WasmSimulator {

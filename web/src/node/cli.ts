@@ -131,7 +131,7 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (localVcf && !existsSync(args.variantsPath))
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
   const inputs = await localIndex(module, ref, args);
-  const request = { settings, bedTexts, ...profile, ...inputs };
+  const request = { settings, bedTexts, ...profile, ...inputs, outputNames: outputNames(args) };
   const variants = await variantsSource(module, args, request);
   await simulateInto(module, args, ref, seed, async (onOutput) =>
     simulate(module, request, await referenceSource(ref), { onOutput, variants: variants?.source }),
@@ -186,6 +186,13 @@ function named(path: string, inner: ByteSource | ReadableStream<Uint8Array>): By
     },
     cancel: source.cancel,
   };
+}
+
+/** The outputs' names as the native CLI passes them: those named .gz are compressed. */
+function outputNames(args: ParsedArgs): string[] {
+  const [, out1, out2] = args.positional;
+  const mutations = args.mutationsPath || '-';
+  return [out1, args.paired && !args.interleaved ? out2 : '', mutations, args.vcfPath];
 }
 
 /** --profile FILE or R1FILE,R2FILE: the files' texts and names. */
@@ -306,7 +313,13 @@ async function runRemote(
   // bgzip: only the blocks holding the regions, found with <url>.gzi.
   const gziFile = /\.b?gz$/.test(url) ? new RemoteFile(`${url}.gzi`) : null;
   const bgzf = gziFile ? { module, gzi: await gziFile.bytes() } : undefined;
-  const request = { settings, faiText, bedTexts, ...profileInputs(args) };
+  const request = {
+    settings,
+    faiText,
+    bedTexts,
+    ...profileInputs(args),
+    outputNames: outputNames(args),
+  };
   // -N places pairs by the N runs: the sidecar next to the reference (or --gaps), else a
   // measure of the regions' bytes first.
   let gapsText: string | null = null;
