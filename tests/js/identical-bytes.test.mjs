@@ -82,6 +82,44 @@ for (const { name, args, single } of MATRIX) {
   });
 }
 
+test('compressed outputs: native, threads and wasm write the same BGZF bytes', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const args = ['-S', '12', '-N', '3000', '--block-size', '4096'];
+  const gz = (p) => [
+    '--vcf',
+    `${p}.vcf.gz`,
+    '--mutations',
+    `${p}.txt.gz`,
+    'ref.fa',
+    `${p}1.fq.gz`,
+    `${p}2.fq.gz`,
+  ];
+  for (const [host, extra, prefix] of [
+    [native, [], 'n'],
+    [native, ['-t', '3'], 't'],
+    [wasm, [], 'w'],
+  ]) {
+    const r = host([...args, ...extra, ...gz(prefix)], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  for (const suffix of ['1.fq.gz', '2.fq.gz', '.vcf.gz', '.txt.gz']) {
+    const n = read(join(dir, `n${suffix}`));
+    assert.ok(n.length > 1000 && n.charCodeAt(0) === 0x1f, `n${suffix} is gzip`);
+    assert.ok(n === read(join(dir, `t${suffix}`)), `threads: ${suffix} differs`);
+    assert.ok(n === read(join(dir, `w${suffix}`)), `wasm: ${suffix} differs`);
+    assert.equal(run('bgzip', ['-t', `w${suffix}`], { cwd: dir }).status, 0);
+  }
+  // --gzip to standard output, and --no-gzip refusing a .gz name, as natively.
+  const piped = wasm([...args, '--gzip', '--interleaved', 'ref.fa', '-'], { cwd: dir });
+  const pipedNative = native([...args, '--gzip', '--interleaved', 'ref.fa', '-'], { cwd: dir });
+  assert.ok(piped.stdout.length > 1000 && piped.stdout === pipedNative.stdout);
+  const refused = wasm([...args, '--no-gzip', 'ref.fa', 'x1.fq.gz', 'x2.fq'], { cwd: dir });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /--no-gzip, but x1\.fq\.gz is named as compressed/);
+  assert.ok(!existsSync(join(dir, 'x1.fq.gz')) && !existsSync(join(dir, 'x2.fq')));
+});
+
 test('gzip references and standard input agree across hosts', (t) => {
   const dir = tempDir(t);
   const reference = read(MT);
