@@ -82,6 +82,15 @@ test('a local multi-contig FASTA with regions, single-end, interleaved and gzip'
   let expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['s.fq'], true);
   expect((await readSaved(page, 'sample.fq.gz')).equals(expected.fastq[0])).toBe(true);
   expect((await readSaved(page, 'sample.vcf.gz')).equals(expected.vcf!)).toBe(true);
+  // BGZF from the engine: the compressed bytes of the command line's --gzip run.
+  const compressed = nativeRun(
+    [...cliArgs(new URL(page.url()).hash), '--gzip'],
+    fasta,
+    ['s.fq'],
+    true,
+  );
+  expect((await readSaved(page, 'sample.fq.gz', true)).equals(compressed.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'sample.vcf.gz', true)).equals(compressed.vcf!)).toBe(true);
 
   // Paired again, interleaved, plain text, no VCF.
   await setOption(page, 'read2-length', '100');

@@ -36,7 +36,8 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
-export async function readSaved(page: Page, name: string): Promise<Buffer> {
+/** A file the app saved (to the origin-private file system), decompressed unless `raw`. */
+export async function readSaved(page: Page, name: string, raw = false): Promise<Buffer> {
   const base64 = await page.evaluate(async (file) => {
     const root = await navigator.storage.getDirectory();
     const blob = await (await root.getFileHandle(file)).getFile();
@@ -47,7 +48,7 @@ export async function readSaved(page: Page, name: string): Promise<Buffer> {
     return btoa(text);
   }, name);
   const bytes = Buffer.from(base64, 'base64');
-  return name.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  return name.endsWith('.gz') && !raw ? gunzipSync(bytes) : bytes;
 }
 
 export async function savedNames(page: Page): Promise<string[]> {

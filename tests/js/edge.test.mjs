@@ -126,8 +126,10 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
     assert.ok(mate2.body.equals(r2), `mate 2 differs: ${query}`);
   }
   const [interleaved] = native(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq']);
+  const [compressed] = native(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq.gz']);
   const i = await get('ref=MT-human&N=1000&S=6&format=interleaved&gzip=1');
   assert.ok(gunzipSync(i.body).equals(interleaved), 'interleaved, gzip');
+  assert.ok(i.body.equals(compressed), "gzip=1: the command line's BGZF bytes");
   const [single] = native(['-N', '1000', '-S', '7', '-2', '0', '-1', '100'], MT, ['s.fq']);
   assert.ok((await get('ref=MT-human&N=1000&S=7&2=0&1=100')).body.equals(single), 'single-end');
   const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-vcf-'));
@@ -189,6 +191,12 @@ test('shards concatenated give the unsharded bytes, for k = 1, 2, 3, 7', async (
   const vcfParts = [];
   for (let i = 0; i < 3; i++) vcfParts.push((await get(`${query}&format=vcf&shard=${i}/3`)).body);
   assert.ok(Buffer.concat(vcfParts).equals(vcf), 'VCF shards (header in the first)');
+  // Compressed shards: BGZF pieces that concatenate to the compressed whole (one end block).
+  const gz = (await get(`${query}&gzip=1`)).body;
+  const gzParts = [];
+  for (let i = 0; i < 4; i++) gzParts.push((await get(`${query}&gzip=1&shard=${i}/4`)).body);
+  assert.ok(Buffer.concat(gzParts).equals(gz), 'gzip shards');
+  assert.ok(gunzipSync(gz).equals(whole), 'gzip decompresses to the plain bytes');
 });
 
 function workerdRssMB() {

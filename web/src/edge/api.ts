@@ -154,6 +154,8 @@ async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<
   }
   if (format === 'interleaved') settings.push(['interleaved', '1']);
   if (format === 'vcf') settings.push(['vcf', '1']);
+  // gzip=1: BGZF from the engine, the bytes of the command line's .gz files (shards concatenate).
+  if (params.get('gzip') === '1') settings.push(['gzip', '1']);
   const mate = params.get('mate') ?? '1';
   if (mate !== '1' && mate !== '2')
     throw new ApiError(400, 'mate', `mate must be 1 or 2, got '${mate}'`);
@@ -334,12 +336,7 @@ export async function simulateResponse(
       activeRuns--;
     }
   });
-  const body = p.gzip
-    ? output.pipeThrough(
-        new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
-      )
-    : output;
-  return new Response(body, {
+  return new Response(output, {
     headers: {
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.
       'Content-Type': p.gzip ? 'application/gzip' : 'text/plain; charset=utf-8',

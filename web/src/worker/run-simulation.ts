@@ -1,6 +1,6 @@
 // One simulation in the Worker: open the reference (a File or a URL), scan it for contig lengths
 // when needed, pump it through the engine into the sinks, and report progress.
-import { OutputStream, ReadforgeModule } from '../engine/module-types.js';
+import { OutputStream, ReadforgeModule, Setting } from '../engine/module-types.js';
 import type { SimulatorInputs } from '../engine/module-types.js';
 import {
   decompressIfGzip,
@@ -104,7 +104,10 @@ export async function runSimulation(
       if (missingGaps) inputs.gapsText = scan.gapsText;
     }
     const simulation = {
-      settings: request.settings,
+      // gzip: the engine writes BGZF (the same bytes as the command line's .gz files).
+      settings: request.output.gzip
+        ? [...request.settings, ['gzip', '1'] as Setting]
+        : request.settings,
       bedTexts: request.bedTexts,
       ...inputs,
       ...(request.profile
