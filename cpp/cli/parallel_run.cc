@@ -11,6 +11,7 @@
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
 #include "engine/bgzf_writer.h"
+#include "engine/run_merge.h"
 
 namespace readforge {
 namespace {
@@ -162,17 +163,10 @@ Status RunParallel(const Options& options,
       RF_RETURN_IF_ERROR(sink(static_cast<OutputStream>(s), BgzfWriter::EndOfFile()));
   }
 
-  // Sum what the workers did; their span notes line up one to one.
-  std::vector<SpanNote> notes = workers[0].notes;
-  *report = RunReport();
-  for (const Worker& worker : workers) {
-    AddStats(worker.stats, &report->stats);
-    for (size_t i = 1; &worker != &workers[0] && i <= worker.notes.size(); ++i) {
-      notes[i - 1].dropped_pairs += worker.notes[i - 1].dropped_pairs;
-      notes[i - 1].cut_fragments += worker.notes[i - 1].cut_fragments;
-    }
-  }
-  report->warnings = FormatWarnings(notes, report->stats, options);
+  RunMerge merge;
+  for (const Worker& worker : workers)
+    merge.Add(worker.stats, worker.notes);
+  *report = RunReport{merge.stats(), merge.Warnings(options)};
   return CheckPairsPlaced(options, report->stats);
 }
 

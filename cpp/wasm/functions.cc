@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/arguments.h"
+#include "engine/bgzf_writer.h"
 #include "engine/fai.h"
 #include "engine/gzi.h"
 #include "engine/run_stats.h"
@@ -58,6 +59,7 @@ val ParseArgs(val args) {
   out.set("paired", line.options.paired());
   out.set("interleaved", line.options.interleaved);
   out.set("coverage", line.options.coverage);
+  out.set("threads", line.threads);
   return out;
 }
 
@@ -146,6 +148,11 @@ val TabixRanges(std::string index, val regions) {
   return out;
 }
 
+// BGZF's end-of-file block: hosts merging several simulators append it to compressed streams.
+val BgzfEndOfFile() {
+  return CopyOut(BgzfWriter::EndOfFile());
+}
+
 std::string Usage() {
   return UsageText();
 }
@@ -163,6 +170,7 @@ EMSCRIPTEN_BINDINGS(readforge_functions) {
   emscripten::function("checkSettings", &CheckSettings);
   emscripten::function("checkIndex", &CheckIndex);
   emscripten::function("summaryLine", &Summary);
+  emscripten::function("bgzfEndOfFile", &BgzfEndOfFile);
   emscripten::function("bgzfSlices", &BgzfSlices);
   emscripten::function("tabixRanges", &TabixRanges);
   emscripten::function("usage", &Usage);

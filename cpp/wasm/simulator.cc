@@ -11,8 +11,10 @@
 #include "engine/fai.h"
 #include "engine/gap_index.h"
 #include "engine/quality_profile.h"
+#include "engine/run_merge.h"
 #include "engine/simulator.h"
 #include "wasm/js_values.h"
+#include "wasm/stats_value.h"
 
 namespace readforge::wasm {
 namespace {
@@ -50,6 +52,10 @@ class WasmSimulator {
       s = ProfileFromTexts(AsStrings(inputs_["profileNames"]), profiles, &options.quality_profile);
     if (s.ok())
       s = ResolveCompression(OutputNames(inputs_["outputNames"]), &options);
+    if (s.ok() && !inputs_["blockStride"].isUndefined()) {
+      options.block_stride = static_cast<int64_t>(inputs_["blockStride"].as<double>());
+      options.block_phase = static_cast<int64_t>(inputs_["blockPhase"].as<double>());
+    }
     if (s.ok() && !fai_text.empty())
       s = ParseFai(fai_text, &entries_);
     GapIndex gaps;
@@ -63,6 +69,7 @@ class WasmSimulator {
       // Without a .fai, a sidecar's contigs are the index (as on the command line).
       const bool from_gaps = entries_.empty() && !gaps.empty();
       std::vector<ContigInfo> contigs = from_gaps ? gaps.Contigs() : ContigsOf(entries_);
+      options_ = options;
       sim_ = std::make_unique<Simulator>(options, std::move(contigs), std::move(gaps));
       if (from_gaps)
         sim_->set_index_name(gaps_name);
@@ -114,45 +121,22 @@ class WasmSimulator {
     return val(emscripten::typed_memory_view(bytes.size(), bytes.data()));
   }
   void consumeOutputs() { sim_->ConsumeOutputs(); }
-  std::string error() const { return sim_ ? sim_->error() : ""; }
-
-  val stats() const {
-    const SimulatorStats& s = sim_->stats();
-    val out = val::object();
-    out.set("referenceBases", static_cast<double>(s.reference_bases));
-    out.set("totalReferenceBases", static_cast<double>(sim_->total_reference_bases()));
-    out.set("contigs", static_cast<double>(s.contigs));
-    out.set("pairs", static_cast<double>(s.pairs));
-    out.set("readBases", static_cast<double>(s.read_bases));
-    out.set("errors", static_cast<double>(s.errors));
-    out.set("droppedPairs", static_cast<double>(s.dropped_pairs));
-    out.set("cutFragments", static_cast<double>(s.cut_fragments));
-    out.set("snps", static_cast<double>(s.snps));
-    out.set("insertions", static_cast<double>(s.insertions));
-    out.set("deletions", static_cast<double>(s.deletions));
-    out.set("fragmentLengthSum", static_cast<double>(s.fragment_length_sum));
-    val bins = val::array();
-    for (int64_t count : s.fragment_lengths.counts)
-      bins.call<void>("push", static_cast<double>(count));
-    out.set("fragmentHistogram", bins);
-    out.set("fragmentHistogramStart", static_cast<double>(s.fragment_lengths.start));
-    out.set("fragmentHistogramWidth", static_cast<double>(s.fragment_lengths.width));
-    val sums = val::array();
-    for (const std::vector<int64_t>& mate : s.cycle_quality_sums) {
-      val cycles = val::array();
-      for (int64_t sum : mate)
-        cycles.call<void>("push", static_cast<double>(sum));
-      sums.call<void>("push", cycles);
-    }
-    out.set("cycleQualitySums", sums);
-    val planted = val::object();
-    planted.set("planted", static_cast<double>(s.planted.planted));
-    planted.set("mismatches", static_cast<double>(s.planted.mismatches));
-    planted.set("overlapping", static_cast<double>(s.planted.overlapping));
-    planted.set("outside", static_cast<double>(s.planted.outside));
-    out.set("planted", planted);
+  // For hosts running several simulators (inputs.blockStride > 1): whether the output just
+  // drained ended one of this simulator's blocks; after the run, whether its blocks reach the
+  // run's end; and its stats and notes as text, for a RunMerger.
+  bool blockComplete() const { return sim_->block_complete(); }
+  bool holdsLastBlock() const { return sim_->holds_last_block(); }
+  // Which output streams are compressed (BGZF), by OutputStream number.
+  val compressedStreams() const {
+    val out = val::array();
+    for (bool compressed : options_.compress)
+      out.call<void>("push", compressed);
     return out;
   }
+  std::string report() const { return RunMerge::Encode(sim_->stats(), sim_->span_notes()); }
+  std::string error() const { return sim_ ? sim_->error() : ""; }
+
+  val stats() const { return StatsValue(sim_->stats(), sim_->total_reference_bases()); }
 
   val warnings() const {
     val out = val::array();
@@ -165,6 +149,7 @@ class WasmSimulator {
   val settings_;
   val inputs_;
   std::vector<FaiEntry> entries_;
+  Options options_;
   std::unique_ptr<Simulator> sim_;
 };
 
@@ -190,6 +175,10 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("finishVariants", &WasmSimulator::finishVariants)
       .function("errorInVariants", &WasmSimulator::errorInVariants)
       .function("error", &WasmSimulator::error)
+      .function("blockComplete", &WasmSimulator::blockComplete)
+      .function("holdsLastBlock", &WasmSimulator::holdsLastBlock)
+      .function("compressedStreams", &WasmSimulator::compressedStreams)
+      .function("report", &WasmSimulator::report)
       .function("stats", &WasmSimulator::stats)
       .function("warnings", &WasmSimulator::warnings);
 }

@@ -120,6 +120,50 @@ test('compressed outputs: native, threads and wasm write the same BGZF bytes', (
   assert.ok(!existsSync(join(dir, 'x1.fq.gz')) && !existsSync(join(dir, 'x2.fq')));
 });
 
+test('readforge-wasm -t N (worker threads) writes the bytes of one thread, and of native -t', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const args = ['-S', '21', '-N', '6000', '--block-size', '2048', '-r', '0.01'];
+  const outs = (p, gz) => {
+    const z = gz ? '.gz' : '';
+    return [
+      '--vcf',
+      `${p}.vcf${z}`,
+      '--mutations',
+      `${p}.txt`,
+      'ref.fa',
+      `${p}1.fq${z}`,
+      `${p}2.fq${z}`,
+    ];
+  };
+  for (const gz of [false, true]) {
+    const z = gz ? '.gz' : '';
+    const runs = [
+      [native, ['-t', '2'], 'n'],
+      [wasm, ['-t', '1'], 'a'],
+      [wasm, ['-t', '3'], 'b'],
+    ];
+    for (const [host, extra, prefix] of runs) {
+      const r = host([...args, ...extra, ...outs(prefix, gz)], { cwd: dir });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /wrote 6000 read pairs/);
+    }
+    for (const file of [`1.fq${z}`, `2.fq${z}`, `.vcf${z}`, '.txt']) {
+      const n = read(join(dir, `n${file}`));
+      assert.ok(n.length > 1000, `n${file} written`);
+      assert.ok(n === read(join(dir, `a${file}`)), `-t 1: ${file} differs`);
+      assert.ok(n === read(join(dir, `b${file}`)), `-t 3: ${file} differs`);
+    }
+  }
+  // An error in one thread fails the run with its message and leaves no file.
+  write(join(dir, 'bad.fa'), `${read(join(dir, 'ref.fa'))}>broken\nAC GT\n`);
+  const bad = wasm([...args, '-t', '3', 'bad.fa', 'x1.fq', 'x2.fq'], { cwd: dir });
+  const badNative = native([...args, '-t', '3', 'bad.fa', 'y1.fq', 'y2.fq'], { cwd: dir });
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stderr, badNative.stderr);
+  assert.ok(!existsSync(join(dir, 'x1.fq')) && !existsSync(join(dir, 'x2.fq')));
+});
+
 test('gzip references and standard input agree across hosts', (t) => {
   const dir = tempDir(t);
   const reference = read(MT);

@@ -80,6 +80,20 @@ export interface SimulatorInputs {
   /** The outputs' names (read 1, read 2, mutation list, VCF; "-" for a stream): those named
    * .gz are compressed (BGZF) unless the settings say gzip or no-gzip. */
   outputNames?: string[];
+  /** One of several simulators of one run (threads, Workers): only every `blockStride`-th
+   * block from `blockPhase` on is written; see block-merge.ts. */
+  blockStride?: number;
+  blockPhase?: number;
+}
+
+export interface WasmRunMerger {
+  /** "" or what is wrong with the report. */
+  add(report: string): string;
+  stats(): SimulatorStats;
+  warnings(): string[];
+  /** A whole -N run that placed no pair has failed: its message, or "". */
+  problem(): string;
+  delete(): void;
 }
 
 export interface WasmSimulator {
@@ -100,6 +114,14 @@ export interface WasmSimulator {
   finishVariants(): void;
   /** The error is about the VCF (and names it), not the reference. */
   errorInVariants(): boolean;
+  /** With blockStride: whether the output just drained ended one of this simulator's blocks. */
+  blockComplete(): boolean;
+  /** After the run: whether its blocks reach the run's end (the BGZF end block goes there). */
+  holdsLastBlock(): boolean;
+  /** Its stats and span notes as text, for a RunMerger. */
+  report(): string;
+  /** Which output streams are compressed (BGZF), by OutputStream number. */
+  compressedStreams(): boolean[];
   /** A copy of the bytes of one stream produced since consumeOutputs(). */
   output(stream: OutputStream): Uint8Array;
   /** The same bytes without a copy: a view valid only until the next call into the module. */
@@ -163,6 +185,8 @@ export interface ParsedArgs {
   paired: boolean;
   interleaved: boolean;
   coverage: number;
+  /** -t: simulators on worker threads (a regular reference file), the same bytes. */
+  threads: number;
 }
 
 export interface ReadforgeModule {
@@ -172,10 +196,14 @@ export interface ReadforgeModule {
   /** `faiText`: the index, for sparse input; '' for whole files. */
   ContigScanner: new (faiText: string) => WasmContigScanner;
   ProfileLearner: new () => WasmProfileLearner;
+  /** Adds up the report() texts of several simulators of one run (given the run's settings). */
+  RunMerger: new (settings: Setting[]) => WasmRunMerger;
   /** The error rates are over reads of the lengths given (0: the profile's cycles). */
   describeProfile(text: string, read1Length: number, read2Length: number): ProfileDescription;
   /** The summary line every host prints ("wrote N read pairs (B bases, X% sequencing ..."). */
   summaryLine(pairs: number, readBases: number, errors: number, contigs: number): string;
+  /** BGZF's end-of-file block, for hosts merging several simulators' compressed streams. */
+  bgzfEndOfFile(): Uint8Array;
   parseArgs(args: string[]): ParsedArgs;
   /** For a bgzip FASTA: each span's compressed slice, from the .gzi index's bytes. */
   bgzfSlices(

@@ -38,11 +38,19 @@ export interface PumpOptions {
   maxChunk?: number;
   /** The VCF of --variants (the settings say `variants`), read as the engine asks for it. */
   variants?: ByteSource | ReadableStream<Uint8Array>;
+  /** With inputs.blockStride: called after the output that ends each of this part's blocks. */
+  onBlockEnd?: () => void | Promise<void>;
 }
 
 export interface Summary {
   stats: SimulatorStats;
   warnings: string[];
+  /** For a part of a run on several threads: its report (RunMerger) and whether its blocks
+   * reach the run's end. */
+  report?: string;
+  holdsLastBlock?: boolean;
+  /** Its compressed streams (BGZF), by OutputStream number. */
+  compressed?: boolean[];
 }
 
 /** A failure the user can act on (bad options, malformed FASTA, ...), with the engine's words. */
@@ -139,6 +147,8 @@ export async function simulate(
           if (bytes.length > 0) await options.onOutput(stream, bytes);
         }
         sim.consumeOutputs();
+        if (options.onBlockEnd && state === RunState.OutputReady && sim.blockComplete())
+          await options.onBlockEnd();
       }
       if (state === RunState.Done) break;
       if (state === RunState.NeedInput) {
@@ -160,7 +170,13 @@ export async function simulate(
         options.onProgress(progressOf(sim.stats()));
       }
     }
-    const summary = { stats: sim.stats(), warnings: sim.warnings() };
+    const parted = request.blockStride !== undefined && request.blockStride > 1;
+    const summary: Summary = { stats: sim.stats(), warnings: sim.warnings() };
+    if (parted) {
+      summary.report = sim.report();
+      summary.holdsLastBlock = sim.holdsLastBlock();
+      summary.compressed = sim.compressedStreams();
+    }
     options.onProgress?.(progressOf(summary.stats));
     return summary;
   } catch (error) {

@@ -34,7 +34,9 @@ import {
   streamSource,
   Summary,
 } from '../engine/pump.js';
+import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { indexCommand } from './index-command.js';
+import { simulateOnThreads } from './threads.js';
 import { profileCommand } from './profile-command.js';
 import { loadReadforge } from './load-module.js';
 
@@ -72,38 +74,6 @@ class Output {
   }
 }
 
-function fileStream(path: string): ReadableStream<Uint8Array> {
-  const node = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  return Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>;
-}
-
-function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  const magic = new Uint8Array(2);
-  const n = readSync(fd, magic);
-  closeSync(fd);
-  return n === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-}
-
-/**
- * The reference as the engine reads it. A plain file is read straight into the engine's input
- * buffer: no copies and no garbage, so memory stays flat whatever the file's size.
- */
-export async function referenceSource(
-  path: string,
-): Promise<ByteSource | ReadableStream<Uint8Array>> {
-  if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path));
-  const fd = openSync(path, 'r');
-  return {
-    read: (into) => readSync(fd, into),
-    cancel: () => closeSync(fd),
-  };
-}
-
-function isRegularFile(path: string): boolean {
-  return path !== '-' && existsSync(path) && statSync(path).isFile();
-}
-
 async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   const args = module.parseArgs(argv);
   if (args.error) throw new ReadforgeError(args.error);
@@ -132,6 +102,15 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
   const inputs = await localIndex(module, ref, args);
   const request = { settings, bedTexts, ...profile, ...inputs, outputNames: outputNames(args) };
+  // -t N: worker threads that each read the files themselves (as native threads do), so the
+  // reference, and a VCF if any, must be regular files; otherwise one thread does the work.
+  const vcf = args.variantsPath;
+  if (args.threads > 1 && isRegularFile(ref) && (!vcf || isRegularFile(vcf))) {
+    await simulateInto(module, args, ref, seed, (onOutput) =>
+      simulateOnThreads(module, request, ref, vcf, args.threads, onOutput),
+    );
+    return;
+  }
   const variants = await variantsSource(module, args, request);
   await simulateInto(module, args, ref, seed, async (onOutput) =>
     simulate(module, request, await referenceSource(ref), { onOutput, variants: variants?.source }),
@@ -171,23 +150,6 @@ async function variantsSource(
   return { source: named(file.url, stream), report };
 }
 
-function named(path: string, inner: ByteSource | ReadableStream<Uint8Array>): ByteSource {
-  const source = inner instanceof ReadableStream ? streamSource(inner) : inner;
-  const named = (error: unknown) =>
-    error instanceof ReadforgeError ? new ReadforgeError(`${path}: ${error.message}`) : error;
-  return {
-    prepare: source.prepare,
-    read: async (into) => {
-      try {
-        return await source.read(into);
-      } catch (error) {
-        throw named(error);
-      }
-    },
-    cancel: source.cancel,
-  };
-}
-
 /** The outputs' names as the native CLI passes them: those named .gz are compressed. */
 function outputNames(args: ParsedArgs): string[] {
   const [, out1, out2] = args.positional;
@@ -199,15 +161,6 @@ function outputNames(args: ParsedArgs): string[] {
 function profileInputs(args: ParsedArgs): SimulatorInputs {
   if (args.profilePaths.length === 0) return {};
   return { profileTexts: args.profilePaths.map(readText), profileNames: args.profilePaths };
-}
-
-/** A local file's text, or the native CLI's message when it cannot be read. */
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'latin1');
-  } catch {
-    throw new ReadforgeError(`cannot open ${path}: No such file or directory`);
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { ReadforgeError, scanReference } from '../engine/pump.js';
-import { readText, referenceSource } from './cli.js';
+import { readText, referenceSource } from './file-sources.js';
 
 const USAGE =
   'Usage: readforge-wasm index [-o FILE] [-q] <ref.fa|ref.fa.gz|->\n' +

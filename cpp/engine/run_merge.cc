@@ -1,0 +1,85 @@
+#include "engine/run_merge.h"
+
+#include <sstream>
+
+namespace readforge {
+
+void RunMerge::Add(const SimulatorStats& stats, const std::vector<SpanNote>& notes) {
+  AddStats(stats, &stats_);
+  if (first_) {
+    notes_ = notes;
+    first_ = false;
+    return;
+  }
+  for (size_t i = 0; i < notes.size() && i < notes_.size(); ++i) {
+    notes_[i].dropped_pairs += notes[i].dropped_pairs;
+    notes_[i].cut_fragments += notes[i].cut_fragments;
+  }
+}
+
+std::string RunMerge::Encode(const SimulatorStats& s, const std::vector<SpanNote>& notes) {
+  std::ostringstream out;
+  out << "stats " << s.reference_bases << ' ' << s.contigs << ' ' << s.pairs << ' ' << s.read_bases
+      << ' ' << s.errors << ' ' << s.dropped_pairs << ' ' << s.cut_fragments << ' ' << s.snps << ' '
+      << s.insertions << ' ' << s.deletions << ' ' << s.fragment_length_sum << '\n';
+  out << "histogram " << s.fragment_lengths.start << ' ' << s.fragment_lengths.width;
+  for (int64_t count : s.fragment_lengths.counts)
+    out << ' ' << count;
+  out << '\n';
+  for (const std::vector<int64_t>& sums : s.cycle_quality_sums) {
+    out << "cycles " << sums.size();
+    for (int64_t sum : sums)
+      out << ' ' << sum;
+    out << '\n';
+  }
+  out << "planted " << s.planted.planted << ' ' << s.planted.mismatches << ' '
+      << s.planted.overlapping << ' ' << s.planted.outside << '\n';
+  for (const SpanNote& n : notes) {
+    out << "note " << n.length << ' ' << n.too_short << ' ' << n.dropped_pairs << ' '
+        << n.cut_fragments << ' ' << n.span << '\n';
+  }
+  return out.str();
+}
+
+Status RunMerge::AddEncoded(std::string_view text) {
+  SimulatorStats s;
+  std::vector<SpanNote> notes;
+  std::istringstream in{std::string(text)};
+  size_t mate = 0;
+  for (std::string key; in >> key;) {
+    if (key == "stats") {
+      in >> s.reference_bases >> s.contigs >> s.pairs >> s.read_bases >> s.errors >>
+          s.dropped_pairs >> s.cut_fragments >> s.snps >> s.insertions >> s.deletions >>
+          s.fragment_length_sum;
+    } else if (key == "histogram") {
+      in >> s.fragment_lengths.start >> s.fragment_lengths.width;
+      for (int64_t& count : s.fragment_lengths.counts)
+        in >> count;
+    } else if (key == "cycles" && mate < 2) {
+      size_t n = 0;
+      in >> n;
+      if (n > 100000)
+        return Status::Error("a damaged run report");
+      s.cycle_quality_sums[mate].resize(n);
+      for (int64_t& sum : s.cycle_quality_sums[mate++])
+        in >> sum;
+    } else if (key == "planted") {
+      in >> s.planted.planted >> s.planted.mismatches >> s.planted.overlapping >> s.planted.outside;
+    } else if (key == "note") {
+      SpanNote note;
+      in >> note.length >> note.too_short >> note.dropped_pairs >> note.cut_fragments;
+      in.get();  // the space before the span's name, which may hold spaces itself
+      std::getline(in, note.span);
+      notes.push_back(std::move(note));
+      continue;
+    } else {
+      return Status::Error("a damaged run report");
+    }
+    if (!in)
+      return Status::Error("a damaged run report");
+  }
+  Add(s, notes);
+  return Status::Ok();
+}
+
+}  // namespace readforge
