@@ -234,6 +234,57 @@ test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is 
   expect(problems).toEqual([]);
 });
 
+test('several Workers write the bytes of one; an error or Cancel stops them all', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const fasta = multiContigFasta();
+  await page.goto('/');
+  await page.locator('#fasta-file').setInputFiles(fasta);
+  await setOption(page, 'pairs', '20000');
+  await setOption(page, 'block-size', '4096');
+  await setOption(page, 'workers', '3');
+  await page.locator('#out-gzip').check();
+  await simulateAndWait(page);
+  expect(new URL(page.url()).hash).toContain('workers=3');
+  const args = cliArgs(new URL(page.url()).hash);
+  const compressed = nativeRun([...args, '--gzip'], fasta, ['1.fq', '2.fq'], true);
+  expect((await readSaved(page, 'sample_R1.fq.gz', true)).equals(compressed.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'sample_R2.fq.gz', true)).equals(compressed.fastq[1])).toBe(true);
+  expect((await readSaved(page, 'sample.vcf.gz', true)).equals(compressed.vcf!)).toBe(true);
+  await expect(page.locator('#summary')).toContainText('20,000');
+  // Plain text with one Worker: the same bytes, decompressed.
+  await setOption(page, 'workers', '1');
+  await page.locator('#out-gzip').uncheck();
+  await simulateAndWait(page);
+  expect((await readSaved(page, 'sample_R1.fq')).equals(gunzipSync(compressed.fastq[0]))).toBe(
+    true,
+  );
+  // A malformed contig late in the file: every Worker meets it; one error, nothing saved.
+  const bad = join(mkdtempSync(join(tmpdir(), 'rf-bad-')), 'late.fa');
+  writeFileSync(bad, `${readFileSync(fasta, 'latin1')}>chrD\nACGT ACGT\n`);
+  await page.locator('#fasta-file').setInputFiles(bad);
+  await setOption(page, 'workers', '3');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#run-error')).toContainText(
+    "unexpected byte 0x20 in the sequence of 'chrD'",
+  );
+  await expect(page.locator('#progress-text')).toHaveText('Failed. Nothing was saved.');
+  // Cancel stops every Worker at once and leaves empty files only.
+  await page.getByLabel('E. coli 536').check();
+  await setOption(page, 'pairs', '20000000');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#progress-text')).toContainText('pairs', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('#progress-text')).toHaveText('Cancelled. Nothing was saved.', {
+    timeout: 5_000,
+  });
+  for (const name of await savedNames(page))
+    expect((await readSaved(page, name, true)).length).toBe(0);
+  expect(problems).toEqual([]);
+});
+
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
   await page.goto('/');

@@ -49,6 +49,10 @@ const profiles = new ProfilePicker(
   () => form.validate(),
 );
 const canSaveToDisk = 'showDirectoryPicker' in window;
+// All cores but one (the page and the writer need one), at least one.
+$<HTMLInputElement>('#opt-workers').value = String(
+  Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
+);
 let fastaFile: File | null = null;
 let faiFile: File | null = null;
 let gapsFile: File | null = null;
@@ -142,7 +146,14 @@ function shareState() {
     quality: profiles.shareValue,
     variants: $<HTMLInputElement>('#variants-file').files?.[0]?.name ?? '',
     sample: $<HTMLInputElement>('#variants-sample').value.trim(),
+    workers: workerCount(),
   };
+}
+
+/** Workers simulating in parallel: the form's number, 1 to 16. */
+function workerCount(): number {
+  const n = Math.floor(Number($<HTMLInputElement>('#opt-workers').value));
+  return Number.isFinite(n) ? Math.min(16, Math.max(1, n)) : 1;
 }
 
 function loadShared(): void {
@@ -165,6 +176,7 @@ function loadShared(): void {
   $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
   $<HTMLInputElement>('#variants-sample').value = run.sample;
+  if (run.workers) $<HTMLInputElement>('#opt-workers').value = String(run.workers);
   if (run.variants)
     $('#variants-info').textContent =
       `This link planted the VCF ${run.variants}: choose your copy of it.`;
@@ -237,6 +249,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     needLengths:
       form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked || Boolean(variants),
     needGaps: form.amountMode === 'pairs',
+    workers: workerCount(),
     ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
     ...(variants ? { variants } : {}),
   };

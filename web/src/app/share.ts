@@ -15,6 +15,8 @@ export interface SharedRun {
   /** The VCF planted (a local file: named, never uploaded), and its sample. */
   variants: string;
   sample: string;
+  /** Workers simulating in parallel (the bytes do not depend on it). */
+  workers: number;
 }
 
 export function encodeRun(run: SharedRun): string {
@@ -28,6 +30,7 @@ export function encodeRun(run: SharedRun): string {
   if (run.quality !== 'constant') params.set('quality', run.quality);
   if (run.variants) params.set('variants-file', run.variants);
   if (run.variants && run.sample) params.set('variants-sample', run.sample);
+  params.set('workers', String(run.workers));
   return `#${params.toString()}`;
 }
 
@@ -48,6 +51,7 @@ export function decodeRun(hash: string): SharedRun | null {
         'quality',
         'variants-file',
         'variants-sample',
+        'workers',
       ].includes(name)
     )
       settings.push([name, value]);
@@ -62,5 +66,6 @@ export function decodeRun(hash: string): SharedRun | null {
     quality: params.get('quality') ?? 'constant',
     variants: params.get('variants-file') ?? '',
     sample: params.get('variants-sample') ?? '',
+    workers: Number(params.get('workers')) || 0,
   };
 }

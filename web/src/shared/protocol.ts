@@ -42,6 +42,8 @@ export interface RunRequest {
   profile?: { texts: string[]; names: string[] };
   /** A VCF whose records are planted (the settings name it: ['variants', name]). */
   variants?: File;
+  /** Workers simulating in parallel, each every k-th block (the bytes do not depend on it). */
+  workers: number;
 }
 
 /** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */

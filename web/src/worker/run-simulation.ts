@@ -11,18 +11,31 @@ import {
 } from '../engine/pump.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
+import { openReference, vcfStream } from './inputs.js';
+import { simulateOnWorkers } from './parallel-run.js';
 import { Sinks } from './sinks.js';
 
 const PREVIEW_BYTES = 2400;
+const PREVIEW_SOURCE_BYTES = 65536; // a whole BGZF block when compressed
 
-async function open(request: RunRequest): Promise<ReadableStream<Uint8Array>> {
-  const ref = request.reference;
-  if (ref.kind === 'remote') throw new Error('internal: remote references are read in ranges');
-  if (ref.kind === 'file') return decompressIfGzip(ref.file.stream());
-  const response = await fetch(ref.url);
-  if (!response.ok || !response.body)
-    throw new Error(`cannot fetch ${ref.name}: HTTP ${response.status}`);
-  return decompressIfGzip(response.body);
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The first reads as text: compressed output's first BGZF block is inflated on its own. */
+async function previewText(head: Uint8Array, gzip: boolean): Promise<string> {
+  let bytes = head;
+  if (gzip && head.length >= 18) {
+    const block = head.subarray(0, (head[16] | (head[17] << 8)) + 1);
+    const inflated = new Blob([block as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  }
+  return new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES));
 }
 
 async function fetchText(url: string): Promise<string> {
@@ -53,23 +66,6 @@ async function knownIndex(request: RunRequest): Promise<SimulatorInputs> {
   };
 }
 
-/** A picked VCF (gzip too), its problems naming it. */
-async function vcfStream(file: File): Promise<ReadableStream<Uint8Array>> {
-  const reader = (await decompressIfGzip(file.stream())).getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        controller.error(new ReadforgeError(`${file.name}: ${(error as Error).message}`));
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-}
-
 export async function runSimulation(
   module: ReadforgeModule,
   request: RunRequest,
@@ -97,7 +93,7 @@ export async function runSimulation(
     if (!remote && (missingGaps || missingLengths)) {
       // One first pass measures lengths and N runs (a .gaps.bed next to the FASTA skips it).
       progress('scanning', null);
-      const scan = await scanReference(module, await open(request), signal);
+      const scan = await scanReference(module, await openReference(request.reference), signal);
       const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
       if (problem) throw new ReadforgeError(problem);
       inputs.faiText = scan.faiText;
@@ -114,6 +110,7 @@ export async function runSimulation(
         ? { profileTexts: request.profile.texts, profileNames: request.profile.names }
         : {}),
     };
+    const parallel = request.workers > 1 && !remote;
     let input;
     if (remote) {
       // bgzip: only the blocks holding the regions, found with <url>.gzi.
@@ -132,24 +129,32 @@ export async function runSimulation(
         );
       }
       input = remoteSpans(remote, { signal }, bgzf);
-    } else {
-      input = await open(request);
+    } else if (!parallel) {
+      input = await openReference(request.reference);
     }
     progress('simulating', 0);
     sinks = await Sinks.open(request.output);
-    let preview = '';
-    const summary = await simulate(module, simulation, input, {
-      signal,
-      variants: request.variants ? await vcfStream(request.variants) : undefined,
-      onOutput: async (stream, bytes) => {
-        if (stream === OutputStream.Read1 && preview.length < PREVIEW_BYTES)
-          preview += new TextDecoder().decode(bytes.subarray(0, PREVIEW_BYTES - preview.length));
-        await sinks!.write(stream, bytes);
-      },
-      onProgress: (p) => progress('simulating', p.fraction, p.stats.pairs, sinks!.bytesOut),
-    });
+    let head: Uint8Array = new Uint8Array(0); // the first bytes of read 1, for the preview
+    const onOutput = async (stream: OutputStream, bytes: Uint8Array) => {
+      if (stream === OutputStream.Read1 && head.length < PREVIEW_SOURCE_BYTES)
+        head = concat(head, bytes.subarray(0, PREVIEW_SOURCE_BYTES - head.length));
+      await sinks!.write(stream, bytes);
+    };
+    const onProgress = (fraction: number | null, pairs: number) =>
+      progress('simulating', fraction, pairs, sinks!.bytesOut);
+    // Several Workers for a local or built-in reference (each reads it itself); a remote one is
+    // fetched in ranges by this Worker alone.
+    const summary = parallel
+      ? await simulateOnWorkers(module, simulation, request, onOutput, onProgress, signal)
+      : await simulate(module, simulation, input!, {
+          signal,
+          variants: request.variants ? await vcfStream(request.variants) : undefined,
+          onOutput,
+          onProgress: (p) => onProgress(p.fraction, p.stats.pairs),
+        });
     progress('saving', 1, summary.stats.pairs, sinks.bytesOut);
     const files = await sinks.close();
+    const preview = await previewText(head, request.output.gzip);
     post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes });
   } catch (error) {
     await sinks?.abort(error);

@@ -1,0 +1,50 @@
+// One run on several Workers (the form's "Workers"): each simulates every k-th block of the run
+// from its own reading of the reference, and this Worker writes the blocks in run order
+// (block-merge.ts), so the bytes are one Worker's. Cancel and errors stop every Worker at once.
+import { finishParts, OrderedMerge, PartEvent } from '../engine/block-merge.js';
+import type { OutputStream, ReadforgeModule } from '../engine/module-types.js';
+import type { SimulationRequest, Summary } from '../engine/pump.js';
+import type { RunRequest } from '../shared/protocol.js';
+import type { PartJob, PartMessage } from '../part-worker.js';
+
+export async function simulateOnWorkers(
+  module: ReadforgeModule,
+  simulation: SimulationRequest,
+  request: RunRequest,
+  write: (stream: OutputStream, bytes: Uint8Array) => Promise<void>,
+  onProgress: (fraction: number | null, pairs: number) => void,
+  signal: AbortSignal,
+): Promise<Summary> {
+  const count = request.workers;
+  const parts: Worker[] = [];
+  const merge = new OrderedMerge(count, write, (part) => parts[part].postMessage('credit'));
+  const pairs = new Array<number>(count).fill(0);
+  const stop = () => merge.fail(signal.reason);
+  signal.addEventListener('abort', stop);
+  for (let part = 0; part < count; part++) {
+    const worker = new Worker(new URL('../part-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }: MessageEvent<PartMessage>) => {
+      if (data.kind !== 'progress') return merge.push(part, data as PartEvent);
+      pairs[part] = data.pairs;
+      if (part === 0)
+        onProgress(
+          data.fraction,
+          pairs.reduce((a, b) => a + b, 0),
+        );
+    };
+    worker.onerror = (event) => merge.fail(new Error(event.message || 'a Worker failed'));
+    const job: PartJob = {
+      request: { ...simulation, blockStride: count, blockPhase: part },
+      reference: request.reference,
+      variants: request.variants,
+    };
+    worker.postMessage(job);
+    parts.push(worker);
+  }
+  try {
+    return await finishParts(module, simulation.settings, await merge.result, write);
+  } finally {
+    signal.removeEventListener('abort', stop);
+    for (const worker of parts) worker.terminate();
+  }
+}
