@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Speed and memory of readforge against wgsim, on one machine, in one run (see README.md).
-//   node scripts/bench.mjs [--pairs N] [--big]
-// --big adds a single 250 Mb contig with gaps (first-pass speed, peak memory). Prints tables
+//   node scripts/bench.mjs [--pairs N] [--big] [--no-browser]
+// --big adds a single 250 Mb contig with gaps (first-pass speed, peak memory); the browser rows
+// need the built app (dist-app) and Chromium, as the e2e tests do. Prints tables
 // and writes bench/results.json. Every ratio is against wgsim (or the named peer) measured in
 // the same run.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserRows } from './bench/browser.mjs';
 import { grch38Like, measure, printTable, writeReference, writeVariants } from './bench/lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -184,6 +186,99 @@ printTable(plantRows, [
   ['peak MB', (r) => r.planted.peakMB.toFixed(1), 9],
 ]);
 report.sections.plantVariants = plantRows;
+
+// 6. Writing files, plain and compressed: wgsim (and wgsim then `gzip -1`, as a pipeline would
+// compress its reads) against readforge's BGZF output on one and two threads, native and wasm.
+const out = join(DIR, 'out');
+mkdirSync(out, { recursive: true });
+const files = (suffix) => [join(out, `r1.fq${suffix}`), join(out, `r2.fq${suffix}`)];
+const wgsimFiles = measure('wgsim', [...workload, ref, ...files('')]);
+const gzipBoth = measure('bash', ['-c', `gzip -1 -f ${files('').join(' ')}`]);
+const compressRows = [
+  { name: 'wgsim, files', ...wgsimFiles },
+  {
+    name: 'wgsim, then gzip -1 of both',
+    seconds: wgsimFiles.seconds + gzipBoth.seconds,
+    peakMB: Math.max(wgsimFiles.peakMB, gzipBoth.peakMB),
+  },
+  ...[
+    ['readforge -t 1, files', native, ['-q', '-t', '1', ...workload, ref, ...files('')]],
+    ['readforge -t 1, .gz', native, ['-q', '-t', '1', ...workload, ref, ...files('.gz')]],
+    ['readforge -t 2, .gz', native, ['-q', '-t', '2', ...workload, ref, ...files('.gz')]],
+    ['readforge-wasm, files', node, [wasmCli, '-q', ...workload, ref, ...files('')]],
+    [
+      'readforge-wasm -t 2, files',
+      node,
+      [wasmCli, '-q', '-t', '2', ...workload, ref, ...files('')],
+    ],
+    ['readforge-wasm, .gz', node, [wasmCli, '-q', ...workload, ref, ...files('.gz')]],
+    [
+      'readforge-wasm -t 2, .gz',
+      node,
+      [wasmCli, '-q', '-t', '2', ...workload, ref, ...files('.gz')],
+    ],
+  ].map(([name, command, commandArgs]) => ({ name, ...measure(command, commandArgs) })),
+];
+const pipeline = compressRows[1].seconds;
+for (const r of compressRows) {
+  r.ratioToWgsim = wgsimFiles.seconds / r.seconds;
+  r.ratioToPipeline = pipeline / r.seconds;
+}
+console.log('\nWriting files (1,000,000 pairs of 2 x 150 on 5 x 10 Mb), plain and compressed');
+printTable(compressRows, [
+  ['run', (r) => r.name, 30],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+  ['x wgsim+gzip', (r) => r.ratioToPipeline.toFixed(2), 14],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.writingFiles = compressRows;
+
+// 7. The browser app (Chromium, Playwright), from the built-in E. coli into the origin-private
+// file system, against wgsim writing the same run's files and against the write ceiling.
+if (!args.includes('--no-browser')) {
+  const ecoli = join(DIR, 'ecoli-536.fa');
+  if (!existsSync(ecoli))
+    spawnSync('bash', ['-c', `gzip -dc public/refs/ecoli-536.fa.gz > ${ecoli}`], { cwd: ROOT });
+  const wgsimEcoli = measure('wgsim', [
+    '-N',
+    String(pairs),
+    '-1',
+    '150',
+    '-2',
+    '150',
+    '-S',
+    '11',
+    ecoli,
+    ...files(''),
+  ]);
+  const browser = await browserRows(ROOT, [
+    { name: 'app, 1 Worker, plain', pairs, gzip: false, workers: 1 },
+    { name: 'app, 2 Workers, plain', pairs, gzip: false, workers: 2 },
+    { name: 'app, 1 Worker, gzip', pairs, gzip: true, workers: 1 },
+    { name: 'app, 2 Workers, gzip', pairs, gzip: true, workers: 2 },
+  ]);
+  const ceiling = browser.at(-1).seconds;
+  const plainBytes = browser.at(-1).bytes;
+  const browserTable = [
+    { name: 'wgsim, files (E. coli)', seconds: wgsimEcoli.seconds, bytes: plainBytes },
+    ...browser,
+  ];
+  for (const r of browserTable) {
+    r.fastqMBps = plainBytes / 1e6 / r.seconds;
+    r.ratioToWgsim = wgsimEcoli.seconds / r.seconds;
+    r.ratioToCeiling = r.seconds / ceiling;
+  }
+  console.log(`\nThe app in Chromium: ${pairs} pairs of 2 x 150 from the built-in E. coli, saved`);
+  printTable(browserTable, [
+    ['run', (r) => r.name, 42],
+    ['seconds', (r) => r.seconds.toFixed(2), 9],
+    ['FASTQ MB/s', (r) => r.fastqMBps.toFixed(0), 12],
+    ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+    ['/ ceiling', (r) => r.ratioToCeiling.toFixed(2), 11],
+  ]);
+  report.sections.browser = browserTable;
+}
 
 writeFileSync(join(DIR, 'results.json'), JSON.stringify(report, null, 2));
 console.log(`\nfigures written to ${join(DIR, 'results.json')}`);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -21,6 +22,27 @@ constexpr std::array<char, 256> MakeComplementTable() {
 
 constexpr std::array<char, 256> kComplement = MakeComplementTable();
 constexpr int64_t kNowhere = std::numeric_limits<int64_t>::max();
+
+// out[i] = the complement of src[-i], for i < n. The window holds only A, C, G, T and N (the
+// parser normalises every other letter to N), so eight bases go at a time: the word is byte-
+// reversed, then each base flipped with an XOR: A<->T is ^0x15 and C<->G ^0x04 (bit 1 tells
+// C and G from A and T), N stays N (bit 3 is set in N only). Plain byte-by-byte table lookups
+// were a sixth of the time of a run.
+void ReverseComplement(const char* src, int64_t n, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  int64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, src - i - 7, 8);
+    x = __builtin_bswap64(x);  // little-endian hosts (x86, arm64, wasm)
+    const uint64_t cg = (x >> 1) & kOnes;
+    const uint64_t is_n = (x >> 3) & kOnes;
+    x ^= (0x15 * kOnes - cg * 0x11) & ~(is_n * 0xff);
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i)
+    out[i] = kComplement[static_cast<unsigned char>(src[-i])];
+}
 
 }  // namespace
 
@@ -161,9 +183,7 @@ bool HaplotypeReader::Backward(int hap,
       stop = std::max(stop, v_last);
     }
     int64_t take = std::min(p - stop, length - k);
-    const char* src = window_.data(p);
-    for (int64_t i = 0; i < take; ++i)
-      out[k + i] = kComplement[static_cast<unsigned char>(src[-i])];
+    ReverseComplement(window_.data(p), take, out + k);
     k += take;
     p -= take;
     trace->first = p + 1;

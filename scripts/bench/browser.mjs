@@ -69,19 +69,27 @@ export async function browserRows(root, cases) {
       rows.push({ name: c.name, seconds, bytes, pairs: c.pairs });
     }
     // The write ceiling: as many bytes as the largest plain run, in 4 MB createWritable writes.
-    const plainBytes = Math.max(...rows.filter((r) => !r.name.includes('gzip')).map((r) => r.bytes));
+    const plainBytes = Math.max(
+      ...rows.filter((r) => !r.name.includes('gzip')).map((r) => r.bytes),
+    );
     const ceiling = await page.evaluate(async (total) => {
       const root = await navigator.storage.getDirectory();
       for await (const name of root.keys()) await root.removeEntry(name);
       const chunk = new Uint8Array(4 << 20).fill(65);
       const started = performance.now();
-      const writable = await (await root.getFileHandle('ceiling.fq', { create: true })).createWritable();
+      const writable = await (
+        await root.getFileHandle('ceiling.fq', { create: true })
+      ).createWritable();
       for (let done = 0; done < total; done += chunk.length)
         await writable.write(chunk.subarray(0, Math.min(chunk.length, total - done)));
       await writable.close();
       return (performance.now() - started) / 1000;
     }, plainBytes);
-    rows.push({ name: 'write ceiling (4 MB writes, same bytes)', seconds: ceiling, bytes: plainBytes });
+    rows.push({
+      name: 'write ceiling (4 MB writes, same bytes)',
+      seconds: ceiling,
+      bytes: plainBytes,
+    });
     return rows;
   } finally {
     await context.close();
@@ -94,9 +102,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('../..', import.meta.url).pathname;
   const pairs = Number(process.argv[2] ?? 1000000);
   const rows = await browserRows(root, [
-    { name: 'app, 1 Worker, plain', pairs, gzip: false },
-    { name: 'app, 1 Worker, gzip', pairs, gzip: true },
+    { name: 'app, 1 Worker, plain', pairs, gzip: false, workers: 1 },
+    { name: 'app, 2 Workers, plain', pairs, gzip: false, workers: 2 },
+    { name: 'app, 1 Worker, gzip', pairs, gzip: true, workers: 1 },
+    { name: 'app, 2 Workers, gzip', pairs, gzip: true, workers: 2 },
   ]);
   for (const r of rows)
-    console.log(`${r.name.padEnd(42)} ${r.seconds.toFixed(2)} s  ${(r.bytes / 1e6).toFixed(0)} MB  ${(r.bytes / 1e6 / r.seconds).toFixed(0)} MB/s`);
+    console.log(
+      `${r.name.padEnd(42)} ${r.seconds.toFixed(2)} s  ${(r.bytes / 1e6).toFixed(0)} MB  ${(r.bytes / 1e6 / r.seconds).toFixed(0)} MB/s`,
+    );
 }

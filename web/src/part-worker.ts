@@ -1,9 +1,9 @@
 // A part Worker: one share of a run on several Workers (every k-th block; see
 // worker/parallel-run.ts). It reads the reference (and VCF) itself and sends its output in
-// order, transferred, at most PART_WINDOW chunks ahead of what has been written.
+// order, transferred, at most PART_WINDOW_BYTES ahead of what has been written.
 import createReadforge from '../../build-wasm/readforge.mjs';
 import wasmUrl from '../../build-wasm/readforge.wasm?url';
-import { PART_WINDOW, PartEvent } from './engine/block-merge.js';
+import { PartCredit, PartEvent } from './engine/block-merge.js';
 import type { ReadforgeFactory } from './engine/module-types.js';
 import { ReadforgeError, SimulationRequest, simulate } from './engine/pump.js';
 import type { ReferenceSpec } from './shared/protocol.js';
@@ -20,16 +20,10 @@ export type PartMessage = PartEvent | { kind: 'progress'; pairs: number; fractio
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 const post = (message: PartMessage, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
-let outstanding = 0;
-let credit: (() => void) | null = null;
+const credits = new PartCredit();
 
-self.onmessage = async ({ data }: MessageEvent<PartJob | 'credit'>) => {
-  if (data === 'credit') {
-    outstanding--;
-    credit?.();
-    credit = null;
-    return;
-  }
+self.onmessage = async ({ data }: MessageEvent<PartJob | number>) => {
+  if (typeof data === 'number') return credits.credit(data);
   try {
     const summary = await simulate(
       await module,
@@ -40,7 +34,7 @@ self.onmessage = async ({ data }: MessageEvent<PartJob | 'credit'>) => {
         onOutput: async (stream, bytes) => {
           const copy = bytes.slice(); // the engine's view is lent; the copy is transferred
           post({ kind: 'chunk', stream, bytes: copy }, [copy.buffer]);
-          if (++outstanding >= PART_WINDOW) await new Promise<void>((r) => (credit = r));
+          await credits.sent(copy.length);
         },
         onBlockEnd: () => post({ kind: 'block-end' }),
         onProgress: (p) => post({ kind: 'progress', pairs: p.stats.pairs, fraction: p.fraction }),

@@ -13,8 +13,31 @@ export type PartEvent =
   | { kind: 'done'; summary: Summary }
   | { kind: 'error'; message: string; inReference: boolean };
 
-/** Chunks a part may have sent before the merge has written them. */
-export const PART_WINDOW = 8;
+/**
+ * Bytes a part may have sent before the merge has written them. Parts wait for each other's
+ * blocks (written in run order), so a part must be able to hold about a block's output ahead,
+ * or it stalls and the parts take turns instead of working at once: a simulation block of a
+ * dense run makes tens of MB (E. coli, 1M pairs: 37 MB). Memory stays bounded by this per part.
+ */
+export const PART_WINDOW_BYTES = 32 << 20;
+
+/** A part's side of the window: wait() before sending more, credit(n) as the merge writes. */
+export class PartCredit {
+  private outstanding = 0;
+  private waiting: (() => void) | null = null;
+
+  async sent(bytes: number): Promise<void> {
+    this.outstanding += bytes;
+    while (this.outstanding >= PART_WINDOW_BYTES)
+      await new Promise<void>((r) => (this.waiting = r));
+  }
+
+  credit(bytes: number): void {
+    this.outstanding -= bytes;
+    this.waiting?.();
+    this.waiting = null;
+  }
+}
 
 export class OrderedMerge {
   private readonly queues: PartEvent[][];

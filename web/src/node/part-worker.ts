@@ -1,8 +1,8 @@
 // A worker thread of `readforge-wasm -t N`: one part of the run (every N-th block), simulated
 // from the reference file (and VCF) it reads itself, its output sent to the main thread in
-// order and at most PART_WINDOW chunks ahead of what has been written.
+// order and at most PART_WINDOW_BYTES ahead of what has been written.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PART_WINDOW, PartEvent } from '../engine/block-merge.js';
+import { PartCredit, PartEvent } from '../engine/block-merge.js';
 import { ReadforgeError, SimulationRequest, simulate } from '../engine/pump.js';
 import { named, referenceSource } from './file-sources.js';
 import { loadReadforge } from './load-module.js';
@@ -15,13 +15,8 @@ export interface PartJob {
 
 const job = workerData as PartJob;
 const port = parentPort!;
-let outstanding = 0;
-let credit: (() => void) | null = null;
-port.on('message', () => {
-  outstanding--;
-  credit?.();
-  credit = null;
-});
+const credits = new PartCredit();
+port.on('message', (bytes: number) => credits.credit(bytes));
 
 const post = (event: PartEvent, transfer: ArrayBuffer[] = []) => port.postMessage(event, transfer);
 
@@ -35,7 +30,7 @@ try {
     onOutput: async (stream, bytes) => {
       const copy = bytes.slice(); // the engine's view is lent; the copy is transferred
       post({ kind: 'chunk', stream, bytes: copy }, [copy.buffer]);
-      if (++outstanding >= PART_WINDOW) await new Promise<void>((r) => (credit = r));
+      await credits.sent(copy.length);
     },
     onBlockEnd: () => post({ kind: 'block-end' }),
   });

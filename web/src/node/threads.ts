@@ -15,7 +15,9 @@ export async function simulateOnThreads(
   onOutput: (stream: OutputStream, bytes: Uint8Array) => Promise<void>,
 ): Promise<Summary> {
   const workers: Worker[] = [];
-  const merge = new OrderedMerge(threads, onOutput, (part) => workers[part].postMessage(1));
+  const merge = new OrderedMerge(threads, onOutput, (part, bytes) =>
+    workers[part].postMessage(bytes.length),
+  );
   for (let part = 0; part < threads; part++) {
     const job: PartJob = {
       request: { ...request, blockStride: threads, blockPhase: part },

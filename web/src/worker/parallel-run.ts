@@ -17,7 +17,9 @@ export async function simulateOnWorkers(
 ): Promise<Summary> {
   const count = request.workers;
   const parts: Worker[] = [];
-  const merge = new OrderedMerge(count, write, (part) => parts[part].postMessage('credit'));
+  const merge = new OrderedMerge(count, write, (part, bytes) =>
+    parts[part].postMessage(bytes.length),
+  );
   const pairs = new Array<number>(count).fill(0);
   const stop = () => merge.fail(signal.reason);
   signal.addEventListener('abort', stop);
