@@ -61,7 +61,9 @@ function multiContigFasta(): string {
 }
 
 async function setOption(page: Page, name: string, value: string): Promise<void> {
-  await page.locator(`#opt-${name}`).fill(value);
+  const input = page.locator(`#opt-${name}`);
+  if (!(await input.isVisible())) await page.locator('#advanced > summary').click();
+  await input.fill(value);
 }
 
 test('a local multi-contig FASTA with regions, single-end, interleaved and gzip', async ({

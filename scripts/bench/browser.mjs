@@ -52,6 +52,7 @@ export async function browserRows(root, cases) {
       await page.locator('#opt-pairs').fill(String(c.pairs));
       await page.locator('#opt-read1-length').fill('150');
       await page.locator('#opt-read2-length').fill('150');
+      await page.locator('#advanced > summary').click();
       await page.locator('#opt-seed').fill('11');
       await page.locator('#out-vcf').setChecked(false);
       await page.locator('#out-gzip').setChecked(c.gzip);

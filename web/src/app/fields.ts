@@ -79,13 +79,11 @@ export const READ_FIELDS: Field[] = [
     step: 'any',
   },
   {
-    name: 'max-n-fraction',
-    letter: 'A',
-    label: 'Maximum N fraction',
-    hint: 'reads with more Ns are redrawn',
-    value: '0.05',
-    kind: 'number',
-    step: 'any',
+    name: 'interleaved',
+    label: 'Interleaved output',
+    hint: 'both mates in one file',
+    value: '0',
+    kind: 'switch',
   },
 ];
 
@@ -127,7 +125,8 @@ export const MUTATION_FIELDS: Field[] = [
   },
 ];
 
-export const RUN_FIELDS: Field[] = [
+// Rarely changed: under a collapsed "Advanced".
+export const ADVANCED_FIELDS: Field[] = [
   {
     name: 'seed',
     letter: 'S',
@@ -146,12 +145,19 @@ export const RUN_FIELDS: Field[] = [
     step: '1',
   },
   {
-    name: 'interleaved',
-    label: 'Interleaved output',
-    hint: 'both mates in one file',
-    value: '0',
-    kind: 'switch',
+    name: 'max-n-fraction',
+    letter: 'A',
+    label: 'Maximum N fraction',
+    hint: 'reads with more Ns are redrawn',
+    value: '0.05',
+    kind: 'number',
+    step: 'any',
   },
 ];
 
-export const ALL_FIELDS = [...AMOUNT_FIELDS, ...READ_FIELDS, ...MUTATION_FIELDS, ...RUN_FIELDS];
+export const ALL_FIELDS = [
+  ...AMOUNT_FIELDS,
+  ...READ_FIELDS,
+  ...MUTATION_FIELDS,
+  ...ADVANCED_FIELDS,
+];

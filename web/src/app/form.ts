@@ -2,7 +2,7 @@
 // reports each field's problem next to it, checked by the engine itself (checkSettings) so the
 // rules and words are the command line's.
 import type { ReadforgeModule, Setting } from '../engine/module-types.js';
-import { AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS, RUN_FIELDS } from './fields.js';
+import { ADVANCED_FIELDS, AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS } from './fields.js';
 
 export class OptionsForm {
   private readonly inputs = new Map<string, HTMLInputElement>();
@@ -15,7 +15,7 @@ export class OptionsForm {
     this.group('amount', 'How many reads', AMOUNT_FIELDS);
     this.group('reads', 'Reads and fragments', READ_FIELDS);
     this.group('mutations', 'Mutations (truth in the VCF)', MUTATION_FIELDS);
-    this.group('run', 'Run', RUN_FIELDS);
+    this.group('advanced', 'Advanced', ADVANCED_FIELDS);
     this.input('seed').value = randomSeed();
     const newSeed = document.createElement('button');
     newSeed.type = 'button';
@@ -111,6 +111,17 @@ export class OptionsForm {
       set.addEventListener('change', () => this.syncAmount());
     }
     for (const field of fields) set.append(this.control(field));
+    if (id === 'advanced') {
+      // Collapsed: the seed, the block size and -A are rarely changed.
+      const details = document.createElement('details');
+      details.id = 'advanced';
+      const summary = document.createElement('summary');
+      summary.textContent = 'Advanced: seed, block size, Ns per read';
+      legend.remove();
+      details.append(summary, set);
+      this.root.querySelector('#option-groups')!.append(details);
+      return;
+    }
     this.root.querySelector('#option-groups')!.append(set);
     if (id === 'amount') queueMicrotask(() => this.syncAmount());
   }

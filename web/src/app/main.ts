@@ -5,12 +5,14 @@ import wasmUrl from '../../../build-wasm/readforge.wasm?url';
 import type { ReadforgeFactory } from '../engine/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
+import { PRESETS } from './presets.js';
 import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
 import { RemoteReference } from './remote-reference.js';
 import { runOnServer, SERVER_REFERENCES } from './server-run.js';
 import { startDownload, streamingDownloads } from './stream-download.js';
 import { decodeRun, encodeRun } from './share.js';
 import { showSummary } from './summary.js';
+import { offerWaitingUpdate, registerServiceWorker } from './updates.js';
 import './styles.css';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -66,6 +68,15 @@ function referenceChoice(): string {
   return document.querySelector<HTMLInputElement>('input[name="reference"]:checked')!.value;
 }
 
+/** Only the chosen source's inputs are shown: the file picker, or the remote address. */
+function syncReferenceBoxes(): void {
+  const choice = referenceChoice();
+  $('#drop-zone').hidden = choice !== 'file';
+  $('#remote-box').hidden = choice !== 'remote';
+}
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="reference"]'))
+  radio.addEventListener('change', syncReferenceBoxes);
+
 function setFiles(files: Iterable<File>): void {
   for (const file of files) {
     if (file.name.endsWith('.fai')) faiFile = file;
@@ -73,6 +84,7 @@ function setFiles(files: Iterable<File>): void {
     else fastaFile = file;
   }
   document.querySelector<HTMLInputElement>('input[name="reference"][value="file"]')!.checked = true;
+  syncReferenceBoxes();
   const extras = [faiFile, gapsFile].filter((f): f is File => f !== null).map((f) => f.name);
   $('#reference-error').textContent = fastaFile
     ? `Using ${fastaFile.name}${extras.length ? ` with ${extras.join(' and ')}` : ''}`
@@ -85,7 +97,8 @@ $<HTMLInputElement>('#fasta-file').addEventListener('change', (e) =>
 $<HTMLInputElement>('#fai-file').addEventListener('change', (e) =>
   setFiles((e.target as HTMLInputElement).files ?? []),
 );
-const drop = $('#drop-zone');
+// Files may be dropped anywhere on the reference box, whichever source is chosen.
+const drop = $('#group-reference');
 drop.addEventListener('dragover', (e) => {
   e.preventDefault();
   drop.classList.add('over');
@@ -167,6 +180,7 @@ function loadShared(): void {
     `input[name="reference"][value="${choice}"]`,
   );
   if (radio) radio.checked = true;
+  syncReferenceBoxes();
   if (choice === 'file')
     $('#reference-error').textContent =
       `This link used the file ${run.reference.slice(5)}: choose your copy of it.`;
@@ -194,10 +208,14 @@ $('#share').addEventListener('click', async () => {
   setTimeout(() => ($('#share').textContent = 'Copy link to these settings'), 2000);
 });
 
+let isRunning = false;
+
 function setRunning(running: boolean): void {
+  isRunning = running;
   $<HTMLButtonElement>('#simulate').disabled = running;
   $<HTMLButtonElement>('#cancel').disabled = !running;
   $('#progress-panel').hidden = !running && $('#progress-panel').hidden;
+  if (!running) offerWaitingUpdate();
 }
 
 function showError(message: string): void {
@@ -280,7 +298,7 @@ $('#run-form').addEventListener('submit', async (event) => {
   $('#progress-text').textContent = 'Starting…';
   setRunning(true);
   // Without the File System Access API, stream each file as a download through the service
-  // worker (public/download-sw.js); without that either, the Worker hands back Blobs.
+  // worker (web/src/sw/download-streams.ts); without that either, the Worker hands back Blobs.
   const transfer: Transferable[] = [];
   const downloader = directory ? null : await streamingDownloads();
   if (downloader) {
@@ -425,7 +443,21 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   }
 };
 
+for (const preset of PRESETS) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary';
+  button.textContent = preset.name;
+  button.addEventListener('click', () => {
+    form.load(preset.settings);
+    profiles.choice = preset.quality;
+  });
+  $('#presets').append(button);
+}
+
+syncReferenceBoxes();
 loadShared();
+registerServiceWorker(() => isRunning);
 form.validate();
 if (!canSaveToDisk) void streamingDownloads(); // register the service worker early
 document.body.dataset.ready = 'true';

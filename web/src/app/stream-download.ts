@@ -1,5 +1,5 @@
-// Streaming downloads through public/download-sw.js, where the File System Access API is
-// missing. Each output gets a TransformStream: the Worker writes into one end, the service
+// Streaming downloads through the app's service worker (web/src/sw/download-streams.ts), where
+// the File System Access API is missing. Each output gets a TransformStream: the Worker writes into one end, the service
 // worker serves the other as a download.
 let registration: Promise<ServiceWorker | null> | null = null;
 
@@ -8,8 +8,12 @@ export function streamingDownloads(): Promise<ServiceWorker | null> {
   registration ??= (async () => {
     if (!('serviceWorker' in navigator) || !navigator.serviceWorker) return null;
     try {
-      await navigator.serviceWorker.register('/download-sw.js', { scope: '/' });
-      await navigator.serviceWorker.ready;
+      // registered by updates.ts; in development (no service worker built) this never settles
+      const ready = await Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
+      ]);
+      if (!ready) return null;
       if (!navigator.serviceWorker.controller) {
         await new Promise((resolve) =>
           navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),

@@ -1,21 +1,21 @@
-// readforge's streaming download fallback, for browsers without the File System Access API:
-// the page hands this service worker a ReadableStream per output file, then opens
-// /__readforge_download/<id>; the response streams the file to the browser's download manager
-// as the Worker produces it, so memory stays flat whatever the size. A failed or cancelled run
-// errors the stream, and the download fails instead of looking complete.
-const pending = new Map();
+// Streamed downloads where the File System Access API is missing: the page hands the service
+// worker a ReadableStream per output file, then opens /__readforge_download/<id>; the response
+// streams the file to the browser's download manager as the Worker produces it, so memory stays
+// flat whatever the size. A failed or cancelled run errors the stream, and the download fails
+// instead of looking complete.
+/// <reference lib="webworker" />
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+const pending = new Map<string, { name: string; stream: ReadableStream<Uint8Array> }>();
 
-self.addEventListener('message', (event) => {
+/** A message from the page: {id, name, stream} (a transferred ReadableStream). */
+export function takeDownload(event: ExtendableMessageEvent): void {
   const { id, name, stream } = event.data ?? {};
   if (!id || !stream) return;
   pending.set(id, { name, stream });
   event.ports[0]?.postMessage('ready');
-});
+}
 
-self.addEventListener('fetch', (event) => {
+export function serveDownload(event: FetchEvent): void {
   const match = /\/__readforge_download\/([\w-]+)$/.exec(new URL(event.request.url).pathname);
   if (!match) return;
   const entry = pending.get(match[1]);
@@ -34,4 +34,4 @@ self.addEventListener('fetch', (event) => {
       },
     }),
   );
-});
+}
