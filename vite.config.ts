@@ -4,7 +4,7 @@
 // manifest: the app installs and works offline after one visit.
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { securityHeaders } from './web/security-headers';
+import { securityHeaders } from './web/security-headers.ts';
 
 export default defineConfig({
   root: 'web',

@@ -1,5 +1,5 @@
 // The browser app as a person uses it, checked byte for byte against the native CLI.
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import {
   savedNames,
   SHOTS,
   simulateAndWait,
+  test,
   useOpfsFolder,
   watchConsole,
 } from './helpers';

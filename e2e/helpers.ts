@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: the save folder (the page's origin-private file system stands
 // in for the folder a person would pick: the app still writes through the real File System
 // Access path), reading files back, and the native CLI for comparison.
-import { expect, Page } from '@playwright/test';
+import { expect, Page, test as base } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,29 @@ import { gunzipSync } from 'node:zlib';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-output/screenshots');
 mkdirSync(SHOTS, { recursive: true });
+
+/**
+ * Playwright's test, with a check after every test of the suite: no Content-Security-Policy
+ * violation was reported (the app runs under the CSP of web/security-headers.ts).
+ */
+export const test = base.extend<{ noCspViolations: void }>({
+  noCspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (
+          /Content Security Policy|Refused to (load|connect|execute|apply|frame|create)/i.test(
+            m.text(),
+          )
+        )
+          violations.push(m.text());
+      });
+      await use();
+      expect(violations, 'CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** The folder picker answers with the origin-private file system, emptied first. */
 export async function useOpfsFolder(page: Page): Promise<void> {
