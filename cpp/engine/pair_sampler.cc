@@ -213,6 +213,8 @@ bool PairSampler::TryPair(const SpanWindow& window,
   counters->fragment_length_sum += outer;
   if (counters->histogram)
     counters->histogram->Add(outer);
+  if (counters->coverage)
+    counters->coverage->AddFragment(left_trace.first);
   return true;
 }
 

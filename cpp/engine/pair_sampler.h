@@ -39,6 +39,8 @@ struct SamplerCounters {
   FragmentHistogram* histogram = nullptr;
   // With a quality profile: per read end, where each cycle's qualities are summed (or null).
   std::array<int64_t*, 2> cycle_quality_sums{};
+  // Where each pair's fragment starts is counted (span coordinates), or null.
+  SpanCoverage* coverage = nullptr;
 };
 
 class PairSampler {

@@ -34,6 +34,14 @@ std::string RunMerge::Encode(const SimulatorStats& s, const std::vector<SpanNote
   }
   out << "planted " << s.planted.planted << ' ' << s.planted.mismatches << ' '
       << s.planted.overlapping << ' ' << s.planted.outside << '\n';
+  for (const SpanCoverage& c : s.coverage) {
+    out << "coverage " << c.begin << ' ' << c.length << ' ' << c.width << ' ' << c.fragments.size();
+    for (int64_t count : c.fragments)
+      out << ' ' << count;
+    for (int64_t count : c.n_bases)
+      out << ' ' << count;
+    out << ' ' << c.contig << '\n';
+  }
   for (const SpanNote& n : notes) {
     out << "note " << n.length << ' ' << n.too_short << ' ' << n.dropped_pairs << ' '
         << n.cut_fragments << ' ' << n.span << '\n';
@@ -65,6 +73,20 @@ Status RunMerge::AddEncoded(std::string_view text) {
         in >> sum;
     } else if (key == "planted") {
       in >> s.planted.planted >> s.planted.mismatches >> s.planted.overlapping >> s.planted.outside;
+    } else if (key == "coverage") {
+      SpanCoverage c;
+      size_t bins = 0;
+      in >> c.begin >> c.length >> c.width >> bins;
+      if (bins > SpanCoverage::kMaxBins || c.width < SpanCoverage::kMinWidth)
+        return Status::Error("a damaged run report");
+      c.fragments.resize(bins);
+      c.n_bases.resize(bins);
+      for (int64_t& count : c.fragments)
+        in >> count;
+      for (int64_t& count : c.n_bases)
+        in >> count;
+      in >> c.contig;
+      s.coverage.push_back(std::move(c));
     } else if (key == "note") {
       SpanNote note;
       in >> note.length >> note.too_short >> note.dropped_pairs >> note.cut_fragments;

@@ -28,6 +28,17 @@ void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->fragment_lengths.width = part.fragment_lengths.width;
   for (int i = 0; i < FragmentHistogram::kBins; ++i)
     total->fragment_lengths.counts[i] += part.fragment_lengths.counts[i];
+  // Every part ends the same spans in the same order.
+  if (total->coverage.size() < part.coverage.size())
+    total->coverage.resize(part.coverage.size());
+  for (size_t i = 0; i < part.coverage.size(); ++i) {
+    SpanCoverage& into = total->coverage[i];
+    if (into.contig.empty()) {
+      into = part.coverage[i];
+      continue;
+    }
+    into.Merge(part.coverage[i]);
+  }
   for (size_t mate = 0; mate < 2; ++mate) {
     std::vector<int64_t>& sums = total->cycle_quality_sums[mate];
     const std::vector<int64_t>& add = part.cycle_quality_sums[mate];

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/coverage_track.h"
+
 namespace readforge {
 
 // Fragment lengths in 64 bins around the mean (+-4 standard deviations); the ends collect the
@@ -48,6 +50,8 @@ struct SimulatorStats {
     int64_t overlapping = 0;  // overlapping an earlier record (the first wins)
     int64_t outside = 0;      // not inside a span simulated
   } planted;
+  // Where fragments landed, per span ended (in order; the first kMaxTrackedSpans spans).
+  std::vector<SpanCoverage> coverage;
 };
 
 // "wrote 1000 read pairs (140000 bases, 2.01% sequencing errors) from 1 contigs": the summary

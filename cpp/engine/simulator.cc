@@ -193,6 +193,8 @@ Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
   if (!span_.active()) {
     // A note for every span, so that hosts merging several simulators can add them up by index.
     notes_.push_back(span_.note());
+    if (stats_.coverage.size() < kMaxTrackedSpans)
+      stats_.coverage.push_back(span_.coverage());
     global_block_base_ += span_.blocks();
   }
   *completed_in_range = done && in_range;

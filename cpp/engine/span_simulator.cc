@@ -48,6 +48,9 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   block_ = 0;
   block_started_ = false;
   note_ = SpanNote();
+  coverage_ = SpanCoverage();
+  coverage_.contig = contig;
+  coverage_.begin = span.begin;
   block_pairs_.clear();
   if (span.pairs > 0)
     block_pairs_ = SplitPairsOverBlocks(options_, key_, span.usable, span.pairs);
@@ -237,6 +240,9 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   if (scan_end > block_begin)
     AppendNRuns(window_.data(block_begin), scan_end - block_begin, block_begin, &runs_);
   usable_.Find(runs_, length, rule_, block_begin, block_end);
+  // The block's gaps, for the coverage track (every part of a run sees every block's bases).
+  for (const NRun& run : runs_)
+    coverage_.AddN(std::max(run.begin, block_begin), std::min(run.end, block_end));
   int64_t pairs = 0;
   if (options_.coverage > 0) {
     pairs = CoveragePairsInBlock(options_, key_, block_, usable_.size());
@@ -270,6 +276,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     RF_RETURN_IF_ERROR(StartBlock(block_begin, block_end, pair_counter, out, stats));
   SamplerCounters counters;
   counters.histogram = &stats->fragment_lengths;
+  counters.coverage = &coverage_;
   for (size_t mate = 0; mate < 2; ++mate) {
     std::vector<int64_t>& sums = stats->cycle_quality_sums[mate];
     counters.cycle_quality_sums[mate] = sums.empty() ? nullptr : sums.data();
@@ -308,6 +315,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     note_.span = SpanName(contig_, span_, length_);
     note_.length = length_;
     note_.too_short = length_ < options_.longest_read();
+    coverage_.End(length_);
     window_.Reset();
     variants_.clear();
   }

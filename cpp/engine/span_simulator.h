@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/coverage_track.h"
 #include "engine/options.h"
 #include "engine/pair_sampler.h"
 #include "engine/plan.h"
@@ -73,6 +74,8 @@ class SpanSimulator {
   // Blocks of the span, once ended (its length is known then).
   int64_t blocks() const;
   const SpanNote& note() const { return note_; }
+  // Where the span's written fragments start and its N bases, by bin (complete once it ended).
+  const SpanCoverage& coverage() const { return coverage_; }
 
  private:
   int64_t NeedEnd(int64_t block) const;
@@ -114,6 +117,7 @@ class SpanSimulator {
   std::vector<NRun> runs_;            // N runs around the current block (span coordinates)
   UsableSet usable_;                  // where the current block's fragments may start
   SpanNote note_;
+  SpanCoverage coverage_;
 };
 
 }  // namespace readforge

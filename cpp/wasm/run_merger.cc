@@ -23,7 +23,8 @@ class WasmRunMerger {
     const unsigned n = settings["length"].as<unsigned>();
     for (unsigned i = 0; i < n; ++i)
       list.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
-    OptionsFromSettings(list, {}, &options_);  // the parts have validated them already
+    // The parts have validated the settings already.
+    static_cast<void>(OptionsFromSettings(list, {}, &options_));
   }
 
   // "" or what is wrong with the report.

@@ -48,6 +48,24 @@ inline val StatsValue(const SimulatorStats& s, int64_t total_reference_bases) {
   planted.set("overlapping", static_cast<double>(s.planted.overlapping));
   planted.set("outside", static_cast<double>(s.planted.outside));
   out.set("planted", planted);
+  val coverage = val::array();
+  for (const SpanCoverage& span : s.coverage) {
+    val track = val::object();
+    track.set("contig", span.contig);
+    track.set("begin", static_cast<double>(span.begin));
+    track.set("length", static_cast<double>(span.length));
+    track.set("width", static_cast<double>(span.width));
+    val fragments = val::array();
+    val n_bases = val::array();
+    for (size_t i = 0; i < span.fragments.size(); ++i) {
+      fragments.call<void>("push", static_cast<double>(span.fragments[i]));
+      n_bases.call<void>("push", static_cast<double>(span.n_bases[i]));
+    }
+    track.set("fragments", fragments);
+    track.set("nBases", n_bases);
+    coverage.call<void>("push", track);
+  }
+  out.set("coverage", coverage);
   return out;
 }
 

@@ -41,6 +41,22 @@ export interface SimulatorStats {
   cycleQualitySums: [number[], number[]];
   /** With --variants: what became of the VCF's records. */
   planted: { planted: number; mismatches: number; overlapping: number; outside: number };
+  /** Where fragments landed: per span (the first 1000), in reference order. */
+  coverage: SpanCoverage[];
+}
+
+/**
+ * One span's coverage track: bin i holds the written pairs whose leftmost base (the first
+ * coordinate in a read's name, minus one) lies in [begin + i * width, begin + (i + 1) * width),
+ * and the N bases there.
+ */
+export interface SpanCoverage {
+  contig: string;
+  begin: number;
+  length: number;
+  width: number;
+  fragments: number[];
+  nBases: number[];
 }
 
 /**
