@@ -1,16 +1,19 @@
 // The browser app as a person uses it, checked byte for byte against the native CLI.
-import { expect, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
+  expectCoverageOf,
+  multiContigFasta,
   cliArgs,
   nativeRun,
   readSaved,
   ROOT,
   savedNames,
+  setOption,
   SHOTS,
   simulateAndWait,
   test,
@@ -39,33 +42,6 @@ test('demo reference, default options: the saved FASTQ and VCF are the CLI bytes
   await expect(page.locator('#preview')).toContainText('@MT_human_');
   expect(problems).toEqual([]);
 });
-
-/** A multi-contig reference written to a temporary file, for the file input. */
-function multiContigFasta(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rf-ref-')), 'sample.fa');
-  let x = 7;
-  let text = '';
-  for (const [name, length] of [
-    ['chrA', 40000],
-    ['chrB', 25000],
-    ['chrC', 9000],
-  ] as const) {
-    text += `>${name} test contig\n`;
-    for (let i = 0; i < length; i++) {
-      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-      text += 'ACGT'[x >>> 30] + ((i + 1) % 60 === 0 ? '\n' : '');
-    }
-    text += '\n';
-  }
-  writeFileSync(path, text);
-  return path;
-}
-
-async function setOption(page: Page, name: string, value: string): Promise<void> {
-  const input = page.locator(`#opt-${name}`);
-  if (!(await input.isVisible())) await page.locator('#advanced > summary').click();
-  await input.fill(value);
-}
 
 test('a local multi-contig FASTA with regions, single-end, interleaved and gzip', async ({
   page,
@@ -128,6 +104,8 @@ test('a gapped FASTA: -N exact, measured in the scan phase or read from a droppe
   expect(first.equals(expected.fastq[0])).toBe(true);
   expect(first.toString().split('\n').length).toBe(3000 * 4 + 1);
   expect(first.toString()).not.toContain('@chrB_');
+  // The coverage plot: no pair starts in the gap or on chrB, whose bins are all N.
+  await expectCoverageOf(page, fasta, first);
   // With the .fai and the sidecar dropped beside it: no scan, the same bytes.
   await page.locator('#fai-file').setInputFiles([`${fasta}.fai`, `${fasta}.gaps.bed`]);
   await expect(page.locator('#reference-error')).toHaveText(
@@ -257,6 +235,8 @@ test('several Workers write the bytes of one; an error or Cancel stops them all'
   expect((await readSaved(page, 'sample_R2.fq.gz', true)).equals(compressed.fastq[1])).toBe(true);
   expect((await readSaved(page, 'sample.vcf.gz', true)).equals(compressed.vcf!)).toBe(true);
   await expect(page.locator('#summary')).toContainText('20,000');
+  // Three Workers' coverage tracks add up to the bins of the FASTQ's names.
+  await expectCoverageOf(page, fasta, gunzipSync(compressed.fastq[0]));
   // Plain text with one Worker: the same bytes, decompressed.
   await setOption(page, 'workers', '1');
   await page.locator('#out-gzip').uncheck();

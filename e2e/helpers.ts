@@ -3,7 +3,7 @@
 // Access path), reading files back, and the native CLI for comparison.
 import { expect, Page, test as base } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,27 @@ export const test = base.extend<{ noCspViolations: void }>({
 });
 
 /** The folder picker answers with the origin-private file system, emptied first. */
+/** A multi-contig reference written to a temporary file, for the file input. */
+export function multiContigFasta(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'rf-ref-')), 'sample.fa');
+  let x = 7;
+  let text = '';
+  for (const [name, length] of [
+    ['chrA', 40000],
+    ['chrB', 25000],
+    ['chrC', 9000],
+  ] as const) {
+    text += `>${name} test contig\n`;
+    for (let i = 0; i < length; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      text += 'ACGT'[x >>> 30] + ((i + 1) % 60 === 0 ? '\n' : '');
+    }
+    text += '\n';
+  }
+  writeFileSync(path, text);
+  return path;
+}
+
 export async function useOpfsFolder(page: Page): Promise<void> {
   await page.addInitScript(() => {
     (window as unknown as { showDirectoryPicker: () => Promise<unknown> }).showDirectoryPicker =
@@ -142,7 +163,63 @@ export function nativeRun(
   };
 }
 
+/** Fills option `name` (#opt-NAME), opening Advanced first when it sits there. */
+export async function setOption(page: Page, name: string, value: string): Promise<void> {
+  const input = page.locator(`#opt-${name}`);
+  if (!(await input.isVisible())) await page.locator('#advanced > summary').click();
+  await input.fill(value);
+}
+
 export async function simulateAndWait(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.locator('#results')).toBeVisible({ timeout: 150_000 });
+}
+
+interface Track {
+  contig: string;
+  begin: number;
+  length: number;
+  width: number;
+  fragments: number[];
+  nBases: number[];
+}
+
+/**
+ * The coverage plot's bins (what #coverage-figure plots) against those computed from the saved
+ * read-1 FASTQ's names (the leftmost base of each pair) and the reference's N bases.
+ */
+export async function expectCoverageOf(page: Page, fasta: string, read1: Buffer): Promise<void> {
+  await expect(page.locator('#coverage-figure')).toBeVisible();
+  await expect(page.locator('#coverage-plot canvas')).toHaveCount(1);
+  const tracks: Track[] = JSON.parse(
+    (await page.locator('#coverage-figure').getAttribute('data-tracks'))!,
+  );
+  const sequences = new Map<string, string>();
+  let name = '';
+  for (const line of readFileSync(fasta, 'latin1').split('\n')) {
+    if (line.startsWith('>')) sequences.set((name = line.slice(1).split(/\s/)[0]), '');
+    else sequences.set(name, sequences.get(name)! + line.trim());
+  }
+  const expected = tracks.map((t) => {
+    const bins = Math.ceil(t.length / t.width);
+    const seq = sequences.get(t.contig)!.slice(t.begin, t.begin + t.length);
+    const nBases = Array.from({ length: bins }, (_, i) =>
+      [...seq.slice(i * t.width, (i + 1) * t.width)].reduce((n, b) => n + Number(b === 'N'), 0),
+    );
+    return { ...t, fragments: new Array<number>(bins).fill(0), nBases };
+  });
+  const lines = read1.toString('latin1').split('\n');
+  for (let i = 0; i < lines.length; i += 4) {
+    if (!lines[i]) continue;
+    // wgsim's names: @contig_left_right_e:s:i_e:s:i_index/1, contig names may hold '_'.
+    const fields = lines[i].slice(1).split('_');
+    const left = Number(fields[fields.length - 5]) - 1;
+    const contig = fields.slice(0, -5).join('_');
+    const t = expected.find(
+      (e) => e.contig === contig && left >= e.begin && left < e.begin + e.length,
+    );
+    expect(t, `a track for ${lines[i]}`).toBeTruthy();
+    t!.fragments[Math.floor((left - t!.begin) / t!.width)]++;
+  }
+  expect(tracks).toEqual(expected);
 }

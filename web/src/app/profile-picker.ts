@@ -3,6 +3,7 @@
 // person picks (never uploaded). Shows the chosen profile's mean quality by cycle, and saves it.
 import uPlot from 'uplot';
 import type { ProfileDescription, ReadforgeModule } from '../engine/module-types.js';
+import { chartColours, themedAxis } from './chart-theme.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -142,8 +143,8 @@ export class ProfilePicker {
       `${mean(r1).toFixed(1)} (R1) and ${mean(r2).toFixed(1)} (R2).`;
     this.chart?.destroy();
     this.chart = qualityChart($('#profile-plot'), [
-      ['R1', r1, '#1d4e89'],
-      ['R2', r2, '#b5651d'],
+      ['R1', r1, chartColours().accent],
+      ['R2', r2, chartColours().second],
     ]);
   }
 
@@ -164,7 +165,7 @@ export function qualityChart(target: HTMLElement, series: [string, number[], str
       width: Math.min(720, target.clientWidth || 640),
       height: 200,
       scales: { x: { time: false } },
-      axes: [{ label: 'cycle' }, { label: 'mean quality' }],
+      axes: [themedAxis('cycle'), themedAxis('mean quality')],
       series: [{ label: 'cycle' }, ...series.map(([label, , stroke]) => ({ label, stroke }))],
     },
     [Array.from({ length: cycles }, (_, i) => i + 1), ...series.map(([, v]) => v)],

@@ -1,8 +1,10 @@
-// The results panel: figures, warnings, output files, a fragment-length histogram (uPlot) and
-// the first reads.
+// The results panel: figures, warnings, output files, a fragment-length histogram (uPlot), the
+// coverage track (coverage-plot.ts) and the first reads.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Summary } from '../engine/pump.js';
+import { chartColours, themedAxis } from './chart-theme.js';
+import { showCoverage } from './coverage-plot.js';
 import { qualityChart } from './profile-picker.js';
 
 let chart: uPlot | null = null;
@@ -66,6 +68,7 @@ export function showSummary(
   );
   document.querySelector('#preview')!.textContent = preview.split('\n').slice(0, 16).join('\n');
   drawHistogram(s.fragmentHistogram, s.fragmentHistogramStart, s.fragmentHistogramWidth);
+  showCoverage(s.coverage);
   drawQualities(s.cycleQualitySums, s.pairs);
 }
 
@@ -77,8 +80,9 @@ function drawQualities(sums: [number[], number[]], reads: number): void {
   figure.hidden = sums[0].length === 0 || reads === 0;
   if (figure.hidden) return;
   const mean = (v: number[]) => v.map((sum) => sum / reads);
-  const series: [string, number[], string][] = [['R1', mean(sums[0]), '#1d4e89']];
-  if (sums[1].length > 0) series.push(['R2', mean(sums[1]), '#b5651d']);
+  const colours = chartColours();
+  const series: [string, number[], string][] = [['R1', mean(sums[0]), colours.accent]];
+  if (sums[1].length > 0) series.push(['R2', mean(sums[1]), colours.second]);
   qualities = qualityChart(document.querySelector<HTMLElement>('#quality-plot')!, series);
 }
 
@@ -86,18 +90,19 @@ function drawHistogram(counts: number[], start: number, width: number): void {
   const target = document.querySelector<HTMLElement>('#histogram')!;
   chart?.destroy();
   const xs = counts.map((_, i) => start + (i + 0.5) * width);
+  const colours = chartColours();
   chart = new uPlot(
     {
       width: Math.min(720, target.clientWidth || 640),
       height: 220,
       scales: { x: { time: false } },
-      axes: [{ label: 'bases' }, { label: 'pairs' }],
+      axes: [themedAxis('bases'), themedAxis('pairs')],
       series: [
         {},
         {
           label: 'pairs',
-          stroke: '#1d4e89',
-          fill: 'rgba(29,78,137,0.25)',
+          stroke: colours.accent,
+          fill: colours.accentFill,
           paths: uPlot.paths.bars!({ size: [0.9] }),
         },
       ],
