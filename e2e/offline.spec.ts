@@ -3,6 +3,7 @@
 // offered, not swapped in.
 import { expect, Page } from '@playwright/test';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -45,10 +46,32 @@ test('after one visit, runs from a local FASTA and the built-in reference work o
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
   expect((await readSaved(page, 'MT-human.vcf')).equals(expected.vcf!)).toBe(true);
   // A local FASTA.
-  const fasta = join(mkdtempSync(join(tmpdir(), 'rf-offline-')), 'local.fa');
+  const dir = mkdtempSync(join(tmpdir(), 'rf-offline-'));
+  const fasta = join(dir, 'local.fa');
   copyFileSync(MT, fasta);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await page.locator('#opt-pairs').fill('3000');
+  await simulateAndWait(page);
+  expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'local_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  // Learning a quality profile from FASTQ (these reads), and the built-in profile, offline too.
+  writeFileSync(join(dir, '1.fq'), expected.fastq[0]);
+  writeFileSync(join(dir, '2.fq'), expected.fastq[1]);
+  await page.getByLabel(/Learned from my FASTQ/).check();
+  await page.locator('#fastq-file').setInputFiles([join(dir, '1.fq'), join(dir, '2.fq')]);
+  await page.getByRole('button', { name: 'Learn the profile' }).click();
+  await expect(page.locator('#profile-info')).toContainText('learned from 1.fq, 2.fq');
+  const learned = execFileSync(join(ROOT, 'build/readforge'), ['profile', '-q', '1.fq', '2.fq'], {
+    cwd: dir,
+  });
+  writeFileSync(join(dir, 'learned.profile'), learned);
+  await simulateAndWait(page);
+  expected = nativeRun(cliArgs(new URL(page.url()).hash, join(dir, 'learned.profile')), fasta, [
+    '1.fq',
+    '2.fq',
+  ]);
+  expect((await readSaved(page, 'local_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  await page.getByLabel(/Illumina-like 2x150/).check();
   await simulateAndWait(page);
   expected = nativeRun(cliArgs(new URL(page.url()).hash), fasta, ['1.fq', '2.fq']);
   expect((await readSaved(page, 'local_R2.fq')).equals(expected.fastq[1])).toBe(true);
