@@ -12,6 +12,7 @@ APT_PACKAGES=(
   art-nextgen-simulation-tools-profiles                           # ART's Illumina profiles (tests)
   chromium                                                        # Playwright's browser (e2e/)
   time                                                            # /usr/bin/time for benchmarks
+  awscli                                                          # presigned URLs in tests (aws s3 presign)
 )
 
 missing=()

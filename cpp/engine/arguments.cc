@@ -51,6 +51,7 @@ constexpr Spec kSpecs[] = {
     {0, "vcf", Kind::kText, "FILE", "write the simulated variants as VCF 4.3"},
     {0, "mutations", Kind::kText, "FILE", "write wgsim's mutation list here [stdout]"},
     {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
+    {0, "gzi", Kind::kText, "URL", "a remote bgzip reference's .gzi [<url>.gzi]"},
     {0, "gaps", Kind::kText, "FILE", "its N runs, from readforge index [<ref>.gaps.bed]"},
     {'t', "threads", Kind::kInt, "INT", "threads; output is the same for any number [1]"},
     {0, "block-size", Kind::kInt, "INT", "bases per random-stream block (changes output) [262144]"},
@@ -121,6 +122,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->mutations_path = std::string(value);
     else if (name == "fai")
       line->fai_path = std::string(value);
+    else if (name == "gzi")
+      line->gzi_path = std::string(value);
     else if (name == "gaps")
       line->gaps_path = std::string(value);
     else if (name == "variants") {

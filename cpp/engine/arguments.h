@@ -17,6 +17,7 @@ struct CommandLine {
   Options options;
   std::vector<std::string> positional;     // <ref> <out1> [<out2>]
   std::string fai_path;                    // --fai
+  std::string gzi_path;                    // --gzi (remote bgzip references; a file is read whole)
   std::string gaps_path;                   // --gaps
   std::vector<std::string> profile_paths;  // --profile FILE or R1FILE,R2FILE
   std::string variants_path;               // --variants

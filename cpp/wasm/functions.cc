@@ -47,6 +47,7 @@ val ParseArgs(val args) {
   out.set("positional", strings(line.positional));
   out.set("bedPaths", strings(line.bed_paths));
   out.set("faiPath", line.fai_path);
+  out.set("gziPath", line.gzi_path);
   out.set("gapsPath", line.gaps_path);
   out.set("profilePaths", strings(line.profile_paths));
   out.set("variantsPath", line.variants_path);

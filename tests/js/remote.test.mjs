@@ -168,7 +168,7 @@ test('5xx answers, cut-short bodies and reset connections are retried', async ()
 
 test('servers that cannot serve get clear messages', async () => {
   const cases = [
-    [`${base}/ok/missing.fa`, /missing\.fa\.fai: not found \(HTTP 404\)/],
+    [`${base}/ok/missing.fa`, /missing\.fa: not found \(HTTP 404\)/],
     [`${base}/forbidden/ref.fa`, /access denied \(HTTP 403\): the object is not public/],
     [`${base}/norange/big.fa`, /ignored the Range request .*\(51 MB\): refused/],
     ['http://127.0.0.1:9/ref.fa', /ECONNREFUSED|fetch failed|cannot/],

@@ -189,6 +189,8 @@ export interface ParsedArgs {
   positional: string[];
   bedPaths: string[];
   faiPath: string;
+  /** --gzi: a remote bgzip reference's .gzi (a presigned URL, say). */
+  gziPath: string;
   gapsPath: string;
   profilePaths: string[];
   variantsPath: string;

@@ -39,10 +39,21 @@ export interface RemoteOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * A URL as messages and logs show it: without its query string, which in a presigned URL is a
+ * credential ("?..." says there was one).
+ */
+export function displayUrl(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : `${url.slice(0, query)}?...`;
+}
+
 /** One remote file, read in ranges, counting what it fetches. */
 export class RemoteFile {
   fetchedBytes = 0;
   requests = 0;
+  /** The URL as messages show it (displayUrl). */
+  readonly name: string;
   private readonly options: Required<Omit<RemoteOptions, 'signal'>> & { signal?: AbortSignal };
 
   constructor(
@@ -57,6 +68,48 @@ export class RemoteFile {
       fetch: globalThis.fetch.bind(globalThis),
       ...options,
     };
+    this.name = displayUrl(url);
+  }
+
+  /** Up to the first `n` bytes (fewer when the file is shorter): what format it is. */
+  async head(n: number): Promise<Uint8Array> {
+    let lastProblem = '';
+    for (let attempt = 0; attempt < this.options.tries; attempt++) {
+      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
+      try {
+        const response = await this.request({ Range: `bytes=0-${n - 1}` }, 416);
+        if (response.status === 416) return new Uint8Array(); // an empty file
+        if (response.status >= 500 || !response.body) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel();
+          continue;
+        }
+        return await this.readAtMost(response.body, n);
+      } catch (error) {
+        if (error instanceof ReadforgeError) throw error;
+        lastProblem = describe(error);
+      }
+    }
+    throw new ReadforgeError(
+      `${this.name}: ${lastProblem}, ${this.options.tries} times: giving up`,
+    );
+  }
+
+  /** The first `n` bytes of a body, even from a server that ignores Range and sends it all. */
+  private async readAtMost(body: ReadableStream<Uint8Array>, n: number): Promise<Uint8Array> {
+    const reader = body.getReader();
+    const out = new Uint8Array(n);
+    let length = 0;
+    while (length < n) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const take = Math.min(value.length, n - length);
+      out.set(value.subarray(0, take), length);
+      length += take;
+    }
+    void reader.cancel().catch(() => {});
+    this.fetchedBytes += length;
+    return out.subarray(0, length);
   }
 
   /** The whole file (an index), as text. */
@@ -85,7 +138,7 @@ export class RemoteFile {
     const response = await this.request({});
     if (response.status >= 400 || !response.body) {
       await response.body?.cancel();
-      throw new ReadforgeError(`${this.url}: HTTP ${response.status}`);
+      throw new ReadforgeError(`${this.name}: HTTP ${response.status}`);
     }
     const counter = new TransformStream<Uint8Array, Uint8Array>({
       transform: (chunk, controller) => {
@@ -116,7 +169,9 @@ export class RemoteFile {
         lastProblem = describe(error);
       }
     }
-    throw new ReadforgeError(`${this.url}: ${lastProblem}, ${this.options.tries} times: giving up`);
+    throw new ReadforgeError(
+      `${this.name}: ${lastProblem}, ${this.options.tries} times: giving up`,
+    );
   }
 
   /** The file's size, from the Content-Range of a one-byte request. */
@@ -128,7 +183,7 @@ export class RemoteFile {
     if (total) return Number(total[1]);
     if (response.status === 200 && Number.isFinite(length)) return length;
     throw new ReadforgeError(
-      `${this.url}: the server does not tell the file's size (Content-Range)`,
+      `${this.name}: the server does not tell the file's size (Content-Range)`,
     );
   }
 
@@ -157,7 +212,7 @@ export class RemoteFile {
         if (!(length <= this.options.smallFile)) {
           await response.body?.cancel();
           throw new ReadforgeError(
-            `${this.url}: the server ignored the Range request and started sending the whole ` +
+            `${this.name}: the server ignored the Range request and started sending the whole ` +
               `file${Number.isFinite(length) ? ` (${(length / 1e6).toFixed(0)} MB)` : ''}: ` +
               'refused, readforge fetches only the regions it needs (the server must support ' +
               'HTTP Range requests)',
@@ -181,10 +236,11 @@ export class RemoteFile {
       if (bytes.length === end - begin) return bytes;
       lastProblem = `the response was cut short (${bytes.length} of ${end - begin} bytes)`;
     }
-    throw new ReadforgeError(`${this.url}: ${lastProblem}, ${tries} times: giving up`);
+    throw new ReadforgeError(`${this.name}: ${lastProblem}, ${tries} times: giving up`);
   }
 
-  private async request(headers: Record<string, string>): Promise<Response> {
+  /** A GET; 4xx answers are errors (but `allowed`), others are the caller's to judge. */
+  private async request(headers: Record<string, string>, allowed = 0): Promise<Response> {
     this.requests++;
     let response: Response;
     try {
@@ -194,7 +250,7 @@ export class RemoteFile {
       const inBrowser = typeof document !== 'undefined' || typeof WorkerGlobalScope !== 'undefined';
       if (inBrowser && error instanceof TypeError) {
         throw new ReadforgeError(
-          `cannot read ${this.url} from this page: the server did not answer, or it does not ` +
+          `cannot read ${this.name} from this page: the server did not answer, or it does not ` +
             "allow this page's origin (CORS). The bucket or server must allow GET with a Range " +
             'header from this origin and expose Content-Range; or run the simulation on the ' +
             'server instead.',
@@ -202,15 +258,24 @@ export class RemoteFile {
       }
       throw error;
     }
-    if (response.status === 404) throw new ReadforgeError(`${this.url}: not found (HTTP 404)`);
+    if (response.status === 404) throw new ReadforgeError(`${this.name}: not found (HTTP 404)`);
     if (response.status === 403 || response.status === 401) {
+      // S3 says why in a small XML body: <Code>SignatureDoesNotMatch</Code>, AccessDenied...
+      const body = await response.text().catch(() => '');
+      const code = /<Code>([^<]{1,80})<\/Code>/.exec(body)?.[1];
+      const presigned = /[?&](X-Amz-Signature|Signature)=/.test(this.url);
       throw new ReadforgeError(
-        `${this.url}: access denied (HTTP ${response.status}): the object is not public, or a ` +
-          'presigned link has expired',
+        `${this.name}: access denied (HTTP ${response.status}${code ? `, ${code}` : ''}): ` +
+          (presigned
+            ? 'the presigned link is not valid for this object, or has expired'
+            : code === 'SignatureDoesNotMatch' || code === 'InvalidAccessKeyId'
+              ? 'the credentials are wrong (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)'
+              : 'the object is not public and no credentials were given, or they do not ' +
+                'allow reading it'),
       );
     }
-    if (response.status >= 400 && response.status < 500)
-      throw new ReadforgeError(`${this.url}: HTTP ${response.status} ${response.statusText}`);
+    if (response.status >= 400 && response.status < 500 && response.status !== allowed)
+      throw new ReadforgeError(`${this.name}: HTTP ${response.status} ${response.statusText}`);
     return response;
   }
 }

@@ -20,7 +20,9 @@ import {
   Setting,
   SimulatorInputs,
 } from '../engine/module-types.js';
-import { RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
+import { displayUrl, RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
+import { besideUrl, openRemoteFasta } from '../engine/remote-fasta.js';
+import { isPresigned, signedFetch } from '../engine/s3-signing.js';
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import {
   ByteSource,
@@ -122,8 +124,31 @@ const isUrl = (path: string) => /^(https?|s3):\/\//.test(path);
 
 const s3Settings = () => ({
   endpoint: process.env.AWS_ENDPOINT_URL,
-  region: process.env.AWS_REGION,
+  region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
 });
+
+/**
+ * How to fetch `uri`: s3:// URIs are signed (SigV4) when AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY are set, as the AWS tools do; http(s) URLs (public, or presigned) are
+ * fetched as given.
+ */
+function fetchFor(uri: string): { fetch?: typeof fetch } {
+  const env = process.env;
+  if (!uri.startsWith('s3://') || isPresigned(uri)) return {};
+  if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return {};
+  return {
+    fetch: signedFetch({
+      accessKeyId: env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+      sessionToken: env.AWS_SESSION_TOKEN,
+      region: s3Settings().region,
+    }),
+  };
+}
+
+/** A remote file named by an http(s):// URL or an s3:// URI. */
+const remoteFile = (uri: string) =>
+  new RemoteFile(resolveReferenceUrl(uri, s3Settings()), fetchFor(uri));
 
 /**
  * The VCF of --variants, plain or gzip, read as the engine asks for it. At a URL, with a tabix
@@ -138,16 +163,16 @@ async function variantsSource(
   const path = args.variantsPath;
   if (!path) return undefined;
   if (!isUrl(path)) return { source: named(path, await referenceSource(path)), report: () => {} };
-  const file = new RemoteFile(resolveReferenceUrl(path, s3Settings()));
+  const file = remoteFile(path);
   const regions = request.faiText ? vcfRegions(plannedSpans(module, request)) : null;
   const stream = await remoteVcf(module, file, regions);
   const report = () => {
     if (!args.quiet)
       process.stderr.write(
-        `readforge: fetched ${file.fetchedBytes} bytes of ${file.url} in ${file.requests} requests\n`,
+        `readforge: fetched ${file.fetchedBytes} bytes of ${file.name} in ${file.requests} requests\n`,
       );
   };
-  return { source: named(file.url, stream), report };
+  return { source: named(file.name, stream), report };
 }
 
 /** The outputs' names as the native CLI passes them: those named .gz are compressed. */
@@ -257,15 +282,27 @@ async function runRemote(
   const s3 = s3Settings();
   const [ref] = args.positional;
   const url = resolveReferenceUrl(ref, s3);
-  const fasta = new RemoteFile(url);
-  const faiText =
-    args.faiPath && !isUrl(args.faiPath)
-      ? readText(args.faiPath)
-      : await new RemoteFile(resolveReferenceUrl(args.faiPath || `${ref}.fai`, s3)).text();
+  const asUrl = (path: string) => (path ? resolveReferenceUrl(path, s3) : undefined);
+  // Plain or bgzip (told by its first bytes); for bgzip only the blocks holding the regions are
+  // fetched, found with its .gzi. Indexes beside it, or at --fai and --gzi (files or URLs).
+  const localFai = args.faiPath && !isUrl(args.faiPath);
+  if (args.gziPath && !isUrl(args.gziPath))
+    throw new ReadforgeError(`--gzi ${args.gziPath}: give the .gzi's URL (or s3:// URI)`);
+  const {
+    file: fasta,
+    faiText,
+    bgzf,
+  } = await openRemoteFasta(
+    module,
+    {
+      url,
+      faiText: localFai ? readText(args.faiPath) : undefined,
+      faiUrl: localFai ? undefined : asUrl(args.faiPath),
+      gziUrl: asUrl(args.gziPath),
+    },
+    fetchFor(ref),
+  );
   const bedTexts = args.bedPaths.map(readText);
-  // bgzip: only the blocks holding the regions, found with <url>.gzi.
-  const gziFile = /\.b?gz$/.test(url) ? new RemoteFile(`${url}.gzi`) : null;
-  const bgzf = gziFile ? { module, gzi: await gziFile.bytes() } : undefined;
   const request = {
     settings,
     faiText,
@@ -278,23 +315,24 @@ async function runRemote(
   let gapsText: string | null = null;
   let gapsName = args.gapsPath;
   if (args.gapsPath && !isUrl(args.gapsPath)) gapsText = readText(args.gapsPath);
-  else if (args.gapsPath) gapsText = await new RemoteFile(resolveReferenceUrl(gapsName, s3)).text();
-  else if (args.coverage <= 0) {
-    gapsName = `${url}.gaps.bed`;
-    gapsText = await new RemoteFile(gapsName).textIfExists();
+  else if (args.gapsPath) gapsText = await remoteFile(gapsName).text();
+  else if (args.coverage <= 0 && !url.includes('?')) {
+    // (A presigned URL's signature does not sign a sidecar: one is given with --gaps URL.)
+    gapsName = displayUrl(besideUrl(url, '.gaps.bed'));
+    gapsText = await new RemoteFile(besideUrl(url, '.gaps.bed'), fetchFor(ref)).textIfExists();
   }
   const measured = gapsText === null && args.coverage <= 0;
   if (measured) {
     if (!args.quiet && process.stderr.isTTY)
-      process.stderr.write(`readforge: no ${url}.gaps.bed: measuring the regions' N runs first\n`);
-    gapsText = await withName(url, () =>
+      process.stderr.write(`readforge: no ${gapsName}: measuring the regions' N runs first\n`);
+    gapsText = await withName(fasta.name, () =>
       measureSpans(module, request, remoteSpans(fasta, {}, bgzf)),
     );
     gapsName = '';
   }
   const gaps = gapsText === null ? {} : { gapsText, gapsName };
   const variants = await variantsSource(module, args, { ...request, ...gaps });
-  await simulateInto(module, args, url, seed, (onOutput) =>
+  await simulateInto(module, args, fasta.name, seed, (onOutput) =>
     simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), {
       onOutput,
       variants: variants?.source,
@@ -302,7 +340,7 @@ async function runRemote(
   );
   if (!args.quiet)
     process.stderr.write(
-      `readforge: fetched ${fasta.fetchedBytes} bytes of ${url} in ${fasta.requests} requests` +
+      `readforge: fetched ${fasta.fetchedBytes} bytes of ${fasta.name} in ${fasta.requests} requests` +
         (measured
           ? ' (the regions twice: with no .gaps.bed beside it, their N runs were measured ' +
             'first; `readforge index` makes one)\n'
