@@ -2,7 +2,8 @@
 // Builds the edge function for workerd: bundles web/src/edge/worker.ts (with the Emscripten
 // glue) into build-edge/worker.js next to readforge.wasm, and writes build-edge/config.capnp.
 //   node scripts/build-edge.mjs [--port 8787] [--s3 http://127.0.0.1:4568] [--limits JSON]
-//                               [--reference name=url]... [--out build-edge]
+//                               [--reference name=url]... [--reference-json JSON]...
+//                               [--secret NAME=VALUE]... [--out build-edge]
 // Serve with: npx workerd serve build-edge/config.capnp
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,16 @@ const variants = { 'MT-human-calls': `${s3}/readforge-demo/MT-human-calls.vcf.gz
 for (let i = args.indexOf('--reference'); i >= 0; i = args.indexOf('--reference', i + 1)) {
   const [name, ...url] = args[i + 1].split('=');
   references.push({ name, url: url.join('=') });
+}
+
+// --reference-json adds one with every field (a private bucket's credentials, index URLs).
+for (let i = args.indexOf('--reference-json'); i >= 0; i = args.indexOf('--reference-json', i + 1))
+  references.push(JSON.parse(args[i + 1]));
+// --secret NAME=VALUE: what `wrangler secret put NAME` sets on Cloudflare.
+const secrets = [];
+for (let i = args.indexOf('--secret'); i >= 0; i = args.indexOf('--secret', i + 1)) {
+  const [name, ...value] = args[i + 1].split('=');
+  secrets.push(`    (name = ${JSON.stringify(name)}, text = ${JSON.stringify(value.join('='))}),\n`);
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -72,7 +83,7 @@ const api :Workerd.Worker = (
     (name = "REFERENCES", text = ${text(references)}),
     (name = "LIMITS", text = ${text(JSON.parse(limits))}),
     (name = "VARIANTS", text = ${text(variants)}),
-  ],
+${secrets.join('')}  ],
   globalOutbound = "internet",
 );
 `,

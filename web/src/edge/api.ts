@@ -11,78 +11,23 @@ import {
 } from '../engine/pump.js';
 import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
+import { besideUrl, RemoteFasta } from '../engine/remote-fasta.js';
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
-import { Config, Limits, ReferenceConfig } from './config.js';
+import { admit } from './admission.js';
+import { Config, Env, Limits, ReferenceConfig } from './config.js';
+import { ApiError, json } from './http.js';
+import { accessOf, openReference, pickReference } from './references.js';
 import { ProfileTexts, profileNames, resolveProfile } from './profiles.js';
 
 /** Not engine options: how the answer is shaped. */
 const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard', 'profile']);
 const DEFAULT_BLOCK_SIZE = 262144;
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly parameter: string | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function json(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body, null, 1), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  });
-}
-
-/** The configured reference a `ref=` names (by name, or by its exact URL); nothing else. */
-function pickReference(references: ReferenceConfig[], ref: string | null): ReferenceConfig {
-  if (!ref)
-    throw new ApiError(
-      400,
-      'ref',
-      `ref is required: one of ${references.map((r) => r.name).join(', ')}`,
-    );
-  const found = references.find((r) => r.name === ref || r.url === ref);
-  if (!found) {
-    throw new ApiError(
-      403,
-      'ref',
-      `'${ref}' is not a reference this server serves (only configured references can be ` +
-        `fetched): ${references.map((r) => r.name).join(', ')}`,
-    );
-  }
-  return found;
-}
-
-async function fetchIndex(url: string): Promise<string> {
-  try {
-    return await new RemoteFile(`${url}.fai`).text();
-  } catch (error) {
-    throw new ApiError(502, 'ref', `cannot read ${url}.fai: ${(error as Error).message}`);
-  }
-}
-
-export async function listReferences(references: ReferenceConfig[]): Promise<Response> {
-  const list = [];
-  for (const ref of references) {
-    const fai = await fetchIndex(ref.url);
-    const contigs = fai
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [name, length] = line.split('\t');
-        return { name, length: Number(length) };
-      });
-    list.push({ name: ref.name, url: ref.url, contigs });
-  }
-  return json(200, { references: list });
-}
+// Memory per run is what bounds an isolate serving many (its limit is shared): the reference
+// is fetched 128 KB at a time, one request at a time (not 1 MB with four ahead: 4 MB a run),
+// and answers are sent in 64 KB pieces, one queued at a time. Measured in edge-load.test.mjs.
+const REFERENCE_READS = { chunkBytes: 1 << 17, inFlight: 1 };
+const PIECE = 1 << 16;
 
 interface Plan {
   settings: Setting[];
@@ -94,7 +39,8 @@ interface Plan {
   gzip: boolean;
   profile: ProfileTexts | null;
   reference: ReferenceConfig;
-  faiText: string;
+  /** The reference opened: its file, index and, for bgzip, its .gzi. */
+  fasta: RemoteFasta;
   /** The reference's N runs, when -N needs them and a sidecar has them (else measured). */
   gaps: { gapsText: string; gapsName: string } | null;
   pairsMode: boolean;
@@ -102,19 +48,23 @@ interface Plan {
 }
 
 /** The configured sidecar, or <url>.gaps.bed when there is one. */
-async function fetchGaps(reference: ReferenceConfig): Promise<Plan['gaps']> {
-  const url = reference.gaps ?? `${reference.url}.gaps.bed`;
+async function fetchGaps(reference: ReferenceConfig, env: Env): Promise<Plan['gaps']> {
+  const url = reference.gaps ?? besideUrl(reference.url, '.gaps.bed');
   try {
-    const file = new RemoteFile(url);
+    const file = new RemoteFile(url, accessOf(reference, env));
     const text = reference.gaps ? await file.text() : await file.textIfExists();
     return text === null ? null : { gapsText: text, gapsName: url };
   } catch (error) {
-    throw new ApiError(502, 'ref', `cannot read ${url}: ${(error as Error).message}`);
+    throw new ApiError(
+      502,
+      'ref',
+      `cannot read ${reference.name}'s N runs: ${(error as Error).message}`,
+    );
   }
 }
 
 /** Checks every parameter and the limits; returns what to run. */
-async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<Plan> {
+async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env): Promise<Plan> {
   const params = url.searchParams;
   const reference = pickReference(config.references, params.get('ref'));
   const settings: Setting[] = [];
@@ -168,10 +118,10 @@ async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<
   const problem = module.checkSettings(settings);
   if (problem) throw new ApiError(400, null, problem);
 
-  const faiText = await fetchIndex(reference.url);
+  const fasta = await openReference(module, reference, env);
   const pairsMode = !settings.some(([n]) => n === 'C' || n === 'coverage');
-  const gaps = pairsMode ? await fetchGaps(reference) : null;
-  const sim = new module.Simulator(settings, { faiText, ...gaps, ...profile });
+  const gaps = pairsMode ? await fetchGaps(reference, env) : null;
+  const sim = new module.Simulator(settings, { faiText: fasta.faiText, ...gaps, ...profile });
   let spans: SpanBytes[];
   try {
     const error = sim.start();
@@ -203,7 +153,7 @@ async function plan(module: ReadforgeModule, url: URL, config: Config): Promise<
     gzip: params.get('gzip') === '1',
     profile,
     reference,
-    faiText,
+    fasta,
     gaps,
     pairsMode,
     seed,
@@ -262,80 +212,109 @@ function shardSettings(shard: string, settings: Setting[], spans: SpanBytes[]): 
   ];
 }
 
-/** Runs that are streaming now (for /api/health, and to see a client abort stop the work). */
-export let activeRuns = 0;
-
+/**
+ * GET /api/simulate. Each run is admitted first (limits.maxConcurrentRuns; 503 beyond) and
+ * released when its answer is complete, fails, or its client goes away.
+ */
 export async function simulateResponse(
   module: ReadforgeModule,
   url: URL,
   config: Config,
+  env: Env,
+): Promise<Response> {
+  const release = admit(config.limits.maxConcurrentRuns);
+  try {
+    return await startRun(module, url, config, env, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startRun(
+  module: ReadforgeModule,
+  url: URL,
+  config: Config,
+  env: Env,
+  release: () => void,
 ): Promise<Response> {
   const { limits } = config;
-  const p = await plan(module, url, config);
-  const file = new RemoteFile(p.reference.url);
-  const bgzf = /\.b?gz$/.test(p.reference.url)
-    ? {
-        module,
-        gzi: await new RemoteFile(`${p.reference.url}.gzi`).bytes().catch((e) => {
-          throw new ApiError(
-            502,
-            'ref',
-            `cannot read ${p.reference.url}.gzi: ${(e as Error).message}`,
-          );
-        }),
-      }
-    : undefined;
-  const request = { settings: p.settings, faiText: p.faiText, ...p.gaps, ...p.profile };
+  const p = await plan(module, url, config, env);
+  const { file, bgzf } = p.fasta;
+  const request = { settings: p.settings, faiText: p.fasta.faiText, ...p.gaps, ...p.profile };
   if (p.pairsMode && !p.gaps) {
     // No sidecar: the regions' bytes are fetched twice, first to measure their N runs.
     try {
-      request.gapsText = await measureSpans(module, request, remoteSpans(file, {}, bgzf));
-    } catch (error) {
-      throw new ApiError(
-        502,
-        'ref',
-        `cannot measure ${p.reference.url}: ${(error as Error).message}`,
+      request.gapsText = await measureSpans(
+        module,
+        request,
+        remoteSpans(file, REFERENCE_READS, bgzf),
       );
+    } catch (error) {
+      throw new ApiError(502, 'ref', `cannot measure ${file.name}: ${(error as Error).message}`);
     }
   }
   // The planted VCF streams in step with the reference (fetched per request, by region when it
   // has a tabix index; its errors name it).
   const variants = async () => {
     if (!p.variantsUrl) return undefined;
+    const vcfFile = new RemoteFile(p.variantsUrl);
     try {
       const regions = vcfRegions(plannedSpans(module, request));
-      return await remoteVcf(module, new RemoteFile(p.variantsUrl), regions);
+      return await remoteVcf(module, vcfFile, regions);
     } catch (error) {
       throw new ApiError(
         502,
         'variants',
-        `cannot read ${p.variantsUrl}: ${(error as Error).message}`,
+        `cannot read ${vcfFile.name}: ${(error as Error).message}`,
       );
     }
   };
   const vcf = await variants(); // before the first byte: an unreachable VCF is a 502
-  if (p.summary) return summaryResponse(module, request, remoteSpans(file, {}, bgzf), vcf, p.seed);
+  if (p.summary) {
+    try {
+      return await summaryResponse(
+        module,
+        request,
+        remoteSpans(file, REFERENCE_READS, bgzf),
+        vcf,
+        p.seed,
+      );
+    } finally {
+      release();
+    }
+  }
   // A pull-based body: the engine runs only as fast as the client reads (real back-pressure at
   // any compatibility date), one chunk in flight per request.
   let written = 0;
   const output = pullStream(async (write, signal) => {
-    activeRuns++;
     try {
-      await simulate(module, request, remoteSpans(file, { signal }, bgzf), {
+      await simulate(module, request, remoteSpans(file, { ...REFERENCE_READS, signal }, bgzf), {
         signal,
         variants: vcf,
+        maxChunk: REFERENCE_READS.chunkBytes, // the engine's input buffer: no larger than reads
         onOutput: async (stream, bytes) => {
           if (stream !== p.stream) return;
           written += bytes.length;
           if (written > limits.maxOutputBytes)
             throw new ReadforgeError("the output passed this server's limit");
-          await write(bytes); // rejects once the client has gone: the run stops
+          // `bytes` views the engine's output in the wasm heap, which stays put until this
+          // returns; but another request's run may grow the heap (detaching the view) while
+          // this one waits, so each piece is taken from the heap as it is now. write() copies
+          // it, and rejects once the client has gone: the run stops.
+          const { byteOffset, length } = bytes;
+          for (let at = 0; at < length; at += PIECE) {
+            const end = byteOffset + Math.min(at + PIECE, length);
+            await write(
+              new Uint8Array(module.HEAP8.buffer, byteOffset + at, end - byteOffset - at),
+            );
+          }
         },
       });
     } finally {
-      activeRuns--;
+      release();
     }
-  });
+  }, release);
   return new Response(output, {
     headers: {
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.
@@ -370,25 +349,20 @@ async function summaryResponse(
   variants: ReadableStream<Uint8Array> | undefined,
   seed: string,
 ): Promise<Response> {
-  activeRuns++;
-  try {
-    const { stats, warnings } = await simulate(module, request, input, {
-      onOutput: () => {},
-      variants,
-    });
-    return json(200, {
-      seed,
-      summary: module.summaryLine(stats.pairs, stats.readBases, stats.errors, stats.contigs),
-      pairs: stats.pairs,
-      readBases: stats.readBases,
-      errors: stats.errors,
-      errorRate: stats.readBases ? stats.errors / stats.readBases : 0,
-      snps: stats.snps,
-      insertions: stats.insertions,
-      deletions: stats.deletions,
-      warnings,
-    });
-  } finally {
-    activeRuns--;
-  }
+  const { stats, warnings } = await simulate(module, request, input, {
+    onOutput: () => {},
+    variants,
+  });
+  return json(200, {
+    seed,
+    summary: module.summaryLine(stats.pairs, stats.readBases, stats.errors, stats.contigs),
+    pairs: stats.pairs,
+    readBases: stats.readBases,
+    errors: stats.errors,
+    errorRate: stats.readBases ? stats.errors / stats.readBases : 0,
+    snps: stats.snps,
+    insertions: stats.insertions,
+    deletions: stats.deletions,
+    warnings,
+  });
 }

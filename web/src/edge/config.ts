@@ -3,8 +3,19 @@
 export interface ReferenceConfig {
   /** The name clients use: `ref=<name>`. */
   name: string;
-  /** The FASTA (plain, or bgzip with .gzi); its index at <url>.fai. */
+  /** The FASTA (plain, or bgzip with .gzi: told by its bytes); its index at <url>.fai. */
   url: string;
+  /** The index's URL, when not <url>.fai (a presigned URL, say). */
+  fai?: string;
+  /** A bgzip FASTA's .gzi, when not <url>.gzi. */
+  gzi?: string;
+  /**
+   * A private bucket: requests are signed (AWS SigV4) with the secrets <credentials>_ACCESS_KEY_ID
+   * and <credentials>_SECRET_ACCESS_KEY (and <credentials>_SESSION_TOKEN if set), which
+   * `wrangler secret put` sets; `region` is the bucket's (default us-east-1).
+   */
+  credentials?: string;
+  region?: string;
   /** Its N runs (`readforge index`); default <url>.gaps.bed when there is one. Without any,
    * -N runs measure the regions' bytes first (fetching them twice). */
   gaps?: string;
@@ -14,12 +25,19 @@ export interface Limits {
   maxPairs: number;
   maxRegionBases: number;
   maxOutputBytes: number;
+  /**
+   * Runs streaming at once in one isolate; more get 503 with Retry-After. Each run holds about
+   * 2 MB of the shared wasm heap and 0.3 MB of JavaScript memory besides the ~64 MB of dead
+   * buffers V8 keeps before collecting (edge-load.test.mjs prints the figures).
+   */
+  maxConcurrentRuns: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxPairs: 20_000_000,
   maxRegionBases: 4_000_000_000,
   maxOutputBytes: 16_000_000_000,
+  maxConcurrentRuns: 16,
 };
 
 export interface Env {
@@ -29,6 +47,8 @@ export interface Env {
   PROFILES?: string;
   /** VCFs whose variants `variants=NAME` plants: {"name": "URL of a .vcf or .vcf.gz"}. */
   VARIANTS?: string;
+  /** Secrets (wrangler secret put), e.g. the credentials of private references. */
+  [secret: string]: string | undefined;
 }
 
 export interface Config {
