@@ -3,11 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { NATIVE, ROOT, WASM_CLI } from './helpers.mjs';
+import { NATIVE, ROOT, WASM_CLI, runAsync } from './helpers.mjs';
 
 const S3_PORT = 4581;
 const EDGE_PORT = 8795;
@@ -348,7 +349,10 @@ test('bad requests get the documented status and a JSON body naming the paramete
     assert.ok(!/at .*\.js:\d+/.test(body.error), 'no stack traces');
   }
   const unreachable = JSON.parse((await get('ref=unreachable&N=10')).body.toString());
-  assert.match(unreachable.error, /cannot read unreachable: http:\/\/127\.0\.0\.1:9\/nothing\.fa: /);
+  assert.match(
+    unreachable.error,
+    /cannot read unreachable: http:\/\/127\.0\.0\.1:9\/nothing\.fa: /,
+  );
 });
 
 test('a client that disconnects stops the work', async () => {
@@ -368,4 +372,79 @@ test('a client that disconnects stops the work', async () => {
     active = (await (await fetch(`${API}/health`)).json()).active;
   }
   assert.equal(active, 0, 'the run stopped after the client left');
+});
+
+test('readforge-wasm --server fans out K shards: the bytes of the CLI; failed shards retried', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-fanout-'));
+  const args = ['-N', '30000', '-S', '12', '-1', '100', '-2', '120', '--block-size', '65536'];
+  const [n1, n2] = native([...args, '--vcf', join(dir, 'n.vcf')], ECOLI, ['1.fq', '2.fq']);
+  const expectedVcf = readFileSync(join(dir, 'n.vcf'));
+  // Asynchronous: the retry case's proxy runs in this process.
+  const fanOut = (extra, server = `http://127.0.0.1:${EDGE_PORT}`) =>
+    runAsync(process.execPath, [
+      WASM_CLI,
+      '--server',
+      server,
+      ...extra,
+      ...args,
+      'ecoli-536',
+      join(dir, 'w1.fq'),
+      join(dir, 'w2.fq'),
+    ]);
+  for (const [k, p] of [
+    [1, 1],
+    [4, 2],
+    [16, 4],
+  ]) {
+    const r = await fanOut([
+      '--shards',
+      String(k),
+      '--parallel',
+      String(p),
+      '--vcf',
+      join(dir, 'w.vcf'),
+    ]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`${k} shards from .* \\(${p} at a time\\)`));
+    assert.ok(readFileSync(join(dir, 'w1.fq')).equals(n1), `k = ${k}: read 1`);
+    assert.ok(readFileSync(join(dir, 'w2.fq')).equals(n2), `k = ${k}: read 2`);
+    assert.ok(readFileSync(join(dir, 'w.vcf')).equals(expectedVcf), `k = ${k}: VCF`);
+  }
+  // Through a proxy where shard 1 first answers 503 and shard 2 breaks off half-way: both are
+  // asked again (shard 2 resumes where it stopped) and the bytes are the same.
+  const failed = new Set();
+  const proxy = createServer(async (req, res) => {
+    const shard = new URL(req.url, 'http://x').searchParams.get('shard');
+    const mate = new URL(req.url, 'http://x').searchParams.get('mate');
+    const key = `${shard} ${mate}`;
+    const upstream = await fetch(`http://127.0.0.1:${EDGE_PORT}${req.url}`);
+    if (shard === '1/4' && !failed.has(key)) {
+      failed.add(key);
+      await upstream.body.cancel();
+      return res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"error":"busy"}');
+    }
+    const body = Buffer.from(await upstream.arrayBuffer());
+    res.writeHead(upstream.status, { 'Content-Length': body.length });
+    if (shard === '2/4' && !failed.has(key)) {
+      failed.add(key);
+      res.write(body.subarray(0, body.length >> 1));
+      return setTimeout(() => req.socket.destroy(), 50);
+    }
+    res.end(body);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const r = await fanOut(['--shards', '4'], `http://127.0.0.1:${proxy.address().port}`);
+  proxy.close();
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /shard 1\/4 failed \(shard 1\/4: HTTP 503: busy\); asking again/);
+  assert.match(r.stderr, /shard 2\/4 failed .*; asking again/);
+  assert.ok(readFileSync(join(dir, 'w1.fq')).equals(n1), 'read 1 after retries');
+  assert.ok(readFileSync(join(dir, 'w2.fq')).equals(n2), 'read 2 after retries');
+  // What only the server can check (a region of a contig it does not have) is its 400, said
+  // once; no file is left.
+  const bad = await fanOut(['--shards', '4', '--region', 'nosuch:1-100']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^readforge: error: shard 0\/4: HTTP 400: .*nosuch/);
+  assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+  assert.ok(!existsSync(join(dir, 'w1.fq')));
 });

@@ -37,6 +37,7 @@ import {
   Summary,
 } from '../engine/pump.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
+import { runOnServer, takeFanOutFlags } from './fan-out.js';
 import { indexCommand } from './index-command.js';
 import { simulateOnThreads } from './threads.js';
 import { profileCommand } from './profile-command.js';
@@ -77,7 +78,8 @@ class Output {
 }
 
 async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
-  const args = module.parseArgs(argv);
+  const { rest, fanOut } = takeFanOutFlags(argv);
+  const args = module.parseArgs(rest);
   if (args.error) throw new ReadforgeError(args.error);
   if (args.help) {
     process.stdout.write(module.usage().replace(/^Usage: readforge/, 'Usage: readforge-wasm'));
@@ -93,6 +95,13 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (!args.seedGiven) {
     seed = randomBytes(8).readBigUInt64BE().toString();
     settings.push(['seed', seed]);
+  }
+  if (fanOut) {
+    // One seed for every shard (drawn here when not given); threads are the server's business.
+    const remote = settings.filter(([name]) => name !== 't' && name !== 'threads');
+    const log = (line: string) => args.quiet || process.stderr.write(`readforge: ${line}\n`);
+    if (seed) log(`seed ${seed}`);
+    return runOnServer(args, remote, fanOut, log);
   }
   if (/^(https?|s3):\/\//.test(ref)) return runRemote(module, args, settings, seed);
   if (ref !== '-' && !existsSync(ref))
