@@ -5,6 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { sigv4Server } from '../tests/js/sigv4-server.mjs';
+
+/** A private bucket (a SigV4-checking stand-in); the preview's CSP allows it (config). */
+const PRIVATE_S3_PORT = 4571;
 import {
   expectCoverageOf,
   multiContigFasta,
@@ -485,6 +489,62 @@ test('a region of a bgzip FASTA in a (local) S3 bucket: only its blocks, the CLI
   expect((await readSaved(page, 'ecoli-536_R2.fq')).equals(expected.fastq[1])).toBe(true);
   expect((await readSaved(page, 'ecoli-536.vcf')).equals(expected.vcf!)).toBe(true);
   expect(problems).toEqual([]);
+});
+
+test('a private bucket: requests signed in the page, credentials kept out of links and storage', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const secret = 'page/secret+key';
+  const bucket = await sigv4Server(
+    join(ROOT, 'build-s3'),
+    { accessKeyId: 'AKIDPAGE', secretAccessKey: secret },
+    PRIVATE_S3_PORT,
+  );
+  try {
+    await page.goto('/');
+    await page.getByLabel('A FASTA on the web or S3').check();
+    await page.locator('#remote-url').fill('s3://private/ecoli-536.fa.gz');
+    await page.locator('#s3-endpoint').fill(`http://127.0.0.1:${PRIVATE_S3_PORT}`);
+    // Without credentials: S3's refusal, said plainly.
+    await expect(page.locator('#remote-info')).toContainText(
+      'access denied (HTTP 403, AccessDenied)',
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.locator('#remote-access > summary').click();
+    await page.locator('#s3-access-key').fill('AKIDPAGE');
+    await page.locator('#s3-secret-key').fill('a wrong one');
+    await expect(page.locator('#remote-info')).toContainText('the credentials are wrong');
+    await page.locator('#s3-secret-key').fill(secret);
+    await page.locator('#s3-region').fill('eu-west-1');
+    await expect(page.locator('#remote-info')).toContainText('1 contigs, 4.9 Mb');
+    await page.locator('#regions').fill('gi|110640213|ref|NC_008253.1|:200001-260000');
+    await setOption(page, 'pairs', '3000');
+    await simulateAndWait(page);
+    expect(bucket.requests.length).toBeGreaterThan(3);
+    expect(bucket.requests.filter((r) => r.problem === null).length).toBeGreaterThan(3);
+    const expected = nativeRun(
+      cliArgs(new URL(page.url()).hash),
+      join(ROOT, 'build-s3/ecoli-536.fa'),
+      ['1.fq', '2.fq'],
+    );
+    expect((await readSaved(page, 'ecoli-536_R1.fq')).equals(expected.fastq[0])).toBe(true);
+    // The secret is in no link and no storage.
+    await page.getByRole('button', { name: 'Copy link to these settings' }).click();
+    expect(page.url()).not.toContain(encodeURIComponent(secret));
+    expect(page.url()).not.toContain('AKIDPAGE');
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(stored).not.toContain(secret);
+    // Chromium logs the refused requests of the two deliberate failures above; nothing else.
+    expect(problems.filter((p) => !/status of 403 \(Forbidden\)/.test(p))).toEqual([]);
+  } finally {
+    bucket.close();
+  }
 });
 
 test('"Run on the server" saves the bytes of the in-browser run', async ({ page }) => {

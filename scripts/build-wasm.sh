@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
 [ -f build-wasm/CMakeCache.txt ] || emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-wasm -j"$(nproc)"
+# wrangler (npm run edge:dev, wrangler deploy) imports the module beside the edge's worker.ts.
+cp build-wasm/readforge.wasm web/src/edge/readforge.wasm

@@ -448,3 +448,38 @@ test('readforge-wasm --server fans out K shards: the bytes of the CLI; failed sh
   assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
   assert.ok(!existsSync(join(dir, 'w1.fq')));
 });
+
+test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves', async () => {
+  const port = 8798;
+  const dev = spawn(
+    'npm',
+    ['run', 'edge:dev', '--', '--port', String(port), '--s3', `http://127.0.0.1:${S3_PORT}`],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      detached: true, // a process group: npm, node and wrangler's workerd stop together
+    },
+  );
+  try {
+    const wrangler = `http://127.0.0.1:${port}/api`;
+    for (let i = 0; i < 600; i++) {
+      try {
+        if ((await fetch(`${wrangler}/health`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const query of [
+      'ref=MT-human&N=3000&S=5&mate=2',
+      `ref=ecoli-536-bgzip&N=2000&S=6&region=${encodeURIComponent(`${CONTIG}:10001-90000`)}&gzip=1`,
+    ]) {
+      const viaWrangler = Buffer.from(
+        await (await fetch(`${wrangler}/simulate?${query}`)).arrayBuffer(),
+      );
+      const viaWorkerd = (await get(query)).body;
+      assert.ok(viaWorkerd.length > 10000);
+      assert.ok(viaWrangler.equals(viaWorkerd), query);
+    }
+  } finally {
+    process.kill(-dev.pid, 'SIGKILL');
+  }
+});

@@ -58,9 +58,24 @@ async function check(req, url, credentials) {
   return signed.headers.authorization === auth ? null : 'SignatureDoesNotMatch';
 }
 
-export async function sigv4Server(dir, credentials) {
+// Browsers read it too (the app's private-bucket test): CORS as an S3 bucket configures it.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Content-Range, Content-Length',
+};
+
+export async function sigv4Server(dir, credentials, port = 0) {
   const requests = [];
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+        'Access-Control-Max-Age': '600',
+      });
+      return res.end();
+    }
     const url = new URL(req.url, 'http://localhost');
     const problem = await check(req, url, credentials).catch((e) => `InternalError ${e.message}`);
     requests.push({ path: url.pathname, problem });
@@ -89,7 +104,7 @@ export async function sigv4Server(dir, credentials) {
     });
     createReadStream(file, { start, end }).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${server.address().port}`,
     requests,

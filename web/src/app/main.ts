@@ -114,8 +114,9 @@ function reference(): ReferenceSpec | string {
   const choice = referenceChoice();
   if (choice === 'remote') {
     try {
-      const url = remote.url();
-      return { kind: 'remote', url, name: url.split('/').pop() ?? 'remote' };
+      const access = remote.access();
+      const name = access.url.split('?')[0].split('/').pop() ?? 'remote';
+      return { kind: 'remote', name, ...access };
     } catch (error) {
       return (error as Error).message;
     }

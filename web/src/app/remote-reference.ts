@@ -2,12 +2,24 @@
 // (for region entry) and says how much a run will download before it starts.
 import type { ReadforgeModule, Setting } from '../engine/module-types.js';
 import { ReadforgeError } from '../engine/pump.js';
-import { RemoteFile, resolveReferenceUrl } from '../engine/remote.js';
+import { resolveReferenceUrl } from '../engine/remote.js';
+import { openRemoteAccess } from '../engine/remote-fasta.js';
+import type { RemoteAccess } from '../shared/protocol.js';
 
 export const LOCAL_S3_EXAMPLE = {
   url: 's3://readforge-demo/ecoli-536.fa.gz',
   endpoint: 'http://127.0.0.1:4568',
 };
+
+/** Index URLs and credentials: read for each run, never saved or put in links. */
+const ACCESS_FIELDS = [
+  '#remote-fai',
+  '#remote-gzi',
+  '#s3-access-key',
+  '#s3-secret-key',
+  '#s3-session-token',
+  '#s3-region',
+];
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -22,7 +34,7 @@ export class RemoteReference {
     private readonly module: ReadforgeModule,
     private readonly settings: () => Setting[],
   ) {
-    for (const id of ['#remote-url', '#s3-endpoint'])
+    for (const id of ['#remote-url', '#s3-endpoint', ...ACCESS_FIELDS])
       $(id).addEventListener('input', () => this.schedule());
     $('#regions').addEventListener('input', () => this.schedule());
     $('#s3-example').addEventListener('click', () => {
@@ -51,6 +63,23 @@ export class RemoteReference {
     });
   }
 
+  /** The URL, index URLs and credentials a run reads the reference with. */
+  access(): RemoteAccess {
+    const field = (id: string) => $<HTMLInputElement>(id).value.trim();
+    const access: RemoteAccess = { url: this.url() };
+    if (field('#remote-fai')) access.faiUrl = field('#remote-fai');
+    if (field('#remote-gzi')) access.gziUrl = field('#remote-gzi');
+    if (field('#s3-access-key') && field('#s3-secret-key')) {
+      access.credentials = {
+        accessKeyId: field('#s3-access-key'),
+        secretAccessKey: field('#s3-secret-key'),
+        sessionToken: field('#s3-session-token') || undefined,
+        region: field('#s3-region') || undefined,
+      };
+    }
+    return access;
+  }
+
   get address(): string {
     return `${$<HTMLInputElement>('#remote-url').value.trim()}|${$<HTMLInputElement>('#s3-endpoint').value.trim()}`;
   }
@@ -69,9 +98,11 @@ export class RemoteReference {
 
   private async refresh(): Promise<void> {
     const info = $('#remote-info');
+    let access: RemoteAccess;
     let url: string;
     try {
-      url = this.url();
+      access = this.access();
+      url = JSON.stringify(access); // in memory only: what the index was read with
     } catch (error) {
       info.textContent = $<HTMLInputElement>('#remote-url').value.trim()
         ? (error as Error).message
@@ -81,9 +112,10 @@ export class RemoteReference {
     try {
       if (this.loadedFor !== url) {
         info.textContent = 'Reading the index…';
-        this.faiText = await new RemoteFile(`${url}.fai`).text();
-        this.gzi = /\.b?gz$/.test(url) ? await new RemoteFile(`${url}.gzi`).bytes() : null;
-        this.hasGaps = (await new RemoteFile(`${url}.gaps.bed`).textIfExists()) !== null;
+        const fasta = await openRemoteAccess(this.module, access);
+        this.faiText = fasta.faiText;
+        this.gzi = fasta.bgzf?.gzi ?? null;
+        this.hasGaps = fasta.gapsText !== null;
         this.loadedFor = url;
         this.fillContigs();
       }

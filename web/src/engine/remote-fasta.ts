@@ -3,7 +3,8 @@
 // name: a presigned URL's query string hides the suffix, and a name can lie.
 import type { ReadforgeModule } from './module-types.js';
 import { ReadforgeError } from './pump.js';
-import { BgzfIndex, RemoteFile, RemoteOptions } from './remote.js';
+import { BgzfIndex, displayUrl, RemoteFile, RemoteOptions } from './remote.js';
+import { isPresigned, S3Credentials, signedFetch } from './s3-signing.js';
 
 export interface RemoteFastaUrls {
   url: string;
@@ -100,4 +101,40 @@ async function readIndex<T>(
         `--${where.suffix.slice(1)} URL)`,
     );
   }
+}
+
+/** How to fetch a page's or Worker's remote reference: signed when credentials are given. */
+export function accessOptions(
+  access: RemoteAccessSpec,
+  options: RemoteOptions = {},
+): RemoteOptions {
+  const signing = access.credentials && !isPresigned(access.url);
+  return signing ? { ...options, fetch: signedFetch(access.credentials!) } : options;
+}
+
+export interface RemoteAccessSpec {
+  url: string;
+  faiUrl?: string;
+  gziUrl?: string;
+  credentials?: S3Credentials;
+}
+
+/** A page's or Worker's remote reference, opened; and its N runs' sidecar, when beside it. */
+export async function openRemoteAccess(
+  module: ReadforgeModule,
+  access: RemoteAccessSpec,
+  options: RemoteOptions = {},
+): Promise<RemoteFasta & { gapsText: string | null; gapsName: string }> {
+  const reading = accessOptions(access, options);
+  const gapsUrl = besideUrl(access.url, '.gaps.bed');
+  const [fasta, gapsText] = await Promise.all([
+    openRemoteFasta(
+      module,
+      { url: access.url, faiUrl: access.faiUrl, gziUrl: access.gziUrl },
+      reading,
+    ),
+    // A presigned URL's signature does not sign a sidecar: none is looked for then.
+    isPresigned(access.url) ? null : new RemoteFile(gapsUrl, reading).textIfExists(),
+  ]);
+  return { ...fasta, gapsText, gapsName: displayUrl(gapsUrl) };
 }

@@ -1,12 +1,19 @@
 // Messages between the page (web/src/app) and the simulation Worker (web/src/worker).
 import type { Setting } from '../engine/module-types.js';
 import type { Summary } from '../engine/pump.js';
+import type { RemoteAccessSpec } from '../engine/remote-fasta.js';
 
 export type ReferenceSpec =
   | { kind: 'url'; url: string; faiUrl?: string; gapsUrl?: string; name: string }
   | { kind: 'file'; file: File; fai?: File; gaps?: File }
   /** An indexed FASTA read with Range requests: only the regions' bytes are fetched. */
-  | { kind: 'remote'; url: string; name: string };
+  | ({ kind: 'remote'; name: string } & RemoteAccess);
+
+/**
+ * Where a remote FASTA and its indexes are, and how to sign for them. Credentials travel to the
+ * Worker in memory only: never in links, storage or logs.
+ */
+export type RemoteAccess = RemoteAccessSpec;
 
 export interface OutputNames {
   read1: string;

@@ -10,7 +10,8 @@ import {
   simulate,
 } from '../engine/pump.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
-import { RemoteFile, remoteSpans } from '../engine/remote.js';
+import { remoteSpans } from '../engine/remote.js';
+import { openRemoteAccess } from '../engine/remote-fasta.js';
 import { openReference, vcfStream } from './inputs.js';
 import { simulateOnWorkers } from './parallel-run.js';
 import { Sinks } from './sinks.js';
@@ -43,22 +44,16 @@ async function fetchText(url: string): Promise<string> {
   return response.ok ? response.text() : '';
 }
 
-/** The index and N-run sidecar that come with the reference, when there are any. */
+/** The index and N-run sidecar that come with a local or built-in reference, if any. */
 async function knownIndex(request: RunRequest): Promise<SimulatorInputs> {
   const ref = request.reference;
-  if (ref.kind === 'remote') {
-    const gaps = await new RemoteFile(`${ref.url}.gaps.bed`).textIfExists();
-    return {
-      faiText: await new RemoteFile(`${ref.url}.fai`).text(),
-      ...(gaps === null ? {} : { gapsText: gaps, gapsName: `${ref.url}.gaps.bed` }),
-    };
-  }
   if (ref.kind === 'file') {
     return {
       faiText: ref.fai ? await ref.fai.text() : '',
       ...(ref.gaps ? { gapsText: await ref.gaps.text(), gapsName: ref.gaps.name } : {}),
     };
   }
+  if (ref.kind !== 'url') return {}; // remote references are opened by runSimulation
   const gapsText = ref.gapsUrl ? await fetchText(ref.gapsUrl) : '';
   return {
     faiText: ref.faiUrl ? await fetchText(ref.faiUrl) : '',
@@ -85,9 +80,18 @@ export async function runSimulation(
     });
   let sinks: Sinks | null = null;
   try {
-    const inputs = await knownIndex(request);
     const ref = request.reference;
-    const remote = ref.kind === 'remote' ? new RemoteFile(ref.url, { signal }) : null;
+    // A remote FASTA: its format from its bytes, its indexes, signed when credentials are given.
+    const fasta = ref.kind === 'remote' ? await openRemoteAccess(module, ref, { signal }) : null;
+    const remote = fasta?.file ?? null;
+    const inputs: SimulatorInputs = fasta
+      ? {
+          faiText: fasta.faiText,
+          ...(fasta.gapsText === null
+            ? {}
+            : { gapsText: fasta.gapsText, gapsName: fasta.gapsName }),
+        }
+      : await knownIndex(request);
     const missingGaps = request.needGaps && !inputs.gapsText;
     const missingLengths = request.needLengths && !inputs.faiText && !inputs.gapsText;
     if (!remote && (missingGaps || missingLengths)) {
@@ -113,11 +117,8 @@ export async function runSimulation(
     const parallel = request.workers > 1 && !remote;
     let input;
     if (remote) {
-      // bgzip: only the blocks holding the regions, found with <url>.gzi.
-      const gzi = /\.b?gz$/.test(remote.url)
-        ? await new RemoteFile(`${remote.url}.gzi`).bytes()
-        : null;
-      const bgzf = gzi ? { module, gzi } : undefined;
+      // bgzip: only the blocks holding the regions, found with its .gzi.
+      const bgzf = fasta?.bgzf;
       if (missingGaps) {
         // No .gaps.bed beside it: the regions' bytes are fetched twice, first to measure.
         progress('measuring', null);
