@@ -43,7 +43,9 @@ for (let i = args.indexOf('--reference-json'); i >= 0; i = args.indexOf('--refer
 const secrets = [];
 for (let i = args.indexOf('--secret'); i >= 0; i = args.indexOf('--secret', i + 1)) {
   const [name, ...value] = args[i + 1].split('=');
-  secrets.push(`    (name = ${JSON.stringify(name)}, text = ${JSON.stringify(value.join('='))}),\n`);
+  secrets.push(
+    `    (name = ${JSON.stringify(name)}, text = ${JSON.stringify(value.join('='))}),\n`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });
