@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import type { SpanCoverage } from '../web/src/engine/module-types';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-output/screenshots');
@@ -175,15 +176,6 @@ export async function simulateAndWait(page: Page): Promise<void> {
   await expect(page.locator('#results')).toBeVisible({ timeout: 150_000 });
 }
 
-interface Track {
-  contig: string;
-  begin: number;
-  length: number;
-  width: number;
-  fragments: number[];
-  nBases: number[];
-}
-
 /**
  * The coverage plot's bins (what #coverage-figure plots) against those computed from the saved
  * read-1 FASTQ's names (the leftmost base of each pair) and the reference's N bases.
@@ -191,7 +183,7 @@ interface Track {
 export async function expectCoverageOf(page: Page, fasta: string, read1: Buffer): Promise<void> {
   await expect(page.locator('#coverage-figure')).toBeVisible();
   await expect(page.locator('#coverage-plot canvas')).toHaveCount(1);
-  const tracks: Track[] = JSON.parse(
+  const tracks: SpanCoverage[] = JSON.parse(
     (await page.locator('#coverage-figure').getAttribute('data-tracks'))!,
   );
   const sequences = new Map<string, string>();

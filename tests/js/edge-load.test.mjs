@@ -4,13 +4,13 @@
 // inspector (Runtime.getHeapUsage), admission control past the limit, and many short requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { NATIVE, ROOT } from './helpers.mjs';
+import { NATIVE, ROOT, startProcess, waitFor } from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
 const S3_PORT = 4583;
@@ -22,33 +22,13 @@ const MAX_RUNS = Number(process.env.RUNS ?? 32);
 const children = [];
 let v4;
 
-function start(command, args, ready) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d) => {
-      out += d;
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} exited (${code}): ${out}`)));
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-
 before(async () => {
-  await start(process.execPath, ['scripts/local-s3.mjs', String(S3_PORT)], /local S3:/);
+  await startProcess(
+    children,
+    process.execPath,
+    ['scripts/local-s3.mjs', String(S3_PORT)],
+    /local S3:/,
+  );
   // The private bucket: the demo genome as bgzip, and the same bytes under a .fa name.
   const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-private-'));
   for (const name of ['MT-human.fa.gz', 'MT-human.fa.gz.fai', 'MT-human.fa.gz.gzi'])
@@ -85,7 +65,8 @@ before(async () => {
     ],
     { cwd: ROOT, stdio: 'ignore' },
   );
-  start(
+  startProcess(
+    children,
     join(ROOT, 'node_modules/.bin/workerd'),
     ['serve', 'build-edge-load/config.capnp', `--inspector-addr=127.0.0.1:${INSPECTOR_PORT}`],
     /$^/,

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { NATIVE, ROOT, WASM_CLI, runAsync } from './helpers.mjs';
+import { NATIVE, ROOT, WASM_CLI, runAsync, startProcess, waitFor } from './helpers.mjs';
 
 const S3_PORT = 4581;
 const EDGE_PORT = 8795;
@@ -18,33 +18,13 @@ const MT = join(ROOT, 'build-s3/MT-human.fa');
 const ECOLI = join(ROOT, 'build-s3/ecoli-536.fa');
 const CONTIG = 'gi|110640213|ref|NC_008253.1|';
 
-function start(command, args, ready) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d) => {
-      out += d;
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} exited (${code}): ${out}`)));
-  });
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-
 before(async () => {
-  await start(process.execPath, ['scripts/local-s3.mjs', String(S3_PORT)], /local S3:/);
+  await startProcess(
+    children,
+    process.execPath,
+    ['scripts/local-s3.mjs', String(S3_PORT)],
+    /local S3:/,
+  );
   execFileSync(
     process.execPath,
     [
@@ -60,9 +40,12 @@ before(async () => {
     ],
     { cwd: ROOT, stdio: 'ignore' },
   );
-  start(join(ROOT, 'node_modules/.bin/workerd'), ['serve', 'build-edge/config.capnp'], /$^/).catch(
-    () => {},
-  );
+  startProcess(
+    children,
+    join(ROOT, 'node_modules/.bin/workerd'),
+    ['serve', 'build-edge/config.capnp'],
+    /$^/,
+  ).catch(() => {});
   await waitFor(`${API}/health`);
 });
 

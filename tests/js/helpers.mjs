@@ -1,5 +1,5 @@
 // Shared by the JS tests: paths, running both command lines, test references.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,4 +92,34 @@ export function read(path) {
 
 export function write(path, text) {
   writeFileSync(path, text, 'latin1');
+}
+
+/**
+ * Starts a long-running process (a server) for a test file; resolves once its output matches
+ * `ready`. Every process started is in `children`, for the file's after() to kill.
+ */
+export function startProcess(children, command, args, ready) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d) => {
+      out += d;
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${command} exited (${code}): ${out}`)));
+  });
+}
+
+/** Waits until `url` answers 200 (10 s at most). */
+export async function waitFor(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
 }

@@ -76,27 +76,37 @@ export interface ByteSource {
   cancel?(reason?: unknown): void | Promise<void>;
 }
 
-/** A ReadableStream as a ByteSource (its chunks are copied into the engine's buffer). */
+/**
+ * A ReadableStream as a ByteSource (its chunks are copied into the engine's buffer). It waits
+ * for a chunk in prepare(), before the engine lends its buffer, and fills it without waiting:
+ * where one module serves several runs (the edge), another run may grow the wasm heap during a
+ * wait, which would detach a view held across it.
+ */
 export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
   const reader = stream.getReader();
   let pending: Uint8Array | null = null;
+  let ended = false;
   return {
-    async read(into) {
-      while (!pending || pending.length === 0) {
+    async prepare() {
+      while (!ended && (!pending || pending.length === 0)) {
         const { value, done } = await reader.read();
         if (done) {
+          ended = true;
           reader.releaseLock();
-          return 0;
+        } else {
+          pending = value;
         }
-        pending = value;
       }
+    },
+    read(into) {
+      if (!pending || pending.length === 0) return 0;
       const n = Math.min(pending.length, into.length);
       into.set(pending.subarray(0, n));
       pending = pending.subarray(n);
       return n;
     },
     async cancel(reason) {
-      await reader.cancel(reason).catch(() => {});
+      if (!ended) await reader.cancel(reason).catch(() => {});
     },
   };
 }

@@ -26,14 +26,12 @@ import { isPresigned, signedFetch } from '../engine/s3-signing.js';
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import {
   ByteSource,
-  decompressIfGzip,
   measureSpans,
   plannedSpans,
   ReadforgeError,
   scanReference,
   simulate,
   SimulationRequest,
-  streamSource,
   Summary,
 } from '../engine/pump.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';

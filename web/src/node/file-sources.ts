@@ -49,8 +49,17 @@ export function named(path: string, inner: ByteSource | ReadableStream<Uint8Arra
   const source = inner instanceof ReadableStream ? streamSource(inner) : inner;
   const named = (error: unknown) =>
     error instanceof ReadforgeError ? new ReadforgeError(`${path}: ${error.message}`) : error;
+  const prepare = source.prepare;
   return {
-    prepare: source.prepare,
+    prepare:
+      prepare &&
+      (async () => {
+        try {
+          await prepare.call(source);
+        } catch (error) {
+          throw named(error);
+        }
+      }),
     read: async (into) => {
       try {
         return await source.read(into);
