@@ -3,7 +3,7 @@
 // secrets.
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { openRemoteFasta, RemoteFasta } from '../engine/remote-fasta.js';
-import { RemoteOptions } from '../engine/remote.js';
+import { displayUrl, RemoteOptions } from '../engine/remote.js';
 import { signedFetch } from '../engine/s3-signing.js';
 import { Env, ReferenceConfig } from './config.js';
 import { ApiError, json } from './http.js';
@@ -87,9 +87,7 @@ export async function listReferences(
         const [name, length] = line.split('\t');
         return { name, length: Number(length) };
       });
-    list.push({ name: ref.name, url: displayName(ref.url), contigs });
+    list.push({ name: ref.name, url: displayUrl(ref.url), contigs });
   }
   return json(200, { references: list });
 }
-
-const displayName = (url: string) => url.split('?')[0];

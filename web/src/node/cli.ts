@@ -20,9 +20,14 @@ import {
   Setting,
   SimulatorInputs,
 } from '../engine/module-types.js';
-import { displayUrl, RemoteFile, remoteSpans, resolveReferenceUrl } from '../engine/remote.js';
-import { besideUrl, openRemoteFasta } from '../engine/remote-fasta.js';
-import { isPresigned, signedFetch } from '../engine/s3-signing.js';
+import {
+  displayUrl,
+  RemoteFile,
+  RemoteOptions,
+  remoteSpans,
+  resolveReferenceUrl,
+} from '../engine/remote.js';
+import { accessOptions, besideUrl, openRemoteFasta } from '../engine/remote-fasta.js';
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import {
   ByteSource,
@@ -139,18 +144,16 @@ const s3Settings = () => ({
  * AWS_SECRET_ACCESS_KEY are set, as the AWS tools do; http(s) URLs (public, or presigned) are
  * fetched as given.
  */
-function fetchFor(uri: string): { fetch?: typeof fetch } {
+function fetchFor(uri: string): RemoteOptions {
   const env = process.env;
-  if (!uri.startsWith('s3://') || isPresigned(uri)) return {};
-  if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return {};
-  return {
-    fetch: signedFetch({
-      accessKeyId: env.AWS_ACCESS_KEY_ID,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-      sessionToken: env.AWS_SESSION_TOKEN,
-      region: s3Settings().region,
-    }),
+  if (!uri.startsWith('s3://') || !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return {};
+  const credentials = {
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    sessionToken: env.AWS_SESSION_TOKEN,
+    region: s3Settings().region,
   };
+  return accessOptions({ url: uri, credentials }); // (never signs a presigned URL)
 }
 
 /** A remote file named by an http(s):// URL or an s3:// URI. */
