@@ -62,6 +62,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('every control shows a visible focus ring when reached by Tab', async ({ page }) => {
   await page.goto('/');
+  // The form is built once the wasm has loaded, which may be after the load event.
+  await page.locator('#advanced').waitFor({ state: 'attached' });
   // Advanced opened without moving the focus, so that Tab starts at the top of the page.
   await page.evaluate(
     () => ((document.querySelector('#advanced') as HTMLDetailsElement).open = true),

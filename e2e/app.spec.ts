@@ -318,6 +318,7 @@ test('the form works by keyboard and fits a narrow screen', async ({ page }) => 
   await page.setViewportSize({ width: 390, height: 844 });
   await useOpfsFolder(page);
   await page.goto('/');
+  await page.locator('#advanced').waitFor({ state: 'attached' }); // the form is built
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390); // no sideways scrolling
   // Every input has a label.
