@@ -15,7 +15,7 @@ node scripts/local-s3.mjs "$S3_PORT" &
 pids=($!)
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 node scripts/build-edge.mjs --port "$EDGE_PORT" --s3 "http://127.0.0.1:$S3_PORT"
-npx workerd serve build-edge/config.capnp &
+npx workerd serve --experimental build-edge/config.capnp &
 pids+=($!)
 echo "start: edge API at http://127.0.0.1:$EDGE_PORT/api/references"
 echo "start: the app is at http://localhost:$PORT/"

@@ -24,6 +24,18 @@ constexpr std::array<char, 256> MakeBaseTable() {
 
 constexpr std::array<char, 256> kBaseTable = MakeBaseTable();
 
+// Letters as they are, uppercased: what refget and `samtools dict` digest (IUPAC codes kept).
+constexpr std::array<char, 256> MakeUppercaseTable() {
+  std::array<char, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    table[c] = static_cast<char>(c);
+    table[c + 32] = static_cast<char>(c);
+  }
+  return table;
+}
+
+constexpr std::array<char, 256> kUppercaseTable = MakeUppercaseTable();
+
 std::string DescribeByte(unsigned char c) {
   char buffer[32];
   if (c >= 0x21 && c < 0x7f)
@@ -42,6 +54,9 @@ bool IsLineEnd(char c) {
 char NormaliseBase(unsigned char c) {
   return kBaseTable[c];
 }
+
+FastaParser::FastaParser(Letters letters)
+    : table_(letters == Letters::kUppercase ? kUppercaseTable.data() : kBaseTable.data()) {}
 
 FastaParser::Event FastaParser::Fail(std::string message) {
   state_ = State::kFailed;
@@ -142,13 +157,14 @@ FastaParser::Event FastaParser::Next(const char** cursor,
         while (p < end) {
           // The hot loop: a run of bases, normalised through the table, nothing else.
           const size_t limit = std::min(static_cast<size_t>(end - p), capacity - n);
+          const char* const table = table_;
           size_t k = 0;
           if (dst) {
             char* out = dst + n;
-            while (k < limit && (out[k] = kBaseTable[static_cast<unsigned char>(p[k])]))
+            while (k < limit && (out[k] = table[static_cast<unsigned char>(p[k])]))
               ++k;
           } else {
-            while (k < limit && kBaseTable[static_cast<unsigned char>(p[k])])
+            while (k < limit && table[static_cast<unsigned char>(p[k])])
               ++k;
           }
           if (k > 0) {
@@ -170,7 +186,7 @@ FastaParser::Event FastaParser::Next(const char** cursor,
         if (p == end)
           break;
         c = static_cast<unsigned char>(*p);
-        if (kBaseTable[c])
+        if (table_[c])
           return finish(Event::kNeedInput);  // the caller has no room: resume here later
         if (c == '>' && at_line_start_) {
           event = CheckContigHasBases();

@@ -1,7 +1,8 @@
 // Streaming FASTA parser: a small state machine in the spirit of kseq.h. Input arrives in chunks
 // of any size (a chunk boundary may fall anywhere, even inside "\r\n"); the parser reports
 // headers and hands out runs of bases normalised to "ACGTN" (lowercase accepted, any other
-// letter, i.e. IUPAC codes, becomes N). Anything else is an error with a line number.
+// letter, i.e. IUPAC codes, becomes N), or, for digests, every letter uppercased. Anything else
+// is an error with a line number.
 #ifndef READFORGE_ENGINE_FASTA_PARSER_H_
 #define READFORGE_ENGINE_FASTA_PARSER_H_
 
@@ -22,6 +23,13 @@ class FastaParser {
   };
 
   static constexpr size_t kMaxNameLength = 65536;
+
+  enum class Letters {
+    kNormalised,  // ACGTN: what the simulator reads
+    kUppercase,   // every letter as it is, uppercased: what a contig's MD5 is taken over
+  };
+
+  explicit FastaParser(Letters letters = Letters::kNormalised);
 
   // Consumes input from *cursor up to `end`. Stops after one event. Writes at most `capacity`
   // normalised bases to `dst`; a null `dst` validates and skips them instead.
@@ -55,6 +63,7 @@ class FastaParser {
   Event CheckContigHasBases();
   void CountLineEnd(char c);
 
+  const char* table_;  // byte -> letter handed out, or 0 where bases end
   State state_ = State::kBeforeFirstHeader;
   bool at_line_start_ = true;
   bool last_was_cr_ = false;

@@ -31,7 +31,7 @@ class VariantsCliTest : public ::testing::Test {
         "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2\n";
     for (int64_t pos = 30, k = 0; pos < 39000; pos += 97, ++k) {
       const std::string ref = bases.substr(static_cast<size_t>(pos), k % 3 == 2 ? 8 : 1);
-      const std::string alt = k % 3 == 0 ? std::string(1, ref[0] == 'A' ? 'C' : 'A')
+      const std::string alt = k % 3 == 0   ? std::string(1, ref[0] == 'A' ? 'C' : 'A')
                               : k % 3 == 1 ? ref + "TTAG"
                                            : ref.substr(0, 1);
       vcf += "c1\t" + std::to_string(pos + 1) + "\t.\t" + ref + "\t" + alt + "\t.\tPASS\t.\tGT\t" +

@@ -68,7 +68,12 @@ before(async () => {
   startProcess(
     children,
     join(ROOT, 'node_modules/.bin/workerd'),
-    ['serve', 'build-edge-load/config.capnp', `--inspector-addr=127.0.0.1:${INSPECTOR_PORT}`],
+    [
+      'serve',
+      '--experimental',
+      'build-edge-load/config.capnp',
+      `--inspector-addr=127.0.0.1:${INSPECTOR_PORT}`,
+    ],
     /$^/,
   ).catch(() => {});
   await waitFor(`${API}/health`);

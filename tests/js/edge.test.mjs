@@ -8,7 +8,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { NATIVE, ROOT, WASM_CLI, runAsync, startProcess, waitFor } from './helpers.mjs';
+import {
+  NATIVE,
+  ROOT,
+  WASM_CLI,
+  runAsync,
+  sampleManifest,
+  startProcess,
+  tempDir,
+  waitFor,
+} from './helpers.mjs';
 
 const S3_PORT = 4581;
 const EDGE_PORT = 8795;
@@ -43,7 +52,7 @@ before(async () => {
   startProcess(
     children,
     join(ROOT, 'node_modules/.bin/workerd'),
-    ['serve', 'build-edge/config.capnp'],
+    ['serve', '--experimental', 'build-edge/config.capnp'],
     /$^/,
   ).catch(() => {});
   await waitFor(`${API}/health`);
@@ -432,11 +441,15 @@ test('readforge-wasm --server fans out K shards: the bytes of the CLI; failed sh
   assert.ok(!existsSync(join(dir, 'w1.fq')));
 });
 
-test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves', async () => {
+test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves', async (t) => {
   const port = 8798;
+  const state = tempDir(t);
   const dev = spawn(
     'npm',
-    ['run', 'edge:dev', '--', '--port', String(port), '--s3', `http://127.0.0.1:${S3_PORT}`],
+    [
+      ...['run', 'edge:dev', '--', '--port', String(port), '--s3', `http://127.0.0.1:${S3_PORT}`],
+      ...['--persist-to', state],
+    ],
     {
       cwd: ROOT,
       stdio: 'ignore',
@@ -462,6 +475,23 @@ test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves
       assert.ok(viaWorkerd.length > 10000);
       assert.ok(viaWrangler.equals(viaWorkerd), query);
     }
+    // Its KV namespace and cron trigger (wrangler.toml): a shared run is kept, and the
+    // scheduled job counts it.
+    const posted = await fetch(`${wrangler}/runs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(sampleManifest()),
+    });
+    assert.equal(posted.status, 201);
+    const { id } = await posted.json();
+    assert.equal((await (await fetch(`${wrangler}/runs/${id}`)).json()).manifest.stats.pairs, 1000);
+    const cron = await fetch(
+      `http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=*/30+*+*+*+*`,
+    );
+    assert.equal(cron.status, 200);
+    const stats = await (await fetch(`${wrangler}/stats`)).json();
+    assert.equal(stats.runs, 1);
+    assert.equal(stats.byReference[0].reference, 'MT-human.fa');
   } finally {
     process.kill(-dev.pid, 'SIGKILL');
   }

@@ -2,16 +2,35 @@
 import createReadforge from '../../build-wasm/readforge.mjs';
 import wasmUrl from '../../build-wasm/readforge.wasm?url';
 import type { ReadforgeFactory } from './engine/module-types.js';
-import type { LearnRequest, RunRequest, WorkerMessage } from './shared/protocol.js';
+import { digestContigs } from './engine/digests.js';
+import type {
+  DigestMessage,
+  DigestRequest,
+  LearnRequest,
+  RunRequest,
+  WorkerMessage,
+} from './shared/protocol.js';
+import { openReference } from './worker/inputs.js';
 import { learnFromFiles } from './worker/learn-profile.js';
 import { runSimulation } from './worker/run-simulation.js';
 
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 let current: AbortController | null = null;
 
-self.onmessage = async (event: MessageEvent<RunRequest | LearnRequest | { type: 'cancel' }>) => {
+type Request = RunRequest | LearnRequest | DigestRequest | { type: 'cancel' };
+
+self.onmessage = async (event: MessageEvent<Request>) => {
   if (event.data.type === 'cancel') return current?.abort(new Error('cancelled'));
-  const post = (m: WorkerMessage) => self.postMessage(m);
+  const post = (m: WorkerMessage | DigestMessage) => self.postMessage(m);
+  if (event.data.type === 'digest') {
+    try {
+      const contigs = await digestContigs(await module, await openReference(event.data.reference));
+      post({ type: 'digested', contigs });
+    } catch (error) {
+      post({ type: 'digest-error', message: (error as Error).message });
+    }
+    return;
+  }
   if (event.data.type === 'learn') return learnFromFiles(await module, event.data.files, post);
   current = new AbortController();
   await runSimulation(await module, event.data, post, current.signal);

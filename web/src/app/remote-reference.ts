@@ -54,6 +54,15 @@ export class RemoteReference {
     });
   }
 
+  /** The contigs of the last index read (names and lengths), for a shared run's manifest. */
+  contigs(): { name: string; length: number }[] {
+    return this.faiText
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'))
+      .map(([name, length]) => ({ name, length: Number(length) }));
+  }
+
   /** The resolved URL, or a message saying what is wrong with the address. */
   url(): string {
     const text = $<HTMLInputElement>('#remote-url').value.trim();

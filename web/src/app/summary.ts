@@ -21,7 +21,7 @@ export function showSummary(
   summary: Summary,
   preview: string,
   files: { name: string; bytes: number; blob?: Blob }[],
-  seconds: number,
+  seconds: number | null, // null: a shared run's figures
 ): void {
   const s = summary.stats;
   const mean = s.pairs ? s.fragmentLengthSum / s.pairs : 0;
@@ -35,8 +35,8 @@ export function showSummary(
     ['SNPs / insertions / deletions', `${s.snps} / ${s.insertions} / ${s.deletions}`],
     ['Mean fragment length', `${mean.toFixed(1)} bp`],
     ['Reference', `${s.referenceBases.toLocaleString('en')} bases in ${s.contigs} contig(s)`],
-    ['Time', `${seconds.toFixed(1)} s`],
   ];
+  if (seconds !== null) rows.push(['Time', `${seconds.toFixed(1)} s`]);
   const dl = document.querySelector('#summary')!;
   dl.replaceChildren(
     ...rows.flatMap(([k, v]) => {

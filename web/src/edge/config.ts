@@ -1,5 +1,6 @@
 // What an edge deployment serves: its references (the only files it will fetch) and its limits.
 // Both come from bindings (workerd config or wrangler.toml), as JSON text.
+import type { KvNamespace } from './kv.js';
 export interface ReferenceConfig {
   /** The name clients use: `ref=<name>`. */
   name: string;
@@ -31,6 +32,10 @@ export interface Limits {
    * buffers V8 keeps before collecting (edge-load.test.mjs prints the figures).
    */
   maxConcurrentRuns: number;
+  /** Shared runs (POST /api/runs) per client address per hour, counted per isolate. */
+  sharesPerHour: number;
+  /** The largest manifest accepted (a run on GRCh38's 3,366 contigs needs about 250 kB). */
+  maxManifestBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -38,6 +43,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxRegionBases: 4_000_000_000,
   maxOutputBytes: 16_000_000_000,
   maxConcurrentRuns: 16,
+  sharesPerHour: 60,
+  maxManifestBytes: 1 << 19,
 };
 
 export interface Env {
@@ -47,8 +54,10 @@ export interface Env {
   PROFILES?: string;
   /** VCFs whose variants `variants=NAME` plants: {"name": "URL of a .vcf or .vcf.gz"}. */
   VARIANTS?: string;
+  /** The KV namespace of shared runs and their statistics (permalinks.ts, statistics.ts). */
+  RUNS?: KvNamespace;
   /** Secrets (wrangler secret put), e.g. the credentials of private references. */
-  [secret: string]: string | undefined;
+  [secret: string]: string | KvNamespace | undefined;
 }
 
 export interface Config {

@@ -163,6 +163,22 @@ export interface WasmContigScanner {
   delete(): void;
 }
 
+/** A contig's name, length and MD5 (refget's: its letters uppercased, as `samtools dict`). */
+export interface ContigDigest {
+  name: string;
+  length: number;
+  md5: string;
+}
+
+export interface WasmContigDigester {
+  inputBuffer(n: number): Uint8Array;
+  /** "" or what is wrong with the FASTA. */
+  push(n: number): string;
+  finish(): string;
+  contigs(): ContigDigest[];
+  delete(): void;
+}
+
 export interface WasmProfileLearner {
   inputBuffer(n: number): Uint8Array;
   /** FASTQ bytes of read end `mate` (0: R1, 1: R2); "" or what is wrong. */
@@ -213,6 +229,7 @@ export interface ReadforgeModule {
   Simulator: new (settings: Setting[], inputs: SimulatorInputs) => WasmSimulator;
   /** `faiText`: the index, for sparse input; '' for whole files. */
   ContigScanner: new (faiText: string) => WasmContigScanner;
+  ContigDigester: new () => WasmContigDigester;
   ProfileLearner: new () => WasmProfileLearner;
   /** Adds up the report() texts of several simulators of one run (given the run's settings). */
   RunMerger: new (settings: Setting[]) => WasmRunMerger;

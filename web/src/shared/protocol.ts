@@ -1,5 +1,5 @@
 // Messages between the page (web/src/app) and the simulation Worker (web/src/worker).
-import type { Setting } from '../engine/module-types.js';
+import type { ContigDigest, Setting } from '../engine/module-types.js';
 import type { Summary } from '../engine/pump.js';
 import type { RemoteAccessSpec } from '../engine/remote-fasta.js';
 
@@ -52,6 +52,15 @@ export interface RunRequest {
   /** Workers simulating in parallel, each every k-th block (the bytes do not depend on it). */
   workers: number;
 }
+
+/** Each contig's MD5 of a reference (a shared run's manifest; a file checked before a rerun). */
+export interface DigestRequest {
+  type: 'digest';
+  reference: ReferenceSpec;
+}
+
+export type DigestMessage =
+  { type: 'digested'; contigs: ContigDigest[] } | { type: 'digest-error'; message: string };
 
 /** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */
 export interface LearnRequest {
