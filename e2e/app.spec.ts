@@ -548,7 +548,9 @@ test('a private bucket: requests signed in the page, credentials kept out of lin
   }
 });
 
-test('"Run on the server" saves the bytes of the in-browser run', async ({ page }) => {
+test('"Run on the server" fans out in shards and saves the bytes of the in-browser run', async ({
+  page,
+}) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   await page.goto('/');
@@ -558,11 +560,21 @@ test('"Run on the server" saves the bytes of the in-browser run', async ({ page 
   const local = await Promise.all(
     ['MT-human_R1.fq', 'MT-human_R2.fq', 'MT-human.vcf'].map((n) => readSaved(page, n)),
   );
+  // Fanned out: each output asked in 8 shards (written in order).
+  const shards = new Set<string>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const what = url.searchParams.get('mate') ?? url.searchParams.get('format');
+    if (url.pathname === '/api/simulate') shards.add(`${what} ${url.searchParams.get('shard')}`);
+  });
   await page.locator('#on-server').check();
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.locator('#progress-text')).toContainText('Finished on the server', {
     timeout: 60_000,
   });
+  expect([...shards].sort()).toEqual(
+    ['1', '2', 'vcf'].flatMap((what) => [...Array(8).keys()].map((i) => `${what} ${i}/8`)),
+  );
   const served = await Promise.all(
     ['MT-human_R1.fq', 'MT-human_R2.fq', 'MT-human.vcf'].map((n) => readSaved(page, n)),
   );

@@ -37,8 +37,9 @@ export default defineConfig({
     {
       // The edge API on workerd, reading the local S3 bucket below.
       command:
+        'rm -rf build-edge-e2e/state && ' + // shared runs start from none
         'node scripts/build-edge.mjs --out build-edge-e2e --port 8796 --test-port 8791 --s3 http://127.0.0.1:4569 && ' +
-        'rm -rf build-edge-e2e/state && npx workerd serve --experimental build-edge-e2e/config.capnp',
+        'npx workerd serve --experimental build-edge-e2e/config.capnp',
       cwd: '..',
       url: 'http://127.0.0.1:8796/api/health',
       reuseExistingServer: !process.env.CI,

@@ -66,7 +66,10 @@ Status Simulator::Start() {
     if (options_.compress[i])
       bgzf_[i] = std::make_unique<BgzfWriter>();
   }
-  if (options_.write_vcf && options_.first_block == 0 && options_.block_phase == 0) {
+  // The header goes with block 0: to the shard holding it (not to empty shards [0, 0), which
+  // a run split into more shards than it has blocks asks for) and to the thread of phase 0.
+  const bool holds_first_block = options_.first_block == 0 && options_.end_block != 0;
+  if (options_.write_vcf && holds_first_block && options_.block_phase == 0) {
     AppendVcfHeader(contigs_, options_.plant_variants, Target(OutputStream::kVcf));
     CompressOutputs(true);  // the header in blocks of its own, as bgzip and tabix expect
   }

@@ -8,8 +8,12 @@
 // - streamed downloads, for browsers without the File System Access API (see
 //   sw/download-streams.ts).
 /// <reference lib="webworker" />
-import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { serveDownload, takeDownload } from './sw/download-streams.js';
 
@@ -35,4 +39,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/refs/'),
   new CacheFirst({ cacheName: 'readforge-references' }),
+);
+// A shared run's address (/r/<id>) is the app's page, which fetches the run from the API.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), { allowlist: [/^\/r\//] }),
 );

@@ -8,7 +8,7 @@ import { OptionsForm } from './form.js';
 import { PRESETS } from './presets.js';
 import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
 import { RemoteReference } from './remote-reference.js';
-import { runOnServer, SERVER_REFERENCES } from './server-run.js';
+import { IN_FLIGHT, runOnServer, SERVER_REFERENCES, SHARDS } from './server-run.js';
 import { startDownload, streamingDownloads } from './stream-download.js';
 import { decodeRun, encodeRun } from './share.js';
 import {
@@ -381,9 +381,11 @@ async function simulateOnServer(settings: [string, string][], output: OutputSpec
       signal: serverRun.signal,
       onBytes: (total) => {
         $('#progress-text').textContent =
-          `Downloading from the server: ${(total / 1e6).toFixed(1)} MB`;
+          `Downloading from the server (${SHARDS} shards, ${IN_FLIGHT} at a time): ` +
+          `${(total / 1e6).toFixed(1)} MB`;
         document.body.dataset.bytesOut = String(total);
       },
+      onRetry: (line) => console.warn(`readforge: ${line}`),
     });
     const seconds = (performance.now() - startedAt) / 1000;
     $('#progress-text').textContent = `Finished on the server in ${seconds.toFixed(1)} s.`;

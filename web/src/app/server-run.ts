@@ -1,6 +1,8 @@
 // "Run on the server": the same form, simulated by the edge API (web/src/edge) from the
-// server's copy of the reference, and saved the same way. The run is deterministic, so the two
-// mates come from two requests with the same seed.
+// server's copy of the reference, and saved the same way. The run is fanned out in SHARDS
+// shards, IN_FLIGHT requested at once and written in order (engine/shards.ts): the bytes of one
+// request, and so of the in-browser run. The two mates come from requests with the same seed.
+import { fetchShardsInOrder } from '../engine/shards.js';
 import type { OutputNames } from '../shared/protocol.js';
 
 /** The server's name for a built-in reference. */
@@ -8,6 +10,9 @@ export const SERVER_REFERENCES: Record<string, string> = {
   'demo-mt': 'MT-human',
   'demo-ecoli': 'ecoli-536-bgzip',
 };
+
+export const SHARDS = 8;
+export const IN_FLIGHT = 4;
 
 export interface ServerRun {
   reference: string;
@@ -17,16 +22,8 @@ export interface ServerRun {
   directory?: FileSystemDirectoryHandle;
   signal: AbortSignal;
   onBytes: (total: number) => void;
-}
-
-async function fail(response: Response): Promise<never> {
-  const text = await response.text();
-  let message = text;
-  try {
-    const body = JSON.parse(text) as { error: string; parameter?: string };
-    message = body.parameter ? `${body.parameter}: ${body.error}` : body.error;
-  } catch {}
-  throw new Error(`the server refused the run (HTTP ${response.status}): ${message}`);
+  /** A shard asked again after a failure, and why. */
+  onRetry: (line: string) => void;
 }
 
 /** Downloads each output from the API into the folder (or as Blobs); returns what was saved. */
@@ -48,32 +45,34 @@ export async function runOnServer(
       query.set('format', 'interleaved');
     else query.set('mate', what.slice(5));
     if (run.gzip) query.set('gzip', '1');
-    const response = await fetch(`/api/simulate?${query}`, { signal: run.signal });
-    if (!response.ok || !response.body) await fail(response);
+    const url = (i: number) => `/api/simulate?${query}&shard=${i}/${SHARDS}`;
     const fileName = run.gzip ? `${name}.gz` : name;
-    let bytes = 0;
-    const counted = response.body!.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          bytes += chunk.length;
-          run.onBytes((total += chunk.length));
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    if (run.directory) {
-      const handle = await run.directory.getFileHandle(fileName, { create: true });
-      // pipeTo aborts the writable (discarding the file) if the transfer fails.
-      await counted.pipeTo(
-        (await handle.createWritable()) as unknown as WritableStream<Uint8Array>,
-        {
-          signal: run.signal,
-        },
+    const parts: Uint8Array[] = [];
+    const handle = await run.directory?.getFileHandle(fileName, { create: true });
+    const writable = (await handle?.createWritable()) as WritableStream<Uint8Array> | undefined;
+    const writer = writable?.getWriter();
+    const sink = async (chunk: Uint8Array) => {
+      run.onBytes((total += chunk.length));
+      if (writer) await writer.write(chunk);
+      else parts.push(chunk.slice());
+    };
+    try {
+      const bytes = await fetchShardsInOrder(
+        url,
+        sink,
+        { shards: SHARDS, parallel: IN_FLIGHT },
+        run.onRetry,
+        run.signal,
       );
-      files.push({ name: fileName, bytes });
-    } else {
-      const blob = await new Response(counted).blob();
-      files.push({ name: fileName, bytes, blob });
+      await writer?.close();
+      files.push({
+        name: fileName,
+        bytes,
+        ...(writer ? {} : { blob: new Blob(parts as BlobPart[]) }),
+      });
+    } catch (error) {
+      await writer?.abort(error); // the file is discarded, never left short
+      throw new Error(`the server's run failed: ${(error as Error).message}`);
     }
   }
   return files;

@@ -1,10 +1,10 @@
 // readforge-wasm --server URL --shards K [--parallel P]: one run split into K shards simulated
-// by the edge API (GET /api/simulate?...&shard=i/k), P requests in flight, each output written
-// in shard order: the bytes of the unsharded run. A shard that fails is asked again and resumes
-// where it stopped (its bytes are deterministic, so the ones already written are skipped).
+// by the edge API, P requests in flight (engine/shards.ts), each output written to its file in
+// shard order: the bytes of the unsharded run.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { ParsedArgs, Setting } from '../engine/module-types.js';
 import { ReadforgeError } from '../engine/pump.js';
+import { fetchShardsInOrder } from '../engine/shards.js';
 
 export interface FanOut {
   server: string;
@@ -17,8 +17,6 @@ interface Output {
   path: string;
   query: string;
 }
-
-const TRIES = 4;
 
 /** Takes --server, --shards and --parallel out of argv (the engine's parser knows none of them). */
 export function takeFanOutFlags(argv: string[]): { rest: string[]; fanOut: FanOut | null } {
@@ -91,10 +89,7 @@ export async function runOnServer(
   );
 }
 
-/**
- * Shards 0..K-1 of one output into `path`, in order: up to P requests open at once. Answers
- * further ahead wait in their connections (TCP back-pressure), so memory stays at P chunks.
- */
+/** Shards 0..K-1 of one output into the file at `path`, in order. */
 async function fetchInOrder(
   url: (shard: number) => string,
   path: string,
@@ -103,73 +98,15 @@ async function fetchInOrder(
 ): Promise<number> {
   const fd = openSync(path, 'w');
   try {
-    const opened: Promise<Response>[] = [];
-    const open = (i: number) => {
-      if (i < fanOut.shards && !opened[i]) {
-        opened[i] = ask(url(i), 0);
-        opened[i].catch(() => {}); // awaited in order below
-      }
-    };
-    let total = 0;
-    for (let i = 0; i < fanOut.shards; i++) {
-      for (let j = i; j < i + fanOut.parallel; j++) open(j);
-      total += await writeShard(opened[i], url(i), fd, log);
-      delete opened[i];
-    }
-    return total;
+    return await fetchShardsInOrder(
+      url,
+      (chunk) => {
+        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+      },
+      fanOut,
+      log,
+    );
   } finally {
     closeSync(fd);
   }
-}
-
-/** Writes one shard's answer; on a failure, asks again and skips what was written. */
-async function writeShard(
-  first: Promise<Response>,
-  url: string,
-  fd: number,
-  log: (line: string) => void,
-): Promise<number> {
-  let written = 0;
-  let response = first;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      let skip = written;
-      const body = (await response).body;
-      if (!body) throw new Error('an empty answer');
-      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        const part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
-        skip -= chunk.length - part.length;
-        for (let at = 0; at < part.length;) at += writeSync(fd, part, at);
-        written += part.length;
-      }
-      return written;
-    } catch (error) {
-      if (error instanceof ReadforgeError || attempt >= TRIES) throw retryProblem(error, url);
-      log(`${shardOf(url)} failed (${describe(error)}); asking again (${attempt} of ${TRIES - 1})`);
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-      response = ask(url, written);
-    }
-  }
-}
-
-/** GET a shard; an answer that is not 200 is an error (4xx at once, others retried). */
-async function ask(url: string, resumeAt: number): Promise<Response> {
-  const response = await fetch(url);
-  if (response.ok) return response;
-  const text = await response.text().catch(() => '');
-  let message = text;
-  try {
-    message = (JSON.parse(text) as { error?: string }).error ?? text;
-  } catch {}
-  const problem = `${shardOf(url)}: HTTP ${response.status}: ${message}`;
-  if (response.status >= 400 && response.status < 500) throw new ReadforgeError(problem);
-  throw new Error(problem + (resumeAt ? ` (resuming at byte ${resumeAt})` : ''));
-}
-
-const shardOf = (url: string) => `shard ${new URL(url).searchParams.get('shard')}`;
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function retryProblem(error: unknown, url: string): Error {
-  if (error instanceof ReadforgeError) return error;
-  return new ReadforgeError(`${shardOf(url)}: ${describe(error)}, ${TRIES} times: giving up`);
 }
