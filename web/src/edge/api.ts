@@ -2,13 +2,13 @@
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
 import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
 import {
-  measureSpans,
   plannedSpans,
   ReadforgeError,
   simulate,
   SimulationRequest,
   SparseInput,
 } from '../engine/pump.js';
+import { measureSpans } from '../engine/first-pass.js';
 import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { besideUrl, RemoteFasta } from '../engine/remote-fasta.js';

@@ -31,14 +31,13 @@ import { accessOptions, besideUrl, openRemoteFasta } from '../engine/remote-fast
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import {
   ByteSource,
-  measureSpans,
   plannedSpans,
   ReadforgeError,
-  scanReference,
   simulate,
   SimulationRequest,
   Summary,
 } from '../engine/pump.js';
+import { measureSpans, scanReference } from '../engine/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
 import { indexCommand } from './index-command.js';

@@ -2,7 +2,8 @@
 // reference's N runs and writes them beside it as <ref>.gaps.bed (same arguments, same bytes).
 import { existsSync, writeFileSync } from 'node:fs';
 import type { ReadforgeModule } from '../engine/module-types.js';
-import { ReadforgeError, scanReference } from '../engine/pump.js';
+import { scanReference } from '../engine/first-pass.js';
+import { ReadforgeError } from '../engine/pump.js';
 import { readText, referenceSource } from './file-sources.js';
 
 const USAGE =

@@ -2,13 +2,8 @@
 // when needed, pump it through the engine into the sinks, and report progress.
 import { OutputStream, ReadforgeModule, Setting } from '../engine/module-types.js';
 import type { SimulatorInputs } from '../engine/module-types.js';
-import {
-  decompressIfGzip,
-  measureSpans,
-  ReadforgeError,
-  scanReference,
-  simulate,
-} from '../engine/pump.js';
+import { decompressIfGzip, ReadforgeError, simulate } from '../engine/pump.js';
+import { measureSpans, scanReference } from '../engine/first-pass.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { remoteSpans } from '../engine/remote.js';
 import { openRemoteAccess } from '../engine/remote-fasta.js';
