@@ -66,6 +66,13 @@ Status Simulator::Start() {
     if (options_.compress[i])
       bgzf_[i] = std::make_unique<BgzfWriter>();
   }
+  // The reads' buffers fill to a chunk plus one pair before they are drained: reserved at that
+  // size once, they never double past it (a quarter of a run's memory, which counts where many
+  // runs share a heap, as at the edge).
+  const size_t pair_text = 4 * static_cast<size_t>(options_.longest_read()) + 1024;
+  Target(OutputStream::kRead1)->reserve(kOutputChunk + 2 * pair_text);
+  if (options_.paired() && !options_.interleaved)
+    Target(OutputStream::kRead2)->reserve(kOutputChunk + pair_text);
   // The header goes with block 0: to the shard holding it (not to empty shards [0, 0), which
   // a run split into more shards than it has blocks asks for) and to the thread of phase 0.
   const bool holds_first_block = options_.first_block == 0 && options_.end_block != 0;

@@ -39,6 +39,9 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   key_ = SpanKey(contig, span.begin);
   global_block_base_ = global_block_base;
   window_.Reset();
+  // The most the window holds: from the base before a block to NeedEnd() of that block.
+  const int64_t most = 2 * options_.block_size + 2 + (planted_ ? kMaxIndelLength : 0);
+  window_.ExpectAtMost(static_cast<size_t>(length_ >= 0 ? std::min(most, length_ + 1) : most));
   variants_.clear();
   planted_truth_.clear();
   block_records_.Clear();

@@ -16,8 +16,18 @@ class SpanWindow {
   char at(int64_t pos) const { return bases_[offset_ + static_cast<size_t>(pos - begin_)]; }
   const char* data(int64_t pos) const { return bases_.data() + offset_ + (pos - begin_); }
 
-  // Room for `n` more bases at the end; Commit() says how many were written.
+  // Sizes the buffer for the most bases a span holds at once (a block and a fragment), so that
+  // it is allocated once at that size rather than grown by doubling.
+  void ExpectAtMost(size_t n) { bases_.reserve(n); }
+
+  // Room for `n` more bases at the end; Commit() says how many were written. Bases dropped from
+  // the front make room first: the buffer stays at the window's live size (many runs sharing
+  // one heap, as at the edge, each hold no more).
   char* Reserve(size_t n) {
+    if (offset_ > 0 && bases_.size() + n > bases_.capacity()) {
+      bases_.erase(0, offset_);
+      offset_ = 0;
+    }
     committed_ = bases_.size();
     bases_.resize(committed_ + n);
     return &bases_[committed_];

@@ -212,9 +212,10 @@ test(`${MAX_RUNS} concurrent 370 MB streams: complete, correct, isolate memory b
       `samples (the wasm heap, shared by all runs: ${(wasmHeap / 2 ** 20).toFixed(0)} MB)`,
   );
   assert.ok(sampler.samples.length > 20, 'the inspector answered');
-  // The target is 100 MB (about 64 MB of it is dead ArrayBuffers V8 keeps before collecting,
-  // whatever the load), printed above; the test fails at the platform's 128 MB limit.
-  assert.ok(peak < 128, `isolate memory peaked at ${peak.toFixed(1)} MB`);
+  // The target: under 100 MB (the platform's limit is 128 MB). Most of it is the wasm heap
+  // (about 1 MB a run: a two-block window, two chunks of reads, the input buffer) and V8's
+  // uncollected dead buffers.
+  assert.ok(peak < 100, `isolate memory peaked at ${peak.toFixed(1)} MB`);
   // Every run released its place.
   assert.equal((await (await fetch(`${API}/health`)).json()).active, 0);
 });

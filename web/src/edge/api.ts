@@ -9,11 +9,11 @@ import {
   SparseInput,
 } from '../engine/pump.js';
 import { measureSpans } from '../engine/first-pass.js';
-import { pullStream } from '../engine/pull-stream.js';
 import { RemoteFile, remoteSpans } from '../engine/remote.js';
 import { besideUrl, RemoteFasta } from '../engine/remote-fasta.js';
 import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
 import { admit } from './admission.js';
+import { bodyStream, PIECE } from './body-stream.js';
 import { Config, Env, Limits, ReferenceConfig } from './config.js';
 import { ApiError, json } from './http.js';
 import { accessOf, openReference, pickReference } from './references.js';
@@ -27,7 +27,6 @@ const DEFAULT_BLOCK_SIZE = 262144;
 // is fetched 128 KB at a time, one request at a time (not 1 MB with four ahead: 4 MB a run),
 // and answers are sent in 64 KB pieces, one queued at a time. Measured in edge-load.test.mjs.
 const REFERENCE_READS = { chunkBytes: 1 << 17, inFlight: 1 };
-const PIECE = 1 << 16;
 
 interface Plan {
   settings: Setting[];
@@ -221,10 +220,11 @@ export async function simulateResponse(
   url: URL,
   config: Config,
   env: Env,
+  waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<Response> {
   const release = admit(config.limits.maxConcurrentRuns);
   try {
-    return await startRun(module, url, config, env, release);
+    return await startRun(module, url, config, env, release, waitUntil);
   } catch (error) {
     release();
     throw error;
@@ -237,6 +237,7 @@ async function startRun(
   config: Config,
   env: Env,
   release: () => void,
+  waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<Response> {
   const { limits } = config;
   const p = await plan(module, url, config, env);
@@ -284,11 +285,10 @@ async function startRun(
       release();
     }
   }
-  // A pull-based body: the engine runs only as fast as the client reads (real back-pressure at
-  // any compatibility date), one chunk in flight per request.
+  // The engine runs only as fast as the client reads, one piece in flight per request.
   let written = 0;
-  const output = pullStream(async (write, signal) => {
-    try {
+  const output = bodyStream(
+    async (write, signal) => {
       await simulate(module, request, remoteSpans(file, { ...REFERENCE_READS, signal }, bgzf), {
         signal,
         variants: vcf,
@@ -300,21 +300,19 @@ async function startRun(
             throw new ReadforgeError("the output passed this server's limit");
           // `bytes` views the engine's output in the wasm heap, which stays put until this
           // returns; but another request's run may grow the heap (detaching the view) while
-          // this one waits, so each piece is taken from the heap as it is now. write() copies
-          // it, and rejects once the client has gone: the run stops.
+          // this one waits, so each piece is taken from the heap as it is now. write() rejects
+          // once the client has gone: the run stops.
           const { byteOffset, length } = bytes;
           for (let at = 0; at < length; at += PIECE) {
-            const end = byteOffset + Math.min(at + PIECE, length);
-            await write(
-              new Uint8Array(module.HEAP8.buffer, byteOffset + at, end - byteOffset - at),
-            );
+            const end = Math.min(at + PIECE, length);
+            await write(new Uint8Array(module.HEAP8.buffer, byteOffset + at, end - at));
           }
         },
       });
-    } finally {
-      release();
-    }
-  }, release);
+    },
+    release,
+    waitUntil,
+  );
   return new Response(output, {
     headers: {
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.

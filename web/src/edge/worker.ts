@@ -10,7 +10,12 @@ import { listReferences } from './references.js';
 import { loadReadforge } from './load-module.js';
 import { computeStatistics, statisticsResponse } from './statistics.js';
 
-async function route(request: Request, env: Env): Promise<Response> {
+/** The part of the Workers ExecutionContext this API uses. */
+interface Context {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+async function route(request: Request, env: Env, ctx: Context): Promise<Response> {
   const url = new URL(request.url);
   const config = readConfig(env);
   const path = url.pathname;
@@ -28,14 +33,14 @@ async function route(request: Request, env: Env): Promise<Response> {
     return json(200, { active: activeRuns(), wasmHeap });
   }
   if (path === '/api/simulate')
-    return await simulateResponse(await loadReadforge(), url, config, env);
+    return await simulateResponse(await loadReadforge(), url, config, env, (p) => ctx.waitUntil(p));
   throw new ApiError(404, null, `no such endpoint: ${path}`);
 }
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, ctx: Context): Promise<Response> {
     try {
-      return await route(request, env);
+      return await route(request, env, ctx);
     } catch (error) {
       if (error instanceof ApiError)
         return json(
