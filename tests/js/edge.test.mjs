@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ import {
   tempDir,
   waitFor,
 } from './helpers.mjs';
+import { rangeServer } from './range-server.mjs';
 
 const S3_PORT = 4581;
 const EDGE_PORT = 8795;
@@ -27,7 +28,23 @@ const MT = join(ROOT, 'build-s3/MT-human.fa');
 const ECOLI = join(ROOT, 'build-s3/ecoli-536.fa');
 const CONTIG = 'gi|110640213|ref|NC_008253.1|';
 
+// A reference whose bytes go bad 2 MB in (a space in a sequence line, which its .fai does not
+// show): served by a Range server in this process.
+let broken;
+
+function brokenReference() {
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-broken-'));
+  const bases = 3_000_000;
+  const lines = [];
+  for (let i = 0; i < bases / 60; i++) lines.push('ACGTTGCAAC'.repeat(6));
+  lines[Math.floor(2_000_000 / 60)] = 'ACGTTGCAAC'.repeat(5) + 'ACGTT CAAC';
+  writeFileSync(join(dir, 'broken.fa'), `>broken\n${lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'broken.fa.fai'), `broken\t${bases}\t8\t60\t61\n`);
+  return dir;
+}
+
 before(async () => {
+  broken = await rangeServer(brokenReference());
   await startProcess(
     children,
     process.execPath,
@@ -46,6 +63,8 @@ before(async () => {
       JSON.stringify({ maxPairs: 5_000_000, maxRegionBases: 10_000_000, maxOutputBytes: 4e9 }),
       '--reference',
       'unreachable=http://127.0.0.1:9/nothing.fa',
+      '--reference',
+      `broken=${broken.base}/ok/broken.fa`,
     ],
     { cwd: ROOT, stdio: 'ignore' },
   );
@@ -59,6 +78,7 @@ before(async () => {
 });
 
 after(() => {
+  broken.close();
   for (const child of children) child.kill();
 });
 
@@ -345,6 +365,18 @@ test('bad requests get the documented status and a JSON body naming the paramete
     unreachable.error,
     /cannot read unreachable: http:\/\/127\.0\.0\.1:9\/nothing\.fa: /,
   );
+});
+
+test('an error after the first bytes aborts the answer: never a short file that looks whole', async () => {
+  const response = await fetch(`${API}/simulate?ref=broken&C=1&S=3`);
+  assert.equal(response.status, 200);
+  let bytes = 0;
+  await assert.rejects(async () => {
+    for await (const chunk of response.body) bytes += chunk.length;
+  });
+  assert.ok(bytes > 100_000, `${bytes} bytes came before the error`);
+  // Its place is released.
+  assert.equal((await (await fetch(`${API}/health`)).json()).active, 0);
 });
 
 test('a client that disconnects stops the work', async () => {

@@ -28,8 +28,8 @@ export interface Limits {
   maxOutputBytes: number;
   /**
    * Runs streaming at once in one isolate; more get 503 with Retry-After. Each run holds about
-   * 2 MB of the shared wasm heap and 0.3 MB of JavaScript memory besides the ~64 MB of dead
-   * buffers V8 keeps before collecting (edge-load.test.mjs prints the figures).
+   * 1 MB of the shared wasm heap and 1 MB of JavaScript memory (edge-load.test.mjs prints the
+   * figures).
    */
   maxConcurrentRuns: number;
   /** Shared runs (POST /api/runs) per client address per hour, counted per isolate. */
