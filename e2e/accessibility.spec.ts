@@ -32,6 +32,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await useOpfsFolder(page);
       await page.goto('/');
       await page.locator('#advanced > summary').click(); // scan the advanced fields too
+      await page.locator('#statistics > summary').click(); // and the statistics view
+      await expect(page.locator('#statistics-table')).toBeVisible();
       await scanAndShoot(page, 'form', scheme);
 
       await page.getByLabel('E. coli 536').check();

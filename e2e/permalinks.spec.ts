@@ -11,6 +11,7 @@ import {
   readSaved,
   savedNames,
   setOption,
+  SHOTS,
   simulateAndWait,
   test,
   useOpfsFolder,
@@ -67,6 +68,7 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   await expect(other.locator('#shared-meta')).toContainText('sample.fa');
   await expect(other.locator('#summary')).toContainText('2,500');
   await expect(other.locator('#histogram canvas')).toHaveCount(1);
+  await other.screenshot({ path: join(SHOTS, '7-shared-run.png'), fullPage: true });
 
   await other.getByRole('button', { name: 'Run again' }).click();
   await expect(other.locator('#reference-error')).toContainText('sample.fa');
@@ -90,6 +92,7 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
     await expect(other.locator('#statistics-table')).toContainText('sample.fa', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(other.locator('#statistics-table')).toContainText('2,500');
+  await other.locator('#statistics').screenshot({ path: join(SHOTS, '8-statistics.png') });
   expect(problems).toEqual([]);
   expect(otherProblems).toEqual([]);
   await context.close();

@@ -477,6 +477,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     summary: m.summary,
     outputBytes: m.files.reduce((sum, f) => sum + f.bytes, 0),
   };
+  $('#results-title').textContent = 'Done';
   $('#share-box').hidden = false;
   $<HTMLButtonElement>('#share-results').disabled = false;
   $('#share-status').textContent = '';

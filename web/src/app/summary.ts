@@ -66,7 +66,10 @@ export function showSummary(
       return li;
     }),
   );
-  document.querySelector('#preview')!.textContent = preview.split('\n').slice(0, 16).join('\n');
+  const reads = document.querySelector<HTMLElement>('#preview')!;
+  reads.textContent = preview.split('\n').slice(0, 16).join('\n');
+  // A shared run has no reads to show.
+  reads.hidden = document.querySelector<HTMLElement>('#preview-title')!.hidden = !preview;
   drawHistogram(s.fragmentHistogram, s.fragmentHistogramStart, s.fragmentHistogramWidth);
   showCoverage(s.coverage);
   drawQualities(s.cycleQualitySums, s.pairs);
