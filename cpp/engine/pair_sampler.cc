@@ -57,12 +57,11 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
   const double e = options_.error_rate;
   if (e <= 0)
     return 0;
-  boost::random::uniform_int_distribution<int> shift(1, 3);
   auto gap = [&]() -> int64_t { return e >= 1 ? 0 : error_gap_(rng_); };
   int errors = 0;
   for (int64_t k = gap(); k < length; k += 1 + gap()) {
     if (bases[k] != 'N') {
-      bases[k] = SnpBase(bases[k], shift(rng_));
+      bases[k] = SnpBase(bases[k], UniformOneToThree(rng_));
       ++errors;
     }
   }
