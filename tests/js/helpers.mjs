@@ -124,41 +124,7 @@ export async function waitFor(url) {
   throw new Error(`${url} never answered`);
 }
 
-/** A shared run's manifest (web/src/shared/run-manifest.ts) as the app posts it. */
+/** A shared run's manifest (web/src/shared/run-manifest.ts) as the app posts it (README's example). */
 export function sampleManifest() {
-  const histogram = Array.from({ length: 64 }, (_, i) => (i > 20 && i < 40 ? 50 : 0));
-  return {
-    format: 'readforge-run/1',
-    version: '0.4.0',
-    settings: [
-      ['pairs', '1000'],
-      ['seed', '7'],
-    ],
-    reference: {
-      name: 'MT-human.fa',
-      source: 'local',
-      contigs: [{ name: 'MT_human', length: 16569, md5: '6d0d60accc58965264a8c4ca5e7750f9' }],
-    },
-    stats: {
-      referenceBases: 16569,
-      contigs: 1,
-      pairs: 1000,
-      readBases: 140000,
-      errors: 2800,
-      droppedPairs: 0,
-      cutFragments: 0,
-      snps: 14,
-      insertions: 1,
-      deletions: 2,
-      fragmentLengthSum: 500000,
-      fragmentHistogram: histogram,
-      fragmentHistogramStart: 0,
-      fragmentHistogramWidth: 16,
-      cycleQualitySums: [[], []],
-      planted: { planted: 0, mismatches: 0, overlapping: 0, outside: 0 },
-    },
-    warnings: [],
-    outputBytes: 400000,
-    app: '#ref=file%3AMT-human.fa&pairs=1000&seed=7',
-  };
+  return JSON.parse(readFileSync(join(ROOT, 'tests/data/run-manifest.json'), 'utf8'));
 }
