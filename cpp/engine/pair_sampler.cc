@@ -61,7 +61,7 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
   int errors = 0;
   for (int64_t k = gap(); k < length; k += 1 + gap()) {
     if (bases[k] != 'N') {
-      bases[k] = SnpBase(bases[k], UniformOneToThree(rng_));
+      bases[k] = SnpBase(bases[k], 1 + UniformUpTo<2>(rng_));
       ++errors;
     }
   }

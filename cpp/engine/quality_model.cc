@@ -6,7 +6,6 @@
 #include <limits>
 
 #include <boost/random/geometric_distribution.hpp>
-#include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/variants.h"
 
@@ -155,7 +154,7 @@ char QualityModel::Substitute(const End& end, char base, Rng& rng) const {
       ++e;
     return "ACGT"[e->state];
   }
-  return SnpBase(base, boost::random::uniform_int_distribution<int>(1, 3)(rng));
+  return SnpBase(base, 1 + UniformUpTo<2>(rng));
 }
 
 // Inlined into Apply's loop, so the two reads' steps can overlap.
@@ -239,7 +238,7 @@ int QualityModel::MakeIndels(int mate,
   int64_t t = 0;
   for (int64_t k = 0; k < length;) {
     if (k == next_insertion) {
-      out[k++] = "ACGT"[boost::random::uniform_int_distribution<int>(0, 3)(rng)];
+      out[k++] = "ACGT"[UniformUpTo<3>(rng)];
       ++errors;
       next_insertion = k + gap(end.insertion_rate);
       continue;

@@ -46,18 +46,19 @@ inline Rng MakeRng(uint64_t seed, uint64_t span_key, int64_t block, StreamPurpos
   return Rng(key);
 }
 
-// boost::random::uniform_int_distribution<int>(1, 3)(rng), the same draw (Boost's algorithm for
-// an engine wider than the range: the engine's value divided by a bucket size, values past the
-// range drawn again), with the bucket size a constant: the library works it out with two 64-bit
-// divisions at every call, and this draw sits in the hot loop of sequencing errors.
-inline int UniformOneToThree(Rng& rng) {
-  constexpr uint64_t kRange = 2;
+// boost::random::uniform_int_distribution<int>(0, kRange)(rng), the same draw (Boost's
+// algorithm for an engine wider than the range: the engine's value divided by a bucket size,
+// values past the range drawn again), with the bucket size a constant: the library works it out
+// with two 64-bit divisions at every call, and these draws sit in the hot loops of sequencing
+// errors.
+template <uint64_t kRange>
+inline int UniformUpTo(Rng& rng) {
   constexpr uint64_t kMax = ~uint64_t{0};
   constexpr uint64_t kBucket = kMax / (kRange + 1) + (kMax % (kRange + 1) == kRange ? 1 : 0);
   for (;;) {
     const uint64_t result = rng() / kBucket;
     if (result <= kRange)
-      return static_cast<int>(result) + 1;
+      return static_cast<int>(result);
   }
 }
 
