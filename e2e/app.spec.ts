@@ -537,6 +537,13 @@ test('a private bucket: requests signed in the page, credentials kept out of lin
     await page.getByRole('button', { name: 'Copy link to these settings' }).click();
     expect(page.url()).not.toContain(encodeURIComponent(secret));
     expect(page.url()).not.toContain('AKIDPAGE');
+    // A presigned address's signature (its query string) stays out of links too.
+    await page
+      .locator('#remote-url')
+      .fill(`http://127.0.0.1:${PRIVATE_S3_PORT}/private/ecoli-536.fa.gz?X-Amz-Signature=feedbeef`);
+    await page.getByRole('button', { name: 'Copy link to these settings' }).click();
+    expect(decodeURIComponent(page.url())).toContain('/private/ecoli-536.fa.gz');
+    expect(page.url()).not.toContain('feedbeef');
     const stored = await page.evaluate(() =>
       JSON.stringify({ ...localStorage, ...sessionStorage }),
     );

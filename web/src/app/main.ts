@@ -165,7 +165,8 @@ function shareState() {
       choice === 'file'
         ? `file:${fastaFile?.name ?? ''}`
         : choice === 'remote'
-          ? `remote:${remote.address}`
+          ? // A query string may be a presigned URL's signature: a credential, never in links.
+            `remote:${remote.address.split('?')[0]}`
           : choice,
     regions: $<HTMLTextAreaElement>('#regions').value,
     settings: form.settings(),
@@ -304,7 +305,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     reference: ref,
     choice: referenceChoice(),
     remoteContigs: referenceChoice() === 'remote' ? remote.contigs() : [],
-    appHash: encodeRun({ ...shareState(), reference: shareState().reference.split('?')[0] }),
+    appHash: encodeRun(shareState()),
     version: module.version(),
   };
   if ($<HTMLInputElement>('#on-server').checked) {

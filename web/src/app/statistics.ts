@@ -37,7 +37,7 @@ export function watchStatistics(): void {
     if (!details.open) return;
     body().textContent = 'Loading…';
     try {
-      const response = await fetch('/api/stats');
+      const response = await fetch('/api/stats', { cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       render((await response.json()) as Statistics);
     } catch (error) {

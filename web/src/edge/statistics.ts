@@ -49,12 +49,15 @@ export async function computeStatistics(kv: KvNamespace, now = Date.now()): Prom
   return statistics;
 }
 
-/** GET /api/stats: the last record the job wrote (all zero before it first runs). */
+/**
+ * GET /api/stats: the last record the job wrote (all zero before it first runs). Never cached:
+ * a page would go on showing a record the job has replaced.
+ */
 export async function statisticsResponse(kv: KvNamespace): Promise<Response> {
   const text = await kv.get(STATS_KEY);
   if (text !== null)
     return new Response(text, {
-      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'max-age=60' },
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' },
     });
   const empty: Statistics = {
     generatedAt: null,
@@ -63,5 +66,5 @@ export async function statisticsResponse(kv: KvNamespace): Promise<Response> {
     last24h: zero(),
     byReference: [],
   };
-  return json(200, empty);
+  return json(200, empty, { 'Cache-Control': 'no-cache' });
 }
