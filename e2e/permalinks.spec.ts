@@ -2,6 +2,7 @@
 // reads), the link opens in a fresh browser with the results, and "Run again" makes the same
 // bytes from the same file but refuses another file before anything is written. The statistics
 // view shows the scheduled job's figures.
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,15 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   await expect(other.locator('#summary')).toContainText('2,500');
   await expect(other.locator('#histogram canvas')).toHaveCount(1);
   await other.screenshot({ path: join(SHOTS, '7-shared-run.png'), fullPage: true });
+  // The shared run's view passes axe-core as the app's other states do (accessibility.spec.ts).
+  const scan = await new AxeBuilder({ page: other })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(
+    scan.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await other.getByRole('button', { name: 'Run again' }).click();
   await expect(other.locator('#reference-error')).toContainText('sample.fa');
