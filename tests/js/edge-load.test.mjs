@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { NATIVE, ROOT, startProcess, waitFor } from './helpers.mjs';
+import { nativeOutputs, ROOT, startProcess, waitFor } from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
 const S3_PORT = 4583;
@@ -85,19 +85,7 @@ after(() => {
 });
 
 /** The native CLI's read-1 bytes for `args` on `reference`. */
-function nativeRead1(args, reference) {
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-load-'));
-  execFileSync(NATIVE, [
-    '-q',
-    ...args,
-    '--mutations',
-    '/dev/null',
-    reference,
-    join(dir, '1.fq'),
-    join(dir, '2.fq'),
-  ]);
-  return readFileSync(join(dir, '1.fq'));
-}
+const nativeRead1 = (args, reference) => nativeOutputs(args, reference, ['1.fq', '2.fq'])[0];
 
 test('private references are signed with the secrets named in their config', async () => {
   const query = 'N=2000&S=4&1=100&2=100&region=MT_human:2001-12000';

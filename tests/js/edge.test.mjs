@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
   NATIVE,
+  nativeOutputs,
   ROOT,
   WASM_CLI,
   runAsync,
@@ -91,20 +92,6 @@ async function get(query) {
   };
 }
 
-/** The native CLI's outputs for the same options. */
-function native(args, reference, files) {
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-'));
-  execFileSync(NATIVE, [
-    '-q',
-    ...args,
-    '--mutations',
-    '/dev/null',
-    reference,
-    ...files.map((f) => join(dir, f)),
-  ]);
-  return files.map((f) => readFileSync(join(dir, f)));
-}
-
 test('the API writes the bytes of the native CLI and of readforge-wasm', async () => {
   const cases = [
     { query: 'ref=MT-human&N=2000&S=3', args: ['-N', '2000', '-S', '3'], ref: MT },
@@ -131,19 +118,19 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
     },
   ];
   for (const { query, args, ref } of cases) {
-    const [r1, r2] = native(args, ref, ['1.fq', '2.fq']);
+    const [r1, r2] = nativeOutputs(args, ref, ['1.fq', '2.fq']);
     const mate1 = await get(`${query}&mate=1`);
     const mate2 = await get(`${query}&mate=2`);
     assert.equal(mate1.status, 200, mate1.body.toString());
     assert.ok(mate1.body.equals(r1), `mate 1 differs: ${query}`);
     assert.ok(mate2.body.equals(r2), `mate 2 differs: ${query}`);
   }
-  const [interleaved] = native(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq']);
-  const [compressed] = native(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq.gz']);
+  const [interleaved] = nativeOutputs(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq']);
+  const [compressed] = nativeOutputs(['-N', '1000', '-S', '6', '--interleaved'], MT, ['i.fq.gz']);
   const i = await get('ref=MT-human&N=1000&S=6&format=interleaved&gzip=1');
   assert.ok(gunzipSync(i.body).equals(interleaved), 'interleaved, gzip');
   assert.ok(i.body.equals(compressed), "gzip=1: the command line's BGZF bytes");
-  const [single] = native(['-N', '1000', '-S', '7', '-2', '0', '-1', '100'], MT, ['s.fq']);
+  const [single] = nativeOutputs(['-N', '1000', '-S', '7', '-2', '0', '-1', '100'], MT, ['s.fq']);
   assert.ok((await get('ref=MT-human&N=1000&S=7&2=0&1=100')).body.equals(single), 'single-end');
   const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-vcf-'));
   execFileSync(
@@ -259,7 +246,7 @@ test('a multi-GB response streams: first bytes early, memory flat', async () => 
 test('quality profiles by name, the expected error rate, and the realised one as a summary', async () => {
   const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
   const args = ['-N', '3000', '-S', '8', '-1', '150', '-2', '150', '--profile', profile];
-  const [r1, r2] = native(args, MT, ['1.fq', '2.fq']);
+  const [r1, r2] = nativeOutputs(args, MT, ['1.fq', '2.fq']);
   const query = 'ref=MT-human&N=3000&S=8&1=150&2=150&profile=illumina-like-2x150';
   const mate1 = await get(`${query}&mate=1`);
   assert.equal(mate1.status, 200, mate1.body.toString());
@@ -284,7 +271,7 @@ test('quality profiles by name, the expected error rate, and the realised one as
 test('a configured VCF is planted: the bytes of the CLI with --variants', async () => {
   const calls = join(ROOT, 'build-s3/MT-human-calls.vcf.gz');
   const args = ['-N', '2000', '-S', '9', '-r', '0', '--variants', calls];
-  const [r1] = native(args, MT, ['1.fq', '2.fq']);
+  const [r1] = nativeOutputs(args, MT, ['1.fq', '2.fq']);
   const query = 'ref=MT-human&N=2000&S=9&r=0&variants=MT-human-calls';
   const mate1 = await get(`${query}&mate=1`);
   assert.equal(mate1.status, 200, mate1.body.toString());
@@ -401,7 +388,7 @@ test('a client that disconnects stops the work', async () => {
 test('readforge-wasm --server fans out K shards: the bytes of the CLI; failed shards retried', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'readforge-fanout-'));
   const args = ['-N', '30000', '-S', '12', '-1', '100', '-2', '120', '--block-size', '65536'];
-  const [n1, n2] = native([...args, '--vcf', join(dir, 'n.vcf')], ECOLI, ['1.fq', '2.fq']);
+  const [n1, n2] = nativeOutputs([...args, '--vcf', join(dir, 'n.vcf')], ECOLI, ['1.fq', '2.fq']);
   const expectedVcf = readFileSync(join(dir, 'n.vcf'));
   // Asynchronous: the retry case's proxy runs in this process.
   const fanOut = (extra, server = `http://127.0.0.1:${EDGE_PORT}`) =>

@@ -1,5 +1,5 @@
 // Shared by the JS tests: paths, running both command lines, test references.
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +122,20 @@ export async function waitFor(url) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} never answered`);
+}
+
+/** The native CLI's outputs (read files named `files`, in a temporary folder) for `args`. */
+export function nativeOutputs(args, reference, files) {
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-native-'));
+  execFileSync(NATIVE, [
+    '-q',
+    ...args,
+    '--mutations',
+    '/dev/null',
+    reference,
+    ...files.map((f) => join(dir, f)),
+  ]);
+  return files.map((f) => readFileSync(join(dir, f)));
 }
 
 /** A shared run's manifest (web/src/shared/run-manifest.ts) as the app posts it (README's example). */

@@ -11,18 +11,9 @@ import { RemoteReference } from './remote-reference.js';
 import { IN_FLIGHT, runOnServer, SERVER_REFERENCES, SHARDS } from './server-run.js';
 import { startDownload, streamingDownloads } from './stream-download.js';
 import { decodeRun, encodeRun } from './share.js';
-import {
-  buildManifest,
-  digestReference,
-  FinishedRun,
-  openSharedRun,
-  referenceMismatch,
-  shareRun,
-  showSharedRun,
-} from './shared-runs.js';
+import { RunSharing } from './shared-runs.js';
 import { watchStatistics } from './statistics.js';
 import { showSummary } from './summary.js';
-import type { ManifestReference, SharedRun } from '../shared/run-manifest.js';
 import { offerWaitingUpdate, registerServiceWorker } from './updates.js';
 import './styles.css';
 
@@ -47,6 +38,10 @@ const DEMOS: Record<string, ReferenceSpec> = {
 const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 const form = new OptionsForm($('#run-form'), module);
 const remote = new RemoteReference(module, () => form.settings());
+const sharing = new RunSharing((hash) => {
+  history.replaceState(null, '', `/${hash}`);
+  loadShared();
+});
 const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
 let learning: {
   resolve: (r: { text: string; notes: string[] }) => void;
@@ -66,10 +61,6 @@ const canSaveToDisk = 'showDirectoryPicker' in window;
 $<HTMLInputElement>('#opt-workers').value = String(
   Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
 );
-let lastRun: Omit<FinishedRun, 'summary' | 'outputBytes'> | null = null;
-let finished: FinishedRun | null = null;
-/** After "Run again" of a run made from a local file: the contigs the file must have. */
-let expectedReference: ManifestReference | null = null;
 let fastaFile: File | null = null;
 let faiFile: File | null = null;
 let gapsFile: File | null = null;
@@ -255,16 +246,12 @@ $('#run-form').addEventListener('submit', async (event) => {
     $('#profile-info').textContent = profile;
     return;
   }
-  if (expectedReference && ref.kind === 'file') {
-    // "Run again" of a run made from a local file: this must be that file (before any writing).
+  // "Run again" of a run made from a local file: this must be that file (before any writing).
+  const mismatch = await sharing.checkBeforeRun(ref);
+  if (mismatch) {
     $('#progress-panel').hidden = false;
-    $('#progress-text').textContent = `Checking ${ref.file.name} against the shared run…`;
-    const problem = await digestReference(ref).then(
-      (contigs) => referenceMismatch(expectedReference!, contigs, ref.file.name),
-      (error: Error) => `${ref.file.name}: ${error.message}`,
-    );
-    $('#progress-text').textContent = problem ? 'Not run. Nothing was saved.' : '';
-    if (problem) return showError(problem);
+    $('#progress-text').textContent = 'Not run. Nothing was saved.';
+    return showError(mismatch);
   }
   let directory: FileSystemDirectoryHandle | undefined;
   if (canSaveToDisk) {
@@ -299,15 +286,16 @@ $('#run-form').addEventListener('submit', async (event) => {
     ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
     ...(variants ? { variants } : {}),
   };
-  history.replaceState(null, '', `/${encodeRun(shareState())}`);
-  lastRun = {
+  const appHash = encodeRun(shareState());
+  history.replaceState(null, '', `/${appHash}`);
+  sharing.runStarted({
     settings: [...settings],
     reference: ref,
     choice: referenceChoice(),
     remoteContigs: referenceChoice() === 'remote' ? remote.contigs() : [],
-    appHash: encodeRun(shareState()),
+    appHash,
     version: module.version(),
-  };
+  });
   if ($<HTMLInputElement>('#on-server').checked) {
     if (variants) {
       $('#variants-info').textContent =
@@ -472,17 +460,10 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   $<HTMLProgressElement>('#progress').value = 1;
   $('#results').hidden = false;
   showSummary(m.summary, m.preview, m.files, seconds);
-  expectedReference = null;
-  finished = lastRun && {
-    ...lastRun,
-    summary: m.summary,
-    outputBytes: m.files.reduce((sum, f) => sum + f.bytes, 0),
-  };
-  $('#results-title').textContent = 'Done';
-  $('#share-box').hidden = false;
-  $<HTMLButtonElement>('#share-results').disabled = false;
-  $('#share-status').textContent = '';
-  $('#share-link').hidden = true;
+  sharing.runFinished(
+    m.summary,
+    m.files.reduce((sum, f) => sum + f.bytes, 0),
+  );
   for (const file of m.files) {
     if (!file.blob) continue;
     const a = document.createElement('a');
@@ -504,47 +485,12 @@ for (const preset of PRESETS) {
   $('#presets').append(button);
 }
 
-/** "Share results": the finished run's manifest to the server, and its link. */
-$('#share-results').addEventListener('click', async () => {
-  if (!finished) return;
-  $<HTMLButtonElement>('#share-results').disabled = true;
-  $('#share-status').textContent = 'Sharing…';
-  try {
-    const url = await shareRun(await buildManifest(finished));
-    const link = $<HTMLAnchorElement>('#share-link');
-    link.href = link.textContent = url;
-    link.hidden = false;
-    await navigator.clipboard?.writeText(url).catch(() => {});
-    $('#share-status').textContent = 'Shared (no reads or sequence): the link is copied.';
-  } catch (error) {
-    $('#share-status').textContent = `Not shared: ${(error as Error).message}`;
-    $<HTMLButtonElement>('#share-results').disabled = false;
-  }
-});
-
-/** A /r/<id> address: the shared run, read-only, with "Run again". */
-function showShared(shared: SharedRun): void {
-  const m = shared.manifest;
-  showSharedRun(shared, () => {
-    history.replaceState(null, '', `/${m.app ?? ''}`);
-    loadShared();
-    expectedReference = m.reference.source === 'local' ? m.reference : null;
-    $('#run-form').scrollIntoView();
-  });
-  $('#results').hidden = false;
-  $('#share-box').hidden = true;
-  $('#results-title').textContent = 'Results of the shared run';
-  const stats = { ...m.stats, totalReferenceBases: -1, coverage: [] };
-  showSummary({ stats, warnings: m.warnings }, '', [], null);
-}
-
 syncReferenceBoxes();
 loadShared();
 watchStatistics();
-openSharedRun().then(
-  (shared) => shared && showShared(shared),
-  (error: Error) => showError(`This shared run cannot be shown: ${error.message}`),
-);
+sharing
+  .open()
+  .catch((error: Error) => showError(`This shared run cannot be shown: ${error.message}`));
 registerServiceWorker(() => isRunning);
 form.validate();
 if (!canSaveToDisk) void streamingDownloads(); // register the service worker early

@@ -6,6 +6,7 @@
 import type { ContigDigest, Setting } from '../engine/module-types.js';
 import type { Summary } from '../engine/pump.js';
 import type { DigestMessage, ReferenceSpec } from '../shared/protocol.js';
+import { showSummary } from './summary.js';
 import {
   MANIFEST_FORMAT,
   ManifestReference,
@@ -125,21 +126,95 @@ export function referenceMismatch(
   return null;
 }
 
-/** The shared run's header: when, what reference, its settings, and "Run again". */
-export function showSharedRun(shared: SharedRun, runAgain: () => void): void {
-  const m = shared.manifest;
-  $('#shared-run').hidden = false;
-  const where = {
-    builtin: 'a built-in reference',
-    remote: `a remote reference, ${m.reference.url ?? ''}`,
-    local: 'a local file (pick your copy to run it again: its MD5s are checked first)',
-  }[m.reference.source];
-  const bases = m.reference.contigs.reduce((sum, c) => sum + c.length, 0);
-  $('#shared-meta').textContent =
-    `Shared on ${new Date(shared.sharedAt).toUTCString()} (kept until ` +
-    `${new Date(shared.expiresAt).toUTCString()}), made by readforge ${m.version} from ` +
-    `${m.reference.name}: ${where}; ${m.reference.contigs.length.toLocaleString('en')} ` +
-    `contig(s), ${bases.toLocaleString('en')} bases.`;
-  $('#shared-settings').textContent = m.settings.map(([n, v]) => `${n}=${v}`).join('  ');
-  $('#run-again').onclick = runAgain;
+/** The run started last, before its figures are known. */
+export type StartedRun = Omit<FinishedRun, 'summary' | 'outputBytes'>;
+
+/**
+ * The page's side of shared runs: "Share results" after a run, a /r/<id> address shown
+ * read-only with "Run again", and the check of a local file before that run starts.
+ */
+export class RunSharing {
+  private started: StartedRun | null = null;
+  private finished: FinishedRun | null = null;
+  /** After "Run again" of a run made from a local file: the contigs the file must have. */
+  private expected: ManifestReference | null = null;
+
+  /** `applyLink` fills the form from a settings link (share.ts). */
+  constructor(private readonly applyLink: (hash: string) => void) {
+    $('#share-results').addEventListener('click', () => void this.share());
+  }
+
+  runStarted(run: StartedRun): void {
+    this.started = run;
+  }
+
+  runFinished(summary: Summary, outputBytes: number): void {
+    this.expected = null;
+    this.finished = this.started && { ...this.started, summary, outputBytes };
+    $('#results-title').textContent = 'Done';
+    $('#share-box').hidden = false;
+    $<HTMLButtonElement>('#share-results').disabled = false;
+    $('#share-status').textContent = '';
+    $('#share-link').hidden = true;
+  }
+
+  /** Before a run: null, or why the file is not the shared run's reference. */
+  async checkBeforeRun(ref: ReferenceSpec): Promise<string | null> {
+    if (!this.expected || ref.kind !== 'file') return null;
+    const expected = this.expected;
+    $('#progress-panel').hidden = false;
+    $('#progress-text').textContent = `Checking ${ref.file.name} against the shared run…`;
+    return digestReference(ref).then(
+      (contigs) => referenceMismatch(expected, contigs, ref.file.name),
+      (error: Error) => `${ref.file.name}: ${error.message}`,
+    );
+  }
+
+  /** Shows the shared run a /r/<id> address names (nothing for any other address). */
+  async open(): Promise<void> {
+    const shared = await openSharedRun();
+    if (!shared) return;
+    const m = shared.manifest;
+    $('#shared-run').hidden = false;
+    const where = {
+      builtin: 'a built-in reference',
+      remote: `a remote reference, ${m.reference.url ?? ''}`,
+      local: 'a local file (pick your copy to run it again: its MD5s are checked first)',
+    }[m.reference.source];
+    const bases = m.reference.contigs.reduce((sum, c) => sum + c.length, 0);
+    $('#shared-meta').textContent =
+      `Shared on ${new Date(shared.sharedAt).toUTCString()} (kept until ` +
+      `${new Date(shared.expiresAt).toUTCString()}), made by readforge ${m.version} from ` +
+      `${m.reference.name}: ${where}; ${m.reference.contigs.length.toLocaleString('en')} ` +
+      `contig(s), ${bases.toLocaleString('en')} bases.`;
+    $('#shared-settings').textContent = m.settings.map(([n, v]) => `${n}=${v}`).join('  ');
+    $('#run-again').onclick = () => {
+      this.applyLink(m.app ?? '');
+      this.expected = m.reference.source === 'local' ? m.reference : null;
+      $('#run-form').scrollIntoView();
+    };
+    $('#results').hidden = false;
+    $('#share-box').hidden = true;
+    $('#results-title').textContent = 'Results of the shared run';
+    const stats = { ...m.stats, totalReferenceBases: -1, coverage: [] };
+    showSummary({ stats, warnings: m.warnings }, '', [], null);
+  }
+
+  /** "Share results": the finished run's manifest to the server, and its link. */
+  private async share(): Promise<void> {
+    if (!this.finished) return;
+    $<HTMLButtonElement>('#share-results').disabled = true;
+    $('#share-status').textContent = 'Sharing…';
+    try {
+      const url = await shareRun(await buildManifest(this.finished));
+      const link = $<HTMLAnchorElement>('#share-link');
+      link.href = link.textContent = url;
+      link.hidden = false;
+      await navigator.clipboard?.writeText(url).catch(() => {});
+      $('#share-status').textContent = 'Shared (no reads or sequence): the link is copied.';
+    } catch (error) {
+      $('#share-status').textContent = `Not shared: ${(error as Error).message}`;
+      $<HTMLButtonElement>('#share-results').disabled = false;
+    }
+  }
 }
