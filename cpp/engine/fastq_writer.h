@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace readforge {
 
@@ -37,7 +38,8 @@ class FastqWriter {
 
  private:
   char quality_;
-  std::string name_;
+  std::vector<char> name_;  // "@name/" of the pair, its first name_length_ characters
+  size_t name_length_ = 0;
   std::string qualities_;  // a run of quality_, reused for every record
 };
 

@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/random/geometric_distribution.hpp>
-
 #include "engine/fastq_writer.h"
+#include "engine/geometric_gaps.h"
 #include "engine/haplotype_reader.h"
 #include "engine/options.h"
 #include "engine/quality_model.h"
@@ -100,8 +99,8 @@ class PairSampler {
 
   const Options& options_;
   FastqWriter writer_;
-  // Built once: the distribution precomputes log(1 - e), which would otherwise cost a log a draw.
-  boost::random::geometric_distribution<int64_t, double> error_gap_;
+  // Built once: it precomputes log(1 - e), which would otherwise cost a log a draw.
+  GeometricGaps error_gap_;
   Rng rng_;
   const int64_t max_ns_read1_;  // -A as a count, for each read length
   const int64_t max_ns_read2_;
