@@ -46,11 +46,6 @@ void ReverseComplement(const char* src, int64_t n, char* out) {
 
 }  // namespace
 
-size_t HaplotypeReader::FirstAtOrAfter(int64_t pos) const {
-  return static_cast<size_t>(std::lower_bound(positions_.begin(), positions_.end(), pos) -
-                             positions_.begin());
-}
-
 char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
 }
@@ -62,7 +57,7 @@ bool HaplotypeReader::Forward(int hap,
                               char* out,
                               ReadTrace* trace) const {
   const size_t n = variants_.size();
-  size_t vi = FirstAtOrAfter(a);
+  size_t vi = index_.FirstAtOrAfter(a);
   int64_t p = a;
   // A deletion that starts before `a` may cover it (variants never overlap, so only the one
   // just before can).
@@ -127,7 +122,7 @@ bool HaplotypeReader::Backward(int hap,
                                char* out,
                                ReadTrace* trace) const {
   // j walks down through the variants at or before p.
-  int64_t j = static_cast<int64_t>(FirstAtOrAfter(e)) - 1;
+  int64_t j = static_cast<int64_t>(index_.FirstAtOrAfter(e)) - 1;
   int64_t p = e - 1;
   int64_t k = 0;
   while (true) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/span_window.h"
+#include "engine/variant_index.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -26,12 +27,11 @@ struct ReadTrace {
 
 class HaplotypeReader {
  public:
-  // `variants` are sorted by position and cover the window; `positions` are their positions,
-  // apart: reads binary-search those (8 bytes each, in cache) rather than the variants.
+  // `variants` are sorted by position and cover the window; `index` is built from them.
   HaplotypeReader(const SpanWindow& window,
                   const std::vector<Variant>& variants,
-                  const std::vector<int64_t>& positions)
-      : window_(window), variants_(variants), positions_(positions) {}
+                  const VariantIndex& index)
+      : window_(window), variants_(variants), index_(index) {}
 
   // The first `length` bases of haplotype `hap` of fragment [a, e). False when the fragment holds
   // fewer bases than that.
@@ -49,11 +49,8 @@ class HaplotypeReader {
   }
 
   const SpanWindow& window_;
-  // The index of the first variant at or after `pos`.
-  size_t FirstAtOrAfter(int64_t pos) const;
-
   const std::vector<Variant>& variants_;
-  const std::vector<int64_t>& positions_;
+  const VariantIndex& index_;
 };
 
 char Complement(char base);

@@ -159,7 +159,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
-  HaplotypeReader reader(window, variants, positions_);
+  HaplotypeReader reader(window, variants, variant_index_);
   ReadTrace left_trace, right_trace;
   auto read_pair = [&] {
     left_trace = ReadTrace();
@@ -239,9 +239,7 @@ void PairSampler::Run(const SpanWindow& window,
                       size_t budget,
                       SamplerCounters* counters) {
   // The variants may have changed since the last call (blocks added and dropped).
-  positions_.resize(variants.size());
-  for (size_t i = 0; i < variants.size(); ++i)
-    positions_[i] = variants[i].pos;
+  variant_index_.Build(variants);
   while (next_ < pairs_ && out.read1->size() < budget) {
     bool placed = false;
     for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt)

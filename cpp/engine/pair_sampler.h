@@ -19,6 +19,7 @@
 #include "engine/span_window.h"
 #include "engine/truth_writer.h"
 #include "engine/usable_positions.h"
+#include "engine/variant_index.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -111,7 +112,7 @@ class PairSampler {
   std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
-  std::vector<int64_t> positions_;  // the variants' positions, for HaplotypeReader
+  VariantIndex variant_index_;  // of the variants, for HaplotypeReader
   std::string qualities1_;
   std::string qualities2_;
   std::string template_;  // a read's haplotype bases and some beyond, for indel errors
