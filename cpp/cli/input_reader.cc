@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace readforge {
 
@@ -34,7 +35,12 @@ Status InputReader::Read(char* dst, size_t capacity, size_t* got) {
       return Status::Error(path_ + ": the gzip data is truncated (unexpected end of file)");
     if (code == Z_ERRNO)
       return Status::Error("cannot read " + path_ + ": " + std::strerror(errno));
-    return Status::Error(path_ + ": corrupt gzip data (" + message + ")");
+    // zlib's message starts with the path it opened ("<path>: invalid ..."): said once, first.
+    std::string_view reason = message;
+    const size_t named = reason.rfind(": ");
+    if (named != std::string_view::npos)
+      reason.remove_prefix(named + 2);
+    return Status::Error(path_ + ": corrupt gzip data (" + std::string(reason) + ")");
   }
   *got = static_cast<size_t>(n);
   return Status::Ok();

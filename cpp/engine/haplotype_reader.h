@@ -27,11 +27,9 @@ struct ReadTrace {
 
 class HaplotypeReader {
  public:
-  // `variants` are sorted by position and cover the window; `index` is built from them.
-  HaplotypeReader(const SpanWindow& window,
-                  const std::vector<Variant>& variants,
-                  const VariantIndex& index)
-      : window_(window), variants_(variants), index_(index) {}
+  // `index` is built from the window's variants (sorted by position).
+  HaplotypeReader(const SpanWindow& window, const VariantIndex& index)
+      : window_(window), index_(index) {}
 
   // The first `length` bases of haplotype `hap` of fragment [a, e). False when the fragment holds
   // fewer bases than that.
@@ -41,15 +39,13 @@ class HaplotypeReader {
   bool Backward(int hap, int64_t a, int64_t e, int64_t length, char* out, ReadTrace* trace) const;
 
  private:
-  // A variant applies to a haplotype when it is on it and its reference base is not N.
-  static bool Applies(const Variant& v, int hap) { return v.on(hap) && !v.on_n; }
+  using Entry = VariantIndex::Entry;
   // The base an insertion follows, changed when a planted variant says so.
-  char Anchor(const Variant& v, int64_t p) const {
+  char Anchor(const Entry& v, int64_t p) const {
     return v.snp_shift ? SnpBase(window_.at(p), v.snp_shift) : window_.at(p);
   }
 
   const SpanWindow& window_;
-  const std::vector<Variant>& variants_;
   const VariantIndex& index_;
 };
 

@@ -34,6 +34,7 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t pairs,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
+  index_stale_ = true;
   usable_ = usable;
   pairs_ = usable->size() > 0 ? pairs : 0;
   next_ = 0;
@@ -136,7 +137,6 @@ int64_t PairSampler::LongestFit(const SpanWindow& window,
 }
 
 bool PairSampler::TryPair(const SpanWindow& window,
-                          const std::vector<Variant>& variants,
                           const SpanPlace& place,
                           int64_t span_end,
                           int attempt,
@@ -159,7 +159,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
-  HaplotypeReader reader(window, variants, variant_index_);
+  HaplotypeReader reader(window, variant_index_);
   ReadTrace left_trace, right_trace;
   auto read_pair = [&] {
     left_trace = ReadTrace();
@@ -238,12 +238,16 @@ void PairSampler::Run(const SpanWindow& window,
                       const ReadOutputs& out,
                       size_t budget,
                       SamplerCounters* counters) {
-  // The variants may have changed since the last call (blocks added and dropped).
-  variant_index_.Build(variants);
+  // The variants change between blocks only (blocks added and dropped), and Run is called
+  // many times a block (once per output budget).
+  if (index_stale_) {
+    variant_index_.Build(variants);
+    index_stale_ = false;
+  }
   while (next_ < pairs_ && out.read1->size() < budget) {
     bool placed = false;
     for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt)
-      placed = TryPair(window, variants, place, span_end, attempt, out, counters);
+      placed = TryPair(window, place, span_end, attempt, out, counters);
     if (!placed)
       ++counters->dropped;
     ++next_;

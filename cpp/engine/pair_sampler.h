@@ -65,7 +65,8 @@ class PairSampler {
   bool done() const { return next_ == pairs_; }
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
-  // length when known, else a bound past every fragment of the block.
+  // length when known, else a bound past every fragment of the block. `variants` must not change
+  // between StartBlock and the block's last Run.
   void Run(const SpanWindow& window,
            const std::vector<Variant>& variants,
            const SpanPlace& place,
@@ -76,7 +77,6 @@ class PairSampler {
 
  private:
   bool TryPair(const SpanWindow& window,
-               const std::vector<Variant>& variants,
                const SpanPlace& place,
                int64_t span_end,
                int attempt,
@@ -112,7 +112,8 @@ class PairSampler {
   std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
-  VariantIndex variant_index_;  // of the variants, for HaplotypeReader
+  VariantIndex variant_index_;  // of the block's variants, for HaplotypeReader
+  bool index_stale_ = true;     // a block started since it was built
   std::string qualities1_;
   std::string qualities2_;
   std::string template_;  // a read's haplotype bases and some beyond, for indel errors

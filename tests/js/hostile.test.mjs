@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { native, read, ROOT, run, tempDir, wasm, write } from './helpers.mjs';
 
 const HOSTILE = join(ROOT, 'tests/hostile');
@@ -57,13 +58,24 @@ for (const [file, message] of FAILURES) {
   });
 }
 
-test('hostile: truncated gzip and a .fai from another file', (t) => {
+test('hostile: truncated and corrupt gzip, and a .fai from another file', (t) => {
   const dir = tempDir(t);
   for (const f of ['truncated.fa.gz', 'unix.fa', 'unix.other.fai'])
     write(join(dir, f), read(join(HOSTILE, f)));
   const gz = bothHosts(dir, ['-S', '1', '-C', '1', 'truncated.fa.gz']);
   assert.equal(gz.status, 1);
   assert.match(gz.stderr, /^readforge: error: truncated\.fa\.gz: .*(truncated|unexpected end)/);
+  // Corrupt deflate data inside a good gzip header: zlib's reason, in the same words.
+  const packed = gzipSync(read(join(HOSTILE, 'unix.fa')));
+  packed.fill(0xff, 200, 260);
+  write(join(dir, 'corrupt.fa.gz'), packed);
+  const corrupt = bothHosts(dir, ['-S', '1', '-C', '1', 'corrupt.fa.gz']);
+  assert.equal(corrupt.status, 1);
+  assert.match(
+    corrupt.stderr,
+    /^readforge: error: corrupt\.fa\.gz: corrupt gzip data \([a-z ]+\)\n$/,
+  );
+  assert.deepEqual(corrupt.files, [null, null], 'partial outputs are removed');
   const fai = bothHosts(dir, ['-S', '1', '-N', '50', '--fai', 'unix.other.fai', 'unix.fa']);
   assert.equal(fai.status, 1);
   assert.equal(

@@ -298,9 +298,17 @@ export async function learnProfile(
   }
 }
 
-/** Undoes gzip or bgzip (many gzip members) when the stream starts with gzip's magic bytes. */
+/** A decoder of gzip data of any number of members (plain gzip and BGZF alike). */
+export type GunzipStream = () => TransformStream<Uint8Array, Uint8Array>;
+
+/**
+ * Undoes gzip or bgzip (many gzip members) when the stream starts with gzip's magic bytes.
+ * `gunzip`, when a host has one (Node's zlib), decodes both kinds; otherwise BGZF goes block by
+ * block and plain gzip through DecompressionStream.
+ */
 export async function decompressIfGzip(
   source: ReadableStream<Uint8Array>,
+  gunzip?: GunzipStream,
 ): Promise<ReadableStream<Uint8Array>> {
   const reader = source.getReader();
   const first = await reader.read();
@@ -323,9 +331,11 @@ export async function decompressIfGzip(
   // BGZF is many gzip members: decoded block by block (see bgzf.ts); plain gzip in one go.
   const inflated = whole
     .pipeThrough(
-      isBgzf(first.value)
-        ? bgzfDecoder()
-        : (new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>),
+      gunzip
+        ? gunzip()
+        : isBgzf(first.value)
+          ? bgzfDecoder()
+          : (new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>),
     )
     .getReader();
   // Decompression errors read like the native CLI's (zlib's words differ between hosts).

@@ -9,8 +9,26 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
-import { Readable } from 'node:stream';
-import { ByteSource, decompressIfGzip, ReadforgeError, streamSource } from '../engine/pump.js';
+import { Duplex, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import {
+  ByteSource,
+  decompressIfGzip,
+  GunzipStream,
+  ReadforgeError,
+  streamSource,
+} from '../engine/pump.js';
+
+/**
+ * Node's zlib: it decodes every gzip member (so BGZF too) in the thread pool, ahead of the
+ * engine, where the JavaScript decoders go block by block between the engine's requests (a
+ * bgzip VCF of a million records took 0.6 s more than the same VCF plain).
+ */
+export const nodeGunzip: GunzipStream = () =>
+  Duplex.toWeb(createGunzip({ chunkSize: 1 << 20 })) as unknown as TransformStream<
+    Uint8Array,
+    Uint8Array
+  >;
 
 export function fileStream(path: string): ReadableStream<Uint8Array> {
   const node = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
@@ -32,7 +50,7 @@ function isGzip(path: string): boolean {
 export async function referenceSource(
   path: string,
 ): Promise<ByteSource | ReadableStream<Uint8Array>> {
-  if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path));
+  if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path), nodeGunzip);
   const fd = openSync(path, 'r');
   return {
     read: (into) => readSync(fd, into),
