@@ -25,6 +25,14 @@ int BaseIndex(char base) {
   }
 }
 
+// A genotype's allele: its number, or '.' for none.
+void AppendAllele(int allele, std::string* out) {
+  if (allele < 0)
+    out->push_back('.');
+  else
+    *out += std::to_string(allele);
+}
+
 std::string Where(const std::string& contig, int64_t pos) {
   return contig + ":" + std::to_string(pos + 1);
 }
@@ -223,15 +231,19 @@ Status PlantedVariants::Plant(const RecordBatch& records,
       for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
         std::swap((*variants)[j], (*variants)[j - 1]);
     }
-    PlantedTruth line;
+    PlantedTruth& line = truth->emplace_back();
     line.pos = pos;
     line.ref = r.ref;
-    for (size_t i = 0; i < r.alts.size(); ++i)
-      line.alts += (i ? "," : "") + r.alts[i];
-    auto allele = [](int a) { return a < 0 ? std::string(".") : std::to_string(a); };
-    line.genotype =
-        options_.haploid ? allele(alleles[0]) : allele(alleles[0]) + "|" + allele(alleles[1]);
-    truth->push_back(std::move(line));
+    for (size_t i = 0; i < r.alts.size(); ++i) {
+      if (i)
+        line.alts.push_back(',');
+      line.alts += r.alts[i];
+    }
+    AppendAllele(alleles[0], &line.genotype);
+    if (!options_.haploid) {
+      line.genotype.push_back('|');
+      AppendAllele(alleles[1], &line.genotype);
+    }
     planted_until_ = std::max(planted_until_, pos + length);
     ++counts_.planted;
   }

@@ -1,5 +1,6 @@
 #include "engine/vcf_reader.h"
 
+#include <array>
 #include <cstring>
 #include <utility>
 
@@ -26,29 +27,28 @@ size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
   return count;
 }
 
+// Upper-case A/C/G/T/N for each byte that is one of them in either case, else 0.
+constexpr std::array<char, 256> MakeBaseTable() {
+  std::array<char, 256> table{};
+  for (char c : {'A', 'C', 'G', 'T', 'N'}) {
+    table[static_cast<unsigned char>(c)] = c;
+    table[static_cast<unsigned char>(c + 32)] = c;
+  }
+  return table;
+}
+constexpr std::array<char, 256> kBaseTable = MakeBaseTable();
+
 // Normalises an allele's bases to upper case; false when it holds anything but A/C/G/T/N.
 bool Bases(std::string_view text, std::string* out) {
-  out->assign(text);
-  for (char& c : *out) {
-    switch (c) {
-      case 'a':
-      case 'c':
-      case 'g':
-      case 't':
-      case 'n':
-        c = static_cast<char>(c - 32);
-        break;
-      case 'A':
-      case 'C':
-      case 'G':
-      case 'T':
-      case 'N':
-        break;
-      default:
-        return false;
-    }
+  out->resize(text.size());
+  char* to = out->data();
+  unsigned char bad = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = kBaseTable[static_cast<unsigned char>(text[i])];
+    bad |= c == 0;
+    to[i] = c;
   }
-  return !out->empty();
+  return !bad && !text.empty();
 }
 
 }  // namespace
@@ -198,15 +198,16 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   while (true) {
     const size_t comma = alts.find(',');
     std::string_view alt = alts.substr(0, comma);
-    if (!alt.empty() &&
-        (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
-      return Fail("ALT '" + std::string(alt) +
-                  "': symbolic alleles, breakends and '*' cannot be planted (only sequence "
-                  "alleles: A, C, G, T, N)");
-    }
     record->alts.emplace_back();
-    if (!Bases(alt, &record->alts.back()))
+    if (!Bases(alt, &record->alts.back())) {
+      if (!alt.empty() &&
+          (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
+        return Fail("ALT '" + std::string(alt) +
+                    "': symbolic alleles, breakends and '*' cannot be planted (only sequence "
+                    "alleles: A, C, G, T, N)");
+      }
       return Fail("ALT must be bases (A, C, G, T, N), got '" + std::string(alt) + "'");
+    }
     if (static_cast<int64_t>(record->alts.back().size()) > kMaxIndelLength) {
       return Fail("ALT of " + std::to_string(alt.size()) + " bases: planted variants are up to " +
                   std::to_string(kMaxIndelLength) + " bases");
