@@ -1,4 +1,4 @@
-// The page: the form, the reference choice, the Worker that simulates, progress, results.
+// The page: wires the form, the reference box, the Worker that simulates, progress and results.
 // Plain DOM and TypeScript: one form and three panels need no framework (and load instantly).
 import createReadforge from '../../../build-wasm/readforge.mjs';
 import wasmUrl from '../../../build-wasm/readforge.wasm?url';
@@ -6,7 +6,9 @@ import type { ReadforgeFactory } from '../engine/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
 import { PRESETS } from './presets.js';
+import { showProgress } from './progress.js';
 import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
+import { baseName, ReferenceChoice } from './reference-choice.js';
 import { RemoteReference } from './remote-reference.js';
 import { IN_FLIGHT, runOnServer, SERVER_REFERENCES, SHARDS } from './server-run.js';
 import { startDownload, streamingDownloads } from './stream-download.js';
@@ -18,26 +20,11 @@ import { offerWaitingUpdate, registerServiceWorker } from './updates.js';
 import './styles.css';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const DEMOS: Record<string, ReferenceSpec> = {
-  'demo-mt': {
-    kind: 'url',
-    url: '/refs/MT-human.fa',
-    faiUrl: '/refs/MT-human.fa.fai',
-    gapsUrl: '/refs/MT-human.fa.gaps.bed',
-    name: 'MT-human',
-  },
-  // Its sidecar lists the contig and its (no) N runs: no first pass, and no .fai needed.
-  'demo-ecoli': {
-    kind: 'url',
-    url: '/refs/ecoli-536.fa.gz',
-    gapsUrl: '/refs/ecoli-536.fa.gz.gaps.bed',
-    name: 'ecoli-536',
-  },
-};
 
 const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 const form = new OptionsForm($('#run-form'), module);
 const remote = new RemoteReference(module, () => form.settings());
+const references = new ReferenceChoice(remote);
 const sharing = new RunSharing((hash) => {
   history.replaceState(null, '', `/${hash}`);
   loadShared();
@@ -61,81 +48,11 @@ const canSaveToDisk = 'showDirectoryPicker' in window;
 $<HTMLInputElement>('#opt-workers').value = String(
   Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
 );
-let fastaFile: File | null = null;
-let faiFile: File | null = null;
-let gapsFile: File | null = null;
 let startedAt = 0;
 
 $('#save-note').textContent = canSaveToDisk
   ? 'You will choose a folder; files are written as they are made, whatever their size.'
   : 'Files download as they are made (or, where this browser cannot stream, up to 256 MB at the end).';
-
-function referenceChoice(): string {
-  return document.querySelector<HTMLInputElement>('input[name="reference"]:checked')!.value;
-}
-
-/** Only the chosen source's inputs are shown: the file picker, or the remote address. */
-function syncReferenceBoxes(): void {
-  const choice = referenceChoice();
-  $('#drop-zone').hidden = choice !== 'file';
-  $('#remote-box').hidden = choice !== 'remote';
-}
-for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="reference"]'))
-  radio.addEventListener('change', syncReferenceBoxes);
-
-function setFiles(files: Iterable<File>): void {
-  for (const file of files) {
-    if (file.name.endsWith('.fai')) faiFile = file;
-    else if (file.name.endsWith('.gaps.bed')) gapsFile = file;
-    else fastaFile = file;
-  }
-  document.querySelector<HTMLInputElement>('input[name="reference"][value="file"]')!.checked = true;
-  syncReferenceBoxes();
-  const extras = [faiFile, gapsFile].filter((f): f is File => f !== null).map((f) => f.name);
-  $('#reference-error').textContent = fastaFile
-    ? `Using ${fastaFile.name}${extras.length ? ` with ${extras.join(' and ')}` : ''}`
-    : '';
-}
-
-$<HTMLInputElement>('#fasta-file').addEventListener('change', (e) =>
-  setFiles((e.target as HTMLInputElement).files ?? []),
-);
-$<HTMLInputElement>('#fai-file').addEventListener('change', (e) =>
-  setFiles((e.target as HTMLInputElement).files ?? []),
-);
-// Files may be dropped anywhere on the reference box, whichever source is chosen.
-const drop = $('#group-reference');
-drop.addEventListener('dragover', (e) => {
-  e.preventDefault();
-  drop.classList.add('over');
-});
-drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (e) => {
-  e.preventDefault();
-  drop.classList.remove('over');
-  setFiles(e.dataTransfer?.files ?? []);
-});
-
-function reference(): ReferenceSpec | string {
-  const choice = referenceChoice();
-  if (choice === 'remote') {
-    try {
-      const access = remote.access();
-      const name = access.url.split('?')[0].split('/').pop() ?? 'remote';
-      return { kind: 'remote', name, ...access };
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  if (choice !== 'file') return DEMOS[choice];
-  if (!fastaFile) return 'Choose a FASTA file (or drop it on the form).';
-  return { kind: 'file', file: fastaFile, fai: faiFile ?? undefined, gaps: gapsFile ?? undefined };
-}
-
-function baseName(ref: ReferenceSpec): string {
-  const name = ref.kind === 'file' ? ref.file.name : ref.name;
-  return name.replace(/\.(gz)$/, '').replace(/\.(fa|fasta|fna)$/, '');
-}
 
 function outputNames(ref: ReferenceSpec): OutputSpec['names'] {
   const base = baseName(ref);
@@ -150,11 +67,11 @@ function outputNames(ref: ReferenceSpec): OutputSpec['names'] {
 }
 
 function shareState() {
-  const choice = referenceChoice();
+  const choice = references.choice;
   return {
     reference:
       choice === 'file'
-        ? `file:${fastaFile?.name ?? ''}`
+        ? `file:${references.fileName}`
         : choice === 'remote'
           ? // A query string may be a presigned URL's signature: a credential, never in links.
             `remote:${remote.address.split('?')[0]}`
@@ -184,11 +101,7 @@ function loadShared(): void {
     ? run.reference.split(':')[0]
     : run.reference;
   if (choice === 'remote') remote.address = run.reference.slice('remote:'.length);
-  const radio = document.querySelector<HTMLInputElement>(
-    `input[name="reference"][value="${choice}"]`,
-  );
-  if (radio) radio.checked = true;
-  syncReferenceBoxes();
+  references.choice = choice;
   if (choice === 'file')
     $('#reference-error').textContent =
       `This link used the file ${run.reference.slice(5)}: choose your copy of it.`;
@@ -226,6 +139,17 @@ function setRunning(running: boolean): void {
   if (!running) offerWaitingUpdate();
 }
 
+/** Outputs kept in memory (where the browser can neither save nor stream): downloaded now. */
+function downloadBlobs(files: { name: string; blob?: Blob }[]): void {
+  for (const file of files) {
+    if (!file.blob) continue;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(file.blob);
+    a.download = file.name;
+    a.click();
+  }
+}
+
 function showError(message: string): void {
   $('#error-panel').hidden = false;
   $('#run-error').textContent = message;
@@ -235,7 +159,7 @@ $('#run-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('#error-panel').hidden = true;
   $('#results').hidden = true;
-  const ref = reference();
+  const ref = references.spec();
   if (typeof ref === 'string') {
     $('#reference-error').textContent = ref;
     return;
@@ -291,8 +215,8 @@ $('#run-form').addEventListener('submit', async (event) => {
   sharing.runStarted({
     settings: [...settings],
     reference: ref,
-    choice: referenceChoice(),
-    remoteContigs: referenceChoice() === 'remote' ? remote.contigs() : [],
+    choice: references.choice,
+    remoteContigs: references.choice === 'remote' ? remote.contigs() : [],
     appHash,
     version: module.version(),
   });
@@ -349,7 +273,7 @@ $('#cancel').addEventListener('click', () => {
 
 /** "Run on the server": the edge API simulates; the page saves what it streams. */
 async function simulateOnServer(settings: [string, string][], output: OutputSpec): Promise<void> {
-  const server = SERVER_REFERENCES[referenceChoice()];
+  const server = SERVER_REFERENCES[references.choice];
   if (!server) {
     $('#reference-error').textContent =
       'Running on the server works with the built-in references (the server has its own copy).';
@@ -379,13 +303,7 @@ async function simulateOnServer(settings: [string, string][], output: OutputSpec
     const seconds = (performance.now() - startedAt) / 1000;
     $('#progress-text').textContent = `Finished on the server in ${seconds.toFixed(1)} s.`;
     $<HTMLProgressElement>('#progress').value = 1;
-    for (const file of files) {
-      if (!file.blob) continue;
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(file.blob);
-      a.download = file.name;
-      a.click();
-    }
+    downloadBlobs(files);
     document.body.dataset.serverDone = String(Date.now());
   } catch (error) {
     const cancelled = serverRun.signal.aborted;
@@ -411,37 +329,8 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   }
   const seconds = (performance.now() - startedAt) / 1000;
   if (m.type === 'progress') {
-    // The largest memory figures seen, for the record (and for the memory test).
-    const data = document.body.dataset;
-    data.maxWasmHeap = String(Math.max(Number(data.maxWasmHeap ?? 0), m.wasmHeap));
-    if (m.jsHeap !== null) data.maxJsHeap = String(Math.max(Number(data.maxJsHeap ?? 0), m.jsHeap));
-    data.bytesOut = String(m.bytesOut);
-    const bar = $<HTMLProgressElement>('#progress');
-    if (m.fraction === null) bar.removeAttribute('value');
-    else bar.value = m.fraction;
-    const rate = m.bytesOut / Math.max(seconds, 0.001) / 1e6;
-    const left =
-      m.fraction && m.fraction > 0.02
-        ? ` · about ${Math.ceil((seconds * (1 - m.fraction)) / m.fraction)} s left`
-        : '';
-    const phase = {
-      loading: 'Loading',
-      scanning: 'Measuring contigs and N runs (no .gaps.bed given)',
-      measuring: 'Measuring the regions’ N runs (no .gaps.bed beside it: fetched twice)',
-      simulating: 'Simulating',
-      saving: 'Saving',
-    }[m.phase];
     const wanted = form.amountMode === 'pairs' ? Number(form.input('pairs').value) : 0;
-    const pairs = wanted
-      ? `${m.pairs.toLocaleString('en')} of ${wanted.toLocaleString('en')} pairs (${Math.floor((100 * m.pairs) / wanted)}%)`
-      : `${m.pairs.toLocaleString('en')} pairs`;
-    const consumed =
-      m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference read · `;
-    $('#progress-text').textContent =
-      m.phase === 'simulating' || m.phase === 'saving'
-        ? `${phase}: ${consumed}${pairs} · ${rate.toFixed(1)} MB/s written${left}`
-        : `${phase}…`;
-    return;
+    return showProgress(m, seconds, wanted);
   }
   setRunning(false);
   if (m.type === 'error') {
@@ -464,13 +353,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     m.summary,
     m.files.reduce((sum, f) => sum + f.bytes, 0),
   );
-  for (const file of m.files) {
-    if (!file.blob) continue;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(file.blob);
-    a.download = file.name;
-    a.click();
-  }
+  downloadBlobs(m.files);
 };
 
 for (const preset of PRESETS) {
@@ -485,7 +368,7 @@ for (const preset of PRESETS) {
   $('#presets').append(button);
 }
 
-syncReferenceBoxes();
+references.sync();
 loadShared();
 watchStatistics();
 sharing
