@@ -177,6 +177,25 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   assert.ok((await get('ref=MT-human&N=2000&S=3&mate=2')).body.equals(readFileSync(`${w}2.fq`)));
 });
 
+test('GET /api/references lists each reference with the contigs of its index', async () => {
+  const response = await fetch(`${API}/references`);
+  assert.equal(response.status, 200);
+  const { references } = await response.json();
+  const byName = new Map(references.map((r) => [r.name, r]));
+  const fai = (path) =>
+    readFileSync(path, 'latin1')
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'))
+      .map(([name, length]) => ({ name, length: Number(length) }));
+  assert.deepEqual(byName.get('ecoli-536').contigs, fai(`${ECOLI}.fai`));
+  assert.deepEqual(byName.get('MT-human').contigs, fai(`${MT}.fai`));
+  // One that cannot be read is listed with the reason; it does not hide the others.
+  const unreachable = byName.get('unreachable');
+  assert.equal(unreachable.contigs, undefined);
+  assert.match(unreachable.error, /^cannot read unreachable: /);
+});
+
 test('shards concatenated give the unsharded bytes, for k = 1, 2, 3, 7', async () => {
   const query = 'ref=ecoli-536&N=20000&S=9&block-size=65536&r=0.005';
   const whole = (await get(query)).body;

@@ -1,6 +1,7 @@
 // The "FASTA on the web or S3" choice: resolves the address, reads the index to list contigs
 // (for region entry) and says how much a run will download before it starts.
 import type { ReadforgeModule, Setting } from '../engine/module-types.js';
+import { faiContigs, type FaiContig } from '../engine/fai-contigs.js';
 import { ReadforgeError } from '../engine/pump.js';
 import { resolveReferenceUrl } from '../engine/remote.js';
 import { openRemoteAccess } from '../engine/remote-fasta.js';
@@ -55,12 +56,8 @@ export class RemoteReference {
   }
 
   /** The contigs of the last index read (names and lengths), for a shared run's manifest. */
-  contigs(): { name: string; length: number }[] {
-    return this.faiText
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('\t'))
-      .map(([name, length]) => ({ name, length: Number(length) }));
+  contigs(): FaiContig[] {
+    return faiContigs(this.faiText);
   }
 
   /** The resolved URL, or a message saying what is wrong with the address. */
@@ -139,15 +136,12 @@ export class RemoteReference {
   private fillContigs(): void {
     const list = $('#contig-list');
     list.replaceChildren(
-      ...this.faiText
-        .split('\n')
-        .filter(Boolean)
+      ...this.contigs()
         .slice(0, 5000)
-        .map((line) => {
-          const [name, length] = line.split('\t');
+        .map(({ name, length }) => {
           const option = document.createElement('option');
           option.value = name;
-          option.label = `${Number(length).toLocaleString('en')} bp`;
+          option.label = `${length.toLocaleString('en')} bp`;
           return option;
         }),
     );
@@ -163,9 +157,9 @@ export class RemoteReference {
     const sim = new this.module.Simulator(settings, { faiText: this.faiText });
     try {
       const problem = sim.start();
-      const lines = this.faiText.split('\n').filter(Boolean);
-      const total = lines.reduce((sum, line) => sum + Number(line.split('\t')[1]), 0);
-      const head = `${lines.length.toLocaleString('en')} contigs, ${(total / 1e6).toFixed(1)} Mb.`;
+      const contigs = this.contigs();
+      const total = contigs.reduce((sum, contig) => sum + contig.length, 0);
+      const head = `${contigs.length.toLocaleString('en')} contigs, ${(total / 1e6).toFixed(1)} Mb.`;
       if (problem) return `${head} ${problem}`;
       const spans = sim.spans();
       let bytes = spans.reduce((sum, s) => sum + (s.byteEnd - s.byteBegin), 0);

@@ -1,6 +1,7 @@
 // The configured references (the only files this API fetches): picked by name, opened with
 // their indexes (the format told by their bytes), private ones signed with the deployment's
 // secrets.
+import { faiContigs } from '../engine/fai-contigs.js';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { openRemoteFasta, RemoteFasta } from '../engine/remote-fasta.js';
 import { displayUrl, RemoteOptions } from '../engine/remote.js';
@@ -71,23 +72,25 @@ export async function openReference(
   }
 }
 
-/** GET /api/references: each reference's contigs, from its index. */
+/**
+ * GET /api/references: each reference's contigs, from its index (the indexes read at once). One
+ * that cannot be read is listed with the reason instead, and the others still are.
+ */
 export async function listReferences(
   module: ReadforgeModule,
   references: ReferenceConfig[],
   env: Env,
 ): Promise<Response> {
-  const list = [];
-  for (const ref of references) {
-    const { faiText } = await openReference(module, ref, env);
-    const contigs = faiText
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [name, length] = line.split('\t');
-        return { name, length: Number(length) };
-      });
-    list.push({ name: ref.name, url: displayUrl(ref.url), contigs });
-  }
+  const list = await Promise.all(
+    references.map(async (ref) => {
+      const entry = { name: ref.name, url: displayUrl(ref.url) };
+      try {
+        const { faiText } = await openReference(module, ref, env);
+        return { ...entry, contigs: faiContigs(faiText) };
+      } catch (error) {
+        return { ...entry, error: (error as Error).message };
+      }
+    }),
+  );
   return json(200, { references: list });
 }
