@@ -13,20 +13,29 @@
 namespace readforge {
 
 InputReader::~InputReader() {
+  ahead_.reset();  // its thread reads file_
   if (file_)
     gzclose(file_);
 }
 
-Status InputReader::Open(const std::string& path) {
+Status InputReader::Open(const std::string& path, bool read_ahead) {
   path_ = path == "-" ? "standard input" : path;
   file_ = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
   if (!file_)
     return Status::Error("cannot open " + path_ + ": " + std::strerror(errno));
   gzbuffer(file_, 1 << 17);
+  if (read_ahead && IsRegularFile(path)) {
+    ahead_ = std::make_unique<ReadAhead>(
+        [this](char* dst, size_t capacity, size_t* got) { return ReadHere(dst, capacity, got); });
+  }
   return Status::Ok();
 }
 
 Status InputReader::Read(char* dst, size_t capacity, size_t* got) {
+  return ahead_ ? ahead_->Read(dst, capacity, got) : ReadHere(dst, capacity, got);
+}
+
+Status InputReader::ReadHere(char* dst, size_t capacity, size_t* got) {
   int n = gzread(file_, dst, static_cast<unsigned>(capacity));
   int code = Z_OK;
   const char* message = gzerror(file_, &code);

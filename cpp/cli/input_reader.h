@@ -6,8 +6,10 @@
 #include <zlib.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
+#include "cli/read_ahead.h"
 #include "engine/simulator.h"
 #include "engine/status.h"
 
@@ -20,13 +22,18 @@ class InputReader {
   InputReader& operator=(const InputReader&) = delete;
   ~InputReader();
 
-  Status Open(const std::string& path);  // "-" is standard input
+  // "-" is standard input. With `read_ahead`, a regular file is read (and inflated) on a thread
+  // of its own, ahead of the reads (a pipe has its writer for that, and may never end).
+  Status Open(const std::string& path, bool read_ahead = false);
   // Reads up to `capacity` bytes; *got == 0 means the end of the file.
   Status Read(char* dst, size_t capacity, size_t* got);
 
  private:
+  Status ReadHere(char* dst, size_t capacity, size_t* got);
+
   gzFile file_ = nullptr;
   std::string path_;
+  std::unique_ptr<ReadAhead> ahead_;
 };
 
 // Feeds the simulator the reader's next piece (at the end of the file, Finish()). For hosts'

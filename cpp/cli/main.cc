@@ -74,10 +74,10 @@ Status RunSingle(const CommandLine& line,
   sim.set_index_name(index.contigs_from);
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
-  RF_RETURN_IF_ERROR(reader.Open(line.positional[0]));
+  RF_RETURN_IF_ERROR(reader.Open(line.positional[0], true));
   InputReader variants;
   if (line.options.plant_variants)
-    RF_RETURN_IF_ERROR(variants.Open(line.variants_path));
+    RF_RETURN_IF_ERROR(variants.Open(line.variants_path, true));
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {

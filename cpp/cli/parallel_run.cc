@@ -77,10 +77,10 @@ Status Produce(Simulator& sim,
                const std::atomic<bool>& cancelled) {
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
-  RF_RETURN_IF_ERROR(reader.Open(path));
+  RF_RETURN_IF_ERROR(reader.Open(path, true));
   InputReader variants;
   if (!variants_path.empty())
-    RF_RETURN_IF_ERROR(variants.Open(variants_path));
+    RF_RETURN_IF_ERROR(variants.Open(variants_path, true));
   bool input_done = false;
   while (!cancelled) {
     Simulator::State state = sim.Run();
