@@ -1,7 +1,8 @@
 // Reads an input on a thread of its own, a few chunks ahead of whoever consumes it: gzip
 // inflation and read() calls then run beside the simulation instead of inside it. A .fa.gz
 // reference spends most of its reading time in zlib, and a bgzip VCF of a million records a
-// fifth of its planting time. Chunks are recycled, so memory stays at kAhead + 1 chunks.
+// fifth of its planting time. Chunks are recycled: at most kAhead + 2 exist (those ready, the
+// one being read, the one being consumed).
 #ifndef READFORGE_CLI_READ_AHEAD_H_
 #define READFORGE_CLI_READ_AHEAD_H_
 
