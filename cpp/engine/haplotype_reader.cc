@@ -56,14 +56,13 @@ bool HaplotypeReader::Forward(int hap,
                               int64_t length,
                               char* out,
                               ReadTrace* trace) const {
-  const VariantIndex& variants = index_;
-  const size_t n = variants.size();
-  size_t vi = variants.FirstAtOrAfter(a);
+  const size_t n = variants_.size();
+  size_t vi = variants_.FirstAtOrAfter(a);
   int64_t p = a;
   // A deletion that starts before `a` may cover it (variants never overlap, so only the one
   // just before can).
   if (vi > 0) {
-    const Entry& v = variants[vi - 1];
+    const Entry& v = variants_[vi - 1];
     if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > a)
       p = v.pos + v.length;
   }
@@ -73,13 +72,14 @@ bool HaplotypeReader::Forward(int hap,
       break;
     // Skip what does not apply, but never past the fragment: on N-rich sequence with a high
     // mutation rate most variants do not apply, and scanning them all made reads quadratic.
-    while (vi < n && variants[vi].pos < e && (variants[vi].pos < p || !variants[vi].AppliesTo(hap)))
+    while (vi < n && variants_[vi].pos < e &&
+           (variants_[vi].pos < p || !variants_[vi].AppliesTo(hap)))
       ++vi;
     if (p >= e)
       break;
-    int64_t next = vi < n ? variants[vi].pos : kNowhere;
-    if (next == p && variants[vi].type == VariantType::kDeletion) {
-      p += variants[vi++].length;
+    int64_t next = vi < n ? variants_[vi].pos : kNowhere;
+    if (next == p && variants_[vi].type == VariantType::kDeletion) {
+      p += variants_[vi++].length;
       if (k > 0)
         ++trace->indels;
       continue;
@@ -90,7 +90,7 @@ bool HaplotypeReader::Forward(int hap,
       break;
     if (next == p) {
       const size_t i = vi++;
-      const Entry& v = variants[i];
+      const Entry& v = variants_[i];
       if (v.type == VariantType::kSnp) {
         out[k++] = SnpBase(window_.at(p), v.snp_shift);
         ++trace->snps;
@@ -99,7 +99,7 @@ bool HaplotypeReader::Forward(int hap,
         trace->snps += v.snp_shift != 0;
         if (p + 1 < e && k < length) {
           int64_t take = std::min<int64_t>(v.length, length - k);
-          std::memcpy(out + k, variants.inserted(i).data(), static_cast<size_t>(take));
+          std::memcpy(out + k, variants_.inserted(i).data(), static_cast<size_t>(take));
           k += take;
           ++trace->indels;
         }
@@ -123,18 +123,17 @@ bool HaplotypeReader::Backward(int hap,
                                char* out,
                                ReadTrace* trace) const {
   // j walks down through the variants at or before p.
-  const VariantIndex& variants = index_;
-  int64_t j = static_cast<int64_t>(variants.FirstAtOrAfter(e)) - 1;
+  int64_t j = static_cast<int64_t>(variants_.FirstAtOrAfter(e)) - 1;
   int64_t p = e - 1;
   int64_t k = 0;
   while (true) {
     if (k == length && trace->last >= 0)
       break;
-    while (j >= 0 && !variants[static_cast<size_t>(j)].AppliesTo(hap)) {
+    while (j >= 0 && !variants_[static_cast<size_t>(j)].AppliesTo(hap)) {
       // Below the fragment only the variant right before `a` can reach into it (variants never
       // overlap): if that one does not apply, nothing further down does. Stopping here keeps
-      // reads linear on N-rich sequence with many variants.
-      if (variants[static_cast<size_t>(j)].pos < a) {
+      // reads linear on N-rich sequence with many variants_.
+      if (variants_[static_cast<size_t>(j)].pos < a) {
         j = -1;
         break;
       }
@@ -143,7 +142,7 @@ bool HaplotypeReader::Backward(int hap,
     if (p < a)
       break;
     const size_t vj = static_cast<size_t>(j);
-    const Entry* v = j >= 0 ? &variants[vj] : nullptr;
+    const Entry* v = j >= 0 ? &variants_[vj] : nullptr;
     if (v && v->type == VariantType::kDeletion && v->pos + v->length > p) {
       p = v->pos - 1;
       --j;
@@ -162,7 +161,7 @@ bool HaplotypeReader::Backward(int hap,
         ++trace->snps;
       } else {
         if (p < e - 1) {  // the insertion after p lies inside the fragment
-          const std::string& inserted = variants.inserted(vj);
+          const std::string& inserted = variants_.inserted(vj);
           int64_t i = v->length - 1;
           for (; i >= 0 && k < length; --i)
             out[k++] = Complement(inserted[static_cast<size_t>(i)]);

@@ -29,7 +29,7 @@ class HaplotypeReader {
  public:
   // `index` is built from the window's variants (sorted by position).
   HaplotypeReader(const SpanWindow& window, const VariantIndex& index)
-      : window_(window), index_(index) {}
+      : window_(window), variants_(index) {}
 
   // The first `length` bases of haplotype `hap` of fragment [a, e). False when the fragment holds
   // fewer bases than that.
@@ -46,7 +46,7 @@ class HaplotypeReader {
   }
 
   const SpanWindow& window_;
-  const VariantIndex& index_;
+  const VariantIndex& variants_;
 };
 
 char Complement(char base);

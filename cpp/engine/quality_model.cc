@@ -5,8 +5,6 @@
 
 #include <limits>
 
-#include <boost/random/geometric_distribution.hpp>
-
 #include "engine/variants.h"
 
 namespace readforge {
@@ -105,8 +103,11 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   const int k = profile.states();
   end->cycles = std::min(length, in.cycles);
   end->n_quality = static_cast<char>(33 + in.n_quality);
-  end->insertion_rate = in.insertion_rate;
   end->deletion_rate = in.deletion_rate;
+  if (in.insertion_rate > 0)
+    end->insertion_gaps.emplace(in.insertion_rate);
+  if (in.deletion_rate > 0)
+    end->deletion_gaps.emplace(in.deletion_rate);
   has_indels_ = has_indels_ || in.insertion_rate > 0 || in.deletion_rate > 0;
   for (int64_t c = 0; c < end->cycles; ++c) {
     const uint64_t* marginal = &in.counts[static_cast<size_t>(c * k)];
@@ -227,20 +228,18 @@ int QualityModel::MakeIndels(int mate,
   const End& end = ends_[static_cast<size_t>(mate)];
   constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
   // Geometric gaps between events: one draw per error, not one per base.
-  auto gap = [&](double rate) -> int64_t {
-    if (rate <= 0)
-      return kNever;
-    return boost::random::geometric_distribution<int64_t, double>(rate)(rng);
+  auto gap = [&](const std::optional<GeometricGaps>& gaps) -> int64_t {
+    return gaps ? (*gaps)(rng) : kNever;
   };
-  int64_t next_insertion = gap(end.insertion_rate);
-  int64_t next_deletion = gap(end.deletion_rate);
+  int64_t next_insertion = gap(end.insertion_gaps);
+  int64_t next_deletion = gap(end.deletion_gaps);
   int errors = 0;
   int64_t t = 0;
   for (int64_t k = 0; k < length;) {
     if (k == next_insertion) {
       out[k++] = "ACGT"[UniformUpTo<3>(rng)];
       ++errors;
-      next_insertion = k + gap(end.insertion_rate);
+      next_insertion = k + gap(end.insertion_gaps);
       continue;
     }
     if (k == next_deletion) {
@@ -248,7 +247,7 @@ int QualityModel::MakeIndels(int mate,
         ++t;
         ++errors;
       }
-      next_deletion = k + 1 + gap(end.deletion_rate);
+      next_deletion = k + 1 + gap(end.deletion_gaps);
     }
     out[k++] = templ[t++];
   }

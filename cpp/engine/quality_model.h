@@ -14,8 +14,10 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "engine/geometric_gaps.h"
 #include "engine/quality_profile.h"
 #include "engine/random.h"
 
@@ -74,8 +76,10 @@ class QualityModel {
     // Per true base: the three wrong calls with thresholds (empty row: uniform).
     std::array<std::array<Entry, 3>, 4> substitutions{};
     bool learned_substitutions = false;
-    double insertion_rate = 0;
-    double deletion_rate = 0;
+    double deletion_rate = 0;  // for the template's slack
+    // Gaps between insertion and deletion errors, when their rate is above 0 (built once).
+    std::optional<GeometricGaps> insertion_gaps;
+    std::optional<GeometricGaps> deletion_gaps;
   };
 
   void Compile(const QualityProfile& profile, int mate, int64_t length, End* end);

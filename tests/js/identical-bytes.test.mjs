@@ -2,8 +2,10 @@
 // Node runner and through the pump, fed in any chunk sizes) write the same bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   awkwardReference,
   MT,
@@ -294,6 +296,14 @@ test('with a quality profile: threads, block ranges and the learned profile agre
   assert.ok(n.stdout === w.stdout, 'the learned profiles differ');
   assert.equal(w.stderr, n.stderr);
   assert.match(n.stdout, /^#readforge-profile\t1\nmeta\tkind\tlearned\n/);
+  // From gzip (R1) and bgzip (R2) FASTQ too: Node's zlib in readforge-wasm, zlib natively.
+  write(join(dir, 'a1.fq.gz'), gzipSync(readFileSync(join(dir, 'a1.fq'))));
+  execSync('bgzip -c a2.fq > a2.fq.gz', { cwd: dir });
+  const nz = native(['profile', 'a1.fq.gz', 'a2.fq.gz'], { cwd: dir });
+  const wz = wasm(['profile', 'a1.fq.gz', 'a2.fq.gz'], { cwd: dir });
+  assert.equal(nz.status, 0, nz.stderr);
+  assert.ok(nz.stdout === wz.stdout, 'the profiles learned from .gz differ');
+  assert.equal(wz.stderr, nz.stderr);
   // And the same errors for a bad profile and bad FASTQ.
   write(join(dir, 'bad.fq'), '@r\nACGT\n+\nIII\n');
   write(join(dir, 'bad.profile'), '#readforge-profile\t1\nalphabet\t30\n');

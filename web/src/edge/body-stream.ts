@@ -9,7 +9,11 @@ declare class IdentityTransformStream {
   readonly writable: WritableStream<Uint8Array>;
 }
 
-/** Sends a copy of `bytes`; resolves when the client has taken it, rejects once it has gone. */
+/**
+ * Sends a copy of `bytes` (at most PIECE of them: a caller holding a view of the wasm heap must
+ * take each piece afresh after the wait, as another run may have grown the heap); resolves when
+ * the client has taken it, rejects once it has gone.
+ */
 export type BodyWrite = (bytes: Uint8Array) => Promise<void>;
 
 export const PIECE = 1 << 16;
@@ -31,15 +35,12 @@ export function bodyStream(
   const abort = new AbortController();
   const piece = new Uint8Array(PIECE);
   const write: BodyWrite = async (bytes) => {
-    for (let at = 0; at < bytes.length; at += PIECE) {
-      const part = bytes.subarray(at, Math.min(at + PIECE, bytes.length));
-      piece.set(part);
-      try {
-        await writer.write(piece.subarray(0, part.length));
-      } catch (error) {
-        abort.abort(error ?? new Error('the client went away'));
-        throw error;
-      }
+    piece.set(bytes); // throws past PIECE bytes
+    try {
+      await writer.write(piece.subarray(0, bytes.length));
+    } catch (error) {
+      abort.abort(error ?? new Error('the client went away'));
+      throw error;
     }
   };
   const running = produce(write, abort.signal)

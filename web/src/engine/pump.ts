@@ -328,7 +328,6 @@ export async function decompressIfGzip(
   const gzip =
     !first.done && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b;
   if (!gzip) return whole;
-  // BGZF is many gzip members: decoded block by block (see bgzf.ts); plain gzip in one go.
   const inflated = whole
     .pipeThrough(
       gunzip

@@ -1,9 +1,9 @@
 // readforge-wasm profile: the native `readforge profile`, through the WebAssembly module. Learns
 // a quality profile from FASTQ (plain or gzip) and writes it (same arguments, same bytes).
-import { createReadStream, existsSync, writeFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { decompressIfGzip, learnProfile, ReadforgeError } from '../engine/pump.js';
+import { fileStream, nodeGunzip } from './file-sources.js';
 
 const USAGE =
   'Usage: readforge-wasm profile [-o FILE] [-q] <reads_1.fq[.gz]|-> [<reads_2.fq[.gz]>]\n' +
@@ -39,9 +39,7 @@ export async function profileCommand(module: ReadforgeModule, argv: string[]): P
   for (const path of args.inputs) {
     if (path !== '-' && !existsSync(path))
       throw new ReadforgeError(`cannot open ${path}: No such file or directory`);
-    const node = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-    const stream = Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>;
-    inputs.push({ name: path, stream: await decompressIfGzip(stream) });
+    inputs.push({ name: path, stream: await decompressIfGzip(fileStream(path), nodeGunzip) });
   }
   const learned = await learnProfile(module, inputs);
   if (args.out === '-') process.stdout.write(learned.text);
