@@ -50,6 +50,64 @@ char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
 }
 
+size_t HaplotypeReader::SnpsOnly(int hap, size_t first, int64_t end) const {
+  size_t i = first;
+  for (; i < variants_.size() && variants_[i].pos < end; ++i) {
+    if (variants_[i].AppliesTo(hap) && variants_[i].type != VariantType::kSnp)
+      return kNotPlain;
+  }
+  return i;
+}
+
+bool HaplotypeReader::PlainForward(int hap,
+                                   size_t first,
+                                   int64_t a,
+                                   int64_t length,
+                                   char* out,
+                                   ReadTrace* trace) const {
+  const size_t last = SnpsOnly(hap, first, a + length);
+  if (last == kNotPlain)
+    return false;
+  std::memcpy(out, window_.data(a), static_cast<size_t>(length));
+  for (size_t i = first; i < last; ++i) {
+    const Entry& v = variants_[i];
+    if (v.AppliesTo(hap)) {
+      out[v.pos - a] = SnpBase(window_.at(v.pos), v.snp_shift);
+      ++trace->snps;
+    }
+  }
+  trace->first = a;
+  trace->last = a + length - 1;
+  return true;
+}
+
+bool HaplotypeReader::PlainBackward(int hap,
+                                    int64_t s,
+                                    int64_t e,
+                                    char* out,
+                                    ReadTrace* trace) const {
+  const size_t first = variants_.FirstAtOrAfter(s);
+  if (first > 0) {  // a deletion from before s may reach into it (only the one just before can)
+    const Entry& v = variants_[first - 1];
+    if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > s)
+      return false;
+  }
+  const size_t last = SnpsOnly(hap, first, e);
+  if (last == kNotPlain)
+    return false;
+  ReverseComplement(window_.data(e - 1), e - s, out);
+  for (size_t i = first; i < last; ++i) {
+    const Entry& v = variants_[i];
+    if (v.AppliesTo(hap)) {
+      out[e - 1 - v.pos] = Complement(SnpBase(window_.at(v.pos), v.snp_shift));
+      ++trace->snps;
+    }
+  }
+  trace->first = s;
+  trace->last = e - 1;
+  return true;
+}
+
 bool HaplotypeReader::Forward(int hap,
                               int64_t a,
                               int64_t e,
@@ -66,6 +124,8 @@ bool HaplotypeReader::Forward(int hap,
     if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > a)
       p = v.pos + v.length;
   }
+  if (p == a && length > 0 && a + length <= e && PlainForward(hap, vi, a, length, out, trace))
+    return true;
   int64_t k = 0;
   while (true) {
     if (k == length && trace->first >= 0)
@@ -122,6 +182,8 @@ bool HaplotypeReader::Backward(int hap,
                                int64_t length,
                                char* out,
                                ReadTrace* trace) const {
+  if (length > 0 && e - length >= a && PlainBackward(hap, e - length, e, out, trace))
+    return true;
   // j walks down through the variants at or before p.
   int64_t j = static_cast<int64_t>(variants_.FirstAtOrAfter(e)) - 1;
   int64_t p = e - 1;

@@ -40,6 +40,18 @@ class HaplotypeReader {
 
  private:
   using Entry = VariantIndex::Entry;
+  static constexpr size_t kNotPlain = static_cast<size_t>(-1);
+
+  // Most reads cross no insertion or deletion of their haplotype: they are the reference's bases
+  // copied in one go, with SNPs written over them (a read in pieces, one per variant, took twice
+  // as long with a variant every 50 bases). These handle such reads, and return false for others.
+  bool PlainForward(int hap, size_t first, int64_t a, int64_t length, char* out, ReadTrace* trace)
+      const;
+  // The reverse complement of reference [s, e).
+  bool PlainBackward(int hap, int64_t s, int64_t e, char* out, ReadTrace* trace) const;
+  // The end of the variants from `first` that start before `end`, or kNotPlain when one of them
+  // on `hap` is not a SNP.
+  size_t SnpsOnly(int hap, size_t first, int64_t end) const;
   // The base an insertion follows, changed when a planted variant says so.
   char Anchor(const Entry& v, int64_t p) const {
     return v.snp_shift ? SnpBase(window_.at(p), v.snp_shift) : window_.at(p);

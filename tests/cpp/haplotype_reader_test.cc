@@ -1,0 +1,149 @@
+// HaplotypeReader reads what a naive model reads: the haplotype spelled out whole (every base
+// with its reference position, inserted bases after their anchor), cut to the fragment, its
+// first bases forward and its last bases reverse-complemented. Random variant sets cover reads
+// that cross only SNPs (the reader's plain path), indels, N bases and variants that apply to one
+// haplotype, at every fragment start.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/haplotype_reader.h"
+
+namespace readforge {
+namespace {
+
+struct Spelled {
+  std::string bases;
+  std::vector<int64_t> anchor;  // the reference position each base stands on or follows
+  std::vector<bool> inserted;   // whether it is an inserted base
+};
+
+Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int hap) {
+  Spelled s;
+  size_t vi = 0;
+  for (int64_t p = 0; p < static_cast<int64_t>(ref.size());) {
+    while (vi < variants.size() && (variants[vi].pos < p || !variants[vi].on(hap) ||
+                                    ref[static_cast<size_t>(variants[vi].pos)] == 'N'))
+      ++vi;
+    const Variant* v = vi < variants.size() && variants[vi].pos == p ? &variants[vi] : nullptr;
+    if (v && v->type == VariantType::kDeletion) {
+      p += v->length;
+      ++vi;
+      continue;
+    }
+    const char base = ref[static_cast<size_t>(p)];
+    const bool changed = v && (v->type == VariantType::kSnp || v->snp_shift != 0);
+    s.bases.push_back(changed ? SnpBase(base, v->snp_shift) : base);
+    s.anchor.push_back(p);
+    s.inserted.push_back(false);
+    for (size_t i = 0; v && v->type == VariantType::kInsertion && i < v->inserted.size(); ++i) {
+      s.bases.push_back(v->inserted[i]);
+      s.anchor.push_back(p);
+      s.inserted.push_back(true);
+    }
+    ++p;
+  }
+  return s;
+}
+
+// The fragment [a, e): its bases standing on positions a .. e-1, and the insertions after
+// a .. e-2.
+std::string Fragment(const Spelled& s, int64_t a, int64_t e) {
+  std::string out;
+  for (size_t i = 0; i < s.bases.size(); ++i) {
+    const int64_t p = s.anchor[i];
+    if (p >= a && (s.inserted[i] ? p < e - 1 : p < e))
+      out.push_back(s.bases[i]);
+  }
+  return out;
+}
+
+std::string ReverseComplement(const std::string& bases) {
+  std::string out(bases.rbegin(), bases.rend());
+  for (char& c : out)
+    c = Complement(c);
+  return out;
+}
+
+std::vector<Variant> RandomVariants(std::mt19937_64& rng, int64_t length, int gap, int indel_pct) {
+  std::vector<Variant> variants;
+  const std::string kBases = "ACGT";
+  for (int64_t p = 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(gap)); p < length - 12;
+       p += 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(2 * gap))) {
+    Variant v;
+    v.pos = p;
+    v.haplotypes = static_cast<uint8_t>(1 + rng() % 3);
+    v.snp_shift = static_cast<uint8_t>(1 + rng() % 3);
+    if (static_cast<int>(rng() % 100) < indel_pct) {
+      v.length = 1 + static_cast<int64_t>(rng() % 6);
+      if (rng() % 2) {
+        v.type = VariantType::kDeletion;
+        v.snp_shift = 0;
+      } else {
+        v.type = VariantType::kInsertion;
+        v.snp_shift = rng() % 4 == 0 ? v.snp_shift : 0;  // planted insertions may change it
+        for (int64_t i = 0; i < v.length; ++i)
+          v.inserted.push_back(kBases[rng() % 4]);
+      }
+    }
+    variants.push_back(v);
+    p += v.type == VariantType::kDeletion ? v.length : 0;  // variants never overlap
+  }
+  return variants;
+}
+
+void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
+  std::mt19937_64 rng(seed);
+  const int64_t kLength = 3000;
+  std::string ref;
+  for (int64_t i = 0; i < kLength; ++i)
+    ref.push_back(i % 700 > 650 ? 'N' : "ACGT"[rng() % 4]);
+  SpanWindow window;
+  std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
+  window.Commit(ref.size());
+  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct);
+  for (Variant& v : variants)
+    v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
+  VariantIndex index;
+  index.Build(variants);
+  const HaplotypeReader reader(window, index);
+  for (int hap = 0; hap < 2; ++hap) {
+    const Spelled spelled = Spell(ref, variants, hap);
+    for (int64_t a = 0; a + 60 < kLength; a += 1 + static_cast<int64_t>(rng() % 3)) {
+      const int64_t e = a + 40 + static_cast<int64_t>(rng() % 20);
+      const std::string fragment = Fragment(spelled, a, e);
+      for (int64_t length : {1, 20, 40}) {
+        std::string out(static_cast<size_t>(length), '?');
+        ReadTrace trace;
+        const bool whole = reader.Forward(hap, a, e, length, out.data(), &trace);
+        const bool enough = static_cast<int64_t>(fragment.size()) >= length;
+        ASSERT_EQ(whole, enough) << "forward, fragment " << a << "-" << e;
+        if (enough) {
+          ASSERT_EQ(out, fragment.substr(0, static_cast<size_t>(length)))
+              << "forward, fragment " << a << "-" << e << " hap " << hap;
+        }
+        trace = ReadTrace();
+        ASSERT_EQ(reader.Backward(hap, a, e, length, out.data(), &trace), enough)
+            << "backward, fragment " << a << "-" << e;
+        if (enough) {
+          ASSERT_EQ(out, ReverseComplement(
+                             fragment.substr(fragment.size() - static_cast<size_t>(length))))
+              << "backward, fragment " << a << "-" << e << " hap " << hap;
+        }
+      }
+    }
+  }
+}
+
+TEST(HaplotypeReader, ReadsWhatTheSpelledHaplotypeHolds) {
+  ExpectModelReads(1, 50, 0);   // SNPs only: every read is a plain one
+  ExpectModelReads(2, 50, 20);  // the bench's mix: a variant every 50 bases, a fifth indels
+  ExpectModelReads(3, 8, 50);   // dense indels: most reads in pieces
+  ExpectModelReads(4, 2, 30);   // a variant at almost every base
+}
+
+}  // namespace
+}  // namespace readforge
