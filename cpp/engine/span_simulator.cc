@@ -155,8 +155,7 @@ void SpanSimulator::MergePlanted(int64_t reached, int64_t truth_first) {
     const int64_t end = v.pos + (v.type == VariantType::kDeletion ? v.length : 1);
     if (v.pos < reached)
       return false;
-    while (t < planted_truth_.size() &&
-           planted_truth_[t].pos + static_cast<int64_t>(planted_truth_[t].ref.size()) <= v.pos)
+    while (t < planted_truth_.size() && planted_truth_[t].end <= v.pos)
       ++t;
     return t == planted_truth_.size() || end <= planted_truth_[t].pos;
   };

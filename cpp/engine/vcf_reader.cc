@@ -11,13 +11,25 @@ namespace readforge {
 namespace {
 
 // Splits `line` at tabs into its first `n` fields (fewer when the line has fewer); the rest of
-// the line stays in the last one.
-// One pass over the characters: fields are short, and a memchr call per field cost more than
-// the scan itself.
+// the line stays in the last one. Eight bytes at a time: a byte-by-byte scan mispredicted a
+// branch at every tab, and INFO columns run to hundreds of bytes.
 size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7f7f7f7f7f7f7f7fULL;
   size_t count = 0;
   size_t start = 0;
-  for (size_t i = 0; i < line.size() && count + 1 < n; ++i) {
+  size_t i = 0;
+  for (; i + 8 <= line.size() && count + 1 < n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, line.data() + i, 8);
+    const uint64_t x = word ^ (kOnes * '\t');              // a zero byte where a tab was
+    uint64_t tabs = ~(((x & kLow7) + kLow7) | x | kLow7);  // its high bit set, no other bit
+    for (; tabs && count + 1 < n; tabs &= tabs - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctzll(tabs) >> 3);  // little-endian
+      fields[count++] = line.substr(start, at - start);
+      start = at + 1;
+    }
+  }
+  for (; i < line.size() && count + 1 < n; ++i) {
     if (line[i] == '\t') {
       fields[count++] = line.substr(start, i - start);
       start = i + 1;
@@ -25,6 +37,22 @@ size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
   }
   fields[count++] = line.substr(start);
   return count;
+}
+
+// A VCF position: ParseInt64's answer, without from_chars for the common case of up to 18
+// digits (it was a tenth of the parse in the wasm build).
+bool ParsePosition(std::string_view text, int64_t* value) {
+  if (text.empty() || text.size() > 18)
+    return ParseInt64(text, value);
+  int64_t v = 0;
+  for (char c : text) {
+    const unsigned digit = static_cast<unsigned char>(c) - unsigned{'0'};
+    if (digit > 9)
+      return ParseInt64(text, value);
+    v = v * 10 + digit;
+  }
+  *value = v;
+  return true;
 }
 
 // Upper-case A/C/G/T/N for each byte that is one of them in either case, else 0.
@@ -180,10 +208,11 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   if (f[0].empty())
     return Fail("an empty CHROM");
   int64_t pos1 = 0;
-  if (!ParseInt64(f[1], &pos1) || pos1 < 1)
+  if (!ParsePosition(f[1], &pos1) || pos1 < 1)
     return Fail("POS must be a position from 1, got '" + std::string(f[1]) + "'");
   record->line = line_number_;
-  record->contig.assign(f[0]);
+  if (record->contig != f[0])
+    record->contig.assign(f[0]);
   record->pos = pos1 - 1;
   if (!Bases(f[3], &record->ref))
     return Fail("REF must be bases (A, C, G, T, N), got '" + std::string(f[3]) + "'");
@@ -232,8 +261,8 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
       return Fail("fewer sample columns than the header names");
     value = NextTabField(&rest);
   }
-  int gt_index = -1;
-  for (int i = 0; !format.empty(); ++i) {
+  int gt_index = format == "GT" || format.substr(0, 3) == "GT:" ? 0 : -1;  // GT comes first
+  for (int i = 0; gt_index < 0 && !format.empty(); ++i) {
     const size_t colon = format.find(':');
     if (format.substr(0, colon) == "GT")
       gt_index = i;
@@ -246,6 +275,15 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
     const size_t colon = value.find(':');
     gt = value.substr(0, colon);
     value = colon == value.npos ? std::string_view() : value.substr(colon + 1);
+  }
+  // The common case, one digit on each side ("0|1", "1/1"), read without searching.
+  const auto digit = [](char c) { return static_cast<unsigned char>(c) - unsigned{'0'}; };
+  if (gt.size() == 3 && (gt[1] == '|' || gt[1] == '/') && digit(gt[0]) <= record->alts.size() &&
+      digit(gt[2]) <= record->alts.size()) {
+    record->alleles = {static_cast<int>(digit(gt[0])), static_cast<int>(digit(gt[2]))};
+    record->ploidy = 2;
+    record->phased = gt[1] == '|';
+    return Event::kRecord;
   }
   // "0|1", "1/1", "1", "./.": up to two alleles.
   size_t at = 0;
