@@ -1,6 +1,7 @@
 #include "engine/truth_writer.h"
 
 #include <charconv>
+#include <cstring>
 #include <string>
 
 namespace readforge {
@@ -29,32 +30,52 @@ const char* Genotype(uint8_t haplotypes, bool haploid) {
   return haplotypes == 3 ? "1|1" : haplotypes == 1 ? "1|0" : "0|1";
 }
 
-void AppendNumber(int64_t value, std::string* out) {
-  char digits[24];
-  const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, value);
-  out->append(digits, static_cast<size_t>(r.ptr - digits));
+constexpr size_t kNumberDigits = 20;  // the longest int64_t
+
+// Copies `text` to `at`; returns the end.
+char* Put(char* at, std::string_view text) {
+  std::memcpy(at, text.data(), text.size());
+  return at + text.size();
+}
+
+// Appends the line of at most `most` bytes that `write(at)` puts at `at` (returning its end).
+// A million planted variants make a million lines: each is put together on the stack and
+// appended at once (appended piece by piece, the size checks were most of a line's cost).
+template <typename Write>
+void AppendLine(size_t most, std::string* out, Write write) {
+  char stack[256];
+  std::string heap;  // for long alleles or contig names
+  char* line = stack;
+  if (most > sizeof stack) {
+    heap.resize(most);
+    line = heap.data();
+  }
+  const char* end = write(line);
+  out->append(line, static_cast<size_t>(end - line));
 }
 
 // wgsim's mutation list: contig, 1-based position, reference bases, alternative ('-' for
-// none; IUPAC for a heterozygous SNP), and '+' heterozygous or '-' homozygous. Appended piece
-// by piece: a million planted variants make a million lines, and temporaries showed up in
-// profiles.
+// none; IUPAC for a heterozygous SNP), and '+' heterozygous or '-' homozygous.
 void AppendMutation(std::string_view contig,
                     int64_t pos1,
                     std::string_view ref,
                     std::string_view alt,
                     bool het,
                     std::string* out) {
-  out->append(contig);
-  out->push_back('\t');
-  AppendNumber(pos1, out);
-  out->push_back('\t');
-  out->append(ref);
-  out->push_back('\t');
-  out->append(alt);
-  out->push_back('\t');
-  out->push_back(het ? '+' : '-');
-  out->push_back('\n');
+  const size_t most = contig.size() + ref.size() + alt.size() + kNumberDigits + 6;
+  AppendLine(most, out, [&](char* at) {
+    at = Put(at, contig);
+    *at++ = '\t';
+    at = std::to_chars(at, at + kNumberDigits, pos1).ptr;
+    *at++ = '\t';
+    at = Put(at, ref);
+    *at++ = '\t';
+    at = Put(at, alt);
+    *at++ = '\t';
+    *at++ = het ? '+' : '-';
+    *at++ = '\n';
+    return at;
+  });
 }
 
 void AppendVcfRecord(std::string_view contig,
@@ -64,18 +85,24 @@ void AppendVcfRecord(std::string_view contig,
                      std::string_view info,
                      std::string_view genotype,
                      std::string* out) {
-  out->append(contig);
-  out->push_back('\t');
-  AppendNumber(pos1, out);
-  out->append("\t.\t");
-  out->append(ref);
-  out->push_back('\t');
-  out->append(alt);
-  out->append("\t.\tPASS\t");
-  out->append(info);
-  out->append("\tGT\t");
-  out->append(genotype);
-  out->push_back('\n');
+  constexpr std::string_view kId = "\t.\t", kFilter = "\t.\tPASS\t", kFormat = "\tGT\t";
+  const size_t most = contig.size() + ref.size() + alt.size() + info.size() + genotype.size() +
+                      kNumberDigits + kId.size() + kFilter.size() + kFormat.size() + 3;
+  AppendLine(most, out, [&](char* at) {
+    at = Put(at, contig);
+    *at++ = '\t';
+    at = std::to_chars(at, at + kNumberDigits, pos1).ptr;
+    at = Put(at, kId);
+    at = Put(at, ref);
+    *at++ = '\t';
+    at = Put(at, alt);
+    at = Put(at, kFilter);
+    at = Put(at, info);
+    at = Put(at, kFormat);
+    at = Put(at, genotype);
+    *at++ = '\n';
+    return at;
+  });
 }
 
 }  // namespace
