@@ -5,25 +5,11 @@
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
+#include "engine/bases.h"
 #include "engine/text.h"
 
 namespace readforge {
 namespace {
-
-int BaseIndex(char base) {
-  switch (base) {
-    case 'A':
-      return 0;
-    case 'C':
-      return 1;
-    case 'G':
-      return 2;
-    case 'T':
-      return 3;
-    default:
-      return -1;
-  }
-}
 
 // A genotype's allele: its number, or '.' for none.
 void AppendAllele(int allele, std::string* out) {

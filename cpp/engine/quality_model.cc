@@ -5,27 +5,13 @@
 
 #include <limits>
 
+#include "engine/bases.h"
 #include "engine/variants.h"
 
 namespace readforge {
 namespace {
 
 constexpr double kTwoTo32 = 4294967296.0;
-
-int BaseIndex(char base) {
-  switch (base) {
-    case 'A':
-      return 0;
-    case 'C':
-      return 1;
-    case 'G':
-      return 2;
-    case 'T':
-      return 3;
-    default:
-      return -1;
-  }
-}
 
 // The inclusive 32-bit bound of cumulative / total, exactly (128-bit intermediate). Entries
 // come by falling count, so the first is at least 1/64 and no bound is below zero.

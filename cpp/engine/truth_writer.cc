@@ -4,24 +4,14 @@
 #include <cstring>
 #include <string>
 
+#include "engine/bases.h"
+
 namespace readforge {
 namespace {
 
-int BaseIndex(char base) {
-  switch (base) {
-    case 'A':
-      return 0;
-    case 'C':
-      return 1;
-    case 'G':
-      return 2;
-    default:
-      return 3;
-  }
-}
-
+// Both bases are A, C, G or T (a variant on N writes nothing).
 char Iupac(char a, char b) {
-  return "XACMGRSVTWYHKDBN"[(1 << BaseIndex(a)) | (1 << BaseIndex(b))];
+  return "XACMGRSVTWYHKDBN"[(1 << (BaseIndex(a) & 3)) | (1 << (BaseIndex(b) & 3))];
 }
 
 const char* Genotype(uint8_t haplotypes, bool haploid) {
