@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
@@ -54,11 +55,29 @@ class ChunkQueue {
     std::lock_guard<std::mutex> lock(mutex_);
     changed_.notify_all();
   }
+  // Written chunks come back, their strings to be swapped with the simulator's outputs: fresh
+  // strings for every chunk, filled with a copy, cost more than the simulation on two threads
+  // (page faults on new memory, and the allocator handing it back to the system).
+  Chunk Spare() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.empty())
+      return Chunk();
+    Chunk chunk = std::move(spare_.back());
+    spare_.pop_back();
+    chunk.complete = false;
+    return chunk;
+  }
+  void Return(Chunk chunk) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.size() < kQueuedChunks)
+      spare_.push_back(std::move(chunk));
+  }
 
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Chunk> queue_;
+  std::vector<Chunk> spare_;
   bool closed_ = false;
 };
 
@@ -87,10 +106,10 @@ Status Produce(Simulator& sim,
     if (state == Simulator::State::kError)
       return Status::Error(sim.error_in_variants() ? sim.error() : path + ": " + sim.error());
     if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
-      Chunk chunk;
+      Chunk chunk = queue.Spare();
       bool any = false;
       for (int s = 0; s < 4; ++s) {
-        chunk.streams[s] = sim.Output(static_cast<OutputStream>(s));
+        sim.TakeOutput(static_cast<OutputStream>(s), &chunk.streams[s]);
         any = any || !chunk.streams[s].empty();
       }
       chunk.complete = sim.block_complete();
@@ -145,7 +164,9 @@ Status RunParallel(const Options& options,
       break;  // that worker has no more blocks: the run is complete
     for (int s = 0; s < 4 && written.ok(); ++s)
       written = sink(static_cast<OutputStream>(s), chunk->streams[s]);
-    if (chunk->complete)
+    const bool complete = chunk->complete;
+    workers[w].queue.Return(std::move(*chunk));
+    if (complete)
       w = (w + 1) % workers.size();
   }
   if (!written.ok())

@@ -80,6 +80,12 @@ class Simulator {
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
   std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }
+  // Output(stream) handed over without a copy: `into` gets the bytes, and what it held (dropped)
+  // lends its memory to the stream's next chunk. For hosts that pass chunks to other threads.
+  void TakeOutput(OutputStream stream, std::string* into) {
+    into->clear();
+    outputs_[static_cast<int>(stream)].swap(*into);
+  }
   // Empties every output stream (keeping their memory for the next chunk).
   void ConsumeOutputs() {
     for (std::string& s : outputs_)
