@@ -12,6 +12,8 @@ import type { SpanCoverage } from '../web/src/engine/module-types';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-output/screenshots');
+/** The small demo reference most tests run on. */
+export const MT = join(ROOT, 'public/refs/MT-human.fa');
 mkdirSync(SHOTS, { recursive: true });
 
 /**

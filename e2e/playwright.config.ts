@@ -30,7 +30,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       env: {
         READFORGE_EDGE: 'http://127.0.0.1:8796',
-        // The local S3 buckets: s3rver's, and the private one app.spec.ts starts on 4571.
+        // The local S3 buckets: s3rver's, and the private one remote.spec.ts starts on 4571.
         READFORGE_CONNECT_ORIGINS: 'http://127.0.0.1:4569 http://127.0.0.1:4571',
       },
     },
