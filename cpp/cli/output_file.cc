@@ -1,5 +1,6 @@
 #include "cli/output_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,6 +18,8 @@ Status OutputFile::Open(const std::string& path) {
   file_ = is_stdout_ ? stdout : std::fopen(path.c_str(), "wb");
   if (!file_)
     return Status::Error("cannot create " + path + ": " + std::strerror(errno));
+  struct stat st;
+  removable_ = !is_stdout_ && fstat(fileno(file_), &st) == 0 && S_ISREG(st.st_mode);
   return Status::Ok();
 }
 
@@ -45,7 +48,8 @@ void OutputFile::Discard() {
     std::fflush(file_);
   } else {
     std::fclose(file_);
-    unlink(path_.c_str());
+    if (removable_)
+      unlink(path_.c_str());
   }
   file_ = nullptr;
 }

@@ -1,5 +1,6 @@
 // The native command line, run as a user runs it: exit status, stderr, files, gzip and stdin.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -111,6 +112,25 @@ TEST_F(CliTest, TruncatedGzipFailsAndLeavesNoOutput) {
   EXPECT_NE(r.err.find("the gzip data is truncated"), std::string::npos) << r.err;
   EXPECT_FALSE(Exists("c1.fq"));
   EXPECT_FALSE(Exists("c2.fq"));
+}
+
+// A failed run removes only regular files: run as root with /dev/null for output, it deleted
+// /dev/null. Here the outputs are links to /dev/null (a regression would remove the links).
+TEST_F(CliTest, AFailedRunLeavesOutputsThatAreNotFiles) {
+  Write("unsorted.vcf",
+        "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+        "MT_human\t4\t.\tC\tA\t.\t.\t.\nMT_human\t3\t.\tT\tA\t.\t.\t.\n");
+  ASSERT_EQ(symlink("/dev/null", Path("null1.fq").c_str()), 0);
+  ASSERT_EQ(symlink("/dev/null", Path("null2.fq").c_str()), 0);
+  CliResult r = Run("-S 1 -N 100 --variants unsorted.vcf --vcf truth.vcf mt.fa null1.fq null2.fq");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("records out of order"), std::string::npos) << r.err;
+  for (const char* name : {"null1.fq", "null2.fq"}) {
+    struct stat st;
+    ASSERT_EQ(lstat(Path(name).c_str(), &st), 0) << name << " was removed";
+    EXPECT_TRUE(S_ISLNK(st.st_mode)) << name;
+  }
+  EXPECT_FALSE(Exists("truth.vcf"));  // a regular file: removed
 }
 
 TEST_F(CliTest, StdinNeedsCoverageOrAnIndex) {

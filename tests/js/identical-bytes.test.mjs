@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -363,5 +363,20 @@ test('planted variants: native, wasm and threads agree, and so do their errors',
     assert.match(n.stderr, new RegExp(`^readforge: error: ${file.replace('.', '\\.')}: `));
     assert.equal(w.stderr, n.stderr, file);
     assert.ok(!existsSync(join(dir, 'x1.fq')));
+  }
+  // Only regular files are removed: outputs that name a device stay (through links to
+  // /dev/null here; run as root with /dev/null itself, the hosts deleted it).
+  symlinkSync('/dev/null', join(dir, 'null1.fq'));
+  symlinkSync('/dev/null', join(dir, 'null2.fq'));
+  for (const host of [native, wasm]) {
+    const r = host(
+      ['-S', '1', '-N', '100', '--variants', 'bad.vcf', 'ref.fa', 'null1.fq', 'null2.fq'],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(r.status, 1);
+    assert.ok(lstatSync(join(dir, 'null1.fq')).isSymbolicLink(), 'the link to /dev/null stays');
+    assert.ok(lstatSync(join(dir, 'null2.fq')).isSymbolicLink(), 'the link to /dev/null stays');
   }
 });

@@ -3,6 +3,7 @@ import {
   closeSync,
   createReadStream,
   existsSync,
+  fstatSync,
   openSync,
   readFileSync,
   readSync,
@@ -59,6 +60,11 @@ class Output {
     return new Output(path, path === '-' ? null : openSync(path, 'w'));
   }
 
+  /** Only a regular file is removed: /dev/null (as root) or a pipe must stay. */
+  private get removable(): boolean {
+    return this.fd !== null && fstatSync(this.fd).isFile();
+  }
+
   async write(bytes: Uint8Array): Promise<void> {
     if (this.fd === null) {
       // The stream keeps what it is given until flushed: hand it a copy of the engine's view.
@@ -74,8 +80,9 @@ class Output {
 
   discard(): void {
     if (this.fd === null) return;
+    const removable = this.removable;
     closeSync(this.fd);
-    rmSync(this.path, { force: true });
+    if (removable) rmSync(this.path, { force: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { ParsedArgs, Setting } from '../engine/module-types.js';
 import { ReadforgeError } from '../engine/pump.js';
 import { fetchShardsInOrder } from '../engine/shards.js';
+import { isRegularFile } from './file-sources.js';
 
 export interface FanOut {
   server: string;
@@ -79,7 +80,8 @@ export async function runOnServer(
       bytes += await fetchInOrder(url, output.path, fanOut, log);
     }
   } catch (error) {
-    for (const output of outputs) rmSync(output.path, { force: true });
+    // Only regular files: /dev/null (as root) or a pipe must stay.
+    for (const output of outputs) if (isRegularFile(output.path)) rmSync(output.path);
     throw error;
   }
   const seconds = (Date.now() - started) / 1000;
