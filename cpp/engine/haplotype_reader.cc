@@ -194,7 +194,7 @@ bool HaplotypeReader::Backward(int hap,
     while (j >= 0 && !variants_[static_cast<size_t>(j)].AppliesTo(hap)) {
       // Below the fragment only the variant right before `a` can reach into it (variants never
       // overlap): if that one does not apply, nothing further down does. Stopping here keeps
-      // reads linear on N-rich sequence with many variants_.
+      // reads linear on N-rich sequence with many variants.
       if (variants_[static_cast<size_t>(j)].pos < a) {
         j = -1;
         break;

@@ -261,8 +261,8 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
       return Fail("fewer sample columns than the header names");
     value = NextTabField(&rest);
   }
-  int gt_index = format == "GT" || format.substr(0, 3) == "GT:" ? 0 : -1;  // GT comes first
-  for (int i = 0; gt_index < 0 && !format.empty(); ++i) {
+  int gt_index = -1;
+  for (int i = 0; gt_index < 0 && !format.empty(); ++i) {  // stops at GT, first in most VCFs
     const size_t colon = format.find(':');
     if (format.substr(0, colon) == "GT")
       gt_index = i;
