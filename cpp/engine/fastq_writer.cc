@@ -4,21 +4,19 @@
 #include <cmath>
 #include <cstring>
 
+#include "engine/decimal.h"
+
 namespace readforge {
 namespace {
 
-// std::to_chars straight into the name rather than printf or string appends: formatting is a
-// large share of the time per read. The caller leaves room for the longest value.
-char* PutInt(char* p, uint64_t value, int base = 10) {
-  return std::to_chars(p, p + 20, value, base).ptr;
-}
-
+// Numbers go straight into the name rather than through printf or string appends: formatting
+// is a large share of the time per read. The caller leaves room for the longest values.
 char* PutCounts(char* p, const ReadCounts& c) {
-  p = PutInt(p, static_cast<uint64_t>(c.errors));
+  p = PutDecimal(p, static_cast<uint64_t>(c.errors));
   *p++ = ':';
-  p = PutInt(p, static_cast<uint64_t>(c.snps));
+  p = PutDecimal(p, static_cast<uint64_t>(c.snps));
   *p++ = ':';
-  return PutInt(p, static_cast<uint64_t>(c.indels));
+  return PutDecimal(p, static_cast<uint64_t>(c.indels));
 }
 
 }  // namespace
@@ -45,15 +43,15 @@ void FastqWriter::SetPair(std::string_view contig,
   std::memcpy(p, contig.data(), contig.size());
   p += contig.size();
   *p++ = '_';
-  p = PutInt(p, static_cast<uint64_t>(left1));
+  p = PutDecimal(p, static_cast<uint64_t>(left1));
   *p++ = '_';
-  p = PutInt(p, static_cast<uint64_t>(right1));
+  p = PutDecimal(p, static_cast<uint64_t>(right1));
   *p++ = '_';
   p = PutCounts(p, left);
   *p++ = '_';
   p = PutCounts(p, right);
   *p++ = '_';
-  p = PutInt(p, index, 16);
+  p = std::to_chars(p, p + 20, index, 16).ptr;
   *p++ = '/';
   name_length_ = static_cast<size_t>(p - name_.data());
 }

@@ -1,10 +1,10 @@
 #include "engine/truth_writer.h"
 
-#include <charconv>
 #include <cstring>
 #include <string>
 
 #include "engine/bases.h"
+#include "engine/decimal.h"
 
 namespace readforge {
 namespace {
@@ -56,7 +56,7 @@ void AppendMutation(std::string_view contig,
   AppendLine(most, out, [&](char* at) {
     at = Put(at, contig);
     *at++ = '\t';
-    at = std::to_chars(at, at + kNumberDigits, pos1).ptr;
+    at = PutDecimal(at, static_cast<uint64_t>(pos1));
     *at++ = '\t';
     at = Put(at, ref);
     *at++ = '\t';
@@ -81,7 +81,7 @@ void AppendVcfRecord(std::string_view contig,
   AppendLine(most, out, [&](char* at) {
     at = Put(at, contig);
     *at++ = '\t';
-    at = std::to_chars(at, at + kNumberDigits, pos1).ptr;
+    at = PutDecimal(at, static_cast<uint64_t>(pos1));
     at = Put(at, kId);
     at = Put(at, ref);
     *at++ = '\t';
