@@ -129,8 +129,8 @@ Status PlantedVariants::AddAllele(const VcfRecord& r,
                                   uint8_t haplotypes,
                                   int64_t pos,
                                   std::vector<Variant>* variants) const {
-  const std::string& ref = r.ref;
-  const std::string& alt = r.alts[static_cast<size_t>(allele - 1)];
+  const std::string_view ref = r.ref();
+  const std::string_view alt = r.alt(static_cast<size_t>(allele - 1));
   size_t prefix = 0;
   while (prefix < ref.size() && prefix < alt.size() && ref[prefix] == alt[prefix])
     ++prefix;
@@ -157,7 +157,7 @@ Status PlantedVariants::AddAllele(const VcfRecord& r,
     v.type = VariantType::kInsertion;
     v.pos = base + static_cast<int64_t>(n) - 1;
     v.length = static_cast<int64_t>(alt.size() - ref.size());
-    v.inserted = alt.substr(prefix + n);
+    v.inserted.assign(alt.substr(prefix + n));
     v.haplotypes = haplotypes;
     v.snp_shift = 0;
     v.planted = true;
@@ -189,7 +189,7 @@ Status PlantedVariants::Plant(const RecordBatch& records,
   boost::random::bernoulli_distribution<double> coin(0.5);
   for (const VcfRecord& r : records) {
     const int64_t pos = r.pos - span_begin;
-    const int64_t length = static_cast<int64_t>(r.ref.size());
+    const int64_t length = static_cast<int64_t>(r.ref().size());
     if (pos + length > span_length) {
       ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)
       continue;
@@ -197,12 +197,12 @@ Status PlantedVariants::Plant(const RecordBatch& records,
     if (pos + length > window.end())
       return Status::Error("internal error: the bases of a planted record have not arrived");
     const std::string_view bases(window.data(pos), static_cast<size_t>(length));
-    if (bases != r.ref) {
+    if (bases != r.ref()) {
       if (options_.skip_mismatches) {
         ++counts_.mismatches;
         continue;
       }
-      return Fail("line " + std::to_string(r.line) + ": REF '" + r.ref + "' at " +
+      return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
                   Where(contig, r.pos) + " is not the reference's '" + std::string(bases) +
                   "' (a VCF for another reference? --skip-mismatches skips such "
                   "records)");
@@ -226,7 +226,7 @@ Status PlantedVariants::Plant(const RecordBatch& records,
     if (options_.haploid)
       alleles[1] = alleles[0];
     const size_t first = variants->size();
-    for (int a = 1; a <= static_cast<int>(r.alts.size()); ++a) {
+    for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
       const uint8_t haplotypes =
           static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
       if (haplotypes)
@@ -244,11 +244,11 @@ Status PlantedVariants::Plant(const RecordBatch& records,
     line.pos = pos;
     line.end = pos + length;
     if (options_.write_vcf) {
-      line.ref = r.ref;
-      for (size_t i = 0; i < r.alts.size(); ++i) {
+      line.ref.assign(r.ref());
+      for (size_t i = 0; i < r.alt_count(); ++i) {
         if (i)
           line.alts.push_back(',');
-        line.alts += r.alts[i];
+        line.alts += r.alt(i);
       }
       AppendAllele(alleles[0], &line.genotype);
       if (!options_.haploid) {

@@ -1,5 +1,6 @@
 #include "engine/vcf_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -10,33 +11,36 @@
 namespace readforge {
 namespace {
 
-// Splits `line` at tabs into its first `n` fields (fewer when the line has fewer); the rest of
-// the line stays in the last one. Eight bytes at a time: a byte-by-byte scan mispredicted a
-// branch at every tab, and INFO columns run to hundreds of bytes.
-size_t Fields(std::string_view line, std::string_view* fields, size_t n) {
+// Finds the first tabs of `line`, up to `most`, eight bytes at a time (a byte-by-byte scan
+// mispredicted a branch at every tab, and INFO columns run to hundreds of bytes), and puts their
+// offsets in `tabs`, which has room for `most` + 7. Returns how many it found, up to `most`.
+size_t FindTabs(std::string_view line, uint32_t* tabs, size_t most) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7f7f7f7f7f7f7f7fULL;
   size_t count = 0;
-  size_t start = 0;
   size_t i = 0;
-  for (; i + 8 <= line.size() && count + 1 < n; i += 8) {
+  for (; i + 8 <= line.size() && count < most; i += 8) {
     uint64_t word;
     std::memcpy(&word, line.data() + i, 8);
-    const uint64_t x = word ^ (kOnes * '\t');              // a zero byte where a tab was
-    uint64_t tabs = ~(((x & kLow7) + kLow7) | x | kLow7);  // its high bit set, no other bit
-    for (; tabs && count + 1 < n; tabs &= tabs - 1) {
-      const size_t at = i + static_cast<size_t>(__builtin_ctzll(tabs) >> 3);  // little-endian
-      fields[count++] = line.substr(start, at - start);
-      start = at + 1;
-    }
+    const uint64_t x = word ^ (kOnes * '\t');                    // a zero byte where a tab was
+    for (uint64_t found = ~(((x & kLow7) + kLow7) | x | kLow7);  // its high bit set, no other
+         found; found &= found - 1)
+      tabs[count++] = static_cast<uint32_t>(i + (__builtin_ctzll(found) >> 3));  // little-endian
   }
-  for (; i < line.size() && count + 1 < n; ++i) {
-    if (line[i] == '\t') {
-      fields[count++] = line.substr(start, i - start);
-      start = i + 1;
-    }
+  for (; i < line.size() && count < most; ++i) {
+    if (line[i] == '\t')
+      tabs[count++] = static_cast<uint32_t>(i);
   }
-  fields[count++] = line.substr(start);
-  return count;
+  return std::min(count, most);
+}
+
+// Where `c` first is in `text` (npos: nowhere). For the short fields inside a column (ALT's
+// commas, FORMAT's and GT's colons), where a call to memchr cost more than the search.
+size_t Find(std::string_view text, char c) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == c)
+      return i;
+  }
+  return std::string_view::npos;
 }
 
 // A VCF position: ParseInt64's answer, without from_chars for the common case of up to 18
@@ -66,10 +70,8 @@ constexpr std::array<char, 256> MakeBaseTable() {
 }
 constexpr std::array<char, 256> kBaseTable = MakeBaseTable();
 
-// Normalises an allele's bases to upper case; false when it holds anything but A/C/G/T/N.
-bool Bases(std::string_view text, std::string* out) {
-  out->resize(text.size());
-  char* to = out->data();
+// Copies an allele's bases to `to` in upper case; false when it holds anything but A/C/G/T/N.
+bool CopyBases(std::string_view text, char* to) {
   unsigned char bad = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = kBaseTable[static_cast<unsigned char>(text[i])];
@@ -158,20 +160,26 @@ VcfReader::Event VcfReader::Next(VcfRecord* record) {
 }
 
 VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
-  std::string_view fields[64];
-  const size_t n = Fields(line, fields, 64);
-  if (n < 8 || fields[0] != "#CHROM" || fields[1] != "POS" || fields[3] != "REF" ||
-      fields[4] != "ALT") {
+  std::vector<std::string_view> columns;
+  for (size_t start = 0;;) {
+    const size_t tab = line.find('\t', start);
+    columns.push_back(line.substr(start, tab - start));
+    if (tab == line.npos)
+      break;
+    start = tab + 1;
+  }
+  if (columns.size() < 8 || columns[0] != "#CHROM" || columns[1] != "POS" || columns[3] != "REF" ||
+      columns[4] != "ALT") {
     return Fail(
         "expected the header '#CHROM POS ID REF ALT QUAL FILTER INFO ...' (is this a "
         "VCF?)");
   }
-  // Sample names: columns 9 on (the last field holds the rest of the line).
+  // Sample names: columns 9 on (a tab that ends the line starts no sample).
+  if (columns.size() > 9 && columns.back().empty())
+    columns.pop_back();
   std::vector<std::string> samples;
-  std::string_view rest =
-      n > 9 ? line.substr(static_cast<size_t>(fields[9].data() - line.data())) : std::string_view();
-  while (!rest.empty())
-    samples.emplace_back(NextTabField(&rest));
+  for (size_t i = 9; i < columns.size(); ++i)
+    samples.emplace_back(columns[i]);
   header_done_ = true;
   if (samples.empty()) {
     if (!sample_.empty())
@@ -198,37 +206,48 @@ VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
 }
 
 VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record) {
-  std::string_view f[10];
-  const size_t n = Fields(line, f, 10);
-  if (n < 8)
+  // The tabs that end CHROM to column 9 (FORMAT is column 8, the first sample 9).
+  constexpr size_t kTabs = 10;
+  uint32_t tabs[kTabs + 7];
+  const size_t found = FindTabs(line, tabs, kTabs);
+  const auto field = [&](size_t i) {  // i <= found
+    const size_t begin = i ? tabs[i - 1] + size_t{1} : 0;
+    return line.substr(begin, (i < found ? tabs[i] : line.size()) - begin);
+  };
+  if (found < 7)
     return Fail(
         "expected 8 or more tab-separated fields (CHROM POS ID REF ALT QUAL FILTER "
         "INFO), found " +
-        std::to_string(n));
-  if (f[0].empty())
+        std::to_string(found + 1));
+  const std::string_view chrom = field(0), pos = field(1), ref = field(3), alts = field(4);
+  if (chrom.empty())
     return Fail("an empty CHROM");
   int64_t pos1 = 0;
-  if (!ParsePosition(f[1], &pos1) || pos1 < 1)
-    return Fail("POS must be a position from 1, got '" + std::string(f[1]) + "'");
+  if (!ParsePosition(pos, &pos1) || pos1 < 1)
+    return Fail("POS must be a position from 1, got '" + std::string(pos) + "'");
   record->line = line_number_;
-  if (record->contig != f[0])
-    record->contig.assign(f[0]);
+  if (record->contig != chrom)
+    record->contig.assign(chrom);
   record->pos = pos1 - 1;
-  if (!Bases(f[3], &record->ref))
-    return Fail("REF must be bases (A, C, G, T, N), got '" + std::string(f[3]) + "'");
-  if (static_cast<int64_t>(record->ref.size()) > kMaxIndelLength) {
-    return Fail("REF of " + std::to_string(record->ref.size()) +
-                " bases: planted variants are up to " + std::to_string(kMaxIndelLength) + " bases");
+  // Room for every allele's bases (the commas between ALTs are not kept).
+  if (record->bases.size() < ref.size() + alts.size())
+    record->bases.resize(ref.size() + alts.size());
+  char* bases = record->bases.data();
+  record->allele_ends.clear();
+  if (!CopyBases(ref, bases))
+    return Fail("REF must be bases (A, C, G, T, N), got '" + std::string(ref) + "'");
+  if (static_cast<int64_t>(ref.size()) > kMaxIndelLength) {
+    return Fail("REF of " + std::to_string(ref.size()) + " bases: planted variants are up to " +
+                std::to_string(kMaxIndelLength) + " bases");
   }
-  record->alts.clear();
-  std::string_view alts = f[4];
+  uint32_t end = static_cast<uint32_t>(ref.size());
+  record->allele_ends.push_back(end);
   if (alts == ".")
     return Event::kNeedInput;  // no alternative allele: nothing to plant
-  while (true) {
-    const size_t comma = alts.find(',');
-    std::string_view alt = alts.substr(0, comma);
-    record->alts.emplace_back();
-    if (!Bases(alt, &record->alts.back())) {
+  for (std::string_view rest = alts;;) {
+    const size_t comma = Find(rest, ',');
+    const std::string_view alt = rest.substr(0, comma);
+    if (!CopyBases(alt, bases + end)) {
       if (!alt.empty() &&
           (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
         return Fail("ALT '" + std::string(alt) +
@@ -237,33 +256,37 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
       }
       return Fail("ALT must be bases (A, C, G, T, N), got '" + std::string(alt) + "'");
     }
-    if (static_cast<int64_t>(record->alts.back().size()) > kMaxIndelLength) {
+    if (static_cast<int64_t>(alt.size()) > kMaxIndelLength) {
       return Fail("ALT of " + std::to_string(alt.size()) + " bases: planted variants are up to " +
                   std::to_string(kMaxIndelLength) + " bases");
     }
-    if (comma == alts.npos)
+    end += static_cast<uint32_t>(alt.size());
+    record->allele_ends.push_back(end);
+    if (comma == rest.npos)
       break;
-    alts.remove_prefix(comma + 1);
+    rest.remove_prefix(comma + 1);
   }
   record->alleles = {-1, -1};
   record->ploidy = 0;
   record->phased = false;
   if (sample_column_ < 0)
     return Event::kRecord;
-  if (n < 10)
+  if (found < 9)
     return Fail("no FORMAT and sample column (the header names samples)");
-  // FORMAT, and the sample's column: f[9] holds columns 9 on.
-  std::string_view format = f[8];
-  std::string_view rest = f[9];
-  std::string_view value;
-  for (int column = 9; column <= sample_column_; ++column) {
+  // FORMAT, and the sample's column.
+  std::string_view format = field(8);
+  std::string_view value = field(9);
+  if (sample_column_ > 9 && tabs[8] + size_t{1} == line.size())
+    return Fail("fewer sample columns than the header names");
+  std::string_view rest = found > 9 ? line.substr(tabs[9] + size_t{1}) : std::string_view();
+  for (int column = 10; column <= sample_column_; ++column) {
     if (rest.empty() && column < sample_column_)
       return Fail("fewer sample columns than the header names");
     value = NextTabField(&rest);
   }
   int gt_index = -1;
   for (int i = 0; gt_index < 0 && !format.empty(); ++i) {  // stops at GT, first in most VCFs
-    const size_t colon = format.find(':');
+    const size_t colon = Find(format, ':');
     if (format.substr(0, colon) == "GT")
       gt_index = i;
     format = colon == format.npos ? std::string_view() : format.substr(colon + 1);
@@ -272,14 +295,14 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
     return Fail("FORMAT has no GT: the sample's genotype is needed to plant its variants");
   std::string_view gt;
   for (int i = 0; i <= gt_index; ++i) {
-    const size_t colon = value.find(':');
+    const size_t colon = Find(value, ':');
     gt = value.substr(0, colon);
     value = colon == value.npos ? std::string_view() : value.substr(colon + 1);
   }
   // The common case, one digit on each side ("0|1", "1/1"), read without searching.
   const auto digit = [](char c) { return static_cast<unsigned char>(c) - unsigned{'0'}; };
-  if (gt.size() == 3 && (gt[1] == '|' || gt[1] == '/') && digit(gt[0]) <= record->alts.size() &&
-      digit(gt[2]) <= record->alts.size()) {
+  if (gt.size() == 3 && (gt[1] == '|' || gt[1] == '/') && digit(gt[0]) <= record->alt_count() &&
+      digit(gt[2]) <= record->alt_count()) {
     record->alleles = {static_cast<int>(digit(gt[0])), static_cast<int>(digit(gt[2]))};
     record->ploidy = 2;
     record->phased = gt[1] == '|';
@@ -294,8 +317,8 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
       return Fail("genotype '" + std::string(gt) + "': more than two alleles");
     int64_t index = -1;
     if (allele != "." && (!ParseInt64(allele, &index) || index < 0 ||
-                          index > static_cast<int64_t>(record->alts.size()))) {
-      return Fail("genotype '" + std::string(gt) + "' for " + std::to_string(record->alts.size()) +
+                          index > static_cast<int64_t>(record->alt_count()))) {
+      return Fail("genotype '" + std::string(gt) + "' for " + std::to_string(record->alt_count()) +
                   " ALT allele(s)");
     }
     record->alleles[static_cast<size_t>(record->ploidy++)] = static_cast<int>(index);

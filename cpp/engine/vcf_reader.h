@@ -19,13 +19,26 @@ struct VcfRecord {
   int64_t line = 0;
   std::string contig;
   int64_t pos = 0;  // 0-based
-  std::string ref;  // upper case
-  std::vector<std::string> alts;
+  // REF and each ALT, upper case.
+  std::string_view ref() const { return Allele(0); }
+  std::string_view alt(size_t i) const { return Allele(i + 1); }
+  size_t alt_count() const { return allele_ends.size() - 1; }
   // The sample's alleles per haplotype (0: REF, i: ALT i; -1: missing), and whether they were
   // phased ('|'). Without a sample column: {-1, -1}, not phased.
   std::array<int, 2> alleles{-1, -1};
   int ploidy = 0;  // 0: no genotype
   bool phased = false;
+
+  // The alleles' bases back to back, REF first, and where each ends: one buffer a record reuses
+  // (a string per allele was a resize, and a call, each). May be longer than the alleles.
+  std::string bases;
+  std::vector<uint32_t> allele_ends;
+
+ private:
+  std::string_view Allele(size_t i) const {
+    const uint32_t begin = i ? allele_ends[i - 1] : 0;
+    return std::string_view(bases.data() + begin, allele_ends[i] - begin);
+  }
 };
 
 class VcfReader {
