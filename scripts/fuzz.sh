@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 
-if [ ! -f build-fuzz/CMakeCache.txt ]; then
+# libFuzzer needs clang for C (libdeflate) as for C++: a cache that picked another C compiler
+# (made before the project had C sources, then reconfigured without CC) is made again.
+if ! grep -q '^CMAKE_C_COMPILER:FILEPATH=.*clang' build-fuzz/CMakeCache.txt 2>/dev/null; then
+  rm -rf build-fuzz/CMakeCache.txt build-fuzz/CMakeFiles
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DREADFORGE_FUZZ=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
