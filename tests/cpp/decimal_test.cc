@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <string>
 
 namespace readforge {
@@ -30,7 +31,15 @@ TEST(PutDecimal, WritesWhatToCharsWrites) {
     if (power > std::numeric_limits<uint64_t>::max() / 10)
       break;
   }
+  // Values of every length, digits at random (zeros inside the eight-digit groups included).
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 200000; ++i) {
+    const uint64_t v = random() >> (random() % 64);
+    ASSERT_EQ(Written(v), Expected(v)) << v;
+  }
   EXPECT_EQ(Written(std::numeric_limits<uint64_t>::max()), "18446744073709551615");
+  EXPECT_EQ(Written(100000000), "100000000");
+  EXPECT_EQ(Written(1000000000000000), "1000000000000000");
   EXPECT_EQ(Written(248956422), "248956422");  // chr1's length
 }
 
