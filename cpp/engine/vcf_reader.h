@@ -19,10 +19,10 @@ struct VcfRecord {
   int64_t line = 0;
   std::string contig;
   int64_t pos = 0;  // 0-based
-  // REF and each ALT, upper case.
+  // REF and each ALT, upper case, of a record the reader gave (a new record has none).
   std::string_view ref() const { return Allele(0); }
   std::string_view alt(size_t i) const { return Allele(i + 1); }
-  size_t alt_count() const { return allele_ends.size() - 1; }
+  size_t alt_count() const { return allele_ends.empty() ? 0 : allele_ends.size() - 1; }
   // The sample's alleles per haplotype (0: REF, i: ALT i; -1: missing), and whether they were
   // phased ('|'). Without a sample column: {-1, -1}, not phased.
   std::array<int, 2> alleles{-1, -1};
