@@ -5,6 +5,7 @@
 // haplotype, at every fragment start.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 #include <string>
@@ -17,8 +18,11 @@ namespace {
 
 struct Spelled {
   std::string bases;
-  std::vector<int64_t> anchor;  // the reference position each base stands on or follows
-  std::vector<bool> inserted;   // whether it is an inserted base
+  std::vector<int64_t> anchor;    // the reference position each base stands on or follows
+  std::vector<bool> inserted;     // whether it is an inserted base
+  std::vector<bool> changed;      // a SNP's base, or an insertion's changed anchor
+  std::vector<int> insertion;     // which insertion an inserted base belongs to (else -1)
+  std::vector<size_t> deletions;  // where each deletion sits: the index of the base after it
 };
 
 Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int hap) {
@@ -30,6 +34,7 @@ Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int 
       ++vi;
     const Variant* v = vi < variants.size() && variants[vi].pos == p ? &variants[vi] : nullptr;
     if (v && v->type == VariantType::kDeletion) {
+      s.deletions.push_back(s.bases.size());
       p += v->length;
       ++vi;
       continue;
@@ -39,10 +44,14 @@ Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int 
     s.bases.push_back(changed ? SnpBase(base, v->snp_shift) : base);
     s.anchor.push_back(p);
     s.inserted.push_back(false);
+    s.changed.push_back(changed);
+    s.insertion.push_back(-1);
     for (size_t i = 0; v && v->type == VariantType::kInsertion && i < v->inserted.size(); ++i) {
       s.bases.push_back(v->inserted[i]);
       s.anchor.push_back(p);
       s.inserted.push_back(true);
+      s.changed.push_back(false);
+      s.insertion.push_back(static_cast<int>(vi));
     }
     ++p;
   }
@@ -50,15 +59,51 @@ Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int 
 }
 
 // The fragment [a, e): its bases standing on positions a .. e-1, and the insertions after
-// a .. e-2.
-std::string Fragment(const Spelled& s, int64_t a, int64_t e) {
-  std::string out;
+// a .. e-2. They are consecutive in the haplotype: [begin, end).
+struct Range {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+};
+
+Range Fragment(const Spelled& s, int64_t a, int64_t e) {
+  Range r{s.bases.size(), s.bases.size()};
   for (size_t i = 0; i < s.bases.size(); ++i) {
     const int64_t p = s.anchor[i];
-    if (p >= a && (s.inserted[i] ? p < e - 1 : p < e))
-      out.push_back(s.bases[i]);
+    if (p >= a && (s.inserted[i] ? p < e - 1 : p < e)) {
+      r.begin = std::min(r.begin, i);
+      r.end = i + 1;
+    }
   }
-  return out;
+  if (r.begin == s.bases.size())
+    r.end = r.begin;
+  return r;
+}
+
+// What a read of bases [begin, end) covers: the positions of its ends, its changed bases, the
+// insertions it holds a base of and the deletions between two of its bases.
+ReadTrace TraceOf(const Spelled& s, Range read) {
+  ReadTrace t;
+  t.first = s.anchor[read.begin];
+  t.last = s.anchor[read.end - 1];
+  std::vector<int> insertions;
+  for (size_t i = read.begin; i < read.end; ++i) {
+    t.snps += s.changed[i];
+    if (s.insertion[i] >= 0 &&
+        std::find(insertions.begin(), insertions.end(), s.insertion[i]) == insertions.end())
+      insertions.push_back(s.insertion[i]);
+  }
+  t.indels = static_cast<int>(insertions.size());
+  for (size_t gap : s.deletions)
+    t.indels += gap > read.begin && gap < read.end;
+  return t;
+}
+
+void ExpectTrace(const ReadTrace& got, const ReadTrace& want, const std::string& what) {
+  EXPECT_EQ(got.first, want.first) << what;
+  EXPECT_EQ(got.last, want.last) << what;
+  EXPECT_EQ(got.snps, want.snps) << what;
+  EXPECT_EQ(got.indels, want.indels) << what;
 }
 
 std::string ReverseComplement(const std::string& bases) {
@@ -114,24 +159,35 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
     const Spelled spelled = Spell(ref, variants, hap);
     for (int64_t a = 0; a + 60 < kLength; a += 1 + static_cast<int64_t>(rng() % 3)) {
       const int64_t e = a + 40 + static_cast<int64_t>(rng() % 20);
-      const std::string fragment = Fragment(spelled, a, e);
-      for (int64_t length : {1, 20, 40}) {
+      const Range fragment = Fragment(spelled, a, e);
+      const std::string where =
+          "fragment " + std::to_string(a) + "-" + std::to_string(e) + " hap " + std::to_string(hap);
+      for (int64_t length : {0, 1, 20, 40}) {
         std::string out(static_cast<size_t>(length), '?');
         ReadTrace trace;
         const bool whole = reader.Forward(hap, a, e, length, out.data(), &trace);
-        const bool enough = static_cast<int64_t>(fragment.size()) >= length;
-        ASSERT_EQ(whole, enough) << "forward, fragment " << a << "-" << e;
-        if (enough) {
-          ASSERT_EQ(out, fragment.substr(0, static_cast<size_t>(length)))
-              << "forward, fragment " << a << "-" << e << " hap " << hap;
+        // A read of no bases (single-end's second) still needs one base in the fragment: it
+        // tells where the fragment starts or ends.
+        const bool enough = static_cast<int64_t>(fragment.size()) >= std::max<int64_t>(length, 1);
+        ASSERT_EQ(whole, enough) << "forward, " << where << " length " << length;
+        const auto n = static_cast<size_t>(length);
+        if (enough && length == 0) {
+          ExpectTrace(trace, ReadTrace{spelled.anchor[fragment.begin], -1, 0, 0}, "forward");
+        } else if (enough) {
+          const Range read{fragment.begin, fragment.begin + n};
+          ASSERT_EQ(out, spelled.bases.substr(read.begin, n)) << "forward, " << where;
+          ExpectTrace(trace, TraceOf(spelled, read), "forward, " + where);
         }
         trace = ReadTrace();
         ASSERT_EQ(reader.Backward(hap, a, e, length, out.data(), &trace), enough)
-            << "backward, fragment " << a << "-" << e;
-        if (enough) {
-          ASSERT_EQ(out, ReverseComplement(
-                             fragment.substr(fragment.size() - static_cast<size_t>(length))))
-              << "backward, fragment " << a << "-" << e << " hap " << hap;
+            << "backward, " << where << " length " << length;
+        if (enough && length == 0) {
+          ExpectTrace(trace, ReadTrace{-1, spelled.anchor[fragment.end - 1], 0, 0}, "backward");
+        } else if (enough) {
+          const Range read{fragment.end - n, fragment.end};
+          ASSERT_EQ(out, ReverseComplement(spelled.bases.substr(read.begin, n)))
+              << "backward, " << where;
+          ExpectTrace(trace, TraceOf(spelled, read), "backward, " + where);
         }
       }
     }
