@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 
 namespace readforge {
 namespace {
@@ -21,7 +20,6 @@ constexpr std::array<char, 256> MakeComplementTable() {
 }
 
 constexpr std::array<char, 256> kComplement = MakeComplementTable();
-constexpr int64_t kNowhere = std::numeric_limits<int64_t>::max();
 
 // out[i] = the complement of src[-i], for i < n. The window holds only A, C, G, T and N (the
 // parser normalises every other letter to N), so eight bases go at a time: the word is byte-
@@ -50,205 +48,45 @@ char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
 }
 
-size_t HaplotypeReader::SnpsOnly(int hap, size_t first, int64_t end) const {
-  size_t i = first;
-  for (; i < variants_.size() && variants_[i].pos < end; ++i) {
-    if (variants_[i].AppliesTo(hap) && variants_[i].type != VariantType::kSnp)
-      return kNotPlain;
-  }
-  return i;
+void HaplotypeReader::Build(const SpanWindow& window,
+                            const VariantIndex& index,
+                            int haplotypes,
+                            int64_t from,
+                            int64_t to) {
+  for (int hap = 0; hap < haplotypes; ++hap)
+    haps_[hap].Spell(window, index, hap, from, to);
 }
 
-bool HaplotypeReader::PlainForward(int hap,
-                                   size_t first,
-                                   int64_t a,
-                                   int64_t length,
-                                   char* out,
-                                   ReadTrace* trace) const {
-  const size_t last = SnpsOnly(hap, first, a + length);
-  if (last == kNotPlain)
-    return false;
-  std::memcpy(out, window_.data(a), static_cast<size_t>(length));
-  for (size_t i = first; i < last; ++i) {
-    const Entry& v = variants_[i];
-    if (v.AppliesTo(hap)) {
-      out[v.pos - a] = SnpBase(window_.at(v.pos), v.snp_shift);
-      ++trace->snps;
-    }
-  }
-  trace->first = a;
-  trace->last = a + length - 1;
-  return true;
-}
-
-bool HaplotypeReader::PlainBackward(int hap,
-                                    int64_t s,
-                                    int64_t e,
-                                    char* out,
-                                    ReadTrace* trace) const {
-  const size_t first = variants_.FirstAtOrAfter(s);
-  if (first > 0) {  // a deletion from before s may reach into it (only the one just before can)
-    const Entry& v = variants_[first - 1];
-    if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > s)
-      return false;
-  }
-  const size_t last = SnpsOnly(hap, first, e);
-  if (last == kNotPlain)
-    return false;
-  ReverseComplement(window_.data(e - 1), e - s, out);
-  for (size_t i = first; i < last; ++i) {
-    const Entry& v = variants_[i];
-    if (v.AppliesTo(hap)) {
-      out[e - 1 - v.pos] = Complement(SnpBase(window_.at(v.pos), v.snp_shift));
-      ++trace->snps;
-    }
-  }
-  trace->first = s;
-  trace->last = e - 1;
-  return true;
-}
-
-bool HaplotypeReader::Forward(int hap,
-                              int64_t a,
-                              int64_t e,
+bool HaplotypeReader::Forward(const Fragment& f,
                               int64_t length,
                               char* out,
                               ReadTrace* trace) const {
-  const size_t n = variants_.size();
-  size_t vi = variants_.FirstAtOrAfter(a);
-  int64_t p = a;
-  // A deletion that starts before `a` may cover it (variants never overlap, so only the one
-  // just before can).
-  if (vi > 0) {
-    const Entry& v = variants_[vi - 1];
-    if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > a)
-      p = v.pos + v.length;
-  }
-  if (p == a && length > 0 && a + length <= e && PlainForward(hap, vi, a, length, out, trace))
+  const SpelledHaplotype& s = haps_[f.hap];
+  if (f.begin >= f.end || f.begin + length > f.end)
+    return false;
+  if (length == 0) {
+    trace->first = s.PositionOf(f.begin, f.events_before);
     return true;
-  int64_t k = 0;
-  while (true) {
-    if (k == length && trace->first >= 0)
-      break;
-    // Skip what does not apply, but never past the fragment: on N-rich sequence with a high
-    // mutation rate most variants do not apply, and scanning them all made reads quadratic.
-    while (vi < n && variants_[vi].pos < e &&
-           (variants_[vi].pos < p || !variants_[vi].AppliesTo(hap)))
-      ++vi;
-    if (p >= e)
-      break;
-    int64_t next = vi < n ? variants_[vi].pos : kNowhere;
-    if (next == p && variants_[vi].type == VariantType::kDeletion) {
-      p += variants_[vi++].length;
-      if (k > 0)
-        ++trace->indels;
-      continue;
-    }
-    if (trace->first < 0)
-      trace->first = p;
-    if (k == length)
-      break;
-    if (next == p) {
-      const size_t i = vi++;
-      const Entry& v = variants_[i];
-      if (v.type == VariantType::kSnp) {
-        out[k++] = SnpBase(window_.at(p), v.snp_shift);
-        ++trace->snps;
-      } else {  // insertion after p: the base, then the inserted bases inside the fragment
-        out[k++] = Anchor(v, p);
-        trace->snps += v.snp_shift != 0;
-        if (p + 1 < e && k < length) {
-          int64_t take = std::min<int64_t>(v.length, length - k);
-          std::memcpy(out + k, variants_.inserted(i).data(), static_cast<size_t>(take));
-          k += take;
-          ++trace->indels;
-        }
-      }
-      trace->last = p++;
-      continue;
-    }
-    int64_t take = std::min(std::min(next, e) - p, length - k);
-    std::memcpy(out + k, window_.data(p), static_cast<size_t>(take));
-    k += take;
-    p += take;
-    trace->last = p - 1;
   }
-  return k == length && trace->first >= 0;
+  std::memcpy(out, s.bases() + f.begin, static_cast<size_t>(length));
+  s.Trace(f.begin, f.begin + length, f.events_before, trace);
+  return true;
 }
 
-bool HaplotypeReader::Backward(int hap,
-                               int64_t a,
-                               int64_t e,
+bool HaplotypeReader::Backward(const Fragment& f,
                                int64_t length,
                                char* out,
                                ReadTrace* trace) const {
-  if (length > 0 && e - length >= a && PlainBackward(hap, e - length, e, out, trace))
+  const SpelledHaplotype& s = haps_[f.hap];
+  if (f.begin >= f.end || f.end - length < f.begin)
+    return false;
+  if (length == 0) {
+    trace->last = s.PositionOf(f.end - 1, f.events_to_end);
     return true;
-  // j walks down through the variants at or before p.
-  int64_t j = static_cast<int64_t>(variants_.FirstAtOrAfter(e)) - 1;
-  int64_t p = e - 1;
-  int64_t k = 0;
-  while (true) {
-    if (k == length && trace->last >= 0)
-      break;
-    while (j >= 0 && !variants_[static_cast<size_t>(j)].AppliesTo(hap)) {
-      // Below the fragment only the variant right before `a` can reach into it (variants never
-      // overlap): if that one does not apply, nothing further down does. Stopping here keeps
-      // reads linear on N-rich sequence with many variants.
-      if (variants_[static_cast<size_t>(j)].pos < a) {
-        j = -1;
-        break;
-      }
-      --j;
-    }
-    if (p < a)
-      break;
-    const size_t vj = static_cast<size_t>(j);
-    const Entry* v = j >= 0 ? &variants_[vj] : nullptr;
-    if (v && v->type == VariantType::kDeletion && v->pos + v->length > p) {
-      p = v->pos - 1;
-      --j;
-      if (k > 0)
-        ++trace->indels;
-      continue;
-    }
-    if (trace->last < 0)
-      trace->last = p;
-    if (k == length)
-      break;
-    if (v && v->pos == p) {
-      --j;
-      if (v->type == VariantType::kSnp) {
-        out[k++] = Complement(SnpBase(window_.at(p), v->snp_shift));
-        ++trace->snps;
-      } else {
-        if (p < e - 1) {  // the insertion after p lies inside the fragment
-          const std::string& inserted = variants_.inserted(vj);
-          int64_t i = v->length - 1;
-          for (; i >= 0 && k < length; --i)
-            out[k++] = Complement(inserted[static_cast<size_t>(i)]);
-          ++trace->indels;
-        }
-        if (k < length) {
-          out[k++] = Complement(Anchor(*v, p));
-          trace->snps += v->snp_shift != 0;
-        }
-      }
-      trace->first = p--;
-      continue;
-    }
-    int64_t stop = a - 1;  // the plain run is (stop, p]
-    if (v) {
-      int64_t v_last = v->type == VariantType::kDeletion ? v->pos + v->length - 1 : v->pos;
-      stop = std::max(stop, v_last);
-    }
-    int64_t take = std::min(p - stop, length - k);
-    ReverseComplement(window_.data(p), take, out + k);
-    k += take;
-    p -= take;
-    trace->first = p + 1;
   }
-  return k == length && trace->last >= 0;
+  ReverseComplement(s.bases() + f.end - 1, length, out);
+  s.Trace(f.end - length, f.end, f.events_to_end, trace);
+  return true;
 }
 
 }  // namespace readforge

@@ -1,64 +1,56 @@
-// Reads bases off one haplotype of a fragment: the reference bases of the fragment's span with
-// that haplotype's variants applied. Plain stretches are copied with memcpy; variants are the
-// only places that need care, and they are rare.
-//
-// A fragment covering reference [a, e) holds every non-deleted base in it and the insertions
-// after positions a .. e-2. Its first read is its first bases; its second read is the reverse
+// Reads bases off the haplotypes of a block's fragments: each haplotype is spelled out once per
+// block (see spelled_haplotype.h), and a read is its fragment's first bases, or the reverse
 // complement of its last bases (insertions come out in the right order on both strands).
 #ifndef READFORGE_ENGINE_HAPLOTYPE_READER_H_
 #define READFORGE_ENGINE_HAPLOTYPE_READER_H_
 
 #include <cstdint>
-#include <vector>
 
 #include "engine/span_window.h"
+#include "engine/spelled_haplotype.h"
 #include "engine/variant_index.h"
-#include "engine/variants.h"
 
 namespace readforge {
 
-// What a read covers on the reference, for its name and for the truth counts.
-struct ReadTrace {
-  int64_t first = -1;  // leftmost reference base in the read (or the anchor of an empty read)
-  int64_t last = -1;   // rightmost reference base
-  int snps = 0;
-  int indels = 0;
-};
-
 class HaplotypeReader {
  public:
-  // `index` is built from the window's variants (sorted by position).
-  HaplotypeReader(const SpanWindow& window, const VariantIndex& index)
-      : window_(window), variants_(index) {}
+  // A fragment of one haplotype: its bases in that haplotype's spelling.
+  struct Fragment {
+    int hap = 0;
+    int64_t begin = 0;
+    int64_t end = 0;
+    size_t events_before = 0;  // events before its first reference position
+    size_t events_to_end = 0;  // events before its end
+  };
 
-  // The first `length` bases of haplotype `hap` of fragment [a, e). False when the fragment holds
-  // fewer bases than that.
-  bool Forward(int hap, int64_t a, int64_t e, int64_t length, char* out, ReadTrace* trace) const;
+  // Spells `haplotypes` (1 or 2) haplotypes of reference [from, to) with the variants of `index`
+  // (built from the window's variants, sorted by position). Fragments must lie in [from, to).
+  void Build(const SpanWindow& window,
+             const VariantIndex& index,
+             int haplotypes,
+             int64_t from,
+             int64_t to);
 
-  // The reverse complement of the last `length` bases.
-  bool Backward(int hap, int64_t a, int64_t e, int64_t length, char* out, ReadTrace* trace) const;
-
- private:
-  using Entry = VariantIndex::Entry;
-  static constexpr size_t kNotPlain = static_cast<size_t>(-1);
-
-  // Most reads cross no insertion or deletion of their haplotype: they are the reference's bases
-  // copied in one go, with SNPs written over them (a read in pieces, one per variant, took twice
-  // as long with a variant every 50 bases). These handle such reads, and return false for others.
-  bool PlainForward(int hap, size_t first, int64_t a, int64_t length, char* out, ReadTrace* trace)
-      const;
-  // The reverse complement of reference [s, e).
-  bool PlainBackward(int hap, int64_t s, int64_t e, char* out, ReadTrace* trace) const;
-  // The end of the variants from `first` that start before `end`, or kNotPlain when one of them
-  // on `hap` is not a SNP.
-  size_t SnpsOnly(int hap, size_t first, int64_t end) const;
-  // The base an insertion follows, changed when a planted variant says so.
-  char Anchor(const Entry& v, int64_t p) const {
-    return v.snp_shift ? SnpBase(window_.at(p), v.snp_shift) : window_.at(p);
+  // Fragment [a, e) of haplotype `hap`.
+  Fragment Locate(int hap, int64_t a, int64_t e) const {
+    const SpelledHaplotype& s = haps_[hap];
+    Fragment f;
+    f.hap = hap;
+    f.begin = s.Locate(a, &f.events_before);
+    const int64_t end = s.Locate(e, &f.events_to_end);
+    f.end = s.FragmentEnd(end, f.events_to_end, e);
+    return f;
   }
 
-  const SpanWindow& window_;
-  const VariantIndex& variants_;
+  // The fragment's first `length` bases. False when it holds fewer, or none (a read of no bases
+  // still tells where the fragment starts: trace->first).
+  bool Forward(const Fragment& f, int64_t length, char* out, ReadTrace* trace) const;
+
+  // The reverse complement of its last `length` bases (with none, trace->last is its end).
+  bool Backward(const Fragment& f, int64_t length, char* out, ReadTrace* trace) const;
+
+ private:
+  SpelledHaplotype haps_[2];
 };
 
 char Complement(char base);

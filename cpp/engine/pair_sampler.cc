@@ -35,6 +35,7 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
   index_stale_ = true;
+  block_begin_ = block * options_.block_size;
   usable_ = usable;
   pairs_ = usable->size() > 0 ? pairs : 0;
   next_ = 0;
@@ -87,12 +88,9 @@ bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
   return std::count(from, bases + length, 'N') > MaxNsOf(length);
 }
 
-// Rebuilds a read (its `length` bases of haplotype `hap` of fragment [a, e), from the left or
-// from the right) with the profile's insertion and deletion errors; returns how many it made.
-int PairSampler::ReadIndels(const HaplotypeReader& reader,
-                            int hap,
-                            int64_t a,
-                            int64_t e,
+// Rebuilds a read (its `length` bases of `fragment`, from the left or from the right) with the
+// profile's insertion and deletion errors; returns how many it made.
+int PairSampler::ReadIndels(const HaplotypeReader::Fragment& fragment,
                             bool forward,
                             int mate,
                             char* read,
@@ -104,8 +102,8 @@ int PairSampler::ReadIndels(const HaplotypeReader& reader,
   ReadTrace trace;
   auto get = [&](int64_t n) {
     trace = ReadTrace();
-    return forward ? reader.Forward(hap, a, e, n, template_.data(), &trace)
-                   : reader.Backward(hap, a, e, n, template_.data(), &trace);
+    return forward ? reader_.Forward(fragment, n, template_.data(), &trace)
+                   : reader_.Backward(fragment, n, template_.data(), &trace);
   };
   // Without deletions, or when the fragment is too short for the slack, the read itself is the
   // template (fewer deletions, then).
@@ -159,13 +157,14 @@ bool PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
-  HaplotypeReader reader(window, variant_index_);
+  HaplotypeReader::Fragment located;
   ReadTrace left_trace, right_trace;
   auto read_pair = [&] {
+    located = reader_.Locate(hap, pos, pos + fragment);
     left_trace = ReadTrace();
     right_trace = ReadTrace();
-    return reader.Forward(hap, pos, pos + fragment, left_length, left_.data(), &left_trace) &&
-           reader.Backward(hap, pos, pos + fragment, right_length, right_.data(), &right_trace);
+    return reader_.Forward(located, left_length, left_.data(), &left_trace) &&
+           reader_.Backward(located, right_length, right_.data(), &right_trace);
   };
   bool ok = read_pair() && !TooManyNs(left_.data(), left_length);
   if (ok && TooManyNs(right_.data(), right_length)) {
@@ -190,10 +189,8 @@ bool PairSampler::TryPair(const SpanWindow& window,
   int right_errors = 0;
   if (quality_ && quality_->has_indels()) {
     // Insertion and deletion errors first: each read rebuilt from its template with slack.
-    left_errors +=
-        ReadIndels(reader, hap, pos, pos + fragment, true, flip ? 1 : 0, left_.data(), left_length);
-    right_errors += ReadIndels(reader, hap, pos, pos + fragment, false, flip ? 0 : 1, right_.data(),
-                               right_length);
+    left_errors += ReadIndels(located, true, flip ? 1 : 0, left_.data(), left_length);
+    right_errors += ReadIndels(located, false, flip ? 0 : 1, right_.data(), right_length);
   }
   if (quality_) {
     // In sequencing order: each mate's bases as written.
@@ -242,6 +239,10 @@ void PairSampler::Run(const SpanWindow& window,
   // many times a block (once per output budget).
   if (index_stale_) {
     variant_index_.Build(variants);
+    // Every fragment of the block starts in it and is at most max_fragment() long.
+    const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment();
+    reader_.Build(window, variant_index_, options_.haploid ? 1 : 2, block_begin_,
+                  std::min(window.end(), reach));
     index_stale_ = false;
   }
   while (next_ < pairs_ && out.read1->size() < budget) {

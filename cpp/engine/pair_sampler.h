@@ -83,10 +83,7 @@ class PairSampler {
                const ReadOutputs& out,
                SamplerCounters* counters);
   int64_t DrawFragmentLength();
-  int ReadIndels(const HaplotypeReader& reader,
-                 int hap,
-                 int64_t a,
-                 int64_t e,
+  int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,
                  int mate,
                  char* read,
@@ -112,8 +109,10 @@ class PairSampler {
   std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
-  VariantIndex variant_index_;  // of the block's variants, for HaplotypeReader
-  bool index_stale_ = true;     // a block started since it was built
+  VariantIndex variant_index_;  // of the block's variants, for reader_
+  HaplotypeReader reader_;      // the block's haplotypes spelled out
+  bool index_stale_ = true;     // a block started since they were built
+  int64_t block_begin_ = 0;
   std::string qualities1_;
   std::string qualities2_;
   std::string template_;  // a read's haplotype bases and some beyond, for indel errors

@@ -140,6 +140,13 @@ std::vector<Variant> RandomVariants(std::mt19937_64& rng, int64_t length, int ga
   return variants;
 }
 
+void ExpectReadsFrom(const SpanWindow& window,
+                     const VariantIndex& index,
+                     const std::vector<Variant>& variants,
+                     const std::string& ref,
+                     int64_t from,
+                     std::mt19937_64& rng);
+
 void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
   std::mt19937_64 rng(seed);
   const int64_t kLength = 3000;
@@ -154,10 +161,31 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
     v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
   VariantIndex index;
   index.Build(variants);
-  const HaplotypeReader reader(window, index);
+  // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
+  // before that reaches into this one).
+  int64_t inside = 1000;
+  for (const Variant& v : variants) {
+    if (v.pos > 1000 && v.type == VariantType::kDeletion && v.length > 1 && !v.on_n) {
+      inside = v.pos + 1;
+      break;
+    }
+  }
+  for (int64_t from : {int64_t{0}, inside})
+    ExpectReadsFrom(window, index, variants, ref, from, rng);
+}
+
+void ExpectReadsFrom(const SpanWindow& window,
+                     const VariantIndex& index,
+                     const std::vector<Variant>& variants,
+                     const std::string& ref,
+                     int64_t from,
+                     std::mt19937_64& rng) {
+  const auto ref_length = static_cast<int64_t>(ref.size());
+  HaplotypeReader reader;
+  reader.Build(window, index, 2, from, ref_length);
   for (int hap = 0; hap < 2; ++hap) {
     const Spelled spelled = Spell(ref, variants, hap);
-    for (int64_t a = 0; a + 60 < kLength; a += 1 + static_cast<int64_t>(rng() % 3)) {
+    for (int64_t a = from; a + 60 < ref_length; a += 1 + static_cast<int64_t>(rng() % 3)) {
       const int64_t e = a + 40 + static_cast<int64_t>(rng() % 20);
       const Range fragment = Fragment(spelled, a, e);
       const std::string where =
@@ -165,7 +193,8 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
       for (int64_t length : {0, 1, 20, 40}) {
         std::string out(static_cast<size_t>(length), '?');
         ReadTrace trace;
-        const bool whole = reader.Forward(hap, a, e, length, out.data(), &trace);
+        const HaplotypeReader::Fragment located = reader.Locate(hap, a, e);
+        const bool whole = reader.Forward(located, length, out.data(), &trace);
         // A read of no bases (single-end's second) still needs one base in the fragment: it
         // tells where the fragment starts or ends.
         const bool enough = static_cast<int64_t>(fragment.size()) >= std::max<int64_t>(length, 1);
@@ -179,7 +208,7 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
           ExpectTrace(trace, TraceOf(spelled, read), "forward, " + where);
         }
         trace = ReadTrace();
-        ASSERT_EQ(reader.Backward(hap, a, e, length, out.data(), &trace), enough)
+        ASSERT_EQ(reader.Backward(located, length, out.data(), &trace), enough)
             << "backward, " << where << " length " << length;
         if (enough && length == 0) {
           ExpectTrace(trace, ReadTrace{-1, spelled.anchor[fragment.end - 1], 0, 0}, "backward");

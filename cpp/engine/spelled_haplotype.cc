@@ -1,0 +1,125 @@
+#include "engine/spelled_haplotype.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace readforge {
+
+void SpelledHaplotype::Spell(const SpanWindow& window,
+                             const VariantIndex& index,
+                             int hap,
+                             int64_t from,
+                             int64_t to) {
+  index_ = &index;
+  from_ = from;
+  events_.clear();
+  const size_t n = index.size();
+  events_before_.assign(n + 1, 0);
+  int64_t p = from;  // the next reference base to copy
+  int64_t shift = 0;
+  size_t i = index.FirstAtOrAfter(from);
+  // A deletion from an earlier block may cover `from` (variants never overlap, so only the one
+  // just before can).
+  if (i > 0) {
+    const VariantIndex::Entry& v = index[i - 1];
+    if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > from) {
+      p = v.pos + v.length;
+      shift = from - p;
+      events_.push_back(Event{v.pos, 0, shift, v.length, v.type, false});
+    }
+  }
+  // Written through a pointer, the buffer grown only for insertions: appending to a string piece
+  // by piece cost a capacity check and a call per variant. Without insertions the spelling is
+  // at most to - from bases.
+  auto room_for = [&](int64_t size) {
+    if (static_cast<size_t>(size) > bases_.size())
+      bases_.resize(std::max(static_cast<size_t>(size), 2 * bases_.size()));
+    return &bases_[0];
+  };
+  char* out = room_for(to - from);
+  int64_t size = 0;
+  for (; i < n && index[i].pos < to; ++i) {
+    events_before_[i] = static_cast<uint32_t>(events_.size());
+    const VariantIndex::Entry& v = index[i];
+    if (!v.AppliesTo(hap) || v.pos < p)
+      continue;
+    std::memcpy(out + size, window.data(p), static_cast<size_t>(v.pos - p));
+    size += v.pos - p;
+    const int64_t hpos = size;
+    bool changes_base = v.type == VariantType::kSnp;
+    switch (v.type) {
+      case VariantType::kSnp:
+        out[size++] = SnpBase(window.at(v.pos), v.snp_shift);
+        p = v.pos + 1;
+        break;
+      case VariantType::kInsertion: {
+        out = room_for(size + 1 + v.length + (to - v.pos - 1));
+        changes_base = v.snp_shift != 0;
+        out[size++] = changes_base ? SnpBase(window.at(v.pos), v.snp_shift) : window.at(v.pos);
+        std::memcpy(out + size, index.inserted(i).data(), static_cast<size_t>(v.length));
+        size += v.length;
+        p = v.pos + 1;
+        shift += v.length;
+        break;
+      }
+      case VariantType::kDeletion:
+        p = v.pos + v.length;
+        shift -= v.length;
+        break;
+    }
+    events_.push_back(Event{v.pos, hpos, shift, v.length, v.type, changes_base});
+  }
+  for (; i <= n; ++i)
+    events_before_[i] = static_cast<uint32_t>(events_.size());
+  if (p < to)
+    std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
+}
+
+ptrdiff_t SpelledHaplotype::LastAtOrBefore(int64_t h, size_t near) const {
+  const auto n = static_cast<ptrdiff_t>(events_.size());
+  ptrdiff_t k = std::min(static_cast<ptrdiff_t>(near), n - 1);
+  while (k >= 0 && events_[static_cast<size_t>(k)].hpos > h)
+    --k;
+  while (k + 1 < n && events_[static_cast<size_t>(k + 1)].hpos <= h)
+    ++k;
+  return k;
+}
+
+int64_t SpelledHaplotype::PositionOf(int64_t h, ptrdiff_t last) const {
+  if (last < 0)
+    return from_ + h;
+  const Event& v = events_[static_cast<size_t>(last)];
+  if (v.type == VariantType::kInsertion && h <= v.hpos + v.length)  // its anchor or a base of it
+    return v.pos;
+  return from_ + h - v.shift;
+}
+
+void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const {
+  // The last event at or before h0 counts when the read starts on its SNP, on the anchor of its
+  // insertion or in its inserted bases; a deletion there has no read base before it.
+  const ptrdiff_t k = LastAtOrBefore(h0, near);
+  trace->first = from_ + h0;
+  if (k >= 0) {
+    const Event& v = events_[static_cast<size_t>(k)];
+    trace->first -= v.shift;
+    if (v.type == VariantType::kInsertion && h0 <= v.hpos + v.length) {
+      trace->first = v.pos;
+      trace->snps += v.changes_base && v.hpos == h0;
+      trace->indels += h0 > v.hpos || v.hpos + 1 < h1;  // holds one of its inserted bases
+    } else {
+      trace->snps += v.type == VariantType::kSnp && v.hpos == h0;
+    }
+  }
+  // Every later event before h1 is inside the read: a SNP's base, an insertion's anchor (its
+  // inserted bases count when one is in the read), a deletion with read bases on both sides.
+  size_t i = static_cast<size_t>(k + 1);
+  for (; i < events_.size() && events_[i].hpos < h1; ++i) {
+    const Event& v = events_[i];
+    trace->snps += v.changes_base;
+    trace->indels +=
+        v.type == VariantType::kDeletion || (v.type == VariantType::kInsertion && v.hpos + 1 < h1);
+  }
+  trace->last = PositionOf(h1 - 1, static_cast<ptrdiff_t>(i) - 1);
+}
+
+}  // namespace readforge
