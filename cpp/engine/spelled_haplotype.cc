@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace readforge {
 
@@ -13,8 +14,12 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   index_ = &index;
   from_ = from;
   events_.clear();
+  // Sentinels at both ends keep searches free of bounds checks: one before every base (no
+  // shift), one after all of them.
+  events_.push_back(
+      Event{from, std::numeric_limits<int64_t>::min(), 0, 1, VariantType::kSnp, false});
   const size_t n = index.size();
-  events_before_.assign(n + 1, 0);
+  events_before_.assign(n + 1, 1);
   int64_t p = from;  // the next reference base to copy
   int64_t shift = 0;
   size_t i = index.FirstAtOrAfter(from);
@@ -73,22 +78,21 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     events_before_[i] = static_cast<uint32_t>(events_.size());
   if (p < to)
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
+  events_.push_back(
+      Event{to, std::numeric_limits<int64_t>::max(), shift, 1, VariantType::kSnp, false});
 }
 
-ptrdiff_t SpelledHaplotype::LastAtOrBefore(int64_t h, size_t near) const {
-  const auto n = static_cast<ptrdiff_t>(events_.size());
-  ptrdiff_t k = std::min(static_cast<ptrdiff_t>(near), n - 1);
-  while (k >= 0 && events_[static_cast<size_t>(k)].hpos > h)
+size_t SpelledHaplotype::LastAtOrBefore(int64_t h, size_t near) const {
+  size_t k = near;
+  while (events_[k].hpos > h)
     --k;
-  while (k + 1 < n && events_[static_cast<size_t>(k + 1)].hpos <= h)
+  while (events_[k + 1].hpos <= h)
     ++k;
   return k;
 }
 
-int64_t SpelledHaplotype::PositionOf(int64_t h, ptrdiff_t last) const {
-  if (last < 0)
-    return from_ + h;
-  const Event& v = events_[static_cast<size_t>(last)];
+int64_t SpelledHaplotype::PositionOf(int64_t h, size_t last) const {
+  const Event& v = events_[last];
   if (v.type == VariantType::kInsertion && h <= v.hpos + v.length)  // its anchor or a base of it
     return v.pos;
   return from_ + h - v.shift;
@@ -97,29 +101,26 @@ int64_t SpelledHaplotype::PositionOf(int64_t h, ptrdiff_t last) const {
 void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const {
   // The last event at or before h0 counts when the read starts on its SNP, on the anchor of its
   // insertion or in its inserted bases; a deletion there has no read base before it.
-  const ptrdiff_t k = LastAtOrBefore(h0, near);
-  trace->first = from_ + h0;
-  if (k >= 0) {
-    const Event& v = events_[static_cast<size_t>(k)];
-    trace->first -= v.shift;
-    if (v.type == VariantType::kInsertion && h0 <= v.hpos + v.length) {
-      trace->first = v.pos;
-      trace->snps += v.changes_base && v.hpos == h0;
-      trace->indels += h0 > v.hpos || v.hpos + 1 < h1;  // holds one of its inserted bases
-    } else {
-      trace->snps += v.type == VariantType::kSnp && v.hpos == h0;
-    }
+  const size_t k = LastAtOrBefore(h0, near);
+  const Event& v = events_[k];
+  trace->first = from_ + h0 - v.shift;
+  if (v.type == VariantType::kInsertion && h0 <= v.hpos + v.length) {
+    trace->first = v.pos;
+    trace->snps += v.changes_base && v.hpos == h0;
+    trace->indels += h0 > v.hpos || v.hpos + 1 < h1;  // holds one of its inserted bases
+  } else {
+    trace->snps += v.changes_base && v.hpos == h0;
   }
   // Every later event before h1 is inside the read: a SNP's base, an insertion's anchor (its
   // inserted bases count when one is in the read), a deletion with read bases on both sides.
-  size_t i = static_cast<size_t>(k + 1);
-  for (; i < events_.size() && events_[i].hpos < h1; ++i) {
-    const Event& v = events_[i];
-    trace->snps += v.changes_base;
+  size_t i = k + 1;
+  for (; events_[i].hpos < h1; ++i) {
+    const Event& e = events_[i];
+    trace->snps += e.changes_base;
     trace->indels +=
-        v.type == VariantType::kDeletion || (v.type == VariantType::kInsertion && v.hpos + 1 < h1);
+        e.type == VariantType::kDeletion || (e.type == VariantType::kInsertion && e.hpos + 1 < h1);
   }
-  trace->last = PositionOf(h1 - 1, static_cast<ptrdiff_t>(i) - 1);
+  trace->last = PositionOf(h1 - 1, i - 1);
 }
 
 }  // namespace readforge

@@ -44,12 +44,10 @@ class SpelledHaplotype {
   const char* bases() const { return bases_.data(); }
 
   // Where reference position x (from <= x <= to) starts: the index of its base, or of the base
-  // after the deletion that removes it. *events: how many events lie before x.
+  // after the deletion that removes it. *events: the index of the first event at or after x.
   int64_t Locate(int64_t x, size_t* events) const {
     const size_t j = events_before_[index_->FirstAtOrAfter(x)];
     *events = j;
-    if (j == 0)
-      return x - from_;
     const Event& v = events_[j - 1];
     if (v.type == VariantType::kDeletion && v.pos + v.length > x)
       return v.hpos;
@@ -59,19 +57,15 @@ class SpelledHaplotype {
   // Where the fragment ending before reference position e ends: after e-1's base, not after the
   // bases inserted after it. `events` from Locate(e).
   int64_t FragmentEnd(int64_t located, size_t events, int64_t e) const {
-    if (events > 0) {
-      const Event& v = events_[events - 1];
-      if (v.type == VariantType::kInsertion && v.pos == e - 1)
-        return v.hpos + 1;
-    }
-    return located;
+    const Event& v = events_[events - 1];
+    return v.type == VariantType::kInsertion && v.pos == e - 1 ? v.hpos + 1 : located;
   }
 
   // The trace of the read of bases [h0, h1), h0 < h1. `near`: the index of an event close to
   // h0 (the search for the events in the read starts there).
   void Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const;
   // The reference position of base h (an inserted base's is its anchor's).
-  int64_t PositionOf(int64_t h, size_t near) const {
+  int64_t PositionAt(int64_t h, size_t near) const {
     return PositionOf(h, LastAtOrBefore(h, near));
   }
 
@@ -85,15 +79,16 @@ class SpelledHaplotype {
     bool changes_base;  // a SNP, or an insertion that changes its anchor
   };
 
-  // The last event at or before base h, searching from `near`; -1 when there is none.
-  ptrdiff_t LastAtOrBefore(int64_t h, size_t near) const;
-  int64_t PositionOf(int64_t h, ptrdiff_t last) const;
+  // The last event at or before base h, searching from `near`.
+  size_t LastAtOrBefore(int64_t h, size_t near) const;
+  // The reference position of base h, given the last event at or before it.
+  int64_t PositionOf(int64_t h, size_t last) const;
 
   const VariantIndex* index_ = nullptr;
   int64_t from_ = 0;
   std::string bases_;
-  std::vector<Event> events_;
-  // events_before_[i]: how many events come from the index's variants before variant i.
+  std::vector<Event> events_;  // in order, between the two sentinels
+  // events_before_[i]: the index of the first event from variant i of the index on.
   std::vector<uint32_t> events_before_;
 };
 
