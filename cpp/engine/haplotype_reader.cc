@@ -87,11 +87,11 @@ bool HaplotypeReader::Forward(const Fragment& f,
   if (f.begin >= f.end || f.begin + length > f.end)
     return false;
   if (length == 0) {
-    trace->first = s.PositionAt(f.begin, f.events_before);
+    trace->first = s.PositionAt(f.begin, f.first_event);
     return true;
   }
   std::memcpy(out, s.bases() + f.begin, static_cast<size_t>(length));
-  s.Trace(f.begin, f.begin + length, f.events_before, trace);
+  s.Trace(f.begin, f.begin + length, f.first_event, trace);
   return true;
 }
 
@@ -103,11 +103,11 @@ bool HaplotypeReader::Backward(const Fragment& f,
   if (f.begin >= f.end || f.end - length < f.begin)
     return false;
   if (length == 0) {
-    trace->last = s.PositionAt(f.end - 1, f.events_to_end);
+    trace->last = s.PositionAt(f.end - 1, f.end_event);
     return true;
   }
   ReverseComplement(s.bases() + f.end - 1, length, out);
-  s.Trace(f.end - length, f.end, f.events_to_end, trace);
+  s.Trace(f.end - length, f.end, f.end_event, trace);
   return true;
 }
 

@@ -19,8 +19,8 @@ class HaplotypeReader {
     int hap = 0;
     int64_t begin = 0;
     int64_t end = 0;
-    size_t events_before = 0;  // events before its first reference position
-    size_t events_to_end = 0;  // events before its end
+    size_t first_event = 0;  // the first of the haplotype's events at or after a
+    size_t end_event = 0;    // the first at or after e
   };
 
   // Spells `haplotypes` (1 or 2) haplotypes of reference [from, to) with the variants of `index`
@@ -36,9 +36,9 @@ class HaplotypeReader {
     const SpelledHaplotype& s = haps_[hap];
     Fragment f;
     f.hap = hap;
-    f.begin = s.Locate(a, &f.events_before);
-    const int64_t end = s.Locate(e, &f.events_to_end);
-    f.end = s.FragmentEnd(end, f.events_to_end, e);
+    f.begin = s.Locate(a, &f.first_event);
+    const int64_t end = s.Locate(e, &f.end_event);
+    f.end = s.FragmentEnd(end, f.end_event, e);
     return f;
   }
 

@@ -19,7 +19,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   events_.push_back(
       Event{from, std::numeric_limits<int64_t>::min(), 0, 1, VariantType::kSnp, false});
   const size_t n = index.size();
-  events_before_.assign(n + 1, 1);
+  first_event_of_.assign(n + 1, 1);
   int64_t p = from;  // the next reference base to copy
   int64_t shift = 0;
   size_t i = index.FirstAtOrAfter(from);
@@ -44,7 +44,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   char* out = room_for(to - from);
   int64_t size = 0;
   for (; i < n && index[i].pos < to; ++i) {
-    events_before_[i] = static_cast<uint32_t>(events_.size());
+    first_event_of_[i] = static_cast<uint32_t>(events_.size());
     const VariantIndex::Entry& v = index[i];
     if (!v.AppliesTo(hap) || v.pos < p)
       continue;
@@ -75,7 +75,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     events_.push_back(Event{v.pos, hpos, shift, v.length, v.type, changes_base});
   }
   for (; i <= n; ++i)
-    events_before_[i] = static_cast<uint32_t>(events_.size());
+    first_event_of_[i] = static_cast<uint32_t>(events_.size());
   if (p < to)
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
   events_.push_back(

@@ -46,7 +46,7 @@ class SpelledHaplotype {
   // Where reference position x (from <= x <= to) starts: the index of its base, or of the base
   // after the deletion that removes it. *events: the index of the first event at or after x.
   int64_t Locate(int64_t x, size_t* events) const {
-    const size_t j = events_before_[index_->FirstAtOrAfter(x)];
+    const size_t j = first_event_of_[index_->FirstAtOrAfter(x)];
     *events = j;
     const Event& v = events_[j - 1];
     if (v.type == VariantType::kDeletion && v.pos + v.length > x)
@@ -88,8 +88,8 @@ class SpelledHaplotype {
   int64_t from_ = 0;
   std::string bases_;
   std::vector<Event> events_;  // in order, between the two sentinels
-  // events_before_[i]: the index of the first event from variant i of the index on.
-  std::vector<uint32_t> events_before_;
+  // first_event_of_[i]: the first event from the index's variant i on.
+  std::vector<uint32_t> first_event_of_;
 };
 
 }  // namespace readforge
