@@ -236,8 +236,9 @@ void PairSampler::Run(const SpanWindow& window,
                       size_t budget,
                       SamplerCounters* counters) {
   // The variants change between blocks only (blocks added and dropped), and Run is called
-  // many times a block (once per output budget).
-  if (index_stale_) {
+  // many times a block (once per output budget). A block with no pairs to make (another
+  // thread's, with -t) needs neither.
+  if (index_stale_ && next_ < pairs_) {
     variant_index_.Build(variants);
     // Every fragment of the block starts in it and is at most max_fragment() long.
     const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment();
