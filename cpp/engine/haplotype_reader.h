@@ -31,11 +31,14 @@ class HaplotypeReader {
              int64_t from,
              int64_t to);
 
-  // Fragment [a, e) of haplotype `hap`.
+  // Fragment [a, e) of haplotype `hap`. One outside [from, to) is empty (no read fits it): the
+  // sampler never asks for one, and would get no reads rather than bytes from past the spelling.
   Fragment Locate(int hap, int64_t a, int64_t e) const {
     const SpelledHaplotype& s = haps_[hap];
     Fragment f;
     f.hap = hap;
+    if (a < s.from() || e > s.to())
+      return f;
     f.begin = s.Locate(a, &f.first_event);
     const int64_t end = s.Locate(e, &f.end_event);
     f.end = s.FragmentEnd(end, f.end_event, e);

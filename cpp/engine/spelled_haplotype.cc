@@ -13,6 +13,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
                              int64_t to) {
   index_ = &index;
   from_ = from;
+  to_ = to;
   events_.clear();
   // Sentinels at both ends keep searches free of bounds checks: one before every base (no
   // shift), one after all of them.

@@ -42,6 +42,8 @@ class SpelledHaplotype {
              int64_t to);
 
   const char* bases() const { return bases_.data(); }
+  int64_t from() const { return from_; }
+  int64_t to() const { return to_; }
 
   // Where reference position x (from <= x <= to) starts: the index of its base, or of the base
   // after the deletion that removes it. *events: the index of the first event at or after x.
@@ -86,6 +88,7 @@ class SpelledHaplotype {
 
   const VariantIndex* index_ = nullptr;
   int64_t from_ = 0;
+  int64_t to_ = 0;
   std::string bases_;
   std::vector<Event> events_;  // in order, between the two sentinels
   // first_event_of_[i]: the first event from the index's variant i on.

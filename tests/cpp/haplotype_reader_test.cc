@@ -9,6 +9,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/haplotype_reader.h"
@@ -220,6 +221,30 @@ void ExpectReadsFrom(const SpanWindow& window,
         }
       }
     }
+  }
+}
+
+// A fragment outside what the reader spelled gives no read (never bases from past the spelling).
+TEST(HaplotypeReader, FragmentsOutsideTheSpellingHoldNoRead) {
+  const std::string ref(400, 'A');
+  SpanWindow window;
+  std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
+  window.Commit(ref.size());
+  std::vector<Variant> variants;
+  VariantIndex index;
+  index.Build(variants);
+  HaplotypeReader reader;
+  reader.Build(window, index, 1, 100, 300);
+  std::string out(50, '?');
+  ReadTrace trace;
+  EXPECT_TRUE(reader.Forward(reader.Locate(0, 100, 300), 50, out.data(), &trace));
+  EXPECT_EQ(trace.first, 100);
+  EXPECT_EQ(trace.last, 149);
+  for (auto [a, e] : {std::pair<int64_t, int64_t>{99, 200}, {250, 301}, {0, 400}}) {
+    const HaplotypeReader::Fragment f = reader.Locate(0, a, e);
+    EXPECT_FALSE(reader.Forward(f, 50, out.data(), &trace)) << a << "-" << e;
+    EXPECT_FALSE(reader.Backward(f, 50, out.data(), &trace)) << a << "-" << e;
+    EXPECT_FALSE(reader.Forward(f, 0, out.data(), &trace)) << a << "-" << e;
   }
 }
 
