@@ -197,7 +197,26 @@ printTable(plantRows, [
   ['overhead', (r) => `${(100 * r.overhead).toFixed(1)}%`, 10],
   ['peak MB', (r) => r.planted.peakMB.toFixed(1), 9],
 ]);
+// Where one thread's overhead goes: the VCF alone (read, checked, planted and listed, with one
+// pair), and what is left of it: the variants spelled into each block's haplotypes, and reads
+// crossing them.
+const onePair = ['-q', '-t', '1', '-N', '1', ...workload.slice(2), '--gaps', sidecar];
+const [vcfWithout, vcfPlanted] = measureAlternating([
+  [native, [...onePair, ref, ...nul]],
+  [native, [...onePair, '--variants', vcf, ref, ...nul]],
+]);
+const vcfAlone = vcfPlanted.seconds - vcfWithout.seconds;
+const oneThread = plantRows[0];
+const readsPart = oneThread.planted.seconds - oneThread.without.seconds - vcfAlone;
+console.log(
+  `readforge -t 1: the VCF alone (-N 1: ${vcfWithout.seconds.toFixed(2)} s without, ` +
+    `${vcfPlanted.seconds.toFixed(2)} s planted) is ${vcfAlone.toFixed(2)} s of the ` +
+    `${(oneThread.planted.seconds - oneThread.without.seconds).toFixed(2)} s; the reads' share ` +
+    `(haplotypes spelled with them, reads crossing them) ${readsPart.toFixed(2)} s (${((100 * readsPart) / oneThread.without.seconds).toFixed(1)}% ` +
+    `of the run without)`,
+);
 report.sections.plantVariants = plantRows;
+report.sections.plantVcfAlone = { without: vcfWithout, planted: vcfPlanted, vcfAlone, readsPart };
 
 // 6. Writing files, plain and compressed: wgsim (and wgsim then `gzip -1`, as a pipeline would
 // compress its reads) against readforge's BGZF output on one and two threads, native and wasm.
