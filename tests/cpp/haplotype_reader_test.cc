@@ -1,8 +1,10 @@
 // HaplotypeReader reads what a naive model reads: the haplotype spelled out whole (every base
 // with its reference position, inserted bases after their anchor), cut to the fragment, its
-// first bases forward and its last bases reverse-complemented. Random variant sets cover reads
-// that cross only SNPs (the reader's plain path), indels, N bases and variants that apply to one
-// haplotype, at every fragment start.
+// first bases forward and its last bases reverse-complemented, and each read's trace (its ends'
+// positions, SNPs and indels) counted base by base. Random variant sets cover reads that cross
+// only SNPs, indels, N bases and variants that apply to one haplotype, at every fragment start;
+// the reader spells from a block's start, also one inside a deletion from before it. Reads of
+// 20 and 40 bases take every path of the reverse complement (16, 8 and 1 at a time).
 #include <gtest/gtest.h>
 
 #include <algorithm>
