@@ -1,6 +1,5 @@
 #include "engine/spelled_haplotype.h"
 
-#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -36,10 +35,12 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   }
   // Written through a pointer, the buffer grown only for insertions: appending to a string piece
   // by piece cost a capacity check and a call per variant. Without insertions the spelling is
-  // at most to - from bases.
+  // at most to - from bases; insertions add a little, so the buffer grows by a little (doubling
+  // it doubled each run's memory, and the edge runs many at once in one heap).
+  const int64_t slack = (to - from) / 32 + 64;
   auto room_for = [&](int64_t size) {
     if (static_cast<size_t>(size) > bases_.size())
-      bases_.resize(std::max(static_cast<size_t>(size), 2 * bases_.size()));
+      bases_.resize(static_cast<size_t>(size + slack));
     return &bases_[0];
   };
   char* out = room_for(to - from);
