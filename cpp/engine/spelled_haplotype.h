@@ -2,9 +2,10 @@
 // variants applied, and those variants as events that map its bases back to the reference.
 //
 // Every read is then one copy out of the spelling. Reading the reference piece by piece between
-// variants, as reads did before, cost a branchy loop per read; with a planted variant every 50
-// bases most 150-base reads cross an indel, and those reads took as long as the rest of the run.
-// Spelling costs one pass over the block's bases and variants per haplotype.
+// variants, as reads did before, cost a branchy loop per read that crossed an indel: with a
+// planted variant every 45 bases (a fifth of them indels) about half of all 150-base reads do,
+// and 1M pairs took 0.80 s against 0.71 s now. Spelling costs one pass over the block's bases
+// and variants per haplotype.
 //
 // A fragment covering reference [a, e) holds every base of [a, e) its haplotype keeps and the
 // insertions after positions a .. e-2: in the spelling, the bases from Locate(a) up to where
