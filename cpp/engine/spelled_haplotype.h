@@ -3,7 +3,7 @@
 //
 // Every read is then one copy out of the spelling. Reading the reference piece by piece between
 // variants, as reads did before, cost a branchy loop per read that crossed an indel: with a
-// planted variant every 45 bases (a fifth of them indels) about half of all 150-base reads do,
+// planted variant every 45 bases (a fifth of them indels) two 150-base reads in five do,
 // and 1M pairs took 0.80 s against 0.71 s now. Spelling costs one pass over the block's bases
 // and variants per haplotype.
 //
