@@ -207,11 +207,12 @@ const [vcfWithout, vcfPlanted] = measureAlternating([
 ]);
 const vcfAlone = vcfPlanted.seconds - vcfWithout.seconds;
 const oneThread = plantRows[0];
-const readsPart = oneThread.planted.seconds - oneThread.without.seconds - vcfAlone;
+const overheadSeconds = oneThread.planted.seconds - oneThread.without.seconds;
+const readsPart = overheadSeconds - vcfAlone;
 console.log(
   `readforge -t 1: the VCF alone (-N 1: ${vcfWithout.seconds.toFixed(2)} s without, ` +
     `${vcfPlanted.seconds.toFixed(2)} s planted) is ${vcfAlone.toFixed(2)} s of the ` +
-    `${(oneThread.planted.seconds - oneThread.without.seconds).toFixed(2)} s; the reads' share ` +
+    `${overheadSeconds.toFixed(2)} s; the reads' share ` +
     `(haplotypes spelled with them, reads crossing them) ${readsPart.toFixed(2)} s (${((100 * readsPart) / oneThread.without.seconds).toFixed(1)}% ` +
     `of the run without)`,
 );

@@ -1,6 +1,5 @@
 #include "engine/haplotype_reader.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -27,8 +26,9 @@ constexpr std::array<char, 256> MakeComplementTable() {
 
 constexpr std::array<char, 256> kComplement = MakeComplementTable();
 
-// out[i] = the complement of src[-i], for i < n. The window holds only A, C, G, T and N (the
-// parser normalises every other letter to N), so eight bases go at a time: the word is byte-
+// out[i] = the complement of src[-i], for i < n. A spelling holds only A, C, G, T and N (the
+// parser normalises every other letter to N, and inserted and SNP bases are among those), so
+// eight bases go at a time: the word is byte-
 // reversed, then each base flipped with an XOR: A<->T is ^0x15 and C<->G ^0x04 (bit 1 tells
 // C and G from A and T), N stays N (bit 3 is set in N only). Plain byte-by-byte table lookups
 // were a sixth of the time of a run.

@@ -148,40 +148,6 @@ void ExpectReadsFrom(const SpanWindow& window,
                      const std::vector<Variant>& variants,
                      const std::string& ref,
                      int64_t from,
-                     std::mt19937_64& rng);
-
-void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
-  std::mt19937_64 rng(seed);
-  const int64_t kLength = 3000;
-  std::string ref;
-  for (int64_t i = 0; i < kLength; ++i)
-    ref.push_back(i % 700 > 650 ? 'N' : "ACGT"[rng() % 4]);
-  SpanWindow window;
-  std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
-  window.Commit(ref.size());
-  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct);
-  for (Variant& v : variants)
-    v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
-  VariantIndex index;
-  index.Build(variants);
-  // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
-  // before that reaches into this one).
-  int64_t inside = 1000;
-  for (const Variant& v : variants) {
-    if (v.pos > 1000 && v.type == VariantType::kDeletion && v.length > 1 && !v.on_n) {
-      inside = v.pos + 1;
-      break;
-    }
-  }
-  for (int64_t from : {int64_t{0}, inside})
-    ExpectReadsFrom(window, index, variants, ref, from, rng);
-}
-
-void ExpectReadsFrom(const SpanWindow& window,
-                     const VariantIndex& index,
-                     const std::vector<Variant>& variants,
-                     const std::string& ref,
-                     int64_t from,
                      std::mt19937_64& rng) {
   const auto ref_length = static_cast<int64_t>(ref.size());
   HaplotypeReader reader;
@@ -224,6 +190,33 @@ void ExpectReadsFrom(const SpanWindow& window,
       }
     }
   }
+}
+
+void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
+  std::mt19937_64 rng(seed);
+  const int64_t kLength = 3000;
+  std::string ref;
+  for (int64_t i = 0; i < kLength; ++i)
+    ref.push_back(i % 700 > 650 ? 'N' : "ACGT"[rng() % 4]);
+  SpanWindow window;
+  std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
+  window.Commit(ref.size());
+  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct);
+  for (Variant& v : variants)
+    v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
+  VariantIndex index;
+  index.Build(variants);
+  // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
+  // before that reaches into this one).
+  int64_t inside = 1000;
+  for (const Variant& v : variants) {
+    if (v.pos > 1000 && v.type == VariantType::kDeletion && v.length > 1 && !v.on_n) {
+      inside = v.pos + 1;
+      break;
+    }
+  }
+  for (int64_t from : {int64_t{0}, inside})
+    ExpectReadsFrom(window, index, variants, ref, from, rng);
 }
 
 // A fragment outside what the reader spelled gives no read (never bases from past the spelling).
