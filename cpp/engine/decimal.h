@@ -5,6 +5,7 @@
 #ifndef READFORGE_ENGINE_DECIMAL_H_
 #define READFORGE_ENGINE_DECIMAL_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -21,10 +22,19 @@ inline char* PutDecimal(char* at, uint64_t value) {
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
-  // The length first (compares, not divisions), then two digits at a time from the last.
-  size_t n = 2;
-  for (uint64_t power = 100; n < 20 && value >= power; power *= 10)
-    ++n;
+  // The length first, from the bit length (log10(2) ~ 1233 / 4096) and one compare, not a
+  // compare per digit; then two digits at a time from the last.
+  static constexpr std::array<uint64_t, 20> kPowers = [] {
+    std::array<uint64_t, 20> powers{};
+    uint64_t power = 1;
+    for (uint64_t& p : powers) {
+      p = power;
+      power *= 10;  // wraps after the last, unused
+    }
+    return powers;
+  }();
+  const unsigned guess = static_cast<unsigned>((64 - __builtin_clzll(value)) * 1233) >> 12;
+  const size_t n = guess + 1 - (value < kPowers[guess]);
   char* p = at + n;
   while (value >= 100) {
     const uint64_t pair = value % 100;

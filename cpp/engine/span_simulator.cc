@@ -178,12 +178,15 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
                                      const SpanOutputs& out,
                                      SimulatorStats* stats) const {
   const SpanPlace place{contig_, span_.begin};
+  TextAppender mutations_text(out.mutations), vcf_text(out.vcf);
+  TextAppender* mutations = out.mutations ? &mutations_text : nullptr;
+  TextAppender* vcf = out.vcf ? &vcf_text : nullptr;
   size_t t = 0;
   auto planted_before = [&](int64_t pos) {
     for (; t < planted_truth_.size() && planted_truth_[t].pos < pos; ++t) {
       const PlantedTruth& p = planted_truth_[t];
-      if (out.vcf && p.pos >= block_begin)
-        AppendPlantedVcf(contig_, span_.begin + p.pos + 1, p.ref, p.alts, p.genotype, out.vcf);
+      if (vcf && p.pos >= block_begin)
+        AppendPlantedVcf(contig_, span_.begin + p.pos + 1, p.ref, p.alts, p.genotype, vcf);
     }
   };
   for (const Variant& v : variants_) {
@@ -192,7 +195,7 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
     if (v.pos < block_begin || v.on_n)
       continue;  // a planted deletion from the block before, or not a variant
     planted_before(v.pos + 1);
-    AppendTruth(v, window_, place, options_.haploid, out.mutations, out.vcf);
+    AppendTruth(v, window_, place, options_.haploid, mutations, vcf);
     stats->snps += v.type == VariantType::kSnp;
     stats->insertions += v.type == VariantType::kInsertion;
     stats->deletions += v.type == VariantType::kDeletion;

@@ -29,19 +29,9 @@ char* Put(char* at, std::string_view text) {
 }
 
 // Appends the line of at most `most` bytes that `write(at)` puts at `at` (returning its end).
-// A million planted variants make a million lines: each is put together on the stack and
-// appended at once (appended piece by piece, the size checks were most of a line's cost).
 template <typename Write>
-void AppendLine(size_t most, std::string* out, Write write) {
-  char stack[256];
-  std::string heap;  // for long alleles or contig names
-  char* line = stack;
-  if (most > sizeof stack) {
-    heap.resize(most);
-    line = heap.data();
-  }
-  const char* end = write(line);
-  out->append(line, static_cast<size_t>(end - line));
+void AppendLine(size_t most, TextAppender* out, Write write) {
+  out->Commit(write(out->Room(most)));
 }
 
 // wgsim's mutation list: contig, 1-based position, reference bases, alternative ('-' for
@@ -51,7 +41,7 @@ void AppendMutation(std::string_view contig,
                     std::string_view ref,
                     std::string_view alt,
                     bool het,
-                    std::string* out) {
+                    TextAppender* out) {
   const size_t most = contig.size() + ref.size() + alt.size() + kNumberDigits + 6;
   AppendLine(most, out, [&](char* at) {
     at = Put(at, contig);
@@ -68,13 +58,29 @@ void AppendMutation(std::string_view contig,
   });
 }
 
+// The same line for a SNP, the most common one: its two bases put one by one, not copied.
+void AppendSnpMutation(std::string_view contig,
+                       int64_t pos1,
+                       char ref,
+                       char alt,
+                       bool het,
+                       TextAppender* out) {
+  AppendLine(contig.size() + kNumberDigits + 7, out, [&](char* at) {
+    at = Put(at, contig);
+    *at++ = '\t';
+    at = PutDecimal(at, static_cast<uint64_t>(pos1));
+    const char tail[] = {'\t', ref, '\t', alt, '\t', het ? '+' : '-', '\n'};
+    return Put(at, std::string_view(tail, sizeof tail));
+  });
+}
+
 void AppendVcfRecord(std::string_view contig,
                      int64_t pos1,
                      std::string_view ref,
                      std::string_view alt,
                      std::string_view info,
                      std::string_view genotype,
-                     std::string* out) {
+                     TextAppender* out) {
   constexpr std::string_view kId = "\t.\t", kFilter = "\t.\tPASS\t", kFormat = "\tGT\t";
   const size_t most = contig.size() + ref.size() + alt.size() + info.size() + genotype.size() +
                       kNumberDigits + kId.size() + kFilter.size() + kFormat.size() + 3;
@@ -116,7 +122,7 @@ void AppendPlantedVcf(std::string_view contig,
                       const std::string& ref,
                       const std::string& alts,
                       const std::string& genotype,
-                      std::string* vcf) {
+                      TextAppender* vcf) {
   AppendVcfRecord(contig, pos1, ref, alts, "PLANTED", genotype, vcf);
 }
 
@@ -124,8 +130,8 @@ void AppendTruth(const Variant& v,
                  const SpanWindow& window,
                  const SpanPlace& place,
                  bool haploid,
-                 std::string* mutations,
-                 std::string* vcf) {
+                 TextAppender* mutations,
+                 TextAppender* vcf) {
   if (v.on_n)
     return;
   const char ref = window.at(v.pos);
@@ -139,7 +145,7 @@ void AppendTruth(const Variant& v,
       const char alt = SnpBase(ref, v.snp_shift);
       const char listed = het ? Iupac(ref, alt) : alt;
       if (mutations)
-        AppendMutation(place.contig, pos1, ref_base, std::string_view(&listed, 1), het, mutations);
+        AppendSnpMutation(place.contig, pos1, ref, listed, het, mutations);
       if (vcf)
         AppendVcfRecord(place.contig, pos1, ref_base, std::string_view(&alt, 1), ".",
                         Genotype(v.haplotypes, haploid), vcf);
@@ -150,8 +156,7 @@ void AppendTruth(const Variant& v,
         if (v.snp_shift) {  // a planted insertion that changes its anchor base
           const char alt = SnpBase(ref, v.snp_shift);
           const char listed = het ? Iupac(ref, alt) : alt;
-          AppendMutation(place.contig, pos1, ref_base, std::string_view(&listed, 1), het,
-                         mutations);
+          AppendSnpMutation(place.contig, pos1, ref, listed, het, mutations);
         }
         AppendMutation(place.contig, pos1, "-", v.inserted, het, mutations);
       }

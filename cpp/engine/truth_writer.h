@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/span_window.h"
+#include "engine/text_appender.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -31,16 +32,17 @@ struct SpanPlace {
   int64_t offset = 0;
 };
 
-// Appends the variant's line(s). The window must hold the variant's bases and, for a deletion,
-// the base before it (or after it, when the deletion starts the span). A variant on an N
-// reference base is not a variant and writes nothing. A planted variant (a part of a VCF
-// record) writes only its wgsim list line: the record itself is the VCF's (AppendPlantedVcf).
+// Appends the variant's line(s) to the outputs that are not null. The window must hold the
+// variant's bases and, for a deletion, the base before it (or after it, when the deletion starts
+// the span). A variant on an N reference base is not a variant and writes nothing. A planted
+// variant (a part of a VCF record) writes only its wgsim list line: the record itself is the VCF's
+// (AppendPlantedVcf).
 void AppendTruth(const Variant& v,
                  const SpanWindow& window,
                  const SpanPlace& place,
                  bool haploid,
-                 std::string* mutations,
-                 std::string* vcf);
+                 TextAppender* mutations,
+                 TextAppender* vcf);
 
 // A planted VCF record as the truth VCF writes it: its REF and ALT as given, the genotype it was
 // planted with, INFO PLANTED.
@@ -49,7 +51,7 @@ void AppendPlantedVcf(std::string_view contig,
                       const std::string& ref,
                       const std::string& alts,
                       const std::string& genotype,
-                      std::string* vcf);
+                      TextAppender* vcf);
 
 }  // namespace readforge
 
