@@ -7,6 +7,7 @@
 
 #include "engine/options.h"
 #include "engine/text.h"
+#include "engine/vcf_record_scan.h"
 
 namespace readforge {
 namespace {
@@ -59,22 +60,11 @@ bool ParsePosition(std::string_view text, int64_t* value) {
   return true;
 }
 
-// Upper-case A/C/G/T/N for each byte that is one of them in either case, else 0.
-constexpr std::array<char, 256> MakeBaseTable() {
-  std::array<char, 256> table{};
-  for (char c : {'A', 'C', 'G', 'T', 'N'}) {
-    table[static_cast<unsigned char>(c)] = c;
-    table[static_cast<unsigned char>(c + 32)] = c;
-  }
-  return table;
-}
-constexpr std::array<char, 256> kBaseTable = MakeBaseTable();
-
 // Copies an allele's bases to `to` in upper case; false when it holds anything but A/C/G/T/N.
 bool CopyBases(std::string_view text, char* to) {
   unsigned char bad = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    const char c = kBaseTable[static_cast<unsigned char>(text[i])];
+    const char c = kAlleleBases[static_cast<unsigned char>(text[i])];
     bad |= c == 0;
     to[i] = c;
   }
@@ -206,6 +196,9 @@ VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
 }
 
 VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record) {
+  record->line = line_number_;
+  if (scan_common_ && ScanCommonRecord(line, sample_column_, record))
+    return Event::kRecord;
   // The tabs that end CHROM to column 9 (FORMAT is column 8, the first sample 9).
   constexpr size_t kTabs = 10;
   uint32_t tabs[kTabs + 7];
@@ -225,7 +218,6 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   int64_t pos1 = 0;
   if (!ParsePosition(pos, &pos1) || pos1 < 1)
     return Fail("POS must be a position from 1, got '" + std::string(pos) + "'");
-  record->line = line_number_;
   if (record->contig != chrom)
     record->contig.assign(chrom);
   record->pos = pos1 - 1;

@@ -64,6 +64,10 @@ class VcfReader {
 
   static constexpr size_t kMaxLineLength = size_t{64} << 20;
 
+  // Every record through the full parser, not the one-pass scan of common ones
+  // (vcf_record_scan.h): for the fuzzer, which checks that both give the same.
+  void UseFullParserOnly() { scan_common_ = false; }
+
  private:
   Event Fail(const std::string& message);
   Event ParseHeader(std::string_view line);
@@ -78,6 +82,7 @@ class VcfReader {
   bool header_done_ = false;
   int sample_column_ = -1;  // column index of the chosen sample (9 or more), -1: none
   bool failed_ = false;
+  bool scan_common_ = true;
   std::string error_;
 };
 
