@@ -37,24 +37,16 @@ PlantedVariants::PlantedVariants(const Options& options, const std::vector<Conti
     ordinal_.emplace(contigs[i].name, static_cast<int64_t>(i));
 }
 
-Status PlantedVariants::Collect(const std::string& contig,
-                                int64_t begin,
-                                int64_t end,
-                                RecordBatch* out,
-                                bool* need_input) {
+Status PlantedVariants::Next(int64_t ordinal,
+                             int64_t begin,
+                             int64_t end,
+                             bool* got,
+                             bool* need_input) {
+  *got = false;
   *need_input = false;
-  const int64_t ordinal = contig.empty() ? static_cast<int64_t>(ordinal_.size())
-                                         : ordinal_.at(contig);  // empty: the end of the run
   while (true) {
-    // Records are read straight into the batch (most belong to the block); the few that do not
-    // are swapped out to pending_ (copying every record in was a tenth of planting's time).
-    VcfRecord* record = &pending_;
     if (!has_pending_ && !ended_) {
-      record = &out->Add();
-      const VcfReader::Event event = reader_.Next(record);
-      if (event != VcfReader::Event::kRecord)
-        out->RemoveLast();
-      switch (event) {
+      switch (reader_.Next(&pending_)) {
         case VcfReader::Event::kNeedInput:
           *need_input = true;
           return Status::Ok();
@@ -63,40 +55,47 @@ Status PlantedVariants::Collect(const std::string& contig,
         case VcfReader::Event::kEnd:
           ended_ = true;
           break;
-        case VcfReader::Event::kRecord: {
-          const Status order = CheckOrder(*record);
-          if (!order.ok()) {
-            out->RemoveLast();
-            return order;
-          }
+        case VcfReader::Event::kRecord:
+          RF_RETURN_IF_ERROR(CheckOrder(pending_));
           has_pending_ = true;
           break;
-        }
       }
     }
     if (!has_pending_)
       return Status::Ok();  // the end of the VCF
-    has_pending_ = false;
-    const bool in_batch = record != &pending_;
     const int64_t o = last_ordinal_;
-    if (o < ordinal || (o == ordinal && record->pos < begin)) {
+    if (o < ordinal || (o == ordinal && pending_.pos < begin)) {
       ++counts_.outside;  // on a contig or stretch this run does not simulate
-      if (in_batch)
-        out->RemoveLast();
+      has_pending_ = false;
       continue;
     }
-    if (o == ordinal && record->pos < end) {
-      if (!in_batch)
-        std::swap(out->Add(), pending_);
-      continue;
+    if (o == ordinal && pending_.pos < end) {
+      has_pending_ = false;
+      *got = true;
     }
-    if (in_batch) {  // a later block's
-      std::swap(*record, pending_);
-      out->RemoveLast();
-    }
-    has_pending_ = true;
-    return Status::Ok();
+    return Status::Ok();  // this block's, or a later one's (kept pending)
   }
+}
+
+Status PlantedVariants::PlantBlock(const PlantingBlock& block,
+                                   const SpanWindow& window,
+                                   Rng& rng,
+                                   std::vector<Variant>* variants,
+                                   std::vector<PlantedTruth>* truth,
+                                   bool* need_input) {
+  const int64_t ordinal = ordinal_.at(block.contig);
+  while (true) {
+    bool got = false;
+    RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
+    if (!got)
+      return Status::Ok();
+    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, truth));
+  }
+}
+
+Status PlantedVariants::ReadRest(bool* need_input) {
+  bool got = false;  // never: every record is past the reference's contigs
+  return Next(static_cast<int64_t>(ordinal_.size()), 0, 0, &got, need_input);
 }
 
 Status PlantedVariants::CheckOrder(const VcfRecord& record) {
@@ -124,11 +123,11 @@ Status PlantedVariants::CheckOrder(const VcfRecord& record) {
   return Status::Ok();
 }
 
-Status PlantedVariants::AddAllele(const VcfRecord& r,
-                                  int allele,
-                                  uint8_t haplotypes,
-                                  int64_t pos,
-                                  std::vector<Variant>* variants) const {
+void PlantedVariants::AddAllele(const VcfRecord& r,
+                                int allele,
+                                uint8_t haplotypes,
+                                int64_t pos,
+                                std::vector<Variant>* variants) const {
   const std::string_view ref = r.ref();
   const std::string_view alt = r.alt(static_cast<size_t>(allele - 1));
   size_t prefix = 0;
@@ -137,128 +136,116 @@ Status PlantedVariants::AddAllele(const VcfRecord& r,
   const int64_t base = pos + static_cast<int64_t>(prefix);
   const size_t n = std::min(ref.size(), alt.size()) - prefix;
   const size_t first = variants->size();
+  // Parts are made in place: built aside and copied in, each part copied its string too.
+  auto add = [&](VariantType type, int64_t at) -> Variant& {
+    Variant& v = variants->emplace_back();
+    v.type = type;
+    v.pos = at;
+    v.haplotypes = haplotypes;
+    v.planted = true;
+    return v;
+  };
   for (size_t i = 0; i < n; ++i) {
     const char from = ref[prefix + i];
     const char to = alt[prefix + i];
     if (from == to || BaseIndex(from) < 0 || BaseIndex(to) < 0)
       continue;  // the same base, or N on either side: nothing a read can show
-    Variant v;
-    v.pos = base + static_cast<int64_t>(i);
-    v.type = VariantType::kSnp;
-    v.snp_shift = static_cast<uint8_t>((BaseIndex(to) - BaseIndex(from)) & 3);
-    v.haplotypes = haplotypes;
-    v.planted = true;
-    variants->push_back(v);
+    add(VariantType::kSnp, base + static_cast<int64_t>(i)).snp_shift =
+        static_cast<uint8_t>((BaseIndex(to) - BaseIndex(from)) & 3);
   }
   if (alt.size() > ref.size()) {
     // An insertion after the last base REF and ALT share in length (the last trimmed one when
     // they share none): a SNP already there becomes the insertion's changed anchor.
-    Variant v;
+    const int64_t anchor = base + static_cast<int64_t>(n) - 1;
+    const bool on_snp = variants->size() > first && variants->back().pos == anchor;
+    Variant& v = on_snp ? variants->back() : add(VariantType::kInsertion, anchor);
     v.type = VariantType::kInsertion;
-    v.pos = base + static_cast<int64_t>(n) - 1;
     v.length = static_cast<int64_t>(alt.size() - ref.size());
     v.inserted.assign(alt.substr(prefix + n));
-    v.haplotypes = haplotypes;
-    v.snp_shift = 0;
-    v.planted = true;
-    if (variants->size() > first && variants->back().pos == v.pos) {
-      v.snp_shift = variants->back().snp_shift;
-      variants->pop_back();
-    }
-    variants->push_back(std::move(v));
+    if (!on_snp)
+      v.snp_shift = 0;
   } else if (ref.size() > alt.size()) {
-    Variant v;
-    v.type = VariantType::kDeletion;
-    v.pos = base + static_cast<int64_t>(n);
-    v.length = static_cast<int64_t>(ref.size() - alt.size());
-    v.haplotypes = haplotypes;
-    v.planted = true;
-    variants->push_back(v);
+    add(VariantType::kDeletion, base + static_cast<int64_t>(n)).length =
+        static_cast<int64_t>(ref.size() - alt.size());
   }
-  return Status::Ok();
 }
 
-Status PlantedVariants::Plant(const RecordBatch& records,
-                              const std::string& contig,
-                              int64_t span_begin,
-                              int64_t span_length,
-                              const SpanWindow& window,
-                              Rng& rng,
-                              std::vector<Variant>* variants,
-                              std::vector<PlantedTruth>* truth) {
-  boost::random::bernoulli_distribution<double> coin(0.5);
-  for (const VcfRecord& r : records) {
-    const int64_t pos = r.pos - span_begin;
-    const int64_t length = static_cast<int64_t>(r.ref().size());
-    if (pos + length > span_length) {
-      ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)
-      continue;
-    }
-    if (pos + length > window.end())
-      return Status::Error("internal error: the bases of a planted record have not arrived");
-    const std::string_view bases(window.data(pos), static_cast<size_t>(length));
-    if (bases != r.ref()) {
-      if (options_.skip_mismatches) {
-        ++counts_.mismatches;
-        continue;
-      }
-      return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
-                  Where(contig, r.pos) + " is not the reference's '" + std::string(bases) +
-                  "' (a VCF for another reference? --skip-mismatches skips such "
-                  "records)");
-    }
-    if (pos < planted_until_) {
-      ++counts_.overlapping;  // the first record wins
-      continue;
-    }
-    // Which allele each haplotype carries.
-    std::array<int, 2> alleles = r.alleles;
-    if (r.ploidy == 0) {
-      alleles = {1, 1};
-      if (options_.het_fraction > 0 &&
-          boost::random::uniform_01<double>()(rng) < options_.het_fraction)
-        alleles[coin(rng) ? 0 : 1] = 0;
-    } else if (r.ploidy == 1) {
-      alleles = {r.alleles[0], r.alleles[0]};
-    } else if (!r.phased && alleles[0] != alleles[1] && coin(rng)) {
-      std::swap(alleles[0], alleles[1]);
-    }
-    if (options_.haploid)
-      alleles[1] = alleles[0];
-    const size_t first = variants->size();
-    for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
-      const uint8_t haplotypes =
-          static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
-      if (haplotypes)
-        RF_RETURN_IF_ERROR(AddAllele(r, a, haplotypes, pos, variants));
-    }
-    if (alleles[0] < 1 && alleles[1] < 1)
-      continue;  // neither haplotype carries an ALT allele: nothing to plant
-    // Several ALT alleles' parts, each allele's sorted: an insertion sort keeps their order
-    // (a handful of parts; std::stable_sort would allocate a buffer for each record).
-    for (size_t i = first + 1; i < variants->size(); ++i) {
-      for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
-        std::swap((*variants)[j], (*variants)[j - 1]);
-    }
-    PlantedTruth& line = truth->emplace_back();
-    line.pos = pos;
-    line.end = pos + length;
-    if (options_.write_vcf) {
-      line.ref.assign(r.ref());
-      for (size_t i = 0; i < r.alt_count(); ++i) {
-        if (i)
-          line.alts.push_back(',');
-        line.alts += r.alt(i);
-      }
-      AppendAllele(alleles[0], &line.genotype);
-      if (!options_.haploid) {
-        line.genotype.push_back('|');
-        AppendAllele(alleles[1], &line.genotype);
-      }
-    }
-    planted_until_ = std::max(planted_until_, pos + length);
-    ++counts_.planted;
+Status PlantedVariants::PlantRecord(const VcfRecord& r,
+                                    const PlantingBlock& block,
+                                    const SpanWindow& window,
+                                    Rng& rng,
+                                    std::vector<Variant>* variants,
+                                    std::vector<PlantedTruth>* truth) {
+  const int64_t pos = r.pos - block.span_begin;
+  const int64_t length = static_cast<int64_t>(r.ref().size());
+  if (pos + length > block.span_length) {
+    ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)
+    return Status::Ok();
   }
+  if (pos + length > window.end())
+    return Status::Error("internal error: the bases of a planted record have not arrived");
+  const std::string_view bases(window.data(pos), static_cast<size_t>(length));
+  if (bases != r.ref()) {
+    if (options_.skip_mismatches) {
+      ++counts_.mismatches;
+      return Status::Ok();
+    }
+    return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
+                Where(block.contig, r.pos) + " is not the reference's '" + std::string(bases) +
+                "' (a VCF for another reference? --skip-mismatches skips such records)");
+  }
+  if (pos < planted_until_) {
+    ++counts_.overlapping;  // the first record wins
+    return Status::Ok();
+  }
+  // Which allele each haplotype carries.
+  boost::random::bernoulli_distribution<double> coin(0.5);
+  std::array<int, 2> alleles = r.alleles;
+  if (r.ploidy == 0) {
+    alleles = {1, 1};
+    if (options_.het_fraction > 0 &&
+        boost::random::uniform_01<double>()(rng) < options_.het_fraction)
+      alleles[coin(rng) ? 0 : 1] = 0;
+  } else if (r.ploidy == 1) {
+    alleles = {r.alleles[0], r.alleles[0]};
+  } else if (!r.phased && alleles[0] != alleles[1] && coin(rng)) {
+    std::swap(alleles[0], alleles[1]);
+  }
+  if (options_.haploid)
+    alleles[1] = alleles[0];
+  const size_t first = variants->size();
+  for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
+    const uint8_t haplotypes =
+        static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
+    if (haplotypes)
+      AddAllele(r, a, haplotypes, pos, variants);
+  }
+  if (alleles[0] < 1 && alleles[1] < 1)
+    return Status::Ok();  // neither haplotype carries an ALT allele: nothing to plant
+  // Several ALT alleles' parts, each allele's sorted: an insertion sort keeps their order
+  // (a handful of parts; std::stable_sort would allocate a buffer for each record).
+  for (size_t i = first + 1; i < variants->size(); ++i) {
+    for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
+      std::swap((*variants)[j], (*variants)[j - 1]);
+  }
+  PlantedTruth& line = truth->emplace_back();
+  line.pos = pos;
+  line.end = pos + length;
+  if (options_.write_vcf) {
+    line.ref.assign(r.ref());
+    for (size_t i = 0; i < r.alt_count(); ++i) {
+      if (i)
+        line.alts.push_back(',');
+      line.alts += r.alt(i);
+    }
+    AppendAllele(alleles[0], &line.genotype);
+    if (!options_.haploid) {
+      line.genotype.push_back('|');
+      AppendAllele(alleles[1], &line.genotype);
+    }
+  }
+  planted_until_ = std::max(planted_until_, pos + length);
+  ++counts_.planted;
   return Status::Ok();
 }
 

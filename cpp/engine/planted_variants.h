@@ -40,23 +40,14 @@ struct PlantedTruth {
   std::string genotype;
 };
 
-// A block's records. Records are swapped in and out rather than moved, so that their strings
-// and vectors keep their capacity from block to block: a dense VCF allocates nothing per record.
-class RecordBatch {
- public:
-  VcfRecord& Add() {
-    if (size_ == items_.size())
-      items_.emplace_back();
-    return items_[size_++];
-  }
-  void RemoveLast() { --size_; }
-  void Clear() { size_ = 0; }
-  const VcfRecord* begin() const { return items_.data(); }
-  const VcfRecord* end() const { return items_.data() + size_; }
-
- private:
-  std::vector<VcfRecord> items_;
-  size_t size_ = 0;
+// The block whose records are planted: its contig, its stretch [begin, end) in contig
+// coordinates, and its span's start (contig coordinate of span position 0) and length.
+struct PlantingBlock {
+  const std::string& contig;
+  int64_t begin = 0;
+  int64_t end = 0;
+  int64_t span_begin = 0;
+  int64_t span_length = 0;
 };
 
 class PlantedVariants {
@@ -66,27 +57,21 @@ class PlantedVariants {
 
   VcfReader& reader() { return reader_; }
 
-  // Collects the records of `contig` that start in [begin, end) (contig coordinates) into
-  // `out`, skipping (and counting) those before `begin`. False with *need_input when the VCF's
-  // bytes so far do not reach past `end`; an error for records out of order or on contigs the
-  // reference lacks.
-  Status Collect(const std::string& contig,
-                 int64_t begin,
-                 int64_t end,
-                 RecordBatch* out,
-                 bool* need_input);
-
-  // Turns one block's records into variants (appended to `variants`, sorted) and truth lines.
-  // `span_begin`: the span's contig coordinate; `span_length`: its length (the window must hold
-  // every base of every record); `rng`: the block's stream for unphased genotypes.
-  Status Plant(const RecordBatch& records,
-               const std::string& contig,
-               int64_t span_begin,
-               int64_t span_length,
-               const SpanWindow& window,
-               Rng& rng,
-               std::vector<Variant>* variants,
-               std::vector<PlantedTruth>* truth);
+  // Plants the records that start in the block, one by one as they are read (none is kept):
+  // their variants are appended to `variants` (sorted) and their truth to `truth`; records before
+  // the block are skipped and counted. The window must hold every base of every record; `rng`
+  // is the block's stream for unphased genotypes. *need_input when the VCF's bytes so far do not
+  // reach past the block: call again with the same block, rng and vectors once more have come.
+  // An error for records out of order, on contigs the reference lacks, or whose REF is not the
+  // reference's, in the order the VCF has them.
+  Status PlantBlock(const PlantingBlock& block,
+                    const SpanWindow& window,
+                    Rng& rng,
+                    std::vector<Variant>* variants,
+                    std::vector<PlantedTruth>* truth,
+                    bool* need_input);
+  // Reads the records after the last block, checking their order and contigs all the same.
+  Status ReadRest(bool* need_input);
 
   // The end (span coordinate) of the furthest planted record so far in the current span:
   // wgsim's random mutations stay clear of planted ones.
@@ -101,18 +86,27 @@ class PlantedVariants {
   Status Fail(const std::string& message);
   // Checks that `record` follows the records before it in the reference's order.
   Status CheckOrder(const VcfRecord& record);
-  Status AddAllele(const VcfRecord& r,
-                   int allele,
-                   uint8_t haplotypes,
-                   int64_t pos,
-                   std::vector<Variant>* variants) const;
+  // Reads up to the next record that starts in [begin, end) of the contig of `ordinal` (*got:
+  // it is pending_), skipping (and counting) those before; a later record stays pending.
+  Status Next(int64_t ordinal, int64_t begin, int64_t end, bool* got, bool* need_input);
+  Status PlantRecord(const VcfRecord& r,
+                     const PlantingBlock& block,
+                     const SpanWindow& window,
+                     Rng& rng,
+                     std::vector<Variant>* variants,
+                     std::vector<PlantedTruth>* truth);
+  void AddAllele(const VcfRecord& r,
+                 int allele,
+                 uint8_t haplotypes,
+                 int64_t pos,
+                 std::vector<Variant>* variants) const;
 
   const Options& options_;
   VcfReader reader_;
   std::unordered_map<std::string, int64_t> ordinal_;
-  std::string last_contig_;  // the contig of the record before, and its ordinal (a cache)
-  VcfRecord pending_;
-  bool has_pending_ = false;
+  std::string last_contig_;   // the contig of the record before, and its ordinal (a cache)
+  VcfRecord pending_;         // the record read last
+  bool has_pending_ = false;  // it is still to be planted or skipped
   bool ended_ = false;
   int64_t last_ordinal_ = -1;
   int64_t last_pos_ = -1;

@@ -162,9 +162,8 @@ Simulator::State Simulator::Run() {
       s = FinishInput();
     } else {
       if (planted_) {  // the rest of the VCF: its order and contigs are checked all the same
-        RecordBatch none;
         bool need_variants = false;
-        s = planted_->Collect("", 0, 0, &none, &need_variants);
+        s = planted_->ReadRest(&need_variants);
         if (s.ok() && need_variants)
           return State::kNeedVariantInput;
         if (s.ok())

@@ -44,7 +44,7 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   window_.ExpectAtMost(static_cast<size_t>(length_ >= 0 ? std::min(most, length_ + 1) : most));
   variants_.clear();
   planted_truth_.clear();
-  block_records_.Clear();
+  planting_ = false;
   if (planted_)
     planted_->StartSpan();
   variant_block_ = 0;
@@ -117,25 +117,26 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       return Status::Ok();
     if (planted_ && !complete_ && window_.end() < end + kMaxIndelLength)
       return Status::Ok();  // the bases a planted record's REF may cover are not all here
-    if (planted_) {
-      RF_RETURN_IF_ERROR(planted_->Collect(contig_, span_.begin + begin, span_.begin + end,
-                                           &block_records_, need_variants));
-      if (*need_variants)
-        return Status::Ok();
-    }
     const size_t first = variants_.size();
     Rng rng = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kVariants);
     if (planted_) {
+      if (!planting_) {  // the block's first call (a VCF that runs short calls again)
+        planting_ = true;
+        planted_parts_.clear();
+        truth_first_ = planted_truth_.size();
+        reached_ = planted_->planted_until();  // by earlier blocks' records
+        draws_ = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kPlanted);
+      }
+      const PlantingBlock block{contig_, span_.begin + begin, span_.begin + end, span_.begin,
+                                length_};
+      RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, &planted_parts_,
+                                              &planted_truth_, need_variants));
+      if (*need_variants)
+        return Status::Ok();
+      planting_ = false;
       random_.clear();
       GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &random_);
-      const size_t truth_first = planted_truth_.size();
-      const int64_t reached = planted_->planted_until();  // by earlier blocks' records
-      planted_parts_.clear();
-      Rng draws = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kPlanted);
-      RF_RETURN_IF_ERROR(planted_->Plant(block_records_, contig_, span_.begin, length_, window_,
-                                         draws, &planted_parts_, &planted_truth_));
-      block_records_.Clear();
-      MergePlanted(reached, static_cast<int64_t>(truth_first));
+      MergePlanted(reached_, truth_first_);
     } else {
       GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
     }
@@ -149,8 +150,8 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
 // Appends a block's random mutations, kept clear of planted records (those of earlier blocks
 // reach up to `reached`; the block's own start at planted_truth_[truth_first]), and its planted
 // variants, in position order.
-void SpanSimulator::MergePlanted(int64_t reached, int64_t truth_first) {
-  size_t t = static_cast<size_t>(truth_first);
+void SpanSimulator::MergePlanted(int64_t reached, size_t truth_first) {
+  size_t t = truth_first;
   auto clear_of_planted = [&](const Variant& v) {
     const int64_t end = v.pos + (v.type == VariantType::kDeletion ? v.length : 1);
     if (v.pos < reached)
@@ -160,12 +161,12 @@ void SpanSimulator::MergePlanted(int64_t reached, int64_t truth_first) {
     return t == planted_truth_.size() || end <= planted_truth_[t].pos;
   };
   size_t p = 0;
-  for (const Variant& v : random_) {
+  for (Variant& v : random_) {
     if (!clear_of_planted(v))
       continue;
     while (p < planted_parts_.size() && planted_parts_[p].pos <= v.pos)
       variants_.push_back(std::move(planted_parts_[p++]));
-    variants_.push_back(v);
+    variants_.push_back(std::move(v));
   }
   while (p < planted_parts_.size())
     variants_.push_back(std::move(planted_parts_[p++]));
@@ -183,9 +184,11 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
   TextAppender* vcf = out.vcf ? &vcf_text : nullptr;
   size_t t = 0;
   auto planted_before = [&](int64_t pos) {
+    if (!vcf)
+      return;  // planted records are only the VCF's
     for (; t < planted_truth_.size() && planted_truth_[t].pos < pos; ++t) {
       const PlantedTruth& p = planted_truth_[t];
-      if (vcf && p.pos >= block_begin)
+      if (p.pos >= block_begin)
         AppendPlantedVcf(contig_, span_.begin + p.pos + 1, p.ref, p.alts, p.genotype, vcf);
     }
   };

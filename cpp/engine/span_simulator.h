@@ -15,6 +15,7 @@
 #include "engine/pair_sampler.h"
 #include "engine/plan.h"
 #include "engine/planted_variants.h"
+#include "engine/random.h"
 #include "engine/run_stats.h"
 #include "engine/span_notes.h"
 #include "engine/span_window.h"
@@ -80,7 +81,7 @@ class SpanSimulator {
  private:
   int64_t NeedEnd(int64_t block) const;
   Status GenerateVariantsUpTo(int64_t limit, bool* need_variants);
-  void MergePlanted(int64_t block_begin, int64_t block_end);
+  void MergePlanted(int64_t reached, size_t truth_first);
   void AppendBlockTruth(int64_t block_begin,
                         int64_t block_end,
                         const SpanOutputs& out,
@@ -106,9 +107,14 @@ class SpanSimulator {
   int64_t global_block_base_ = 0;
   SpanWindow window_;
   std::vector<Variant> variants_;
-  std::vector<Variant> random_;              // a block's random mutations, before merging
-  std::vector<Variant> planted_parts_;       // a block's planted variants, before merging
-  RecordBatch block_records_;                // a block's VCF records, as they are read
+  std::vector<Variant> random_;         // a block's random mutations, before merging
+  std::vector<Variant> planted_parts_;  // a block's planted variants, before merging
+  // The block being planted (while planting_: PlantBlock may need more of the VCF first):
+  // where its truth starts, how far earlier blocks' records reach, its random stream.
+  bool planting_ = false;
+  size_t truth_first_ = 0;
+  int64_t reached_ = 0;
+  Rng draws_;
   std::vector<PlantedTruth> planted_truth_;  // planted records not yet written, by position
   int64_t variant_block_ = 0;                // next block whose variants are to be drawn
   int64_t block_ = 0;                        // block being simulated

@@ -367,6 +367,13 @@ TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
       {head + line("c2", 10, Bases(fasta, "c2").substr(9, 1), "T") + line("c1", 10, ref10, "T"), "",
        "t.vcf: line 4: records out of order: c1:10 after line 3 (the VCF must follow the "
        "reference's order: sort it with bcftools sort)"},
+      // Two faults in one block: the first line's, as the VCF has them.
+      {head + line("c1", 10, other10, "G") + line("c1", 5, c1.substr(4, 1), "T"), "",
+       "t.vcf: line 3: REF '" + other10 + "' at c1:10 is not the reference's '" + ref10 +
+           "' (a VCF for another reference? --skip-mismatches skips such records)"},
+      {head + line("c1", 20, c1.substr(19, 1), "T") + line("c1", 10, other10, "G"), "",
+       "t.vcf: line 4: records out of order: c1:10 after line 3 (the VCF must follow the "
+       "reference's order: sort it with bcftools sort)"},
       {head + line("chrZ", 10, "A", "T"), "",
        "t.vcf: line 3: contig 'chrZ' is not in the reference (a VCF for another reference, or "
        "with other contig names?)"},
