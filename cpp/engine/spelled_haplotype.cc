@@ -10,7 +10,6 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
                              int hap,
                              int64_t from,
                              int64_t to) {
-  index_ = &index;
   from_ = from;
   to_ = to;
   events_.clear();
@@ -19,7 +18,6 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   events_.push_back(
       Event{from, std::numeric_limits<int64_t>::min(), 0, 1, VariantType::kSnp, false});
   const size_t n = index.size();
-  first_event_of_.assign(n + 1, 1);
   int64_t p = from;  // the next reference base to copy
   int64_t shift = 0;
   size_t i = index.FirstAtOrAfter(from);
@@ -46,7 +44,6 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   char* out = room_for(to - from);
   int64_t size = 0;
   for (; i < n && index[i].pos < to; ++i) {
-    first_event_of_[i] = static_cast<uint32_t>(events_.size());
     const VariantIndex::Entry& v = index[i];
     if (!v.AppliesTo(hap) || v.pos < p)
       continue;
@@ -76,12 +73,20 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     }
     events_.push_back(Event{v.pos, hpos, shift, v.length, v.type, changes_base});
   }
-  for (; i <= n; ++i)
-    first_event_of_[i] = static_cast<uint32_t>(events_.size());
   if (p < to)
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
   events_.push_back(
       Event{to, std::numeric_limits<int64_t>::max(), shift, 1, VariantType::kSnp, false});
+  // Events after the first sentinel all lie at or after `from` but a deletion carried into the
+  // block, which lies before: the buckets start past it.
+  event_buckets_.resize(static_cast<size_t>(((to - from) >> kBucketShift) + 1));
+  size_t e = 1;
+  for (size_t b = 0; b < event_buckets_.size(); ++b) {
+    const int64_t start = from + (static_cast<int64_t>(b) << kBucketShift);
+    while (events_[e].pos < start)
+      ++e;
+    event_buckets_[b] = static_cast<uint32_t>(e);
+  }
 }
 
 size_t SpelledHaplotype::LastAtOrBefore(int64_t h, size_t near) const {

@@ -49,7 +49,9 @@ class SpelledHaplotype {
   // Where reference position x (from <= x <= to) starts: the index of its base, or of the base
   // after the deletion that removes it. *events: the index of the first event at or after x.
   int64_t Locate(int64_t x, size_t* events) const {
-    const size_t j = first_event_of_[index_->FirstAtOrAfter(x)];
+    size_t j = event_buckets_[static_cast<size_t>((x - from_) >> kBucketShift)];
+    while (events_[j].pos < x)
+      ++j;
     *events = j;
     const Event& v = events_[j - 1];
     if (v.type == VariantType::kDeletion && v.pos + v.length > x)
@@ -87,13 +89,17 @@ class SpelledHaplotype {
   // The reference position of base h, given the last event at or before it.
   int64_t PositionOf(int64_t h, size_t last) const;
 
-  const VariantIndex* index_ = nullptr;
+  // Reads look events up by position in buckets of 256 bases (as VariantIndex does variants):
+  // one small table and a short scan, in the events alone. Going through the variant index
+  // touched two more tables per lookup, at random places too large for the cache.
+  static constexpr int kBucketShift = 8;
+
   int64_t from_ = 0;
   int64_t to_ = 0;
   std::string bases_;
   std::vector<Event> events_;  // in order, between the two sentinels
-  // first_event_of_[i]: the first event from the index's variant i on.
-  std::vector<uint32_t> first_event_of_;
+  // event_buckets_[b]: the first event (after the first sentinel) at or after from + 256 b.
+  std::vector<uint32_t> event_buckets_;
 };
 
 }  // namespace readforge
