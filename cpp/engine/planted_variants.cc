@@ -82,6 +82,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
                                    Rng& rng,
                                    std::vector<Variant>* variants,
                                    std::vector<PlantedTruth>* truth,
+                                   std::vector<PlantedText>* text,
                                    bool* need_input) {
   const int64_t ordinal = ordinal_.at(block.contig);
   while (true) {
@@ -89,7 +90,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
     RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
     if (!got)
       return Status::Ok();
-    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, truth));
+    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, truth, text));
   }
 }
 
@@ -175,7 +176,8 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const SpanWindow& window,
                                     Rng& rng,
                                     std::vector<Variant>* variants,
-                                    std::vector<PlantedTruth>* truth) {
+                                    std::vector<PlantedTruth>* truth,
+                                    std::vector<PlantedText>* text) {
   const int64_t pos = r.pos - block.span_begin;
   const int64_t length = static_cast<int64_t>(r.ref().size());
   if (pos + length > block.span_length) {
@@ -228,10 +230,9 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
       std::swap((*variants)[j], (*variants)[j - 1]);
   }
-  PlantedTruth& line = truth->emplace_back();
-  line.pos = pos;
-  line.end = pos + length;
+  truth->push_back(PlantedTruth{pos, pos + length});
   if (options_.write_vcf) {
+    PlantedText& line = text->emplace_back();
     line.ref.assign(r.ref());
     for (size_t i = 0; i < r.alt_count(); ++i) {
       if (i)

@@ -29,12 +29,16 @@ namespace readforge {
 
 using PlantedCounts = SimulatorStats::Planted;
 
-// A planted record: where it lies, and its text as the truth VCF writes it.
+// A planted record: where it lies (what keeps random mutations clear of it).
 struct PlantedTruth {
   int64_t pos = 0;  // span coordinate
   int64_t end = 0;  // after its REF
-  // Only with a truth VCF (Options::write_vcf): a million records' strings are a tenth of
-  // planting's time, for nothing when no VCF is written.
+};
+
+// Its text as the truth VCF writes it, kept beside it only with a truth VCF
+// (Options::write_vcf): three strings in every record made each one seven times the size, moved
+// with it block after block, for nothing when no VCF is written.
+struct PlantedText {
   std::string ref;
   std::string alts;  // comma-separated
   std::string genotype;
@@ -58,7 +62,8 @@ class PlantedVariants {
   VcfReader& reader() { return reader_; }
 
   // Plants the records that start in the block, one by one as they are read (none is kept):
-  // their variants are appended to `variants` (sorted) and their truth to `truth`; records before
+  // their variants are appended to `variants` (sorted), their truth to `truth` and, with a truth
+  // VCF, their text to `text` (one for each truth); records before
   // the block are skipped and counted. The window must hold every base of every record; `rng`
   // is the block's stream for unphased genotypes. *need_input when the VCF's bytes so far do not
   // reach past the block: call again with the same block, rng and vectors once more have come.
@@ -69,6 +74,7 @@ class PlantedVariants {
                     Rng& rng,
                     std::vector<Variant>* variants,
                     std::vector<PlantedTruth>* truth,
+                    std::vector<PlantedText>* text,
                     bool* need_input);
   // Reads the records after the last block, checking their order and contigs all the same.
   Status ReadRest(bool* need_input);
@@ -94,7 +100,8 @@ class PlantedVariants {
                      const SpanWindow& window,
                      Rng& rng,
                      std::vector<Variant>* variants,
-                     std::vector<PlantedTruth>* truth);
+                     std::vector<PlantedTruth>* truth,
+                     std::vector<PlantedText>* text);
   void AddAllele(const VcfRecord& r,
                  int allele,
                  uint8_t haplotypes,

@@ -44,6 +44,7 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   window_.ExpectAtMost(static_cast<size_t>(length_ >= 0 ? std::min(most, length_ + 1) : most));
   variants_.clear();
   planted_truth_.clear();
+  planted_text_.clear();
   planting_ = false;
   if (planted_)
     planted_->StartSpan();
@@ -130,7 +131,7 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       const PlantingBlock block{contig_, span_.begin + begin, span_.begin + end, span_.begin,
                                 length_};
       RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, &planted_parts_,
-                                              &planted_truth_, need_variants));
+                                              &planted_truth_, &planted_text_, need_variants));
       if (*need_variants)
         return Status::Ok();
       planting_ = false;
@@ -187,9 +188,10 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
     if (!vcf)
       return;  // planted records are only the VCF's
     for (; t < planted_truth_.size() && planted_truth_[t].pos < pos; ++t) {
-      const PlantedTruth& p = planted_truth_[t];
-      if (p.pos >= block_begin)
-        AppendPlantedVcf(contig_, span_.begin + p.pos + 1, p.ref, p.alts, p.genotype, vcf);
+      const int64_t pos = planted_truth_[t].pos;
+      const PlantedText& p = planted_text_[t];
+      if (pos >= block_begin)
+        AppendPlantedVcf(contig_, span_.begin + pos + 1, p.ref, p.alts, p.genotype, vcf);
     }
   };
   for (const Variant& v : variants_) {
@@ -317,6 +319,9 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   variants_.erase(variants_.begin(), first_kept);
   auto first_truth = std::find_if(planted_truth_.begin(), planted_truth_.end(),
                                   [&](const PlantedTruth& t) { return t.pos >= block_end; });
+  if (options_.write_vcf)
+    planted_text_.erase(planted_text_.begin(),
+                        planted_text_.begin() + (first_truth - planted_truth_.begin()));
   planted_truth_.erase(planted_truth_.begin(), first_truth);
   if (block_end >= length) {
     active_ = false;

@@ -116,6 +116,7 @@ class SpanSimulator {
   int64_t reached_ = 0;
   Rng draws_;
   std::vector<PlantedTruth> planted_truth_;  // planted records not yet written, by position
+  std::vector<PlantedText> planted_text_;    // their text, with a truth VCF
   int64_t variant_block_ = 0;                // next block whose variants are to be drawn
   int64_t block_ = 0;                        // block being simulated
   bool block_started_ = false;
