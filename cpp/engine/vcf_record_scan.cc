@@ -1,5 +1,7 @@
 #include "engine/vcf_record_scan.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -11,6 +13,8 @@ namespace {
 // The tab that ends the field starting at `p`, or `end`. The fields a record skips are mostly a
 // byte or a few ('.', "PASS"): looked at in turn; a long one (INFO) goes to memchr.
 const char* FieldEnd(const char* p, const char* end) {
+  if (end - p > 1 && p[1] == '\t' && p[0] != '\t')
+    return p + 1;  // '.', mostly
   for (int i = 0; i < 8 && p < end; ++i, ++p) {
     if (*p == '\t')
       return p;
@@ -45,9 +49,13 @@ bool ScanCommonRecord(std::string_view line, int sample_column, VcfRecord* recor
   // POS: 1 to 18 digits (ParsePosition's fast case), from 1.
   const char* digits = tab + 1;
   int64_t pos1 = 0;
-  for (p = digits;
-       p < end && p - digits < 18 && static_cast<unsigned char>(*p) - unsigned{'0'} <= 9; ++p)
-    pos1 = pos1 * 10 + (*p - '0');
+  p = digits;
+  for (const char* limit = digits + std::min<ptrdiff_t>(end - digits, 18); p < limit; ++p) {
+    const unsigned digit = static_cast<unsigned char>(*p) - unsigned{'0'};
+    if (digit > 9)
+      break;
+    pos1 = pos1 * 10 + digit;
+  }
   if (p == end || *p != '\t' || p == digits || pos1 < 1)
     return false;
   p = FieldEnd(p + 1, end);  // ID
