@@ -230,6 +230,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
 
 void PairSampler::Run(const SpanWindow& window,
                       const std::vector<Variant>& variants,
+                      const std::string& inserted,
                       const SpanPlace& place,
                       int64_t span_end,
                       const ReadOutputs& out,
@@ -239,7 +240,7 @@ void PairSampler::Run(const SpanWindow& window,
   // many times a block (once per output budget). A block with no pairs to make (another
   // thread's, with -t) needs neither.
   if (index_stale_ && next_ < pairs_) {
-    variant_index_.Build(variants);
+    variant_index_.Build(variants, inserted);
     // Every fragment of the block starts in it and is at most max_fragment() long.
     const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment();
     reader_.Build(window, variant_index_, options_.haploid ? 1 : 2, block_begin_,

@@ -69,6 +69,7 @@ class PairSampler {
   // between StartBlock and the block's last Run.
   void Run(const SpanWindow& window,
            const std::vector<Variant>& variants,
+           const std::string& inserted,
            const SpanPlace& place,
            int64_t span_end,
            const ReadOutputs& out,

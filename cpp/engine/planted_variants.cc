@@ -91,6 +91,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
                                    const SpanWindow& window,
                                    Rng& rng,
                                    std::vector<Variant>* variants,
+                                   std::string* inserted,
                                    std::vector<PlantedTruth>* truth,
                                    std::vector<PlantedText>* text,
                                    bool* need_input) {
@@ -100,7 +101,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
     RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
     if (!got)
       return Status::Ok();
-    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, truth, text));
+    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, inserted, truth, text));
   }
 }
 
@@ -138,7 +139,8 @@ void PlantedVariants::AddAllele(const VcfRecord& r,
                                 int allele,
                                 uint8_t haplotypes,
                                 int64_t pos,
-                                std::vector<Variant>* variants) const {
+                                std::vector<Variant>* variants,
+                                std::string* inserted) const {
   const std::string_view ref = r.ref();
   const std::string_view alt = r.alt(static_cast<size_t>(allele - 1));
   size_t prefix = 0;
@@ -147,7 +149,6 @@ void PlantedVariants::AddAllele(const VcfRecord& r,
   const int64_t base = pos + static_cast<int64_t>(prefix);
   const size_t n = std::min(ref.size(), alt.size()) - prefix;
   const size_t first = variants->size();
-  // Parts are made in place: built aside and copied in, each part copied its string too.
   auto add = [&](VariantType type, int64_t at) -> Variant& {
     Variant& v = variants->emplace_back();
     v.type = type;
@@ -172,7 +173,8 @@ void PlantedVariants::AddAllele(const VcfRecord& r,
     Variant& v = on_snp ? variants->back() : add(VariantType::kInsertion, anchor);
     v.type = VariantType::kInsertion;
     v.length = static_cast<int64_t>(alt.size() - ref.size());
-    v.inserted.assign(alt.substr(prefix + n));
+    v.inserted_at = static_cast<int64_t>(inserted->size());
+    inserted->append(alt.substr(prefix + n));
     if (!on_snp)
       v.snp_shift = 0;
   } else if (ref.size() > alt.size()) {
@@ -186,6 +188,7 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const SpanWindow& window,
                                     Rng& rng,
                                     std::vector<Variant>* variants,
+                                    std::string* inserted,
                                     std::vector<PlantedTruth>* truth,
                                     std::vector<PlantedText>* text) {
   const int64_t pos = r.pos - block.span_begin;
@@ -230,7 +233,7 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     const uint8_t haplotypes =
         static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
     if (haplotypes)
-      AddAllele(r, a, haplotypes, pos, variants);
+      AddAllele(r, a, haplotypes, pos, variants, inserted);
   }
   if (alleles[0] < 1 && alleles[1] < 1)
     return Status::Ok();  // neither haplotype carries an ALT allele: nothing to plant

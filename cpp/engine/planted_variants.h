@@ -62,17 +62,18 @@ class PlantedVariants {
   VcfReader& reader() { return reader_; }
 
   // Plants the records that start in the block, one by one as they are read (none is kept):
-  // their variants are appended to `variants` (sorted), their truth to `truth` and, with a truth
-  // VCF, their text to `text` (one for each truth); records before
-  // the block are skipped and counted. The window must hold every base of every record; `rng`
-  // is the block's stream for unphased genotypes. *need_input when the VCF's bytes so far do not
-  // reach past the block: call again with the same block, rng and vectors once more have come.
-  // An error for records out of order, on contigs the reference lacks, or whose REF is not the
-  // reference's, in the order the VCF has them.
+  // their variants are appended to `variants` (sorted, inserted bases to `inserted`), their truth
+  // to `truth` and, with a truth VCF, their text to `text` (one for each truth); records before the
+  // block are skipped and counted. The window must hold every base of every record; `rng` is the
+  // block's stream for unphased genotypes. *need_input when the VCF's bytes so far do not reach
+  // past the block: call again with the same block, rng and vectors once more have come. An error
+  // for records out of order, on contigs the reference lacks, or whose REF is not the reference's,
+  // in the order the VCF has them.
   Status PlantBlock(const PlantingBlock& block,
                     const SpanWindow& window,
                     Rng& rng,
                     std::vector<Variant>* variants,
+                    std::string* inserted,
                     std::vector<PlantedTruth>* truth,
                     std::vector<PlantedText>* text,
                     bool* need_input);
@@ -100,13 +101,15 @@ class PlantedVariants {
                      const SpanWindow& window,
                      Rng& rng,
                      std::vector<Variant>* variants,
+                     std::string* inserted,
                      std::vector<PlantedTruth>* truth,
                      std::vector<PlantedText>* text);
   void AddAllele(const VcfRecord& r,
                  int allele,
                  uint8_t haplotypes,
                  int64_t pos,
-                 std::vector<Variant>* variants) const;
+                 std::vector<Variant>* variants,
+                 std::string* inserted) const;
 
   const Options& options_;
   VcfReader reader_;

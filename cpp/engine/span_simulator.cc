@@ -43,6 +43,7 @@ void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t g
   const int64_t most = 2 * options_.block_size + 2 + (planted_ ? kMaxIndelLength : 0);
   window_.ExpectAtMost(static_cast<size_t>(length_ >= 0 ? std::min(most, length_ + 1) : most));
   variants_.clear();
+  inserted_.clear();
   planted_truth_.clear();
   planted_text_.clear();
   planting_ = false;
@@ -130,16 +131,16 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       }
       const PlantingBlock block{contig_, span_.begin + begin, span_.begin + end, span_.begin,
                                 length_};
-      RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, &planted_parts_,
+      RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, &planted_parts_, &inserted_,
                                               &planted_truth_, &planted_text_, need_variants));
       if (*need_variants)
         return Status::Ok();
       planting_ = false;
       random_.clear();
-      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &random_);
+      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &random_, &inserted_);
       MergePlanted(reached_, truth_first_);
     } else {
-      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_);
+      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_, &inserted_);
     }
     for (size_t i = first; i < variants_.size(); ++i)
       variants_[i].on_n = window_.at(variants_[i].pos) == 'N';
@@ -173,6 +174,24 @@ void SpanSimulator::MergePlanted(int64_t reached, size_t truth_first) {
     variants_.push_back(std::move(planted_parts_[p++]));
 }
 
+// Inserted bases before the first kept insertion's belong to dropped variants (or to random ones
+// a planted record displaced): they are cut once they are half the buffer, which so stays about
+// the size of the kept variants' insertions. Between blocks, nothing else refers to the buffer.
+void SpanSimulator::DropUnusedInserted() {
+  int64_t first = static_cast<int64_t>(inserted_.size());
+  for (const Variant& v : variants_) {
+    if (v.type == VariantType::kInsertion)
+      first = std::min(first, v.inserted_at);
+  }
+  if (first == 0 || first < static_cast<int64_t>(inserted_.size() / 2))
+    return;
+  inserted_.erase(0, static_cast<size_t>(first));
+  for (Variant& v : variants_) {
+    if (v.type == VariantType::kInsertion)
+      v.inserted_at -= first;
+  }
+}
+
 // The block's truth: wgsim's list for every variant, VCF lines for random ones and for planted
 // records, merged in position order.
 void SpanSimulator::AppendBlockTruth(int64_t block_begin,
@@ -200,7 +219,8 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
     if (v.pos < block_begin || v.on_n)
       continue;  // a planted deletion from the block before, or not a variant
     planted_before(v.pos + 1);
-    AppendTruth(v, window_, place, options_.haploid, mutations, vcf);
+    AppendTruth(v, v.type == VariantType::kInsertion ? v.InsertedIn(inserted_) : std::string_view(),
+                window_, place, options_.haploid, mutations, vcf);
     stats->snps += v.type == VariantType::kSnp;
     stats->insertions += v.type == VariantType::kInsertion;
     stats->deletions += v.type == VariantType::kDeletion;
@@ -291,7 +311,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     std::vector<int64_t>& sums = stats->cycle_quality_sums[mate];
     counters.cycle_quality_sums[mate] = sums.empty() ? nullptr : sums.data();
   }
-  sampler_.Run(window_, variants_, SpanPlace{contig_, span_.begin}, length,
+  sampler_.Run(window_, variants_, inserted_, SpanPlace{contig_, span_.begin}, length,
                ReadOutputs{out.read1, out.read2}, budget, &counters);
   stats->pairs += counters.pairs;
   stats->read_bases += counters.bases;
@@ -317,6 +337,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
       --first_kept;
   }
   variants_.erase(variants_.begin(), first_kept);
+  DropUnusedInserted();
   auto first_truth = std::find_if(planted_truth_.begin(), planted_truth_.end(),
                                   [&](const PlantedTruth& t) { return t.pos >= block_end; });
   if (options_.write_vcf)
@@ -331,6 +352,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     coverage_.End(length_);
     window_.Reset();
     variants_.clear();
+    inserted_.clear();
   }
   return Status::Ok();
 }

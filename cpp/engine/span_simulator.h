@@ -82,6 +82,7 @@ class SpanSimulator {
   int64_t NeedEnd(int64_t block) const;
   Status GenerateVariantsUpTo(int64_t limit, bool* need_variants);
   void MergePlanted(int64_t reached, size_t truth_first);
+  void DropUnusedInserted();
   void AppendBlockTruth(int64_t block_begin,
                         int64_t block_end,
                         const SpanOutputs& out,
@@ -107,6 +108,7 @@ class SpanSimulator {
   int64_t global_block_base_ = 0;
   SpanWindow window_;
   std::vector<Variant> variants_;
+  std::string inserted_;  // the bases of the insertions of variants_, random_ and planted_parts_
   std::vector<Variant> random_;         // a block's random mutations, before merging
   std::vector<Variant> planted_parts_;  // a block's planted variants, before merging
   // The block being planted (while planting_: PlantBlock may need more of the VCF first):

@@ -127,6 +127,7 @@ void AppendPlantedVcf(std::string_view contig,
 }
 
 void AppendTruth(const Variant& v,
+                 std::string_view inserted,
                  const SpanWindow& window,
                  const SpanPlace& place,
                  bool haploid,
@@ -158,10 +159,10 @@ void AppendTruth(const Variant& v,
           const char listed = het ? Iupac(ref, alt) : alt;
           AppendSnpMutation(place.contig, pos1, ref, listed, het, mutations);
         }
-        AppendMutation(place.contig, pos1, "-", v.inserted, het, mutations);
+        AppendMutation(place.contig, pos1, "-", inserted, het, mutations);
       }
       if (vcf)
-        AppendVcfRecord(place.contig, pos1, ref_base, ref + v.inserted, ".",
+        AppendVcfRecord(place.contig, pos1, ref_base, ref + std::string(inserted), ".",
                         Genotype(v.haplotypes, haploid), vcf);
       break;
     case VariantType::kDeletion: {

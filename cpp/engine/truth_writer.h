@@ -32,12 +32,14 @@ struct SpanPlace {
   int64_t offset = 0;
 };
 
-// Appends the variant's line(s) to the outputs that are not null. The window must hold the
+// Appends the variant's line(s) to the outputs that are not null; `inserted`: an insertion's
+// bases. The window must hold the
 // variant's bases and, for a deletion, the base before it (or after it, when the deletion starts
 // the span). A variant on an N reference base is not a variant and writes nothing. A planted
 // variant (a part of a VCF record) writes only its wgsim list line: the record itself is the VCF's
 // (AppendPlantedVcf).
 void AppendTruth(const Variant& v,
+                 std::string_view inserted,
                  const SpanWindow& window,
                  const SpanPlace& place,
                  bool haploid,

@@ -2,8 +2,9 @@
 
 namespace readforge {
 
-void VariantIndex::Build(const std::vector<Variant>& variants) {
+void VariantIndex::Build(const std::vector<Variant>& variants, const std::string& inserted) {
   variants_ = &variants;
+  inserted_ = &inserted;
   entries_.resize(variants.size());
   for (size_t i = 0; i < variants.size(); ++i) {
     const Variant& v = variants[i];

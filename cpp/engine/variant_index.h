@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/variants.h"
@@ -26,13 +28,14 @@ class VariantIndex {
     bool AppliesTo(int hap) const { return (applies >> hap) & 1; }
   };
 
-  // `variants` sorted by position; the index refers to them until the next Build.
-  void Build(const std::vector<Variant>& variants);
+  // `variants` sorted by position, their inserted bases in `inserted`; the index refers to both
+  // until the next Build.
+  void Build(const std::vector<Variant>& variants, const std::string& inserted);
 
   size_t size() const { return entries_.size(); }
   const Entry& operator[](size_t i) const { return entries_[i]; }
   // The inserted bases of insertion i.
-  const std::string& inserted(size_t i) const { return (*variants_)[i].inserted; }
+  std::string_view inserted(size_t i) const { return (*variants_)[i].InsertedIn(*inserted_); }
 
   size_t FirstAtOrAfter(int64_t pos) const {
     const int64_t bucket = (pos >> kShift) - first_bucket_;
@@ -49,6 +52,7 @@ class VariantIndex {
  private:
   static constexpr int kShift = 8;
   const std::vector<Variant>* variants_ = nullptr;
+  const std::string* inserted_ = nullptr;
   std::vector<Entry> entries_;
   // bucket_starts_[b]: the first variant at or after the start of bucket first_bucket_ + b.
   std::vector<uint32_t> bucket_starts_;

@@ -33,7 +33,8 @@ void GenerateVariants(const Options& options,
                       int64_t begin,
                       int64_t end,
                       int64_t deletion_limit,
-                      std::vector<Variant>* out) {
+                      std::vector<Variant>* out,
+                      std::string* inserted) {
   if (options.mutation_rate <= 0)
     return;
   boost::random::uniform_01<double> uniform;
@@ -59,15 +60,15 @@ void GenerateVariants(const Options& options,
       v.type = VariantType::kInsertion;
       v.snp_shift = 0;
       v.length = IndelLength(rng, options.indel_extend);
-      v.inserted.resize(static_cast<size_t>(v.length));
-      for (char& c : v.inserted)
-        c = "ACGT"[base_draw(rng)];
+      v.inserted_at = static_cast<int64_t>(inserted->size());
+      for (int64_t i = 0; i < v.length; ++i)
+        inserted->push_back("ACGT"[base_draw(rng)]);
     }
     v.haplotypes = DrawHaplotypes(rng, options.haploid);
     // No new mutation starts inside a deletion, on either haplotype (as in wgsim).
     pos += v.type == VariantType::kDeletion ? (v.length > 0 ? v.length : 1) : 1;
     if (v.length > 0)
-      out->push_back(std::move(v));
+      out->push_back(v);
   }
 }
 

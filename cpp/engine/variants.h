@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "engine/options.h"
@@ -21,10 +23,14 @@ namespace readforge {
 
 enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion };
 
+// Plain data (32 bytes, copied as bytes): an insertion's bases live in a buffer beside the
+// variants (`inserted` below). With a string in each, variants were twice the size and every
+// copy, move and erase went variant by variant; a million planted ones are copied several times.
 struct Variant {
-  int64_t pos = 0;     // span coordinate (0-based) of the SNP, the deleted bases, or the
-                       // base after which the insertion sits
-  int64_t length = 1;  // deleted or inserted bases; 1 for a SNP
+  int64_t pos = 0;          // span coordinate (0-based) of the SNP, the deleted bases, or the
+                            // base after which the insertion sits
+  int64_t length = 1;       // deleted or inserted bases; 1 for a SNP
+  int64_t inserted_at = 0;  // an insertion's bases: where they start in their buffer
   VariantType type = VariantType::kSnp;
   uint8_t haplotypes = 3;  // bit 0: haplotype 1, bit 1: haplotype 2
   // SNP alt = ACGT[(index(ref) + shift) % 4]; for an insertion, the change of the base it
@@ -32,19 +38,25 @@ struct Variant {
   uint8_t snp_shift = 1;
   bool on_n = false;     // on an N of the reference: not a variant (set when it is drawn)
   bool planted = false;  // from --variants: its truth is the VCF record, not this part
-  std::string inserted;  // the inserted bases
 
   bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
+  // An insertion's bases, in `inserted`, the buffer its maker appended them to.
+  std::string_view InsertedIn(const std::string& inserted) const {
+    return std::string_view(inserted.data() + inserted_at, static_cast<size_t>(length));
+  }
 };
+static_assert(std::is_trivially_copyable_v<Variant> && sizeof(Variant) == 32);
 
-// Appends the variants of positions [begin, end) in draw order (sorted by position). Deletions
-// are cut at `deletion_limit` (the block end, or the span's last base for the last block).
+// Appends the variants of positions [begin, end) in draw order (sorted by position), and their
+// inserted bases to `inserted`. Deletions are cut at `deletion_limit` (the block end, or the
+// span's last base for the last block).
 void GenerateVariants(const Options& options,
                       Rng& rng,
                       int64_t begin,
                       int64_t end,
                       int64_t deletion_limit,
-                      std::vector<Variant>* out);
+                      std::vector<Variant>* out,
+                      std::string* inserted);
 
 // The base a SNP turns `ref` into ('N' stays 'N'). Inline: reads call it for every SNP base.
 inline char SnpBase(char ref, int shift) {

@@ -28,7 +28,10 @@ struct Spelled {
   std::vector<size_t> deletions;  // where each deletion sits: the index of the base after it
 };
 
-Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int hap) {
+Spelled Spell(const std::string& ref,
+              const std::vector<Variant>& variants,
+              const std::string& inserted,
+              int hap) {
   Spelled s;
   size_t vi = 0;
   for (int64_t p = 0; p < static_cast<int64_t>(ref.size());) {
@@ -49,8 +52,10 @@ Spelled Spell(const std::string& ref, const std::vector<Variant>& variants, int 
     s.inserted.push_back(false);
     s.changed.push_back(changed);
     s.insertion.push_back(-1);
-    for (size_t i = 0; v && v->type == VariantType::kInsertion && i < v->inserted.size(); ++i) {
-      s.bases.push_back(v->inserted[i]);
+    const std::string_view bases =
+        v && v->type == VariantType::kInsertion ? v->InsertedIn(inserted) : std::string_view();
+    for (size_t i = 0; i < bases.size(); ++i) {
+      s.bases.push_back(bases[i]);
       s.anchor.push_back(p);
       s.inserted.push_back(true);
       s.changed.push_back(false);
@@ -116,7 +121,11 @@ std::string ReverseComplement(const std::string& bases) {
   return out;
 }
 
-std::vector<Variant> RandomVariants(std::mt19937_64& rng, int64_t length, int gap, int indel_pct) {
+std::vector<Variant> RandomVariants(std::mt19937_64& rng,
+                                    int64_t length,
+                                    int gap,
+                                    int indel_pct,
+                                    std::string* inserted) {
   std::vector<Variant> variants;
   const std::string kBases = "ACGT";
   for (int64_t p = 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(gap)); p < length - 12;
@@ -133,8 +142,9 @@ std::vector<Variant> RandomVariants(std::mt19937_64& rng, int64_t length, int ga
       } else {
         v.type = VariantType::kInsertion;
         v.snp_shift = rng() % 4 == 0 ? v.snp_shift : 0;  // planted insertions may change it
+        v.inserted_at = static_cast<int64_t>(inserted->size());
         for (int64_t i = 0; i < v.length; ++i)
-          v.inserted.push_back(kBases[rng() % 4]);
+          inserted->push_back(kBases[rng() % 4]);
       }
     }
     variants.push_back(v);
@@ -146,6 +156,7 @@ std::vector<Variant> RandomVariants(std::mt19937_64& rng, int64_t length, int ga
 void ExpectReadsFrom(const SpanWindow& window,
                      const VariantIndex& index,
                      const std::vector<Variant>& variants,
+                     const std::string& inserted,
                      const std::string& ref,
                      int64_t from,
                      std::mt19937_64& rng) {
@@ -153,7 +164,7 @@ void ExpectReadsFrom(const SpanWindow& window,
   HaplotypeReader reader;
   reader.Build(window, index, 2, from, ref_length);
   for (int hap = 0; hap < 2; ++hap) {
-    const Spelled spelled = Spell(ref, variants, hap);
+    const Spelled spelled = Spell(ref, variants, inserted, hap);
     for (int64_t a = from; a + 60 < ref_length; a += 1 + static_cast<int64_t>(rng() % 3)) {
       const int64_t e = a + 40 + static_cast<int64_t>(rng() % 20);
       const Range fragment = Fragment(spelled, a, e);
@@ -201,11 +212,12 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
   SpanWindow window;
   std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
   window.Commit(ref.size());
-  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct);
+  std::string inserted;
+  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct, &inserted);
   for (Variant& v : variants)
     v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
   VariantIndex index;
-  index.Build(variants);
+  index.Build(variants, inserted);
   // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
   // before that reaches into this one).
   int64_t inside = 1000;
@@ -216,7 +228,7 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
     }
   }
   for (int64_t from : {int64_t{0}, inside})
-    ExpectReadsFrom(window, index, variants, ref, from, rng);
+    ExpectReadsFrom(window, index, variants, inserted, ref, from, rng);
 }
 
 // A fragment outside what the reader spelled gives no read (never bases from past the spelling).
@@ -225,9 +237,10 @@ TEST(HaplotypeReader, FragmentsOutsideTheSpellingHoldNoRead) {
   SpanWindow window;
   std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
   window.Commit(ref.size());
-  std::vector<Variant> variants;
+  const std::vector<Variant> variants;
+  const std::string inserted;
   VariantIndex index;
-  index.Build(variants);
+  index.Build(variants, inserted);
   HaplotypeReader reader;
   reader.Build(window, index, 1, 100, 300);
   std::string out(50, '?');

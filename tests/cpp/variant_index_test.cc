@@ -20,7 +20,8 @@ std::vector<Variant> At(const std::vector<int64_t>& positions) {
 
 void ExpectLowerBound(const std::vector<int64_t>& positions) {
   VariantIndex index;
-  index.Build(At(positions));
+  const std::string no_insertions;
+  index.Build(At(positions), no_insertions);
   const int64_t from = positions.empty() ? 0 : positions.front() - 600;
   const int64_t to = positions.empty() ? 600 : positions.back() + 600;
   for (int64_t pos = std::max<int64_t>(0, from); pos <= to; ++pos) {
