@@ -85,12 +85,13 @@ char Complement(char base) {
 }
 
 void HaplotypeReader::Build(const SpanWindow& window,
-                            const VariantIndex& index,
+                            const std::vector<Variant>& variants,
+                            const std::string& inserted,
                             int haplotypes,
                             int64_t from,
                             int64_t to) {
   for (int hap = 0; hap < haplotypes; ++hap)
-    haps_[hap].Spell(window, index, hap, from, to);
+    haps_[hap].Spell(window, variants, inserted, hap, from, to);
 }
 
 bool HaplotypeReader::Forward(const Fragment& f,

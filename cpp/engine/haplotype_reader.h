@@ -8,7 +8,7 @@
 
 #include "engine/span_window.h"
 #include "engine/spelled_haplotype.h"
-#include "engine/variant_index.h"
+#include "engine/variants.h"
 
 namespace readforge {
 
@@ -23,10 +23,11 @@ class HaplotypeReader {
     size_t end_event = 0;    // the first at or after e
   };
 
-  // Spells `haplotypes` (1 or 2) haplotypes of reference [from, to) with the variants of `index`
-  // (built from the window's variants, sorted by position). Fragments must lie in [from, to).
+  // Spells `haplotypes` (1 or 2) haplotypes of reference [from, to) with the window's `variants`
+  // (sorted by position; insertions' bases in `inserted`). Fragments must lie in [from, to).
   void Build(const SpanWindow& window,
-             const VariantIndex& index,
+             const std::vector<Variant>& variants,
+             const std::string& inserted,
              int haplotypes,
              int64_t from,
              int64_t to);

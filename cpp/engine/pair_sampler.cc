@@ -34,7 +34,7 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t pairs,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
-  index_stale_ = true;
+  spelling_stale_ = true;
   block_begin_ = block * options_.block_size;
   usable_ = usable;
   pairs_ = usable->size() > 0 ? pairs : 0;
@@ -238,14 +238,13 @@ void PairSampler::Run(const SpanWindow& window,
                       SamplerCounters* counters) {
   // The variants change between blocks only (blocks added and dropped), and Run is called
   // many times a block (once per output budget). A block with no pairs to make (another
-  // thread's, with -t) needs neither.
-  if (index_stale_ && next_ < pairs_) {
-    variant_index_.Build(variants, inserted);
+  // thread's, with -t) needs no spelling.
+  if (spelling_stale_ && next_ < pairs_) {
     // Every fragment of the block starts in it and is at most max_fragment() long.
     const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment();
-    reader_.Build(window, variant_index_, options_.haploid ? 1 : 2, block_begin_,
+    reader_.Build(window, variants, inserted, options_.haploid ? 1 : 2, block_begin_,
                   std::min(window.end(), reach));
-    index_stale_ = false;
+    spelling_stale_ = false;
   }
   while (next_ < pairs_ && out.read1->size() < budget) {
     bool placed = false;

@@ -19,7 +19,6 @@
 #include "engine/span_window.h"
 #include "engine/truth_writer.h"
 #include "engine/usable_positions.h"
-#include "engine/variant_index.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -110,9 +109,8 @@ class PairSampler {
   std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
   std::string left_;
   std::string right_;
-  VariantIndex variant_index_;  // of the block's variants, for reader_
   HaplotypeReader reader_;      // the block's haplotypes spelled out
-  bool index_stale_ = true;     // a block started since they were built
+  bool spelling_stale_ = true;  // a block started since they were spelled
   int64_t block_begin_ = 0;
   std::string qualities1_;
   std::string qualities2_;

@@ -1,12 +1,14 @@
 #include "engine/spelled_haplotype.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
 namespace readforge {
 
 void SpelledHaplotype::Spell(const SpanWindow& window,
-                             const VariantIndex& index,
+                             const std::vector<Variant>& variants,
+                             const std::string& inserted,
                              int hap,
                              int64_t from,
                              int64_t to) {
@@ -17,18 +19,22 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   // shift), one after all of them.
   events_.push_back(
       Event{from, std::numeric_limits<int64_t>::min(), 0, 1, VariantType::kSnp, false});
-  const size_t n = index.size();
+  const size_t n = variants.size();
   int64_t p = from;  // the next reference base to copy
   int64_t shift = 0;
-  size_t i = index.FirstAtOrAfter(from);
+  const auto applies = [hap](const Variant& v) { return !v.on_n && v.on(hap); };
+  size_t i = static_cast<size_t>(
+      std::lower_bound(variants.begin(), variants.end(), from,
+                       [](const Variant& v, int64_t pos) { return v.pos < pos; }) -
+      variants.begin());
   // A deletion from an earlier block may cover `from` (variants never overlap, so only the one
   // just before can).
   if (i > 0) {
-    const VariantIndex::Entry& v = index[i - 1];
-    if (v.type == VariantType::kDeletion && v.AppliesTo(hap) && v.pos + v.length > from) {
+    const Variant& v = variants[i - 1];
+    if (v.type == VariantType::kDeletion && applies(v) && v.pos + v.length > from) {
       p = v.pos + v.length;
       shift = from - p;
-      events_.push_back(Event{v.pos, 0, shift, v.length, v.type, false});
+      events_.push_back(Event{v.pos, 0, shift, static_cast<int32_t>(v.length), v.type, false});
     }
   }
   // Written through a pointer, the buffer grown only for insertions: appending to a string piece
@@ -43,9 +49,9 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   };
   char* out = room_for(to - from);
   int64_t size = 0;
-  for (; i < n && index[i].pos < to; ++i) {
-    const VariantIndex::Entry& v = index[i];
-    if (!v.AppliesTo(hap) || v.pos < p)
+  for (; i < n && variants[i].pos < to; ++i) {
+    const Variant& v = variants[i];
+    if (!applies(v) || v.pos < p)
       continue;
     std::memcpy(out + size, window.data(p), static_cast<size_t>(v.pos - p));
     size += v.pos - p;
@@ -60,7 +66,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         out = room_for(size + 1 + v.length + (to - v.pos - 1));
         changes_base = v.snp_shift != 0;
         out[size++] = changes_base ? SnpBase(window.at(v.pos), v.snp_shift) : window.at(v.pos);
-        std::memcpy(out + size, index.inserted(i).data(), static_cast<size_t>(v.length));
+        std::memcpy(out + size, inserted.data() + v.inserted_at, static_cast<size_t>(v.length));
         size += v.length;
         p = v.pos + 1;
         shift += v.length;
@@ -71,7 +77,8 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         shift -= v.length;
         break;
     }
-    events_.push_back(Event{v.pos, hpos, shift, v.length, v.type, changes_base});
+    events_.push_back(
+        Event{v.pos, hpos, shift, static_cast<int32_t>(v.length), v.type, changes_base});
   }
   if (p < to)
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));

@@ -19,7 +19,6 @@
 #include <vector>
 
 #include "engine/span_window.h"
-#include "engine/variant_index.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -34,10 +33,12 @@ struct ReadTrace {
 
 class SpelledHaplotype {
  public:
-  // Spells haplotype `hap` of reference [from, to) (all in `window`) with the variants of
-  // `index` that apply to it, including a deletion from before `from` that reaches into it.
+  // Spells haplotype `hap` of reference [from, to) (all in `window`) with the `variants`
+  // (sorted by position; insertions' bases in `inserted`) that apply to it, not on an N of the
+  // reference, including a deletion from before `from` that reaches into it.
   void Spell(const SpanWindow& window,
-             const VariantIndex& index,
+             const std::vector<Variant>& variants,
+             const std::string& inserted,
              int hap,
              int64_t from,
              int64_t to);
@@ -89,9 +90,9 @@ class SpelledHaplotype {
   // The reference position of base h, given the last event at or before it.
   int64_t PositionOf(int64_t h, size_t last) const;
 
-  // Reads look events up by position in buckets of 256 bases (as VariantIndex does variants):
-  // one small table and a short scan, in the events alone. Going through the variant index
-  // touched two more tables per lookup, at random places too large for the cache.
+  // Reads look events up by position in buckets of 256 bases: one small table and a short scan,
+  // in the events alone. Going through an index of the block's variants touched two more tables
+  // per lookup, at random places too large for the cache.
   static constexpr int kBucketShift = 8;
 
   int64_t from_ = 0;

@@ -154,7 +154,6 @@ std::vector<Variant> RandomVariants(std::mt19937_64& rng,
 }
 
 void ExpectReadsFrom(const SpanWindow& window,
-                     const VariantIndex& index,
                      const std::vector<Variant>& variants,
                      const std::string& inserted,
                      const std::string& ref,
@@ -162,7 +161,7 @@ void ExpectReadsFrom(const SpanWindow& window,
                      std::mt19937_64& rng) {
   const auto ref_length = static_cast<int64_t>(ref.size());
   HaplotypeReader reader;
-  reader.Build(window, index, 2, from, ref_length);
+  reader.Build(window, variants, inserted, 2, from, ref_length);
   for (int hap = 0; hap < 2; ++hap) {
     const Spelled spelled = Spell(ref, variants, inserted, hap);
     for (int64_t a = from; a + 60 < ref_length; a += 1 + static_cast<int64_t>(rng() % 3)) {
@@ -216,8 +215,6 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
   std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct, &inserted);
   for (Variant& v : variants)
     v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
-  VariantIndex index;
-  index.Build(variants, inserted);
   // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
   // before that reaches into this one).
   int64_t inside = 1000;
@@ -228,7 +225,7 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
     }
   }
   for (int64_t from : {int64_t{0}, inside})
-    ExpectReadsFrom(window, index, variants, inserted, ref, from, rng);
+    ExpectReadsFrom(window, variants, inserted, ref, from, rng);
 }
 
 // A fragment outside what the reader spelled gives no read (never bases from past the spelling).
@@ -239,10 +236,8 @@ TEST(HaplotypeReader, FragmentsOutsideTheSpellingHoldNoRead) {
   window.Commit(ref.size());
   const std::vector<Variant> variants;
   const std::string inserted;
-  VariantIndex index;
-  index.Build(variants, inserted);
   HaplotypeReader reader;
-  reader.Build(window, index, 1, 100, 300);
+  reader.Build(window, variants, inserted, 1, 100, 300);
   std::string out(50, '?');
   ReadTrace trace;
   EXPECT_TRUE(reader.Forward(reader.Locate(0, 100, 300), 50, out.data(), &trace));
