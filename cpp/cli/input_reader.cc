@@ -16,6 +16,8 @@ InputReader::~InputReader() {
   ahead_.reset();  // its thread reads file_
   if (file_)
     gzclose(file_);
+  if (bgzf_fd_ >= 0)
+    close(bgzf_fd_);
 }
 
 Status InputReader::Open(const std::string& path, bool read_ahead) {
@@ -24,6 +26,11 @@ Status InputReader::Open(const std::string& path, bool read_ahead) {
   if (!file_)
     return Status::Error("cannot open " + path_ + ": " + std::strerror(errno));
   gzbuffer(file_, 1 << 17);
+  if (IsRegularFile(path)) {
+    bgzf_fd_ = open(path.c_str(), O_RDONLY);
+    if (bgzf_fd_ >= 0 && BgzfInput::Starts(bgzf_fd_))
+      bgzf_ = std::make_unique<BgzfInput>(bgzf_fd_, path_);
+  }
   if (read_ahead && IsRegularFile(path)) {
     ahead_ = std::make_unique<ReadAhead>(
         [this](char* dst, size_t capacity, size_t* got) { return ReadHere(dst, capacity, got); });
@@ -35,7 +42,26 @@ Status InputReader::Read(char* dst, size_t capacity, size_t* got) {
   return ahead_ ? ahead_->Read(dst, capacity, got) : ReadHere(dst, capacity, got);
 }
 
+Status InputReader::HandOverToZlib() {
+  handed_over_ = true;
+  gzclose(file_);
+  file_ = nullptr;
+  if (lseek(bgzf_fd_, static_cast<off_t>(bgzf_->handover_offset()), SEEK_SET) < 0)
+    return Status::Error("cannot read " + path_ + ": " + std::strerror(errno));
+  file_ = gzdopen(dup(bgzf_fd_), "rb");
+  if (!file_)
+    return Status::Error("cannot read " + path_ + ": " + std::strerror(errno));
+  gzbuffer(file_, 1 << 17);
+  return Status::Ok();
+}
+
 Status InputReader::ReadHere(char* dst, size_t capacity, size_t* got) {
+  if (bgzf_ && !handed_over_) {
+    RF_RETURN_IF_ERROR(bgzf_->Read(dst, capacity, got));
+    if (*got > 0 || !bgzf_->handed_over())
+      return Status::Ok();
+    RF_RETURN_IF_ERROR(HandOverToZlib());
+  }
   int n = gzread(file_, dst, static_cast<unsigned>(capacity));
   int code = Z_OK;
   const char* message = gzerror(file_, &code);

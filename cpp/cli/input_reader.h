@@ -1,5 +1,5 @@
-// Reads an input file, plain or gzip/bgzip (zlib handles both), or standard input: references
-// and FASTQ alike. Also small helpers about files.
+// Reads an input file, plain or gzip (zlib) or bgzip (block by block, cli/bgzf_input.h), or
+// standard input: references, VCFs and FASTQ alike. Also small helpers about files.
 #ifndef READFORGE_CLI_INPUT_READER_H_
 #define READFORGE_CLI_INPUT_READER_H_
 
@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/bgzf_input.h"
 #include "cli/read_ahead.h"
 #include "engine/simulator.h"
 #include "engine/status.h"
@@ -30,9 +31,14 @@ class InputReader {
 
  private:
   Status ReadHere(char* dst, size_t capacity, size_t* got);
+  // zlib reads on where a bgzip file stops being one (from BgzfInput::handover_offset()).
+  Status HandOverToZlib();
 
   gzFile file_ = nullptr;
   std::string path_;
+  int bgzf_fd_ = -1;
+  std::unique_ptr<BgzfInput> bgzf_;  // a regular file that starts as bgzip
+  bool handed_over_ = false;
   std::unique_ptr<ReadAhead> ahead_;
 };
 

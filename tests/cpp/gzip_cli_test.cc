@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -147,6 +148,43 @@ TEST_F(GzipCliTest, GzipAndNoGzipSaySoExplicitly) {
   EXPECT_FALSE(Exists("n1.fq.gz") || Exists("n2.fq"));
   ASSERT_EQ(Run("--no-gzip " + run + "m1.fq m2.fq > /dev/null"), 0);
   EXPECT_EQ(Read("m1.fq").substr(0, 1), "@");
+}
+
+// Compressed inputs: bgzip's are read block by block (libdeflate), anything else gzip through
+// zlib, a bgzip file with plain gzip appended switching over where it stops; all give the plain
+// file's reads, and damage in a block is one clear error.
+TEST_F(GzipCliTest, BgzipAndGzipInputsReadAsTheirPlainBytes) {
+  ASSERT_EQ(Shell("bgzip -c ref.fa > bgzip.fa.gz && gzip -c ref.fa > gzip.fa.gz"), 0);
+  ASSERT_EQ(Shell("head -c 200000 ref.fa | bgzip -c > mixed.fa.gz && "
+                  "tail -c +200001 ref.fa | gzip -c >> mixed.fa.gz"),
+            0);
+  const std::string run = "-S 6 -N 20000 -r 0.01 ";
+  ASSERT_EQ(Run(run + "ref.fa p1.fq p2.fq > p.txt"), 0);
+  for (const std::string name : {"bgzip", "gzip", "mixed"}) {
+    std::string err;
+    ASSERT_EQ(Run(run + name + ".fa.gz " + name + "1.fq " + name + "2.fq > " + name + ".txt", &err),
+              0)
+        << name << ": " << err;
+    // Compared as a whole (gtest's diff of two 3 MB texts would run for minutes).
+    EXPECT_TRUE(Read(name + "1.fq") == Read("p1.fq")) << name;
+    EXPECT_TRUE(Read(name + "2.fq") == Read("p2.fq")) << name;
+    EXPECT_TRUE(Read(name + ".txt") == Read("p.txt")) << name;
+  }
+  // Bytes of the second block's deflate data overwritten, or the file cut inside a block.
+  std::string damaged = Read("bgzip.fa.gz");
+  const size_t second =
+      1 + (static_cast<unsigned char>(damaged[16]) | static_cast<unsigned char>(damaged[17]) << 8);
+  ASSERT_LT(second + 2000, damaged.size());
+  std::fill(damaged.begin() + second + 100, damaged.begin() + second + 160, '\xff');
+  std::ofstream(Path("damaged.fa.gz"), std::ios::binary) << damaged;
+  std::ofstream(Path("cut.fa.gz"), std::ios::binary) << Read("bgzip.fa.gz").substr(0, second + 500);
+  std::string err;
+  EXPECT_EQ(Run(run + "damaged.fa.gz d1.fq d2.fq", &err), 1);
+  EXPECT_TRUE(err.rfind("readforge: error: damaged.fa.gz: corrupt gzip data (", 0) == 0) << err;
+  EXPECT_EQ(Run(run + "cut.fa.gz c1.fq c2.fq", &err), 1);
+  EXPECT_EQ(err,
+            "readforge: error: cut.fa.gz: the gzip data is truncated (unexpected end of file)\n");
+  EXPECT_FALSE(Exists("d1.fq") || Exists("c1.fq"));
 }
 
 }  // namespace
