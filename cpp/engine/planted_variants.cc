@@ -90,10 +90,7 @@ Status PlantedVariants::Next(int64_t ordinal,
 Status PlantedVariants::PlantBlock(const PlantingBlock& block,
                                    const SpanWindow& window,
                                    Rng& rng,
-                                   std::vector<Variant>* variants,
-                                   std::string* inserted,
-                                   std::vector<PlantedTruth>* truth,
-                                   std::vector<PlantedText>* text,
+                                   const PlantedOutput& out,
                                    bool* need_input) {
   const int64_t ordinal = ordinal_.at(block.contig);
   while (true) {
@@ -101,7 +98,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
     RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
     if (!got)
       return Status::Ok();
-    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, variants, inserted, truth, text));
+    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, out));
   }
 }
 
@@ -139,8 +136,8 @@ void PlantedVariants::AddAllele(const VcfRecord& r,
                                 int allele,
                                 uint8_t haplotypes,
                                 int64_t pos,
-                                std::vector<Variant>* variants,
-                                std::string* inserted) const {
+                                const PlantedOutput& out) const {
+  std::vector<Variant>* variants = out.variants;
   const std::string_view ref = r.ref();
   const std::string_view alt = r.alt(static_cast<size_t>(allele - 1));
   size_t prefix = 0;
@@ -173,8 +170,8 @@ void PlantedVariants::AddAllele(const VcfRecord& r,
     Variant& v = on_snp ? variants->back() : add(VariantType::kInsertion, anchor);
     v.type = VariantType::kInsertion;
     v.length = static_cast<int64_t>(alt.size() - ref.size());
-    v.inserted_at = static_cast<int64_t>(inserted->size());
-    inserted->append(alt.substr(prefix + n));
+    v.inserted_at = static_cast<int64_t>(out.inserted->size());
+    out.inserted->append(alt.substr(prefix + n));
     if (!on_snp)
       v.snp_shift = 0;
   } else if (ref.size() > alt.size()) {
@@ -187,10 +184,7 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const PlantingBlock& block,
                                     const SpanWindow& window,
                                     Rng& rng,
-                                    std::vector<Variant>* variants,
-                                    std::string* inserted,
-                                    std::vector<PlantedTruth>* truth,
-                                    std::vector<PlantedText>* text) {
+                                    const PlantedOutput& out) {
   const int64_t pos = r.pos - block.span_begin;
   const int64_t length = static_cast<int64_t>(r.ref().size());
   if (pos + length > block.span_length) {
@@ -228,12 +222,13 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   }
   if (options_.haploid)
     alleles[1] = alleles[0];
+  std::vector<Variant>* variants = out.variants;
   const size_t first = variants->size();
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
     const uint8_t haplotypes =
         static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
     if (haplotypes)
-      AddAllele(r, a, haplotypes, pos, variants, inserted);
+      AddAllele(r, a, haplotypes, pos, out);
   }
   if (alleles[0] < 1 && alleles[1] < 1)
     return Status::Ok();  // neither haplotype carries an ALT allele: nothing to plant
@@ -243,9 +238,9 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
       std::swap((*variants)[j], (*variants)[j - 1]);
   }
-  truth->push_back(PlantedTruth{pos, pos + length});
+  out.truth->push_back(PlantedTruth{pos, pos + length});
   if (options_.write_vcf) {
-    PlantedText& line = text->emplace_back();
+    PlantedText& line = out.text->emplace_back();
     line.ref.assign(r.ref());
     for (size_t i = 0; i < r.alt_count(); ++i) {
       if (i)

@@ -44,6 +44,15 @@ struct PlantedText {
   std::string genotype;
 };
 
+// Where a block's planted records go: their variants (sorted; insertions' bases appended to
+// `inserted`), their truth and, with a truth VCF, their text (one for each truth).
+struct PlantedOutput {
+  std::vector<Variant>* variants;
+  std::string* inserted;
+  std::vector<PlantedTruth>* truth;
+  std::vector<PlantedText>* text;
+};
+
 // The block whose records are planted: its contig, its stretch [begin, end) in contig
 // coordinates, and its span's start (contig coordinate of span position 0) and length.
 struct PlantingBlock {
@@ -61,21 +70,16 @@ class PlantedVariants {
 
   VcfReader& reader() { return reader_; }
 
-  // Plants the records that start in the block, one by one as they are read (none is kept):
-  // their variants are appended to `variants` (sorted, inserted bases to `inserted`), their truth
-  // to `truth` and, with a truth VCF, their text to `text` (one for each truth); records before the
-  // block are skipped and counted. The window must hold every base of every record; `rng` is the
-  // block's stream for unphased genotypes. *need_input when the VCF's bytes so far do not reach
-  // past the block: call again with the same block, rng and vectors once more have come. An error
-  // for records out of order, on contigs the reference lacks, or whose REF is not the reference's,
-  // in the order the VCF has them.
+  // Plants the records that start in the block, one by one as they are read (none is kept), into
+  // `out`; records before the block are skipped and counted. The window must hold every base of
+  // every record; `rng` is the block's stream for unphased genotypes. *need_input when the VCF's
+  // bytes so far do not reach past the block: call again with the same block, rng and output once
+  // more have come. An error for records out of order, on contigs the reference lacks, or whose REF
+  // is not the reference's, in the order the VCF has them.
   Status PlantBlock(const PlantingBlock& block,
                     const SpanWindow& window,
                     Rng& rng,
-                    std::vector<Variant>* variants,
-                    std::string* inserted,
-                    std::vector<PlantedTruth>* truth,
-                    std::vector<PlantedText>* text,
+                    const PlantedOutput& out,
                     bool* need_input);
   // Reads the records after the last block, checking their order and contigs all the same.
   Status ReadRest(bool* need_input);
@@ -100,16 +104,12 @@ class PlantedVariants {
                      const PlantingBlock& block,
                      const SpanWindow& window,
                      Rng& rng,
-                     std::vector<Variant>* variants,
-                     std::string* inserted,
-                     std::vector<PlantedTruth>* truth,
-                     std::vector<PlantedText>* text);
+                     const PlantedOutput& out);
   void AddAllele(const VcfRecord& r,
                  int allele,
                  uint8_t haplotypes,
                  int64_t pos,
-                 std::vector<Variant>* variants,
-                 std::string* inserted) const;
+                 const PlantedOutput& out) const;
 
   const Options& options_;
   VcfReader reader_;

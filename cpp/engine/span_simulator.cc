@@ -131,8 +131,8 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       }
       const PlantingBlock block{contig_, span_.begin + begin, span_.begin + end, span_.begin,
                                 length_};
-      RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, &planted_parts_, &inserted_,
-                                              &planted_truth_, &planted_text_, need_variants));
+      const PlantedOutput out{&planted_parts_, &inserted_, &planted_truth_, &planted_text_};
+      RF_RETURN_IF_ERROR(planted_->PlantBlock(block, window_, draws_, out, need_variants));
       if (*need_variants)
         return Status::Ok();
       planting_ = false;
