@@ -64,8 +64,8 @@ class PairSampler {
   bool done() const { return next_ == pairs_; }
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
-  // length when known, else a bound past every fragment of the block. `variants` must not change
-  // between StartBlock and the block's last Run.
+  // length when known, else a bound past every fragment of the block. `variants` (insertions'
+  // bases in `inserted`) must not change between StartBlock and the block's last Run.
   void Run(const SpanWindow& window,
            const std::vector<Variant>& variants,
            const std::string& inserted,

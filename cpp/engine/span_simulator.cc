@@ -163,21 +163,24 @@ void SpanSimulator::MergePlanted(int64_t reached, size_t truth_first) {
     return t == planted_truth_.size() || end <= planted_truth_[t].pos;
   };
   size_t p = 0;
-  for (Variant& v : random_) {
+  for (const Variant& v : random_) {
     if (!clear_of_planted(v))
       continue;
     while (p < planted_parts_.size() && planted_parts_[p].pos <= v.pos)
-      variants_.push_back(std::move(planted_parts_[p++]));
-    variants_.push_back(std::move(v));
+      variants_.push_back(planted_parts_[p++]);
+    variants_.push_back(v);
   }
   while (p < planted_parts_.size())
-    variants_.push_back(std::move(planted_parts_[p++]));
+    variants_.push_back(planted_parts_[p++]);
 }
 
 // Inserted bases before the first kept insertion's belong to dropped variants (or to random ones
 // a planted record displaced): they are cut once they are half the buffer, which so stays about
-// the size of the kept variants' insertions. Between blocks, nothing else refers to the buffer.
+// the size of the kept variants' insertions. Between blocks nothing else refers to the buffer
+// (a block starts only once the blocks ahead are planted: planting_ is then false).
 void SpanSimulator::DropUnusedInserted() {
+  if (planting_)
+    return;
   int64_t first = static_cast<int64_t>(inserted_.size());
   for (const Variant& v : variants_) {
     if (v.type == VariantType::kInsertion)
@@ -207,10 +210,10 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
     if (!vcf)
       return;  // planted records are only the VCF's
     for (; t < planted_truth_.size() && planted_truth_[t].pos < pos; ++t) {
-      const int64_t pos = planted_truth_[t].pos;
+      const int64_t at = planted_truth_[t].pos;
       const PlantedText& p = planted_text_[t];
-      if (pos >= block_begin)
-        AppendPlantedVcf(contig_, span_.begin + pos + 1, p.ref, p.alts, p.genotype, vcf);
+      if (at >= block_begin)
+        AppendPlantedVcf(contig_, span_.begin + at + 1, p.ref, p.alts, p.genotype, vcf);
     }
   };
   for (const Variant& v : variants_) {
