@@ -44,9 +44,11 @@ Status BgzfInput::Read(char* dst, size_t capacity, size_t* got) {
   size_t written = 0;
   // What is left of a block that did not fit the last Read.
   const size_t left = std::min(capacity, block_.size() - block_at_);
-  std::memcpy(dst, block_.data() + block_at_, left);
-  block_at_ += left;
-  written += left;
+  if (left > 0) {  // (block_ may be empty: no copy from its null data)
+    std::memcpy(dst, block_.data() + block_at_, left);
+    block_at_ += left;
+    written += left;
+  }
   while (written < capacity && !handed_over_) {
     RF_RETURN_IF_ERROR(Fill(BgzfBlockInflater::kMaxBlock));
     const size_t have = end_ - begin_;
