@@ -17,11 +17,9 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   events_.clear();
   // Sentinels at both ends keep searches free of bounds checks: one before every base (no
   // shift), one after all of them.
-  events_.push_back(
-      Event{from, std::numeric_limits<int64_t>::min(), 0, 1, VariantType::kSnp, false});
+  events_.push_back(Event{-1, -1, 1, VariantType::kSnp, false});
   const size_t n = variants.size();
   int64_t p = from;  // the next reference base to copy
-  int64_t shift = 0;
   const auto applies = [hap](const Variant& v) { return !v.on_n && v.on(hap); };
   size_t i = static_cast<size_t>(
       std::lower_bound(variants.begin(), variants.end(), from,
@@ -33,8 +31,8 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     const Variant& v = variants[i - 1];
     if (v.type == VariantType::kDeletion && applies(v) && v.pos + v.length > from) {
       p = v.pos + v.length;
-      shift = from - p;
-      events_.push_back(Event{v.pos, 0, shift, static_cast<int32_t>(v.length), v.type, false});
+      events_.push_back(Event{0, static_cast<int32_t>(v.pos - from),
+                              static_cast<uint16_t>(v.length), v.type, false});
     }
   }
   // Written through a pointer, the buffer grown only for insertions: appending to a string piece
@@ -69,28 +67,26 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         std::memcpy(out + size, inserted.data() + v.inserted_at, static_cast<size_t>(v.length));
         size += v.length;
         p = v.pos + 1;
-        shift += v.length;
         break;
       }
       case VariantType::kDeletion:
         p = v.pos + v.length;
-        shift -= v.length;
         break;
     }
-    events_.push_back(
-        Event{v.pos, hpos, shift, static_cast<int32_t>(v.length), v.type, changes_base});
+    events_.push_back(Event{hpos, static_cast<int32_t>(v.pos - from),
+                            static_cast<uint16_t>(v.length), v.type, changes_base});
   }
   if (p < to)
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
-  events_.push_back(
-      Event{to, std::numeric_limits<int64_t>::max(), shift, 1, VariantType::kSnp, false});
+  events_.push_back(Event{std::numeric_limits<int64_t>::max(), static_cast<int32_t>(to - from), 1,
+                          VariantType::kSnp, false});
   // Events after the first sentinel all lie at or after `from` but a deletion carried into the
   // block, which lies before: the buckets start past it.
   event_buckets_.resize(static_cast<size_t>(((to - from) >> kBucketShift) + 1));
   size_t e = 1;
   for (size_t b = 0; b < event_buckets_.size(); ++b) {
-    const int64_t start = from + (static_cast<int64_t>(b) << kBucketShift);
-    while (events_[e].pos < start)
+    const int64_t start = static_cast<int64_t>(b) << kBucketShift;
+    while (events_[e].at < start)
       ++e;
     event_buckets_[b] = static_cast<uint32_t>(e);
   }
@@ -108,8 +104,8 @@ size_t SpelledHaplotype::LastAtOrBefore(int64_t h, size_t near) const {
 int64_t SpelledHaplotype::PositionOf(int64_t h, size_t last) const {
   const Event& v = events_[last];
   if (v.type == VariantType::kInsertion && h <= v.hpos + v.length)  // its anchor or a base of it
-    return v.pos;
-  return from_ + h - v.shift;
+    return from_ + v.at;
+  return from_ + h - v.shift();
 }
 
 void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const {
@@ -117,9 +113,9 @@ void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* tra
   // insertion or in its inserted bases; a deletion there has no read base before it.
   const size_t k = LastAtOrBefore(h0, near);
   const Event& v = events_[k];
-  trace->first = from_ + h0 - v.shift;
+  trace->first = from_ + h0 - v.shift();
   if (v.type == VariantType::kInsertion && h0 <= v.hpos + v.length) {
-    trace->first = v.pos;
+    trace->first = from_ + v.at;
     trace->snps += v.changes_base && v.hpos == h0;
     trace->indels += h0 > v.hpos || v.hpos + 1 < h1;  // holds one of its inserted bases
   } else {

@@ -50,21 +50,22 @@ class SpelledHaplotype {
   // Where reference position x (from <= x <= to) starts: the index of its base, or of the base
   // after the deletion that removes it. *events: the index of the first event at or after x.
   int64_t Locate(int64_t x, size_t* events) const {
-    size_t j = event_buckets_[static_cast<size_t>((x - from_) >> kBucketShift)];
-    while (events_[j].pos < x)
+    const int64_t at = x - from_;
+    size_t j = event_buckets_[static_cast<size_t>(at >> kBucketShift)];
+    while (events_[j].at < at)
       ++j;
     *events = j;
     const Event& v = events_[j - 1];
-    if (v.type == VariantType::kDeletion && v.pos + v.length > x)
+    if (v.type == VariantType::kDeletion && v.at + v.length > at)
       return v.hpos;
-    return x - from_ + v.shift;
+    return at + v.shift();
   }
 
   // Where the fragment ending before reference position e ends: after e-1's base, not after the
   // bases inserted after it. `events` from Locate(e).
   int64_t FragmentEnd(int64_t located, size_t events, int64_t e) const {
     const Event& v = events_[events - 1];
-    return v.type == VariantType::kInsertion && v.pos == e - 1 ? v.hpos + 1 : located;
+    return v.type == VariantType::kInsertion && v.at == e - 1 - from_ ? v.hpos + 1 : located;
   }
 
   // The trace of the read of bases [h0, h1), h0 < h1. `near`: the index of an event close to
@@ -76,14 +77,25 @@ class SpelledHaplotype {
   }
 
  private:
+  // 16 bytes: reads look events up at random places, and with a planted variant every 45
+  // bases a block's events (32 bytes each, as they were) overflowed the cache beside its bases.
   struct Event {
-    int64_t pos;    // the variant's reference position
-    int64_t hpos;   // the SNP's base, the insertion's anchor, or the base after a deletion
-    int64_t shift;  // index - (x - from) for reference positions x after the variant
-    int32_t length;
+    int64_t hpos;  // the SNP's base, the insertion's anchor, or the base after a deletion
+    int32_t at;    // the variant's reference position - from (a block and a fragment: < 2^31)
+    uint16_t length;
     VariantType type;
     bool changes_base;  // a SNP, or an insertion that changes its anchor
+
+    // index - (x - from) for reference positions x after the variant (not for the last
+    // sentinel, which nothing asks).
+    int64_t shift() const {
+      const int64_t d = hpos - at;
+      return type == VariantType::kInsertion  ? d + length
+             : type == VariantType::kDeletion ? d - length
+                                              : d;
+    }
   };
+  static_assert(kMaxIndelLength <= UINT16_MAX && kMaxBlockSize + kMaxFragmentLength < INT32_MAX);
 
   // The last event at or before base h, searching from `near`.
   size_t LastAtOrBefore(int64_t h, size_t near) const;
