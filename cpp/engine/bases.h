@@ -3,22 +3,25 @@
 #ifndef READFORGE_ENGINE_BASES_H_
 #define READFORGE_ENGINE_BASES_H_
 
+#include <array>
+
 namespace readforge {
 
-// 0 to 3 for A, C, G, T (upper case); -1 for anything else (N).
+// 0 to 3 for A, C, G, T (upper case); -1 for anything else (N). A table, not a switch: bases
+// come in no predictable order, and the compare chain a switch became mispredicted about once a
+// base where SNPs are spelled and listed.
 inline int BaseIndex(char base) {
-  switch (base) {
-    case 'A':
-      return 0;
-    case 'C':
-      return 1;
-    case 'G':
-      return 2;
-    case 'T':
-      return 3;
-    default:
-      return -1;
-  }
+  static constexpr auto kIndex = [] {
+    std::array<signed char, 256> index{};
+    for (signed char& i : index)
+      i = -1;
+    index['A'] = 0;
+    index['C'] = 1;
+    index['G'] = 2;
+    index['T'] = 3;
+    return index;
+  }();
+  return kIndex[static_cast<unsigned char>(base)];
 }
 
 }  // namespace readforge

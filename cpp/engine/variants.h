@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "engine/bases.h"
 #include "engine/options.h"
 #include "engine/random.h"
 
@@ -60,19 +61,8 @@ void GenerateVariants(const Options& options,
 
 // The base a SNP turns `ref` into ('N' stays 'N'). Inline: reads call it for every SNP base.
 inline char SnpBase(char ref, int shift) {
-  static constexpr char kBases[] = "ACGT";
-  switch (ref) {
-    case 'A':
-      return kBases[(0 + shift) & 3];
-    case 'C':
-      return kBases[(1 + shift) & 3];
-    case 'G':
-      return kBases[(2 + shift) & 3];
-    case 'T':
-      return kBases[(3 + shift) & 3];
-    default:
-      return 'N';
-  }
+  const int index = BaseIndex(ref);
+  return index < 0 ? 'N' : "ACGT"[(index + shift) & 3];
 }
 
 }  // namespace readforge
