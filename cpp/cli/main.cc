@@ -15,6 +15,7 @@
 #include "cli/parallel_run.h"
 #include "cli/profile_command.h"
 #include "cli/reference_index.h"
+#include "cli/vcf_parse_ahead.h"
 #include "engine/arguments.h"
 #include "engine/region.h"
 #include "engine/simulator.h"
@@ -75,9 +76,9 @@ Status RunSingle(const CommandLine& line,
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0], true));
-  InputReader variants;
+  VariantsFeed variants;
   if (line.options.plant_variants)
-    RF_RETURN_IF_ERROR(variants.Open(line.variants_path, true));
+    RF_RETURN_IF_ERROR(variants.Open(line.variants_path, line.options.variants_sample, sim));
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {
@@ -96,7 +97,7 @@ Status RunSingle(const CommandLine& line,
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
     if (state == Simulator::State::kNeedVariantInput)
-      RF_RETURN_IF_ERROR(FeedVariants(variants, sim));
+      RF_RETURN_IF_ERROR(variants.Feed(sim));
     progress.Update(sim);
   }
   report->stats = sim.stats();

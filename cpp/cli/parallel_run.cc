@@ -11,6 +11,7 @@
 
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
+#include "cli/vcf_parse_ahead.h"
 #include "engine/bgzf_writer.h"
 #include "engine/run_merge.h"
 
@@ -91,15 +92,15 @@ struct Worker {
 
 Status Produce(Simulator& sim,
                const std::string& path,
-               const std::string& variants_path,
+               VcfParseAhead* variants,
+               int consumer,
                ChunkQueue& queue,
                const std::atomic<bool>& cancelled) {
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(path, true));
-  InputReader variants;
-  if (!variants_path.empty())
-    RF_RETURN_IF_ERROR(variants.Open(variants_path, true));
+  if (variants)
+    sim.UseVariantBatches();
   bool input_done = false;
   while (!cancelled) {
     Simulator::State state = sim.Run();
@@ -121,8 +122,11 @@ Status Produce(Simulator& sim,
       break;
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
-    if (state == Simulator::State::kNeedVariantInput)
-      RF_RETURN_IF_ERROR(FeedVariants(variants, sim));
+    if (state == Simulator::State::kNeedVariantInput) {
+      std::shared_ptr<const VcfRecordBatch> batch;
+      RF_RETURN_IF_ERROR(variants->Take(consumer, &batch));
+      sim.TakeVariantBatch(std::move(batch));
+    }
   }
   return Status::Ok();
 }
@@ -137,6 +141,10 @@ Status RunParallel(const Options& options,
                    RunReport* report) {
   std::vector<Worker> workers(static_cast<size_t>(threads));
   std::atomic<bool> cancelled{false};
+  // The VCF of --variants (a regular file, as the reference is) is parsed once for all workers.
+  VcfParseAhead variants;
+  if (options.plant_variants)
+    RF_RETURN_IF_ERROR(variants.Start(options.variants_name, options.variants_sample, threads));
   std::vector<std::thread> pool;
   for (int w = 0; w < threads; ++w) {
     pool.emplace_back([&, w] {
@@ -146,8 +154,10 @@ Status RunParallel(const Options& options,
       mine.block_phase = w;
       Simulator sim(mine, index.contigs, index.gaps);
       sim.set_index_name(index.contigs_from);
-      me.status = Produce(sim, path, options.plant_variants ? options.variants_name : "", me.queue,
-                          cancelled);
+      me.status =
+          Produce(sim, path, options.plant_variants ? &variants : nullptr, w, me.queue, cancelled);
+      if (options.plant_variants)
+        variants.Leave(w);
       if (!me.status.ok())
         cancelled = true;
       me.stats = sim.stats();

@@ -47,6 +47,18 @@ PlantedVariants::PlantedVariants(const Options& options, const std::vector<Conti
     ordinal_.emplace(contigs[i].name, static_cast<int64_t>(i));
 }
 
+VcfReader::Event PlantedVariants::NextRecord() {
+  if (!batches_)
+    return reader_.Next(&pending_);
+  if (!batch_)
+    return VcfReader::Event::kNeedInput;
+  if (batch_offset_ < batch_->bytes.size()) {
+    UnpackRecord(batch_->bytes, &batch_offset_, &pending_);
+    return VcfReader::Event::kRecord;
+  }
+  return batch_->stop;
+}
+
 Status PlantedVariants::Next(int64_t ordinal,
                              int64_t begin,
                              int64_t end,
@@ -56,12 +68,12 @@ Status PlantedVariants::Next(int64_t ordinal,
   *need_input = false;
   while (true) {
     if (!has_pending_ && !ended_) {
-      switch (reader_.Next(&pending_)) {
+      switch (NextRecord()) {
         case VcfReader::Event::kNeedInput:
           *need_input = true;
           return Status::Ok();
         case VcfReader::Event::kError:
-          return Fail(reader_.error());
+          return Fail(batches_ ? batch_->error : reader_.error());
         case VcfReader::Event::kEnd:
           ended_ = true;
           break;

@@ -12,8 +12,10 @@
 #define READFORGE_ENGINE_PLANTED_VARIANTS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/options.h"
@@ -24,6 +26,7 @@
 #include "engine/truth_writer.h"
 #include "engine/variants.h"
 #include "engine/vcf_reader.h"
+#include "engine/vcf_record_batch.h"
 
 namespace readforge {
 
@@ -69,6 +72,13 @@ class PlantedVariants {
   PlantedVariants(const Options& options, const std::vector<ContigInfo>& contigs);
 
   VcfReader& reader() { return reader_; }
+  // Records parsed elsewhere (vcf_record_batch.h) instead of VCF text pushed to reader(): after
+  // UseBatches(), each time PlantBlock or ReadRest needs input, the next batch goes in.
+  void UseBatches() { batches_ = true; }
+  void TakeBatch(std::shared_ptr<const VcfRecordBatch> batch) {
+    batch_ = std::move(batch);
+    batch_offset_ = 0;
+  }
 
   // Plants the records that start in the block, one by one as they are read (none is kept), into
   // `out`; records before the block are skipped and counted. The window must hold every base of
@@ -95,6 +105,8 @@ class PlantedVariants {
 
  private:
   Status Fail(const std::string& message);
+  // The next record into pending_ (kRecord), or what stops the VCF's reader or batches.
+  VcfReader::Event NextRecord();
   // Checks that `record` follows the records before it in the reference's order.
   Status CheckOrder(const VcfRecord& record);
   // Reads up to the next record that starts in [begin, end) of the contig of `ordinal` (*got:
@@ -113,6 +125,9 @@ class PlantedVariants {
 
   const Options& options_;
   VcfReader reader_;
+  bool batches_ = false;
+  std::shared_ptr<const VcfRecordBatch> batch_;
+  size_t batch_offset_ = 0;
   std::unordered_map<std::string, int64_t> ordinal_;
   std::string last_contig_;   // the contig of the record before, and its ordinal (a cache)
   VcfRecord pending_;         // the record read last

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/bgzf_writer.h"
@@ -67,6 +68,12 @@ class Simulator {
   char* VariantBuffer(size_t n) { return planted_->reader().Buffer(n); }
   void CommitVariants(size_t n) { planted_->reader().Commit(n); }
   void FinishVariants() { planted_->reader().Finish(); }
+  // Or its records, parsed elsewhere (vcf_record_batch.h): UseVariantBatches() before the first
+  // Run(), then the next batch for each kNeedVariantInput.
+  void UseVariantBatches() { planted_->UseBatches(); }
+  void TakeVariantBatch(std::shared_ptr<const VcfRecordBatch> batch) {
+    planted_->TakeBatch(std::move(batch));
+  }
 
   State Run();
 

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 
 #include "engine/contig_scanner.h"
 #include "engine/haplotype_reader.h"
 #include "engine/simulator.h"
+#include "engine/vcf_record_batch.h"
 
 namespace readforge::testing {
 
@@ -24,7 +26,8 @@ RunResult Simulate(const Options& options,
                    const std::vector<ContigInfo>& contigs,
                    size_t chunk,
                    const GapIndex* gaps,
-                   const std::string& variants) {
+                   const std::string& variants,
+                   size_t variant_batch) {
   RunResult result;
   Simulator sim(options, contigs, gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta));
   Status s = sim.Start();
@@ -34,6 +37,13 @@ RunResult Simulate(const Options& options,
   }
   size_t fed = 0;
   size_t fed_variants = 0;
+  VcfReader parser(options.variants_sample);
+  VcfRecord scratch;
+  if (variant_batch > 0) {
+    sim.UseVariantBatches();
+    parser.Commit(variants.copy(parser.Buffer(variants.size()), variants.size()));
+    parser.Finish();
+  }
   if (chunk == 0)
     chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
   while (true) {
@@ -53,7 +63,12 @@ RunResult Simulate(const Options& options,
       if (n == 0)
         sim.Finish();
     }
-    if (state == Simulator::State::kNeedVariantInput) {
+    if (state == Simulator::State::kNeedVariantInput && variant_batch > 0) {
+      auto batch = std::make_shared<VcfRecordBatch>();
+      size_t count = 0;
+      FillBatch(parser, variant_batch, &scratch, batch.get(), &count);
+      sim.TakeVariantBatch(std::move(batch));
+    } else if (state == Simulator::State::kNeedVariantInput) {
       size_t n = std::min(chunk, variants.size() - fed_variants);
       variants.copy(sim.VariantBuffer(n), n, fed_variants);
       sim.CommitVariants(n);

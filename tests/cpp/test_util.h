@@ -28,13 +28,16 @@ void Collect(Simulator& sim, RunResult* result);
 
 // Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once). With contigs (an
 // index), the N runs come from `gaps`, or from a scan of `fasta` as the command line does.
-// With options.plant_variants, `variants` is the VCF's text (fed in chunks of `chunk` too).
+// With options.plant_variants, `variants` is the VCF's text (fed in chunks of `chunk` too), or
+// with `variant_batch` > 0 its records, parsed here and fed in batches of that many (as the CLI
+// feeds them from its parsing thread).
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const std::vector<ContigInfo>& contigs,
                    size_t chunk = 0,
                    const GapIndex* gaps = nullptr,
-                   const std::string& variants = "");
+                   const std::string& variants = "",
+                   size_t variant_batch = 0);
 
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
 std::vector<ContigInfo> ContigsOf(const std::string& fasta);

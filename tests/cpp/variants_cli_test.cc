@@ -100,12 +100,22 @@ TEST_F(VariantsCliTest, BadVcfsAreOneClearErrorAndNothingIsWritten) {
       {"--variants missing.vcf", "cannot open missing.vcf: No such file or directory"},
       {"--sample S1", "--sample, --het-fraction and --skip-mismatches go with --variants"},
   };
-  for (const Case& c : cases) {
-    std::string err;
-    EXPECT_EQ(Run("-S 1 -N 1000 " + c.args + " ref.fa o1.fq o2.fq", &err), 1) << c.args;
-    EXPECT_EQ(err, "readforge: error: " + c.error + "\n");
-    EXPECT_FALSE(Exists("o1.fq") || Exists("o2.fq")) << c.args;
+  // On one thread and on two (whose workers take the records of one parsing thread).
+  for (const char* threads : {"-t 1 ", "-t 2 "}) {
+    for (const Case& c : cases) {
+      std::string err;
+      EXPECT_EQ(Run(threads + ("-S 1 -N 1000 " + c.args) + " ref.fa o1.fq o2.fq", &err), 1)
+          << threads << c.args;
+      EXPECT_EQ(err, "readforge: error: " + c.error + "\n") << threads;
+      EXPECT_FALSE(Exists("o1.fq") || Exists("o2.fq")) << threads << c.args;
+    }
   }
+  // Through a pipe (named "-") the simulator parses the text itself: the same error.
+  std::string err;
+  EXPECT_EQ(Run("-S 1 -N 1000 --variants - ref.fa o1.fq o2.fq < unsorted.vcf", &err), 1);
+  EXPECT_EQ(err,
+            "readforge: error: -: line 4: records out of order: c1:31 after "
+            "line 3 (the VCF must follow the reference's order: sort it with bcftools sort)\n");
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // VCFs as a user might hand them over (truncated, unsorted, malformed, junk), in random pieces:
 // the reader gives the same records and the same error whatever the pieces, and with or without
-// its one-pass scan of common records; every record it gives is well formed, and a run planting
-// them completes or stops with a message.
+// its one-pass scan of common records, and packed for the simulator as the CLI's parsing thread
+// packs them; every record it gives is well formed, and a run planting them completes or stops
+// with a message.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "../cpp/test_util.h"
 #include "engine/simulator.h"
 #include "engine/vcf_reader.h"
+#include "engine/vcf_record_batch.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -75,6 +77,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(parsed.size() == whole.size(), "the scan changed the records");
   for (size_t i = 0; i < whole.size(); ++i)
     FUZZ_CHECK(Same(whole[i], parsed[i]), "the scan changed a record");
+  // Packed for the simulator by a parsing thread (vcf_record_batch.h), each record unpacks to
+  // itself, one reused record after another.
+  std::string packed;
+  for (const VcfRecord& r : whole)
+    PackRecord(r, &packed);
+  VcfRecord unpacked;
+  size_t offset = 0;
+  for (const VcfRecord& r : whole) {
+    UnpackRecord(packed, &offset, &unpacked);
+    FUZZ_CHECK(Same(unpacked, r), "packing changed a record");
+  }
+  FUZZ_CHECK(offset == packed.size(), "packed records left bytes over");
   FUZZ_CHECK(Read(vcf, piece, &pieces) == error, "the pieces changed the error");
   FUZZ_CHECK(whole.size() == pieces.size(), "the pieces changed the records");
   for (size_t i = 0; i < whole.size(); ++i) {

@@ -1,0 +1,86 @@
+// Reads and parses the VCF of --variants on a thread of its own, a few batches of records ahead
+// of the simulator, which takes them packed (engine/vcf_record_batch.h) instead of parsing the
+// text itself: inflating and parsing a million records then run beside the simulation, as the
+// reference's reading does (read_ahead.h). The records come in the file's order, the parser's
+// error, if any, after the records before it: the run is the one that parses its own text. With
+// -t N the N simulators take the same batches: the file is read and parsed once, not N times. For
+// a regular file only: a pipe may never end, and the thread could not be stopped in a read.
+#ifndef READFORGE_CLI_VCF_PARSE_AHEAD_H_
+#define READFORGE_CLI_VCF_PARSE_AHEAD_H_
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/input_reader.h"
+#include "engine/simulator.h"
+#include "engine/status.h"
+#include "engine/vcf_record_batch.h"
+
+namespace readforge {
+
+class VcfParseAhead {
+ public:
+  VcfParseAhead() = default;
+  VcfParseAhead(const VcfParseAhead&) = delete;
+  VcfParseAhead& operator=(const VcfParseAhead&) = delete;
+  ~VcfParseAhead();  // stops the thread (after the batch it may be filling)
+
+  // Opens `path` (an error if it cannot) and starts parsing it for `sample` (empty: the first),
+  // for `consumers` simulators, each of which takes every batch.
+  Status Start(const std::string& path, const std::string& sample, int consumers = 1);
+
+  // Consumer `consumer`'s next batch. An error reading the file (a damaged or cut gzip) comes
+  // after the batches before it.
+  Status Take(int consumer, std::shared_ptr<const VcfRecordBatch>* batch);
+  // The consumer takes no more (it ended, or failed): the others need not wait for it.
+  void Leave(int consumer);
+
+ private:
+  static constexpr size_t kBatchRecords = 8192;
+  static constexpr size_t kAhead = 4;
+  static constexpr size_t kReadChunk = size_t{1} << 20;
+
+  struct Ready {
+    std::shared_ptr<const VcfRecordBatch> batch;
+    Status status = Status::Ok();
+  };
+
+  void Produce(std::string sample);
+
+  InputReader input_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  void DropTakenLocked();
+
+  std::deque<Ready> ready_;   // parsed, not yet taken by every consumer
+  size_t first_ = 0;          // the number of ready_.front() (batches count from 0)
+  std::vector<size_t> next_;  // each consumer's next batch (SIZE_MAX once it left)
+  bool stop_ = false;
+  bool finished_ = false;  // the thread published its last batch
+  std::thread thread_;
+};
+
+// The VCF of --variants as a host's loop feeds it to a simulator: parsed ahead from a regular
+// file, or as text pushed as it is read from a pipe.
+class VariantsFeed {
+ public:
+  // Before the simulator's first Run().
+  Status Open(const std::string& path, const std::string& sample, Simulator& sim);
+  // When Run() says kNeedVariantInput.
+  Status Feed(Simulator& sim);
+
+ private:
+  bool parsed_ahead_ = false;
+  VcfParseAhead ahead_;
+  InputReader text_;
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_CLI_VCF_PARSE_AHEAD_H_
