@@ -36,6 +36,7 @@ void VcfParseAhead::Produce(std::string sample) {
         return;
     }
     auto batch = std::make_shared<VcfRecordBatch>();
+    batch->bytes.reserve(kBatchRecords * kPackedRecordGuess);
     Ready ready;
     size_t count = 0;
     VcfReader::Event event;

@@ -43,6 +43,9 @@ class VcfParseAhead {
 
  private:
   static constexpr size_t kBatchRecords = 8192;
+  // Bytes a packed record mostly takes (its fixed part, a short contig name and alleles): room
+  // made once per batch, not doubled record by record.
+  static constexpr size_t kPackedRecordGuess = 64;
   static constexpr size_t kAhead = 4;
   static constexpr size_t kReadChunk = size_t{1} << 20;
 
