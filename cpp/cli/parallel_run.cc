@@ -122,11 +122,8 @@ Status Produce(Simulator& sim,
       break;
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
-    if (state == Simulator::State::kNeedVariantInput) {
-      std::shared_ptr<const VcfRecordBatch> batch;
-      RF_RETURN_IF_ERROR(variants->Take(consumer, &batch));
-      sim.TakeVariantBatch(std::move(batch));
-    }
+    if (state == Simulator::State::kNeedVariantInput)
+      RF_RETURN_IF_ERROR(variants->Feed(consumer, sim));
   }
   return Status::Ok();
 }

@@ -79,6 +79,13 @@ Status VcfParseAhead::Take(int consumer, std::shared_ptr<const VcfRecordBatch>* 
   return status;
 }
 
+Status VcfParseAhead::Feed(int consumer, Simulator& sim) {
+  std::shared_ptr<const VcfRecordBatch> batch;
+  RF_RETURN_IF_ERROR(Take(consumer, &batch));
+  sim.TakeVariantBatch(std::move(batch));
+  return Status::Ok();
+}
+
 void VcfParseAhead::Leave(int consumer) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -106,12 +113,7 @@ Status VariantsFeed::Open(const std::string& path, const std::string& sample, Si
 }
 
 Status VariantsFeed::Feed(Simulator& sim) {
-  if (!parsed_ahead_)
-    return FeedVariants(text_, sim);
-  std::shared_ptr<const VcfRecordBatch> batch;
-  RF_RETURN_IF_ERROR(ahead_.Take(0, &batch));
-  sim.TakeVariantBatch(std::move(batch));
-  return Status::Ok();
+  return parsed_ahead_ ? ahead_.Feed(0, sim) : FeedVariants(text_, sim);
 }
 
 }  // namespace readforge

@@ -38,6 +38,8 @@ class VcfParseAhead {
   // Consumer `consumer`'s next batch. An error reading the file (a damaged or cut gzip) comes
   // after the batches before it.
   Status Take(int consumer, std::shared_ptr<const VcfRecordBatch>* batch);
+  // Take, then hand the batch to `sim` (when its Run() says kNeedVariantInput).
+  Status Feed(int consumer, Simulator& sim);
   // The consumer takes no more (it ended, or failed): the others need not wait for it.
   void Leave(int consumer);
 
