@@ -134,18 +134,18 @@ int64_t PairSampler::LongestFit(const SpanWindow& window,
   return f;
 }
 
-bool PairSampler::TryPair(const SpanWindow& window,
-                          const SpanPlace& place,
-                          int64_t span_end,
-                          int attempt,
-                          const ReadOutputs& out,
-                          SamplerCounters* counters) {
+PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
+                                      const SpanPlace& place,
+                                      int64_t span_end,
+                                      int attempt,
+                                      const ReadOutputs& out,
+                                      SamplerCounters* counters) {
   const int64_t total = usable_->size();
   int64_t pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
   int64_t fragment = DrawFragmentLength();
   const bool fits = pos + fragment <= span_end;
   if (!fits && attempt < kFitAttempts)
-    return false;
+    return Try::kRedraw;
   boost::random::bernoulli_distribution<double> coin(0.5);
   int hap = options_.haploid ? 0 : coin(rng_);
   bool flip = coin(rng_);
@@ -166,21 +166,25 @@ bool PairSampler::TryPair(const SpanWindow& window,
     return reader_.Forward(located, left_length, left_.data(), &left_trace) &&
            reader_.Backward(located, right_length, right_.data(), &right_trace);
   };
-  bool ok = read_pair() && !TooManyNs(left_.data(), left_length);
-  if (ok && TooManyNs(right_.data(), right_length)) {
+  // Deletions can leave the fragment's haplotype shorter than a read.
+  if (!read_pair())
+    return Try::kHaplotypeShort;
+  if (TooManyNs(left_.data(), left_length))
+    return Try::kTooManyNs;
+  if (TooManyNs(right_.data(), right_length)) {
     // The far read lies on a run of N (a gap ahead): draw again, then cut to fit before it.
     if (attempt < kFitAttempts || cut)
-      return false;
+      return Try::kTooManyNs;
     int64_t shorter = LongestFit(window, pos, fragment, right_length);
     if (shorter == fragment)
-      return false;  // the Ns came with a variant: another place
+      return Try::kTooManyNs;  // the Ns came with a variant: another place
     fragment = shorter;
     cut = true;
-    ok = read_pair() && !TooManyNs(left_.data(), left_length) &&
-         !TooManyNs(right_.data(), right_length);
+    if (!read_pair())
+      return Try::kHaplotypeShort;
+    if (TooManyNs(left_.data(), left_length) || TooManyNs(right_.data(), right_length))
+      return Try::kTooManyNs;
   }
-  if (!ok)
-    return false;
   char* read1 = flip ? right_.data() : left_.data();
   char* read2 = flip ? left_.data() : right_.data();
   const char* qualities1 = nullptr;
@@ -225,7 +229,7 @@ bool PairSampler::TryPair(const SpanWindow& window,
     counters->histogram->Add(outer);
   if (counters->coverage)
     counters->coverage->AddFragment(left_trace.first);
-  return true;
+  return Try::kPlaced;
 }
 
 void PairSampler::Run(const SpanWindow& window,
@@ -247,11 +251,16 @@ void PairSampler::Run(const SpanWindow& window,
     spelling_stale_ = false;
   }
   while (next_ < pairs_ && out.read1->size() < budget) {
-    bool placed = false;
-    for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt)
-      placed = TryPair(window, place, span_end, attempt, out, counters);
-    if (!placed)
+    Try tried = Try::kRedraw;
+    bool saw_ns = false;
+    for (int attempt = 0; attempt < kMaxAttempts && tried != Try::kPlaced; ++attempt) {
+      tried = TryPair(window, place, span_end, attempt, out, counters);
+      saw_ns |= tried == Try::kTooManyNs;
+    }
+    if (tried != Try::kPlaced) {
       ++counters->dropped;
+      counters->dropped_short += !saw_ns;
+    }
     ++next_;
   }
 }

@@ -32,8 +32,9 @@ struct SamplerCounters {
   int64_t pairs = 0;
   int64_t bases = 0;
   int64_t errors = 0;
-  int64_t dropped = 0;  // pairs that found no place without too many Ns
-  int64_t cut = 0;      // fragments cut short to fit before the span's end or a run of N
+  int64_t dropped = 0;        // pairs that found no place for their reads
+  int64_t dropped_short = 0;  // of those, pairs whose every try fell on haplotypes too short
+  int64_t cut = 0;            // fragments cut short to fit before the span's end or a run of N
   int64_t fragment_length_sum = 0;
   FragmentHistogram* histogram = nullptr;
   // With a quality profile: per read end, where each cycle's qualities are summed (or null).
@@ -46,7 +47,8 @@ class PairSampler {
  public:
   // A pair gets this many tries to find a place whose reads keep within -A; it is dropped (and
   // counted) after that. With usable starts this happens only where variants pull Ns into a
-  // read, so an N-rich reference never hangs the run.
+  // read or deletions leave a span's haplotypes shorter than the reads (a contig barely longer
+  // than them), so an N-rich reference never hangs the run.
   static constexpr int kMaxAttempts = 100;
   // After this many draws whose fragment runs past the span's end or puts its far read on too
   // many Ns, the fragment is cut to the longest length that fits from its start.
@@ -76,12 +78,14 @@ class PairSampler {
            SamplerCounters* counters);
 
  private:
-  bool TryPair(const SpanWindow& window,
-               const SpanPlace& place,
-               int64_t span_end,
-               int attempt,
-               const ReadOutputs& out,
-               SamplerCounters* counters);
+  // How one try went: the pair made, or why not.
+  enum class Try { kPlaced, kRedraw, kTooManyNs, kHaplotypeShort };
+  Try TryPair(const SpanWindow& window,
+              const SpanPlace& place,
+              int64_t span_end,
+              int attempt,
+              const ReadOutputs& out,
+              SamplerCounters* counters);
   int64_t DrawFragmentLength();
   int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,

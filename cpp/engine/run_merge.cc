@@ -13,6 +13,7 @@ void RunMerge::Add(const SimulatorStats& stats, const std::vector<SpanNote>& not
   }
   for (size_t i = 0; i < notes.size() && i < notes_.size(); ++i) {
     notes_[i].dropped_pairs += notes[i].dropped_pairs;
+    notes_[i].dropped_short += notes[i].dropped_short;
     notes_[i].cut_fragments += notes[i].cut_fragments;
   }
 }
@@ -44,7 +45,7 @@ std::string RunMerge::Encode(const SimulatorStats& s, const std::vector<SpanNote
   }
   for (const SpanNote& n : notes) {
     out << "note " << n.length << ' ' << n.too_short << ' ' << n.dropped_pairs << ' '
-        << n.cut_fragments << ' ' << n.span << '\n';
+        << n.dropped_short << ' ' << n.cut_fragments << ' ' << n.span << '\n';
   }
   return out.str();
 }
@@ -89,7 +90,8 @@ Status RunMerge::AddEncoded(std::string_view text) {
       s.coverage.push_back(std::move(c));
     } else if (key == "note") {
       SpanNote note;
-      in >> note.length >> note.too_short >> note.dropped_pairs >> note.cut_fragments;
+      in >> note.length >> note.too_short >> note.dropped_pairs >> note.dropped_short >>
+          note.cut_fragments;
       in.get();  // the space before the span's name, which may hold spaces itself
       std::getline(in, note.span);
       notes.push_back(std::move(note));

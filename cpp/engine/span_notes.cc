@@ -21,10 +21,17 @@ std::vector<std::string> FormatWarnings(const std::vector<SpanNote>& notes,
                          std::to_string(options.outer_distance) + " -s " +
                          FormatNumber(options.std_dev) + " asks for longer ones)");
     }
-    if (n.dropped_pairs > 0) {
-      warnings.push_back(n.span + ": " + std::to_string(n.dropped_pairs) +
-                         " read pairs could not be placed: variants put too many Ns in every "
-                         "read tried");
+    if (n.dropped_short > 0) {
+      warnings.push_back(n.span + " (" + std::to_string(n.length) +
+                         " bases): " + std::to_string(n.dropped_short) +
+                         " read pairs could not be placed: deletions leave its haplotypes "
+                         "shorter than the reads (" +
+                         std::to_string(options.longest_read()) + ") wherever tried");
+    }
+    if (n.dropped_pairs > n.dropped_short) {
+      warnings.push_back(n.span + ": " + std::to_string(n.dropped_pairs - n.dropped_short) +
+                         " read pairs could not be placed: variants put too many Ns in the "
+                         "reads wherever tried");
     }
   }
   const SimulatorStats::Planted& p = stats.planted;

@@ -1,6 +1,6 @@
 // What a run has to say about its spans, as warnings: a span too short to use, fragments cut
-// short to fit, or pairs that could not be placed. Kept as data so that hosts running several
-// simulators can add them up.
+// short to fit, or pairs that could not be placed (and why). Kept as data so that hosts running
+// several simulators can add them up.
 #ifndef READFORGE_ENGINE_SPAN_NOTES_H_
 #define READFORGE_ENGINE_SPAN_NOTES_H_
 
@@ -18,6 +18,7 @@ struct SpanNote {
   int64_t length = 0;
   bool too_short = false;
   int64_t dropped_pairs = 0;
+  int64_t dropped_short = 0;  // of those, pairs that met only haplotypes shorter than the reads
   int64_t cut_fragments = 0;
 };
 

@@ -323,6 +323,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   stats->cut_fragments += counters.cut;
   stats->fragment_length_sum += counters.fragment_length_sum;
   note_.dropped_pairs += counters.dropped;
+  note_.dropped_short += counters.dropped_short;
   note_.cut_fragments += counters.cut;
   if (!sampler_.done())
     return Status::Ok();

@@ -350,6 +350,49 @@ TEST_F(PlantedTest, BlocksChunksAndOverlapsAreHandledAsDocumented) {
   EXPECT_GT(region.stats.planted.planted, 100);
 }
 
+// A contig no longer than the reads holds a pair only where its haplotype does: a deletion on
+// both haplotypes leaves no place, and the warning says so (not "too many Ns"); on one haplotype
+// the pairs go to the other.
+TEST_F(PlantedTest, PairsThatDeletionsLeaveNoRoomForAreCountedWithTheirCause) {
+  const std::vector<std::pair<std::string, int64_t>> contigs = {{"long", 3000}, {"tight", 104}};
+  const std::string fasta = RandomFasta(contigs, 25, 60);
+  const std::string tight = Bases(fasta, "tight");
+  auto deletion = [&](const char* genotype) {
+    return "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+           "tight\t50\t.\t" +
+           tight.substr(49, 6) + "\t" + tight.substr(49, 1) + "\t.\t.\t.\tGT\t" + genotype + "\n";
+  };
+  Options o;
+  o.seed = 9;
+  o.num_pairs = 2000;
+  o.read1_length = o.read2_length = 100;
+  o.outer_distance = 100;
+  o.std_dev = 0;
+  o.mutation_rate = 0;
+  o.plant_variants = true;
+  const auto index = testing::ContigsOf(fasta);
+  RunResult both = testing::Simulate(o, fasta, index, 0, nullptr, deletion("1|1"));
+  ASSERT_TRUE(both.ok) << both.error;
+  // 5 of the 2,906 usable starts are on `tight`: a few pairs are its share, and all are lost.
+  const int64_t lost = 2000 - both.stats.pairs;
+  EXPECT_GT(lost, 0);
+  EXPECT_EQ(both.stats.dropped_pairs, lost);
+  EXPECT_EQ(both.warnings,
+            std::vector<std::string>{
+                "tight (104 bases): " + std::to_string(lost) +
+                " read pairs could not be placed: deletions leave its haplotypes shorter than "
+                "the reads (100) wherever tried"});
+  for (const auto& rec : ParseFastq(both.read1)) {
+    testing::ReadName name;
+    ASSERT_TRUE(ParseReadName(rec.name, &name));
+    EXPECT_EQ(name.contig, "long");
+  }
+  RunResult one = testing::Simulate(o, fasta, index, 0, nullptr, deletion("0|1"));
+  ASSERT_TRUE(one.ok) << one.error;
+  EXPECT_EQ(one.stats.pairs, 2000);
+  EXPECT_TRUE(one.warnings.empty()) << one.warnings[0];
+}
+
 TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
   const std::vector<std::pair<std::string, int64_t>> contigs = {{"c1", 3000}, {"c2", 2000}};
   const std::string fasta = RandomFasta(contigs, 25, 60);
