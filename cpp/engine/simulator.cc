@@ -132,14 +132,32 @@ Simulator::State Simulator::Fail(std::string message) {
   return State::kError;
 }
 
+void Simulator::TakeVariantBlock(std::shared_ptr<const VariantBlock> block) {
+  switch (block->kind) {
+    case VariantBlock::Kind::kBlock:
+      span_.TakeVariantBlock(std::move(block));
+      break;
+    case VariantBlock::Kind::kEnd:
+      imported_end_ = true;
+      imported_planted_ = block->planted;
+      break;
+    case VariantBlock::Kind::kError:
+      imported_failure_ = true;
+      imported_error_ = block->error;
+      break;
+  }
+}
+
 Simulator::State Simulator::Run() {
+  if (imported_failure_ && !failed_)
+    return Fail(imported_error_);
   if (failed_)
     return State::kError;
   if (!started_)
     return Fail("Start() was not called");
   block_complete_ = false;
   while (true) {
-    if (BufferedOutput() >= kOutputChunk)
+    if (BufferedOutput() >= kOutputChunk || !exported_.empty())
       return State::kOutputReady;
     Status s = Status::Ok();
     if (span_.active() && span_.BlockReady()) {
@@ -161,7 +179,11 @@ Simulator::State Simulator::Run() {
     } else if (!input_.done()) {
       s = FinishInput();
     } else {
-      if (planted_) {  // the rest of the VCF: its order and contigs are checked all the same
+      if (importing_ && planted_) {  // the planting's counts come after the last block
+        if (!imported_end_)
+          return State::kNeedVariantInput;
+        stats_.planted = imported_planted_;
+      } else if (planted_) {  // the rest of the VCF: its order and contigs are checked all the same
         bool need_variants = false;
         s = planted_->ReadRest(&need_variants);
         if (s.ok() && need_variants)
@@ -173,7 +195,7 @@ Simulator::State Simulator::Run() {
         s = plan_.CheckAllRegionsSeen(input_.seen_contigs());
       const bool whole_run =
           options_.first_block == 0 && options_.end_block < 0 && options_.block_stride == 1;
-      if (s.ok() && whole_run)
+      if (s.ok() && whole_run && !exporting_)  // an exporting simulator makes no pairs
         s = CheckPairsPlaced(options_, stats_);
       if (s.ok()) {
         FinishOutputs();

@@ -75,6 +75,27 @@ class Simulator {
     planted_->TakeBatch(std::move(batch));
   }
 
+  // Variant blocks (variant_block.h), for hosts that draw variants on one thread and make reads
+  // on another; both before the first Run(). ExportVariantBlocks(): this simulator draws every
+  // block's variants (planted ones too) and writes their truth into the blocks, makes no pairs
+  // and writes nothing; Run() says kOutputReady while blocks wait in TakeVariantBlocks(). The
+  // host ends the stream it hands on with a kEnd block (stats().planted) or a kError one.
+  // UseVariantBlocks(): this one draws nothing, and takes the next block (TakeVariantBlock)
+  // whenever Run() says kNeedVariantInput. Same options, reference and VCF for both.
+  void ExportVariantBlocks() {
+    exporting_ = true;
+    span_.ExportVariantBlocks(&exported_);
+  }
+  void TakeVariantBlocks(std::vector<std::shared_ptr<const VariantBlock>>* into) {
+    into->swap(exported_);
+    exported_.clear();
+  }
+  void UseVariantBlocks() {
+    importing_ = true;
+    span_.ImportVariantBlocks();
+  }
+  void TakeVariantBlock(std::shared_ptr<const VariantBlock> block);
+
   State Run();
 
   // Sparse input, for hosts that fetch only the bytes of the spans from an indexed file (a
@@ -100,8 +121,9 @@ class Simulator {
   }
 
   const std::string& error() const { return error_; }
-  // The error is about the VCF of --variants (and names it), not about the reference.
-  bool error_in_variants() const { return planted_ && planted_->failed(); }
+  // The error is about the VCF of --variants (and names it), not about the reference; or came
+  // with an imported variant block (and names its file, whichever it is).
+  bool error_in_variants() const { return (planted_ && planted_->failed()) || imported_failure_; }
   const SimulatorStats& stats() const { return stats_; }
   std::vector<std::string> warnings() const { return FormatWarnings(notes_, stats_, options_); }
   // One per span, in reference order: every simulator over the same reference and options lists
@@ -154,6 +176,13 @@ class Simulator {
   std::vector<SpanNote> notes_;
   bool block_complete_ = false;
   int64_t completed_block_ = -1;
+  bool exporting_ = false;
+  std::vector<std::shared_ptr<const VariantBlock>> exported_;
+  bool importing_ = false;
+  bool imported_end_ = false;  // the kEnd block came: its counts are stats_.planted's
+  SimulatorStats::Planted imported_planted_;
+  bool imported_failure_ = false;
+  std::string imported_error_;
   SimulatorStats stats_;
   int64_t total_bases_ = -1;
   int64_t global_block_base_ = 0;  // blocks in the spans before the current one

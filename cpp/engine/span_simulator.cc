@@ -119,6 +119,13 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
       return Status::Ok();
     if (planted_ && !complete_ && window_.end() < end + kMaxIndelLength)
       return Status::Ok();  // the bases a planted record's REF may cover are not all here
+    if (importing_) {
+      RF_RETURN_IF_ERROR(ImportBlock(need_variants));
+      if (*need_variants)
+        return Status::Ok();
+      ++variant_block_;
+      continue;
+    }
     const size_t first = variants_.size();
     Rng rng = MakeRng(options_.seed, key_, variant_block_, StreamPurpose::kVariants);
     if (planted_) {
@@ -144,6 +151,8 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
     }
     for (size_t i = first; i < variants_.size(); ++i)
       variants_[i].on_n = window_.at(variants_[i].pos) == 'N';
+    if (exported_)
+      ExportBlock(begin, end, first);
     ++variant_block_;
   }
   return Status::Ok();
@@ -172,6 +181,75 @@ void SpanSimulator::MergePlanted(int64_t reached, size_t truth_first) {
   }
   while (p < planted_parts_.size())
     variants_.push_back(planted_parts_[p++]);
+}
+
+void SpanSimulator::ExportBlock(int64_t begin, int64_t end, size_t first) {
+  auto block = std::make_shared<VariantBlock>();
+  block->global_block = global_block_base_ + variant_block_;
+  block->variants.assign(variants_.begin() + static_cast<std::ptrdiff_t>(first), variants_.end());
+  for (Variant& v : block->variants) {
+    if (v.type != VariantType::kInsertion)
+      continue;
+    const std::string_view bases = v.InsertedIn(inserted_);
+    v.inserted_at = static_cast<int64_t>(block->inserted.size());
+    block->inserted.append(bases);
+  }
+  // Its truth now, as StartBlock would write it (every variant of the block is drawn, and its
+  // bases are here): a span too short for a read is complete by its only block's draw.
+  const bool skipped = complete_ && length_ < options_.longest_read();
+  if (InRange(block->global_block) && !skipped) {
+    SpanOutputs out;
+    out.mutations = options_.write_mutations ? &block->mutations : nullptr;
+    out.vcf = options_.write_vcf ? &block->vcf : nullptr;
+    SimulatorStats counts;
+    AppendBlockTruth(begin, end, out, &counts);
+    block->has_truth = true;
+    block->snps = counts.snps;
+    block->insertions = counts.insertions;
+    block->deletions = counts.deletions;
+  }
+  exported_->push_back(std::move(block));
+}
+
+Status SpanSimulator::ImportBlock(bool* need_variants) {
+  if (imported_.empty()) {
+    *need_variants = true;
+    return Status::Ok();
+  }
+  std::shared_ptr<const VariantBlock> block = std::move(imported_.front());
+  imported_.pop_front();
+  if (block->global_block != global_block_base_ + variant_block_)
+    return Status::Error("internal error: variant blocks out of step with the reads");
+  const int64_t base = static_cast<int64_t>(inserted_.size());
+  for (Variant v : block->variants) {
+    if (v.type == VariantType::kInsertion)
+      v.inserted_at += base;
+    variants_.push_back(v);
+  }
+  inserted_ += block->inserted;
+  truths_.push_back(std::move(block));
+  return Status::Ok();
+}
+
+Status SpanSimulator::WriteBlockTruth(int64_t block_begin,
+                                      int64_t block_end,
+                                      const SpanOutputs& out,
+                                      SimulatorStats* stats) {
+  if (!importing_) {
+    AppendBlockTruth(block_begin, block_end, out, stats);
+    return Status::Ok();
+  }
+  const VariantBlock& block = *truths_.front();
+  if (!block.has_truth)
+    return Status::Error("internal error: a block's truth was not written");
+  if (out.mutations)
+    out.mutations->append(block.mutations);
+  if (out.vcf)
+    out.vcf->append(block.vcf);
+  stats->snps += block.snps;
+  stats->insertions += block.insertions;
+  stats->deletions += block.deletions;
+  return Status::Ok();
 }
 
 // Inserted bases before the first kept insertion's belong to dropped variants (or to random ones
@@ -265,8 +343,16 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   const bool in_range = InRange(global_block());
   const bool skipped = complete_ && length_ < options_.longest_read();
   block_started_ = true;
+  if (exported_) {  // variants only: their truth went with them, and no pairs are made
+    sampler_.StartBlock(key_, block_, &usable_, 0, *pair_counter);
+    return Status::Ok();
+  }
+  if (importing_ && (truths_.empty() || truths_.front()->global_block != global_block()))
+    return Status::Error("internal error: variant blocks out of step with the reads");
   if (in_range && !skipped)
-    AppendBlockTruth(block_begin, block_end, out, stats);
+    RF_RETURN_IF_ERROR(WriteBlockTruth(block_begin, block_end, out, stats));
+  if (importing_)
+    truths_.pop_front();
   // Where fragments may start: the usable positions among [block_begin, length - m].
   const int64_t scan_end = std::min(window_.end(), block_end + rule_.window - 1);
   runs_.clear();

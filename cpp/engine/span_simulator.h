@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,7 @@
 #include "engine/span_window.h"
 #include "engine/status.h"
 #include "engine/usable_positions.h"
+#include "engine/variant_block.h"
 #include "engine/variants.h"
 
 namespace readforge {
@@ -40,6 +43,17 @@ class SpanSimulator {
   // the message when they do not match the bases.
   // `planted`: the planted variants (--variants), or null.
   SpanSimulator(const Options& options, std::string runs_source, PlantedVariants* planted);
+
+  // Variant blocks (variant_block.h), set before the first span. Exporting: each block's
+  // variants, once drawn, go to `exported` with their truth, and no pairs are made. Importing:
+  // none are drawn; ProcessBlock says *need_variants until TakeVariantBlock gave the next.
+  void ExportVariantBlocks(std::vector<std::shared_ptr<const VariantBlock>>* exported) {
+    exported_ = exported;
+  }
+  void ImportVariantBlocks() { importing_ = true; }
+  void TakeVariantBlock(std::shared_ptr<const VariantBlock> block) {
+    imported_.push_back(std::move(block));
+  }
 
   // Starts span `span` of `contig`, whose first block is block `global_block_base` of the run.
   void Start(const std::string& contig, const Span& span, int64_t global_block_base);
@@ -82,6 +96,15 @@ class SpanSimulator {
   int64_t NeedEnd(int64_t block) const;
   Status GenerateVariantsUpTo(int64_t limit, bool* need_variants);
   void MergePlanted(int64_t reached, size_t truth_first);
+  // Variant block `variant_block_` from variants_[first] on, [begin, end), to exported_.
+  void ExportBlock(int64_t begin, int64_t end, size_t first);
+  // The next imported block into variants_ (*need_variants when none is there yet).
+  Status ImportBlock(bool* need_variants);
+  // The block's truth: written here, or the imported block's (the next of truths_).
+  Status WriteBlockTruth(int64_t block_begin,
+                         int64_t block_end,
+                         const SpanOutputs& out,
+                         SimulatorStats* stats);
   void DropUnusedInserted();
   void AppendBlockTruth(int64_t block_begin,
                         int64_t block_end,
@@ -122,9 +145,13 @@ class SpanSimulator {
   int64_t variant_block_ = 0;                // next block whose variants are to be drawn
   int64_t block_ = 0;                        // block being simulated
   bool block_started_ = false;
-  std::vector<int64_t> block_pairs_;  // -N mode
-  std::vector<NRun> runs_;            // N runs around the current block (span coordinates)
-  UsableSet usable_;                  // where the current block's fragments may start
+  std::vector<std::shared_ptr<const VariantBlock>>* exported_ = nullptr;
+  bool importing_ = false;
+  std::deque<std::shared_ptr<const VariantBlock>> imported_;  // taken, not yet drawn on
+  std::deque<std::shared_ptr<const VariantBlock>> truths_;    // drawn on, truth not yet written
+  std::vector<int64_t> block_pairs_;                          // -N mode
+  std::vector<NRun> runs_;  // N runs around the current block (span coordinates)
+  UsableSet usable_;        // where the current block's fragments may start
   SpanNote note_;
   SpanCoverage coverage_;
 };

@@ -350,6 +350,54 @@ TEST_F(PlantedTest, BlocksChunksAndOverlapsAreHandledAsDocumented) {
   EXPECT_GT(region.stats.planted.planted, 100);
 }
 
+// The CLI draws the variants (planted and random) and their truth on one thread and makes the
+// reads on another, handing blocks across: the same run, byte for byte, whatever it writes.
+TEST_F(PlantedTest, VariantsDrawnInASimulatorOfTheirOwnMakeTheSameRun) {
+  const std::vector<std::pair<std::string, int64_t>> contigs = {
+      {"c1", 30000}, {"tiny", 90}, {"c2", 12000}};
+  const std::string fasta = RandomFasta(contigs, 26, 60);
+  std::string vcf = MakeVcf(fasta, {{"c1", 30000}, {"c2", 12000}}, 9, false);
+  const size_t c2 = vcf.find("\nc2\t") + 1;  // an overlapping record: the first wins
+  vcf.insert(vcf.find('\n', c2) + 1, vcf.substr(c2, vcf.find('\n', c2) - c2 + 1));
+  const auto index = testing::ContigsOf(fasta);
+  Options base;
+  base.seed = 12;
+  base.num_pairs = 2500;
+  base.block_size = 1024;
+  base.mutation_rate = 0.004;
+  base.indel_fraction = 0.3;
+  base.plant_variants = true;
+  base.write_vcf = true;
+  std::vector<Options> runs(6, base);
+  runs[1].haploid = true;
+  runs[2].read2_length = 0;  // single-end
+  runs[2].write_vcf = false;
+  runs[3].regions = {{"c1", 5000, 15000, {}}, {"c2", 0, 4000, {}}};
+  runs[4].first_block = 7;  // a shard
+  runs[4].end_block = 25;
+  runs[5].het_fraction = 0.4;
+  runs[5].mutation_rate = 0;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const RunResult one = testing::Simulate(runs[i], fasta, index, 0, nullptr, vcf);
+    ASSERT_TRUE(one.ok) << one.error;
+    size_t blocks = 0;
+    const RunResult two = testing::SimulateInTwoStages(runs[i], fasta, index, 777, vcf, &blocks);
+    ASSERT_TRUE(two.ok) << "run " << i << ": " << two.error;
+    EXPECT_GT(blocks, 10u) << "run " << i;
+    EXPECT_TRUE(two.read1 == one.read1 && two.read2 == one.read2) << "run " << i;
+    EXPECT_TRUE(two.mutations == one.mutations && two.vcf == one.vcf) << "run " << i;
+    EXPECT_GT(one.mutations.size(), 1000u) << "run " << i;
+    EXPECT_EQ(two.warnings, one.warnings) << "run " << i;
+    EXPECT_EQ(two.stats.planted.planted, one.stats.planted.planted) << "run " << i;
+    EXPECT_EQ(two.stats.planted.overlapping, one.stats.planted.overlapping) << "run " << i;
+    EXPECT_EQ(two.stats.planted.outside, one.stats.planted.outside) << "run " << i;
+    EXPECT_EQ(two.stats.snps + two.stats.insertions + two.stats.deletions,
+              one.stats.snps + one.stats.insertions + one.stats.deletions)
+        << "run " << i;
+    EXPECT_EQ(two.stats.pairs, one.stats.pairs) << "run " << i;
+  }
+}
+
 // A contig no longer than the reads holds a pair only where its haplotype does: a deletion on
 // both haplotypes leaves no place, and the warning says so (not "too many Ns"); on one haplotype
 // the pairs go to the other.
@@ -457,6 +505,10 @@ TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
         testing::Simulate(o, fasta, testing::ContigsOf(fasta), 0, nullptr, c.vcf, 1);
     EXPECT_FALSE(batched.ok);
     EXPECT_EQ(batched.error, c.error);
+    // Drawn in a simulator of their own (the CLI's drawing thread): the same error.
+    RunResult staged = testing::SimulateInTwoStages(o, fasta, testing::ContigsOf(fasta), 0, c.vcf);
+    EXPECT_FALSE(staged.ok);
+    EXPECT_EQ(staged.error, c.error);
   }
   // --skip-mismatches skips and counts instead.
   Options o;

@@ -1,7 +1,10 @@
 #include "test_util.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <random>
 #include <sstream>
@@ -21,34 +24,28 @@ void Collect(Simulator& sim, RunResult* result) {
   sim.ConsumeOutputs();
 }
 
-RunResult Simulate(const Options& options,
-                   const std::string& fasta,
-                   const std::vector<ContigInfo>& contigs,
-                   size_t chunk,
-                   const GapIndex* gaps,
-                   const std::string& variants,
-                   size_t variant_batch) {
+namespace {
+
+// Runs `sim` to its end on `fasta` (chunks of `chunk` bytes), calling `feed_variants` whenever
+// it asks for variants and `after_run` (if any) after every Run(); its outputs, stats and
+// warnings (or error) into the result.
+RunResult Drive(Simulator& sim,
+                const std::string& fasta,
+                size_t chunk,
+                const std::function<void()>& feed_variants,
+                const std::function<void()>& after_run = nullptr) {
   RunResult result;
-  Simulator sim(options, contigs, gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta));
   Status s = sim.Start();
   if (!s.ok()) {
     result.error = s.message();
     return result;
   }
   size_t fed = 0;
-  size_t fed_variants = 0;
-  VcfReader parser(options.variants_sample);
-  VcfRecord scratch;
-  if (variant_batch > 0) {
-    sim.UseVariantBatches();
-    parser.Commit(variants.copy(parser.Buffer(variants.size()), variants.size()));
-    parser.Finish();
-  }
-  if (chunk == 0)
-    chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
   while (true) {
     Simulator::State state = sim.Run();
     Collect(sim, &result);
+    if (after_run)
+      after_run();
     if (state == Simulator::State::kError) {
       result.error = sim.error();
       return result;
@@ -63,25 +60,109 @@ RunResult Simulate(const Options& options,
       if (n == 0)
         sim.Finish();
     }
-    if (state == Simulator::State::kNeedVariantInput && variant_batch > 0) {
-      auto batch = std::make_shared<VcfRecordBatch>();
-      size_t count = 0;
-      FillBatch(parser, variant_batch, &scratch, batch.get(), &count);
-      sim.TakeVariantBatch(std::move(batch));
-    } else if (state == Simulator::State::kNeedVariantInput) {
-      size_t n = std::min(chunk, variants.size() - fed_variants);
-      variants.copy(sim.VariantBuffer(n), n, fed_variants);
-      sim.CommitVariants(n);
-      fed_variants += n;
-      if (n == 0)
-        sim.FinishVariants();
-    }
+    if (state == Simulator::State::kNeedVariantInput)
+      feed_variants();
   }
   result.ok = true;
   result.warnings = sim.warnings();
   result.pairs = sim.stats().pairs;
   result.dropped = sim.stats().dropped_pairs;
   result.stats = sim.stats();
+  return result;
+}
+
+GapIndex GapsFor(const std::string& fasta,
+                 const std::vector<ContigInfo>& contigs,
+                 const GapIndex* gaps) {
+  return gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta);
+}
+
+}  // namespace
+
+RunResult Simulate(const Options& options,
+                   const std::string& fasta,
+                   const std::vector<ContigInfo>& contigs,
+                   size_t chunk,
+                   const GapIndex* gaps,
+                   const std::string& variants,
+                   size_t variant_batch) {
+  Simulator sim(options, contigs, GapsFor(fasta, contigs, gaps));
+  size_t fed_variants = 0;
+  VcfReader parser(options.variants_sample);
+  VcfRecord scratch;
+  if (variant_batch > 0) {
+    sim.UseVariantBatches();
+    parser.Commit(variants.copy(parser.Buffer(variants.size()), variants.size()));
+    parser.Finish();
+  }
+  if (chunk == 0)
+    chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
+  return Drive(sim, fasta, chunk, [&] {
+    if (variant_batch > 0) {
+      auto batch = std::make_shared<VcfRecordBatch>();
+      size_t count = 0;
+      FillBatch(parser, variant_batch, &scratch, batch.get(), &count);
+      sim.TakeVariantBatch(std::move(batch));
+      return;
+    }
+    size_t n = std::min(chunk, variants.size() - fed_variants);
+    variants.copy(sim.VariantBuffer(n), n, fed_variants);
+    sim.CommitVariants(n);
+    fed_variants += n;
+    if (n == 0)
+      sim.FinishVariants();
+  });
+}
+
+RunResult SimulateInTwoStages(const Options& options,
+                              const std::string& fasta,
+                              const std::vector<ContigInfo>& contigs,
+                              size_t chunk,
+                              const std::string& variants,
+                              size_t* blocks) {
+  if (chunk == 0)
+    chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
+  // The first stage: every block's variants and truth, as a host's drawing thread makes them,
+  // ended as the host ends them.
+  Simulator drawer(options, contigs, GapsFor(fasta, contigs, nullptr));
+  drawer.ExportVariantBlocks();
+  std::vector<std::shared_ptr<const VariantBlock>> drawn, taken;
+  size_t fed_variants = 0;
+  const RunResult first = Drive(
+      drawer, fasta, chunk,
+      [&] {
+        size_t n = std::min(chunk, variants.size() - fed_variants);
+        variants.copy(drawer.VariantBuffer(n), n, fed_variants);
+        drawer.CommitVariants(n);
+        fed_variants += n;
+        if (n == 0)
+          drawer.FinishVariants();
+      },
+      [&] {
+        drawer.TakeVariantBlocks(&taken);
+        drawn.insert(drawn.end(), taken.begin(), taken.end());
+      });
+  if (!first.read1.empty() || !first.mutations.empty())
+    ADD_FAILURE() << "the drawing simulator wrote reads or truth of its own";
+  auto end = std::make_shared<VariantBlock>();
+  end->kind = first.ok ? VariantBlock::Kind::kEnd : VariantBlock::Kind::kError;
+  end->planted = drawer.stats().planted;
+  end->error = first.error;
+  drawn.push_back(std::move(end));
+  if (blocks)
+    *blocks = drawn.size() - 1;
+  // The second: the reads, from those blocks.
+  Simulator reads(options, contigs, GapsFor(fasta, contigs, nullptr));
+  reads.UseVariantBlocks();
+  size_t next = 0;
+  RunResult result = Drive(reads, fasta, chunk, [&] {
+    if (next < drawn.size())
+      reads.TakeVariantBlock(drawn[next++]);
+    else
+      ADD_FAILURE() << "variant blocks asked for after their end";
+  });
+  if (result.ok && next != drawn.size())
+    ADD_FAILURE() << "only " << next << " of " << drawn.size() << " variant blocks were taken";
   return result;
 }
 

@@ -39,6 +39,16 @@ RunResult Simulate(const Options& options,
                    const std::string& variants = "",
                    size_t variant_batch = 0);
 
+// The same run in two simulators, as the CLI runs it on two threads: one draws every block's
+// variants and truth from the VCF's text (Simulator::ExportVariantBlocks), the other makes the
+// reads from those blocks (UseVariantBlocks). `*blocks`: how many blocks went across.
+RunResult SimulateInTwoStages(const Options& options,
+                              const std::string& fasta,
+                              const std::vector<ContigInfo>& contigs,
+                              size_t chunk = 0,
+                              const std::string& variants = "",
+                              size_t* blocks = nullptr);
+
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
 std::vector<ContigInfo> ContigsOf(const std::string& fasta);
 // Its N runs (the same scan).
