@@ -15,6 +15,7 @@
 #include "cli/parallel_run.h"
 #include "cli/profile_command.h"
 #include "cli/reference_index.h"
+#include "cli/variant_draw_ahead.h"
 #include "cli/vcf_parse_ahead.h"
 #include "engine/arguments.h"
 #include "engine/region.h"
@@ -77,8 +78,16 @@ Status RunSingle(const CommandLine& line,
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0], true));
   VariantsFeed variants;
-  if (line.options.plant_variants)
+  VariantDrawAhead drawn;
+  // From files, the variants are drawn on a thread of their own; from a pipe, here.
+  const bool draw_ahead = line.options.plant_variants && IsRegularFile(line.positional[0]) &&
+                          IsRegularFile(line.variants_path);
+  if (draw_ahead) {
+    drawn.Start(line.options, index, line.positional[0], line.variants_path);
+    sim.UseVariantBlocks();
+  } else if (line.options.plant_variants) {
     RF_RETURN_IF_ERROR(variants.Open(line.variants_path, line.options.variants_sample, sim));
+  }
   Progress progress(!line.quiet);
   bool input_done = false;
   while (true) {
@@ -97,7 +106,7 @@ Status RunSingle(const CommandLine& line,
     if (state == Simulator::State::kNeedInput)
       RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
     if (state == Simulator::State::kNeedVariantInput)
-      RF_RETURN_IF_ERROR(variants.Feed(sim));
+      RF_RETURN_IF_ERROR(draw_ahead ? drawn.Feed(0, sim) : variants.Feed(sim));
     progress.Update(sim);
   }
   report->stats = sim.stats();

@@ -11,7 +11,7 @@
 
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
-#include "cli/vcf_parse_ahead.h"
+#include "cli/variant_draw_ahead.h"
 #include "engine/bgzf_writer.h"
 #include "engine/run_merge.h"
 
@@ -92,7 +92,7 @@ struct Worker {
 
 Status Produce(Simulator& sim,
                const std::string& path,
-               VcfParseAhead* variants,
+               VariantDrawAhead* variants,
                int consumer,
                ChunkQueue& queue,
                const std::atomic<bool>& cancelled) {
@@ -100,7 +100,7 @@ Status Produce(Simulator& sim,
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(path, true));
   if (variants)
-    sim.UseVariantBatches();
+    sim.UseVariantBlocks();
   bool input_done = false;
   while (!cancelled) {
     Simulator::State state = sim.Run();
@@ -138,10 +138,11 @@ Status RunParallel(const Options& options,
                    RunReport* report) {
   std::vector<Worker> workers(static_cast<size_t>(threads));
   std::atomic<bool> cancelled{false};
-  // The VCF of --variants (a regular file, as the reference is) is parsed once for all workers.
-  VcfParseAhead variants;
+  // The variants of --variants (a regular file, as the reference is) are drawn once, on a
+  // thread of their own, for all workers.
+  VariantDrawAhead variants;
   if (options.plant_variants)
-    RF_RETURN_IF_ERROR(variants.Start(options.variants_name, options.variants_sample, threads));
+    variants.Start(options, index, path, options.variants_name, threads);
   std::vector<std::thread> pool;
   for (int w = 0; w < threads; ++w) {
     pool.emplace_back([&, w] {

@@ -1,7 +1,5 @@
 #include "cli/vcf_parse_ahead.h"
 
-#include <algorithm>
-#include <cstdint>
 #include <utility>
 
 namespace readforge {
@@ -9,18 +7,14 @@ namespace readforge {
 VcfParseAhead::~VcfParseAhead() {
   if (!thread_.joinable())
     return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stop_ = true;
-  }
-  changed_.notify_all();
+  ready_->Stop();
   thread_.join();
 }
 
 Status VcfParseAhead::Start(const std::string& path, const std::string& sample, int consumers) {
   // No read-ahead thread of its own: this one inflates as it parses, and still keeps ahead.
   RF_RETURN_IF_ERROR(input_.Open(path, false));
-  next_.assign(static_cast<size_t>(consumers), 0);
+  ready_ = std::make_unique<SharedQueue<Ready>>(consumers, kAhead);
   thread_ = std::thread([this, sample] { Produce(sample); });
   return Status::Ok();
 }
@@ -29,12 +23,6 @@ void VcfParseAhead::Produce(std::string sample) {
   VcfReader reader(std::move(sample));
   VcfRecord scratch;
   for (;;) {
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] { return stop_ || ready_.size() < kAhead; });
-      if (stop_)
-        return;
-    }
     auto batch = std::make_shared<VcfRecordBatch>();
     batch->bytes.reserve(kBatchRecords * kPackedRecordGuess);
     Ready ready;
@@ -52,31 +40,17 @@ void VcfParseAhead::Produce(std::string sample) {
     }
     const bool last = !ready.status.ok() || event != VcfReader::Event::kRecord;
     ready.batch = std::move(batch);
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      ready_.push_back(std::move(ready));
-      finished_ = last;
-    }
-    changed_.notify_all();
-    if (last)
+    if (!ready_->Push(std::move(ready), last) || last)
       return;
   }
 }
 
 Status VcfParseAhead::Take(int consumer, std::shared_ptr<const VcfRecordBatch>* batch) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  size_t& next = next_[static_cast<size_t>(consumer)];
-  changed_.wait(lock, [&] { return next < first_ + ready_.size() || finished_; });
-  if (next >= first_ + ready_.size())
+  Ready ready;
+  if (!ready_->Take(consumer, &ready))
     return Status::Error("internal error: the VCF's records were asked for after its end");
-  const Ready& ready = ready_[next - first_];
-  *batch = ready.batch;
-  const Status status = ready.status;
-  ++next;
-  DropTakenLocked();
-  lock.unlock();
-  changed_.notify_all();
-  return status;
+  *batch = std::move(ready.batch);
+  return ready.status;
 }
 
 Status VcfParseAhead::Feed(int consumer, Simulator& sim) {
@@ -84,23 +58,6 @@ Status VcfParseAhead::Feed(int consumer, Simulator& sim) {
   RF_RETURN_IF_ERROR(Take(consumer, &batch));
   sim.TakeVariantBatch(std::move(batch));
   return Status::Ok();
-}
-
-void VcfParseAhead::Leave(int consumer) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    next_[static_cast<size_t>(consumer)] = SIZE_MAX;
-    DropTakenLocked();
-  }
-  changed_.notify_all();
-}
-
-void VcfParseAhead::DropTakenLocked() {
-  const size_t slowest = *std::min_element(next_.begin(), next_.end());
-  while (!ready_.empty() && first_ < slowest) {
-    ready_.pop_front();
-    ++first_;
-  }
 }
 
 Status VariantsFeed::Open(const std::string& path, const std::string& sample, Simulator& sim) {

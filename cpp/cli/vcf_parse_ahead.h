@@ -8,16 +8,13 @@
 #ifndef READFORGE_CLI_VCF_PARSE_AHEAD_H_
 #define READFORGE_CLI_VCF_PARSE_AHEAD_H_
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "cli/input_reader.h"
+#include "cli/shared_queue.h"
 #include "engine/simulator.h"
 #include "engine/status.h"
 #include "engine/vcf_record_batch.h"
@@ -41,7 +38,7 @@ class VcfParseAhead {
   // Take, then hand the batch to `sim` (when its Run() says kNeedVariantInput).
   Status Feed(int consumer, Simulator& sim);
   // The consumer takes no more (it ended, or failed): the others need not wait for it.
-  void Leave(int consumer);
+  void Leave(int consumer) { ready_->Leave(consumer); }
 
  private:
   static constexpr size_t kBatchRecords = 8192;
@@ -59,15 +56,7 @@ class VcfParseAhead {
   void Produce(std::string sample);
 
   InputReader input_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  void DropTakenLocked();
-
-  std::deque<Ready> ready_;   // parsed, not yet taken by every consumer
-  size_t first_ = 0;          // the number of ready_.front() (batches count from 0)
-  std::vector<size_t> next_;  // each consumer's next batch (SIZE_MAX once it left)
-  bool stop_ = false;
-  bool finished_ = false;  // the thread published its last batch
+  std::unique_ptr<SharedQueue<Ready>> ready_;  // parsed, not yet taken by every consumer
   std::thread thread_;
 };
 
