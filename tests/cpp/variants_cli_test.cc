@@ -73,6 +73,19 @@ TEST_F(VariantsCliTest, PlainBgzipThreadsAndShardsWriteTheSameBytes) {
   ASSERT_EQ(Run(run + "d.vcf --end-block 5 --variants calls.vcf ref.fa d1.fq d2.fq"), 0);
   ASSERT_EQ(Run(run + "e.vcf --first-block 5 --variants calls.vcf ref.fa e1.fq e2.fq"), 0);
   EXPECT_EQ(ReadFile(Path("d1.fq")) + ReadFile(Path("e1.fq")), ReadFile(Path("a1.fq")));
+  // From files the variants are drawn on a thread of their own; from a pipe the simulator draws
+  // them itself: the same reads, truth VCF and mutation list, on one thread and on three.
+  ASSERT_EQ(Run(run + "g.vcf --mutations g.mut --variants calls.vcf.gz ref.fa g1.fq g2.fq"), 0);
+  ASSERT_EQ(Shell("cat calls.vcf | " + std::string(READFORGE_CLI) + " -q " + run +
+                  "p.vcf --mutations p.mut --variants - ref.fa p1.fq p2.fq"),
+            0);
+  EXPECT_EQ(ReadFile(Path("g1.fq")), ReadFile(Path("a1.fq")));
+  EXPECT_EQ(ReadFile(Path("p1.fq")), ReadFile(Path("a1.fq")));
+  EXPECT_EQ(ReadFile(Path("p.vcf")), ReadFile(Path("a.vcf")));
+  EXPECT_GT(ReadFile(Path("g.mut")).size(), 1000u);
+  EXPECT_EQ(ReadFile(Path("p.mut")), ReadFile(Path("g.mut")));
+  ASSERT_EQ(Run(run + "h.vcf -t 3 --mutations h.mut --variants calls.vcf ref.fa h1.fq h2.fq"), 0);
+  EXPECT_EQ(ReadFile(Path("h.mut")), ReadFile(Path("g.mut")));
   // The second sample: every record homozygous; bcftools reads the truth.
   ASSERT_EQ(Run(run + "s2.vcf --sample S2 --variants calls.vcf ref.fa f1.fq f2.fq"), 0);
   ASSERT_EQ(Shell("bcftools query -i 'INFO/PLANTED=1' -f '[%GT]\\n' s2.vcf | sort | uniq -c > "
