@@ -1,7 +1,8 @@
 // Simulates one span (a contig, or a region of one) block by block as its bases arrive: draws
 // each block's variants, works out where fragments may start (usable_positions.h), samples the
 // block's pairs and writes them and the block's variants. The Simulator feeds it bases and
-// decides which blocks are written; this class holds what one span needs and nothing more.
+// decides which blocks are written; this class holds what one span needs and nothing more. Its
+// variant side (drawing, importing, truth) is in span_variants.cc.
 #ifndef READFORGE_ENGINE_SPAN_SIMULATOR_H_
 #define READFORGE_ENGINE_SPAN_SIMULATOR_H_
 

@@ -71,6 +71,16 @@ RunResult Drive(Simulator& sim,
   return result;
 }
 
+// The VCF's next `chunk` bytes of text into `sim` (its end, once all were fed).
+void FeedVariantText(Simulator& sim, const std::string& variants, size_t chunk, size_t* fed) {
+  size_t n = std::min(chunk, variants.size() - *fed);
+  variants.copy(sim.VariantBuffer(n), n, *fed);
+  sim.CommitVariants(n);
+  *fed += n;
+  if (n == 0)
+    sim.FinishVariants();
+}
+
 GapIndex GapsFor(const std::string& fasta,
                  const std::vector<ContigInfo>& contigs,
                  const GapIndex* gaps) {
@@ -105,12 +115,7 @@ RunResult Simulate(const Options& options,
       sim.TakeVariantBatch(std::move(batch));
       return;
     }
-    size_t n = std::min(chunk, variants.size() - fed_variants);
-    variants.copy(sim.VariantBuffer(n), n, fed_variants);
-    sim.CommitVariants(n);
-    fed_variants += n;
-    if (n == 0)
-      sim.FinishVariants();
+    FeedVariantText(sim, variants, chunk, &fed_variants);
   });
 }
 
@@ -129,15 +134,7 @@ RunResult SimulateInTwoStages(const Options& options,
   std::vector<std::shared_ptr<const VariantBlock>> drawn, taken;
   size_t fed_variants = 0;
   const RunResult first = Drive(
-      drawer, fasta, chunk,
-      [&] {
-        size_t n = std::min(chunk, variants.size() - fed_variants);
-        variants.copy(drawer.VariantBuffer(n), n, fed_variants);
-        drawer.CommitVariants(n);
-        fed_variants += n;
-        if (n == 0)
-          drawer.FinishVariants();
-      },
+      drawer, fasta, chunk, [&] { FeedVariantText(drawer, variants, chunk, &fed_variants); },
       [&] {
         drawer.TakeVariantBlocks(&taken);
         drawn.insert(drawn.end(), taken.begin(), taken.end());
