@@ -74,7 +74,7 @@ void VariantDrawAhead::Produce(Options options,
     if (state == Simulator::State::kNeedInput)
       s = FeedNext(input, sim, &input_done);
     if (state == Simulator::State::kNeedVariantInput)
-      s = vcf.Feed(0, sim);
+      s = vcf.Feed(sim);
     if (!s.ok())
       return fail(s.message());
   }

@@ -11,10 +11,10 @@ VcfParseAhead::~VcfParseAhead() {
   thread_.join();
 }
 
-Status VcfParseAhead::Start(const std::string& path, const std::string& sample, int consumers) {
+Status VcfParseAhead::Start(const std::string& path, const std::string& sample) {
   // No read-ahead thread of its own: this one inflates as it parses, and still keeps ahead.
   RF_RETURN_IF_ERROR(input_.Open(path, false));
-  ready_ = std::make_unique<SharedQueue<Ready>>(consumers, kAhead);
+  ready_ = std::make_unique<SharedQueue<Ready>>(1, kAhead);
   thread_ = std::thread([this, sample] { Produce(sample); });
   return Status::Ok();
 }
@@ -45,18 +45,12 @@ void VcfParseAhead::Produce(std::string sample) {
   }
 }
 
-Status VcfParseAhead::Take(int consumer, std::shared_ptr<const VcfRecordBatch>* batch) {
+Status VcfParseAhead::Feed(Simulator& sim) {
   Ready ready;
-  if (!ready_->Take(consumer, &ready))
+  if (!ready_->Take(0, &ready))
     return Status::Error("internal error: the VCF's records were asked for after its end");
-  *batch = std::move(ready.batch);
-  return ready.status;
-}
-
-Status VcfParseAhead::Feed(int consumer, Simulator& sim) {
-  std::shared_ptr<const VcfRecordBatch> batch;
-  RF_RETURN_IF_ERROR(Take(consumer, &batch));
-  sim.TakeVariantBatch(std::move(batch));
+  RF_RETURN_IF_ERROR(ready.status);
+  sim.TakeVariantBatch(std::move(ready.batch));
   return Status::Ok();
 }
 
@@ -70,7 +64,7 @@ Status VariantsFeed::Open(const std::string& path, const std::string& sample, Si
 }
 
 Status VariantsFeed::Feed(Simulator& sim) {
-  return parsed_ahead_ ? ahead_.Feed(0, sim) : FeedVariants(text_, sim);
+  return parsed_ahead_ ? ahead_.Feed(sim) : FeedVariants(text_, sim);
 }
 
 }  // namespace readforge

@@ -2,9 +2,9 @@
 // of the simulator, which takes them packed (engine/vcf_record_batch.h) instead of parsing the
 // text itself: inflating and parsing a million records then run beside the simulation, as the
 // reference's reading does (read_ahead.h). The records come in the file's order, the parser's
-// error, if any, after the records before it: the run is the one that parses its own text. With
-// -t N the N simulators take the same batches: the file is read and parsed once, not N times. For
-// a regular file only: a pipe may never end, and the thread could not be stopped in a read.
+// error, if any, after the records before it: the run is the one that parses its own text. One
+// simulator takes them: with -t N, the one that draws the variants for all (variant_draw_ahead.h).
+// For a regular file only: a pipe may never end, and the thread could not be stopped in a read.
 #ifndef READFORGE_CLI_VCF_PARSE_AHEAD_H_
 #define READFORGE_CLI_VCF_PARSE_AHEAD_H_
 
@@ -28,17 +28,12 @@ class VcfParseAhead {
   VcfParseAhead& operator=(const VcfParseAhead&) = delete;
   ~VcfParseAhead();  // stops the thread (after the batch it may be filling)
 
-  // Opens `path` (an error if it cannot) and starts parsing it for `sample` (empty: the first),
-  // for `consumers` simulators, each of which takes every batch.
-  Status Start(const std::string& path, const std::string& sample, int consumers = 1);
+  // Opens `path` (an error if it cannot) and starts parsing it for `sample` (empty: the first).
+  Status Start(const std::string& path, const std::string& sample);
 
-  // Consumer `consumer`'s next batch. An error reading the file (a damaged or cut gzip) comes
-  // after the batches before it.
-  Status Take(int consumer, std::shared_ptr<const VcfRecordBatch>* batch);
-  // Take, then hand the batch to `sim` (when its Run() says kNeedVariantInput).
-  Status Feed(int consumer, Simulator& sim);
-  // The consumer takes no more (it ended, or failed): the others need not wait for it.
-  void Leave(int consumer) { ready_->Leave(consumer); }
+  // Hands the next batch to `sim` (when its Run() says kNeedVariantInput), waiting for it. An
+  // error reading the file (a damaged or cut gzip) comes after the batches before it.
+  Status Feed(Simulator& sim);
 
  private:
   static constexpr size_t kBatchRecords = 8192;
@@ -56,7 +51,7 @@ class VcfParseAhead {
   void Produce(std::string sample);
 
   InputReader input_;
-  std::unique_ptr<SharedQueue<Ready>> ready_;  // parsed, not yet taken by every consumer
+  std::unique_ptr<SharedQueue<Ready>> ready_;  // parsed, not yet taken
   std::thread thread_;
 };
 
