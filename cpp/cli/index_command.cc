@@ -60,7 +60,7 @@ Status Index(const IndexArgs& args) {
   RF_RETURN_IF_ERROR(ScanReference(args.ref, &scanner));
   // A .fai beside it must describe the same contigs, or runs would reject the pair of them.
   if (args.ref != "-" && FileExists(args.ref + ".fai")) {
-    ReferenceIndex fai;
+    ReferenceLayout fai;
     RF_RETURN_IF_ERROR(LoadReferenceIndex(args.ref, args.ref + ".fai", "", false, false, &fai));
     Status s = CheckIndexMatches(fai.contigs, scanner.contigs());
     if (!s.ok())
@@ -68,19 +68,14 @@ Status Index(const IndexArgs& args) {
                            " (make it again with samtools faidx)");
   }
   const std::string path = args.out.empty() ? args.ref + ".gaps.bed" : args.out;
-  const std::string text = scanner.gaps().Format();
+  const std::string text = scanner.gaps().Format(scanner.contigs());
   OutputFile out;
   RF_RETURN_IF_ERROR(out.Open(path));
   RF_RETURN_IF_ERROR(out.Write(text));
   RF_RETURN_IF_ERROR(out.Close());
   if (!args.quiet) {
-    int64_t n_bases = 0;
-    size_t runs = 0;
-    for (const ContigGaps& c : scanner.gaps().contigs()) {
-      runs += c.runs.size();
-      for (const NRun& r : c.runs)
-        n_bases += r.end - r.begin;
-    }
+    const int64_t n_bases = scanner.gaps().n_bases();
+    const size_t runs = scanner.gaps().run_count();
     std::fprintf(stderr,
                  "readforge: wrote %s: %zu contigs, %lld bases, %lld N in %zu runs (%zu bytes)\n",
                  path == "-" ? "the N runs" : path.c_str(), scanner.contigs().size(),

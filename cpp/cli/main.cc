@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -69,11 +70,10 @@ class Progress {
 };
 
 Status RunSingle(const CommandLine& line,
-                 const ReferenceIndex& index,
+                 const SharedLayout& layout,
                  const OutputSink& sink,
                  RunReport* report) {
-  Simulator sim(line.options, index.contigs, index.gaps);
-  sim.set_index_name(index.contigs_from);
+  Simulator sim(line.options, layout);
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0], true));
@@ -83,7 +83,7 @@ Status RunSingle(const CommandLine& line,
   const bool draw_ahead = line.options.plant_variants && IsRegularFile(line.positional[0]) &&
                           IsRegularFile(line.variants_path);
   if (draw_ahead) {
-    drawn.Start(line.options, index, line.positional[0], line.variants_path);
+    drawn.Start(line.options, layout, line.positional[0], line.variants_path);
     sim.UseVariantBlocks();
   } else if (line.options.plant_variants) {
     RF_RETURN_IF_ERROR(variants.Open(line.variants_path, line.options.variants_sample, sim));
@@ -114,14 +114,14 @@ Status RunSingle(const CommandLine& line,
   return Status::Ok();
 }
 
-Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& out) {
+Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& out) {
   OutputFile* files[4] = {&out.read1, &out.read2, &out.mutations, &out.vcf};
   OutputSink sink = [&](OutputStream stream, std::string_view bytes) {
     OutputFile* file = files[static_cast<int>(stream)];
     return file->is_open() ? file->Write(bytes) : Status::Ok();
   };
   // Plan first (cheap), so that a bad region is reported before any note about the seed.
-  RF_RETURN_IF_ERROR(Simulator(line.options, index.contigs, index.gaps).Start());
+  RF_RETURN_IF_ERROR(Simulator(line.options, layout).Start());
   if (!line.seed_given && !line.quiet) {
     std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
                  static_cast<unsigned long long>(line.options.seed),
@@ -132,9 +132,9 @@ Status Simulate(const CommandLine& line, const ReferenceIndex& index, Outputs& o
   if (line.threads > 1 && IsRegularFile(line.positional[0]) &&
       (!line.options.plant_variants || IsRegularFile(line.variants_path))) {
     RF_RETURN_IF_ERROR(
-        RunParallel(line.options, index, line.positional[0], line.threads, sink, &report));
+        RunParallel(line.options, layout, line.positional[0], line.threads, sink, &report));
   } else {
-    RF_RETURN_IF_ERROR(RunSingle(line, index, sink, &report));
+    RF_RETURN_IF_ERROR(RunSingle(line, layout, sink, &report));
   }
   if (!line.quiet) {
     for (const std::string& w : report.warnings)
@@ -177,11 +177,11 @@ Status Run(CommandLine& line, Outputs& out) {
     return Status::Error("cannot open " + pos[0] + ": " + std::strerror(ENOENT));
   if (o.plant_variants && line.variants_path != "-" && !FileExists(line.variants_path))
     return Status::Error("cannot open " + line.variants_path + ": " + std::strerror(ENOENT));
-  ReferenceIndex index;
+  auto layout = std::make_shared<ReferenceLayout>();
   const bool pairs_mode = o.coverage <= 0;  // -N places pairs by usable positions: N runs
   RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
                                         pairs_mode || !line.vcf_path.empty() || o.plant_variants,
-                                        pairs_mode || !line.gaps_path.empty(), &index));
+                                        pairs_mode || !line.gaps_path.empty(), layout.get()));
 
   o.write_vcf = !line.vcf_path.empty();
   bool reads_on_stdout = pos[1] == "-" || (pos.size() == 3 && pos[2] == "-");
@@ -197,7 +197,7 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.mutations.Open(line.mutations_path.empty() ? "-" : line.mutations_path));
   if (o.write_vcf)
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
-  return Simulate(line, index, out);
+  return Simulate(line, layout, out);
 }
 
 }  // namespace

@@ -86,7 +86,7 @@ struct Worker {
   ChunkQueue queue;
   Status status = Status::Ok();
   SimulatorStats stats;
-  std::vector<SpanNote> notes;
+  SpanNotes notes;
   bool holds_last_block = false;
 };
 
@@ -131,7 +131,7 @@ Status Produce(Simulator& sim,
 }  // namespace
 
 Status RunParallel(const Options& options,
-                   const ReferenceIndex& index,
+                   const SharedLayout& layout,
                    const std::string& path,
                    int threads,
                    const OutputSink& sink,
@@ -142,7 +142,7 @@ Status RunParallel(const Options& options,
   // thread of their own, for all workers.
   VariantDrawAhead variants;
   if (options.plant_variants)
-    variants.Start(options, index, path, options.variants_name, threads);
+    variants.Start(options, layout, path, options.variants_name, threads);
   std::vector<std::thread> pool;
   for (int w = 0; w < threads; ++w) {
     pool.emplace_back([&, w] {
@@ -150,8 +150,7 @@ Status RunParallel(const Options& options,
       Options mine = options;
       mine.block_stride = threads;
       mine.block_phase = w;
-      Simulator sim(mine, index.contigs, index.gaps);
-      sim.set_index_name(index.contigs_from);
+      Simulator sim(mine, layout);
       me.status =
           Produce(sim, path, options.plant_variants ? &variants : nullptr, w, me.queue, cancelled);
       if (options.plant_variants)

@@ -24,7 +24,7 @@ struct RunReport {
 
 // `threads` simulators over the reference file at `path` (read once per thread).
 Status RunParallel(const Options& options,
-                   const ReferenceIndex& index,
+                   const SharedLayout& layout,
                    const std::string& path,
                    int threads,
                    const OutputSink& sink,

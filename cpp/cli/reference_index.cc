@@ -1,5 +1,7 @@
 #include "cli/reference_index.h"
 
+#include <utility>
+
 #include "cli/input_reader.h"
 #include "engine/fai.h"
 
@@ -22,38 +24,13 @@ Status ScanReference(const std::string& ref_path, ContigScanner* scanner) {
   return Status::Ok();
 }
 
-namespace {
-
-Status LoadFai(const std::string& path, std::vector<ContigInfo>* contigs) {
-  std::string text;
-  RF_RETURN_IF_ERROR(ReadWholeFile(path, &text));
-  std::vector<FaiEntry> entries;
-  Status s = ParseFai(text, &entries);
-  if (!s.ok())
-    return Status::Error(path + ": " + s.message());
-  *contigs = ContigsOf(entries);
-  return Status::Ok();
-}
-
-Status LoadGaps(const std::string& path, GapIndex* gaps) {
-  std::string text;
-  RF_RETURN_IF_ERROR(ReadWholeFile(path, &text));
-  Status s = GapIndex::Parse(text, gaps);
-  if (!s.ok())
-    return Status::Error(path + ": " + s.message());
-  gaps->source = path;
-  return Status::Ok();
-}
-
-}  // namespace
-
 Status LoadReferenceIndex(const std::string& ref_path,
                           const std::string& fai_path,
                           const std::string& gaps_path,
                           bool need_lengths,
                           bool need_gaps,
-                          ReferenceIndex* index) {
-  *index = ReferenceIndex();
+                          ReferenceLayout* layout) {
+  *layout = ReferenceLayout();
   const bool from_file = ref_path != "-";
   std::string fai = fai_path;
   if (fai.empty() && from_file && FileExists(ref_path + ".fai"))
@@ -61,32 +38,29 @@ Status LoadReferenceIndex(const std::string& ref_path,
   std::string gaps = gaps_path;
   if (gaps.empty() && need_gaps && from_file && FileExists(ref_path + ".gaps.bed"))
     gaps = ref_path + ".gaps.bed";
+  std::string fai_text, gaps_text;
   if (!fai.empty())
-    RF_RETURN_IF_ERROR(LoadFai(fai, &index->contigs));
-  bool have_gaps = false;
-  if (!gaps.empty()) {
-    RF_RETURN_IF_ERROR(LoadGaps(gaps, &index->gaps));
-    have_gaps = true;
-    if (index->contigs.empty()) {  // the sidecar names and measures every contig too
-      index->contigs = index->gaps.Contigs();
-      index->contigs_from = gaps;
-    }
-  }
-  const bool missing = (need_gaps && !have_gaps) || (need_lengths && index->contigs.empty());
+    RF_RETURN_IF_ERROR(ReadWholeFile(fai, &fai_text));
+  if (!gaps.empty())
+    RF_RETURN_IF_ERROR(ReadWholeFile(gaps, &gaps_text));
+  RF_RETURN_IF_ERROR(LayoutFromTexts(fai_text, fai, gaps_text, gaps, layout));
+  const bool have_gaps = layout->gaps.known();
+  const bool missing = (need_gaps && !have_gaps) || (need_lengths && layout->contigs.empty());
   if (!missing || !IsRegularFile(ref_path))
     return Status::Ok();
   // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
   ContigScanner scanner;
   RF_RETURN_IF_ERROR(ScanReference(ref_path, &scanner));
-  if (!index->contigs.empty()) {
-    Status s = CheckIndexMatches(index->contigs, scanner.contigs());
+  if (!layout->contigs.empty()) {
+    Status s = CheckIndexMatches(layout->contigs, scanner.contigs());
     if (!s.ok())
       return Status::Error(ref_path + ": " + s.message());
   }
-  index->contigs = scanner.contigs();
-  index->contigs_from = ".fai";
+  ReferenceLayout measured = scanner.TakeLayout();
+  layout->contigs = std::move(measured.contigs);
+  layout->contigs_from = ".fai";
   if (need_gaps && !have_gaps)
-    index->gaps = scanner.gaps();
+    layout->gaps = std::move(measured.gaps);
   return Status::Ok();
 }
 

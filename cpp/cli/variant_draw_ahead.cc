@@ -16,7 +16,7 @@ VariantDrawAhead::~VariantDrawAhead() {
 }
 
 void VariantDrawAhead::Start(const Options& options,
-                             const ReferenceIndex& index,
+                             const SharedLayout& layout,
                              const std::string& reference,
                              const std::string& variants,
                              int consumers) {
@@ -26,11 +26,11 @@ void VariantDrawAhead::Start(const Options& options,
   all.block_stride = 1;
   all.block_phase = 0;
   thread_ = std::thread(
-      [this, all, index, reference, variants] { Produce(all, index, reference, variants); });
+      [this, all, layout, reference, variants] { Produce(all, layout, reference, variants); });
 }
 
 void VariantDrawAhead::Produce(Options options,
-                               ReferenceIndex index,
+                               SharedLayout layout,
                                std::string reference,
                                std::string variants) {
   auto fail = [&](const std::string& message) {
@@ -39,8 +39,7 @@ void VariantDrawAhead::Produce(Options options,
     block->error = message;
     ready_->Push(std::move(block), true);
   };
-  Simulator sim(options, index.contigs, index.gaps);
-  sim.set_index_name(index.contigs_from);
+  Simulator sim(options, layout);
   sim.ExportVariantBlocks();
   Status s = sim.Start();
   InputReader input;

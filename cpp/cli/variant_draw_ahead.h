@@ -33,10 +33,10 @@ class VariantDrawAhead {
   ~VariantDrawAhead();  // stops the thread (after the step it may be in)
 
   // Starts drawing the variants of a run of `options` over `reference` (a file, described by
-  // `index`) with the VCF file `variants`, for `consumers` simulators (-t workers; blocks
+  // `layout`) with the VCF file `variants`, for `consumers` simulators (-t workers; blocks
   // 0, 1, 2, ... whichever phase they have), each of which takes every block.
   void Start(const Options& options,
-             const ReferenceIndex& index,
+             const SharedLayout& layout,
              const std::string& reference,
              const std::string& variants,
              int consumers = 1);
@@ -51,7 +51,7 @@ class VariantDrawAhead {
   static constexpr size_t kAhead = 4;
   using Block = std::shared_ptr<const VariantBlock>;
 
-  void Produce(Options options, ReferenceIndex index, std::string reference, std::string variants);
+  void Produce(Options options, SharedLayout layout, std::string reference, std::string variants);
 
   std::unique_ptr<SharedQueue<Block>> ready_;
   std::thread thread_;

@@ -1,13 +1,23 @@
 #include "engine/contig_scanner.h"
 
+#include <utility>
+
 namespace readforge {
 
-ContigScanner::ContigScanner() : scratch_(size_t{1} << 16, '\0') {}
+ContigScanner::ContigScanner() : scratch_(size_t{1} << 16, '\0') {
+  layout_.gaps.set_known(true);
+}
+
+void ContigScanner::FlushRuns() {
+  layout_.gaps.AddRuns(current_, runs_);
+  runs_.clear();
+}
 
 Status ContigScanner::Push(const char* data, size_t size) {
   const char* p = data;
   const char* end = data + size;
   size_t written = 0;
+  ContigList& contigs = layout_.contigs;
   while (true) {
     switch (parser_.Next(&p, end, scratch_.data(), scratch_.size(), &written)) {
       case FastaParser::Event::kError:
@@ -15,23 +25,26 @@ Status ContigScanner::Push(const char* data, size_t size) {
       case FastaParser::Event::kHeader:
         if (sparse_) {
           return Status::Error("the index (.fai) does not match the FASTA: the bytes of " +
-                               gaps_.contig(current_).name + " hold a header ('>" + parser_.name() +
-                               "')");
+                               std::string(contigs.name(current_)) + " hold a header ('>" +
+                               parser_.name() + "')");
         }
-        contigs_.push_back(ContigInfo{parser_.name(), 0});
-        current_ = gaps_.AddContig(parser_.name(), 0);
+        if (!contigs.empty())
+          FlushRuns();
+        if (!contigs.AddUnique(parser_.name(), 0)) {
+          parser_.RejectHeader("duplicate contig name '" + parser_.name() +
+                               "' (every contig needs a unique name)");
+          return Status::Error(parser_.error());
+        }
+        current_ = contigs.size() - 1;
         position_ = 0;
         break;
       case FastaParser::Event::kBases: {
         const int64_t n = static_cast<int64_t>(written);
-        ContigGaps& contig = gaps_.contig(current_);
-        AppendNRuns(scratch_.data(), n, position_, &contig.runs);
+        AppendNRuns(scratch_.data(), n, position_, &runs_);
         position_ += n;
         bases_ += n;
-        if (!sparse_) {
-          contigs_.back().length += n;
-          contig.length += n;
-        }
+        if (!sparse_)
+          contigs.set_length(current_, contigs.length(current_) + n);
         break;
       }
       case FastaParser::Event::kNeedInput:
@@ -40,21 +53,21 @@ Status ContigScanner::Push(const char* data, size_t size) {
   }
 }
 
-Status ContigScanner::BeginContigAt(const std::vector<ContigInfo>& contigs,
+Status ContigScanner::BeginContigAt(const ContigList& contigs,
                                     const std::string& name,
                                     int64_t position) {
   if (!sparse_) {
-    if (!contigs_.empty())
+    if (!layout_.contigs.empty())
       return Status::Error("BeginContigAt() after whole-file input");
     sparse_ = true;
-    contigs_ = contigs;
-    for (const ContigInfo& c : contigs)
-      gaps_.AddContig(c.name, c.length);
+    layout_.contigs = contigs;
   }
-  const int64_t i = gaps_.IndexOf(name);
+  const int64_t i = layout_.contigs.IndexOf(name);
   if (i < 0)
     return Status::Error("unknown contig '" + name + "'");
   // Spans come in order, so each contig's runs are appended in order.
+  if (static_cast<size_t>(i) != current_)
+    FlushRuns();
   current_ = static_cast<size_t>(i);
   parser_.ResumeSequence(name);
   position_ = position;
@@ -64,6 +77,7 @@ Status ContigScanner::BeginContigAt(const std::vector<ContigInfo>& contigs,
 Status ContigScanner::Finish() {
   if (parser_.Finish() == FastaParser::Event::kError)
     return Status::Error(parser_.error());
+  FlushRuns();
   return Status::Ok();
 }
 

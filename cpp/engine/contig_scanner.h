@@ -9,10 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/fasta_parser.h"
 #include "engine/gap_index.h"
+#include "engine/reference_layout.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 
 namespace readforge {
 
@@ -26,21 +27,25 @@ class ContigScanner {
   // Sparse input (the regions of an indexed remote FASTA, measured before a run): the bytes
   // pushed next are contig `name`'s sequence from base `position` on. `contigs` are the index's;
   // the runs found are those of the bytes pushed (all a plan of those regions needs).
-  Status BeginContigAt(const std::vector<ContigInfo>& contigs,
-                       const std::string& name,
-                       int64_t position);
+  Status BeginContigAt(const ContigList& contigs, const std::string& name, int64_t position);
 
-  const std::vector<ContigInfo>& contigs() const { return contigs_; }
-  const GapIndex& gaps() const { return gaps_; }
+  // After Finish().
+  const ContigList& contigs() const { return layout_.contigs; }
+  const GapIndex& gaps() const { return layout_.gaps; }
+  // The layout measured, handed over (the scanner is spent).
+  ReferenceLayout TakeLayout() { return std::move(layout_); }
   int64_t bases() const { return bases_; }
 
  private:
-  FastaParser parser_;
-  std::vector<ContigInfo> contigs_;
-  GapIndex gaps_;
-  std::string scratch_;  // normalised bases, searched for runs of N
+  // The runs found in the current contig go to the index.
+  void FlushRuns();
+
+  FastaParser parser_{FastaParser::Letters::kNormalised, FastaParser::Names::kUnchecked};
+  ReferenceLayout layout_;
+  std::vector<NRun> runs_;  // of the current contig, not yet in the index
+  std::string scratch_;     // normalised bases, searched for runs of N
   int64_t bases_ = 0;
-  size_t current_ = 0;    // the contig being read, in gaps_
+  size_t current_ = 0;    // the contig being read
   int64_t position_ = 0;  // in the current contig
   bool sparse_ = false;
 };

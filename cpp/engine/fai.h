@@ -7,20 +7,25 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 
 namespace readforge {
 
-struct FaiEntry {
-  std::string name;
-  int64_t length = 0;
+// Where a contig's bases sit in the FASTA file.
+struct FaiLayout {
   int64_t offset = 0;      // byte offset of the first base
   int64_t line_bases = 0;  // bases per full line
   int64_t line_width = 0;  // bytes per full line, line end included
 };
 
-Status ParseFai(std::string_view text, std::vector<FaiEntry>* entries);
+// A parsed .fai: the contigs, and where each one's bases are (layouts[i] for contigs.name(i)).
+struct FaiIndex {
+  ContigList contigs;
+  std::vector<FaiLayout> layouts;
+};
+
+Status ParseFai(std::string_view text, FaiIndex* index);
 
 // The file bytes [begin, end) that hold bases [first, last) of a contig (0-based, half-open),
 // by htslib's formula: base p sits at offset + p / line_bases * line_width + p % line_bases.
@@ -29,14 +34,11 @@ struct ByteRange {
   int64_t begin = 0;
   int64_t end = 0;
 };
-ByteRange RegionBytes(const FaiEntry& entry, int64_t first, int64_t last);
-
-std::vector<ContigInfo> ContigsOf(const std::vector<FaiEntry>& entries);
+ByteRange RegionBytes(const FaiLayout& layout, int64_t first, int64_t last);
 
 // How an index disagrees with the contigs a first pass measured in the reference itself, in the
 // words the streaming checks use; Ok when they agree.
-Status CheckIndexMatches(const std::vector<ContigInfo>& index,
-                         const std::vector<ContigInfo>& measured);
+Status CheckIndexMatches(const ContigList& index, const ContigList& measured);
 
 }  // namespace readforge
 

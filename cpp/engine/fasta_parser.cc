@@ -55,8 +55,9 @@ char NormaliseBase(unsigned char c) {
   return kBaseTable[c];
 }
 
-FastaParser::FastaParser(Letters letters)
-    : table_(letters == Letters::kUppercase ? kUppercaseTable.data() : kBaseTable.data()) {}
+FastaParser::FastaParser(Letters letters, Names names)
+    : table_(letters == Letters::kUppercase ? kUppercaseTable.data() : kBaseTable.data()),
+      unique_names_(names == Names::kUnique) {}
 
 FastaParser::Event FastaParser::Fail(std::string message) {
   state_ = State::kFailed;
@@ -73,6 +74,11 @@ void FastaParser::CountLineEnd(char c) {
   at_line_start_ = true;
 }
 
+FastaParser::Event FastaParser::RejectHeader(const std::string& message) {
+  line_ = header_line_;
+  return Fail(message);
+}
+
 FastaParser::Event FastaParser::CheckContigHasBases() {
   if (contigs_ > 0 && contig_bases_ == 0) {
     line_ = header_line_;
@@ -87,10 +93,8 @@ FastaParser::Event FastaParser::EndHeader() {
     line_ = header_line_;
     return Fail("header has no name (expected '>name' with no space after '>')");
   }
-  if (!seen_names_.insert(name_).second) {
-    line_ = header_line_;
-    return Fail("duplicate contig name '" + name_ + "' (every contig needs a unique name)");
-  }
+  if (unique_names_ && !seen_names_.AddUnique(name_, 0))
+    return RejectHeader("duplicate contig name '" + name_ + "' (every contig needs a unique name)");
   ++contigs_;
   contig_bases_ = 0;
   state_ = State::kSequence;

@@ -9,7 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
+
+#include "engine/contig_list.h"
 
 namespace readforge {
 
@@ -29,7 +30,12 @@ class FastaParser {
     kUppercase,   // every letter as it is, uppercased: what a contig's MD5 is taken over
   };
 
-  explicit FastaParser(Letters letters = Letters::kNormalised);
+  // Whether the parser refuses a name it has seen: it must remember every name for that. A
+  // reader that checks names against an index (which has unique names) or keeps a list of its
+  // own (RejectHeader) need not.
+  enum class Names { kUnique, kUnchecked };
+
+  explicit FastaParser(Letters letters = Letters::kNormalised, Names names = Names::kUnique);
 
   // Consumes input from *cursor up to `end`. Stops after one event. Writes at most `capacity`
   // normalised bases to `dst`; a null `dst` validates and skips them instead.
@@ -49,6 +55,9 @@ class FastaParser {
   // Declares the end of input. Returns kError (empty input, or a contig without bases) or
   // kNeedInput when the reference was well formed.
   Event Finish();
+
+  // Fails the parse at the header just read (for a reader's own checks of names).
+  Event RejectHeader(const std::string& message);
 
   const std::string& name() const { return name_; }
   const std::string& error() const { return error_; }
@@ -74,7 +83,8 @@ class FastaParser {
   int64_t contigs_ = 0;
   std::string name_;
   std::string error_;
-  std::unordered_set<std::string> seen_names_;
+  const bool unique_names_;
+  ContigList seen_names_;  // names only, with Names::kUnique
 };
 
 // The normalised base for a byte: 'A', 'C', 'G', 'T' or 'N' for letters, 0 for anything else.

@@ -1,4 +1,4 @@
-// The reference's N runs (assembly gaps, and any other base that is not A, C, G or T), per
+// The reference's N runs (assembly gaps, and any other base that is not A, C, G or T), by
 // contig: what the plan needs to give pairs to blocks by usable positions before any base is
 // read. Measured by a first pass over the reference (ContigScanner), or read from the sidecar
 // `readforge index` writes beside the reference, `<ref>.gaps.bed`:
@@ -13,56 +13,60 @@
 // The runs are BED, so bedtools and friends read the file as it is. The header lines make a
 // sidecar from another reference (names, lengths), a truncated one (run counts) or an edited one
 // (N totals, order) a clear error; the run itself then checks every block it simulates.
+//
+// The index holds runs by contig number (the contigs themselves are a ContigList beside it), in
+// one sorted array: a contig without N costs nothing, so a million contigs cost no more than
+// their runs.
 #ifndef READFORGE_ENGINE_GAP_INDEX_H_
 #define READFORGE_ENGINE_GAP_INDEX_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 #include "engine/usable_positions.h"
 
 namespace readforge {
 
-struct ContigGaps {
-  std::string name;
-  int64_t length = 0;
-  std::vector<NRun> runs;  // contig coordinates, sorted, disjoint, not touching
-};
-
 class GapIndex {
  public:
-  // Where the runs came from, for messages ("ref.fa.gaps.bed").
+  // Where the runs came from, for messages ("ref.fa.gaps.bed"; empty for a first pass).
   std::string source;
 
-  static Status Parse(std::string_view text, GapIndex* index);
-  std::string Format() const;
+  // A sidecar's text: the contigs it describes (a sidecar is also an index of names and
+  // lengths) and their runs.
+  static Status Parse(std::string_view text, ContigList* contigs, GapIndex* index);
+  // The sidecar's text for `contigs`, the list these runs belong to.
+  std::string Format(const ContigList& contigs) const;
 
-  // The sidecar must describe exactly these contigs (from the .fai or a scan).
-  Status CheckContigs(const std::vector<ContigInfo>& contigs) const;
+  // Whether the runs are known (a scan or a sidecar): without them, contigs are taken to hold
+  // no N, and a run that meets one says what to do.
+  bool known() const { return known_; }
+  void set_known(bool known) { known_ = known; }
 
-  bool empty() const { return contigs_.empty(); }
-  // The contigs it describes: a sidecar is also an index of names and lengths.
-  std::vector<ContigInfo> Contigs() const;
-  const std::vector<ContigGaps>& contigs() const { return contigs_; }
-  const ContigGaps* Find(const std::string& name) const;
-
-  // Building one (a scan): contigs in reference order; runs are appended to them in order.
-  size_t AddContig(std::string name, int64_t length);
-  ContigGaps& contig(size_t i) { return contigs_[i]; }
-  int64_t IndexOf(const std::string& name) const;
+  // Building one (a scan): each contig's runs, sorted, contigs in increasing order.
+  void AddRuns(size_t contig, const std::vector<NRun>& runs);
 
   // The runs of `contig` inside [begin, end), in span coordinates (relative to `begin`).
-  std::vector<NRun> RunsIn(const ContigGaps& contig, int64_t begin, int64_t end) const;
+  std::vector<NRun> RunsIn(size_t contig, int64_t begin, int64_t end) const;
+  size_t run_count() const { return runs_.size(); }
+  int64_t n_bases() const;
 
  private:
-  std::vector<ContigGaps> contigs_;
-  std::unordered_map<std::string, size_t> by_name_;
+  struct ContigRun {
+    uint64_t contig = 0;
+    NRun run;
+  };
+  bool known_ = false;
+  std::vector<ContigRun> runs_;  // by contig, then position
 };
+
+// A sidecar's contigs against those of the reference (from its .fai or a first pass): Ok when
+// they are the same, else what differs.
+Status CheckSidecarContigs(const ContigList& sidecar, const ContigList& reference);
 
 }  // namespace readforge
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <utility>
 
 #include <boost/random/binomial_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -20,16 +22,6 @@ Span NewSpan(int64_t begin, int64_t end, bool whole) {
   return span;
 }
 
-std::string KnownNames(const std::vector<ContigInfo>& contigs) {
-  std::string names;
-  size_t shown = std::min<size_t>(contigs.size(), 10);
-  for (size_t i = 0; i < shown; ++i)
-    names += (i ? ", " : "") + contigs[i].name;
-  if (contigs.size() > shown)
-    names += ", ... (" + std::to_string(contigs.size()) + " in all)";
-  return names;
-}
-
 // Sorts a contig's spans and merges overlapping or touching ones.
 void SortAndMerge(std::vector<Span>* spans) {
   std::sort(spans->begin(), spans->end(),
@@ -46,99 +38,127 @@ void SortAndMerge(std::vector<Span>* spans) {
   *spans = std::move(merged);
 }
 
-// Largest-remainder apportioning of `total` over `weights`; ties go to the earlier span.
-std::vector<int64_t> Apportion(int64_t total, const std::vector<int64_t>& weights) {
+// Largest-remainder apportioning of `total` over the weights in `values`, in place (ties go to
+// the earlier span). The remainders are not sorted: the k-th largest is found, and the spans
+// above it and the first ones at it get the k pairs left over; a million contigs need no more
+// than one more array of them.
+void Apportion(int64_t total, std::vector<int64_t>* values) {
   using u128 = unsigned __int128;
-  u128 sum = 0;
-  for (int64_t w : weights)
+  uint64_t sum = 0;
+  for (int64_t w : *values)
     sum += static_cast<uint64_t>(w);
-  std::vector<int64_t> shares(weights.size(), 0);
   if (sum == 0)
-    return shares;
-  std::vector<std::pair<u128, size_t>> remainders;
+    return;  // every weight is 0, and so is every share
+  const u128 t = static_cast<uint64_t>(total);
   int64_t given = 0;
-  for (size_t i = 0; i < weights.size(); ++i) {
-    u128 product =
-        static_cast<u128>(static_cast<uint64_t>(total)) * static_cast<uint64_t>(weights[i]);
-    shares[i] = static_cast<int64_t>(product / sum);
-    given += shares[i];
-    remainders.emplace_back(product % sum, i);
+  std::vector<uint64_t> remainders(values->size());
+  for (size_t i = 0; i < values->size(); ++i) {
+    const u128 product = t * static_cast<uint64_t>((*values)[i]);
+    given += static_cast<int64_t>(product / sum);
+    remainders[i] = static_cast<uint64_t>(product % sum);
   }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t i = 0; given < total; ++i, ++given)
-    ++shares[remainders[i].second];
-  return shares;
+  // The remainders add up to (total - given) * sum, each below sum: more of them are positive
+  // than pairs are left, so the threshold is positive whenever any is.
+  const size_t left = static_cast<size_t>(total - given);
+  uint64_t threshold = 0;
+  size_t at_threshold = 0;
+  if (left > 0) {
+    std::nth_element(remainders.begin(), remainders.begin() + (left - 1), remainders.end(),
+                     std::greater<uint64_t>());
+    threshold = remainders[left - 1];
+    size_t above = 0;
+    for (uint64_t r : remainders)
+      above += r > threshold;
+    at_threshold = left - above;
+  }
+  remainders = std::vector<uint64_t>();
+  for (int64_t& v : *values) {
+    const u128 product = t * static_cast<uint64_t>(v);
+    const uint64_t remainder = static_cast<uint64_t>(product % sum);
+    v = static_cast<int64_t>(product / sum);
+    if (left > 0 && remainder > threshold) {
+      ++v;
+    } else if (left > 0 && remainder == threshold && at_threshold > 0) {
+      ++v;
+      --at_threshold;
+    }
+  }
+}
+
+int64_t Sum(const std::vector<int64_t>& values) {
+  int64_t total = 0;
+  for (int64_t v : values)
+    total += v;
+  return total;
 }
 
 }  // namespace
 
-uint64_t SpanKey(const std::string& contig, int64_t begin) {
+uint64_t SpanKey(std::string_view contig, int64_t begin) {
   return HashName(contig) ^ Mix64(static_cast<uint64_t>(begin));
 }
 
 Status Plan::Make(const Options& options,
-                  const std::vector<ContigInfo>& contigs,
+                  const ContigList& contigs,
                   const GapIndex& gaps,
                   Plan* plan) {
   *plan = Plan();
+  plan->options_ = &options;
+  plan->contigs_ = &contigs;
+  plan->gaps_ = &gaps;
   plan->has_regions_ = !options.regions.empty();
-  std::map<std::string, int64_t> lengths;
-  for (const ContigInfo& c : contigs)
-    lengths[c.name] = c.length;
   for (Region r : options.regions) {
     // "HLA-A*01:01" reads as contig "HLA-A*01", position 1, unless the whole text is a name.
-    if (!r.text.empty() && lengths.count(r.text) && !lengths.count(r.contig))
+    if (!r.text.empty() && contigs.Contains(r.text) && !contigs.Contains(r.contig))
       r = Region{r.text, 0, -1, r.text};
     if (!contigs.empty()) {
-      auto it = lengths.find(r.contig);
-      if (it == lengths.end()) {
+      const int64_t i = contigs.IndexOf(r.contig);
+      if (i < 0) {
         return Status::Error("region " + FormatRegion(r) + ": unknown contig '" + r.contig +
-                             "' (known: " + KnownNames(contigs) + ")");
+                             "' (known: " + contigs.FirstNames() + ")");
       }
-      if (r.begin >= it->second || r.end > it->second) {
+      const int64_t length = contigs.length(static_cast<size_t>(i));
+      if (r.begin >= length || r.end > length) {
         return Status::Error("region " + FormatRegion(r) + " lies past the end of " + r.contig +
-                             " (length " + std::to_string(it->second) + ")");
+                             " (length " + std::to_string(length) + ")");
       }
     }
-    plan->spans_by_contig_[r.contig].push_back(NewSpan(r.begin, r.end, false));
+    plan->regions_[r.contig].push_back(NewSpan(r.begin, r.end, false));
   }
-  for (auto& [name, spans] : plan->spans_by_contig_)
+  for (auto& [name, spans] : plan->regions_)
     SortAndMerge(&spans);
   if (contigs.empty())
     return Status::Ok();
 
   // With lengths: resolve open ends, then apportion -N over the spans that can hold a fragment.
-  if (!plan->has_regions_) {
-    for (const ContigInfo& c : contigs)
-      plan->spans_by_contig_[c.name].push_back(NewSpan(0, c.length, true));
-  }
-  std::vector<std::pair<const std::string*, Span*>> ordered;
-  for (const ContigInfo& c : contigs) {
-    auto it = plan->spans_by_contig_.find(c.name);
-    if (it == plan->spans_by_contig_.end())
-      continue;
-    for (Span& s : it->second) {
+  // Regions' spans in reference order:
+  std::vector<std::pair<size_t, Span*>> ordered;
+  for (auto& [name, spans] : plan->regions_) {
+    const size_t i = static_cast<size_t>(contigs.IndexOf(name));
+    for (Span& s : spans) {
       if (s.end < 0)
-        s.end = c.length;
-      ordered.emplace_back(&c.name, &s);
+        s.end = contigs.length(i);
+      ordered.emplace_back(i, &s);
     }
   }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   if (options.coverage > 0)
     return Status::Ok();
-  const UsableRule rule = UsableRuleOf(options);
   std::vector<int64_t> weights;
-  for (auto& [name, s] : ordered) {
-    const ContigGaps* contig_gaps = gaps.Find(*name);
-    std::vector<NRun> runs;
-    if (contig_gaps)
-      runs = gaps.RunsIn(*contig_gaps, s->begin, s->end);
-    s->runs_known = contig_gaps != nullptr;
-    s->usable = UsablePerBlock(runs, s->end - s->begin, rule, options.block_size);
-    int64_t total = 0;
-    for (int64_t u : s->usable)
-      total += u;
-    weights.push_back(total);
+  if (plan->has_regions_) {
+    for (auto& [i, s] : ordered) {
+      Span with_usable = *s;
+      plan->AddUsable(i, &with_usable);
+      weights.push_back(Sum(with_usable.usable));
+    }
+  } else {
+    weights.resize(contigs.size());
+    for (size_t i = 0; i < contigs.size(); ++i) {
+      Span whole = NewSpan(0, contigs.length(i), true);
+      plan->AddUsable(i, &whole);
+      weights[i] = Sum(whole.usable);
+    }
   }
   if (options.num_pairs > 0 &&
       std::all_of(weights.begin(), weights.end(), [](int64_t w) { return w == 0; })) {
@@ -146,33 +166,79 @@ Status Plan::Make(const Options& options,
         "no contig or region has room for a read: each is shorter than the longest read (" +
         std::to_string(options.longest_read()) + " bases) or (nearly) all N");
   }
-  std::vector<int64_t> shares = Apportion(options.num_pairs, weights);
-  for (size_t i = 0; i < ordered.size(); ++i)
-    ordered[i].second->pairs = shares[i];
+  Apportion(options.num_pairs, &weights);
+  if (plan->has_regions_) {
+    for (size_t k = 0; k < ordered.size(); ++k)
+      ordered[k].second->pairs = weights[k];
+  } else {
+    plan->pairs_ = std::move(weights);
+  }
   return Status::Ok();
 }
 
-std::vector<Plan::Placed> Plan::Ordered(const std::vector<ContigInfo>& contigs) const {
+void Plan::AddUsable(size_t ordinal, Span* span) const {
+  std::vector<NRun> runs;
+  if (gaps_->known())
+    runs = gaps_->RunsIn(ordinal, span->begin, span->end);
+  span->runs_known = gaps_->known();
+  span->usable =
+      UsablePerBlock(runs, span->end - span->begin, UsableRuleOf(*options_), options_->block_size);
+}
+
+Span Plan::WholeContig(size_t ordinal) const {
+  Span span = NewSpan(0, contigs_->length(ordinal), true);
+  if (!pairs_.empty())
+    span.pairs = pairs_[ordinal];
+  return span;
+}
+
+void Plan::SpansOf(int64_t ordinal, std::string_view name, std::vector<Span>* spans) const {
+  spans->clear();
+  const bool pairs_mode = options_->coverage <= 0;
+  if (has_regions_) {
+    auto it = regions_.find(name);
+    if (it == regions_.end())
+      return;
+    for (const Span& s : it->second) {
+      spans->push_back(s);
+      if (ordinal >= 0 && pairs_mode)
+        AddUsable(static_cast<size_t>(ordinal), &spans->back());
+    }
+    return;
+  }
+  if (ordinal < 0) {
+    spans->push_back(NewSpan(0, -1, true));
+    return;
+  }
+  spans->push_back(WholeContig(static_cast<size_t>(ordinal)));
+  if (pairs_mode)
+    AddUsable(static_cast<size_t>(ordinal), &spans->back());
+}
+
+bool Plan::HasRegionsOn(std::string_view name) const {
+  return regions_.find(name) != regions_.end();
+}
+
+std::vector<Plan::Placed> Plan::Ordered() const {
   std::vector<Placed> out;
-  for (const ContigInfo& c : contigs) {
-    for (const Span& s : SpansOf(c.name))
-      out.push_back(Placed{c.name, s});
+  for (size_t i = 0; i < contigs_->size(); ++i) {
+    const std::string_view name = contigs_->name(i);
+    if (!has_regions_) {
+      out.push_back(Placed{std::string(name), i, WholeContig(i)});
+      continue;
+    }
+    auto it = regions_.find(name);
+    if (it == regions_.end())
+      continue;
+    for (const Span& s : it->second)
+      out.push_back(Placed{std::string(name), i, s});
   }
   return out;
 }
 
-std::vector<Span> Plan::SpansOf(const std::string& contig) const {
-  auto it = spans_by_contig_.find(contig);
-  if (it != spans_by_contig_.end())
-    return it->second;
-  if (has_regions_)
-    return {};
-  return {NewSpan(0, -1, true)};
-}
-
 Status Plan::CheckContigLength(const std::string& contig, int64_t length) const {
-  auto it = spans_by_contig_.find(contig);
-  if (it == spans_by_contig_.end())
+  auto it = regions_.find(contig);
+  if (it == regions_.end())
     return Status::Ok();
   for (const Span& s : it->second) {
     if (s.begin >= length || s.end > length) {
@@ -184,15 +250,13 @@ Status Plan::CheckContigLength(const std::string& contig, int64_t length) const 
   return Status::Ok();
 }
 
-Status Plan::CheckAllRegionsSeen(const std::vector<std::string>& seen) const {
-  for (const auto& [name, spans] : spans_by_contig_) {
-    if (std::find(seen.begin(), seen.end(), name) == seen.end()) {
-      std::vector<ContigInfo> known;
-      for (const std::string& s : seen)
-        known.push_back(ContigInfo{s, 0});
+Status Plan::CheckAllRegionsSeen(const std::unordered_set<std::string>& seen,
+                                 const std::string& seen_names) const {
+  for (const auto& [name, spans] : regions_) {
+    if (seen.count(name) == 0) {
       return Status::Error("region " +
                            FormatRegion(Region{name, spans[0].begin, spans[0].end, {}}) +
-                           ": unknown contig '" + name + "' (known: " + KnownNames(known) + ")");
+                           ": unknown contig '" + name + "' (known: " + seen_names + ")");
     }
   }
   return Status::Ok();

@@ -1,17 +1,23 @@
 // What gets simulated where: the spans (whole contigs, or the requested regions on them), how
 // many read pairs each gets, and how those are spread over the span's blocks.
+//
+// What the plan holds: with -N and whole contigs, one count of pairs per contig (8 bytes); with
+// regions, their spans (grouped by contig name); nothing else per contig. Usable positions per
+// block are worked out again from the N runs when a span starts, as the plan worked them out.
 #ifndef READFORGE_ENGINE_PLAN_H_
 #define READFORGE_ENGINE_PLAN_H_
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 
 namespace readforge {
 
@@ -29,35 +35,48 @@ struct Span {
 class Plan {
  public:
   // With contig lengths (an index): validates regions and apportions -N pairs over the spans by
-  // usable positions (largest remainder). `contigs` is empty when no index is known; `gaps` may
-  // be empty or lack contigs, which are then taken to hold no N (and checked as the run goes).
+  // usable positions (largest remainder). `contigs` is empty when no index is known; without
+  // known `gaps`, contigs are taken to hold no N (and checked as the run goes). The plan keeps
+  // references to all three: they must outlive it.
   static Status Make(const Options& options,
-                     const std::vector<ContigInfo>& contigs,
+                     const ContigList& contigs,
                      const GapIndex& gaps,
                      Plan* plan);
 
-  // The spans of a contig, sorted and merged; whole-contig when no regions were asked for.
-  std::vector<Span> SpansOf(const std::string& contig) const;
+  // The spans of a contig, sorted and merged, with their usable positions in -N mode: whole
+  // contig when no regions were asked for. `ordinal`: the contig's number in the index (-1
+  // without one).
+  void SpansOf(int64_t ordinal, std::string_view name, std::vector<Span>* spans) const;
+  // Whether regions name the contig (without an index: to tell which were seen).
+  bool HasRegionsOn(std::string_view name) const;
 
-  // Every span in reference order (needs the index the plan was made with).
+  // Every span in reference order (needs the index the plan was made with), without usable
+  // positions: what a host reading only the spans' bytes has to fetch.
   struct Placed {
     std::string contig;
+    size_t ordinal = 0;  // the contig's number in the index
     Span span;
   };
-  std::vector<Placed> Ordered(const std::vector<ContigInfo>& contigs) const;
+  std::vector<Placed> Ordered() const;
 
   // Called at the end of a contig streamed without an index; checks its regions fit.
   Status CheckContigLength(const std::string& contig, int64_t length) const;
 
-  // Called at the end of input; names regions on contigs that never appeared.
-  Status CheckAllRegionsSeen(const std::vector<std::string>& seen) const;
-
-  const std::vector<std::string>& warnings() const { return warnings_; }
+  // Called at the end of input; names regions on contigs that never appeared (`seen`: those
+  // of the regions' contigs that did; `seen_names`: the input's, for the message).
+  Status CheckAllRegionsSeen(const std::unordered_set<std::string>& seen,
+                             const std::string& seen_names) const;
 
  private:
+  Span WholeContig(size_t ordinal) const;
+  void AddUsable(size_t ordinal, Span* span) const;
+
+  const Options* options_ = nullptr;
+  const ContigList* contigs_ = nullptr;
+  const GapIndex* gaps_ = nullptr;
   bool has_regions_ = false;
-  std::map<std::string, std::vector<Span>> spans_by_contig_;  // filled only with regions or index
-  std::vector<std::string> warnings_;
+  std::map<std::string, std::vector<Span>, std::less<>> regions_;  // by contig, with regions
+  std::vector<int64_t> pairs_;  // per contig: whole contigs in -N mode
 };
 
 // Pairs per block of a span in -N mode: a chain of binomial draws over the blocks' shares of the
@@ -75,7 +94,7 @@ int64_t CoveragePairsInBlock(const Options& options,
                              int64_t usable_positions);
 
 // A stable key for the random streams of a span.
-uint64_t SpanKey(const std::string& contig, int64_t begin);
+uint64_t SpanKey(std::string_view contig, int64_t begin);
 
 }  // namespace readforge
 

@@ -41,11 +41,8 @@ Status PlantedVariants::Fail(const std::string& message) {
                                                       : options_.variants_name + ": " + message);
 }
 
-PlantedVariants::PlantedVariants(const Options& options, const std::vector<ContigInfo>& contigs)
-    : options_(options), reader_(options.variants_sample) {
-  for (size_t i = 0; i < contigs.size(); ++i)
-    ordinal_.emplace(contigs[i].name, static_cast<int64_t>(i));
-}
+PlantedVariants::PlantedVariants(const Options& options, const ContigList& contigs)
+    : options_(options), reader_(options.variants_sample), contigs_(contigs) {}
 
 VcfReader::Event PlantedVariants::NextRecord() {
   if (!batches_)
@@ -104,7 +101,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
                                    Rng& rng,
                                    const PlantedOutput& out,
                                    bool* need_input) {
-  const int64_t ordinal = ordinal_.at(block.contig);
+  const int64_t ordinal = contigs_.IndexOf(block.contig);
   while (true) {
     bool got = false;
     RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
@@ -116,20 +113,19 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
 
 Status PlantedVariants::ReadRest(bool* need_input) {
   bool got = false;  // never: every record is past the reference's contigs
-  return Next(static_cast<int64_t>(ordinal_.size()), 0, 0, &got, need_input);
+  return Next(static_cast<int64_t>(contigs_.size()), 0, 0, &got, need_input);
 }
 
 Status PlantedVariants::CheckOrder(const VcfRecord& record) {
   auto at = [&] { return "line " + std::to_string(record.line) + ": "; };
   int64_t record_ordinal = last_ordinal_;
   if (record.contig != last_contig_) {
-    auto it = ordinal_.find(record.contig);
-    if (it == ordinal_.end()) {
+    record_ordinal = contigs_.IndexOf(record.contig);
+    if (record_ordinal < 0) {
       return Fail(at() + "contig '" + record.contig +
                   "' is not in the reference (a VCF for another reference, or with other "
                   "contig names?)");
     }
-    record_ordinal = it->second;
     last_contig_ = record.contig;
   }
   if (record_ordinal < last_ordinal_ ||

@@ -14,10 +14,10 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/options.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
@@ -69,7 +69,7 @@ struct PlantingBlock {
 class PlantedVariants {
  public:
   // `contigs`: the reference's, whose order the VCF must follow.
-  PlantedVariants(const Options& options, const std::vector<ContigInfo>& contigs);
+  PlantedVariants(const Options& options, const ContigList& contigs);
 
   VcfReader& reader() { return reader_; }
   // Records parsed elsewhere (vcf_record_batch.h) instead of VCF text pushed to reader(): after
@@ -128,7 +128,7 @@ class PlantedVariants {
   bool batches_ = false;
   std::shared_ptr<const VcfRecordBatch> batch_;
   size_t batch_offset_ = 0;
-  std::unordered_map<std::string, int64_t> ordinal_;
+  const ContigList& contigs_;
   std::string last_contig_;   // the contig of the record before, and its ordinal (a cache)
   VcfRecord pending_;         // the record read last
   bool has_pending_ = false;  // it is still to be planted or skipped

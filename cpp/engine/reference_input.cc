@@ -1,7 +1,5 @@
 #include "engine/reference_input.h"
 
-#include <algorithm>
-
 namespace readforge {
 
 char* ReferenceInput::Buffer(size_t n) {
@@ -67,16 +65,16 @@ Status ReferenceInput::BeginContig(const std::string& name) {
       return Status::Error(Mismatch() + "the FASTA has more than its " +
                            std::to_string(contigs_.size()) + " contigs ('" + name + "')");
     }
-    const std::string& expected = contigs_[static_cast<size_t>(ordinal_)].name;
+    const std::string_view expected = contigs_.name(static_cast<size_t>(ordinal_));
     if (expected != name) {
       return Status::Error(Mismatch() + "contig " + std::to_string(ordinal_ + 1) + " is '" + name +
-                           "' in the FASTA but '" + expected + "' in the index");
+                           "' in the FASTA but '" + std::string(expected) + "' in the index");
     }
   }
   in_contig_ = true;
   contig_ = name;
   position_ = 0;
-  seen_.push_back(name);
+  Saw(name);
   return Status::Ok();
 }
 
@@ -87,7 +85,7 @@ Status ReferenceInput::EndContig(InputStep* step) {
   step->ended_length = position_;
   if (sparse_ || contigs_.empty())
     return Status::Ok();
-  const int64_t expected = contigs_[static_cast<size_t>(ordinal_)].length;
+  const int64_t expected = contigs_.length(static_cast<size_t>(ordinal_));
   if (expected != position_) {
     return Status::Error(Mismatch() + "contig '" + contig_ + "' has " + std::to_string(position_) +
                          " bases, the index says " + std::to_string(expected));
@@ -101,22 +99,37 @@ Status ReferenceInput::BeginContigAt(const std::string& name, int64_t position, 
     return Status::Error("sparse input needs the contig lengths (an index)");
   if (has_bytes())
     return Status::Error("BeginContigAt() called with input left to process");
-  auto known = std::find_if(contigs_.begin(), contigs_.end(),
-                            [&](const ContigInfo& c) { return c.name == name; });
-  if (known == contigs_.end())
+  const int64_t known = contigs_.IndexOf(name);
+  if (known < 0)
     return Status::Error("unknown contig '" + name + "'");
   sparse_ = true;
   if (in_contig_)
     RF_RETURN_IF_ERROR(EndContig(step));
   parser_.ResumeSequence(name);
-  ordinal_ = known - contigs_.begin();
+  // Spans come in reference order: a contig's come one after the other.
+  if (known != ordinal_)
+    Saw(name);
+  ordinal_ = known;
   in_contig_ = true;
   contig_ = name;
   position_ = position;
   step->contig_began = true;
-  if (std::find(seen_.begin(), seen_.end(), name) == seen_.end())
-    seen_.push_back(name);
   return Status::Ok();
+}
+
+void ReferenceInput::Saw(const std::string& name) {
+  ++contigs_seen_;
+  if (first_seen_.size() < kShownNames)
+    first_seen_.push_back(name);
+}
+
+std::string ReferenceInput::SeenNames() const {
+  std::string names;
+  for (size_t i = 0; i < first_seen_.size(); ++i)
+    names += (i ? ", " : "") + first_seen_[i];
+  if (contigs_seen_ > static_cast<int64_t>(first_seen_.size()))
+    names += ", ... (" + std::to_string(contigs_seen_) + " in all)";
+  return names;
 }
 
 }  // namespace readforge

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/fasta_parser.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 
 namespace readforge {
 
@@ -28,8 +28,12 @@ struct InputStep {
 
 class ReferenceInput {
  public:
-  // `contigs`: the index (may be empty), which the FASTA must match.
-  explicit ReferenceInput(const std::vector<ContigInfo>& contigs) : contigs_(contigs) {}
+  // `contigs`: the index (may be empty), which the FASTA must match. With an index, the names
+  // are checked against it (so the parser need not remember them).
+  explicit ReferenceInput(const ContigList& contigs)
+      : contigs_(contigs),
+        parser_(FastaParser::Letters::kNormalised,
+                contigs.empty() ? FastaParser::Names::kUnique : FastaParser::Names::kUnchecked) {}
 
   char* Buffer(size_t n);
   void Commit(size_t n);
@@ -56,16 +60,23 @@ class ReferenceInput {
   bool in_contig() const { return in_contig_; }
   const std::string& contig() const { return contig_; }
   int64_t position() const { return position_; }
-  const std::vector<std::string>& seen_contigs() const { return seen_; }
+  // The index's number of the current contig (-1 without an index).
+  int64_t ordinal() const { return contigs_.empty() ? -1 : ordinal_; }
+  // How many contigs the input held so far, and the first of their names, for messages.
+  int64_t contigs_seen() const { return contigs_seen_; }
+  std::string SeenNames() const;
 
  private:
   std::string Mismatch() const {
     return "the index (" + index_name_ + ") does not match the reference: ";
   }
+  static constexpr size_t kShownNames = 10;
+
   Status BeginContig(const std::string& name);
+  void Saw(const std::string& name);
   Status EndContig(InputStep* step);
 
-  const std::vector<ContigInfo>& contigs_;
+  const ContigList& contigs_;
   std::string index_name_ = ".fai";
   FastaParser parser_;
   std::string input_;
@@ -77,7 +88,8 @@ class ReferenceInput {
   std::string contig_;
   int64_t ordinal_ = -1;
   int64_t position_ = 0;
-  std::vector<std::string> seen_;
+  int64_t contigs_seen_ = 0;
+  std::vector<std::string> first_seen_;  // the first kShownNames
 };
 
 }  // namespace readforge

@@ -4,21 +4,17 @@
 
 namespace readforge {
 
-void RunMerge::Add(const SimulatorStats& stats, const std::vector<SpanNote>& notes) {
+void RunMerge::Add(const SimulatorStats& stats, const SpanNotes& notes) {
   AddStats(stats, &stats_);
   if (first_) {
     notes_ = notes;
     first_ = false;
     return;
   }
-  for (size_t i = 0; i < notes.size() && i < notes_.size(); ++i) {
-    notes_[i].dropped_pairs += notes[i].dropped_pairs;
-    notes_[i].dropped_short += notes[i].dropped_short;
-    notes_[i].cut_fragments += notes[i].cut_fragments;
-  }
+  notes_.Merge(notes);
 }
 
-std::string RunMerge::Encode(const SimulatorStats& s, const std::vector<SpanNote>& notes) {
+std::string RunMerge::Encode(const SimulatorStats& s, const SpanNotes& notes) {
   std::ostringstream out;
   out << "stats " << s.reference_bases << ' ' << s.contigs << ' ' << s.pairs << ' ' << s.read_bases
       << ' ' << s.errors << ' ' << s.dropped_pairs << ' ' << s.cut_fragments << ' ' << s.snps << ' '
@@ -43,16 +39,17 @@ std::string RunMerge::Encode(const SimulatorStats& s, const std::vector<SpanNote
       out << ' ' << count;
     out << ' ' << c.contig << '\n';
   }
-  for (const SpanNote& n : notes) {
-    out << "note " << n.length << ' ' << n.too_short << ' ' << n.dropped_pairs << ' '
-        << n.dropped_short << ' ' << n.cut_fragments << ' ' << n.span << '\n';
+  out << "too-short " << notes.too_short() << '\n';
+  for (const SpanNote& n : notes.shown()) {
+    out << "note " << n.index << ' ' << n.length << ' ' << n.too_short << ' ' << n.dropped_pairs
+        << ' ' << n.dropped_short << ' ' << n.cut_fragments << ' ' << n.span << '\n';
   }
   return out.str();
 }
 
 Status RunMerge::AddEncoded(std::string_view text) {
   SimulatorStats s;
-  std::vector<SpanNote> notes;
+  SpanNotes notes;
   std::istringstream in{std::string(text)};
   size_t mate = 0;
   for (std::string key; in >> key;) {
@@ -88,13 +85,20 @@ Status RunMerge::AddEncoded(std::string_view text) {
         in >> count;
       in >> c.contig;
       s.coverage.push_back(std::move(c));
+    } else if (key == "too-short") {
+      int64_t count = 0;
+      in >> count;
+      notes.set_too_short(count);
     } else if (key == "note") {
       SpanNote note;
-      in >> note.length >> note.too_short >> note.dropped_pairs >> note.dropped_short >>
-          note.cut_fragments;
+      in >> note.index >> note.length >> note.too_short >> note.dropped_pairs >>
+          note.dropped_short >> note.cut_fragments;
       in.get();  // the space before the span's name, which may hold spaces itself
       std::getline(in, note.span);
-      notes.push_back(std::move(note));
+      if (!in || notes.shown().size() >= SpanNotes::kShown ||
+          (!notes.shown().empty() && notes.shown().back().index >= note.index))
+        return Status::Error("a damaged run report");
+      notes.AddShown(std::move(note));
       continue;
     } else {
       return Status::Error("a damaged run report");

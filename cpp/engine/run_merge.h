@@ -18,8 +18,8 @@ namespace readforge {
 
 class RunMerge {
  public:
-  // One part: its stats and its notes (one per span, the same spans in every part).
-  void Add(const SimulatorStats& stats, const std::vector<SpanNote>& notes);
+  // One part: its stats and its notes (over the same spans in every part).
+  void Add(const SimulatorStats& stats, const SpanNotes& notes);
   // The same from Encode()'s text; an error when the text is not that.
   Status AddEncoded(std::string_view text);
 
@@ -29,11 +29,11 @@ class RunMerge {
   }
 
   // A part's stats and notes as text: one line per field, numbers in decimal.
-  static std::string Encode(const SimulatorStats& stats, const std::vector<SpanNote>& notes);
+  static std::string Encode(const SimulatorStats& stats, const SpanNotes& notes);
 
  private:
   SimulatorStats stats_;
-  std::vector<SpanNote> notes_;
+  SpanNotes notes_;
   bool first_ = true;
 };
 

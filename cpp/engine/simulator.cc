@@ -19,14 +19,29 @@ Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats) {
                        "fragment is (nearly) all N");
 }
 
-Simulator::Simulator(Options options, std::vector<ContigInfo> contigs, GapIndex gaps)
+namespace {
+
+SharedLayout MakeLayout(ContigList contigs, GapIndex gaps) {
+  auto layout = std::make_shared<ReferenceLayout>();
+  layout->contigs = std::move(contigs);
+  layout->gaps = std::move(gaps);
+  return layout;
+}
+
+}  // namespace
+
+Simulator::Simulator(Options options, ContigList contigs, GapIndex gaps)
+    : Simulator(std::move(options), MakeLayout(std::move(contigs), std::move(gaps))) {}
+
+Simulator::Simulator(Options options, SharedLayout layout)
     : options_(std::move(options)),
-      contigs_(std::move(contigs)),
-      gaps_(std::move(gaps)),
-      planted_(options_.plant_variants ? std::make_unique<PlantedVariants>(options_, contigs_)
-                                       : nullptr),
-      input_(contigs_),
-      span_(options_, gaps_.source, planted_.get()) {
+      layout_(std::move(layout)),
+      planted_(options_.plant_variants
+                   ? std::make_unique<PlantedVariants>(options_, layout_->contigs)
+                   : nullptr),
+      input_(layout_->contigs),
+      span_(options_, layout_->gaps.source, planted_.get()) {
+  input_.set_index_name(layout_->contigs_from);
   const double sd = options_.std_dev;
   const double low = static_cast<double>(options_.outer_distance) - 4 * sd;
   stats_.fragment_lengths.start = std::max<int64_t>(0, static_cast<int64_t>(low));
@@ -36,32 +51,25 @@ Simulator::Simulator(Options options, std::vector<ContigInfo> contigs, GapIndex 
 
 Status Simulator::Start() {
   RF_RETURN_IF_ERROR(ValidateOptions(options_));
-  if (options_.coverage <= 0 && contigs_.empty()) {
+  const ContigList& contigs = layout_->contigs;
+  if (options_.coverage <= 0 && contigs.empty()) {
     return Status::Error(
         "-N needs the contig lengths: give an index (.fai), or ask for a fold coverage with -C");
   }
-  if (options_.write_vcf && contigs_.empty())
+  if (options_.write_vcf && contigs.empty())
     return Status::Error("--vcf needs the contig lengths for its header: give an index (.fai)");
-  if (options_.plant_variants && contigs_.empty()) {
+  if (options_.plant_variants && contigs.empty()) {
     return Status::Error(
         "--variants needs the contig names and lengths (to follow the VCF in step with the "
         "reference): give an index (.fai), a sidecar (--gaps), or a reference file");
   }
-  if (!gaps_.empty() && !contigs_.empty()) {
-    Status s = gaps_.CheckContigs(contigs_);
-    if (!s.ok())
-      return Status::Error(gaps_.source + (gaps_.source.empty() ? "" : ": ") + s.message());
-  }
-  RF_RETURN_IF_ERROR(Plan::Make(options_, contigs_, gaps_, &plan_));
+  RF_RETURN_IF_ERROR(Plan::Make(options_, contigs, layout_->gaps, &plan_));
   if (options_.quality_profile) {
     stats_.cycle_quality_sums[0].assign(static_cast<size_t>(options_.read1_length), 0);
     stats_.cycle_quality_sums[1].assign(static_cast<size_t>(options_.read2_length), 0);
   }
-  if (!contigs_.empty()) {
-    total_bases_ = 0;
-    for (const ContigInfo& c : contigs_)
-      total_bases_ += c.length;
-  }
+  if (!contigs.empty())
+    total_bases_ = contigs.total_length();
   for (size_t i = 0; i < bgzf_.size(); ++i) {
     if (options_.compress[i])
       bgzf_[i] = std::make_unique<BgzfWriter>();
@@ -76,10 +84,7 @@ Status Simulator::Start() {
   // The header goes with block 0: to the shard holding it (not to empty shards [0, 0), which
   // a run split into more shards than it has blocks asks for) and to the thread of phase 0.
   const bool holds_first_block = options_.first_block == 0 && options_.end_block != 0;
-  if (options_.write_vcf && holds_first_block && options_.block_phase == 0) {
-    AppendVcfHeader(contigs_, options_.plant_variants, Target(OutputStream::kVcf));
-    CompressOutputs(true);  // the header in blocks of its own, as bgzip and tabix expect
-  }
+  vcf_header_pending_ = options_.write_vcf && holds_first_block && options_.block_phase == 0;
   started_ = true;
   return Status::Ok();
 }
@@ -159,9 +164,12 @@ Simulator::State Simulator::Run() {
   while (true) {
     if (BufferedOutput() >= kOutputChunk || !exported_.empty())
       return State::kOutputReady;
+    if (vcf_header_pending_) {
+      WriteVcfHeader();
+      continue;
+    }
     Status s = Status::Ok();
     if (span_.active() && span_.BlockReady()) {
-      const int64_t global = span_.global_block();
       bool completed_in_range = false;
       bool need_variants = false;
       s = StepBlock(&completed_in_range, &need_variants);
@@ -169,7 +177,6 @@ Simulator::State Simulator::Run() {
         return State::kNeedVariantInput;
       if (s.ok() && completed_in_range && options_.block_stride > 1) {
         block_complete_ = true;  // see block_complete(); reset by the next Run()
-        completed_block_ = global;
         return State::kOutputReady;
       }
     } else if (input_.has_bytes()) {
@@ -192,7 +199,7 @@ Simulator::State Simulator::Run() {
           stats_.planted = planted_->counts();
       }
       if (s.ok())
-        s = plan_.CheckAllRegionsSeen(input_.seen_contigs());
+        s = plan_.CheckAllRegionsSeen(region_contigs_seen_, input_.SeenNames());
       const bool whole_run =
           options_.first_block == 0 && options_.end_block < 0 && options_.block_stride == 1;
       if (s.ok() && whole_run && !exporting_)  // an exporting simulator makes no pairs
@@ -205,6 +212,13 @@ Simulator::State Simulator::Run() {
     if (!s.ok())
       return Fail(s.message());
   }
+}
+
+void Simulator::WriteVcfHeader() {
+  vcf_header_pending_ = !AppendVcfHeader(layout_->contigs, options_.plant_variants, kOutputChunk,
+                                         &vcf_header_contig_, Target(OutputStream::kVcf));
+  // The header in blocks of its own, as bgzip and tabix expect.
+  CompressOutputs(!vcf_header_pending_);
 }
 
 Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
@@ -222,8 +236,10 @@ Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
       span_.ProcessBlock(out, kOutputChunk, &pair_counter_, &stats_, &done, need_variants));
   CompressOutputs(done);
   if (!span_.active()) {
-    // A note for every span, so that hosts merging several simulators can add them up by index.
-    notes_.push_back(span_.note());
+    // Notes by span number, so that hosts merging several simulators can add them up.
+    SpanNote note = span_.note();
+    note.index = spans_ended_++;
+    notes_.Add(note);
     if (stats_.coverage.size() < kMaxTrackedSpans)
       stats_.coverage.push_back(span_.coverage());
     global_block_base_ += span_.blocks();
@@ -279,14 +295,16 @@ Status Simulator::Step(const InputStep& step) {
                          std::to_string(span_.span().end) + " (a short read of a remote file?)");
   }
   if (step.contig_ended && !input_.sparse()) {
-    if (contigs_.empty())
+    if (layout_->contigs.empty())
       RF_RETURN_IF_ERROR(plan_.CheckContigLength(step.ended, step.ended_length));
     if (open_span)
       span_.Complete(step.ended_length - span_.span().begin);
   }
   if (step.contig_began) {
-    stats_.contigs = static_cast<int64_t>(input_.seen_contigs().size());
-    contig_spans_ = plan_.SpansOf(input_.contig());
+    stats_.contigs = input_.contigs_seen();
+    plan_.SpansOf(input_.ordinal(), input_.contig(), &contig_spans_);
+    if (!contig_spans_.empty() && plan_.HasRegionsOn(input_.contig()))
+      region_contigs_seen_.insert(input_.contig());
     next_span_ = 0;
     while (next_span_ < contig_spans_.size() && contig_spans_[next_span_].begin < input_.position())
       ++next_span_;

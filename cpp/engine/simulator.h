@@ -2,7 +2,7 @@
 // FASTQ and truth bytes come out (pull). It holds one block of one span at a time (plus the
 // look-ahead a fragment needs), so memory does not grow with contig or genome size.
 //
-//   Simulator sim(options, contigs);           // contigs: from a .fai, or empty
+//   Simulator sim(options, layout);            // what is known of the reference: contigs, N runs
 //   if (!sim.Start().ok()) ...
 //   for each chunk: copy it into sim.InputBuffer(n), sim.CommitInput(n),
 //                   then while (sim.Run() == kOutputReady) write sim.Output(...) for each
@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -25,10 +26,10 @@
 #include "engine/plan.h"
 #include "engine/planted_variants.h"
 #include "engine/reference_input.h"
+#include "engine/reference_layout.h"
 #include "engine/span_notes.h"
 #include "engine/span_simulator.h"
 #include "engine/status.h"
-#include "engine/truth_writer.h"
 
 namespace readforge {
 
@@ -45,14 +46,13 @@ class Simulator {
   // Output is produced in pieces of about this size.
   static constexpr size_t kOutputChunk = size_t{1} << 18;
 
-  // `contigs`: from a .fai, or empty. `gaps`: the reference's N runs (a scan or a sidecar),
-  // which -N needs to place pairs where reads can be; contigs it lacks are taken to hold no N,
-  // and the run fails with a clear message if one does.
-  Simulator(Options options, std::vector<ContigInfo> contigs, GapIndex gaps = GapIndex());
-
-  // Messages about an index that does not match name it so (".fai" unless the host took the
-  // contig lengths from elsewhere, such as a gap sidecar).
-  void set_index_name(std::string name) { input_.set_index_name(std::move(name)); }
+  // `layout`: the contigs (from a .fai, a sidecar or a first pass; or none) and their N runs,
+  // which -N needs to place pairs where reads can be; without known runs, contigs are taken to
+  // hold no N, and the run fails with a clear message if one does. Simulators of one run share
+  // it.
+  Simulator(Options options, SharedLayout layout);
+  // The same with a layout of its own (tests, single runs).
+  Simulator(Options options, ContigList contigs, GapIndex gaps = GapIndex());
 
   // Validates the options and plans the run. Call once, before anything else.
   Status Start();
@@ -104,7 +104,7 @@ class Simulator {
   // between Run() calls that returned kNeedInput, and only with contig lengths.
   Status BeginContigAt(const std::string& name, int64_t position);
   // The spans this run simulates, in order: what a sparse host has to fetch.
-  std::vector<Plan::Placed> spans() const { return plan_.Ordered(contigs_); }
+  std::vector<Plan::Placed> spans() const { return plan_.Ordered(); }
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
   std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }
@@ -126,16 +126,15 @@ class Simulator {
   bool error_in_variants() const { return (planted_ && planted_->failed()) || imported_failure_; }
   const SimulatorStats& stats() const { return stats_; }
   std::vector<std::string> warnings() const { return FormatWarnings(notes_, stats_, options_); }
-  // One per span, in reference order: every simulator over the same reference and options lists
-  // the same spans (each with its own share of dropped pairs and cut fragments).
-  const std::vector<SpanNote>& span_notes() const { return notes_; }
+  // What the spans had to say: every simulator over the same reference and options notes the
+  // same spans (each with its own share of dropped pairs and cut fragments).
+  const SpanNotes& span_notes() const { return notes_; }
 
   // With options.block_stride > 1, Run() also returns kOutputReady when one of this simulator's
   // blocks has just been completed, so that the output held belongs to one block: the host can
   // then interleave several simulators block by block. block_complete() tells which return that
-  // was, and completed_block() the block's global index.
+  // was.
   bool block_complete() const { return block_complete_; }
-  int64_t completed_block() const { return completed_block_; }
   int64_t total_reference_bases() const { return total_bases_; }  // -1 without an index
   // After kDone: whether this run's blocks reach the run's end. Hosts of several simulators
   // (block_stride > 1) then append BgzfWriter::EndOfFile() to each compressed stream.
@@ -152,13 +151,14 @@ class Simulator {
   std::string* Target(OutputStream stream);
   // Compresses the whole BGZF blocks of plain text held (all of it at a block's end).
   void CompressOutputs(bool block_end);
+  // The next piece of the truth VCF's header.
+  void WriteVcfHeader();
   // The end of the run: the rest compressed, and the BGZF end-of-file block when this
   // simulator writes the run's last block.
   void FinishOutputs();
 
   const Options options_;
-  const std::vector<ContigInfo> contigs_;
-  const GapIndex gaps_;
+  const SharedLayout layout_;
   std::unique_ptr<PlantedVariants> planted_;  // with --variants
   Plan plan_;
   ReferenceInput input_;
@@ -168,14 +168,18 @@ class Simulator {
   // into outputs_ a BGZF block at a time and at the end of each simulation block.
   std::array<std::string, 4> plain_;
   std::array<std::unique_ptr<BgzfWriter>, 4> bgzf_;
+  bool vcf_header_pending_ = false;
+  size_t vcf_header_contig_ = 0;  // the next ##contig line's
   bool end_of_file_written_ = false;
   bool holds_last_block_ = false;
   bool started_ = false;
   bool failed_ = false;
   std::string error_;
-  std::vector<SpanNote> notes_;
+  SpanNotes notes_;
+  int64_t spans_ended_ = 0;
+  // The contigs of regions that the input held (regions on others are an error at its end).
+  std::unordered_set<std::string> region_contigs_seen_;
   bool block_complete_ = false;
-  int64_t completed_block_ = -1;
   bool exporting_ = false;
   std::vector<std::shared_ptr<const VariantBlock>> exported_;
   bool importing_ = false;

@@ -103,10 +103,22 @@ void AppendVcfRecord(std::string_view contig,
 
 }  // namespace
 
-void AppendVcfHeader(const std::vector<ContigInfo>& contigs, bool planted, std::string* out) {
-  out->append("##fileformat=VCFv4.3\n##source=readforge\n");
-  for (const ContigInfo& c : contigs)
-    out->append("##contig=<ID=" + c.name + ",length=" + std::to_string(c.length) + ">\n");
+bool AppendVcfHeader(const ContigList& contigs,
+                     bool planted,
+                     size_t budget,
+                     size_t* next_contig,
+                     std::string* out) {
+  if (*next_contig == 0)
+    out->append("##fileformat=VCFv4.3\n##source=readforge\n");
+  const size_t start = out->size();
+  for (; *next_contig < contigs.size(); ++*next_contig) {
+    if (out->size() - start >= budget)
+      return false;
+    const size_t i = *next_contig;
+    out->append("##contig=<ID=");
+    out->append(contigs.name(i));
+    out->append(",length=" + std::to_string(contigs.length(i)) + ">\n");
+  }
   if (planted) {
     out->append(
         "##INFO=<ID=PLANTED,Number=0,Type=Flag,Description=\"Planted from the VCF given with "
@@ -115,6 +127,7 @@ void AppendVcfHeader(const std::vector<ContigInfo>& contigs, bool planted, std::
   out->append(
       "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
       "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tSIMULATED\n");
+  return true;
 }
 
 void AppendPlantedVcf(std::string_view contig,

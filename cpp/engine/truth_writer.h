@@ -12,19 +12,22 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/span_window.h"
 #include "engine/text_appender.h"
 #include "engine/variants.h"
 
 namespace readforge {
 
-struct ContigInfo {
-  std::string name;
-  int64_t length = 0;
-};
-
-// `planted`: the run plants a VCF's records (their lines carry the INFO flag PLANTED).
-void AppendVcfHeader(const std::vector<ContigInfo>& contigs, bool planted, std::string* out);
+// The truth VCF's header, a piece at a time (a reference of a million contigs has a million
+// ##contig lines): appends about `budget` bytes from contig *next_contig on, and says whether
+// the header is complete. `planted`: the run plants a VCF's records (their lines carry the INFO
+// flag PLANTED).
+bool AppendVcfHeader(const ContigList& contigs,
+                     bool planted,
+                     size_t budget,
+                     size_t* next_contig,
+                     std::string* out);
 
 // Where the current span sits: its contig and the contig coordinate of span position 0.
 struct SpanPlace {

@@ -67,12 +67,12 @@ val ParseArgs(val args) {
 // "" when an index (.fai text) describes the contigs a first pass measured (a scanner's
 // faiText()), else how it does not.
 std::string CheckIndex(std::string fai_text, std::string measured_fai_text) {
-  std::vector<FaiEntry> index, measured;
+  FaiIndex index, measured;
   Status s = ParseFai(fai_text, &index);
   if (s.ok())
     s = ParseFai(measured_fai_text, &measured);
   if (s.ok())
-    s = CheckIndexMatches(ContigsOf(index), ContigsOf(measured));
+    s = CheckIndexMatches(index.contigs, measured.contigs);
   return s.ok() ? "" : s.message();
 }
 

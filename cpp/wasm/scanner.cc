@@ -3,7 +3,7 @@
 #include <emscripten/bind.h>
 
 #include <string>
-#include <vector>
+#include <utility>
 
 #include "engine/contig_scanner.h"
 #include "engine/fai.h"
@@ -26,28 +26,32 @@ class WasmContigScanner {
   std::string push(size_t n) { return Message(scanner_.Push(buffer_.data(), n)); }
   std::string beginContigAt(std::string name, double position) {
     if (contigs_.empty()) {
-      std::vector<FaiEntry> entries;
-      Status s = ParseFai(fai_text_, &entries);
+      FaiIndex fai;
+      Status s = ParseFai(fai_text_, &fai);
       if (!s.ok())
         return s.message();
-      contigs_ = ContigsOf(entries);
+      contigs_ = std::move(fai.contigs);
     }
     return Message(scanner_.BeginContigAt(contigs_, name, static_cast<int64_t>(position)));
   }
   std::string finish() { return Message(scanner_.Finish()); }
   std::string faiText() const {
+    const ContigList& contigs = scanner_.contigs();
     std::string text;
-    for (const ContigInfo& c : scanner_.contigs())
-      text += c.name + "\t" + std::to_string(c.length) + "\t0\t" + (c.length ? "1\t1\n" : "0\t0\n");
+    for (size_t i = 0; i < contigs.size(); ++i) {
+      text += contigs.name(i);
+      text += "\t" + std::to_string(contigs.length(i)) + "\t0\t" +
+              (contigs.length(i) ? "1\t1\n" : "0\t0\n");
+    }
     return text;
   }
-  std::string gapsText() const { return scanner_.gaps().Format(); }
+  std::string gapsText() const { return scanner_.gaps().Format(scanner_.contigs()); }
 
  private:
   static std::string Message(const Status& s) { return s.ok() ? "" : s.message(); }
 
   std::string fai_text_;
-  std::vector<ContigInfo> contigs_;
+  ContigList contigs_;
   std::string buffer_;
   ContigScanner scanner_;
 };

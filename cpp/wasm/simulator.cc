@@ -9,8 +9,8 @@
 
 #include "engine/arguments.h"
 #include "engine/fai.h"
-#include "engine/gap_index.h"
 #include "engine/quality_profile.h"
+#include "engine/reference_layout.h"
 #include "engine/run_merge.h"
 #include "engine/simulator.h"
 #include "wasm/js_values.h"
@@ -56,23 +56,14 @@ class WasmSimulator {
       options.block_stride = static_cast<int64_t>(inputs_["blockStride"].as<double>());
       options.block_phase = static_cast<int64_t>(inputs_["blockPhase"].as<double>());
     }
-    if (s.ok() && !fai_text.empty())
-      s = ParseFai(fai_text, &entries_);
-    GapIndex gaps;
-    if (s.ok() && !gaps_text.empty()) {
-      s = GapIndex::Parse(gaps_text, &gaps);
-      if (!s.ok() && !gaps_name.empty())
-        s = Status::Error(gaps_name + ": " + s.message());
-      gaps.source = gaps_name;
-    }
+    auto layout = std::make_shared<ReferenceLayout>();
+    // With the .fai's byte layouts: spans() gives each span's bytes, for a host reading only
+    // those (a remote indexed FASTA).
+    if (s.ok())
+      s = LayoutFromTexts(fai_text, "", gaps_text, gaps_name, layout.get(), &layouts_);
     if (s.ok()) {
-      // Without a .fai, a sidecar's contigs are the index (as on the command line).
-      const bool from_gaps = entries_.empty() && !gaps.empty();
-      std::vector<ContigInfo> contigs = from_gaps ? gaps.Contigs() : ContigsOf(entries_);
       options_ = options;
-      sim_ = std::make_unique<Simulator>(options, std::move(contigs), std::move(gaps));
-      if (from_gaps)
-        sim_->set_index_name(gaps_name);
+      sim_ = std::make_unique<Simulator>(options, std::move(layout));
       s = sim_->Start();
     }
     return s.ok() ? "" : s.message();
@@ -95,10 +86,8 @@ class WasmSimulator {
       span.set("contig", p.contig);
       span.set("begin", static_cast<double>(p.span.begin));
       span.set("end", static_cast<double>(p.span.end));
-      for (const FaiEntry& e : entries_) {
-        if (e.name != p.contig)
-          continue;
-        ByteRange bytes = RegionBytes(e, p.span.begin, p.span.end);
+      if (!layouts_.empty()) {
+        ByteRange bytes = RegionBytes(layouts_[p.ordinal], p.span.begin, p.span.end);
         span.set("byteBegin", static_cast<double>(bytes.begin));
         span.set("byteEnd", static_cast<double>(bytes.end));
       }
@@ -148,7 +137,7 @@ class WasmSimulator {
  private:
   val settings_;
   val inputs_;
-  std::vector<FaiEntry> entries_;
+  std::vector<FaiLayout> layouts_;
   Options options_;
   std::unique_ptr<Simulator> sim_;
 };

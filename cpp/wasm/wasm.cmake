@@ -1,5 +1,5 @@
 # readforge.mjs + readforge.wasm: one module for the browser Worker, workerd and Node.
-# Flags from ../shared/TOOLCHAIN.md: ES6 module for web and worker environments (Node loads it
+# ES6 module for web and worker environments (Node loads it
 # with wasmBinary), no new Function (workerd forbids it), no exceptions.
 # Bulk memory turns memcpy/memset into single instructions (every host's V8 supports it).
 target_compile_options(readforge_engine PRIVATE -mbulk-memory -msimd128)

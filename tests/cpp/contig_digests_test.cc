@@ -82,7 +82,8 @@ TEST(ContigDigester, MatchesSamtoolsDict) {
 }
 
 TEST(ContigDigester, TheMitochondrialReferenceMatchesSamtoolsDict) {
-  const std::string fasta = testing::SharedData("MT-human.fa");
+  const std::string fasta =
+      testing::ReadFile(std::string(READFORGE_SOURCE_DIR) + "/public/refs/MT-human.fa");
   const auto dict = SamtoolsDict(fasta);
   const auto digests = Digest(fasta, 65536);
   ASSERT_EQ(digests.size(), 1u);

@@ -53,30 +53,32 @@ TEST_P(RegionBytesTest, AgreeWithSamtoolsFaidx) {
   }
   std::ofstream(path, std::ios::binary) << converted;
   ASSERT_EQ(std::system(("samtools faidx " + path).c_str()), 0);
-  std::vector<FaiEntry> entries;
-  ASSERT_TRUE(ParseFai(testing::ReadFile(path + ".fai"), &entries).ok());
-  ASSERT_EQ(entries.size(), 4u);
-  EXPECT_EQ(entries[0].line_width, 60 + static_cast<int64_t>(eol.size()));
+  FaiIndex fai;
+  ASSERT_TRUE(ParseFai(testing::ReadFile(path + ".fai"), &fai).ok());
+  ASSERT_EQ(fai.contigs.size(), 4u);
+  EXPECT_EQ(fai.layouts[0].line_width, 60 + static_cast<int64_t>(eol.size()));
 
   std::mt19937 rng(9);
   int checked = 0;
-  for (const FaiEntry& e : entries) {
+  for (size_t i = 0; i < fai.contigs.size(); ++i) {
+    const int64_t length = fai.contigs.length(i);
+    const std::string name(fai.contigs.name(i));
     std::vector<std::pair<int64_t, int64_t>> regions = {
-        {0, e.length}, {0, 1}, {e.length - 1, e.length}};  // whole, first base, last base
-    for (int64_t p = 60; p < e.length; p += 60) {          // line boundaries
+        {0, length}, {0, 1}, {length - 1, length}};  // whole, first base, last base
+    for (int64_t p = 60; p < length; p += 60) {      // line boundaries
       regions.push_back({p - 1, p});
       regions.push_back({p, p + 1});
-      regions.push_back({p - 1, std::min(p + 1, e.length)});
-      regions.push_back({p, e.length});
+      regions.push_back({p - 1, std::min(p + 1, length)});
+      regions.push_back({p, length});
       regions.push_back({0, p});
     }
-    for (int i = 0; i < 40; ++i) {
-      int64_t a = rng() % e.length;
-      int64_t b = a + 1 + rng() % (e.length - a);
+    for (int k = 0; k < 40; ++k) {
+      int64_t a = rng() % length;
+      int64_t b = a + 1 + rng() % (length - a);
       regions.push_back({a, b});
     }
     for (auto [first, last] : regions) {
-      ByteRange range = RegionBytes(e, first, last);
+      ByteRange range = RegionBytes(fai.layouts[i], first, last);
       std::string bytes = converted.substr(static_cast<size_t>(range.begin),
                                            static_cast<size_t>(range.end - range.begin));
       std::string bases;
@@ -84,7 +86,7 @@ TEST_P(RegionBytesTest, AgreeWithSamtoolsFaidx) {
         if (c != '\n' && c != '\r')
           bases += c;
       }
-      std::string region = e.name + ":" + std::to_string(first + 1) + "-" + std::to_string(last);
+      std::string region = name + ":" + std::to_string(first + 1) + "-" + std::to_string(last);
       ASSERT_EQ(bases, SamtoolsBases(path, region)) << region;
       ASSERT_NE(bytes.back(), '\n') << region << ": the range ends on its last base";
       ++checked;
@@ -97,7 +99,7 @@ TEST_P(RegionBytesTest, AgreeWithSamtoolsFaidx) {
 INSTANTIATE_TEST_SUITE_P(LineEnds, RegionBytesTest, ::testing::Values("\n", "\r\n"));
 
 TEST(Fai, RejectsWhatIsNotAnIndex) {
-  std::vector<FaiEntry> entries;
+  FaiIndex entries;
   EXPECT_EQ(
       ParseFai(">chr1\nACGT\n", &entries).message(),
       ".fai line 1: expected NAME LENGTH OFFSET LINEBASES LINEWIDTH, tab-separated (is this a "
@@ -118,10 +120,10 @@ namespace {
 // Feeds only the spans' byte ranges, as a remote host does.
 testing::RunResult SimulateSparse(const Options& options,
                                   const std::string& fasta,
-                                  const std::vector<FaiEntry>& entries,
+                                  const FaiIndex& fai,
                                   size_t chunk) {
   testing::RunResult result;
-  Simulator sim(options, ContigsOf(entries));
+  Simulator sim(options, fai.contigs);
   EXPECT_TRUE(sim.Start().ok());
   auto drain = [&] {
     while (true) {
@@ -134,9 +136,7 @@ testing::RunResult SimulateSparse(const Options& options,
     }
   };
   for (const Plan::Placed& placed : sim.spans()) {
-    const FaiEntry& e = *std::find_if(entries.begin(), entries.end(),
-                                      [&](const FaiEntry& f) { return f.name == placed.contig; });
-    ByteRange range = RegionBytes(e, placed.span.begin, placed.span.end);
+    ByteRange range = RegionBytes(fai.layouts[placed.ordinal], placed.span.begin, placed.span.end);
     EXPECT_TRUE(sim.BeginContigAt(placed.contig, placed.span.begin).ok());
     for (int64_t at = range.begin; at < range.end; at += static_cast<int64_t>(chunk)) {
       size_t n = static_cast<size_t>(std::min<int64_t>(chunk, range.end - at));
@@ -160,8 +160,8 @@ TEST(SparseInput, RegionBytesAloneGiveTheBytesOfAFullRun) {
       testing::RandomFasta({{"c1", 30000}, {"c2", 5000}, {"c3", 12000}}, 5, 70);
   std::ofstream(dir + "/ref.fa", std::ios::binary) << fasta;
   ASSERT_EQ(std::system(("samtools faidx " + dir + "/ref.fa").c_str()), 0);
-  std::vector<FaiEntry> entries;
-  ASSERT_TRUE(ParseFai(testing::ReadFile(dir + "/ref.fa.fai"), &entries).ok());
+  FaiIndex fai;
+  ASSERT_TRUE(ParseFai(testing::ReadFile(dir + "/ref.fa.fai"), &fai).ok());
   Options o;
   o.seed = 8;
   o.num_pairs = 3000;
@@ -170,10 +170,10 @@ TEST(SparseInput, RegionBytesAloneGiveTheBytesOfAFullRun) {
   o.write_vcf = true;
   o.regions = {
       {"c3", 100, 9000, {}}, {"c1", 69, 20001, {}}, {"c1", 25000, 30000, {}}, {"c2", 0, 5000, {}}};
-  testing::RunResult full = testing::Simulate(o, fasta, ContigsOf(entries), 1000);
+  testing::RunResult full = testing::Simulate(o, fasta, fai.contigs, 1000);
   ASSERT_TRUE(full.ok) << full.error;
   for (size_t chunk : {size_t{1}, size_t{333}, size_t{1} << 20}) {
-    testing::RunResult sparse = SimulateSparse(o, fasta, entries, chunk);
+    testing::RunResult sparse = SimulateSparse(o, fasta, fai, chunk);
     ASSERT_TRUE(sparse.ok) << sparse.error;
     EXPECT_EQ(sparse.read1, full.read1) << "chunk " << chunk;
     EXPECT_EQ(sparse.read2, full.read2) << "chunk " << chunk;

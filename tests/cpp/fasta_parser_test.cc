@@ -162,8 +162,8 @@ TEST(ContigScanner, MeasuresContigsLikeSamtoolsFaidx) {
   ASSERT_TRUE(scanner.Push(text.data() + 10, text.size() - 10).ok());
   ASSERT_TRUE(scanner.Finish().ok());
   ASSERT_EQ(scanner.contigs().size(), 2u);
-  EXPECT_EQ(scanner.contigs()[0].length, 7);
-  EXPECT_EQ(scanner.contigs()[1].length, 5);
+  EXPECT_EQ(scanner.contigs().length(0), 7);
+  EXPECT_EQ(scanner.contigs().length(1), 5);
   EXPECT_EQ(scanner.bases(), 12);
 }
 

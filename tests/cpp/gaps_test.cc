@@ -10,6 +10,7 @@
 #include "engine/contig_scanner.h"
 #include "engine/fasta_parser.h"
 #include "engine/gap_index.h"
+#include "engine/reference_layout.h"
 #include "engine/usable_positions.h"
 #include "test_util.h"
 
@@ -106,18 +107,20 @@ TEST(GapIndex, RoundTripsAndRejectsWhatIsNotOne) {
   // Lowercase n and IUPAC codes are N to the engine, so they are runs too.
   const std::string fasta = ">a desc\nACGTNNNNAC\nnnRY\n>b\nACGT\n";
   GapIndex gaps = GapsOf(fasta);
-  const std::string text = gaps.Format();
+  const std::string text = gaps.Format(ContigsOf(fasta));
   EXPECT_EQ(text,
             "#readforge-gaps\t1\n#contig\ta\t14\t8\t2\n#contig\tb\t4\t0\t0\n"
             "a\t4\t8\na\t10\t14\n");
   GapIndex parsed;
-  ASSERT_TRUE(GapIndex::Parse(text, &parsed).ok());
-  EXPECT_EQ(parsed.Format(), text);
-  EXPECT_TRUE(parsed.CheckContigs(ContigsOf(fasta)).ok());
+  ContigList listed;
+  ASSERT_TRUE(GapIndex::Parse(text, &listed, &parsed).ok());
+  EXPECT_EQ(parsed.Format(listed), text);
+  EXPECT_TRUE(CheckSidecarContigs(listed, ContigsOf(fasta)).ok());
 
   auto error = [](const std::string& t) {
     GapIndex g;
-    return GapIndex::Parse(t, &g).message();
+    ContigList c;
+    return GapIndex::Parse(t, &c, &g).message();
   };
   const std::string header = "#readforge-gaps\t1\n#contig\ta\t14\t8\t2\n#contig\tb\t4\t0\t0\n";
   EXPECT_EQ(error(""), "empty (expected '#readforge-gaps<TAB>1' on the first line)");
@@ -146,7 +149,7 @@ TEST(GapIndex, RoundTripsAndRejectsWhatIsNotOne) {
   EXPECT_EQ(error(header + "a\t4\t8\n#contig\tc\t4\t0\t0\n"),
             "line 5: '#contig' line after the first run (the header comes first)");
   // A sidecar of another reference.
-  EXPECT_EQ(parsed.CheckContigs(ContigsOf(">a\nACGT\n>b\nACGT\n")).message(),
+  EXPECT_EQ(CheckSidecarContigs(listed, ContigsOf(">a\nACGT\n>b\nACGT\n")).message(),
             "does not match the reference (made from another one?): contig 1 is a of 14 bases in "
             "it, a of 4 in the reference");
 }
@@ -413,11 +416,20 @@ TEST(GapAwarePlan, NRunsThatDoNotMatchTheReferenceAreAnError) {
             "a fragment to start, its N runs give 8192 (made from another reference, or edited? "
             "make it again with `readforge index`)");
   // Other names or lengths: before anything is simulated, naming the sidecar.
-  GapIndex shorter = GapsOf(AsFasta("gappy", std::string(100, 'A')));
-  shorter.source = "short.gaps.bed";
-  EXPECT_EQ(Simulate(o, fasta, ContigsOf(fasta), 0, &shorter).error,
+  const std::string shorter = AsFasta("gappy", std::string(100, 'A'));
+  const std::string fai = "gappy\t131072\t7\t60\t61\n";
+  ReferenceLayout layout;
+  EXPECT_EQ(LayoutFromTexts(fai, "ref.fa.fai", GapsOf(shorter).Format(ContigsOf(shorter)),
+                            "short.gaps.bed", &layout)
+                .message(),
             "short.gaps.bed: does not match the reference (made from another one?): contig 1 is "
             "gappy of 100 bases in it, gappy of 131072 in the reference");
+  // Without a .fai, a sidecar is the index.
+  ASSERT_TRUE(
+      LayoutFromTexts("", "", GapsOf(shorter).Format(ContigsOf(shorter)), "short.gaps.bed", &layout)
+          .ok());
+  EXPECT_EQ(layout.contigs, ContigsOf(shorter));
+  EXPECT_EQ(layout.contigs_from, "short.gaps.bed");
 }
 
 }  // namespace

@@ -43,17 +43,17 @@ TEST(Gzi, SlicesHoldExactlyTheRegionBytes) {
   std::vector<GziEntry> gzi;
   ASSERT_TRUE(ParseGzi(testing::ReadFile(dir + "/ref.fa.gz.gzi"), &gzi).ok());
   EXPECT_GT(gzi.size(), 5u);
-  std::vector<FaiEntry> fai;
+  FaiIndex fai;
   ASSERT_TRUE(ParseFai(testing::ReadFile(dir + "/ref.fa.gz.fai"), &fai).ok());
   const std::string compressed = testing::ReadFile(dir + "/ref.fa.gz");
   const std::pair<int64_t, int64_t> regions[] = {
       {0, 1}, {0, 300000}, {65000, 66000}, {120000, 250001}, {299999, 300000}};
-  for (const FaiEntry& e : fai) {
+  for (size_t i = 0; i < fai.contigs.size(); ++i) {
     for (auto [first, last] : regions) {
-      last = std::min(last, e.length);
+      last = std::min(last, fai.contigs.length(i));
       if (first >= last)
         continue;
-      ByteRange bytes = RegionBytes(e, first, last);
+      ByteRange bytes = RegionBytes(fai.layouts[i], first, last);
       BgzfSlice slice = BgzfSliceFor(gzi, bytes);
       int64_t end =
           slice.compressed_end < 0 ? static_cast<int64_t>(compressed.size()) : slice.compressed_end;
@@ -61,14 +61,14 @@ TEST(Gzi, SlicesHoldExactlyTheRegionBytes) {
           Inflate(compressed.substr(static_cast<size_t>(slice.compressed_begin),
                                     static_cast<size_t>(end - slice.compressed_begin)));
       ASSERT_GE(static_cast<int64_t>(inflated.size()), slice.skip + bytes.end - bytes.begin)
-          << e.name << " " << first << "-" << last << " bytes " << bytes.begin << "-" << bytes.end
-          << " slice " << slice.compressed_begin << "-" << slice.compressed_end << " skip "
-          << slice.skip;
+          << fai.contigs.name(i) << " " << first << "-" << last << " bytes " << bytes.begin << "-"
+          << bytes.end << " slice " << slice.compressed_begin << "-" << slice.compressed_end
+          << " skip " << slice.skip;
       EXPECT_EQ(inflated.substr(static_cast<size_t>(slice.skip),
                                 static_cast<size_t>(bytes.end - bytes.begin)),
                 plain.substr(static_cast<size_t>(bytes.begin),
                              static_cast<size_t>(bytes.end - bytes.begin)))
-          << e.name << ":" << first << "-" << last;
+          << fai.contigs.name(i) << ":" << first << "-" << last;
     }
   }
   std::system(("rm -rf " + dir).c_str());

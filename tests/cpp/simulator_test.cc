@@ -43,11 +43,11 @@ TEST(Simulator, OutputDoesNotDependOnInputChunking) {
       o.coverage = 3;
       o.write_vcf = false;
     }
-    RunResult whole = Simulate(o, fasta, coverage ? std::vector<ContigInfo>{} : contigs);
+    RunResult whole = Simulate(o, fasta, coverage ? ContigList() : contigs);
     ASSERT_TRUE(whole.ok) << whole.error;
     ASSERT_GT(whole.read1.size(), 100000u);
     for (size_t chunk : {size_t{1}, size_t{7}, size_t{65536}}) {
-      RunResult r = Simulate(o, fasta, coverage ? std::vector<ContigInfo>{} : contigs, chunk);
+      RunResult r = Simulate(o, fasta, coverage ? ContigList() : contigs, chunk);
       ASSERT_TRUE(r.ok) << r.error;
       EXPECT_EQ(r.read1, whole.read1) << "chunk " << chunk;
       EXPECT_EQ(r.read2, whole.read2) << "chunk " << chunk;
@@ -307,12 +307,12 @@ TEST(Simulator, IndexThatDoesNotMatchIsAnError) {
   const std::string fasta = MultiContigFasta();
   const GapIndex no_runs;  // the .fai alone, as from standard input
   auto contigs = ContigsOf(fasta);
-  contigs[1].length += 1;
+  contigs.set_length(1, contigs.length(1) + 1);
   EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs, 0, &no_runs).error,
             "the index (.fai) does not match the reference: contig 'chr2' has 12345 bases, the "
             "index says 12346");
-  contigs = ContigsOf(fasta);
-  contigs[2].name = "other";
+  contigs = ContigList{
+      {"chr1", contigs.length(0)}, {"chr2", contigs.length(1) - 1}, {"other", contigs.length(2)}};
   EXPECT_EQ(Simulate(SmallRun(10), fasta, contigs, 0, &no_runs).error,
             "the index (.fai) does not match the reference: contig 3 is 'tiny' in the FASTA but "
             "'other' in the index");

@@ -79,9 +79,7 @@ void FeedVariantText(Simulator& sim, const std::string& variants, size_t chunk, 
     sim.FinishVariants();
 }
 
-GapIndex GapsFor(const std::string& fasta,
-                 const std::vector<ContigInfo>& contigs,
-                 const GapIndex* gaps) {
+GapIndex GapsFor(const std::string& fasta, const ContigList& contigs, const GapIndex* gaps) {
   return gaps ? *gaps : contigs.empty() ? GapIndex() : GapsOf(fasta);
 }
 
@@ -89,7 +87,7 @@ GapIndex GapsFor(const std::string& fasta,
 
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
-                   const std::vector<ContigInfo>& contigs,
+                   const ContigList& contigs,
                    size_t chunk,
                    const GapIndex* gaps,
                    const std::string& variants,
@@ -119,7 +117,7 @@ RunResult Simulate(const Options& options,
 
 RunResult SimulateInTwoStages(const Options& options,
                               const std::string& fasta,
-                              const std::vector<ContigInfo>& contigs,
+                              const ContigList& contigs,
                               size_t chunk,
                               const std::string& variants,
                               size_t* blocks) {
@@ -172,7 +170,7 @@ RunResult SimulateInTwoStages(const Options& options,
   return result;
 }
 
-std::vector<ContigInfo> ContigsOf(const std::string& fasta) {
+ContigList ContigsOf(const std::string& fasta) {
   ContigScanner scanner;
   if (!scanner.Push(fasta.data(), fasta.size()).ok() || !scanner.Finish().ok())
     return {};
@@ -191,10 +189,6 @@ std::string ReadFile(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
-}
-
-std::string SharedData(const std::string& name) {
-  return ReadFile(std::string(READFORGE_SOURCE_DIR) + "/../shared/data/" + name);
 }
 
 std::string TestData(const std::string& name) {

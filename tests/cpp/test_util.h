@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/contig_list.h"
 #include "engine/gap_index.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
-#include "engine/truth_writer.h"
 
 namespace readforge::testing {
 
@@ -33,7 +33,7 @@ void Collect(Simulator& sim, RunResult* result);
 // feeds them from its parsing thread).
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
-                   const std::vector<ContigInfo>& contigs,
+                   const ContigList& contigs,
                    size_t chunk = 0,
                    const GapIndex* gaps = nullptr,
                    const std::string& variants = "",
@@ -44,19 +44,18 @@ RunResult Simulate(const Options& options,
 // reads from those blocks (UseVariantBlocks). `*blocks`: how many blocks went across.
 RunResult SimulateInTwoStages(const Options& options,
                               const std::string& fasta,
-                              const std::vector<ContigInfo>& contigs,
+                              const ContigList& contigs,
                               size_t chunk = 0,
                               const std::string& variants = "",
                               size_t* blocks = nullptr);
 
 // Contig names and lengths of an in-memory FASTA (through the engine's scanner).
-std::vector<ContigInfo> ContigsOf(const std::string& fasta);
+ContigList ContigsOf(const std::string& fasta);
 // Its N runs (the same scan).
 GapIndex GapsOf(const std::string& fasta);
 
 std::string ReadFile(const std::string& path);
-std::string SharedData(const std::string& name);  // ../shared/data/NAME, read whole
-std::string TestData(const std::string& name);    // tests/data/NAME, read whole
+std::string TestData(const std::string& name);  // tests/data/NAME, read whole
 
 // A reproducible random DNA sequence as FASTA, with `line` bases per line.
 std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,

@@ -28,11 +28,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const Region& r : regions)
       FUZZ_CHECK(r.begin >= 0 && r.end > r.begin && !r.contig.empty(), "a bad BED interval");
   } else if (which == 2) {
-    std::vector<FaiEntry> entries;
-    Status s = ParseFai(text, &entries);
+    FaiIndex fai;
+    Status s = ParseFai(text, &fai);
     FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
-    for (const FaiEntry& e : entries)
-      FUZZ_CHECK(e.length >= 0 && e.line_width >= e.line_bases && !e.name.empty(), "bad entry");
+    FUZZ_CHECK(fai.contigs.size() == fai.layouts.size(), "contigs without layouts");
+    for (size_t i = 0; i < fai.contigs.size(); ++i) {
+      FUZZ_CHECK(fai.contigs.length(i) >= 0 && !fai.contigs.name(i).empty(), "bad entry");
+      FUZZ_CHECK(fai.layouts[i].line_width >= fai.layouts[i].line_bases, "bad layout");
+      FUZZ_CHECK(fai.contigs.IndexOf(fai.contigs.name(i)) == static_cast<int64_t>(i),
+                 "a name not found, or listed twice");
+    }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.
     std::vector<std::string> args;
