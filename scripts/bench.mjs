@@ -10,13 +10,15 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserRows } from './bench/browser.mjs';
+import { BROWSER_CASES, browserRows } from './bench/browser.mjs';
 import {
+  fastqRecords,
   grch38Like,
   measure,
   measureAlternating,
   printTable,
   setRepeats,
+  writeAssembly,
   writeReference,
   writeVariants,
 } from './bench/lib.mjs';
@@ -266,7 +268,41 @@ printTable(compressRows, [
 ]);
 report.sections.writingFiles = compressRows;
 
-// 7. The browser app (Chromium, Playwright), from the built-in E. coli into the origin-private
+// 7. References of many sequences (draft assemblies, transcriptomes): 10,000, 100,000 and
+// 1,000,000 contigs of 300 bp, as many pairs as contigs, against wgsim on the same file; the
+// pairs each writes (wgsim skips contigs shorter than its fragments) and peak memory.
+const scaleRows = [];
+for (const count of [10_000, 100_000, 1_000_000]) {
+  const assembly = join(DIR, `assembly-${count}x300.fa`);
+  writeAssembly(assembly, count, 300);
+  const scale = ['-N', String(count), '-1', '100', '-2', '100', '-d', '200', '-s', '20', '-S', '3'];
+  const read1 = join(out, 'scale_1.fq');
+  for (const [name, command, prefix] of [
+    ['wgsim', 'wgsim', []],
+    ['readforge -t 1', native, ['-q', '-t', '1']],
+    ['readforge-wasm', node, [wasmCli, '-q']],
+  ]) {
+    const m = measure(command, [...prefix, ...scale, assembly, read1, '/dev/null']);
+    scaleRows.push({ name: `${name}, ${count.toLocaleString('en')} contigs`, count, ...m });
+    scaleRows.at(-1).pairsWritten = fastqRecords(read1);
+  }
+}
+for (const r of scaleRows) {
+  const peer = scaleRows.find((w) => w.count === r.count && w.name.startsWith('wgsim'));
+  r.ratioToWgsim = peer.seconds / r.seconds;
+  r.bytesPerContig = (r.peakMB * 2 ** 20) / r.count;
+}
+console.log('\nMany contigs: N contigs of 300 bp, -N N -1 100 -2 100 -d 200 -s 20');
+printTable(scaleRows, [
+  ['run', (r) => r.name, 36],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+  ['pairs written', (r) => r.pairsWritten, 15],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.manyContigs = scaleRows;
+
+// 8. The browser app (Chromium, Playwright), from the built-in E. coli into the origin-private
 // file system, against wgsim writing the same run's files and against the write ceiling.
 if (!args.includes('--no-browser')) {
   const ecoli = join(DIR, 'ecoli-536.fa');
@@ -284,12 +320,7 @@ if (!args.includes('--no-browser')) {
     ecoli,
     ...files(''),
   ]);
-  const browser = await browserRows(ROOT, [
-    { name: 'app, 1 Worker, plain', pairs, gzip: false, workers: 1 },
-    { name: 'app, 2 Workers, plain', pairs, gzip: false, workers: 2 },
-    { name: 'app, 1 Worker, gzip', pairs, gzip: true, workers: 1 },
-    { name: 'app, 2 Workers, gzip', pairs, gzip: true, workers: 2 },
-  ]);
+  const browser = await browserRows(ROOT, BROWSER_CASES(pairs));
   const ceiling = browser.at(-1).seconds;
   const plainBytes = browser.at(-1).bytes;
   const browserTable = [
@@ -308,6 +339,8 @@ if (!args.includes('--no-browser')) {
     ['FASTQ MB/s', (r) => r.fastqMBps.toFixed(0), 12],
     ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
     ['/ ceiling', (r) => r.ratioToCeiling.toFixed(2), 11],
+    ['renderer MB', (r) => (r.rendererMB === undefined ? '' : r.rendererMB.toFixed(0)), 13],
+    ['browser MB', (r) => (r.totalMB === undefined ? '' : r.totalMB.toFixed(0)), 12],
   ]);
   report.sections.browser = browserTable;
 }

@@ -103,7 +103,6 @@ class WasmSimulator {
   void commitVariants(size_t n) { sim_->CommitVariants(n); }
   void finishVariants() { sim_->FinishVariants(); }
   bool errorInVariants() const { return sim_ && sim_->error_in_variants(); }
-  val output(int stream) { return CopyOut(sim_->Output(static_cast<OutputStream>(stream))); }
   // No copy: valid only until the next call into the module (the pump's contract).
   val outputView(int stream) {
     std::string_view bytes = sim_->Output(static_cast<OutputStream>(stream));
@@ -126,6 +125,9 @@ class WasmSimulator {
   std::string error() const { return sim_ ? sim_->error() : ""; }
 
   val stats() const { return StatsValue(sim_->stats(), sim_->total_reference_bases()); }
+  // The two counts progress needs, without building stats() (hosts ask at every block's end).
+  double pairs() const { return static_cast<double>(sim_->stats().pairs); }
+  double referenceBases() const { return static_cast<double>(sim_->stats().reference_bases); }
 
   val warnings() const {
     val out = val::array();
@@ -156,7 +158,6 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("beginContigAt", &WasmSimulator::beginContigAt)
       .function("spans", &WasmSimulator::spans)
       .function("run", &WasmSimulator::run)
-      .function("output", &WasmSimulator::output)
       .function("outputView", &WasmSimulator::outputView)
       .function("consumeOutputs", &WasmSimulator::consumeOutputs)
       .function("variantInputBuffer", &WasmSimulator::variantInputBuffer)
@@ -169,5 +170,7 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("compressedStreams", &WasmSimulator::compressedStreams)
       .function("report", &WasmSimulator::report)
       .function("stats", &WasmSimulator::stats)
+      .function("pairs", &WasmSimulator::pairs)
+      .function("referenceBases", &WasmSimulator::referenceBases)
       .function("warnings", &WasmSimulator::warnings);
 }

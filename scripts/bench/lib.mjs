@@ -194,3 +194,35 @@ export function writeVariants(refPath, vcfPath, count) {
   spawnSync('bgzip', ['-f', '-@2', plain]);
   return k;
 }
+
+/**
+ * A draft assembly: `count` contigs of `length` random bases (NODE_<i>), reproducible, written
+ * in 1 MB pieces (a million contigs would be millions of small writes otherwise).
+ */
+export function writeAssembly(path, count, length) {
+  if (existsSync(path)) return;
+  const fd = openSync(path, 'w');
+  let x = count;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    let seq = '';
+    for (let j = 0; j < length; j++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      seq += 'ACGT'[x >>> 30];
+    }
+    text += `>NODE_${i}\n`;
+    for (let j = 0; j < length; j += 60) text += `${seq.slice(j, j + 60)}\n`;
+    if (text.length >= 1 << 20) {
+      writeSync(fd, text);
+      text = '';
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+}
+
+/** Records in a FASTQ file (lines / 4), counted by wc. */
+export function fastqRecords(path) {
+  const r = spawnSync('wc', ['-l', path], { encoding: 'utf8' });
+  return Math.floor(Number(r.stdout.trim().split(/\s+/)[0]) / 4);
+}

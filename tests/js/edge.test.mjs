@@ -41,6 +41,11 @@ function brokenReference() {
   lines[Math.floor(2_000_000 / 60)] = 'ACGTTGCAAC'.repeat(5) + 'ACGTT CAAC';
   writeFileSync(join(dir, 'broken.fa'), `>broken\n${lines.join('\n')}\n`);
   writeFileSync(join(dir, 'broken.fa.fai'), `broken\t${bases}\t8\t60\t61\n`);
+  // A draft assembly of 2,500 contigs (its listing comes in pages).
+  const contigs = [];
+  for (let i = 0; i < 2500; i++) contigs.push(`>NODE_${i}\n${'ACGT'.repeat(25 + (i % 7))}\n`);
+  writeFileSync(join(dir, 'assembly.fa'), contigs.join(''));
+  execFileSync('samtools', ['faidx', join(dir, 'assembly.fa')]);
   return dir;
 }
 
@@ -66,6 +71,8 @@ before(async () => {
       'unreachable=http://127.0.0.1:9/nothing.fa',
       '--reference',
       `broken=${broken.base}/ok/broken.fa`,
+      '--reference',
+      `assembly=${broken.base}/ok/assembly.fa`,
     ],
     { cwd: ROOT, stdio: 'ignore' },
   );
@@ -190,10 +197,41 @@ test('GET /api/references lists each reference with the contigs of its index', a
       .map(([name, length]) => ({ name, length: Number(length) }));
   assert.deepEqual(byName.get('ecoli-536').contigs, fai(`${ECOLI}.fai`));
   assert.deepEqual(byName.get('MT-human').contigs, fai(`${MT}.fai`));
+  assert.equal(byName.get('MT-human').contigCount, 1);
+  assert.equal(byName.get('MT-human').bases, 16569);
+  assert.equal(byName.get('MT-human').next, undefined);
   // One that cannot be read is listed with the reason; it does not hide the others.
   const unreachable = byName.get('unreachable');
   assert.equal(unreachable.contigs, undefined);
   assert.match(unreachable.error, /^cannot read unreachable: /);
+});
+
+test('a reference of many contigs is listed in pages', async () => {
+  const { references } = await (await fetch(`${API}/references`)).json();
+  const assembly = references.find((r) => r.name === 'assembly');
+  assert.equal(assembly.contigCount, 2500);
+  assert.equal(assembly.contigs.length, 1000);
+  assert.deepEqual(assembly.contigs[999], { name: 'NODE_999', length: 4 * (25 + (999 % 7)) });
+  assert.equal(assembly.next, '/api/references/assembly?offset=1000&limit=1000');
+  // Following `next` to the end gives every contig once, in order.
+  const names = assembly.contigs.map((c) => c.name);
+  let next = `${assembly.next.replace('limit=1000', 'limit=700')}`;
+  while (next) {
+    const page = await (await fetch(`http://127.0.0.1:${EDGE_PORT}${next}`)).json();
+    names.push(...page.contigs.map((c) => c.name));
+    next = page.next;
+  }
+  assert.deepEqual(
+    names,
+    Array.from({ length: 2500 }, (_, i) => `NODE_${i}`),
+  );
+  const bad = await fetch(`${API}/references/assembly?limit=100000`);
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).parameter, 'limit');
+  const unknown = await fetch(`${API}/references/assembly?page=2`);
+  assert.equal(unknown.status, 400);
+  assert.match((await unknown.json()).error, /unknown parameter 'page'/);
+  assert.equal((await fetch(`${API}/references/nothing`)).status, 403);
 });
 
 test('shards concatenated give the unsharded bytes, for k = 1, 2, 3, 7', async () => {

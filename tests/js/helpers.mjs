@@ -142,3 +142,38 @@ export function nativeOutputs(args, reference, files) {
 export function sampleManifest() {
   return JSON.parse(readFileSync(join(ROOT, 'tests/data/run-manifest.json'), 'utf8'));
 }
+
+/** Runs readforge-wasm; resolves with its exit status and peak resident memory (VmHWM, MB). */
+export function runWasm(args, { readBytesPerSecond = 0 } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [WASM_CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let peak = 0;
+    const status = () => {
+      try {
+        const text = readFileSync(`/proc/${child.pid}/status`, 'latin1');
+        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(text)[1]) / 1024);
+      } catch {} // it has ended
+    };
+    const timer = setInterval(status, 50);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let received = 0;
+    const started = Date.now();
+    child.stdout.on('data', (chunk) => {
+      received += chunk.length;
+      if (!readBytesPerSecond) return;
+      // A slow consumer: pause until the bytes so far are due at that rate.
+      const due = (received / readBytesPerSecond) * 1000 - (Date.now() - started);
+      if (due > 0) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), due);
+      }
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, peak, received, stderr });
+    });
+  });
+}

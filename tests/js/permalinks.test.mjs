@@ -7,6 +7,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  MANIFEST_MAX_BYTES,
+  manifestProblem,
+  summarizeContigs,
+} from '../../dist/shared/run-manifest.js';
 import { ROOT, sampleManifest, startProcess, waitFor } from './helpers.mjs';
 
 const EDGE_PORT = 8805;
@@ -125,6 +130,30 @@ test('malformed, oversized and unknown requests get 4xx JSON errors', async () =
   ])
     await refused(await fetch(`${API}/runs/${forged}`), 400, /not a shared run's id/);
   await refused(await fetch(`${API}/runs/${'A'.repeat(22)}`), 404, /no shared run/);
+});
+
+test('a reference of 200,000 contigs: the first that fit, the count and one digest', async () => {
+  const contigs = Array.from({ length: 200_000 }, (_, i) => ({
+    name: `NODE_${i}_length_300_cov_12.5`,
+    length: 300,
+    md5: (i * 2654435761).toString(16).padStart(32, '0').slice(-32),
+  }));
+  const summary = await summarizeContigs(contigs);
+  assert.equal(summary.contigCount, 200_000);
+  assert.ok(summary.contigs.length > 3000 && summary.contigs.length < 200_000);
+  assert.deepEqual(summary.contigs, contigs.slice(0, summary.contigs.length));
+  assert.match(summary.contigsDigest, /^sha256:[0-9a-f]{64}$/);
+  // The digest names the whole list: a change past the contigs kept changes it.
+  const changed = structuredClone(contigs);
+  changed[199_999].length = 301;
+  assert.notEqual((await summarizeContigs(changed)).contigsDigest, summary.contigsDigest);
+  const manifest = sampleManifest();
+  manifest.reference = { ...manifest.reference, ...summary };
+  assert.equal(manifestProblem(manifest), null);
+  const bytes = JSON.stringify(manifest).length;
+  assert.ok(bytes <= MANIFEST_MAX_BYTES, `${bytes} bytes`);
+  // This server keeps manifests of 64 KiB at most: refused with a message that says so.
+  await refused(await post(manifest), 413, new RegExp(`${MAX_MANIFEST_BYTES} bytes`));
 });
 
 test('the scheduled job counts exactly the runs stored', async () => {

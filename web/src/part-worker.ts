@@ -3,7 +3,7 @@
 // order, transferred, at most PART_WINDOW_BYTES ahead of what has been written.
 import createReadforge from '../../build-wasm/readforge.mjs';
 import wasmUrl from '../../build-wasm/readforge.wasm?url';
-import { PartCredit, PartEvent } from './engine/block-merge.js';
+import { ArenaReturn, PartMessage, PartSender } from './engine/block-merge.js';
 import type { ReadforgeFactory } from './engine/module-types.js';
 import { ReadforgeError, SimulationRequest, simulate } from './engine/pump.js';
 import type { ReferenceSpec } from './shared/protocol.js';
@@ -15,15 +15,15 @@ export interface PartJob {
   variants?: File;
 }
 
-export type PartMessage = PartEvent | { kind: 'progress'; pairs: number; fraction: number | null };
+export type PartWorkerMessage = PartMessage | { kind: 'progress'; totalReferenceBases: number };
 
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
-const post = (message: PartMessage, transfer: Transferable[] = []) =>
+const post = (message: PartWorkerMessage, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
-const credits = new PartCredit();
+const sender = new PartSender(post);
 
-self.onmessage = async ({ data }: MessageEvent<PartJob | number>) => {
-  if (typeof data === 'number') return credits.credit(data);
+self.onmessage = async ({ data }: MessageEvent<PartJob | ArenaReturn>) => {
+  if ('arena' in data) return sender.returned(data);
   try {
     const summary = await simulate(
       await module,
@@ -31,19 +31,16 @@ self.onmessage = async ({ data }: MessageEvent<PartJob | number>) => {
       await openReference(data.reference),
       {
         variants: data.variants ? await vcfStream(data.variants) : undefined,
-        onOutput: async (stream, bytes) => {
-          const copy = bytes.slice(); // the engine's view is lent; the copy is transferred
-          post({ kind: 'chunk', stream, bytes: copy }, [copy.buffer]);
-          await credits.sent(copy.length);
-        },
-        onBlockEnd: () => post({ kind: 'block-end' }),
-        onProgress: (p) => post({ kind: 'progress', pairs: p.stats.pairs, fraction: p.fraction }),
+        onOutput: (stream, bytes) => sender.chunk(stream, bytes),
+        onBlockEnd: (reached) => sender.blockEnd(reached),
+        onProgress: (p) =>
+          post({ kind: 'progress', totalReferenceBases: p.stats.totalReferenceBases }),
       },
     );
-    post({ kind: 'done', summary });
+    sender.finish({ kind: 'done', summary });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    post({
+    sender.finish({
       kind: 'error',
       message,
       inReference: error instanceof ReadforgeError && error.inReference,

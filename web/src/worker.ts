@@ -11,6 +11,7 @@ import type {
   WorkerMessage,
 } from './shared/protocol.js';
 import { openReference } from './worker/inputs.js';
+import { summarizeContigs } from './shared/run-manifest.js';
 import { learnFromFiles } from './worker/learn-profile.js';
 import { runSimulation } from './worker/run-simulation.js';
 
@@ -24,8 +25,9 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   const post = (m: WorkerMessage | DigestMessage) => self.postMessage(m);
   if (event.data.type === 'digest') {
     try {
+      // Summarized here: a million contigs would stall the page as a list.
       const contigs = await digestContigs(await module, await openReference(event.data.reference));
-      post({ type: 'digested', contigs });
+      post({ type: 'digested', summary: await summarizeContigs(contigs) });
     } catch (error) {
       post({ type: 'digest-error', message: (error as Error).message });
     }

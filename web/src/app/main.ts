@@ -44,10 +44,12 @@ const profiles = new ProfilePicker(
   () => form.validate(),
 );
 const canSaveToDisk = 'showDirectoryPicker' in window;
-// All cores but one (the page and the writer need one), at least one.
-$<HTMLInputElement>('#opt-workers').value = String(
-  Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
-);
+// Workers left empty: chosen for the run (autoWorkers), and shown as the field's placeholder.
+const showAutoWorkers = () =>
+  ($<HTMLInputElement>('#opt-workers').placeholder =
+    `auto (${autoWorkers($<HTMLInputElement>('#out-gzip').checked)})`);
+$('#out-gzip').addEventListener('change', showAutoWorkers);
+showAutoWorkers();
 let startedAt = 0;
 
 $('#save-note').textContent = canSaveToDisk
@@ -84,14 +86,27 @@ function shareState() {
     quality: profiles.shareValue,
     variants: $<HTMLInputElement>('#variants-file').files?.[0]?.name ?? '',
     sample: $<HTMLInputElement>('#variants-sample').value.trim(),
-    workers: workerCount(),
+    workers: Math.floor(Number($<HTMLInputElement>('#opt-workers').value)) || 0, // 0: auto
   };
 }
 
-/** Workers simulating in parallel: the form's number, 1 to 16. */
+/**
+ * Workers when the field is left empty. Plain output is limited by how fast the browser writes
+ * files (about 75 MB/s through the File System Access API here, less than one Worker makes), so
+ * more Workers only hold more output in memory: one. Compressed output is a fifth of the bytes
+ * and most of its work is compressing: all cores but one (the page and the writer need one), at
+ * most four. The bytes are the same for any number.
+ */
+function autoWorkers(gzip: boolean): number {
+  return gzip ? Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1)) : 1;
+}
+
+/** Workers simulating in parallel: the form's number, 1 to 16, or the automatic choice. */
 function workerCount(): number {
-  const n = Math.floor(Number($<HTMLInputElement>('#opt-workers').value));
-  return Number.isFinite(n) ? Math.min(16, Math.max(1, n)) : 1;
+  const value = $<HTMLInputElement>('#opt-workers').value.trim();
+  const n = Math.floor(Number(value));
+  if (!value || !Number.isFinite(n)) return autoWorkers($<HTMLInputElement>('#out-gzip').checked);
+  return Math.min(16, Math.max(1, n));
 }
 
 function loadShared(): void {
@@ -112,6 +127,7 @@ function loadShared(): void {
   form.load(run.settings);
   $<HTMLInputElement>('#variants-sample').value = run.sample;
   if (run.workers) $<HTMLInputElement>('#opt-workers').value = String(run.workers);
+  showAutoWorkers();
   if (run.variants)
     $('#variants-info').textContent =
       `This link planted the VCF ${run.variants}: choose your copy of it.`;
@@ -216,7 +232,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     settings: [...settings],
     reference: ref,
     choice: references.choice,
-    remoteContigs: references.choice === 'remote' ? remote.contigs() : [],
+    remoteContigs: references.choice === 'remote' ? remote.contigLister() : () => [],
     appHash,
     version: module.version(),
   });
@@ -348,7 +364,10 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   document.body.dataset.fetched = String(m.fetched ?? '');
   $<HTMLProgressElement>('#progress').value = 1;
   $('#results').hidden = false;
+  const shownFrom = performance.now();
   showSummary(m.summary, m.preview, m.files, seconds);
+  // How long the results took to draw once the run ended (a test keeps it under a second).
+  document.body.dataset.resultsMs = String(Math.round(performance.now() - shownFrom));
   sharing.runFinished(
     m.summary,
     m.files.reduce((sum, f) => sum + f.bytes, 0),

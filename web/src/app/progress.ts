@@ -12,7 +12,7 @@ const PHASES: Record<Progress['phase'], string> = {
   scanning: 'Measuring contigs and N runs (no .gaps.bed given)',
   measuring: 'Measuring the regions’ N runs (no .gaps.bed beside it: fetched twice)',
   simulating: 'Simulating',
-  saving: 'Saving',
+  saving: 'Closing the files',
 };
 
 /** `wanted`: the pairs asked for (0 when the run asks for a coverage instead). */
@@ -21,21 +21,25 @@ export function showProgress(m: Progress, seconds: number, wanted: number): void
   data.maxWasmHeap = String(Math.max(Number(data.maxWasmHeap ?? 0), m.wasmHeap));
   if (m.jsHeap !== null) data.maxJsHeap = String(Math.max(Number(data.maxJsHeap ?? 0), m.jsHeap));
   data.bytesOut = String(m.bytesOut);
+  // How much is written: pairs of those asked for (-N), else how far into the reference the
+  // written blocks reach. The time left follows from it and the time so far, so it is the
+  // writer's pace, not the simulation's.
+  const done = wanted ? Math.min(1, m.pairs / wanted) : m.fraction;
   const bar = $<HTMLProgressElement>('#progress');
-  if (m.fraction === null) bar.removeAttribute('value');
-  else bar.value = m.fraction;
+  if (done === null) bar.removeAttribute('value');
+  else bar.value = done;
   const rate = m.bytesOut / Math.max(seconds, 0.001) / 1e6;
   const left =
-    m.fraction && m.fraction > 0.02
-      ? ` · about ${Math.ceil((seconds * (1 - m.fraction)) / m.fraction)} s left`
+    done && done > 0.02 && done < 1
+      ? ` · about ${Math.ceil((seconds * (1 - done)) / done)} s left`
       : '';
   const pairs = wanted
-    ? `${m.pairs.toLocaleString('en')} of ${wanted.toLocaleString('en')} pairs (${Math.floor((100 * m.pairs) / wanted)}%)`
-    : `${m.pairs.toLocaleString('en')} pairs`;
-  const consumed =
-    m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference read · `;
+    ? `${m.pairs.toLocaleString('en')} of ${wanted.toLocaleString('en')} pairs written (${Math.floor(100 * (done ?? 0))}%)`
+    : `${m.pairs.toLocaleString('en')} pairs written`;
+  const reached =
+    wanted || m.fraction === null ? '' : `${Math.round(100 * m.fraction)}% of the reference · `;
   $('#progress-text').textContent =
-    m.phase === 'simulating' || m.phase === 'saving'
-      ? `${PHASES[m.phase]}: ${consumed}${pairs} · ${rate.toFixed(1)} MB/s written${left}`
+    m.phase === 'simulating'
+      ? `${PHASES[m.phase]}: ${reached}${pairs} · ${rate.toFixed(1)} MB/s${left}`
       : `${PHASES[m.phase]}…`;
 }

@@ -1,7 +1,13 @@
 // The "FASTA on the web or S3" choice: resolves the address, reads the index to list contigs
 // (for region entry) and says how much a run will download before it starts.
 import type { ReadforgeModule, Setting } from '../engine/module-types.js';
-import { faiContigs, type FaiContig } from '../engine/fai-contigs.js';
+import {
+  faiContigs,
+  faiPage,
+  findContigs,
+  largestContigs,
+  type FaiContig,
+} from '../engine/fai-contigs.js';
 import { ReadforgeError } from '../engine/pump.js';
 import { resolveReferenceUrl } from '../engine/remote.js';
 import { openRemoteAccess } from '../engine/remote-fasta.js';
@@ -23,6 +29,8 @@ const ACCESS_FIELDS = [
 ];
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+/** Suggestions the region picker offers at once. */
+const PICKER_SIZE = 200;
 
 export class RemoteReference {
   private faiText = '';
@@ -45,6 +53,8 @@ export class RemoteReference {
         true;
       this.schedule(0);
     });
+    // The list offers the largest contigs, then those whose names hold what is typed.
+    $('#contig-pick').addEventListener('input', () => this.fillContigs());
     $('#contig-pick').addEventListener('change', () => {
       const pick = $<HTMLInputElement>('#contig-pick');
       const regions = $<HTMLTextAreaElement>('#regions');
@@ -55,9 +65,10 @@ export class RemoteReference {
     });
   }
 
-  /** The contigs of the last index read (names and lengths), for a shared run's manifest. */
-  contigs(): FaiContig[] {
-    return faiContigs(this.faiText);
+  /** The contigs of the last index read (names and lengths), listed when they are asked for. */
+  contigLister(): () => FaiContig[] {
+    const text = this.faiText;
+    return () => faiContigs(text);
   }
 
   /** The resolved URL, or a message saying what is wrong with the address. */
@@ -133,17 +144,22 @@ export class RemoteReference {
     }
   }
 
+  /**
+   * The region picker's suggestions: the largest contigs, or those whose names hold what is
+   * typed; never a control per contig (an index may list a million).
+   */
   private fillContigs(): void {
-    const list = $('#contig-list');
-    list.replaceChildren(
-      ...this.contigs()
-        .slice(0, 5000)
-        .map(({ name, length }) => {
-          const option = document.createElement('option');
-          option.value = name;
-          option.label = `${length.toLocaleString('en')} bp`;
-          return option;
-        }),
+    const typed = $<HTMLInputElement>('#contig-pick').value.trim().split(':')[0];
+    const contigs = typed
+      ? findContigs(this.faiText, typed, PICKER_SIZE)
+      : largestContigs(this.faiText, PICKER_SIZE).contigs;
+    $('#contig-list').replaceChildren(
+      ...contigs.map(({ name, length }) => {
+        const option = document.createElement('option');
+        option.value = name;
+        option.label = `${length.toLocaleString('en')} bp`;
+        return option;
+      }),
     );
   }
 
@@ -157,9 +173,8 @@ export class RemoteReference {
     const sim = new this.module.Simulator(settings, { faiText: this.faiText });
     try {
       const problem = sim.start();
-      const contigs = this.contigs();
-      const total = contigs.reduce((sum, contig) => sum + contig.length, 0);
-      const head = `${contigs.length.toLocaleString('en')} contigs, ${(total / 1e6).toFixed(1)} Mb.`;
+      const { count, bases } = faiPage(this.faiText, 0, 0);
+      const head = `${count.toLocaleString('en')} contigs, ${(bases / 1e6).toFixed(1)} Mb.`;
       if (problem) return `${head} ${problem}`;
       const spans = sim.spans();
       let bytes = spans.reduce((sum, s) => sum + (s.byteEnd - s.byteBegin), 0);

@@ -3,16 +3,18 @@
 // answers a link, /r/<id>. Opening the link shows the results read-only, and "Run again" fills
 // the form; when the run was made from a local file, the file picked is checked against the
 // manifest's MD5s before anything is written.
-import type { ContigDigest, Setting } from '../engine/module-types.js';
+import type { Setting } from '../engine/module-types.js';
 import type { Summary } from '../engine/pump.js';
 import type { DigestMessage, ReferenceSpec } from '../shared/protocol.js';
 import { showSummary } from './summary.js';
 import {
+  ContigSummary,
   MANIFEST_FORMAT,
   ManifestReference,
   manifestProblem,
   RunManifest,
   SharedRun,
+  summarizeContigs,
 } from '../shared/run-manifest.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -24,20 +26,23 @@ export interface FinishedRun {
   reference: ReferenceSpec;
   /** The form's reference choice: 'demo-mt', 'demo-ecoli', 'file' or 'remote'. */
   choice: string;
-  /** The contigs of a remote reference's index. */
-  remoteContigs: { name: string; length: number }[];
+  /** The contigs of a remote reference's index (listed when the run is shared). */
+  remoteContigs: () => { name: string; length: number }[];
   /** The form's settings link (share.ts), the remote address without its query string. */
   appHash: string;
   outputBytes: number;
   version: string;
 }
 
-/** Each contig's MD5, computed in a Worker of its own (a large file must not stall the page). */
-export function digestReference(reference: ReferenceSpec): Promise<ContigDigest[]> {
+/**
+ * Each contig's MD5, computed in a Worker of its own (a large file must not stall the page), as
+ * a manifest lists them: the first contigs, the count and a digest of them all.
+ */
+export function digestReference(reference: ReferenceSpec): Promise<ContigSummary> {
   const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<ContigDigest[]>((resolve, reject) => {
+  return new Promise<ContigSummary>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<DigestMessage>) => {
-      if (event.data.type === 'digested') resolve(event.data.contigs);
+      if (event.data.type === 'digested') resolve(event.data.summary);
       else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => reject(new Error(event.message));
@@ -49,11 +54,16 @@ async function manifestReference(run: FinishedRun): Promise<ManifestReference> {
   const ref = run.reference;
   if (ref.kind === 'remote') {
     const url = ref.url.split(/[?#]/)[0];
-    return { name: ref.name, source: 'remote', url, contigs: run.remoteContigs };
+    return {
+      name: ref.name,
+      source: 'remote',
+      url,
+      ...(await summarizeContigs(run.remoteContigs())),
+    };
   }
   const contigs = await digestReference(ref);
-  if (ref.kind === 'file') return { name: ref.file.name, source: 'local', contigs };
-  return { name: ref.name, source: 'builtin', builtin: run.choice, contigs };
+  if (ref.kind === 'file') return { name: ref.file.name, source: 'local', ...contigs };
+  return { name: ref.name, source: 'builtin', builtin: run.choice, ...contigs };
 }
 
 export async function buildManifest(run: FinishedRun): Promise<RunManifest> {
@@ -109,20 +119,26 @@ export async function openSharedRun(): Promise<SharedRun | null> {
 /** Whether a file's contigs are the shared run's reference: null, or the first difference. */
 export function referenceMismatch(
   expected: ManifestReference,
-  actual: ContigDigest[],
+  actual: ContigSummary,
   file: string,
 ): string | null {
   const not = `${file} is not the reference this run was made from (${expected.name})`;
-  if (actual.length !== expected.contigs.length)
-    return `${not}: it has ${actual.length} contig(s), the run's had ${expected.contigs.length}.`;
-  for (let i = 0; i < actual.length; i++) {
-    const [a, e] = [actual[i], expected.contigs[i]];
+  const [count, wanted] = [
+    actual.contigCount ?? actual.contigs.length,
+    expected.contigCount ?? expected.contigs.length,
+  ];
+  if (count !== wanted) return `${not}: it has ${count} contig(s), the run's had ${wanted}.`;
+  for (let i = 0; i < expected.contigs.length; i++) {
+    const [a, e] = [actual.contigs[i], expected.contigs[i]];
     if (a.name !== e.name) return `${not}: contig ${i + 1} is ${a.name}, the run's was ${e.name}.`;
     if (a.length !== e.length)
       return `${not}: ${a.name} has ${a.length} bases, the run's had ${e.length}.`;
     if (e.md5 && a.md5 !== e.md5)
       return `${not}: ${a.name}'s MD5 is ${a.md5}, the run's was ${e.md5}.`;
   }
+  // Past the contigs the manifest lists, the digest of the whole list tells.
+  if (expected.contigsDigest && actual.contigsDigest !== expected.contigsDigest)
+    return `${not}: its contigs after the first ${expected.contigs.length} differ.`;
   return null;
 }
 
@@ -181,12 +197,15 @@ export class RunSharing {
       remote: `a remote reference, ${m.reference.url ?? ''}`,
       local: 'a local file (pick your copy to run it again: its MD5s are checked first)',
     }[m.reference.source];
+    const listed = m.reference.contigs.length;
+    const count = m.reference.contigCount ?? listed;
     const bases = m.reference.contigs.reduce((sum, c) => sum + c.length, 0);
     $('#shared-meta').textContent =
       `Shared on ${new Date(shared.sharedAt).toUTCString()} (kept until ` +
       `${new Date(shared.expiresAt).toUTCString()}), made by readforge ${m.version} from ` +
-      `${m.reference.name}: ${where}; ${m.reference.contigs.length.toLocaleString('en')} ` +
-      `contig(s), ${bases.toLocaleString('en')} bases.`;
+      `${m.reference.name}: ${where}; ${count.toLocaleString('en')} contig(s)` +
+      (count === listed ? `, ${bases.toLocaleString('en')} bases.` : '.');
+    showSharedContigs(m.reference);
     $('#shared-settings').textContent = m.settings.map(([n, v]) => `${n}=${v}`).join('  ');
     $('#run-again').onclick = () => {
       this.applyLink(m.app ?? '');
@@ -217,4 +236,26 @@ export class RunSharing {
       $<HTMLButtonElement>('#share-results').disabled = false;
     }
   }
+}
+
+/** The contigs a shared run's manifest lists (names, lengths, MD5s), and what it leaves out. */
+function showSharedContigs(reference: ManifestReference): void {
+  const listed = reference.contigs.length;
+  const count = reference.contigCount ?? listed;
+  const rows = reference.contigs.map((c) => {
+    const row = document.createElement('tr');
+    for (const text of [c.name, c.length.toLocaleString('en'), c.md5 ?? '']) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    return row;
+  });
+  $('#shared-contigs tbody').replaceChildren(...rows);
+  $('#shared-contigs-note').textContent =
+    count > listed
+      ? `The first ${listed.toLocaleString('en')} of ${count.toLocaleString('en')} contigs ` +
+        `(a shared run keeps its size down); all of them together have the digest ` +
+        `${reference.contigsDigest ?? 'unknown'}.`
+      : `${count.toLocaleString('en')} contig(s).`;
 }

@@ -1,5 +1,6 @@
 // What an edge deployment serves: its references (the only files it will fetch) and its limits.
 // Both come from bindings (workerd config or wrangler.toml), as JSON text.
+import { MANIFEST_MAX_BYTES } from '../shared/run-manifest.js';
 import type { KvNamespace } from './kv.js';
 export interface ReferenceConfig {
   /** The name clients use: `ref=<name>`. */
@@ -34,7 +35,7 @@ export interface Limits {
   maxConcurrentRuns: number;
   /** Shared runs (POST /api/runs) per client address per hour, counted per isolate. */
   sharesPerHour: number;
-  /** The largest manifest accepted (a run on GRCh38's 3,366 contigs needs about 250 kB). */
+  /** The largest manifest accepted (the app keeps its contig list within MANIFEST_CONTIG_BYTES). */
   maxManifestBytes: number;
 }
 
@@ -44,7 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxOutputBytes: 16_000_000_000,
   maxConcurrentRuns: 16,
   sharesPerHour: 60,
-  maxManifestBytes: 1 << 19,
+  maxManifestBytes: MANIFEST_MAX_BYTES,
 };
 
 export interface Env {

@@ -1,7 +1,7 @@
 // The configured references (the only files this API fetches): picked by name, opened with
 // their indexes (the format told by their bytes), private ones signed with the deployment's
 // secrets.
-import { faiContigs } from '../engine/fai-contigs.js';
+import { faiPage } from '../engine/fai-contigs.js';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { openRemoteFasta, RemoteFasta } from '../engine/remote-fasta.js';
 import { displayUrl, RemoteOptions } from '../engine/remote.js';
@@ -72,9 +72,24 @@ export async function openReference(
   }
 }
 
+/** Contigs listed per page: a reference of a million contigs is listed in pages. */
+export const CONTIG_PAGE = 1000;
+const MAX_CONTIG_PAGE = 10_000;
+
+function pageOf(faiText: string, name: string, offset: number, limit: number) {
+  const { contigs, count, bases } = faiPage(faiText, offset, limit);
+  const end = offset + contigs.length;
+  const next =
+    end < count
+      ? `/api/references/${encodeURIComponent(name)}?offset=${end}&limit=${limit}`
+      : undefined;
+  return { contigCount: count, bases, offset, contigs, ...(next ? { next } : {}) };
+}
+
 /**
- * GET /api/references: each reference's contigs, from its index (the indexes read at once). One
- * that cannot be read is listed with the reason instead, and the others still are.
+ * GET /api/references: each reference with its contig count, bases and first page of contigs
+ * (CONTIG_PAGE), from its index (the indexes read at once), and where the next page is. One that
+ * cannot be read is listed with the reason instead, and the others still are.
  */
 export async function listReferences(
   module: ReadforgeModule,
@@ -86,11 +101,45 @@ export async function listReferences(
       const entry = { name: ref.name, url: displayUrl(ref.url) };
       try {
         const { faiText } = await openReference(module, ref, env);
-        return { ...entry, contigs: faiContigs(faiText) };
+        return { ...entry, ...pageOf(faiText, ref.name, 0, CONTIG_PAGE) };
       } catch (error) {
         return { ...entry, error: (error as Error).message };
       }
     }),
   );
   return json(200, { references: list });
+}
+
+/** GET /api/references/NAME?offset=O&limit=L: one page of a reference's contigs. */
+export async function listContigs(
+  module: ReadforgeModule,
+  references: ReferenceConfig[],
+  name: string,
+  params: URLSearchParams,
+  env: Env,
+): Promise<Response> {
+  const reference = pickReference(references, name);
+  const number = (key: string, fallback: number, max: number) => {
+    const text = params.get(key);
+    const value = text === null ? fallback : Number(text);
+    if (!Number.isInteger(value) || value < 0 || value > max)
+      throw new ApiError(400, key, `${key} must be an integer in [0, ${max}], got '${text}'`);
+    return value;
+  };
+  for (const key of params.keys()) {
+    if (key !== 'offset' && key !== 'limit')
+      throw new ApiError(
+        400,
+        key,
+        `unknown parameter '${key}' (this endpoint takes offset, limit)`,
+      );
+  }
+  const offset = number('offset', 0, Number.MAX_SAFE_INTEGER);
+  const limit = Math.max(1, number('limit', CONTIG_PAGE, MAX_CONTIG_PAGE));
+  const { faiText } = await openReference(module, reference, env);
+  return json(200, {
+    name: reference.name,
+    url: displayUrl(reference.url),
+    ...pageOf(faiText, reference.name, offset, limit),
+  });
 }

@@ -6,7 +6,7 @@ import { simulateResponse } from './api.js';
 import { Env, readConfig } from './config.js';
 import { ApiError, json } from './http.js';
 import { createRun, getRun, runsStore } from './permalinks.js';
-import { listReferences } from './references.js';
+import { listContigs, listReferences } from './references.js';
 import { loadReadforge } from './load-module.js';
 import { computeStatistics, statisticsResponse } from './statistics.js';
 
@@ -28,6 +28,10 @@ async function route(request: Request, env: Env, ctx: Context): Promise<Response
   if (path === '/api/stats') return await statisticsResponse(runsStore(env.RUNS));
   if (path === '/api/references')
     return await listReferences(await loadReadforge(), config.references, env);
+  if (path.startsWith('/api/references/')) {
+    const name = decodeURIComponent(path.slice('/api/references/'.length));
+    return await listContigs(await loadReadforge(), config.references, name, url.searchParams, env);
+  }
   if (path === '/api/health') {
     const wasmHeap = (await loadReadforge()).HEAP8.length;
     return json(200, { active: activeRuns(), wasmHeap });

@@ -138,13 +138,14 @@ export interface WasmSimulator {
   report(): string;
   /** Which output streams are compressed (BGZF), by OutputStream number. */
   compressedStreams(): boolean[];
-  /** A copy of the bytes of one stream produced since consumeOutputs(). */
-  output(stream: OutputStream): Uint8Array;
   /** The same bytes without a copy: a view valid only until the next call into the module. */
   outputView(stream: OutputStream): Uint8Array;
   consumeOutputs(): void;
   error(): string;
   stats(): SimulatorStats;
+  /** stats().pairs and stats().referenceBases, without building the rest. */
+  pairs(): number;
+  referenceBases(): number;
   warnings(): string[];
   delete(): void;
 }

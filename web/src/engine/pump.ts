@@ -38,8 +38,16 @@ export interface PumpOptions {
   maxChunk?: number;
   /** The VCF of --variants (the settings say `variants`), read as the engine asks for it. */
   variants?: ByteSource | ReadableStream<Uint8Array>;
-  /** With inputs.blockStride: called after the output that ends each of this part's blocks. */
-  onBlockEnd?: () => void | Promise<void>;
+  /**
+   * With inputs.blockStride: called after the output that ends each of this part's blocks, with
+   * the part's pairs and reference bases so far (what is written once the block is).
+   */
+  onBlockEnd?: (reached: BlockReached) => void | Promise<void>;
+}
+
+export interface BlockReached {
+  pairs: number;
+  referenceBases: number;
 }
 
 export interface Summary {
@@ -158,7 +166,7 @@ export async function simulate(
         }
         sim.consumeOutputs();
         if (options.onBlockEnd && state === RunState.OutputReady && sim.blockComplete())
-          await options.onBlockEnd();
+          await options.onBlockEnd({ pairs: sim.pairs(), referenceBases: sim.referenceBases() });
       }
       if (state === RunState.Done) break;
       if (state === RunState.NeedInput) {

@@ -1,8 +1,8 @@
 // A worker thread of `readforge-wasm -t N`: one part of the run (every N-th block), simulated
 // from the reference file (and VCF) it reads itself, its output sent to the main thread in
-// order and at most PART_WINDOW_BYTES ahead of what has been written.
+// order, at most PART_WINDOW_BYTES ahead of what has been written (engine/block-merge.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { PartCredit, PartEvent } from '../engine/block-merge.js';
+import { ArenaReturn, PartSender } from '../engine/block-merge.js';
 import { ReadforgeError, SimulationRequest, simulate } from '../engine/pump.js';
 import { named, referenceSource } from './file-sources.js';
 import { loadReadforge } from './load-module.js';
@@ -15,10 +15,8 @@ export interface PartJob {
 
 const job = workerData as PartJob;
 const port = parentPort!;
-const credits = new PartCredit();
-port.on('message', (bytes: number) => credits.credit(bytes));
-
-const post = (event: PartEvent, transfer: ArrayBuffer[] = []) => port.postMessage(event, transfer);
+const sender = new PartSender((message, transfer) => port.postMessage(message, transfer));
+port.on('message', (returned: ArenaReturn) => sender.returned(returned));
 
 try {
   const module = await loadReadforge();
@@ -27,16 +25,12 @@ try {
     : undefined;
   const summary = await simulate(module, job.request, await referenceSource(job.referencePath), {
     variants,
-    onOutput: async (stream, bytes) => {
-      const copy = bytes.slice(); // the engine's view is lent; the copy is transferred
-      post({ kind: 'chunk', stream, bytes: copy }, [copy.buffer]);
-      await credits.sent(copy.length);
-    },
-    onBlockEnd: () => post({ kind: 'block-end' }),
+    onOutput: (stream, bytes) => sender.chunk(stream, bytes),
+    onBlockEnd: (reached) => sender.blockEnd(reached),
   });
-  post({ kind: 'done', summary });
+  sender.finish({ kind: 'done', summary });
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const inReference = error instanceof ReadforgeError && error.inReference;
-  post({ kind: 'error', message, inReference });
+  sender.finish({ kind: 'error', message, inReference });
 }

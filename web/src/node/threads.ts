@@ -1,7 +1,7 @@
 // `readforge-wasm -t N`: N worker threads, each simulating every N-th block of the run (as the
 // native -t does), their blocks written here in run order: the bytes of one thread.
 import { Worker } from 'node:worker_threads';
-import { finishParts, OrderedMerge, PartEvent } from '../engine/block-merge.js';
+import { finishParts, OrderedMerge, PartMessage } from '../engine/block-merge.js';
 import type { OutputStream, ReadforgeModule } from '../engine/module-types.js';
 import type { SimulationRequest, Summary } from '../engine/pump.js';
 import type { PartJob } from './part-worker.js';
@@ -15,8 +15,8 @@ export async function simulateOnThreads(
   onOutput: (stream: OutputStream, bytes: Uint8Array) => Promise<void>,
 ): Promise<Summary> {
   const workers: Worker[] = [];
-  const merge = new OrderedMerge(threads, onOutput, (part, bytes) =>
-    workers[part].postMessage(bytes.length),
+  const merge = new OrderedMerge(threads, onOutput, (part, returned) =>
+    workers[part].postMessage(returned, [returned.arena]),
   );
   for (let part = 0; part < threads; part++) {
     const job: PartJob = {
@@ -25,7 +25,7 @@ export async function simulateOnThreads(
       variantsPath,
     };
     const worker = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: job });
-    worker.on('message', (event: PartEvent) => merge.push(part, event));
+    worker.on('message', (message: PartMessage) => merge.push(part, message));
     worker.on('error', (error) => merge.fail(error));
     workers.push(worker);
   }

@@ -1,5 +1,6 @@
 // Messages between the page (web/src/app) and the simulation Worker (web/src/worker).
-import type { ContigDigest, Setting } from '../engine/module-types.js';
+import type { Setting } from '../engine/module-types.js';
+import type { ContigSummary } from './run-manifest.js';
 import type { Summary } from '../engine/pump.js';
 import type { RemoteAccessSpec } from '../engine/remote-fasta.js';
 
@@ -60,7 +61,7 @@ export interface DigestRequest {
 }
 
 export type DigestMessage =
-  { type: 'digested'; contigs: ContigDigest[] } | { type: 'digest-error'; message: string };
+  { type: 'digested'; summary: ContigSummary } | { type: 'digest-error'; message: string };
 
 /** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */
 export interface LearnRequest {

@@ -1,7 +1,9 @@
 // A shared run's manifest: everything needed to show a run's results and to run it again, and
 // nothing of its data. It holds the settings (seed included), the readforge version, the
 // reference's name and its contigs' names, lengths and MD5s (refget's), the figures and the
-// fragment histogram; never reads, sequence or credentials. The edge API stores it in KV
+// fragment histogram; never reads, sequence or credentials. A reference of many contigs (a draft
+// assembly, a transcriptome) keeps its first contigs up to MANIFEST_CONTIG_BYTES, with the count
+// and one digest of the whole list, which is what "Run again" checks a file against. The edge API stores it in KV
 // (POST /api/runs) and the app builds it (web/src/app/share-run.ts); both check it with this
 // schema, whose bounds are what keeps a manifest small.
 import { z } from 'zod';
@@ -33,7 +35,15 @@ const reference = z.strictObject({
     .max(2048)
     .regex(/^https?:\/\/[^?#]*$/, 'a URL without a query string')
     .optional(),
+  /** The first contigs (all of them when contigCount is absent or equal to their number). */
   contigs: z.array(contig).min(1).max(100_000),
+  /** How many contigs the reference has. */
+  contigCount: count.optional(),
+  /** SHA-256 of every contig's "name<TAB>length<TAB>md5" line (contigsDigest()). */
+  contigsDigest: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, 'sha256: and 64 lowercase hex digits')
+    .optional(),
 });
 
 /** The figures of SimulatorStats that describe a run as a whole (no per-span coverage). */
@@ -79,7 +89,42 @@ export const runManifest = z.strictObject({
 
 export type RunManifest = z.infer<typeof runManifest>;
 export type ManifestReference = RunManifest['reference'];
-export type ManifestStats = RunManifest['stats'];
+
+/** The largest manifest the edge API stores by default (its limits may say otherwise). */
+export const MANIFEST_MAX_BYTES = 1 << 19;
+/** What a manifest's contig list may take (as JSON) of that: about 7,000 contigs. */
+export const MANIFEST_CONTIG_BYTES = 384 << 10;
+
+export type ManifestContig = ManifestReference['contigs'][number];
+
+/** A reference's contigs as a manifest lists them: the first that fit, the count, a digest. */
+export type ContigSummary = Pick<ManifestReference, 'contigs' | 'contigCount' | 'contigsDigest'>;
+
+/**
+ * SHA-256 of the contigs' "name<TAB>length<TAB>md5" lines (md5 empty when unknown): one name for
+ * the whole list, however long.
+ */
+export async function contigsDigest(contigs: ManifestContig[]): Promise<string> {
+  const lines = contigs.map((c) => `${c.name}\t${c.length}\t${c.md5 ?? ''}\n`).join('');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(lines));
+  return `sha256:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The manifest's view of a reference's contigs: the first within MANIFEST_CONTIG_BYTES. */
+export async function summarizeContigs(contigs: ManifestContig[]): Promise<ContigSummary> {
+  let bytes = 0;
+  let kept = 0;
+  while (kept < contigs.length && kept < 100_000) {
+    bytes += JSON.stringify(contigs[kept]).length + 1;
+    if (bytes > MANIFEST_CONTIG_BYTES && kept > 0) break;
+    kept++;
+  }
+  return {
+    contigs: contigs.slice(0, kept),
+    contigCount: contigs.length,
+    contigsDigest: await contigsDigest(contigs),
+  };
+}
 
 /** What is wrong with a would-be manifest, as one line naming the field; null when it is fine. */
 export function manifestProblem(value: unknown): string | null {

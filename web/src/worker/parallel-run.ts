@@ -1,11 +1,12 @@
 // One run on several Workers (the form's "Workers"): each simulates every k-th block of the run
 // from its own reading of the reference, and this Worker writes the blocks in run order
-// (block-merge.ts), so the bytes are one Worker's. Cancel and errors stop every Worker at once.
-import { finishParts, OrderedMerge, PartEvent } from '../engine/block-merge.js';
+// (block-merge.ts), so the bytes are one Worker's. Progress is what has been written. Cancel and
+// errors stop every Worker at once.
+import { finishParts, OrderedMerge } from '../engine/block-merge.js';
 import type { OutputStream, ReadforgeModule } from '../engine/module-types.js';
 import type { SimulationRequest, Summary } from '../engine/pump.js';
 import type { RunRequest } from '../shared/protocol.js';
-import type { PartJob, PartMessage } from '../part-worker.js';
+import type { PartJob, PartWorkerMessage } from '../part-worker.js';
 
 export async function simulateOnWorkers(
   module: ReadforgeModule,
@@ -17,22 +18,19 @@ export async function simulateOnWorkers(
 ): Promise<Summary> {
   const count = request.workers;
   const parts: Worker[] = [];
-  const merge = new OrderedMerge(count, write, (part, bytes) =>
-    parts[part].postMessage(bytes.length),
+  const merge = new OrderedMerge(count, write, (part, returned) =>
+    parts[part].postMessage(returned, [returned.arena]),
   );
-  const pairs = new Array<number>(count).fill(0);
   const stop = () => merge.fail(signal.reason);
   signal.addEventListener('abort', stop);
   for (let part = 0; part < count; part++) {
     const worker = new Worker(new URL('../part-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }: MessageEvent<PartMessage>) => {
-      if (data.kind !== 'progress') return merge.push(part, data as PartEvent);
-      pairs[part] = data.pairs;
-      if (part === 0)
-        onProgress(
-          data.fraction,
-          pairs.reduce((a, b) => a + b, 0),
-        );
+    worker.onmessage = ({ data }: MessageEvent<PartWorkerMessage>) => {
+      if (data.kind !== 'progress') return merge.push(part, data);
+      // What has been written, not what the parts have made: they run up to a window ahead.
+      const { pairs, referenceBases } = merge.written;
+      const total = data.totalReferenceBases;
+      onProgress(total > 0 ? Math.min(1, referenceBases / total) : null, pairs);
     };
     worker.onerror = (event) => merge.fail(new Error(event.message || 'a Worker failed'));
     const job: PartJob = {
