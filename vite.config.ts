@@ -2,14 +2,19 @@
 // into dist-app/. The wasm module is imported from build-wasm/ (scripts/build-wasm.sh).
 // vite-plugin-pwa builds the service worker (web/src/sw.ts) with the precache list and the web
 // manifest: the app installs and works offline after one visit.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { securityHeaders } from './web/security-headers.ts';
 
 export default defineConfig({
   root: 'web',
-  publicDir: '../public',
-  build: { outDir: '../dist-app', emptyOutDir: true, target: 'es2022' },
+  publicDir: fileURLToPath(new URL('public', import.meta.url)),
+  build: {
+    outDir: fileURLToPath(new URL('dist-app', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
   worker: { format: 'es' },
   plugins: [
     VitePWA({

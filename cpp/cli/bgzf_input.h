@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/bgzf_reader.h"
-#include "engine/status.h"
+#include "formats/bgzf_reader.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -5,8 +5,8 @@
 #include "cli/input_reader.h"
 #include "cli/output_file.h"
 #include "cli/reference_index.h"
-#include "engine/contig_scanner.h"
-#include "engine/fai.h"
+#include "formats/contig_scanner.h"
+#include "formats/fai.h"
 
 namespace readforge {
 namespace {

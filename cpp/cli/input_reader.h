@@ -12,7 +12,7 @@
 #include "cli/bgzf_input.h"
 #include "cli/read_ahead.h"
 #include "engine/simulator.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -19,7 +19,7 @@
 #include "cli/variant_draw_ahead.h"
 #include "cli/vcf_parse_ahead.h"
 #include "engine/arguments.h"
-#include "engine/region.h"
+#include "formats/region.h"
 #include "engine/simulator.h"
 #include "engine/version.h"
 

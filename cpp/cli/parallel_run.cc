@@ -12,7 +12,7 @@
 #include "cli/input_reader.h"
 #include "cli/reference_index.h"
 #include "cli/variant_draw_ahead.h"
-#include "engine/bgzf_writer.h"
+#include "formats/bgzf_writer.h"
 #include "engine/run_merge.h"
 
 namespace readforge {

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

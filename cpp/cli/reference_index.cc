@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "cli/input_reader.h"
-#include "engine/fai.h"
+#include "formats/fai.h"
 
 namespace readforge {
 

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "engine/contig_scanner.h"
-#include "engine/reference_layout.h"
-#include "engine/status.h"
+#include "formats/contig_scanner.h"
+#include "formats/reference_layout.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -20,7 +20,7 @@
 #include "cli/shared_queue.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
-#include "engine/status.h"
+#include "formats/status.h"
 #include "engine/variant_block.h"
 
 namespace readforge {

@@ -16,8 +16,8 @@
 #include "cli/input_reader.h"
 #include "cli/shared_queue.h"
 #include "engine/simulator.h"
-#include "engine/status.h"
-#include "engine/vcf_record_batch.h"
+#include "formats/status.h"
+#include "formats/vcf_record_batch.h"
 
 namespace readforge {
 

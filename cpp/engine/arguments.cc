@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "engine/region.h"
-#include "engine/text.h"
+#include "formats/region.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "engine/options.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "engine/decimal.h"
+#include "formats/decimal.h"
 
 namespace readforge {
 namespace {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "engine/text.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {

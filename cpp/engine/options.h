@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "engine/quality_profile.h"
-#include "engine/status.h"
+#include "formats/region.h"
+#include "formats/status.h"
 
 namespace readforge {
 
@@ -22,14 +23,6 @@ inline constexpr int64_t kMaxIndelLength = 10000;
 inline constexpr int64_t kMinBlockSize = 1024;
 inline constexpr int64_t kMaxBlockSize = int64_t{1} << 26;
 inline constexpr int64_t kDefaultBlockSize = int64_t{1} << 18;
-
-// A reference interval, 0-based half-open. `end` < 0 means "to the end of the contig".
-struct Region {
-  std::string contig;
-  int64_t begin = 0;
-  int64_t end = -1;
-  std::string text;  // as the user wrote it, when parsed from a string
-};
 
 struct Options {
   double error_rate = 0.02;      // -e

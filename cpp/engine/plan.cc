@@ -9,7 +9,8 @@
 #include <boost/random/uniform_01.hpp>
 
 #include "engine/random.h"
-#include "engine/text.h"
+#include "engine/usable_positions.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {

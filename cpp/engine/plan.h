@@ -14,10 +14,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/contig_list.h"
-#include "engine/gap_index.h"
+#include "formats/contig_list.h"
+#include "formats/gap_index.h"
 #include "engine/options.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

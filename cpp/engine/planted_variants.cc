@@ -6,10 +6,12 @@
 #include <boost/random/uniform_01.hpp>
 
 #include "engine/bases.h"
-#include "engine/text.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {
+
+static_assert(kMaxAlleleLength == kMaxIndelLength, "the VCF reader takes the indels the engine plants");
 
 // A genotype's allele: its number, or '.' for none.
 void AppendAllele(int allele, std::string* out) {

@@ -17,16 +17,16 @@
 #include <utility>
 #include <vector>
 
-#include "engine/contig_list.h"
+#include "formats/contig_list.h"
 #include "engine/options.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
 #include "engine/span_window.h"
-#include "engine/status.h"
+#include "formats/status.h"
 #include "engine/truth_writer.h"
 #include "engine/variants.h"
-#include "engine/vcf_reader.h"
-#include "engine/vcf_record_batch.h"
+#include "formats/vcf_reader.h"
+#include "formats/vcf_record_batch.h"
 
 namespace readforge {
 

@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/fastq_parser.h"
+#include "formats/fastq_parser.h"
 #include "engine/quality_profile.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

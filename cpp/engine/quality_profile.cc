@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "engine/text.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {

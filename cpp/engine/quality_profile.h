@@ -33,7 +33,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
-#include "engine/contig_list.h"
-#include "engine/fasta_parser.h"
-#include "engine/status.h"
+#include "formats/contig_list.h"
+#include "formats/fasta_parser.h"
+#include "formats/status.h"
 
 namespace readforge {
 

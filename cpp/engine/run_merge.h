@@ -12,7 +12,7 @@
 #include "engine/options.h"
 #include "engine/run_stats.h"
 #include "engine/span_notes.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

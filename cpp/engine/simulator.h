@@ -20,16 +20,16 @@
 #include <utility>
 #include <vector>
 
-#include "engine/bgzf_writer.h"
-#include "engine/gap_index.h"
+#include "formats/bgzf_writer.h"
+#include "formats/gap_index.h"
 #include "engine/options.h"
 #include "engine/plan.h"
 #include "engine/planted_variants.h"
 #include "engine/reference_input.h"
-#include "engine/reference_layout.h"
+#include "formats/reference_layout.h"
 #include "engine/span_notes.h"
 #include "engine/span_simulator.h"
-#include "engine/status.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/text.h"
+#include "formats/text.h"
 
 namespace readforge {
 

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "engine/random.h"
-#include "engine/text.h"
+#include "formats/text.h"
 #include "engine/truth_writer.h"
 
 namespace readforge {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "engine/bases.h"
-#include "engine/decimal.h"
+#include "formats/decimal.h"
 
 namespace readforge {
 namespace {

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/contig_list.h"
+#include "formats/contig_list.h"
 #include "engine/span_window.h"
-#include "engine/text_appender.h"
+#include "formats/text_appender.h"
 #include "engine/variants.h"
 
 namespace readforge {

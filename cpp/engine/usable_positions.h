@@ -16,18 +16,9 @@
 #include <vector>
 
 #include "engine/options.h"
+#include "formats/n_runs.h"
 
 namespace readforge {
-
-// A run of N bases, [begin, end), in span or contig coordinates as the context says.
-struct NRun {
-  int64_t begin = 0;
-  int64_t end = 0;
-};
-
-// Appends the N runs of bases[0, n) (normalised: "ACGTN"), placed at `offset`; a run that
-// continues the last one in `runs` is merged with it.
-void AppendNRuns(const char* bases, int64_t n, int64_t offset, std::vector<NRun>* runs);
 
 // The most Ns a read of `length` bases may hold under -A (n / length <= fraction, as doubles).
 int64_t MaxNs(double max_n_fraction, int64_t length);

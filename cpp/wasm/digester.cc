@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/contig_digests.h"
+#include "formats/contig_digests.h"
 #include "wasm/js_values.h"
 
 namespace readforge::wasm {

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "engine/arguments.h"
-#include "engine/bgzf_writer.h"
-#include "engine/fai.h"
-#include "engine/gzi.h"
+#include "formats/bgzf_writer.h"
+#include "formats/fai.h"
+#include "formats/gzi.h"
 #include "engine/run_stats.h"
-#include "engine/tabix.h"
+#include "formats/tabix.h"
 #include "engine/version.h"
 #include "wasm/js_values.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <utility>
 
-#include "engine/contig_scanner.h"
-#include "engine/fai.h"
+#include "formats/contig_scanner.h"
+#include "formats/fai.h"
 #include "wasm/js_values.h"
 
 namespace readforge::wasm {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "engine/arguments.h"
-#include "engine/fai.h"
+#include "formats/fai.h"
 #include "engine/quality_profile.h"
-#include "engine/reference_layout.h"
+#include "formats/reference_layout.h"
 #include "engine/run_merge.h"
 #include "engine/simulator.h"
 #include "wasm/js_values.h"

@@ -2,6 +2,7 @@
 # ES6 module for web and worker environments (Node loads it
 # with wasmBinary), no new Function (workerd forbids it), no exceptions.
 # Bulk memory turns memcpy/memset into single instructions (every host's V8 supports it).
+target_compile_options(readforge_formats PRIVATE -mbulk-memory -msimd128)
 target_compile_options(readforge_engine PRIVATE -mbulk-memory -msimd128)
 target_compile_options(libdeflate PRIVATE -mbulk-memory -msimd128 -O3)
 file(GLOB WASM_SOURCES CONFIGURE_DEPENDS cpp/wasm/*.cc)

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/arguments.h"
-#include "engine/region.h"
+#include "formats/region.h"
 
 namespace readforge {
 namespace {

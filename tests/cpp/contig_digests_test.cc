@@ -8,7 +8,7 @@
 #include <map>
 #include <sstream>
 
-#include "engine/contig_digests.h"
+#include "formats/contig_digests.h"
 #include "test_util.h"
 
 namespace readforge {

@@ -1,4 +1,4 @@
-#include "engine/decimal.h"
+#include "formats/decimal.h"
 
 #include <gtest/gtest.h>
 

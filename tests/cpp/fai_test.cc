@@ -5,7 +5,7 @@
 #include <fstream>
 #include <random>
 
-#include "engine/fai.h"
+#include "formats/fai.h"
 #include "engine/simulator.h"
 #include "test_util.h"
 

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "engine/contig_scanner.h"
-#include "engine/fasta_parser.h"
+#include "formats/contig_scanner.h"
+#include "formats/fasta_parser.h"
 
 namespace readforge {
 namespace {

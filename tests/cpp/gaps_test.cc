@@ -7,10 +7,10 @@
 #include <random>
 #include <set>
 
-#include "engine/contig_scanner.h"
-#include "engine/fasta_parser.h"
-#include "engine/gap_index.h"
-#include "engine/reference_layout.h"
+#include "formats/contig_scanner.h"
+#include "formats/fasta_parser.h"
+#include "formats/gap_index.h"
+#include "formats/reference_layout.h"
 #include "engine/usable_positions.h"
 #include "test_util.h"
 

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "engine/fai.h"
-#include "engine/gzi.h"
+#include "formats/fai.h"
+#include "formats/gzi.h"
 #include "test_util.h"
 
 namespace readforge {

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <random>
 
-#include "engine/bgzf_writer.h"
+#include "formats/bgzf_writer.h"
 #include "test_util.h"
 
 namespace readforge {

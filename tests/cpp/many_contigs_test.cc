@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "engine/contig_list.h"
+#include "formats/contig_list.h"
 #include "engine/run_merge.h"
 #include "test_util.h"
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "engine/region.h"
+#include "formats/region.h"
 #include "engine/simulator.h"
 #include "test_util.h"
 

@@ -10,7 +10,7 @@
 #include <random>
 #include <sstream>
 
-#include "engine/tabix.h"
+#include "formats/tabix.h"
 #include "test_util.h"
 
 namespace readforge {

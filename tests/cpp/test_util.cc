@@ -7,10 +7,10 @@
 #include <random>
 #include <sstream>
 
-#include "engine/contig_scanner.h"
+#include "formats/contig_scanner.h"
 #include "engine/haplotype_reader.h"
 #include "engine/simulator.h"
-#include "engine/vcf_record_batch.h"
+#include "formats/vcf_record_batch.h"
 
 namespace readforge::testing {
 

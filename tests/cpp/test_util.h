@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/contig_list.h"
-#include "engine/gap_index.h"
+#include "formats/contig_list.h"
+#include "formats/gap_index.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
 

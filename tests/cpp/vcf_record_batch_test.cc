@@ -1,6 +1,6 @@
 // Packed records (vcf_record_batch.h): what the CLI's parsing thread hands the simulator must be
 // the records the reader gave, field for field.
-#include "engine/vcf_record_batch.h"
+#include "formats/vcf_record_batch.h"
 
 #include <gtest/gtest.h>
 

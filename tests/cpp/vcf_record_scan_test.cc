@@ -1,7 +1,7 @@
 // The one-pass scan of common VCF records (vcf_record_scan.h) against VcfReader's full parser:
 // the same record, or the same error, for common lines, for lines one edit away from them, and
 // for lines it must leave to the parser.
-#include "engine/vcf_record_scan.h"
+#include "formats/vcf_record_scan.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/vcf_reader.h"
+#include "formats/vcf_reader.h"
 
 namespace readforge {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/fasta_parser.h"
+#include "formats/fasta_parser.h"
 #include "fuzz_util.h"
 
 namespace {

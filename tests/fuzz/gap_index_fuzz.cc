@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/gap_index.h"
+#include "formats/gap_index.h"
 #include "engine/simulator.h"
 #include "fuzz_util.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/tabix.h"
+#include "formats/tabix.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "engine/arguments.h"
-#include "engine/fai.h"
-#include "engine/region.h"
+#include "formats/fai.h"
+#include "formats/region.h"
 #include "engine/simulator.h"
 #include "fuzz_util.h"
 

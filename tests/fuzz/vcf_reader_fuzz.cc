@@ -9,8 +9,8 @@
 
 #include "../cpp/test_util.h"
 #include "engine/simulator.h"
-#include "engine/vcf_reader.h"
-#include "engine/vcf_record_batch.h"
+#include "formats/vcf_reader.h"
+#include "formats/vcf_record_batch.h"
 #include "fuzz_util.h"
 
 namespace {

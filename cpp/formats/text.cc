@@ -1,0 +1,59 @@
+#include "formats/text.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace readforge {
+
+bool ParseInt64(std::string_view text, int64_t* value) {
+  if (text.empty())
+    return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseUint64(std::string_view text, uint64_t* value) {
+  if (text.empty() || text[0] == '-')
+    return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseDouble(std::string_view text, double* value) {
+  // strtod rather than from_chars: the libc++ that Emscripten 3.1.6 ships lacks the
+  // floating-point overload. Both C libraries round correctly, so hosts agree.
+  if (text.empty() || text.size() > 64)
+    return false;
+  std::string copy(text);
+  char* end = nullptr;
+  *value = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size();
+}
+
+bool NextLine(std::string_view* text, std::string_view* line) {
+  if (text->empty())
+    return false;
+  size_t newline = text->find('\n');
+  *line = text->substr(0, newline);
+  *text = newline == std::string_view::npos ? std::string_view() : text->substr(newline + 1);
+  if (!line->empty() && line->back() == '\r')
+    line->remove_suffix(1);
+  return true;
+}
+
+std::string_view NextTabField(std::string_view* line) {
+  size_t tab = line->find('\t');
+  std::string_view field = line->substr(0, tab);
+  *line = tab == std::string_view::npos ? std::string_view() : line->substr(tab + 1);
+  return field;
+}
+
+std::string FormatNumber(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+}  // namespace readforge

@@ -1,0 +1,27 @@
+// Small text helpers shared by option parsing, region parsing and error messages.
+#ifndef READFORGE_FORMATS_TEXT_H_
+#define READFORGE_FORMATS_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace readforge {
+
+// Strict parsers: the whole text must be a number of the type, else false.
+bool ParseInt64(std::string_view text, int64_t* value);
+bool ParseUint64(std::string_view text, uint64_t* value);
+bool ParseDouble(std::string_view text, double* value);
+
+// Takes the next line off `text`, without its line end ("\n" or "\r\n"). False at the end.
+bool NextLine(std::string_view* text, std::string_view* line);
+
+// Takes the next tab-separated field off `line`.
+std::string_view NextTabField(std::string_view* line);
+
+// Shortest readable form of a number ("0.02", "1e+12", "nan").
+std::string FormatNumber(double value);
+
+}  // namespace readforge
+
+#endif  // READFORGE_FORMATS_TEXT_H_
