@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/drive.h"
 #include "cli/index_command.h"
 #include "cli/input_reader.h"
 #include "cli/output_file.h"
@@ -17,11 +18,10 @@
 #include "cli/profile_command.h"
 #include "cli/reference_index.h"
 #include "cli/variant_draw_ahead.h"
-#include "cli/vcf_parse_ahead.h"
 #include "engine/arguments.h"
-#include "formats/region.h"
 #include "engine/simulator.h"
 #include "engine/version.h"
+#include "formats/region.h"
 
 namespace readforge {
 namespace {
@@ -77,38 +77,31 @@ Status RunSingle(const CommandLine& line,
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(line.positional[0], true));
-  VariantsFeed variants;
-  VariantDrawAhead drawn;
   // From files, the variants are drawn on a thread of their own; from a pipe, here.
+  VariantDrawAhead drawn;
+  InputReader vcf;
   const bool draw_ahead = line.options.plant_variants && IsRegularFile(line.positional[0]) &&
                           IsRegularFile(line.variants_path);
   if (draw_ahead) {
     drawn.Start(line.options, layout, line.positional[0], line.variants_path);
     sim.UseVariantBlocks();
   } else if (line.options.plant_variants) {
-    RF_RETURN_IF_ERROR(variants.Open(line.variants_path, line.options.variants_sample, sim));
+    RF_RETURN_IF_ERROR(vcf.Open(line.variants_path));
   }
   Progress progress(!line.quiet);
   bool input_done = false;
-  while (true) {
-    Simulator::State state = sim.Run();
-    if (state == Simulator::State::kError)
-      return Status::Error(sim.error_in_variants() ? sim.error()
-                                                   : line.positional[0] + ": " + sim.error());
-    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
-      for (int s = 0; s < 4; ++s)
-        RF_RETURN_IF_ERROR(
-            sink(static_cast<OutputStream>(s), sim.Output(static_cast<OutputStream>(s))));
-      sim.ConsumeOutputs();
-    }
-    if (state == Simulator::State::kDone)
-      break;
-    if (state == Simulator::State::kNeedInput)
-      RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
-    if (state == Simulator::State::kNeedVariantInput)
-      RF_RETURN_IF_ERROR(draw_ahead ? drawn.Feed(0, sim) : variants.Feed(sim));
-    progress.Update(sim);
-  }
+  DriveHooks hooks;
+  hooks.input = [&] { return FeedNext(reader, sim, &input_done); };
+  hooks.variants = [&] { return draw_ahead ? drawn.Feed(0, sim) : FeedVariants(vcf, sim); };
+  hooks.output = [&](bool*) {
+    for (int s = 0; s < 4; ++s)
+      RF_RETURN_IF_ERROR(
+          sink(static_cast<OutputStream>(s), sim.Output(static_cast<OutputStream>(s))));
+    sim.ConsumeOutputs();
+    return Status::Ok();
+  };
+  hooks.step = [&] { progress.Update(sim); };
+  RF_RETURN_IF_ERROR(Drive(sim, line.positional[0], hooks));
   report->stats = sim.stats();
   report->warnings = sim.warnings();
   return Status::Ok();

@@ -2,18 +2,16 @@
 
 #include <array>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <optional>
+#include <memory>
 #include <thread>
 #include <vector>
 
+#include "cli/bounded_queue.h"
+#include "cli/drive.h"
 #include "cli/input_reader.h"
-#include "cli/reference_index.h"
 #include "cli/variant_draw_ahead.h"
-#include "formats/bgzf_writer.h"
 #include "engine/run_merge.h"
+#include "formats/bgzf_writer.h"
 
 namespace readforge {
 namespace {
@@ -25,65 +23,12 @@ struct Chunk {
   bool complete = false;  // the last piece of its block
 };
 
-// A bounded queue from one worker to the writer.
-class ChunkQueue {
- public:
-  bool Push(Chunk chunk, const std::atomic<bool>& cancelled) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return queue_.size() < kQueuedChunks || cancelled; });
-    if (cancelled)
-      return false;
-    queue_.push_back(std::move(chunk));
-    changed_.notify_all();
-    return true;
-  }
-  std::optional<Chunk> Pop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
-    if (queue_.empty())
-      return std::nullopt;
-    Chunk chunk = std::move(queue_.front());
-    queue_.pop_front();
-    changed_.notify_all();
-    return chunk;
-  }
-  void Close() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    changed_.notify_all();
-  }
-  void Wake() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    changed_.notify_all();
-  }
-  // Written chunks come back, their strings to be swapped with the simulator's outputs: fresh
-  // strings for every chunk, filled with a copy, cost more than the simulation on two threads
-  // (page faults on new memory, and the allocator handing it back to the system).
-  Chunk Spare() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.empty())
-      return Chunk();
-    Chunk chunk = std::move(spare_.back());
-    spare_.pop_back();
-    chunk.complete = false;
-    return chunk;
-  }
-  void Return(Chunk chunk) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (spare_.size() < kQueuedChunks)
-      spare_.push_back(std::move(chunk));
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Chunk> queue_;
-  std::vector<Chunk> spare_;
-  bool closed_ = false;
-};
-
 struct Worker {
-  ChunkQueue queue;
+  // Chunks made, in order; and chunks written, handed back so that their strings take the
+  // simulator's next output without new memory (fresh strings for every chunk cost more than
+  // the simulation on two threads: page faults, and memory going back to the system).
+  BoundedQueue<Chunk> made{kQueuedChunks};
+  BoundedQueue<Chunk> spare{kQueuedChunks};
   Status status = Status::Ok();
   SimulatorStats stats;
   SpanNotes notes;
@@ -94,38 +39,30 @@ Status Produce(Simulator& sim,
                const std::string& path,
                VariantDrawAhead* variants,
                int consumer,
-               ChunkQueue& queue,
-               const std::atomic<bool>& cancelled) {
+               Worker& me) {
   RF_RETURN_IF_ERROR(sim.Start());
   InputReader reader;
   RF_RETURN_IF_ERROR(reader.Open(path, true));
   if (variants)
     sim.UseVariantBlocks();
   bool input_done = false;
-  while (!cancelled) {
-    Simulator::State state = sim.Run();
-    if (state == Simulator::State::kError)
-      return Status::Error(sim.error_in_variants() ? sim.error() : path + ": " + sim.error());
-    if (state == Simulator::State::kOutputReady || state == Simulator::State::kDone) {
-      Chunk chunk = queue.Spare();
-      bool any = false;
-      for (int s = 0; s < 4; ++s) {
-        sim.TakeOutput(static_cast<OutputStream>(s), &chunk.streams[s]);
-        any = any || !chunk.streams[s].empty();
-      }
-      chunk.complete = sim.block_complete();
-      sim.ConsumeOutputs();
-      if ((any || chunk.complete) && !queue.Push(std::move(chunk), cancelled))
-        break;
+  DriveHooks hooks;
+  hooks.input = [&] { return FeedNext(reader, sim, &input_done); };
+  hooks.variants = [&] { return variants->Feed(consumer, sim); };
+  hooks.output = [&](bool* stop) {
+    Chunk chunk;
+    me.spare.TryPop(&chunk);
+    chunk.complete = sim.block_complete();
+    bool any = false;
+    for (size_t s = 0; s < chunk.streams.size(); ++s) {
+      sim.TakeOutput(static_cast<OutputStream>(s), &chunk.streams[s]);
+      any = any || !chunk.streams[s].empty();
     }
-    if (state == Simulator::State::kDone)
-      break;
-    if (state == Simulator::State::kNeedInput)
-      RF_RETURN_IF_ERROR(FeedNext(reader, sim, &input_done));
-    if (state == Simulator::State::kNeedVariantInput)
-      RF_RETURN_IF_ERROR(variants->Feed(consumer, sim));
-  }
-  return Status::Ok();
+    sim.ConsumeOutputs();
+    *stop = (any || chunk.complete) && !me.made.Push(std::move(chunk));
+    return Status::Ok();
+  };
+  return Drive(sim, path, hooks);
 }
 
 }  // namespace
@@ -137,12 +74,15 @@ Status RunParallel(const Options& options,
                    const OutputSink& sink,
                    RunReport* report) {
   std::vector<Worker> workers(static_cast<size_t>(threads));
-  std::atomic<bool> cancelled{false};
   // The variants of --variants (a regular file, as the reference is) are drawn once, on a
   // thread of their own, for all workers.
   VariantDrawAhead variants;
   if (options.plant_variants)
     variants.Start(options, layout, path, options.variants_name, threads);
+  auto stop_all = [&] {
+    for (Worker& worker : workers)
+      worker.made.Close();
+  };
   std::vector<std::thread> pool;
   for (int w = 0; w < threads; ++w) {
     pool.emplace_back([&, w] {
@@ -151,35 +91,33 @@ Status RunParallel(const Options& options,
       mine.block_stride = threads;
       mine.block_phase = w;
       Simulator sim(mine, layout);
-      me.status =
-          Produce(sim, path, options.plant_variants ? &variants : nullptr, w, me.queue, cancelled);
+      me.status = Produce(sim, path, options.plant_variants ? &variants : nullptr, w, me);
       if (options.plant_variants)
         variants.Leave(w);
-      if (!me.status.ok())
-        cancelled = true;
       me.stats = sim.stats();
       me.notes = sim.span_notes();
       me.holds_last_block = sim.holds_last_block();
-      me.queue.Close();
+      if (me.status.ok())
+        me.made.Close();  // the writer takes what is left, then moves on
+      else
+        stop_all();
     });
   }
   // Blocks 0, 1, 2, ... come from workers 0, 1, .., threads-1, 0, 1, ...
   Status written = Status::Ok();
-  for (size_t w = 0; written.ok() && !cancelled;) {
-    std::optional<Chunk> chunk = workers[w].queue.Pop();
-    if (!chunk)
-      break;  // that worker has no more blocks: the run is complete
-    for (int s = 0; s < 4 && written.ok(); ++s)
-      written = sink(static_cast<OutputStream>(s), chunk->streams[s]);
-    const bool complete = chunk->complete;
-    workers[w].queue.Return(std::move(*chunk));
+  for (size_t w = 0; written.ok();) {
+    Chunk chunk;
+    if (!workers[w].made.Pop(&chunk))
+      break;  // that worker has no more blocks: the run is complete (or one failed)
+    for (size_t s = 0; s < chunk.streams.size() && written.ok(); ++s)
+      written = sink(static_cast<OutputStream>(s), chunk.streams[s]);
+    const bool complete = chunk.complete;
+    workers[w].spare.TryPush(std::move(chunk));
     if (complete)
       w = (w + 1) % workers.size();
   }
   if (!written.ok())
-    cancelled = true;
-  for (Worker& worker : workers)
-    worker.queue.Wake();
+    stop_all();
   for (std::thread& t : pool)
     t.join();
   for (Worker& worker : workers)

@@ -1,19 +1,15 @@
 // Reads an input on a thread of its own, a few chunks ahead of whoever consumes it: gzip
-// inflation and read() calls then run beside the simulation instead of inside it. A .fa.gz
-// reference spends most of its reading time in zlib, and a bgzip VCF of a million records a
-// fifth of its planting time. Chunks are recycled: at most kAhead + 2 exist (those ready, the
-// one being read, the one being consumed).
+// inflation and read() calls then run beside the simulation instead of inside it. Chunks are
+// recycled: at most kAhead + 2 exist (those ready, the one being read, the one being consumed).
 #ifndef READFORGE_CLI_READ_AHEAD_H_
 #define READFORGE_CLI_READ_AHEAD_H_
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "cli/bounded_queue.h"
 #include "formats/status.h"
 
 namespace readforge {
@@ -44,12 +40,9 @@ class ReadAhead {
   void Produce();
 
   Source source_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Chunk> ready_;               // read, not yet consumed
-  std::vector<std::vector<char>> spare_;  // consumed, to be refilled
-  bool stop_ = false;
-  Chunk current_;  // being consumed, from taken_ on
+  BoundedQueue<Chunk> ready_{kAhead};                  // read, not yet consumed
+  BoundedQueue<std::vector<char>> spare_{kAhead + 2};  // consumed, to be refilled
+  Chunk current_;                                      // being consumed, from taken_ on
   size_t taken_ = 0;
   bool ended_ = false;  // current_ is the end or the error
   std::thread thread_;

@@ -1,17 +1,17 @@
 #include "cli/variant_draw_ahead.h"
 
 #include <utility>
-#include <vector>
 
+#include "cli/drive.h"
 #include "cli/input_reader.h"
-#include "cli/vcf_parse_ahead.h"
 
 namespace readforge {
 
 VariantDrawAhead::~VariantDrawAhead() {
   if (!thread_.joinable())
     return;
-  ready_->Stop();
+  for (auto& queue : ready_)
+    queue->Close();
   thread_.join();
 }
 
@@ -20,7 +20,8 @@ void VariantDrawAhead::Start(const Options& options,
                              const std::string& reference,
                              const std::string& variants,
                              int consumers) {
-  ready_ = std::make_unique<SharedQueue<Block>>(consumers, kAhead);
+  for (int i = 0; i < consumers; ++i)
+    ready_.push_back(std::make_unique<BoundedQueue<Block>>(kAhead));
   // Every block's variants and truth: the consumers' phases each write their own blocks.
   Options all = options;
   all.block_stride = 1;
@@ -29,59 +30,51 @@ void VariantDrawAhead::Start(const Options& options,
       [this, all, layout, reference, variants] { Produce(all, layout, reference, variants); });
 }
 
+bool VariantDrawAhead::Hand(const Block& block) {
+  bool taken = false;
+  for (auto& queue : ready_)
+    taken = queue->Push(block) || taken;
+  return taken;
+}
+
 void VariantDrawAhead::Produce(Options options,
                                SharedLayout layout,
                                std::string reference,
                                std::string variants) {
-  auto fail = [&](const std::string& message) {
-    auto block = std::make_shared<VariantBlock>();
-    block->kind = VariantBlock::Kind::kError;
-    block->error = message;
-    ready_->Push(std::move(block), true);
-  };
-  Simulator sim(options, layout);
+  Simulator sim(options, std::move(layout));
   sim.ExportVariantBlocks();
+  InputReader input, vcf;
   Status s = sim.Start();
-  InputReader input;
   if (s.ok())
     s = input.Open(reference, true);
-  VcfParseAhead vcf;
   if (s.ok())
-    s = vcf.Start(variants, options.variants_sample);
-  if (!s.ok())
-    return fail(s.message());
-  sim.UseVariantBatches();
+    s = vcf.Open(variants, true);
   bool input_done = false;
-  std::vector<std::shared_ptr<const VariantBlock>> blocks;
-  while (true) {
-    const Simulator::State state = sim.Run();
-    if (state == Simulator::State::kError)
-      return fail(sim.error_in_variants() ? sim.error() : reference + ": " + sim.error());
+  std::vector<Block> blocks;
+  DriveHooks hooks;
+  hooks.input = [&] { return FeedNext(input, sim, &input_done); };
+  hooks.variants = [&] { return FeedVariants(vcf, sim); };
+  hooks.output = [&](bool* stop) {
     sim.TakeVariantBlocks(&blocks);
-    for (std::shared_ptr<const VariantBlock>& block : blocks) {
-      if (!ready_->Push(std::move(block), false))
-        return;
-    }
+    for (const Block& block : blocks)
+      *stop = *stop || !Hand(block);
     sim.ConsumeOutputs();  // nothing but a truth VCF's header: the blocks carry the truth
-    if (state == Simulator::State::kDone) {
-      auto end = std::make_shared<VariantBlock>();
-      end->kind = VariantBlock::Kind::kEnd;
-      end->planted = sim.stats().planted;
-      ready_->Push(std::move(end), true);
-      return;
-    }
-    if (state == Simulator::State::kNeedInput)
-      s = FeedNext(input, sim, &input_done);
-    if (state == Simulator::State::kNeedVariantInput)
-      s = vcf.Feed(sim);
-    if (!s.ok())
-      return fail(s.message());
-  }
+    return Status::Ok();
+  };
+  if (s.ok())
+    s = Drive(sim, reference, hooks);
+  auto last = std::make_shared<VariantBlock>();
+  last->kind = s.ok() ? VariantBlock::Kind::kEnd : VariantBlock::Kind::kError;
+  last->planted = sim.stats().planted;
+  last->error = s.message();
+  Hand(last);
+  for (auto& queue : ready_)
+    queue->Close();
 }
 
 Status VariantDrawAhead::Feed(int consumer, Simulator& sim) {
   Block block;
-  if (!ready_->Take(consumer, &block))
+  if (!ready_[static_cast<size_t>(consumer)]->Pop(&block))
     return Status::Error("internal error: variant blocks were asked for after their end");
   sim.TakeVariantBlock(std::move(block));
   return Status::Ok();

@@ -1,13 +1,11 @@
 // Draws the variants of a --variants run (planted from the VCF, and wgsim's random ones) and
-// writes their truth on a thread of its own, a few blocks ahead of the simulator that makes the
-// reads, which takes them as blocks (engine/variant_block.h) and draws nothing itself. Planting a
-// million records and listing them took a third of a one-thread run's time on top of the reads;
-// here it runs beside them, as the reference's reading and the VCF's parsing do. The drawing
-// simulator reads the reference file on its own (the bases are needed to check REF and to write
-// the truth; parsing the FASTA a second time costs a tenth of what moves off the reads' thread)
-// and takes the VCF's records from a VcfParseAhead. Its error, if any, comes after the blocks
-// before it, naming its file: the run is the one that draws its own variants. For regular files
-// only, as VcfParseAhead.
+// writes their truth on a thread of its own, a few blocks ahead of the simulators that make the
+// reads, which take them as blocks (engine/variant_block.h) and draw nothing themselves: the
+// VCF's reading, parsing and planting run beside the reads. The drawing simulator reads the
+// reference file on its own (the bases are needed to check REF and to write the truth). Its
+// error, if any, comes after the blocks before it, naming its file: the run is the one that
+// draws its own variants. For regular files only (a pipe could not be read twice, and a thread
+// blocked reading one could not be stopped).
 #ifndef READFORGE_CLI_VARIANT_DRAW_AHEAD_H_
 #define READFORGE_CLI_VARIANT_DRAW_AHEAD_H_
 
@@ -15,13 +13,14 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
-#include "cli/reference_index.h"
-#include "cli/shared_queue.h"
+#include "cli/bounded_queue.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
-#include "formats/status.h"
 #include "engine/variant_block.h"
+#include "formats/reference_layout.h"
+#include "formats/status.h"
 
 namespace readforge {
 
@@ -33,8 +32,8 @@ class VariantDrawAhead {
   ~VariantDrawAhead();  // stops the thread (after the step it may be in)
 
   // Starts drawing the variants of a run of `options` over `reference` (a file, described by
-  // `layout`) with the VCF file `variants`, for `consumers` simulators (-t workers; blocks
-  // 0, 1, 2, ... whichever phase they have), each of which takes every block.
+  // `layout`) with the VCF file `variants`, for `consumers` simulators (-t workers, whatever
+  // their phase), each of which takes every block.
   void Start(const Options& options,
              const SharedLayout& layout,
              const std::string& reference,
@@ -45,15 +44,17 @@ class VariantDrawAhead {
   // waiting for it.
   Status Feed(int consumer, Simulator& sim);
   // The consumer takes no more (it ended, or failed): the others need not wait for it.
-  void Leave(int consumer) { ready_->Leave(consumer); }
+  void Leave(int consumer) { ready_[static_cast<size_t>(consumer)]->Close(); }
 
  private:
   static constexpr size_t kAhead = 4;
   using Block = std::shared_ptr<const VariantBlock>;
 
   void Produce(Options options, SharedLayout layout, std::string reference, std::string variants);
+  // Every consumer still there gets `block`; false when none is left.
+  bool Hand(const Block& block);
 
-  std::unique_ptr<SharedQueue<Block>> ready_;
+  std::vector<std::unique_ptr<BoundedQueue<Block>>> ready_;  // one per consumer
   std::thread thread_;
 };
 

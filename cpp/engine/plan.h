@@ -14,9 +14,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/options.h"
 #include "formats/contig_list.h"
 #include "formats/gap_index.h"
-#include "engine/options.h"
 #include "formats/status.h"
 
 namespace readforge {

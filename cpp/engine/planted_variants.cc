@@ -11,7 +11,8 @@
 namespace readforge {
 namespace {
 
-static_assert(kMaxAlleleLength == kMaxIndelLength, "the VCF reader takes the indels the engine plants");
+static_assert(kMaxAlleleLength == kMaxIndelLength,
+              "the VCF reader takes the indels the engine plants");
 
 // A genotype's allele: its number, or '.' for none.
 void AppendAllele(int allele, std::string* out) {
@@ -47,15 +48,7 @@ PlantedVariants::PlantedVariants(const Options& options, const ContigList& conti
     : options_(options), reader_(options.variants_sample), contigs_(contigs) {}
 
 VcfReader::Event PlantedVariants::NextRecord() {
-  if (!batches_)
-    return reader_.Next(&pending_);
-  if (!batch_)
-    return VcfReader::Event::kNeedInput;
-  if (batch_offset_ < batch_->bytes.size()) {
-    UnpackRecord(batch_->bytes, &batch_offset_, &pending_);
-    return VcfReader::Event::kRecord;
-  }
-  return batch_->stop;
+  return reader_.Next(&pending_);
 }
 
 Status PlantedVariants::Next(int64_t ordinal,
@@ -72,7 +65,7 @@ Status PlantedVariants::Next(int64_t ordinal,
           *need_input = true;
           return Status::Ok();
         case VcfReader::Event::kError:
-          return Fail(batches_ ? batch_->error : reader_.error());
+          return Fail(reader_.error());
         case VcfReader::Event::kEnd:
           ended_ = true;
           break;

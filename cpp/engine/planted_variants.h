@@ -17,16 +17,15 @@
 #include <utility>
 #include <vector>
 
-#include "formats/contig_list.h"
 #include "engine/options.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
 #include "engine/span_window.h"
-#include "formats/status.h"
 #include "engine/truth_writer.h"
 #include "engine/variants.h"
+#include "formats/contig_list.h"
+#include "formats/status.h"
 #include "formats/vcf_reader.h"
-#include "formats/vcf_record_batch.h"
 
 namespace readforge {
 
@@ -72,13 +71,6 @@ class PlantedVariants {
   PlantedVariants(const Options& options, const ContigList& contigs);
 
   VcfReader& reader() { return reader_; }
-  // Records parsed elsewhere (vcf_record_batch.h) instead of VCF text pushed to reader(): after
-  // UseBatches(), each time PlantBlock or ReadRest needs input, the next batch goes in.
-  void UseBatches() { batches_ = true; }
-  void TakeBatch(std::shared_ptr<const VcfRecordBatch> batch) {
-    batch_ = std::move(batch);
-    batch_offset_ = 0;
-  }
 
   // Plants the records that start in the block, one by one as they are read (none is kept), into
   // `out`; records before the block are skipped and counted. The window must hold every base of
@@ -105,7 +97,7 @@ class PlantedVariants {
 
  private:
   Status Fail(const std::string& message);
-  // The next record into pending_ (kRecord), or what stops the VCF's reader or batches.
+  // The next record into pending_ (kRecord), or what stops the VCF's reader.
   VcfReader::Event NextRecord();
   // Checks that `record` follows the records before it in the reference's order.
   Status CheckOrder(const VcfRecord& record);
@@ -125,9 +117,6 @@ class PlantedVariants {
 
   const Options& options_;
   VcfReader reader_;
-  bool batches_ = false;
-  std::shared_ptr<const VcfRecordBatch> batch_;
-  size_t batch_offset_ = 0;
   const ContigList& contigs_;
   std::string last_contig_;   // the contig of the record before, and its ordinal (a cache)
   VcfRecord pending_;         // the record read last

@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/fastq_parser.h"
 #include "engine/quality_profile.h"
+#include "formats/fastq_parser.h"
 #include "formats/status.h"
 
 namespace readforge {

@@ -20,15 +20,15 @@
 #include <utility>
 #include <vector>
 
-#include "formats/bgzf_writer.h"
-#include "formats/gap_index.h"
 #include "engine/options.h"
 #include "engine/plan.h"
 #include "engine/planted_variants.h"
 #include "engine/reference_input.h"
-#include "formats/reference_layout.h"
 #include "engine/span_notes.h"
 #include "engine/span_simulator.h"
+#include "formats/bgzf_writer.h"
+#include "formats/gap_index.h"
+#include "formats/reference_layout.h"
 #include "formats/status.h"
 
 namespace readforge {
@@ -68,12 +68,6 @@ class Simulator {
   char* VariantBuffer(size_t n) { return planted_->reader().Buffer(n); }
   void CommitVariants(size_t n) { planted_->reader().Commit(n); }
   void FinishVariants() { planted_->reader().Finish(); }
-  // Or its records, parsed elsewhere (vcf_record_batch.h): UseVariantBatches() before the first
-  // Run(), then the next batch for each kNeedVariantInput.
-  void UseVariantBatches() { planted_->UseBatches(); }
-  void TakeVariantBatch(std::shared_ptr<const VcfRecordBatch> batch) {
-    planted_->TakeBatch(std::move(batch));
-  }
 
   // Variant blocks (variant_block.h), for hosts that draw variants on one thread and make reads
   // on another; both before the first Run(). ExportVariantBlocks(): this simulator draws every

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "engine/random.h"
-#include "formats/text.h"
 #include "engine/truth_writer.h"
+#include "formats/text.h"
 
 namespace readforge {
 namespace {

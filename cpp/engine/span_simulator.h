@@ -22,10 +22,10 @@
 #include "engine/run_stats.h"
 #include "engine/span_notes.h"
 #include "engine/span_window.h"
-#include "formats/status.h"
 #include "engine/usable_positions.h"
 #include "engine/variant_block.h"
 #include "engine/variants.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/contig_list.h"
 #include "engine/span_window.h"
-#include "formats/text_appender.h"
 #include "engine/variants.h"
+#include "formats/contig_list.h"
+#include "formats/text_appender.h"
 
 namespace readforge {
 

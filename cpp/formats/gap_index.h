@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "formats/contig_list.h"
-#include "formats/status.h"
 #include "formats/n_runs.h"
+#include "formats/status.h"
 
 namespace readforge {
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <random>
 
-#include "formats/fai.h"
 #include "engine/simulator.h"
+#include "formats/fai.h"
 #include "test_util.h"
 
 namespace readforge {

@@ -7,11 +7,11 @@
 #include <random>
 #include <set>
 
+#include "engine/usable_positions.h"
 #include "formats/contig_scanner.h"
 #include "formats/fasta_parser.h"
 #include "formats/gap_index.h"
 #include "formats/reference_layout.h"
-#include "engine/usable_positions.h"
 #include "test_util.h"
 
 namespace readforge {

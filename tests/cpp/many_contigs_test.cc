@@ -10,8 +10,8 @@
 #include <random>
 #include <string>
 
-#include "formats/contig_list.h"
 #include "engine/run_merge.h"
+#include "formats/contig_list.h"
 #include "test_util.h"
 
 namespace readforge {

@@ -324,15 +324,6 @@ TEST_F(PlantedTest, BlocksChunksAndOverlapsAreHandledAsDocumented) {
     EXPECT_EQ(r.read1, full.read1) << "chunk " << chunk;
     EXPECT_EQ(r.vcf, full.vcf) << "chunk " << chunk;
   }
-  // Its records parsed ahead and fed in batches (as the CLI's parsing thread feeds them): the
-  // same run.
-  for (size_t batch : {size_t{1}, size_t{7}, size_t{4096}}) {
-    RunResult r = testing::Simulate(o, fasta, index, 777, nullptr, vcf, batch);
-    ASSERT_TRUE(r.ok) << r.error;
-    EXPECT_TRUE(r.read1 == full.read1 && r.read2 == full.read2) << "batch " << batch;
-    EXPECT_TRUE(r.mutations == full.mutations && r.vcf == full.vcf) << "batch " << batch;
-    EXPECT_EQ(r.stats.planted.overlapping, 1) << "batch " << batch;
-  }
   for (int64_t split : {3, 17, 30}) {
     Options a = o, b = o;
     a.end_block = split;
@@ -500,11 +491,6 @@ TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
     RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta), 0, nullptr, c.vcf);
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, c.error);
-    // Records parsed ahead (the CLI's thread), one to a batch: the same error, in the same order.
-    RunResult batched =
-        testing::Simulate(o, fasta, testing::ContigsOf(fasta), 0, nullptr, c.vcf, 1);
-    EXPECT_FALSE(batched.ok);
-    EXPECT_EQ(batched.error, c.error);
     // Drawn in a simulator of their own (the CLI's drawing thread): the same error.
     RunResult staged = testing::SimulateInTwoStages(o, fasta, testing::ContigsOf(fasta), 0, c.vcf);
     EXPECT_FALSE(staged.ok);

@@ -48,10 +48,10 @@ TEST(Layers, IncludeOnlyDownwards) {
 
 TEST(Repository, NoFileNamesAPathOutsideIt) {
   // What is made or installed in the tree is not the repository's.
-  const std::set<std::string> skipped = {".git", "node_modules", "dist", "dist-app",
-                                         "test-output", "bench", ".wrangler", "corpus"};
-  const std::set<std::string> text = {".cc", ".h", ".ts", ".mjs", ".js", ".json", ".md", ".sh",
-                                      ".txt", ".html", ".css", ".toml", ".yml", ".cmake"};
+  const std::set<std::string> skipped = {".git",        "node_modules", "dist",      "dist-app",
+                                         "test-output", "bench",        ".wrangler", "corpus"};
+  const std::set<std::string> text = {".cc", ".h",   ".ts",   ".mjs", ".js",   ".json", ".md",
+                                      ".sh", ".txt", ".html", ".css", ".toml", ".yml",  ".cmake"};
   // Relative paths that climb out of the repository: from where they are written, or, appended
   // to a folder (as in SOURCE_DIR + "/<dot><dot>/data"), from the repository's root; and this
   // machine's absolute paths (the pattern built in two pieces, so as not to name itself).
@@ -65,8 +65,8 @@ TEST(Repository, NoFileNamesAPathOutsideIt) {
       it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file() || (!text.count(it->path().extension().string()) &&
-                                   name != "CMakeLists.txt" && name != "run"))
+    if (!it->is_regular_file() ||
+        (!text.count(it->path().extension().string()) && name != "CMakeLists.txt" && name != "run"))
       continue;
     const std::string content = Read(it->path());
     const std::string where = fs::relative(it->path(), kRoot).string();

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "formats/region.h"
 #include "engine/simulator.h"
+#include "formats/region.h"
 #include "test_util.h"
 
 namespace readforge {

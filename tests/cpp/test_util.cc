@@ -7,10 +7,9 @@
 #include <random>
 #include <sstream>
 
-#include "formats/contig_scanner.h"
 #include "engine/haplotype_reader.h"
 #include "engine/simulator.h"
-#include "formats/vcf_record_batch.h"
+#include "formats/contig_scanner.h"
 
 namespace readforge::testing {
 
@@ -90,29 +89,12 @@ RunResult Simulate(const Options& options,
                    const ContigList& contigs,
                    size_t chunk,
                    const GapIndex* gaps,
-                   const std::string& variants,
-                   size_t variant_batch) {
+                   const std::string& variants) {
   Simulator sim(options, contigs, GapsFor(fasta, contigs, gaps));
   size_t fed_variants = 0;
-  VcfReader parser(options.variants_sample);
-  VcfRecord scratch;
-  if (variant_batch > 0) {
-    sim.UseVariantBatches();
-    parser.Commit(variants.copy(parser.Buffer(variants.size()), variants.size()));
-    parser.Finish();
-  }
   if (chunk == 0)
     chunk = std::max<size_t>({fasta.size(), variants.size(), 1});
-  return Drive(sim, fasta, chunk, [&] {
-    if (variant_batch > 0) {
-      auto batch = std::make_shared<VcfRecordBatch>();
-      size_t count = 0;
-      FillBatch(parser, variant_batch, &scratch, batch.get(), &count);
-      sim.TakeVariantBatch(std::move(batch));
-      return;
-    }
-    FeedVariantText(sim, variants, chunk, &fed_variants);
-  });
+  return Drive(sim, fasta, chunk, [&] { FeedVariantText(sim, variants, chunk, &fed_variants); });
 }
 
 RunResult SimulateInTwoStages(const Options& options,

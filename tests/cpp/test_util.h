@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "formats/contig_list.h"
-#include "formats/gap_index.h"
 #include "engine/options.h"
 #include "engine/simulator.h"
+#include "formats/contig_list.h"
+#include "formats/gap_index.h"
 
 namespace readforge::testing {
 
@@ -28,16 +28,13 @@ void Collect(Simulator& sim, RunResult* result);
 
 // Feeds `fasta` to a Simulator in chunks of `chunk` bytes (0: all at once). With contigs (an
 // index), the N runs come from `gaps`, or from a scan of `fasta` as the command line does.
-// With options.plant_variants, `variants` is the VCF's text (fed in chunks of `chunk` too), or
-// with `variant_batch` > 0 its records, parsed here and fed in batches of that many (as the CLI
-// feeds them from its parsing thread).
+// With options.plant_variants, `variants` is the VCF's text (fed in chunks of `chunk` too).
 RunResult Simulate(const Options& options,
                    const std::string& fasta,
                    const ContigList& contigs,
                    size_t chunk = 0,
                    const GapIndex* gaps = nullptr,
-                   const std::string& variants = "",
-                   size_t variant_batch = 0);
+                   const std::string& variants = "");
 
 // The same run in two simulators, as the CLI runs it on two threads: one draws every block's
 // variants and truth from the VCF's text (Simulator::ExportVariantBlocks), the other makes the

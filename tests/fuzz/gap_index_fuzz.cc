@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/gap_index.h"
 #include "engine/simulator.h"
+#include "formats/gap_index.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

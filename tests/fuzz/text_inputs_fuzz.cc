@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "engine/arguments.h"
+#include "engine/simulator.h"
 #include "formats/fai.h"
 #include "formats/region.h"
-#include "engine/simulator.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

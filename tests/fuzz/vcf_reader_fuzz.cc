@@ -10,7 +10,6 @@
 #include "../cpp/test_util.h"
 #include "engine/simulator.h"
 #include "formats/vcf_reader.h"
-#include "formats/vcf_record_batch.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -77,18 +76,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(parsed.size() == whole.size(), "the scan changed the records");
   for (size_t i = 0; i < whole.size(); ++i)
     FUZZ_CHECK(Same(whole[i], parsed[i]), "the scan changed a record");
-  // Packed for the simulator by a parsing thread (vcf_record_batch.h), each record unpacks to
-  // itself, one reused record after another.
-  std::string packed;
-  for (const VcfRecord& r : whole)
-    PackRecord(r, &packed);
-  VcfRecord unpacked;
-  size_t offset = 0;
-  for (const VcfRecord& r : whole) {
-    UnpackRecord(packed, &offset, &unpacked);
-    FUZZ_CHECK(Same(unpacked, r), "packing changed a record");
-  }
-  FUZZ_CHECK(offset == packed.size(), "packed records left bytes over");
   FUZZ_CHECK(Read(vcf, piece, &pieces) == error, "the pieces changed the error");
   FUZZ_CHECK(whole.size() == pieces.size(), "the pieces changed the records");
   for (size_t i = 0; i < whole.size(); ++i) {
