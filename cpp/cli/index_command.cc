@@ -70,7 +70,7 @@ Status Index(const IndexArgs& args) {
   const std::string path = args.out.empty() ? args.ref + ".gaps.bed" : args.out;
   const std::string text = scanner.gaps().Format(scanner.contigs());
   OutputFile out;
-  RF_RETURN_IF_ERROR(out.Open(path));
+  RF_RETURN_IF_ERROR(out.Open(path, OutputFile::Mode::kReplaceWhenClosed));
   RF_RETURN_IF_ERROR(out.Write(text));
   RF_RETURN_IF_ERROR(out.Close());
   if (!args.quiet) {

@@ -13,6 +13,7 @@
 #include "cli/drive.h"
 #include "cli/index_command.h"
 #include "cli/input_reader.h"
+#include "cli/interrupt.h"
 #include "cli/output_file.h"
 #include "cli/parallel_run.h"
 #include "cli/profile_command.h"
@@ -198,6 +199,7 @@ Status Run(CommandLine& line, Outputs& out) {
 
 int main(int argc, char** argv) {
   using namespace readforge;
+  interrupt::Install();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "index")
     return IndexCommand(std::vector<std::string>(args.begin() + 1, args.end()));

@@ -70,7 +70,7 @@ Status Learn(const ProfileArgs& args) {
   std::vector<std::string> notes;
   RF_RETURN_IF_ERROR(learner.Finish(args.inputs, &profile, &notes));
   OutputFile out;
-  RF_RETURN_IF_ERROR(out.Open(args.out));
+  RF_RETURN_IF_ERROR(out.Open(args.out, OutputFile::Mode::kReplaceWhenClosed));
   RF_RETURN_IF_ERROR(out.Write(profile.Format()));
   RF_RETURN_IF_ERROR(out.Close());
   if (!args.quiet) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "cli_sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -16,42 +17,17 @@ namespace {
 using testing::ParseFastq;
 using testing::ReadFile;
 
-struct CliResult {
-  int status = -1;
-  std::string out, err;
-};
+using testing::CliResult;
 
-class CliTest : public ::testing::Test {
+class CliTest : public testing::CliSandbox {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/readforge-cli-XXXXXX";
-    dir_ = mkdtemp(pattern);
+    CliSandbox::SetUp();
     std::string mt = std::string(READFORGE_SOURCE_DIR) + "/public/refs/MT-human.fa";
     Write("mt.fa", ReadFile(mt));
     Write("mt.fa.fai", ReadFile(mt + ".fai"));
     Write("multi.fa", testing::RandomFasta({{"c1", 20000}, {"c2", 9000}}, 4));
   }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
-
-  // Runs `readforge ARGS` in the temporary folder (a shell line, so "< file" works).
-  CliResult Run(const std::string& args) const {
-    std::string command =
-        "cd " + dir_ + " && " + READFORGE_CLI + " " + args + " > stdout.txt 2> stderr.txt";
-    CliResult r;
-    int raw = std::system(command.c_str());
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadFile(Path("stdout.txt"));
-    r.err = ReadFile(Path("stderr.txt"));
-    return r;
-  }
-
-  std::string dir_;
 };
 
 TEST_F(CliTest, DemoRunWritesPairsAndTheMutationList) {

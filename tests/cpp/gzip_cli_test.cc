@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "cli_sandbox.h"
 #include "formats/bgzf_writer.h"
 #include "test_util.h"
 
@@ -69,33 +70,17 @@ TEST(BgzfWriterTest, AnyDataRoundTripsInBlocksOfAtMost64K) {
   }
 }
 
-class GzipCliTest : public ::testing::Test {
+class GzipCliTest : public testing::CliSandbox {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/readforge-gzip-XXXXXX";
-    dir_ = mkdtemp(pattern);
+    CliSandbox::SetUp();
     std::ofstream(Path("ref.fa")) << testing::RandomFasta({{"c1", 300000}, {"c2", 90000}}, 8, 60);
   }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string Read(const std::string& name) const { return ReadFile(Path(name)); }
-  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
-  int Shell(const std::string& command) const {
-    int raw = std::system(("cd " + dir_ + " && " + command).c_str());
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-  int Run(const std::string& args, std::string* err = nullptr) const {
-    int status = Shell(std::string(READFORGE_CLI) + " " + args + " 2> stderr.txt");
-    if (err)
-      *err = ReadFile(Path("stderr.txt"));
-    return status;
-  }
-  std::string dir_;
 };
 
 TEST_F(GzipCliTest, GzNamesAreBgzfThatEveryToolReadsAsThePlainBytes) {
   const std::string run = "-S 4 -N 30000 -1 100 -2 100 --block-size 16384 ";
-  ASSERT_EQ(Run(run + "--vcf p.vcf --mutations p.txt ref.fa p1.fq p2.fq"), 0);
+  ASSERT_EQ(Run(run + "--vcf p.vcf --mutations p.txt ref.fa p1.fq p2.fq").status, 0);
   std::string err;
   ASSERT_EQ(Run(run + "--vcf z.vcf.gz --mutations z.txt.gz ref.fa z1.fq.gz z2.fq.gz", &err), 0)
       << err;
@@ -117,11 +102,11 @@ TEST_F(GzipCliTest, GzNamesAreBgzfThatEveryToolReadsAsThePlainBytes) {
 
   // Threads and block ranges: the same compressed bytes; the pieces concatenate to the whole
   // (the end-of-file block comes with the last piece only).
-  ASSERT_EQ(Run(run + "-t 3 --vcf t.vcf.gz ref.fa t1.fq.gz t2.fq.gz > /dev/null"), 0);
+  ASSERT_EQ(Run(run + "-t 3 --vcf t.vcf.gz ref.fa t1.fq.gz t2.fq.gz > /dev/null").status, 0);
   EXPECT_EQ(Read("t1.fq.gz"), Read("z1.fq.gz"));
   EXPECT_EQ(Read("t.vcf.gz"), Read("z.vcf.gz"));
-  ASSERT_EQ(Run(run + "--end-block 7 ref.fa a1.fq.gz a2.fq.gz > /dev/null"), 0);
-  ASSERT_EQ(Run(run + "--first-block 7 ref.fa b1.fq.gz b2.fq.gz > /dev/null"), 0);
+  ASSERT_EQ(Run(run + "--end-block 7 ref.fa a1.fq.gz a2.fq.gz > /dev/null").status, 0);
+  ASSERT_EQ(Run(run + "--first-block 7 ref.fa b1.fq.gz b2.fq.gz > /dev/null").status, 0);
   EXPECT_EQ(Read("a1.fq.gz") + Read("b1.fq.gz"), Read("z1.fq.gz"));
   const std::string eof(BgzfWriter::EndOfFile());
   auto ends_with_eof = [&](const std::string& data) {
@@ -135,9 +120,9 @@ TEST_F(GzipCliTest, GzNamesAreBgzfThatEveryToolReadsAsThePlainBytes) {
 TEST_F(GzipCliTest, GzipAndNoGzipSaySoExplicitly) {
   const std::string run = "-S 4 -N 3000 ref.fa ";
   // --gzip: compressed whatever the names, standard output included.
-  ASSERT_EQ(Run("--gzip --interleaved " + run + "- > out.bin"), 0);
+  ASSERT_EQ(Run("--gzip --interleaved " + run + "- > out.bin").status, 0);
   EXPECT_EQ(Shell("bgzip -t out.bin"), 0);
-  ASSERT_EQ(Run("--interleaved " + run + "- > plain.fq"), 0);
+  ASSERT_EQ(Run("--interleaved " + run + "- > plain.fq").status, 0);
   EXPECT_EQ(Gunzip(Read("out.bin")), Read("plain.fq"));
   // --no-gzip: never plain text under a compressed name; nothing written.
   std::string err;
@@ -146,7 +131,7 @@ TEST_F(GzipCliTest, GzipAndNoGzipSaySoExplicitly) {
             "readforge: error: --no-gzip, but n1.fq.gz is named as compressed: name it without "
             ".gz (or drop --no-gzip)\n");
   EXPECT_FALSE(Exists("n1.fq.gz") || Exists("n2.fq"));
-  ASSERT_EQ(Run("--no-gzip " + run + "m1.fq m2.fq > /dev/null"), 0);
+  ASSERT_EQ(Run("--no-gzip " + run + "m1.fq m2.fq > /dev/null").status, 0);
   EXPECT_EQ(Read("m1.fq").substr(0, 1), "@");
 }
 
@@ -159,7 +144,7 @@ TEST_F(GzipCliTest, BgzipAndGzipInputsReadAsTheirPlainBytes) {
                   "tail -c +200001 ref.fa | gzip -c >> mixed.fa.gz"),
             0);
   const std::string run = "-S 6 -N 20000 -r 0.01 ";
-  ASSERT_EQ(Run(run + "ref.fa p1.fq p2.fq > p.txt"), 0);
+  ASSERT_EQ(Run(run + "ref.fa p1.fq p2.fq > p.txt").status, 0);
   for (const std::string name : {"bgzip", "gzip", "mixed"}) {
     std::string err;
     ASSERT_EQ(Run(run + name + ".fa.gz " + name + "1.fq " + name + "2.fq > " + name + ".txt", &err),

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "cli_sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -15,11 +16,10 @@ namespace {
 
 using testing::ReadFile;
 
-class IndexCliTest : public ::testing::Test {
+class IndexCliTest : public testing::CliSandbox {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/readforge-index-XXXXXX";
-    dir_ = mkdtemp(pattern);
+    CliSandbox::SetUp();
     // Two contigs with gaps (one straddling a block boundary at the default block size).
     std::string a = testing::RandomFasta({{"a", 600000}}, 1, 600000);
     a.replace(a.find('\n') + 1 + 250000, 20000, std::string(20000, 'N'));
@@ -27,23 +27,6 @@ class IndexCliTest : public ::testing::Test {
     b.replace(b.find('\n') + 1, 30000, std::string(30000, 'n'));
     Write("gapped.fa", a + b);
   }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
-  int Run(const std::string& args, std::string* err = nullptr) const {
-    int raw = std::system(
-        ("cd " + dir_ + " && " + READFORGE_CLI + " " + args + " > stdout.txt 2> stderr.txt")
-            .c_str());
-    if (err)
-      *err = ReadFile(Path("stderr.txt"));
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-
-  std::string dir_;
 };
 
 TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
@@ -60,16 +43,16 @@ TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
       std::system(("cd " + dir_ + " && gzip -k gapped.fa && cp gapped.fa bg.fa && " + "bgzip bg.fa")
                       .c_str()),
       0);
-  ASSERT_EQ(Run("index -q -o - gapped.fa.gz"), 0);
+  ASSERT_EQ(Run("index -q -o - gapped.fa.gz").status, 0);
   EXPECT_EQ(ReadFile(Path("stdout.txt")), ReadFile(Path("gapped.fa.gaps.bed")));
-  ASSERT_EQ(Run("index -q bg.fa.gz"), 0);
+  ASSERT_EQ(Run("index -q bg.fa.gz").status, 0);
   EXPECT_EQ(ReadFile(Path("bg.fa.gz.gaps.bed")), ReadFile(Path("gapped.fa.gaps.bed")));
 
   EXPECT_EQ(Run("index - < gapped.fa", &err), 1);
   EXPECT_EQ(err,
             "readforge: error: readforge index - (standard input) needs -o FILE: there is no "
             "file to put the sidecar beside\n");
-  ASSERT_EQ(Run("index -q -o piped.gaps.bed - < gapped.fa"), 0);
+  ASSERT_EQ(Run("index -q -o piped.gaps.bed - < gapped.fa").status, 0);
   EXPECT_EQ(ReadFile(Path("piped.gaps.bed")), ReadFile(Path("gapped.fa.gaps.bed")));
   EXPECT_EQ(Run("index missing.fa", &err), 1);
   EXPECT_EQ(err, "readforge: error: cannot open missing.fa: No such file or directory\n");
@@ -82,16 +65,16 @@ TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
 
 TEST_F(IndexCliTest, TheSidecarGivesTheBytesOfTheFirstPass) {
   const std::string run = "-S 4 -N 20000 -1 100 -2 100 --vcf ";
-  ASSERT_EQ(Run(run + "scan.vcf gapped.fa s1.fq s2.fq"), 0);  // no sidecar: a first pass
-  ASSERT_EQ(Run("index gapped.fa"), 0);
-  ASSERT_EQ(Run(run + "side.vcf gapped.fa x1.fq x2.fq"), 0);  // <ref>.gaps.bed found
+  ASSERT_EQ(Run(run + "scan.vcf gapped.fa s1.fq s2.fq").status, 0);  // no sidecar: a first pass
+  ASSERT_EQ(Run("index gapped.fa").status, 0);
+  ASSERT_EQ(Run(run + "side.vcf gapped.fa x1.fq x2.fq").status, 0);  // <ref>.gaps.bed found
   EXPECT_EQ(ReadFile(Path("x1.fq")), ReadFile(Path("s1.fq")));
   EXPECT_EQ(ReadFile(Path("x2.fq")), ReadFile(Path("s2.fq")));
   EXPECT_EQ(ReadFile(Path("side.vcf")), ReadFile(Path("scan.vcf")));
   // From a pipe, the sidecar alone gives names, lengths and runs; -t splits the work.
-  ASSERT_EQ(Run(run + "p.vcf --gaps gapped.fa.gaps.bed - p1.fq p2.fq < gapped.fa"), 0);
+  ASSERT_EQ(Run(run + "p.vcf --gaps gapped.fa.gaps.bed - p1.fq p2.fq < gapped.fa").status, 0);
   EXPECT_EQ(ReadFile(Path("p1.fq")), ReadFile(Path("s1.fq")));
-  ASSERT_EQ(Run(run + "t.vcf -t 3 gapped.fa t1.fq t2.fq"), 0);
+  ASSERT_EQ(Run(run + "t.vcf -t 3 gapped.fa t1.fq t2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("t2.fq")), ReadFile(Path("s2.fq")));
   EXPECT_EQ(testing::ParseFastq(ReadFile(Path("s1.fq"))).size(), 20000u);
   // The sidecar is BED to other tools: bcftools reads it as targets, and no variant lies in a
@@ -106,7 +89,7 @@ TEST_F(IndexCliTest, TheSidecarGivesTheBytesOfTheFirstPass) {
 }
 
 TEST_F(IndexCliTest, AStaleForeignTruncatedOrEditedSidecarIsOneClearError) {
-  ASSERT_EQ(Run("index gapped.fa"), 0);
+  ASSERT_EQ(Run("index gapped.fa").status, 0);
   const std::string good = ReadFile(Path("gapped.fa.gaps.bed"));
   struct Case {
     std::string sidecar, error;

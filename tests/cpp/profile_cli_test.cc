@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "cli_sandbox.h"
 #include "engine/quality_profile.h"
 #include "test_util.h"
 
@@ -20,32 +21,12 @@ using testing::ReadFile;
 
 const std::string kArt = "/usr/share/art-nextgen-simulation-tools/Illumina_profiles/";
 
-class ProfileCliTest : public ::testing::Test {
+class ProfileCliTest : public testing::CliSandbox {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/readforge-profile-XXXXXX";
-    dir_ = mkdtemp(pattern);
+    CliSandbox::SetUp();
     Write("ref.fa", testing::RandomFasta({{"chrA", 120000}, {"chrB", 60000}}, 12));
   }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
-  int Shell(const std::string& command) const {
-    int raw = std::system(("cd " + dir_ + " && " + command).c_str());
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-  int Run(const std::string& args, std::string* err = nullptr) const {
-    int status = Shell(std::string(READFORGE_CLI) + " " + args + " > stdout.txt 2> stderr.txt");
-    if (err)
-      *err = ReadFile(Path("stderr.txt"));
-    return status;
-  }
-
-  std::string dir_;
 };
 
 TEST_F(ProfileCliTest, LearnSimulateAndLearnAgain) {
@@ -75,14 +56,15 @@ TEST_F(ProfileCliTest, LearnSimulateAndLearnAgain) {
       ReadFile(Path("learned.profile")).rfind("#readforge-profile\t1\nmeta\tkind\tlearned\n", 0),
       0u);
   // Simulating with the learned profile: its qualities, no error.
-  ASSERT_EQ(Run("-q -S 4 -N 2000 -1 150 -2 150 --profile learned.profile ref.fa b1.fq b2.fq"), 0);
+  ASSERT_EQ(
+      Run("-q -S 4 -N 2000 -1 150 -2 150 --profile learned.profile ref.fa b1.fq b2.fq").status, 0);
   auto reads = ParseFastq(ReadFile(Path("b1.fq")));
   ASSERT_EQ(reads.size(), 2000u);
   for (const auto& r : reads)
     for (char q : r.qualities)
       EXPECT_NE(std::string("#'07<BFI").find(q), std::string::npos) << q;  // 2 6 15 .. 40
   // -o FILE, and standard input.
-  ASSERT_EQ(Run("profile -q -o out.profile - < a1.fq"), 0);
+  ASSERT_EQ(Run("profile -q -o out.profile - < a1.fq").status, 0);
   EXPECT_NE(ReadFile(Path("out.profile")).find("end\tR1\t150\t"), std::string::npos);
 }
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "cli_sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -15,11 +16,10 @@ namespace {
 
 using testing::ReadFile;
 
-class VariantsCliTest : public ::testing::Test {
+class VariantsCliTest : public testing::CliSandbox {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/readforge-variants-XXXXXX";
-    dir_ = mkdtemp(pattern);
+    CliSandbox::SetUp();
     const std::string fasta = testing::RandomFasta({{"c1", 40000}, {"c2", 20000}}, 31, 60);
     Write("ref.fa", fasta);
     // Records every 97 bases, a SNP, an insertion or a deletion, phased and not.
@@ -40,23 +40,6 @@ class VariantsCliTest : public ::testing::Test {
     Write("calls.vcf", vcf);
     Shell("bgzip -k calls.vcf");
   }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-  bool Exists(const std::string& name) const { return access(Path(name).c_str(), F_OK) == 0; }
-  int Shell(const std::string& command) const {
-    int raw = std::system(("cd " + dir_ + " && " + command).c_str());
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-  int Run(const std::string& args, std::string* err = nullptr) const {
-    int status = Shell(std::string(READFORGE_CLI) + " " + args + " > stdout.txt 2> stderr.txt");
-    if (err)
-      *err = ReadFile(Path("stderr.txt"));
-    return status;
-  }
-  std::string dir_;
 };
 
 TEST_F(VariantsCliTest, PlainBgzipThreadsAndShardsWriteTheSameBytes) {
@@ -64,18 +47,19 @@ TEST_F(VariantsCliTest, PlainBgzipThreadsAndShardsWriteTheSameBytes) {
   std::string err;
   ASSERT_EQ(Run(run + "a.vcf --variants calls.vcf ref.fa a1.fq a2.fq", &err), 0) << err;
   EXPECT_NE(err.find("wrote 4000 read pairs"), std::string::npos) << err;
-  ASSERT_EQ(Run(run + "b.vcf --variants calls.vcf.gz ref.fa b1.fq b2.fq"), 0);
+  ASSERT_EQ(Run(run + "b.vcf --variants calls.vcf.gz ref.fa b1.fq b2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("b1.fq")), ReadFile(Path("a1.fq")));
   EXPECT_EQ(ReadFile(Path("b.vcf")), ReadFile(Path("a.vcf")));
-  ASSERT_EQ(Run(run + "c.vcf -t 3 --variants calls.vcf.gz ref.fa c1.fq c2.fq"), 0);
+  ASSERT_EQ(Run(run + "c.vcf -t 3 --variants calls.vcf.gz ref.fa c1.fq c2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("c2.fq")), ReadFile(Path("a2.fq")));
   EXPECT_EQ(ReadFile(Path("c.vcf")), ReadFile(Path("a.vcf")));
-  ASSERT_EQ(Run(run + "d.vcf --end-block 5 --variants calls.vcf ref.fa d1.fq d2.fq"), 0);
-  ASSERT_EQ(Run(run + "e.vcf --first-block 5 --variants calls.vcf ref.fa e1.fq e2.fq"), 0);
+  ASSERT_EQ(Run(run + "d.vcf --end-block 5 --variants calls.vcf ref.fa d1.fq d2.fq").status, 0);
+  ASSERT_EQ(Run(run + "e.vcf --first-block 5 --variants calls.vcf ref.fa e1.fq e2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("d1.fq")) + ReadFile(Path("e1.fq")), ReadFile(Path("a1.fq")));
   // From files the variants are drawn on a thread of their own; from a pipe the simulator draws
   // them itself: the same reads, truth VCF and mutation list, on one thread and on three.
-  ASSERT_EQ(Run(run + "g.vcf --mutations g.mut --variants calls.vcf.gz ref.fa g1.fq g2.fq"), 0);
+  ASSERT_EQ(Run(run + "g.vcf --mutations g.mut --variants calls.vcf.gz ref.fa g1.fq g2.fq").status,
+            0);
   ASSERT_EQ(Shell("cat calls.vcf | " + std::string(READFORGE_CLI) + " -q " + run +
                   "p.vcf --mutations p.mut --variants - ref.fa p1.fq p2.fq"),
             0);
@@ -84,10 +68,11 @@ TEST_F(VariantsCliTest, PlainBgzipThreadsAndShardsWriteTheSameBytes) {
   EXPECT_EQ(ReadFile(Path("p.vcf")), ReadFile(Path("a.vcf")));
   EXPECT_GT(ReadFile(Path("g.mut")).size(), 1000u);
   EXPECT_EQ(ReadFile(Path("p.mut")), ReadFile(Path("g.mut")));
-  ASSERT_EQ(Run(run + "h.vcf -t 3 --mutations h.mut --variants calls.vcf ref.fa h1.fq h2.fq"), 0);
+  ASSERT_EQ(
+      Run(run + "h.vcf -t 3 --mutations h.mut --variants calls.vcf ref.fa h1.fq h2.fq").status, 0);
   EXPECT_EQ(ReadFile(Path("h.mut")), ReadFile(Path("g.mut")));
   // The second sample: every record homozygous; bcftools reads the truth.
-  ASSERT_EQ(Run(run + "s2.vcf --sample S2 --variants calls.vcf ref.fa f1.fq f2.fq"), 0);
+  ASSERT_EQ(Run(run + "s2.vcf --sample S2 --variants calls.vcf ref.fa f1.fq f2.fq").status, 0);
   ASSERT_EQ(Shell("bcftools query -i 'INFO/PLANTED=1' -f '[%GT]\\n' s2.vcf | sort | uniq -c > "
                   "gts.txt"),
             0);

@@ -42,6 +42,7 @@ import { measureSpans, scanReference } from '../engine/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
 import { indexCommand } from './index-command.js';
+import { installInterruptHandlers, protect, release } from './interrupt.js';
 import { simulateOnThreads } from './threads.js';
 import { profileCommand } from './profile-command.js';
 import { loadReadforge } from './load-module.js';
@@ -57,7 +58,9 @@ class Output {
   ) {}
 
   static open(path: string): Output {
-    return new Output(path, path === '-' ? null : openSync(path, 'w'));
+    const output = new Output(path, path === '-' ? null : openSync(path, 'w'));
+    protect(path);
+    return output;
   }
 
   /** Only a regular file is removed: /dev/null (as root) or a pipe must stay. */
@@ -76,6 +79,7 @@ class Output {
 
   async close(): Promise<void> {
     if (this.fd !== null) closeSync(this.fd);
+    release(this.path);
   }
 
   discard(): void {
@@ -83,6 +87,7 @@ class Output {
     const removable = this.removable;
     closeSync(this.fd);
     if (removable) rmSync(this.path, { force: true });
+    release(this.path);
   }
 }
 
@@ -366,6 +371,7 @@ async function runRemote(
 }
 
 export async function main(argv: string[]): Promise<number> {
+  installInterruptHandlers();
   try {
     const module = await loadReadforge();
     if (argv[0] === 'index') return await indexCommand(module, argv.slice(1));

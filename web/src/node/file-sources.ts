@@ -18,6 +18,7 @@ import {
   ReadforgeError,
   streamSource,
 } from '../engine/pump.js';
+import { letSignalsIn } from './interrupt.js';
 
 /**
  * Node's zlib: it decodes every gzip member (so BGZF too) in the thread pool, ahead of the
@@ -53,6 +54,7 @@ export async function referenceSource(
   if (path === '-' || isGzip(path)) return decompressIfGzip(fileStream(path), nodeGunzip);
   const fd = openSync(path, 'r');
   return {
+    prepare: letSignalsIn,
     read: (into) => readSync(fd, into),
     cancel: () => closeSync(fd),
   };

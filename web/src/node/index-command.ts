@@ -1,6 +1,7 @@
 // readforge-wasm index: the native `readforge index`, through the WebAssembly module. Measures a
 // reference's N runs and writes them beside it as <ref>.gaps.bed (same arguments, same bytes).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { replaceFile } from './interrupt.js';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { scanReference } from '../engine/first-pass.js';
 import { ReadforgeError } from '../engine/pump.js';
@@ -62,7 +63,7 @@ export async function indexCommand(module: ReadforgeModule, argv: string[]): Pro
   }
   const path = args.out || `${args.ref}.gaps.bed`;
   if (path === '-') process.stdout.write(scan.gapsText);
-  else writeFileSync(path, scan.gapsText, 'latin1');
+  else replaceFile(path, scan.gapsText);
   if (!args.quiet) {
     const lines = scan.gapsText.split('\n').filter((l) => l.startsWith('#contig\t'));
     const fields = lines.map((l) => l.split('\t'));

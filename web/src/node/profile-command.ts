@@ -1,6 +1,7 @@
 // readforge-wasm profile: the native `readforge profile`, through the WebAssembly module. Learns
 // a quality profile from FASTQ (plain or gzip) and writes it (same arguments, same bytes).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { replaceFile } from './interrupt.js';
 import type { ReadforgeModule } from '../engine/module-types.js';
 import { decompressIfGzip, learnProfile, ReadforgeError } from '../engine/pump.js';
 import { fileStream, nodeGunzip } from './file-sources.js';
@@ -43,7 +44,7 @@ export async function profileCommand(module: ReadforgeModule, argv: string[]): P
   }
   const learned = await learnProfile(module, inputs);
   if (args.out === '-') process.stdout.write(learned.text);
-  else writeFileSync(args.out, learned.text, 'latin1');
+  else replaceFile(args.out, learned.text);
   if (!args.quiet) {
     for (const note of learned.notes) process.stderr.write(`readforge: note: ${note}\n`);
     const cycles = [...learned.text.matchAll(/^end\tR[12]\t(\d+)\t/gm)].map((m) => m[1]);
