@@ -1,6 +1,6 @@
 // The browser app: sources in web/, static files (demo references, icons) in public/, built
 // into dist-app/. The wasm module is imported from build-wasm/ (scripts/build-wasm.sh).
-// vite-plugin-pwa builds the service worker (web/src/sw.ts) with the precache list and the web
+// vite-plugin-pwa builds the service worker (web/src/sw/sw.ts) with the precache list and the web
 // manifest: the app installs and works offline after one visit.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -19,7 +19,7 @@ export default defineConfig({
   plugins: [
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src',
+      srcDir: 'src/sw',
       filename: 'sw.ts',
       injectRegister: false, // web/src/app/updates.ts registers it and offers new versions
       manifest: {
@@ -49,7 +49,7 @@ export default defineConfig({
       },
       injectManifest: {
         // The shell, the module and Workers, the mitochondrial reference and the shipped
-        // profile; E. coli (5 MB) is cached at first use instead (web/src/sw.ts).
+        // profile; E. coli (5 MB) is cached at first use instead (web/src/sw/sw.ts).
         globPatterns: [
           '**/*.{html,js,css,wasm,svg,png,webmanifest}',
           'refs/MT-human.fa*',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { SpanCoverage } from '../web/src/engine/module-types';
+import type { SpanCoverage } from '../web/src/runner/module-types';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-output/screenshots');

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "engine/arguments.h"
+#include "engine/run_stats.h"
+#include "engine/version.h"
 #include "formats/bgzf_writer.h"
 #include "formats/fai.h"
 #include "formats/gzi.h"
-#include "engine/run_stats.h"
 #include "formats/tabix.h"
-#include "engine/version.h"
 #include "wasm/js_values.h"
 
 namespace readforge::wasm {

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "engine/arguments.h"
-#include "formats/fai.h"
 #include "engine/quality_profile.h"
-#include "formats/reference_layout.h"
 #include "engine/run_merge.h"
 #include "engine/simulator.h"
+#include "formats/fai.h"
+#include "formats/reference_layout.h"
 #include "wasm/js_values.h"
 #include "wasm/stats_value.h"
 
@@ -149,6 +149,21 @@ class WasmSimulator {
 
 EMSCRIPTEN_BINDINGS(readforge_simulator) {
   using namespace readforge::wasm;
+  using readforge::OutputStream;
+  using State = readforge::Simulator::State;
+  // The numbers run() and the output calls use, as hosts name them (module-types.ts mirrors
+  // them as constants; tests/js/wasm-boundary.test.mjs checks they agree).
+  emscripten::enum_<State>("RunState")
+      .value("NeedInput", State::kNeedInput)
+      .value("OutputReady", State::kOutputReady)
+      .value("Done", State::kDone)
+      .value("Error", State::kError)
+      .value("NeedVariantInput", State::kNeedVariantInput);
+  emscripten::enum_<OutputStream>("OutputStream")
+      .value("Read1", OutputStream::kRead1)
+      .value("Read2", OutputStream::kRead2)
+      .value("Mutations", OutputStream::kMutations)
+      .value("Vcf", OutputStream::kVcf);
   emscripten::class_<WasmSimulator>("Simulator")
       .constructor<emscripten::val, emscripten::val>()
       .function("start", &WasmSimulator::start)

@@ -11,7 +11,7 @@ import {
   OrderedMerge,
   PART_WINDOW_BYTES,
   PartSender,
-} from '../../dist/engine/block-merge.js';
+} from '../../dist/runner/block-merge.js';
 import { ROOT, runWasm, tempDir } from './helpers.mjs';
 
 test('the merge holds at most parts x window, with parts far faster than the writer', async () => {

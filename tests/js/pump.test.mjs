@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadReadforge } from '../../dist/node/load-module.js';
-import { scanReference } from '../../dist/engine/first-pass.js';
-import { simulate, ReadforgeError } from '../../dist/engine/pump.js';
+import { scanReference } from '../../dist/runner/first-pass.js';
+import { simulate, ReadforgeError } from '../../dist/runner/pump.js';
 import { awkwardReference, MT, native, read, tempDir, write } from './helpers.mjs';
 
 const module = await loadReadforge();

@@ -2,7 +2,7 @@
 // contig or region (the engine's stats.coverage), with the share of N bases per bin drawn
 // behind them so that assembly gaps show. One span at a time, or all of them end to end.
 import uPlot from 'uplot';
-import type { SpanCoverage } from '../engine/module-types.js';
+import type { SpanCoverage } from '../runner/module-types.js';
 import { chartColours, themedAxis } from './chart-theme.js';
 
 let chart: uPlot | null = null;

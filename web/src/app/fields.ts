@@ -154,10 +154,3 @@ export const ADVANCED_FIELDS: Field[] = [
     step: 'any',
   },
 ];
-
-export const ALL_FIELDS = [
-  ...AMOUNT_FIELDS,
-  ...READ_FIELDS,
-  ...MUTATION_FIELDS,
-  ...ADVANCED_FIELDS,
-];

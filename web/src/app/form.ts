@@ -1,7 +1,7 @@
 // The options form: builds its controls from fields.ts, reads them as engine settings, and
 // reports each field's problem next to it, checked by the engine itself (checkSettings) so the
 // rules and words are the command line's.
-import type { ReadforgeModule, Setting } from '../engine/module-types.js';
+import type { ReadforgeModule, Setting } from '../runner/module-types.js';
 import { ADVANCED_FIELDS, AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS } from './fields.js';
 
 export class OptionsForm {

@@ -2,7 +2,7 @@
 // Plain DOM and TypeScript: one form and three panels need no framework (and load instantly).
 import createReadforge from '../../../build-wasm/readforge.mjs';
 import wasmUrl from '../../../build-wasm/readforge.wasm?url';
-import type { ReadforgeFactory } from '../engine/module-types.js';
+import type { ReadforgeFactory } from '../runner/module-types.js';
 import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
 import { PRESETS } from './presets.js';
@@ -29,7 +29,7 @@ const sharing = new RunSharing((hash) => {
   history.replaceState(null, '', `/${hash}`);
   loadShared();
 });
-const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 let learning: {
   resolve: (r: { text: string; notes: string[] }) => void;
   reject: (e: Error) => void;

@@ -1,6 +1,6 @@
 // Presets fill the form for common runs; everything they set stays editable. The seed is left
 // as it is (a preset is a kind of run, not a particular one).
-import type { Setting } from '../engine/module-types.js';
+import type { Setting } from '../runner/module-types.js';
 
 export interface Preset {
   name: string;

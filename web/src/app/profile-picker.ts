@@ -2,7 +2,7 @@
 // profile file (readforge's, or ART's R1 and R2), or one learned in the Worker from FASTQ the
 // person picks (never uploaded). Shows the chosen profile's mean quality by cycle, and saves it.
 import uPlot from 'uplot';
-import type { ProfileDescription, ReadforgeModule } from '../engine/module-types.js';
+import type { ProfileDescription, ReadforgeModule } from '../runner/module-types.js';
 import { chartColours, themedAxis } from './chart-theme.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;

@@ -1,16 +1,16 @@
 // The "FASTA on the web or S3" choice: resolves the address, reads the index to list contigs
 // (for region entry) and says how much a run will download before it starts.
-import type { ReadforgeModule, Setting } from '../engine/module-types.js';
+import type { ReadforgeModule, Setting } from '../runner/module-types.js';
 import {
   faiContigs,
   faiPage,
   findContigs,
   largestContigs,
   type FaiContig,
-} from '../engine/fai-contigs.js';
-import { ReadforgeError } from '../engine/pump.js';
-import { resolveReferenceUrl } from '../engine/remote.js';
-import { openRemoteAccess } from '../engine/remote-fasta.js';
+} from '../runner/fai-contigs.js';
+import { ReadforgeError } from '../runner/pump.js';
+import { resolveReferenceUrl } from '../remote/remote.js';
+import { openRemoteAccess } from '../remote/remote-fasta.js';
 import type { RemoteAccess } from '../shared/protocol.js';
 
 export const LOCAL_S3_EXAMPLE = {

@@ -1,8 +1,8 @@
 // "Run on the server": the same form, simulated by the edge API (web/src/edge) from the
 // server's copy of the reference, and saved the same way. The run is fanned out in SHARDS
-// shards, IN_FLIGHT requested at once and written in order (engine/shards.ts): the bytes of one
+// shards, IN_FLIGHT requested at once and written in order (runner/shards.ts): the bytes of one
 // request, and so of the in-browser run. The two mates come from requests with the same seed.
-import { fetchShardsInOrder } from '../engine/shards.js';
+import { fetchShardsInOrder } from '../runner/shards.js';
 import type { OutputNames } from '../shared/protocol.js';
 
 /** The server's name for a built-in reference. */

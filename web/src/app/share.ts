@@ -1,7 +1,7 @@
 // Share links: the reference choice and every setting (seed included) in the URL's hash, so that
 // opening the link fills the form and running it gives the same bytes. A local file is named,
 // never uploaded: the person opening the link picks their copy again.
-import type { Setting } from '../engine/module-types.js';
+import type { Setting } from '../runner/module-types.js';
 
 export interface SharedRun {
   reference: string; // 'demo-mt', 'demo-ecoli' or 'file:<name>'

@@ -3,8 +3,8 @@
 // answers a link, /r/<id>. Opening the link shows the results read-only, and "Run again" fills
 // the form; when the run was made from a local file, the file picked is checked against the
 // manifest's MD5s before anything is written.
-import type { Setting } from '../engine/module-types.js';
-import type { Summary } from '../engine/pump.js';
+import type { Setting } from '../runner/module-types.js';
+import type { Summary } from '../runner/pump.js';
 import type { DigestMessage, ReferenceSpec } from '../shared/protocol.js';
 import { showSummary } from './summary.js';
 import {
@@ -39,7 +39,7 @@ export interface FinishedRun {
  * a manifest lists them: the first contigs, the count and a digest of them all.
  */
 export function digestReference(reference: ReferenceSpec): Promise<ContigSummary> {
-  const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ContigSummary>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<DigestMessage>) => {
       if (event.data.type === 'digested') resolve(event.data.summary);

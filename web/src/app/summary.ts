@@ -2,7 +2,7 @@
 // coverage track (coverage-plot.ts) and the first reads.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Summary } from '../engine/pump.js';
+import type { Summary } from '../runner/pump.js';
 import { chartColours, themedAxis } from './chart-theme.js';
 import { showCoverage } from './coverage-plot.js';
 import { qualityChart } from './profile-picker.js';

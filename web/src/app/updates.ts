@@ -1,4 +1,4 @@
-// The service worker (web/src/sw.ts): registered on load, so the app works offline after one
+// The service worker (web/src/sw/sw.ts): registered on load, so the app works offline after one
 // visit; a new version is offered in a banner and only taken when no run is going (a run's
 // Workers and downloads belong to the version that started them).
 import { Workbox } from 'workbox-window';

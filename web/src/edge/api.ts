@@ -1,17 +1,17 @@
 // The HTTP API: GET /api/references and GET /api/simulate. Parameters are the command line's
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
-import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../engine/module-types.js';
+import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../runner/module-types.js';
 import {
   plannedSpans,
   ReadforgeError,
   simulate,
   SimulationRequest,
   SparseInput,
-} from '../engine/pump.js';
-import { measureSpans } from '../engine/first-pass.js';
-import { RemoteFile, remoteSpans } from '../engine/remote.js';
-import { besideUrl, RemoteFasta } from '../engine/remote-fasta.js';
-import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
+} from '../runner/pump.js';
+import { measureSpans } from '../runner/first-pass.js';
+import { RemoteFile, remoteSpans } from '../remote/remote.js';
+import { besideUrl, RemoteFasta } from '../remote/remote-fasta.js';
+import { remoteVcf, vcfRegions } from '../remote/remote-vcf.js';
 import { admit } from './admission.js';
 import { bodyStream, PIECE } from './body-stream.js';
 import { Config, Env, Limits, ReferenceConfig } from './config.js';

@@ -3,7 +3,7 @@
 // import.meta.url, hence locateFile.
 import createReadforge from '../../../build-wasm/readforge.mjs';
 import wasm from './readforge.wasm';
-import type { ReadforgeFactory, ReadforgeModule } from '../engine/module-types.js';
+import type { ReadforgeFactory, ReadforgeModule } from '../runner/module-types.js';
 
 let loaded: Promise<ReadforgeModule> | null = null;
 

@@ -2,7 +2,7 @@
 // parametric one, bundled with the code, and any configured in PROFILES (name -> the URL of a
 // profile, or [R1 URL, R2 URL]), fetched once per isolate.
 import illuminaLike from '../../../public/profiles/illumina-like-2x150.profile';
-import { RemoteFile } from '../engine/remote.js';
+import { RemoteFile } from '../remote/remote.js';
 
 export const BUILT_IN_PROFILES: Record<string, string[]> = {
   'illumina-like-2x150': [illuminaLike],

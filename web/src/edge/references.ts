@@ -1,11 +1,11 @@
 // The configured references (the only files this API fetches): picked by name, opened with
 // their indexes (the format told by their bytes), private ones signed with the deployment's
 // secrets.
-import { faiPage } from '../engine/fai-contigs.js';
-import type { ReadforgeModule } from '../engine/module-types.js';
-import { openRemoteFasta, RemoteFasta } from '../engine/remote-fasta.js';
-import { displayUrl, RemoteOptions } from '../engine/remote.js';
-import { signedFetch } from '../engine/s3-signing.js';
+import { faiPage } from '../runner/fai-contigs.js';
+import type { ReadforgeModule } from '../runner/module-types.js';
+import { openRemoteFasta, RemoteFasta } from '../remote/remote-fasta.js';
+import { displayUrl, RemoteOptions } from '../remote/remote.js';
+import { signedFetch } from '../remote/s3-signing.js';
 import { Env, ReferenceConfig } from './config.js';
 import { ApiError, json } from './http.js';
 

@@ -20,16 +20,16 @@ import {
   ReadforgeModule,
   Setting,
   SimulatorInputs,
-} from '../engine/module-types.js';
+} from '../runner/module-types.js';
 import {
   displayUrl,
   RemoteFile,
   RemoteOptions,
   remoteSpans,
   resolveReferenceUrl,
-} from '../engine/remote.js';
-import { accessOptions, besideUrl, openRemoteFasta } from '../engine/remote-fasta.js';
-import { remoteVcf, vcfRegions } from '../engine/remote-vcf.js';
+} from '../remote/remote.js';
+import { accessOptions, besideUrl, openRemoteFasta } from '../remote/remote-fasta.js';
+import { remoteVcf, vcfRegions } from '../remote/remote-vcf.js';
 import {
   ByteSource,
   plannedSpans,
@@ -37,8 +37,8 @@ import {
   simulate,
   SimulationRequest,
   Summary,
-} from '../engine/pump.js';
-import { measureSpans, scanReference } from '../engine/first-pass.js';
+} from '../runner/pump.js';
+import { measureSpans, scanReference } from '../runner/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
 import { indexCommand } from './index-command.js';

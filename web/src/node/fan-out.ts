@@ -1,10 +1,10 @@
 // readforge-wasm --server URL --shards K [--parallel P]: one run split into K shards simulated
-// by the edge API, P requests in flight (engine/shards.ts), each output written to its file in
+// by the edge API, P requests in flight (runner/shards.ts), each output written to its file in
 // shard order: the bytes of the unsharded run.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import type { ParsedArgs, Setting } from '../engine/module-types.js';
-import { ReadforgeError } from '../engine/pump.js';
-import { fetchShardsInOrder } from '../engine/shards.js';
+import type { ParsedArgs, Setting } from '../runner/module-types.js';
+import { ReadforgeError } from '../runner/pump.js';
+import { fetchShardsInOrder } from '../runner/shards.js';
 import { isRegularFile } from './file-sources.js';
 
 export interface FanOut {

@@ -17,7 +17,7 @@ import {
   GunzipStream,
   ReadforgeError,
   streamSource,
-} from '../engine/pump.js';
+} from '../runner/pump.js';
 import { letSignalsIn } from './interrupt.js';
 
 /**

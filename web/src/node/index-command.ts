@@ -2,9 +2,9 @@
 // reference's N runs and writes them beside it as <ref>.gaps.bed (same arguments, same bytes).
 import { existsSync } from 'node:fs';
 import { replaceFile } from './interrupt.js';
-import type { ReadforgeModule } from '../engine/module-types.js';
-import { scanReference } from '../engine/first-pass.js';
-import { ReadforgeError } from '../engine/pump.js';
+import type { ReadforgeModule } from '../runner/module-types.js';
+import { scanReference } from '../runner/first-pass.js';
+import { ReadforgeError } from '../runner/pump.js';
 import { readText, referenceSource } from './file-sources.js';
 
 const USAGE =

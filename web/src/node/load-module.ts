@@ -2,9 +2,9 @@
 // directly, so the web/worker build is given its wasm bytes instead of fetching them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ReadforgeFactory, ReadforgeModule } from '../engine/module-types.js';
+import type { ReadforgeFactory, ReadforgeModule } from '../runner/module-types.js';
 
-export const WASM_DIR = fileURLToPath(new URL('../../build-wasm/', import.meta.url));
+export const WASM_DIR = fileURLToPath(new URL('../../build-wasm', import.meta.url));
 
 export async function loadReadforge(dir = WASM_DIR): Promise<ReadforgeModule> {
   const factory = (await import(pathToFileURL(`${dir}/readforge.mjs`).href))

@@ -1,9 +1,9 @@
 // A worker thread of `readforge-wasm -t N`: one part of the run (every N-th block), simulated
 // from the reference file (and VCF) it reads itself, its output sent to the main thread in
-// order, at most PART_WINDOW_BYTES ahead of what has been written (engine/block-merge.ts).
+// order, at most PART_WINDOW_BYTES ahead of what has been written (runner/block-merge.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { ArenaReturn, PartSender } from '../engine/block-merge.js';
-import { ReadforgeError, SimulationRequest, simulate } from '../engine/pump.js';
+import { ArenaReturn, PartSender } from '../runner/block-merge.js';
+import { ReadforgeError, SimulationRequest, simulate } from '../runner/pump.js';
 import { named, referenceSource } from './file-sources.js';
 import { loadReadforge } from './load-module.js';
 

@@ -2,8 +2,8 @@
 // a quality profile from FASTQ (plain or gzip) and writes it (same arguments, same bytes).
 import { existsSync } from 'node:fs';
 import { replaceFile } from './interrupt.js';
-import type { ReadforgeModule } from '../engine/module-types.js';
-import { decompressIfGzip, learnProfile, ReadforgeError } from '../engine/pump.js';
+import type { ReadforgeModule } from '../runner/module-types.js';
+import { decompressIfGzip, learnProfile, ReadforgeError } from '../runner/pump.js';
 import { fileStream, nodeGunzip } from './file-sources.js';
 
 const USAGE =

@@ -1,9 +1,9 @@
 // `readforge-wasm -t N`: N worker threads, each simulating every N-th block of the run (as the
 // native -t does), their blocks written here in run order: the bytes of one thread.
 import { Worker } from 'node:worker_threads';
-import { finishParts, OrderedMerge, PartMessage } from '../engine/block-merge.js';
-import type { OutputStream, ReadforgeModule } from '../engine/module-types.js';
-import type { SimulationRequest, Summary } from '../engine/pump.js';
+import { finishParts, OrderedMerge, PartMessage } from '../runner/block-merge.js';
+import type { OutputStream, ReadforgeModule } from '../runner/module-types.js';
+import type { SimulationRequest, Summary } from '../runner/pump.js';
 import type { PartJob } from './part-worker.js';
 
 export async function simulateOnThreads(

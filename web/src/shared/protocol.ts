@@ -1,8 +1,10 @@
-// Messages between the page (web/src/app) and the simulation Worker (web/src/worker).
-import type { Setting } from '../engine/module-types.js';
+// Messages between the page (web/src/app), the simulation Worker and its part Workers
+// (web/src/worker).
+import type { PartMessage } from '../runner/block-merge.js';
+import type { Setting } from '../runner/module-types.js';
+import type { SimulationRequest, Summary } from '../runner/pump.js';
 import type { ContigSummary } from './run-manifest.js';
-import type { Summary } from '../engine/pump.js';
-import type { RemoteAccessSpec } from '../engine/remote-fasta.js';
+import type { RemoteAccessSpec } from '../remote/remote-fasta.js';
 
 export type ReferenceSpec =
   | { kind: 'url'; url: string; faiUrl?: string; gapsUrl?: string; name: string }
@@ -68,6 +70,24 @@ export interface LearnRequest {
   type: 'learn';
   files: File[];
 }
+
+/** Stops the run in progress (the Worker answers with an error message, cancelled). */
+export interface CancelRequest {
+  type: 'cancel';
+}
+
+/** What the page asks of the simulation Worker (worker/worker.ts). */
+export type WorkerRequest = RunRequest | LearnRequest | DigestRequest | CancelRequest;
+
+/** What a part Worker (worker/part-worker.ts) is given: its share of a run on several Workers. */
+export interface PartJob {
+  request: SimulationRequest;
+  reference: ReferenceSpec;
+  variants?: File;
+}
+
+/** What a part Worker sends: its output (runner/block-merge.ts), and how big the reference is. */
+export type PartWorkerMessage = PartMessage | { kind: 'progress'; totalReferenceBases: number };
 
 export type Phase = 'loading' | 'scanning' | 'measuring' | 'simulating' | 'saving';
 

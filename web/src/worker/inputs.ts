@@ -1,6 +1,6 @@
 // The inputs a simulation Worker reads: the reference (a picked File, or a URL such as a
 // built-in one), decompressed when gzip, and a picked VCF whose problems name it.
-import { decompressIfGzip, ReadforgeError } from '../engine/pump.js';
+import { decompressIfGzip, ReadforgeError } from '../runner/pump.js';
 import type { ReferenceSpec } from '../shared/protocol.js';
 
 export async function openReference(ref: ReferenceSpec): Promise<ReadableStream<Uint8Array>> {

@@ -1,7 +1,7 @@
 // Learning a quality profile in the Worker from FASTQ files the person picked: read from disk
 // (gzip too) straight into the engine, never sent anywhere.
-import type { ReadforgeModule } from '../engine/module-types.js';
-import { decompressIfGzip, learnProfile } from '../engine/pump.js';
+import type { ReadforgeModule } from '../runner/module-types.js';
+import { decompressIfGzip, learnProfile } from '../runner/pump.js';
 import type { WorkerMessage } from '../shared/protocol.js';
 
 export async function learnFromFiles(

@@ -2,11 +2,10 @@
 // from its own reading of the reference, and this Worker writes the blocks in run order
 // (block-merge.ts), so the bytes are one Worker's. Progress is what has been written. Cancel and
 // errors stop every Worker at once.
-import { finishParts, OrderedMerge } from '../engine/block-merge.js';
-import type { OutputStream, ReadforgeModule } from '../engine/module-types.js';
-import type { SimulationRequest, Summary } from '../engine/pump.js';
-import type { RunRequest } from '../shared/protocol.js';
-import type { PartJob, PartWorkerMessage } from '../part-worker.js';
+import { finishParts, OrderedMerge } from '../runner/block-merge.js';
+import type { OutputStream, ReadforgeModule } from '../runner/module-types.js';
+import type { SimulationRequest, Summary } from '../runner/pump.js';
+import type { PartJob, PartWorkerMessage, RunRequest } from '../shared/protocol.js';
 
 export async function simulateOnWorkers(
   module: ReadforgeModule,
@@ -24,7 +23,7 @@ export async function simulateOnWorkers(
   const stop = () => merge.fail(signal.reason);
   signal.addEventListener('abort', stop);
   for (let part = 0; part < count; part++) {
-    const worker = new Worker(new URL('../part-worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./part-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }: MessageEvent<PartWorkerMessage>) => {
       if (data.kind !== 'progress') return merge.push(part, data);
       // What has been written, not what the parts have made: they run up to a window ahead.

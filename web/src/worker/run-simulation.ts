@@ -1,12 +1,12 @@
 // One simulation in the Worker: open the reference (a File or a URL), scan it for contig lengths
 // when needed, pump it through the engine into the sinks, and report progress.
-import { OutputStream, ReadforgeModule, Setting } from '../engine/module-types.js';
-import type { SimulatorInputs } from '../engine/module-types.js';
-import { decompressIfGzip, ReadforgeError, simulate } from '../engine/pump.js';
-import { measureSpans, scanReference } from '../engine/first-pass.js';
+import { OutputStream, ReadforgeModule, Setting } from '../runner/module-types.js';
+import type { SimulatorInputs } from '../runner/module-types.js';
+import { decompressIfGzip, ReadforgeError, simulate } from '../runner/pump.js';
+import { measureSpans, scanReference } from '../runner/first-pass.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
-import { remoteSpans } from '../engine/remote.js';
-import { openRemoteAccess } from '../engine/remote-fasta.js';
+import { remoteSpans } from '../remote/remote.js';
+import { openRemoteAccess } from '../remote/remote-fasta.js';
 import { openReference, vcfStream } from './inputs.js';
 import { simulateOnWorkers } from './parallel-run.js';
 import { Sinks } from './sinks.js';

@@ -3,8 +3,8 @@
 // for small runs. Compressed output comes from the engine (BGZF). A failed or cancelled run
 // aborts the writables, so a partial file never replaces the target (the API writes to a
 // temporary file until close()).
-import { OutputStream } from '../engine/module-types.js';
-import { ReadforgeError } from '../engine/pump.js';
+import { OutputStream } from '../runner/module-types.js';
+import { ReadforgeError } from '../runner/pump.js';
 import { MEMORY_OUTPUT_LIMIT, OutputSpec } from '../shared/protocol.js';
 
 /**

@@ -1,26 +1,18 @@
 // The simulation Worker: loads readforge.wasm once, runs one simulation at a time.
-import createReadforge from '../../build-wasm/readforge.mjs';
-import wasmUrl from '../../build-wasm/readforge.wasm?url';
-import type { ReadforgeFactory } from './engine/module-types.js';
-import { digestContigs } from './engine/digests.js';
-import type {
-  DigestMessage,
-  DigestRequest,
-  LearnRequest,
-  RunRequest,
-  WorkerMessage,
-} from './shared/protocol.js';
-import { openReference } from './worker/inputs.js';
-import { summarizeContigs } from './shared/run-manifest.js';
-import { learnFromFiles } from './worker/learn-profile.js';
-import { runSimulation } from './worker/run-simulation.js';
+import createReadforge from '../../../build-wasm/readforge.mjs';
+import wasmUrl from '../../../build-wasm/readforge.wasm?url';
+import type { ReadforgeFactory } from '../runner/module-types.js';
+import { digestContigs } from '../runner/digests.js';
+import type { DigestMessage, WorkerMessage, WorkerRequest } from '../shared/protocol.js';
+import { openReference } from './inputs.js';
+import { summarizeContigs } from '../shared/run-manifest.js';
+import { learnFromFiles } from './learn-profile.js';
+import { runSimulation } from './run-simulation.js';
 
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 let current: AbortController | null = null;
 
-type Request = RunRequest | LearnRequest | DigestRequest | { type: 'cancel' };
-
-self.onmessage = async (event: MessageEvent<Request>) => {
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   if (event.data.type === 'cancel') return current?.abort(new Error('cancelled'));
   const post = (m: WorkerMessage | DigestMessage) => self.postMessage(m);
   if (event.data.type === 'digest') {

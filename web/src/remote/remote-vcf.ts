@@ -2,9 +2,9 @@
 // (<url>.tbi, <url>.csi), only its header and the blocks that hold the run's regions are
 // fetched; otherwise (or with no regions known) the whole file streams. Either way the engine
 // reads the records in order, as from a local file.
-import type { BgzfRange, ReadforgeModule } from './module-types.js';
-import { bgzfBlocks, bgzfInflateAll } from './bgzf.js';
-import { ReadforgeError, decompressIfGzip } from './pump.js';
+import type { BgzfRange, ReadforgeModule } from '../runner/module-types.js';
+import { bgzfBlocks, bgzfInflateAll } from '../runner/bgzf.js';
+import { ReadforgeError, decompressIfGzip } from '../runner/pump.js';
 import { RemoteFile } from './remote.js';
 
 const MAX_BLOCK = 65536; // a BGZF block is at most this long, compressed

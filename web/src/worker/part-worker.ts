@@ -1,21 +1,13 @@
 // A part Worker: one share of a run on several Workers (every k-th block; see
 // worker/parallel-run.ts). It reads the reference (and VCF) itself and sends its output in
 // order, transferred, at most PART_WINDOW_BYTES ahead of what has been written.
-import createReadforge from '../../build-wasm/readforge.mjs';
-import wasmUrl from '../../build-wasm/readforge.wasm?url';
-import { ArenaReturn, PartMessage, PartSender } from './engine/block-merge.js';
-import type { ReadforgeFactory } from './engine/module-types.js';
-import { ReadforgeError, SimulationRequest, simulate } from './engine/pump.js';
-import type { ReferenceSpec } from './shared/protocol.js';
-import { openReference, vcfStream } from './worker/inputs.js';
-
-export interface PartJob {
-  request: SimulationRequest;
-  reference: ReferenceSpec;
-  variants?: File;
-}
-
-export type PartWorkerMessage = PartMessage | { kind: 'progress'; totalReferenceBases: number };
+import createReadforge from '../../../build-wasm/readforge.mjs';
+import wasmUrl from '../../../build-wasm/readforge.wasm?url';
+import { ArenaReturn, PartSender } from '../runner/block-merge.js';
+import type { ReadforgeFactory } from '../runner/module-types.js';
+import { ReadforgeError, simulate } from '../runner/pump.js';
+import type { PartJob, PartWorkerMessage } from '../shared/protocol.js';
+import { openReference, vcfStream } from './inputs.js';
 
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
 const post = (message: PartWorkerMessage, transfer: Transferable[] = []) =>

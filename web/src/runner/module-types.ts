@@ -1,9 +1,12 @@
-// Types of build-wasm/readforge.mjs (cpp/wasm/bindings.cc), written by hand: Emscripten 3.1.6
-// has no --emit-tsd. Each host imports the module its own way and hands the factory to the glue.
+// Types of build-wasm/readforge.mjs (the Embind bindings of cpp/wasm/), written by hand as
+// Emscripten 3.1.6 has no --emit-tsd, and checked against the module by
+// tests/js/wasm-boundary.test.mjs: every class, method, function and enum value here must exist
+// there with the same number of parameters, and nothing bound may be missing here. Each host
+// imports the module its own way and hands the factory to the glue.
 
 export type Setting = [name: string, value: string];
 
-/** Run() states, as cpp/engine/simulator.h numbers them. */
+/** Run() states: the module's RunState enum, as numbers (run() returns them). */
 export const RunState = {
   NeedInput: 0,
   OutputReady: 1,
@@ -14,7 +17,7 @@ export const RunState = {
 } as const;
 export type RunState = (typeof RunState)[keyof typeof RunState];
 
-/** Output streams, as cpp/engine/simulator.h numbers them. */
+/** Output streams: the module's OutputStream enum, as numbers. */
 export const OutputStream = { Read1: 0, Read2: 1, Mutations: 2, Vcf: 3 } as const;
 export type OutputStream = (typeof OutputStream)[keyof typeof OutputStream];
 export const OUTPUT_STREAMS: readonly OutputStream[] = [0, 1, 2, 3];

@@ -1,9 +1,9 @@
 // Remote references: an indexed FASTA on any HTTP server or S3 bucket, read with HTTP Range
 // requests so that only the bytes of the chosen regions travel. Transport only: the engine
 // gets exactly the bytes a local run reads for those regions, so the reads are the same.
-import type { ReadforgeModule, SpanBytes } from './module-types.js';
-import { bgzfDecoder, sliceBytes } from './bgzf.js';
-import { ReadforgeError, SparseInput } from './pump.js';
+import type { ReadforgeModule, SpanBytes } from '../runner/module-types.js';
+import { bgzfDecoder, sliceBytes } from '../runner/bgzf.js';
+import { ReadforgeError, SparseInput } from '../runner/pump.js';
 
 export interface S3Settings {
   /** A custom endpoint (an S3-compatible store): path-style URLs under it. */

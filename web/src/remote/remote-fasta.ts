@@ -1,8 +1,8 @@
 // A remote indexed FASTA opened for reading by region: its .fai and, for bgzip, its .gzi, at the
 // URLs given or beside the FASTA. Whether it is bgzip is told by its first bytes, never by its
 // name: a presigned URL's query string hides the suffix, and a name can lie.
-import type { ReadforgeModule } from './module-types.js';
-import { ReadforgeError } from './pump.js';
+import type { ReadforgeModule } from '../runner/module-types.js';
+import { ReadforgeError } from '../runner/pump.js';
 import { BgzfIndex, displayUrl, RemoteFile, RemoteOptions } from './remote.js';
 import { isPresigned, S3Credentials, signedFetch } from './s3-signing.js';
 

@@ -1,4 +1,4 @@
-// The engine is built with -fno-exceptions and BOOST_NO_EXCEPTIONS, so Boost asks us what to do
+// readforge is built with -fno-exceptions and BOOST_NO_EXCEPTIONS, so Boost asks us what to do
 // where it would throw. readforge validates every distribution parameter before use, so reaching
 // this is a bug in readforge: stop loudly rather than continue with a broken state.
 #include <cstdio>
