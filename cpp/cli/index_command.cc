@@ -5,6 +5,7 @@
 #include "cli/input_reader.h"
 #include "cli/output_file.h"
 #include "cli/reference_index.h"
+#include "cli/subcommand.h"
 #include "formats/contig_scanner.h"
 #include "formats/fai.h"
 
@@ -24,29 +25,17 @@ struct IndexArgs {
   bool quiet = false;
 };
 
-Status ParseIndexArgs(const std::vector<std::string>& args, IndexArgs* parsed, bool* help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help") {
-      *help = true;
-    } else if (a == "-q" || a == "--quiet") {
-      parsed->quiet = true;
-    } else if (a == "-o" || a == "--output") {
-      if (i + 1 == args.size())
-        return Status::Error("option -o/--output needs a value");
-      parsed->out = args[++i];
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Status::Error("unknown option '" + a + "' for readforge index (see --help)");
-    } else if (parsed->ref.empty()) {
-      parsed->ref = a;
-    } else {
-      return Status::Error("readforge index takes one reference, got '" + parsed->ref + "' and '" +
-                           a + "'");
-    }
-  }
-  if (!*help && parsed->ref.empty())
+Status CheckIndexArgs(const SubcommandArgs& parsed, IndexArgs* args) {
+  if (parsed.positional.empty())
     return Status::Error("readforge index needs a reference file (see --help)");
-  if (parsed->ref == "-" && parsed->out.empty())
+  if (parsed.positional.size() > 1) {
+    return Status::Error("readforge index takes one reference, got '" + parsed.positional[0] +
+                         "' and '" + parsed.positional[1] + "'");
+  }
+  args->ref = parsed.positional[0];
+  args->out = parsed.out;
+  args->quiet = parsed.quiet;
+  if (args->ref == "-" && args->out.empty())
     return Status::Error(
         "readforge index - (standard input) needs -o FILE: there is no file to "
         "put the sidecar beside");
@@ -88,20 +77,11 @@ Status Index(const IndexArgs& args) {
 }  // namespace
 
 int IndexCommand(const std::vector<std::string>& args) {
-  IndexArgs parsed;
-  bool help = false;
-  Status s = ParseIndexArgs(args, &parsed, &help);
-  if (s.ok() && help) {
-    std::fputs(kUsage, stdout);
-    return 0;
-  }
-  if (s.ok())
-    s = Index(parsed);
-  if (!s.ok()) {
-    std::fprintf(stderr, "readforge: error: %s\n", s.message().c_str());
-    return 1;
-  }
-  return 0;
+  return RunSubcommand("index", kUsage, args, [](const SubcommandArgs& parsed) {
+    IndexArgs index;
+    RF_RETURN_IF_ERROR(CheckIndexArgs(parsed, &index));
+    return Index(index);
+  });
 }
 
 }  // namespace readforge

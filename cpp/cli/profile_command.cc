@@ -4,6 +4,7 @@
 
 #include "cli/input_reader.h"
 #include "cli/output_file.h"
+#include "cli/subcommand.h"
 #include "engine/profile_learner.h"
 
 namespace readforge {
@@ -19,30 +20,15 @@ struct ProfileArgs {
   std::vector<std::string> inputs;
   std::string out = "-";
   bool quiet = false;
-  bool help = false;
 };
 
-Status ParseProfileArgs(const std::vector<std::string>& args, ProfileArgs* parsed) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--help") {
-      parsed->help = true;
-    } else if (a == "-q" || a == "--quiet") {
-      parsed->quiet = true;
-    } else if (a == "-o" || a == "--output") {
-      if (i + 1 == args.size())
-        return Status::Error("option -o/--output needs a value");
-      parsed->out = args[++i];
-    } else if (a.size() > 1 && a[0] == '-') {
-      return Status::Error("unknown option '" + a + "' for readforge profile (see --help)");
-    } else {
-      parsed->inputs.push_back(a);
-    }
-  }
-  if (parsed->help)
-    return Status::Ok();
-  if (parsed->inputs.empty() || parsed->inputs.size() > 2)
+Status CheckProfileArgs(const SubcommandArgs& parsed, ProfileArgs* args) {
+  if (parsed.positional.empty() || parsed.positional.size() > 2)
     return Status::Error("readforge profile takes one or two FASTQ files (R1, R2; see --help)");
+  args->inputs = parsed.positional;
+  if (!parsed.out.empty())
+    args->out = parsed.out;
+  args->quiet = parsed.quiet;
   return Status::Ok();
 }
 
@@ -91,19 +77,11 @@ Status Learn(const ProfileArgs& args) {
 }  // namespace
 
 int ProfileCommand(const std::vector<std::string>& args) {
-  ProfileArgs parsed;
-  Status s = ParseProfileArgs(args, &parsed);
-  if (s.ok() && parsed.help) {
-    std::fputs(kUsage, stdout);
-    return 0;
-  }
-  if (s.ok())
-    s = Learn(parsed);
-  if (!s.ok()) {
-    std::fprintf(stderr, "readforge: error: %s\n", s.message().c_str());
-    return 1;
-  }
-  return 0;
+  return RunSubcommand("profile", kUsage, args, [](const SubcommandArgs& parsed) {
+    ProfileArgs profile;
+    RF_RETURN_IF_ERROR(CheckProfileArgs(parsed, &profile));
+    return Learn(profile);
+  });
 }
 
 }  // namespace readforge

@@ -79,13 +79,11 @@ Status ProfileLearner::Add(End& end, std::string_view bases, std::string_view qu
   return Status::Ok();
 }
 
-Status ProfileLearner::Push(int mate, const char* data, size_t size) {
-  End& end = ends_[static_cast<size_t>(mate)];
+template <typename NextEvent>
+Status ProfileLearner::AddRecords(End& end, NextEvent next) {
   end.used = true;
-  const char* p = data;
-  const char* stop = data + size;
   while (true) {
-    switch (end.parser.Next(&p, stop)) {
+    switch (next()) {
       case FastqParser::Event::kError:
         return Status::Error(end.parser.error());
       case FastqParser::Event::kRecord:
@@ -97,22 +95,19 @@ Status ProfileLearner::Push(int mate, const char* data, size_t size) {
   }
 }
 
+Status ProfileLearner::Push(int mate, const char* data, size_t size) {
+  End& end = ends_[static_cast<size_t>(mate)];
+  const char* p = data;
+  const char* stop = data + size;
+  return AddRecords(end, [&] { return end.parser.Next(&p, stop); });
+}
+
 Status ProfileLearner::FinishEnd(int mate) {
   End& end = ends_[static_cast<size_t>(mate)];
-  end.used = true;
-  while (true) {
-    switch (end.parser.Finish()) {
-      case FastqParser::Event::kError:
-        return Status::Error(end.parser.error());
-      case FastqParser::Event::kRecord:
-        RF_RETURN_IF_ERROR(Add(end, end.parser.bases(), end.parser.qualities()));
-        break;
-      case FastqParser::Event::kNeedInput:
-        if (end.reads == 0)
-          return Status::Error("no reads (an empty file?)");
-        return Status::Ok();
-    }
-  }
+  RF_RETURN_IF_ERROR(AddRecords(end, [&] { return end.parser.Finish(); }));
+  if (end.reads == 0)
+    return Status::Error("no reads (an empty file?)");
+  return Status::Ok();
 }
 
 Status ProfileLearner::Finish(const std::vector<std::string>& sources,

@@ -44,6 +44,9 @@ class ProfileLearner {
     bool used = false;
   };
 
+  // Adds the records `next` (the parser's Next or Finish) yields, until it needs input.
+  template <typename NextEvent>
+  Status AddRecords(End& end, NextEvent next);
   Status Add(End& end, std::string_view bases, std::string_view qualities);
   int Code(unsigned char quality_char);
   void Grow(End& end, int64_t cycles, int codes);

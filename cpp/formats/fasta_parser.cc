@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "formats/text.h"
+
 namespace readforge {
 namespace {
 
@@ -35,15 +37,6 @@ constexpr std::array<char, 256> MakeUppercaseTable() {
 }
 
 constexpr std::array<char, 256> kUppercaseTable = MakeUppercaseTable();
-
-std::string DescribeByte(unsigned char c) {
-  char buffer[32];
-  if (c >= 0x21 && c < 0x7f)
-    std::snprintf(buffer, sizeof buffer, "'%c'", c);
-  else
-    std::snprintf(buffer, sizeof buffer, "byte 0x%02x", c);
-  return buffer;
-}
 
 bool IsLineEnd(char c) {
   return c == '\n' || c == '\r';

@@ -3,17 +3,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "formats/text.h"
+
 namespace readforge {
 namespace {
-
-std::string Describe(unsigned char c) {
-  char buffer[32];
-  if (c >= 0x21 && c < 0x7f)
-    std::snprintf(buffer, sizeof buffer, "'%c'", c);
-  else
-    std::snprintf(buffer, sizeof buffer, "byte 0x%02x", c);
-  return buffer;
-}
 
 bool IsSequenceByte(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '-' || c == '*';
@@ -68,7 +61,7 @@ FastqParser::Event FastqParser::EndLine() {
         if (records_ == 0 && static_cast<unsigned char>(line_[0]) == 0x1f)
           return Fail("the data looks gzip-compressed: decompress it first");
         return Fail("expected '@' at the start of a read's name line, found " +
-                    Describe(static_cast<unsigned char>(line_[0])));
+                    DescribeByte(static_cast<unsigned char>(line_[0])));
       }
       line_kind_ = Line::kBases;
       break;
@@ -76,7 +69,7 @@ FastqParser::Event FastqParser::EndLine() {
       for (size_t i = 0; i < line_.size(); ++i) {
         if (!IsSequenceByte(static_cast<unsigned char>(line_[i]))) {
           return Fail("column " + std::to_string(i + 1) + ": unexpected " +
-                      Describe(static_cast<unsigned char>(line_[i])) + " in the bases");
+                      DescribeByte(static_cast<unsigned char>(line_[i])) + " in the bases");
         }
       }
       bases_.swap(line_);
@@ -99,7 +92,7 @@ FastqParser::Event FastqParser::EndLine() {
       for (size_t i = 0; i < qualities_.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(qualities_[i]);
         if (c < 33 || c > 126) {
-          return Fail("column " + std::to_string(i + 1) + ": " + Describe(c) +
+          return Fail("column " + std::to_string(i + 1) + ": " + DescribeByte(c) +
                       " is not a quality character ('!' to '~')");
         }
       }

@@ -7,18 +7,34 @@
 
 namespace readforge {
 
-bool ParseInt64(std::string_view text, int64_t* value) {
+namespace {
+
+// The whole text as an integer of type T, else false.
+template <typename T>
+bool ParseWhole(std::string_view text, T* value) {
   if (text.empty())
     return false;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+}  // namespace
+
+bool ParseInt64(std::string_view text, int64_t* value) {
+  return ParseWhole(text, value);
+}
+
 bool ParseUint64(std::string_view text, uint64_t* value) {
-  if (text.empty() || text[0] == '-')
-    return false;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
-  return ec == std::errc() && end == text.data() + text.size();
+  return !text.empty() && text[0] != '-' && ParseWhole(text, value);
+}
+
+std::string DescribeByte(unsigned char c) {
+  char buffer[32];
+  if (c >= 0x21 && c < 0x7f)
+    std::snprintf(buffer, sizeof buffer, "'%c'", c);
+  else
+    std::snprintf(buffer, sizeof buffer, "byte 0x%02x", c);
+  return buffer;
 }
 
 bool ParseDouble(std::string_view text, double* value) {

@@ -19,6 +19,9 @@ bool NextLine(std::string_view* text, std::string_view* line);
 // Takes the next tab-separated field off `line`.
 std::string_view NextTabField(std::string_view* line);
 
+// A byte as messages name it: 'x' when printable, else "byte 0x1f".
+std::string DescribeByte(unsigned char c);
+
 // Shortest readable form of a number ("0.02", "1e+12", "nan").
 std::string FormatNumber(double value);
 

@@ -6,6 +6,7 @@ import type { ReadforgeModule } from '../runner/module-types.js';
 import { scanReference } from '../runner/first-pass.js';
 import { ReadforgeError } from '../runner/pump.js';
 import { readText, referenceSource } from './file-sources.js';
+import { parseSubcommand } from './subcommand.js';
 
 const USAGE =
   'Usage: readforge-wasm index [-o FILE] [-q] <ref.fa|ref.fa.gz|->\n' +
@@ -14,31 +15,21 @@ const USAGE =
   'with -N then place pairs without a first pass over the reference. A reference read from\n' +
   'standard input (-) needs -o.\n';
 
-function parse(args: string[]): { ref: string; out: string; quiet: boolean; help: boolean } {
-  const parsed = { ref: '', out: '', quiet: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help') parsed.help = true;
-    else if (a === '-q' || a === '--quiet') parsed.quiet = true;
-    else if (a === '-o' || a === '--output') {
-      if (i + 1 === args.length) throw new ReadforgeError('option -o/--output needs a value');
-      parsed.out = args[++i];
-    } else if (a.length > 1 && a.startsWith('-'))
-      throw new ReadforgeError(`unknown option '${a}' for readforge index (see --help)`);
-    else if (!parsed.ref) parsed.ref = a;
-    else
-      throw new ReadforgeError(
-        `readforge index takes one reference, got '${parsed.ref}' and '${a}'`,
-      );
-  }
-  if (!parsed.help && !parsed.ref)
+function parse(argv: string[]): { ref: string; out: string; quiet: boolean; help: boolean } {
+  const { positional, out, quiet, help } = parseSubcommand('index', argv);
+  if (help) return { ref: '', out, quiet, help };
+  if (positional.length === 0)
     throw new ReadforgeError('readforge index needs a reference file (see --help)');
-  if (parsed.ref === '-' && !parsed.out)
+  if (positional.length > 1)
+    throw new ReadforgeError(
+      `readforge index takes one reference, got '${positional[0]}' and '${positional[1]}'`,
+    );
+  if (positional[0] === '-' && !out)
     throw new ReadforgeError(
       'readforge index - (standard input) needs -o FILE: there is no file to put the sidecar ' +
         'beside',
     );
-  return parsed;
+  return { ref: positional[0], out, quiet, help };
 }
 
 export async function indexCommand(module: ReadforgeModule, argv: string[]): Promise<number> {

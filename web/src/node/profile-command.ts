@@ -5,6 +5,7 @@ import { replaceFile } from './interrupt.js';
 import type { ReadforgeModule } from '../runner/module-types.js';
 import { decompressIfGzip, learnProfile, ReadforgeError } from '../runner/pump.js';
 import { fileStream, nodeGunzip } from './file-sources.js';
+import { parseSubcommand } from './subcommand.js';
 
 const USAGE =
   'Usage: readforge-wasm profile [-o FILE] [-q] <reads_1.fq[.gz]|-> [<reads_2.fq[.gz]>]\n' +
@@ -12,22 +13,11 @@ const USAGE =
   'read 2) from real FASTQ in one pass, and writes it to standard output (or FILE), for\n' +
   '--profile. Phred+33; Phred+64 is converted. The reads never leave this machine.\n';
 
-function parse(args: string[]): { inputs: string[]; out: string; quiet: boolean; help: boolean } {
-  const parsed = { inputs: [] as string[], out: '-', quiet: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help') parsed.help = true;
-    else if (a === '-q' || a === '--quiet') parsed.quiet = true;
-    else if (a === '-o' || a === '--output') {
-      if (i + 1 === args.length) throw new ReadforgeError('option -o/--output needs a value');
-      parsed.out = args[++i];
-    } else if (a.length > 1 && a.startsWith('-'))
-      throw new ReadforgeError(`unknown option '${a}' for readforge profile (see --help)`);
-    else parsed.inputs.push(a);
-  }
-  if (!parsed.help && (parsed.inputs.length === 0 || parsed.inputs.length > 2))
+function parse(argv: string[]): { inputs: string[]; out: string; quiet: boolean; help: boolean } {
+  const { positional, out, quiet, help } = parseSubcommand('profile', argv);
+  if (!help && (positional.length === 0 || positional.length > 2))
     throw new ReadforgeError('readforge profile takes one or two FASTQ files (R1, R2; see --help)');
-  return parsed;
+  return { inputs: positional, out: out || '-', quiet, help };
 }
 
 export async function profileCommand(module: ReadforgeModule, argv: string[]): Promise<number> {

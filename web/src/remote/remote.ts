@@ -73,26 +73,12 @@ export class RemoteFile {
 
   /** Up to the first `n` bytes (fewer when the file is shorter): what format it is. */
   async head(n: number): Promise<Uint8Array> {
-    let lastProblem = '';
-    for (let attempt = 0; attempt < this.options.tries; attempt++) {
-      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
-      try {
-        const response = await this.request({ Range: `bytes=0-${n - 1}` }, 416);
-        if (response.status === 416) return new Uint8Array(); // an empty file
-        if (response.status >= 500 || !response.body) {
-          lastProblem = `HTTP ${response.status}`;
-          await response.body?.cancel();
-          continue;
-        }
-        return await this.readAtMost(response.body, n);
-      } catch (error) {
-        if (error instanceof ReadforgeError) throw error;
-        lastProblem = describe(error);
-      }
-    }
-    throw new ReadforgeError(
-      `${this.name}: ${lastProblem}, ${this.options.tries} times: giving up`,
-    );
+    return this.retrying(async () => {
+      const response = await this.request({ Range: `bytes=0-${n - 1}` }, 416);
+      if (response.status === 416) return new Uint8Array(); // an empty file
+      if (response.status >= 500 || !response.body) throw await askAgain(response);
+      return await this.readAtMost(response.body, n);
+    });
   }
 
   /** The first `n` bytes of a body, even from a server that ignores Range and sends it all. */
@@ -151,27 +137,13 @@ export class RemoteFile {
 
   /** The whole file (an index), retried like ranges are. */
   async bytes(): Promise<Uint8Array> {
-    let lastProblem = '';
-    for (let attempt = 0; attempt < this.options.tries; attempt++) {
-      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
-      try {
-        const response = await this.request({});
-        if (response.status >= 500) {
-          lastProblem = `HTTP ${response.status}`;
-          await response.body?.cancel();
-          continue;
-        }
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        this.fetchedBytes += bytes.length;
-        return bytes;
-      } catch (error) {
-        if (error instanceof ReadforgeError) throw error;
-        lastProblem = describe(error);
-      }
-    }
-    throw new ReadforgeError(
-      `${this.name}: ${lastProblem}, ${this.options.tries} times: giving up`,
-    );
+    return this.retrying(async () => {
+      const response = await this.request({});
+      if (response.status >= 500) throw await askAgain(response);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      this.fetchedBytes += bytes.length;
+      return bytes;
+    });
   }
 
   /** The file's size, from the Content-Range of a one-byte request. */
@@ -189,23 +161,9 @@ export class RemoteFile {
 
   /** Bytes [begin, end), retried until complete. */
   async range(begin: number, end: number): Promise<Uint8Array> {
-    const { tries } = this.options;
-    let lastProblem = '';
-    for (let attempt = 0; attempt < tries; attempt++) {
-      if (attempt > 0) await sleep(100 * 2 ** attempt, this.options.signal);
-      let response: Response;
-      try {
-        response = await this.request({ Range: `bytes=${begin}-${end - 1}` });
-      } catch (error) {
-        if (error instanceof ReadforgeError) throw error;
-        lastProblem = describe(error);
-        continue;
-      }
-      if (response.status >= 500) {
-        lastProblem = `HTTP ${response.status}`;
-        await response.body?.cancel();
-        continue;
-      }
+    return this.retrying(async () => {
+      const response = await this.request({ Range: `bytes=${begin}-${end - 1}` });
+      if (response.status >= 500) throw await askAgain(response);
       let bytes: Uint8Array;
       if (response.status === 200) {
         const length = Number(response.headers.get('Content-Length') ?? NaN);
@@ -218,23 +176,36 @@ export class RemoteFile {
               'HTTP Range requests)',
           );
         }
-        try {
-          bytes = new Uint8Array(await response.arrayBuffer()).subarray(begin, end);
-        } catch (error) {
-          lastProblem = describe(error);
-          continue;
-        }
+        bytes = new Uint8Array(await response.arrayBuffer()).subarray(begin, end);
       } else {
         try {
           bytes = new Uint8Array(await response.arrayBuffer());
         } catch (error) {
-          lastProblem = `the connection failed mid-response (${describe(error)})`;
-          continue;
+          throw new Error(`the connection failed mid-response (${describe(error)})`);
         }
       }
       this.fetchedBytes += bytes.length;
-      if (bytes.length === end - begin) return bytes;
-      lastProblem = `the response was cut short (${bytes.length} of ${end - begin} bytes)`;
+      if (bytes.length !== end - begin)
+        throw new Error(`the response was cut short (${bytes.length} of ${end - begin} bytes)`);
+      return bytes;
+    });
+  }
+
+  /**
+   * `attempt`, tried again (after 200 ms, 400 ms, ...) when it fails for a reason worth trying
+   * again (a 5xx answer, a failed connection, a short answer); a ReadforgeError is final.
+   */
+  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    const { tries, signal } = this.options;
+    let lastProblem = '';
+    for (let n = 0; n < tries; n++) {
+      if (n > 0) await sleep(100 * 2 ** n, signal);
+      try {
+        return await attempt();
+      } catch (error) {
+        if (error instanceof ReadforgeError) throw error;
+        lastProblem = describe(error);
+      }
     }
     throw new ReadforgeError(`${this.name}: ${lastProblem}, ${tries} times: giving up`);
   }
@@ -281,6 +252,12 @@ export class RemoteFile {
 }
 
 declare const WorkerGlobalScope: unknown;
+
+/** An answer worth asking again for (a server error): its status, its body let go. */
+async function askAgain(response: Response): Promise<Error> {
+  await response.body?.cancel();
+  return new Error(`HTTP ${response.status}`);
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

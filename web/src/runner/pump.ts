@@ -85,25 +85,23 @@ export interface ByteSource {
 }
 
 /**
- * A ReadableStream as a ByteSource (its chunks are copied into the engine's buffer). It waits
- * for a chunk in prepare(), before the engine lends its buffer, and fills it without waiting:
- * where one module serves several runs (the edge), another run may grow the wasm heap during a
- * wait, which would detach a view held across it.
+ * A ByteSource over the pieces `next` yields (null at the end). It waits for a piece in
+ * prepare(), before the engine lends its buffer, and fills it without waiting: where one module
+ * serves several runs (the edge), another run may grow the wasm heap during a wait, which would
+ * detach a view held across it.
  */
-export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
-  const reader = stream.getReader();
+function piecesSource(
+  next: () => Promise<Uint8Array | null>,
+  cancel: (reason?: unknown) => void | Promise<void>,
+): ByteSource {
   let pending: Uint8Array | null = null;
   let ended = false;
   return {
     async prepare() {
       while (!ended && (!pending || pending.length === 0)) {
-        const { value, done } = await reader.read();
-        if (done) {
-          ended = true;
-          reader.releaseLock();
-        } else {
-          pending = value;
-        }
+        const piece = await next();
+        if (piece === null) ended = true;
+        else pending = piece;
       }
     },
     read(into) {
@@ -114,9 +112,23 @@ export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
       return n;
     },
     async cancel(reason) {
-      if (!ended) await reader.cancel(reason).catch(() => {});
+      if (!ended) await cancel(reason);
     },
   };
+}
+
+/** A ReadableStream as a ByteSource (its chunks are copied into the engine's buffer). */
+export function streamSource(stream: ReadableStream<Uint8Array>): ByteSource {
+  const reader = stream.getReader();
+  return piecesSource(
+    async () => {
+      const { value, done } = await reader.read();
+      if (!done) return value;
+      reader.releaseLock();
+      return null;
+    },
+    (reason) => reader.cancel(reason).catch(() => {}),
+  );
 }
 
 /**
@@ -229,30 +241,18 @@ export function plannedSpans(module: ReadforgeModule, request: SimulationRequest
 
 /** Adapts sparse input to a ByteSource: span starts go to the engine as they come. */
 function sparseSource(sim: WasmSimulator, sparse: ReturnType<SparseInput>): ByteSource {
-  let pending: Uint8Array | null = null;
-  let ended = false;
-  return {
-    // Span starts reach the engine here, while it holds no input and lends no buffer.
-    async prepare() {
-      while (!ended && (!pending || pending.length === 0)) {
-        const item = await sparse.next();
-        if (item === null) ended = true;
-        else if (item instanceof Uint8Array) pending = item;
-        else {
-          const problem = sim.beginContigAt(item.contig, item.begin);
-          if (problem) throw new ReadforgeError(problem);
-        }
+  return piecesSource(
+    async () => {
+      // Span starts reach the engine here, while it holds no input and lends no buffer.
+      for (let item = await sparse.next(); item !== null; item = await sparse.next()) {
+        if (item instanceof Uint8Array) return item;
+        const problem = sim.beginContigAt(item.contig, item.begin);
+        if (problem) throw new ReadforgeError(problem);
       }
+      return null;
     },
-    read(into) {
-      if (!pending || pending.length === 0) return 0;
-      const n = Math.min(pending.length, into.length);
-      into.set(pending.subarray(0, n));
-      pending = pending.subarray(n);
-      return n;
-    },
-    cancel: (reason) => sparse.cancel?.(reason),
-  };
+    (reason) => sparse.cancel?.(reason),
+  );
 }
 
 function progressOf(stats: SimulatorStats): Progress {
