@@ -8,7 +8,7 @@
 namespace readforge {
 
 // 0 to 3 for A, C, G, T (upper case); -1 for anything else (N). A table, not a switch: bases
-// come in no predictable order, and the compare chain a switch became mispredicted about once a
+// come in no predictable order, so a switch's compare chain would be mispredicted about once a
 // base where SNPs are spelled and listed.
 inline int BaseIndex(char base) {
   static constexpr auto kIndex = [] {

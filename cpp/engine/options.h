@@ -14,7 +14,7 @@
 
 namespace readforge {
 
-// Bounds that keep every run finite and memory-bounded; documented in README.md.
+// Bounds that keep every run finite and memory-bounded; documented in docs/cli.md.
 inline constexpr int64_t kMaxReadLength = 100000;
 inline constexpr int64_t kMaxFragmentLength = 10000000;  // -d + 8 * -s
 inline constexpr int64_t kMaxPairs = 100000000000;       // 1e11

@@ -79,8 +79,8 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
 }
 
 bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
-  // Most reads hold no N: memchr (vectorised in every libc) answers those at once, where
-  // std::count widened each byte to 64 bits and was most of TryPair's time.
+  // Most reads hold no N: memchr (vectorised in every libc) answers those at once (std::count
+  // widens each byte to 64 bits, and this is asked of every read drawn).
   const void* first = std::memchr(bases, 'N', static_cast<size_t>(length));
   if (first == nullptr)
     return false;

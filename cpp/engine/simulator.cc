@@ -75,8 +75,8 @@ Status Simulator::Start() {
       bgzf_[i] = std::make_unique<BgzfWriter>();
   }
   // The reads' buffers fill to a chunk plus one pair before they are drained: reserved at that
-  // size once, they never double past it (a quarter of a run's memory, which counts where many
-  // runs share a heap, as at the edge).
+  // size once, they never double past it (a large share of a run's memory, which counts where
+  // many runs share a heap, as at the edge).
   const size_t pair_text = 4 * static_cast<size_t>(options_.longest_read()) + 1024;
   Target(OutputStream::kRead1)->reserve(kOutputChunk + 2 * pair_text);
   if (options_.paired() && !options_.interleaved)

@@ -1,11 +1,9 @@
 // One haplotype of a block spelled out: the reference bases of [from, to) with the haplotype's
 // variants applied, and those variants as events that map its bases back to the reference.
 //
-// Every read is then one copy out of the spelling. Reading the reference piece by piece between
-// variants, as reads did before, cost a branchy loop per read that crossed an indel: with a
-// planted variant every 45 bases (a fifth of them indels) two 150-base reads in five do,
-// and 1M pairs took 0.80 s against 0.71 s now. Spelling costs one pass over the block's bases
-// and variants per haplotype.
+// Every read is then one copy out of the spelling, instead of a branchy walk between variants
+// for each read that crosses an indel (with dense planted variants, most reads). Spelling costs
+// one pass over the block's bases and variants per haplotype.
 //
 // A fragment covering reference [a, e) holds every base of [a, e) its haplotype keeps and the
 // insertions after positions a .. e-2: in the spelling, the bases from Locate(a) up to where

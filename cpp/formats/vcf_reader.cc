@@ -12,7 +12,7 @@ namespace readforge {
 namespace {
 
 // Finds the first tabs of `line`, up to `most`, eight bytes at a time (a byte-by-byte scan
-// mispredicted a branch at every tab, and INFO columns run to hundreds of bytes), and puts their
+// mispredicts a branch at every tab, and INFO columns run to hundreds of bytes), and puts their
 // offsets in `tabs`, which has room for `most` + 7. Returns how many it found, up to `most`.
 size_t FindTabs(std::string_view line, uint32_t* tabs, size_t most) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = 0x7f7f7f7f7f7f7f7fULL;

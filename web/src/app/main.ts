@@ -92,8 +92,8 @@ function shareState() {
 
 /**
  * Workers when the field is left empty. Plain output is limited by how fast the browser writes
- * files (about 75 MB/s through the File System Access API here, less than one Worker makes), so
- * more Workers only hold more output in memory: one. Compressed output is a fifth of the bytes
+ * files (slower than one Worker makes it; docs/performance.md has the figures), so more Workers
+ * only hold more output in memory: one. Compressed output is a fifth of the bytes
  * and most of its work is compressing: all cores but one (the page and the writer need one), at
  * most four. The bytes are the same for any number.
  */

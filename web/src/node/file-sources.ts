@@ -22,8 +22,7 @@ import { letSignalsIn } from './interrupt.js';
 
 /**
  * Node's zlib: it decodes every gzip member (so BGZF too) in the thread pool, ahead of the
- * engine, where the JavaScript decoders go block by block between the engine's requests (a
- * bgzip VCF of a million records took 0.6 s more than the same VCF plain).
+ * engine, where the JavaScript decoders would go block by block between the engine's requests.
  */
 export const nodeGunzip: GunzipStream = () =>
   Duplex.toWeb(createGunzip({ chunkSize: 1 << 20 })) as unknown as TransformStream<

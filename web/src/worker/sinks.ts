@@ -8,9 +8,8 @@ import { ReadforgeError } from '../runner/pump.js';
 import { MEMORY_OUTPUT_LIMIT, OutputSpec } from '../shared/protocol.js';
 
 /**
- * The File System Access API's speed is set by the size of each write (about 150 MB/s with
- * 256 KB writes, 300 MB/s with 4 MB), so output is gathered
- * into 4 MB buffers. Two per file: the engine fills one while the other is written, and a buffer
+ * The File System Access API writes large pieces far faster than small ones, so output is
+ * gathered into 4 MB buffers. Two per file: the engine fills one while the other is written, and a buffer
  * is refilled only once its write has resolved (the writable reads the bytes later).
  */
 const BATCH_BYTES = 4 << 20;
