@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Speed and memory of readforge against wgsim, on one machine, in one run (see README.md).
+// Speed and memory of readforge against wgsim, on one machine, in one run (see docs/performance.md).
 //   node scripts/bench.mjs [--pairs N] [--repeat K] [--big] [--no-browser]
 // --big adds a single 250 Mb contig with gaps (first-pass speed, peak memory); the browser rows
 // need the built app (dist-app) and Chromium, as the e2e tests do. Prints tables

@@ -296,7 +296,7 @@ test('a multi-GB response streams: first bytes early, memory flat', async () => 
   assert.ok(bytes > 2e9, `${bytes} bytes`);
   assert.ok(first < total / 10, 'the first bytes come long before the end');
   // Bounded far below what was sent (3 GB). The process also holds per-chunk copies that V8
-  // collects lazily, so its RSS drifts up before leveling off; see README (edge API).
+  // collects lazily, so its RSS drifts up before leveling off; see docs/edge-api.md.
   assert.ok(peak < 512, `workerd RSS reached ${peak} MB`);
 });
 

@@ -1,7 +1,7 @@
 // A per-client limit on shared runs: a fixed one-hour window per client address, counted in the
 // isolate's memory. An isolate is one of many on the platform, so this bounds a client per
 // isolate; a deployment that needs a global bound adds Cloudflare's rate-limiting rules in front
-// (README). Counting in KV instead would cost a write per post and still race.
+// (docs/edge-api.md). Counting in KV instead would cost a write per post and still race.
 import { ApiError } from './http.js';
 
 const HOUR = 3_600_000;
