@@ -199,9 +199,9 @@ printTable(plantRows, [
   ['overhead', (r) => `${(100 * r.overhead).toFixed(1)}%`, 10],
   ['peak MB', (r) => r.planted.peakMB.toFixed(1), 9],
 ]);
-// What the VCF alone costs (read, parsed, planted and listed, with one pair). Natively it is
-// parsed on a thread of its own and planted and listed on another, beside the reads: with reads
-// to make them overlap, so the -t 1 overhead above is not this plus a share of the reads.
+// What the VCF alone costs (read, parsed, planted and listed, with one pair). Natively that is
+// done on a thread of its own, beside the reads: with reads to overlap it, the -t 1 overhead
+// above is not this plus a share of the reads.
 const onePair = ['-q', '-t', '1', '-N', '1', ...workload.slice(2), '--gaps', sidecar];
 const [vcfWithout, vcfPlanted] = measureAlternating([
   [native, [...onePair, ref, ...nul]],
@@ -211,7 +211,7 @@ const vcfAlone = vcfPlanted.seconds - vcfWithout.seconds;
 console.log(
   `readforge -t 1, one pair (-N 1): ${vcfWithout.seconds.toFixed(2)} s without, ` +
     `${vcfPlanted.seconds.toFixed(2)} s planted: the VCF alone ${vcfAlone.toFixed(2)} s ` +
-    `(parsed on a thread of its own, planted and listed on another, beside the reads)`,
+    `(read, parsed and planted on a thread of its own, beside the reads)`,
 );
 report.sections.plantVcfAlone = { without: vcfWithout, planted: vcfPlanted, vcfAlone };
 
