@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "cli_sandbox.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -19,10 +19,10 @@ using testing::ReadFile;
 
 using testing::CliResult;
 
-class CliTest : public testing::CliSandbox {
+class CliTest : public testing::Sandbox {
  protected:
   void SetUp() override {
-    CliSandbox::SetUp();
+    Sandbox::SetUp();
     std::string mt = std::string(READFORGE_SOURCE_DIR) + "/public/refs/MT-human.fa";
     Write("mt.fa", ReadFile(mt));
     Write("mt.fa.fai", ReadFile(mt + ".fai"));

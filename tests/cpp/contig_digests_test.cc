@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "formats/contig_digests.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -27,14 +28,11 @@ std::vector<ContigDigest> Digest(const std::string& fasta, size_t chunk) {
 
 // name -> (LN, M5) from `samtools dict` of the FASTA text.
 std::map<std::string, std::pair<int64_t, std::string>> SamtoolsDict(const std::string& fasta) {
-  char pattern[] = "/tmp/readforge-digest-XXXXXX";
-  const std::string dir = mkdtemp(pattern);
-  std::ofstream(dir + "/ref.fa", std::ios::binary) << fasta;
-  const std::string command = "samtools dict " + dir + "/ref.fa > " + dir + "/ref.dict";
-  EXPECT_EQ(std::system(command.c_str()), 0);
+  testing::TempDir dir;
+  dir.Write("ref.fa", fasta);
+  EXPECT_EQ(dir.Shell("samtools dict ref.fa > ref.dict"), 0);
   std::map<std::string, std::pair<int64_t, std::string>> dict;
-  std::istringstream lines(testing::ReadFile(dir + "/ref.dict"));
-  std::system(("rm -rf " + dir).c_str());
+  std::istringstream lines(dir.Read("ref.dict"));
   for (std::string line; std::getline(lines, line);) {
     if (line.rfind("@SQ", 0) != 0)
       continue;

@@ -7,6 +7,7 @@
 
 #include "engine/simulator.h"
 #include "formats/fai.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -39,8 +40,8 @@ class RegionBytesTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RegionBytesTest, AgreeWithSamtoolsFaidx) {
   const std::string eol = GetParam();
-  char dir_pattern[] = "/tmp/readforge-fai-XXXXXX";
-  const std::string dir = mkdtemp(dir_pattern);
+  testing::TempDir temp;
+  const std::string dir = temp.path();
   const std::string path = dir + "/ref.fa";
   std::string text =
       testing::RandomFasta({{"c1", 1000}, {"c2", 61}, {"c3", 7}, {"c4", 2500}}, 3, 60);
@@ -93,7 +94,6 @@ TEST_P(RegionBytesTest, AgreeWithSamtoolsFaidx) {
     }
   }
   EXPECT_GT(checked, 300);
-  std::system(("rm -rf " + dir).c_str());
 }
 
 INSTANTIATE_TEST_SUITE_P(LineEnds, RegionBytesTest, ::testing::Values("\n", "\r\n"));
@@ -154,8 +154,8 @@ testing::RunResult SimulateSparse(const Options& options,
 }
 
 TEST(SparseInput, RegionBytesAloneGiveTheBytesOfAFullRun) {
-  char dir_pattern[] = "/tmp/readforge-sparse-XXXXXX";
-  const std::string dir = mkdtemp(dir_pattern);
+  testing::TempDir temp;
+  const std::string dir = temp.path();
   const std::string fasta =
       testing::RandomFasta({{"c1", 30000}, {"c2", 5000}, {"c3", 12000}}, 5, 70);
   std::ofstream(dir + "/ref.fa", std::ios::binary) << fasta;
@@ -180,7 +180,6 @@ TEST(SparseInput, RegionBytesAloneGiveTheBytesOfAFullRun) {
     EXPECT_EQ(sparse.mutations, full.mutations) << "chunk " << chunk;
     EXPECT_EQ(sparse.vcf, full.vcf) << "chunk " << chunk;
   }
-  std::system(("rm -rf " + dir).c_str());
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "formats/fai.h"
 #include "formats/gzi.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -34,8 +35,8 @@ std::string Inflate(const std::string& compressed) {
 }
 
 TEST(Gzi, SlicesHoldExactlyTheRegionBytes) {
-  char pattern[] = "/tmp/readforge-gzi-XXXXXX";
-  const std::string dir = mkdtemp(pattern);
+  testing::TempDir temp;
+  const std::string dir = temp.path();
   const std::string plain = testing::RandomFasta({{"a", 300000}, {"b", 200000}}, 2, 60);
   std::ofstream(dir + "/ref.fa", std::ios::binary) << plain;
   ASSERT_EQ(std::system(("cd " + dir + " && bgzip -i ref.fa && samtools faidx ref.fa.gz").c_str()),
@@ -71,7 +72,6 @@ TEST(Gzi, SlicesHoldExactlyTheRegionBytes) {
           << fai.contigs.name(i) << ":" << first << "-" << last;
     }
   }
-  std::system(("rm -rf " + dir).c_str());
 }
 
 TEST(Gzi, RejectsWhatIsNotAGzi) {

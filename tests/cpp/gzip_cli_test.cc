@@ -12,8 +12,8 @@
 #include <fstream>
 #include <random>
 
-#include "cli_sandbox.h"
 #include "formats/bgzf_writer.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -70,10 +70,10 @@ TEST(BgzfWriterTest, AnyDataRoundTripsInBlocksOfAtMost64K) {
   }
 }
 
-class GzipCliTest : public testing::CliSandbox {
+class GzipCliTest : public testing::Sandbox {
  protected:
   void SetUp() override {
-    CliSandbox::SetUp();
+    Sandbox::SetUp();
     std::ofstream(Path("ref.fa")) << testing::RandomFasta({{"c1", 300000}, {"c2", 90000}}, 8, 60);
   }
 };

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "cli_sandbox.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -16,10 +16,10 @@ namespace {
 
 using testing::ReadFile;
 
-class IndexCliTest : public testing::CliSandbox {
+class IndexCliTest : public testing::Sandbox {
  protected:
   void SetUp() override {
-    CliSandbox::SetUp();
+    Sandbox::SetUp();
     // Two contigs with gaps (one straddling a block boundary at the default block size).
     std::string a = testing::RandomFasta({{"a", 600000}}, 1, 600000);
     a.replace(a.find('\n') + 1 + 250000, 20000, std::string(20000, 'N'));
@@ -39,10 +39,7 @@ TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
             "#readforge-gaps\t1\n#contig\ta\t600000\t20000\t1\n#contig\tb\t80000\t30000\t1\n"
             "a\t250000\t270000\nb\t0\t30000\n");
   // gzip and bgzip references give the same sidecar; -o - writes it to standard output.
-  ASSERT_EQ(
-      std::system(("cd " + dir_ + " && gzip -k gapped.fa && cp gapped.fa bg.fa && " + "bgzip bg.fa")
-                      .c_str()),
-      0);
+  ASSERT_EQ(Shell("gzip -k gapped.fa && cp gapped.fa bg.fa && bgzip bg.fa"), 0);
   ASSERT_EQ(Run("index -q -o - gapped.fa.gz").status, 0);
   EXPECT_EQ(ReadFile(Path("stdout.txt")), ReadFile(Path("gapped.fa.gaps.bed")));
   ASSERT_EQ(Run("index -q bg.fa.gz").status, 0);
@@ -79,10 +76,8 @@ TEST_F(IndexCliTest, TheSidecarGivesTheBytesOfTheFirstPass) {
   EXPECT_EQ(testing::ParseFastq(ReadFile(Path("s1.fq"))).size(), 20000u);
   // The sidecar is BED to other tools: bcftools reads it as targets, and no variant lies in a
   // gap (variants on N are not variants), while the complement holds them all.
-  ASSERT_EQ(std::system(("cd " + dir_ + " && bcftools view -H -T gapped.fa.gaps.bed scan.vcf " +
-                         "> in-gaps.txt && bcftools view -H -T ^gapped.fa.gaps.bed scan.vcf " +
-                         "> outside.txt")
-                            .c_str()),
+  ASSERT_EQ(Shell("bcftools view -H -T gapped.fa.gaps.bed scan.vcf > in-gaps.txt && "
+                  "bcftools view -H -T ^gapped.fa.gaps.bed scan.vcf > outside.txt"),
             0);
   EXPECT_EQ(ReadFile(Path("in-gaps.txt")), "");
   EXPECT_GT(ReadFile(Path("outside.txt")).size(), 1000u);

@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -97,22 +98,7 @@ std::string MakeVcf(const std::string& fasta,
   return vcf;
 }
 
-class PlantedTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/readforge-planted-XXXXXX";
-    dir_ = mkdtemp(pattern);
-  }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-  int Shell(const std::string& command) const {
-    return std::system(("cd " + dir_ + " && " + command).c_str());
-  }
-  std::string dir_;
-};
+class PlantedTest : public testing::Sandbox {};
 
 // bcftools consensus's chain: reference positions to haplotype positions, per contig. Inside a
 // gap (a replacement whose REF and ALT are not bases for bases), readforge pairs the bases from

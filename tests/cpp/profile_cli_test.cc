@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "cli_sandbox.h"
 #include "engine/quality_profile.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -21,10 +21,10 @@ using testing::ReadFile;
 
 const std::string kArt = "/usr/share/art-nextgen-simulation-tools/Illumina_profiles/";
 
-class ProfileCliTest : public testing::CliSandbox {
+class ProfileCliTest : public testing::Sandbox {
  protected:
   void SetUp() override {
-    CliSandbox::SetUp();
+    Sandbox::SetUp();
     Write("ref.fa", testing::RandomFasta({{"chrA", 120000}, {"chrB", 60000}}, 12));
   }
 };

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "formats/tabix.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -51,19 +52,7 @@ struct Bgzf {
   }
 };
 
-class TabixTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/readforge-tabix-XXXXXX";
-    dir_ = mkdtemp(pattern);
-  }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  int Shell(const std::string& command) const {
-    return std::system(("cd " + dir_ + " && " + command).c_str());
-  }
-  std::string dir_;
-};
+class TabixTest : public testing::Sandbox {};
 
 TEST_F(TabixTest, RangesHoldEveryRecordOfTheRegions) {
   // Two contigs, 200,000 records in all (many BGZF blocks), some long deletions.

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "cli_sandbox.h"
+#include "sandbox.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -16,10 +16,10 @@ namespace {
 
 using testing::ReadFile;
 
-class VariantsCliTest : public testing::CliSandbox {
+class VariantsCliTest : public testing::Sandbox {
  protected:
   void SetUp() override {
-    CliSandbox::SetUp();
+    Sandbox::SetUp();
     const std::string fasta = testing::RandomFasta({{"c1", 40000}, {"c2", 20000}}, 31, 60);
     Write("ref.fa", fasta);
     // Records every 97 bases, a SNP, an insertion or a deletion, phased and not.
