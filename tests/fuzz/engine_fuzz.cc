@@ -106,8 +106,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   std::map<std::string, int64_t> lengths;
-  for (const ContigInfo& c : contigs)
-    lengths[c.name] = c.length;
+  for (size_t i = 0; i < contigs.size(); ++i)
+    lengths[std::string(contigs.name(i))] = contigs.length(i);
   CheckFastq(o, whole, lengths);
   if (o.coverage <= 0)
     FUZZ_CHECK(whole.pairs + whole.dropped == o.num_pairs, "-N pairs not all accounted for");
