@@ -22,19 +22,21 @@
 #include "engine/arguments.h"
 #include "engine/simulator.h"
 #include "engine/version.h"
+#include "formats/bam_index_stream.h"
 #include "formats/region.h"
 
 namespace readforge {
 namespace {
 
 struct Outputs {
-  OutputFile read1, read2, mutations, vcf;
+  OutputFile read1, read2, mutations, vcf, alignments;
+  // --bam to a file: its index, made as it is written (bam_index_stream.h), written beside it.
+  std::unique_ptr<BamIndexAssembler> index_entries;
+  OutputFile index;
 
   void DiscardAll() {
-    read1.Discard();
-    read2.Discard();
-    mutations.Discard();
-    vcf.Discard();
+    for (OutputFile* f : {&read1, &read2, &mutations, &vcf, &alignments, &index})
+      f->Discard();
   }
 };
 
@@ -95,7 +97,7 @@ Status RunSingle(const CommandLine& line,
   hooks.input = [&] { return FeedNext(reader, sim, &input_done); };
   hooks.variants = [&] { return draw_ahead ? drawn.Feed(0, sim) : FeedVariants(vcf, sim); };
   hooks.output = [&](bool*) {
-    for (int s = 0; s < 4; ++s)
+    for (size_t s = 0; s < kOutputStreams; ++s)
       RF_RETURN_IF_ERROR(
           sink(static_cast<OutputStream>(s), sim.Output(static_cast<OutputStream>(s))));
     sim.ConsumeOutputs();
@@ -109,8 +111,14 @@ Status RunSingle(const CommandLine& line,
 }
 
 Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& out) {
-  OutputFile* files[4] = {&out.read1, &out.read2, &out.mutations, &out.vcf};
+  OutputFile* files[] = {&out.read1, &out.read2, &out.mutations, &out.vcf, &out.alignments};
   OutputSink sink = [&](OutputStream stream, std::string_view bytes) {
+    if (bytes.empty())
+      return Status::Ok();
+    if (stream == OutputStream::kAlignmentIndex) {
+      Status s = out.index_entries->Push(bytes.data(), bytes.size());
+      return s.ok() ? s : Status::Error("internal error: indexing the BAM: " + s.message());
+    }
     OutputFile* file = files[static_cast<int>(stream)];
     return file->is_open() ? file->Write(bytes) : Status::Ok();
   };
@@ -142,6 +150,16 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
   }
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());
+  if (out.index_entries) {
+    std::string index;
+    Status s = out.index_entries->Finish(&index);
+    if (!s.ok())
+      return Status::Error("internal error: indexing the BAM: " + s.message());
+    RF_RETURN_IF_ERROR(out.index.Open(line.alignments_path + out.index_entries->extension(),
+                                      OutputFile::Mode::kReplaceWhenClosed));
+    RF_RETURN_IF_ERROR(out.index.Write(index));
+    RF_RETURN_IF_ERROR(out.index.Close());
+  }
   return Status::Ok();
 }
 
@@ -173,17 +191,20 @@ Status Run(CommandLine& line, Outputs& out) {
     return Status::Error("cannot open " + line.variants_path + ": " + std::strerror(ENOENT));
   auto layout = std::make_shared<ReferenceLayout>();
   const bool pairs_mode = o.coverage <= 0;  // -N places pairs by usable positions: N runs
-  RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
-                                        pairs_mode || !line.vcf_path.empty() || o.plant_variants,
-                                        pairs_mode || !line.gaps_path.empty(), layout.get()));
+  const bool alignments = o.alignments != Options::Alignments::kNone;
+  RF_RETURN_IF_ERROR(
+      LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
+                         pairs_mode || !line.vcf_path.empty() || o.plant_variants || alignments,
+                         pairs_mode || !line.gaps_path.empty(), layout.get()));
 
   o.write_vcf = !line.vcf_path.empty();
-  bool reads_on_stdout = pos[1] == "-" || (pos.size() == 3 && pos[2] == "-");
-  o.write_mutations = !line.mutations_path.empty() || !reads_on_stdout;
+  const bool stdout_taken =
+      pos[1] == "-" || (pos.size() == 3 && pos[2] == "-") || line.alignments_path == "-";
+  o.write_mutations = !line.mutations_path.empty() || !stdout_taken;
   const std::string mutations_name =
       o.write_mutations ? (line.mutations_path.empty() ? "-" : line.mutations_path) : "";
-  RF_RETURN_IF_ERROR(
-      ResolveCompression({pos[1], two_files ? pos[2] : "", mutations_name, line.vcf_path}, &o));
+  RF_RETURN_IF_ERROR(ResolveCompression(
+      {pos[1], two_files ? pos[2] : "", mutations_name, line.vcf_path, line.alignments_path}, &o));
   RF_RETURN_IF_ERROR(out.read1.Open(pos[1]));
   if (two_files)
     RF_RETURN_IF_ERROR(out.read2.Open(pos[2]));
@@ -191,6 +212,12 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.mutations.Open(line.mutations_path.empty() ? "-" : line.mutations_path));
   if (o.write_vcf)
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
+  if (alignments) {
+    RF_RETURN_IF_ERROR(out.alignments.Open(line.alignments_path));
+    o.alignment_index = o.alignments == Options::Alignments::kBam && line.alignments_path != "-";
+    if (o.alignment_index)
+      out.index_entries = std::make_unique<BamIndexAssembler>(layout->contigs);
+  }
   return Simulate(line, layout, out);
 }
 

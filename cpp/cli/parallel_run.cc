@@ -19,7 +19,7 @@ namespace {
 constexpr size_t kQueuedChunks = 8;  // per thread: bounds memory whatever the run's size
 
 struct Chunk {
-  std::array<std::string, 4> streams;
+  std::array<std::string, kOutputStreams> streams;
   bool complete = false;  // the last piece of its block
 };
 
@@ -124,8 +124,8 @@ Status RunParallel(const Options& options,
     RF_RETURN_IF_ERROR(worker.status);
   RF_RETURN_IF_ERROR(written);
   // Compressed streams end with BGZF's end-of-file block, once, after every worker's blocks.
-  for (int s = 0; s < 4 && workers[0].holds_last_block; ++s) {
-    if (options.compress[static_cast<size_t>(s)])
+  for (size_t s = 0; s < kOutputStreams && workers[0].holds_last_block; ++s) {
+    if (options.compressed(s))
       RF_RETURN_IF_ERROR(sink(static_cast<OutputStream>(s), BgzfWriter::EndOfFile()));
   }
 

@@ -49,6 +49,9 @@ constexpr Spec kSpecs[] = {
     {0, "gzip", Kind::kSwitch, nullptr, "compress every output (BGZF) [when named .gz]"},
     {0, "no-gzip", Kind::kSwitch, nullptr, "compress no output, whatever its name"},
     {0, "vcf", Kind::kText, "FILE", "write the simulated variants as VCF 4.3"},
+    {0, "bam", Kind::kText, "FILE",
+     "write every read's true alignment, sorted BAM (with its .bai beside it)"},
+    {0, "sam", Kind::kText, "FILE", "the same as SAM text"},
     {0, "mutations", Kind::kText, "FILE", "write wgsim's mutation list here [stdout]"},
     {0, "fai", Kind::kText, "FILE", "the reference's index [<ref>.fai when present]"},
     {0, "gzi", Kind::kText, "URL", "a remote bgzip reference's .gzi [<url>.gzi]"},
@@ -118,7 +121,13 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->bed_paths.emplace_back(value);
     else if (name == "vcf")
       line->vcf_path = std::string(value);
-    else if (name == "mutations")
+    else if (name == "bam" || name == "sam") {
+      const auto format = name == "bam" ? Options::Alignments::kBam : Options::Alignments::kSam;
+      if (o.alignments != Options::Alignments::kNone && o.alignments != format)
+        return Status::Error("--bam and --sam go one at a time");
+      o.alignments = value.empty() ? Options::Alignments::kNone : format;
+      line->alignments_path = std::string(value);
+    } else if (name == "mutations")
       line->mutations_path = std::string(value);
     else if (name == "fai")
       line->fai_path = std::string(value);
@@ -270,6 +279,17 @@ Status CheckFileArguments(const CommandLine& line) {
   }
   if (!two_files && n == 3)
     return Status::Error("single-end and interleaved output go to one file: drop <out2.fq>");
+  // Standard output carries one output (the mutation list goes there only when nothing else
+  // does, or when --mutations - asks for it).
+  int on_stdout = 0;
+  for (size_t i = 1; i < n; ++i)
+    on_stdout += line.positional[i] == "-";
+  for (const std::string* path : {&line.vcf_path, &line.alignments_path, &line.mutations_path})
+    on_stdout += *path == "-";
+  if (on_stdout > 1) {
+    return Status::Error(
+        "more than one output is '-': standard output carries one (name files for the others)");
+  }
   return Status::Ok();
 }
 
@@ -295,6 +315,49 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   *options = line.options;
   options->write_vcf = !line.vcf_path.empty();
   return Status::Ok();
+}
+
+std::string CanonicalSettings(const Options& o) {
+  std::string out = "readforge";
+  auto add = [&](const char* flag, const std::string& value) {
+    out += ' ';
+    out += flag;
+    if (!value.empty())
+      out += ' ' + value;
+  };
+  if (o.coverage > 0)
+    add("-C", FormatNumber(o.coverage));
+  else
+    add("-N", std::to_string(o.num_pairs));
+  add("-1", std::to_string(o.read1_length));
+  add("-2", std::to_string(o.read2_length));
+  add("-d", std::to_string(o.outer_distance));
+  add("-s", FormatNumber(o.std_dev));
+  if (o.quality_profile)
+    add("--profile", o.quality_profile->name);
+  else
+    add("-e", FormatNumber(o.error_rate));
+  add("-r", FormatNumber(o.mutation_rate));
+  add("-R", FormatNumber(o.indel_fraction));
+  add("-X", FormatNumber(o.indel_extend));
+  add("-A", FormatNumber(o.max_n_fraction));
+  if (o.haploid)
+    add("-h", "");
+  add("-S", std::to_string(o.seed));
+  if (o.block_size != kDefaultBlockSize)
+    add("--block-size", std::to_string(o.block_size));
+  if (o.plant_variants) {
+    add("--variants", std::string(BaseName(o.variants_name)));
+    if (!o.variants_sample.empty())
+      add("--sample", o.variants_sample);
+    if (o.het_fraction > 0)
+      add("--het-fraction", FormatNumber(o.het_fraction));
+    if (o.skip_mismatches)
+      add("--skip-mismatches", "");
+  }
+  for (const Region& r : o.regions)
+    add("--region", FormatRegion(r));
+  return out;
 }
 
 std::string UsageText() {

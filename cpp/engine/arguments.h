@@ -23,6 +23,7 @@ struct CommandLine {
   std::string variants_path;               // --variants
   std::vector<std::string> bed_paths;      // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                    // --vcf
+  std::string alignments_path;             // --bam or --sam
   std::string mutations_path;              // --mutations (default: standard output)
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
@@ -55,6 +56,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").
 Status SetOption(std::string_view name, std::string_view value, CommandLine* line);
+
+// The options that decide a run's bytes as a command line, for the @PG line of truth
+// alignments: the same in every host whatever its threads, shards or paths (files by their base
+// names).
+std::string CanonicalSettings(const Options& options);
 
 std::string UsageText();
 

@@ -33,6 +33,9 @@ class FastqWriter {
                const ReadCounts& right,
                uint64_t index);
 
+  // The pair's name, without '@' and "/mate" (SAM's QNAME).
+  std::string_view name() const { return std::string_view(name_.data() + 1, name_length_ - 2); }
+
   // `qualities` (Phred+33, `length` of them) or null for the constant quality of -e.
   void Append(std::string* out, int mate, const char* bases, const char* qualities, int64_t length);
 

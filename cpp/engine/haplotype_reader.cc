@@ -34,7 +34,7 @@ constexpr std::array<char, 256> kComplement = MakeComplementTable();
 // goes through here, so a byte-by-byte table lookup would cost a visible share of a run.
 // With SSE2 (every x86-64) or wasm SIMD (the wasm build's -msimd128), sixteen at a time the
 // same way.
-void ReverseComplement(const char* src, int64_t n, char* out) {
+void ReverseComplementFrom(const char* src, int64_t n, char* out) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   int64_t i = 0;
 #ifdef __SSE2__
@@ -84,6 +84,11 @@ char Complement(char base) {
   return kComplement[static_cast<unsigned char>(base)];
 }
 
+void ReverseComplement(const char* bases, int64_t n, char* out) {
+  if (n > 0)
+    ReverseComplementFrom(bases + n - 1, n, out);
+}
+
 void HaplotypeReader::Build(const SpanWindow& window,
                             const std::vector<Variant>& variants,
                             const std::string& inserted,
@@ -121,7 +126,7 @@ bool HaplotypeReader::Backward(const Fragment& f,
     trace->last = s.PositionAt(f.end - 1, f.end_event);
     return true;
   }
-  ReverseComplement(s.bases() + f.end - 1, length, out);
+  ReverseComplementFrom(s.bases() + f.end - 1, length, out);
   s.Trace(f.end - length, f.end, f.end_event, trace);
   return true;
 }

@@ -53,11 +53,23 @@ class HaplotypeReader {
   // The reverse complement of its last `length` bases (with none, trace->last is its end).
   bool Backward(const Fragment& f, int64_t length, char* out, ReadTrace* trace) const;
 
+  // Where the fragment's bases [f.begin + first, f.begin + first + n) of its haplotype's
+  // spelling lie on the reference: SpelledHaplotype::MapToReference.
+  void MapToReference(const Fragment& f,
+                      int64_t first,
+                      int64_t n,
+                      std::vector<AlignedRun>* out) const {
+    haps_[f.hap].MapToReference(f.begin + first, f.begin + first + n, f.first_event, out);
+  }
+
  private:
   SpelledHaplotype haps_[2];
 };
 
 char Complement(char base);
+// out[i] = the complement of bases[n - 1 - i]: the reverse complement of n bases of A, C, G, T
+// and N.
+void ReverseComplement(const char* bases, int64_t n, char* out);
 
 }  // namespace readforge
 

@@ -71,7 +71,7 @@ Status ValidateOptions(const Options& o) {
   return Status::Ok();
 }
 
-Status ResolveCompression(const std::array<std::string, 4>& names, Options* options) {
+Status ResolveCompression(const std::array<std::string, 5>& names, Options* options) {
   auto gz_name = [](const std::string& name) {
     auto ends_with = [&](const char* suffix) {
       const size_t n = std::char_traits<char>::length(suffix);
@@ -87,6 +87,8 @@ Status ResolveCompression(const std::array<std::string, 4>& names, Options* opti
     options->compress[i] = options->gzip == Options::Gzip::kAlways ||
                            (options->gzip == Options::Gzip::kByName && gz_name(names[i]));
   }
+  if (options->alignments == Options::Alignments::kBam)
+    options->compress[4] = true;
   return Status::Ok();
 }
 

@@ -63,15 +63,27 @@ struct Options {
   // Which outputs to produce (skipping one saves its formatting work).
   bool write_mutations = true;  // wgsim's five-column list
   bool write_vcf = false;
+  // --bam / --sam: every read's true alignment (truth_alignments.h), coordinate-sorted.
+  enum class Alignments { kNone, kBam, kSam };
+  Alignments alignments = Alignments::kNone;
+  // With BAM: the entries its index is made of (bam_index_stream.h) are written too, for hosts
+  // that write a whole run's BAM and its index.
+  bool alignment_index = false;
 
   // Compressed output (BGZF): --gzip compresses every output, --no-gzip none; by default an
   // output is compressed when its name ends in .gz or .bgz. `compress` holds the outcome per
-  // output stream (read 1, read 2, mutation list, VCF), set by ResolveCompression.
+  // output stream (read 1, read 2, mutation list, VCF, alignments), set by ResolveCompression.
+  // BAM is BGZF whatever the flags.
   enum class Gzip { kByName, kAlways, kNever };
   Gzip gzip = Gzip::kByName;
-  std::array<bool, 4> compress{};
+  std::array<bool, 5> compress{};
 
   bool paired() const { return read2_length > 0; }
+  // Whether output stream `i` (OutputStream's numbering) is BGZF: as `compress` says, and BAM
+  // always.
+  bool compressed(size_t i) const {
+    return (i < compress.size() && compress[i]) || (i == 4 && alignments == Alignments::kBam);
+  }
   int64_t longest_read() const { return read1_length > read2_length ? read1_length : read2_length; }
   // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
   // and never shorter than a read. It bounds the look-ahead window, hence memory.
@@ -82,9 +94,9 @@ struct Options {
 Status ValidateOptions(const Options& options);
 
 // Sets options->compress from options->gzip and the outputs' names (read 1, read 2, mutation
-// list, VCF; "-" for standard output, "" for an output not written). Plain text is never
-// written under a compressed name: --no-gzip with a .gz name is an error.
-Status ResolveCompression(const std::array<std::string, 4>& names, Options* options);
+// list, VCF, alignments; "-" for standard output, "" for an output not written). Plain text is
+// never written under a compressed name: --no-gzip with a .gz name is an error.
+Status ResolveCompression(const std::array<std::string, 5>& names, Options* options);
 
 }  // namespace readforge
 

@@ -26,6 +26,11 @@ PairSampler::PairSampler(const Options& options)
     qualities1_.resize(static_cast<size_t>(options.read1_length));
     qualities2_.resize(static_cast<size_t>(options.read2_length));
   }
+  if (options.alignments != Options::Alignments::kNone) {
+    aligner_ = std::make_unique<TruthAligner>(options);
+    left_source_.resize(static_cast<size_t>(options.longest_read()));
+    right_source_.resize(static_cast<size_t>(options.longest_read()));
+  }
 }
 
 void PairSampler::StartBlock(uint64_t span_key,
@@ -94,7 +99,8 @@ int PairSampler::ReadIndels(const HaplotypeReader::Fragment& fragment,
                             bool forward,
                             int mate,
                             char* read,
-                            int64_t length) {
+                            int64_t length,
+                            int32_t* source) {
   if (length == 0)
     return 0;
   int64_t slack = quality_->TemplateSlack(mate, length);
@@ -111,7 +117,7 @@ int PairSampler::ReadIndels(const HaplotypeReader::Fragment& fragment,
     slack = 0;
     std::copy(read, read + length, template_.data());
   }
-  return quality_->MakeIndels(mate, template_.data(), length + slack, read, length, rng_);
+  return quality_->MakeIndels(mate, template_.data(), length + slack, read, length, rng_, source);
 }
 
 // The longest fragment from `pos`, at most `longest` bases, whose far read (its last `far_read`
@@ -191,10 +197,19 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   const char* qualities2 = nullptr;
   int left_errors = 0;
   int right_errors = 0;
+  // With alignments, where each base of a read came from in its template (indel errors move
+  // them; without any, base i is the template's base i).
+  int32_t* left_source = nullptr;
+  int32_t* right_source = nullptr;
   if (quality_ && quality_->has_indels()) {
+    if (aligner_) {
+      left_source = left_source_.data();
+      right_source = right_source_.data();
+    }
     // Insertion and deletion errors first: each read rebuilt from its template with slack.
-    left_errors += ReadIndels(located, true, flip ? 1 : 0, left_.data(), left_length);
-    right_errors += ReadIndels(located, false, flip ? 0 : 1, right_.data(), right_length);
+    left_errors += ReadIndels(located, true, flip ? 1 : 0, left_.data(), left_length, left_source);
+    right_errors +=
+        ReadIndels(located, false, flip ? 0 : 1, right_.data(), right_length, right_source);
   }
   if (quality_) {
     // In sequencing order: each mate's bases as written.
@@ -216,6 +231,15 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
                   place.offset + right_trace.last + 1, left, right,
                   static_cast<uint64_t>(first_index_ + next_));
+  // (Every record of the pair lies at or before its fragment's last base.)
+  if (out.alignments && out.alignments->Wants(right_trace.last)) {
+    SampledRead l{left_.data(), flip ? qualities2 : qualities1, left_length, left_source, left};
+    SampledRead r{right_.data(), flip ? qualities1 : qualities2, right_length, right_source, right};
+    PairPlace pair{out.tid, place.offset, left_trace.first, first_index_ + next_, writer_.name()};
+    aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
+  }
+  if (!out.read1)
+    return Try::kPlaced;  // alignments alone: nothing written or counted
   writer_.Append(out.read1, 1, read1, qualities1, options_.read1_length);
   if (out.read2)
     writer_.Append(out.read2, 2, read2, qualities2, options_.read2_length);
@@ -250,14 +274,14 @@ void PairSampler::Run(const SpanWindow& window,
                   std::min(window.end(), reach));
     spelling_stale_ = false;
   }
-  while (next_ < pairs_ && out.read1->size() < budget) {
+  while (next_ < pairs_ && (!out.read1 || out.read1->size() < budget)) {
     Try tried = Try::kRedraw;
     bool saw_ns = false;
     for (int attempt = 0; attempt < kMaxAttempts && tried != Try::kPlaced; ++attempt) {
       tried = TryPair(window, place, span_end, attempt, out, counters);
       saw_ns |= tried == Try::kTooManyNs;
     }
-    if (tried != Try::kPlaced) {
+    if (tried != Try::kPlaced && out.read1) {
       ++counters->dropped;
       counters->dropped_short += !saw_ns;
     }

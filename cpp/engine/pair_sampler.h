@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/alignment_buffer.h"
 #include "engine/fastq_writer.h"
 #include "engine/geometric_gaps.h"
 #include "engine/haplotype_reader.h"
@@ -17,6 +18,7 @@
 #include "engine/random.h"
 #include "engine/run_stats.h"
 #include "engine/span_window.h"
+#include "engine/truth_alignments.h"
 #include "engine/truth_writer.h"
 #include "engine/usable_positions.h"
 #include "engine/variants.h"
@@ -24,8 +26,10 @@
 namespace readforge {
 
 struct ReadOutputs {
-  std::string* read1 = nullptr;
-  std::string* read2 = nullptr;  // == read1 when interleaved; null when single-end
+  std::string* read1 = nullptr;           // null: no reads are written (alignments only)
+  std::string* read2 = nullptr;           // == read1 when interleaved; null when single-end
+  AlignmentBuffer* alignments = nullptr;  // --bam, --sam: each pair's truth alignments
+  int32_t tid = 0;                        // the span's contig number, for them
 };
 
 struct SamplerCounters {
@@ -67,7 +71,9 @@ class PairSampler {
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
   // length when known, else a bound past every fragment of the block. `variants` (insertions'
-  // bases in `inserted`) must not change between StartBlock and the block's last Run.
+  // bases in `inserted`) must not change between StartBlock and the block's last Run. Without
+  // out.read1, the block's pairs are made for their alignments alone (a block another part of
+  // the run writes, whose reads reach into one this part writes): nothing is counted.
   void Run(const SpanWindow& window,
            const std::vector<Variant>& variants,
            const std::string& inserted,
@@ -91,7 +97,8 @@ class PairSampler {
                  bool forward,
                  int mate,
                  char* read,
-                 int64_t length);
+                 int64_t length,
+                 int32_t* source);
   int64_t LongestFit(const SpanWindow& window, int64_t pos, int64_t longest, int64_t far_read);
   int ApplyErrors(char* bases, int64_t length);
   bool TooManyNs(const char* bases, int64_t length) const;
@@ -119,6 +126,11 @@ class PairSampler {
   std::string qualities1_;
   std::string qualities2_;
   std::string template_;  // a read's haplotype bases and some beyond, for indel errors
+  // --bam, --sam: each read's bases' places in their templates (with indel errors), and the
+  // records made of them.
+  std::unique_ptr<TruthAligner> aligner_;
+  std::vector<int32_t> left_source_;
+  std::vector<int32_t> right_source_;
 };
 
 }  // namespace readforge

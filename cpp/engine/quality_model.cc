@@ -210,7 +210,8 @@ int QualityModel::MakeIndels(int mate,
                              int64_t templ_length,
                              char* out,
                              int64_t length,
-                             Rng& rng) const {
+                             Rng& rng,
+                             int32_t* source) const {
   const End& end = ends_[static_cast<size_t>(mate)];
   constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
   // Geometric gaps between events: one draw per error, not one per base.
@@ -223,6 +224,8 @@ int QualityModel::MakeIndels(int mate,
   int64_t t = 0;
   for (int64_t k = 0; k < length;) {
     if (k == next_insertion) {
+      if (source)
+        source[k] = -1;
       out[k++] = "ACGT"[UniformUpTo<3>(rng)];
       ++errors;
       next_insertion = k + gap(end.insertion_gaps);
@@ -235,6 +238,8 @@ int QualityModel::MakeIndels(int mate,
       }
       next_deletion = k + 1 + gap(end.deletion_gaps);
     }
+    if (source)
+      source[k] = static_cast<int32_t>(t);
     out[k++] = templ[t++];
   }
   return errors;

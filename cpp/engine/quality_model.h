@@ -51,13 +51,15 @@ class QualityModel {
   int64_t TemplateSlack(int mate, int64_t length) const;
   // Writes `length` bases of a read of end `mate` (sequencing order) from `templ` (at least
   // `length` bases): each base is, with the end's rates, preceded by an inserted random base or
-  // a skipped template base. Returns how many such errors it made.
+  // a skipped template base. Returns how many such errors it made. `source`, when not null,
+  // gets each base's template index (-1 for an inserted base): what truth alignments follow.
   int MakeIndels(int mate,
                  const char* templ,
                  int64_t templ_length,
                  char* out,
                  int64_t length,
-                 Rng& rng) const;
+                 Rng& rng,
+                 int32_t* source = nullptr) const;
 
  private:
   struct Column {

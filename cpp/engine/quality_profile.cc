@@ -281,8 +281,11 @@ Status ProfileFromTexts(const std::vector<std::string>& names,
     if (!s.ok())
       return Status::Error(names[i] + ": " + s.message());
   }
-  *profile = std::make_shared<const QualityProfile>(
-      parsed.size() == 2 ? QualityProfile::Pair(parsed[0], parsed[1]) : std::move(parsed[0]));
+  QualityProfile made =
+      parsed.size() == 2 ? QualityProfile::Pair(parsed[0], parsed[1]) : std::move(parsed[0]);
+  for (const std::string& n : names)
+    made.name += (made.name.empty() ? "" : ",") + std::string(BaseName(n));
+  *profile = std::make_shared<const QualityProfile>(std::move(made));
   return Status::Ok();
 }
 

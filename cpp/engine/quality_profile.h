@@ -65,6 +65,7 @@ struct ReadEndProfile {
 };
 
 struct QualityProfile {
+  std::string name;  // what --profile named (files' base names, joined by a comma)
   std::vector<std::pair<std::string, std::string>> meta;
   std::vector<int> alphabet;         // Phred per state, ascending
   std::vector<ReadEndProfile> ends;  // R1, and R2 when known (else R1 serves both)

@@ -1,8 +1,14 @@
 #include "engine/simulator.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <utility>
+
+#include "engine/arguments.h"
+#include "engine/truth_alignments.h"
+#include "engine/version.h"
+#include "formats/bam_index_stream.h"
 
 namespace readforge {
 namespace {
@@ -58,6 +64,20 @@ Status Simulator::Start() {
   }
   if (options_.write_vcf && contigs.empty())
     return Status::Error("--vcf needs the contig lengths for its header: give an index (.fai)");
+  const bool alignments = options_.alignments != Options::Alignments::kNone;
+  if (alignments && contigs.empty()) {
+    return Status::Error(
+        "--bam and --sam need the contig lengths for their header: give an index (.fai)");
+  }
+  if (alignments) {
+    for (size_t i = 0; i < contigs.size(); ++i) {
+      if (contigs.length(i) > INT32_MAX) {
+        return Status::Error("--bam and --sam hold contigs of up to 2^31 - 1 bases; " +
+                             std::string(contigs.name(i)) + " has " +
+                             std::to_string(contigs.length(i)));
+      }
+    }
+  }
   if (options_.plant_variants && contigs.empty()) {
     return Status::Error(
         "--variants needs the contig names and lengths (to follow the VCF in step with the "
@@ -71,7 +91,7 @@ Status Simulator::Start() {
   if (!contigs.empty())
     total_bases_ = contigs.total_length();
   for (size_t i = 0; i < bgzf_.size(); ++i) {
-    if (options_.compress[i])
+    if (options_.compressed(i))
       bgzf_[i] = std::make_unique<BgzfWriter>();
   }
   // The reads' buffers fill to a chunk plus one pair before they are drained: reserved at that
@@ -85,6 +105,15 @@ Status Simulator::Start() {
   // a run split into more shards than it has blocks asks for) and to the thread of phase 0.
   const bool holds_first_block = options_.first_block == 0 && options_.end_block != 0;
   vcf_header_pending_ = options_.write_vcf && holds_first_block && options_.block_phase == 0;
+  if (alignments && holds_first_block && options_.block_phase == 0) {
+    const std::string group = ReadGroupOf(options_);
+    alignment_header_lines_ = "@RG\tID:" + group + "\tSM:" + group +
+                              "\n@PG\tID:readforge\tPN:" + "readforge\tVN:" + kVersion +
+                              "\tCL:" + CanonicalSettings(options_) + "\n";
+    alignment_header_ = std::make_unique<BamHeaderWriter>(
+        layout_->contigs, layout_->contig_md5, alignment_header_lines_,
+        options_.alignments == Options::Alignments::kBam);
+  }
   started_ = true;
   return Status::Ok();
 }
@@ -101,9 +130,38 @@ void Simulator::CompressOutputs(bool block_end) {
     const size_t whole = block_end
                              ? plain_[i].size()
                              : plain_[i].size() / BgzfWriter::kBlockData * BgzfWriter::kBlockData;
+    if (i == static_cast<size_t>(OutputStream::kAlignments) && options_.alignment_index) {
+      CompressAlignments(whole);
+      continue;
+    }
     bgzf_[i]->Compress(std::string_view(plain_[i]).substr(0, whole), &outputs_[i]);
     plain_[i].erase(0, whole);
   }
+}
+
+void Simulator::CompressAlignments(size_t whole) {
+  const size_t stream = static_cast<size_t>(OutputStream::kAlignments);
+  std::string& entries = outputs_[static_cast<size_t>(OutputStream::kAlignmentIndex)];
+  block_sizes_.clear();
+  bgzf_[stream]->Compress(std::string_view(plain_[stream]).substr(0, whole), &outputs_[stream],
+                          &block_sizes_);
+  plain_[stream].erase(0, whole);
+  // Each block, then the records that end in it.
+  size_t r = 0;
+  uint64_t begin = 0;
+  for (uint32_t size : block_sizes_) {
+    const uint64_t data = std::min<uint64_t>(BgzfWriter::kBlockData, whole - begin);
+    AppendIndexBlock(size, static_cast<uint32_t>(data), &entries);
+    for (; r < record_ends_.size() && record_ends_[r].offset <= begin + data; ++r) {
+      const RecordEnd& e = record_ends_[r];
+      AppendIndexRecord(e.tid, e.pos, e.end, e.mapped, static_cast<uint32_t>(e.offset - begin),
+                        &entries);
+    }
+    begin += data;
+  }
+  record_ends_.erase(record_ends_.begin(), record_ends_.begin() + static_cast<ptrdiff_t>(r));
+  for (RecordEnd& e : record_ends_)
+    e.offset -= whole;
 }
 
 void Simulator::FinishOutputs() {
@@ -168,6 +226,19 @@ Simulator::State Simulator::Run() {
       WriteVcfHeader();
       continue;
     }
+    if (alignment_header_) {
+      WriteAlignmentHeader();
+      continue;
+    }
+    if (span_.alignments_pending()) {
+      WriteAlignments();
+      if (!span_.alignments_pending() && block_complete_pending_) {
+        block_complete_pending_ = false;
+        block_complete_ = true;
+        return State::kOutputReady;
+      }
+      continue;
+    }
     Status s = Status::Ok();
     if (span_.active() && span_.BlockReady()) {
       bool completed_in_range = false;
@@ -176,6 +247,10 @@ Simulator::State Simulator::Run() {
       if (s.ok() && need_variants)
         return State::kNeedVariantInput;
       if (s.ok() && completed_in_range && options_.block_stride > 1) {
+        if (span_.alignments_pending()) {  // complete once its records are written
+          block_complete_pending_ = true;
+          continue;
+        }
         block_complete_ = true;  // see block_complete(); reset by the next Run()
         return State::kOutputReady;
       }
@@ -221,6 +296,24 @@ void Simulator::WriteVcfHeader() {
   CompressOutputs(!vcf_header_pending_);
 }
 
+void Simulator::WriteAlignmentHeader() {
+  if (alignment_header_->AppendNext(kOutputChunk, Target(OutputStream::kAlignments)))
+    alignment_header_.reset();
+  // The header in blocks of its own, as htslib writes it.
+  CompressOutputs(!alignment_header_);
+  if (!alignment_header_ && options_.alignment_index)
+    AppendIndexHeaderEnd(&outputs_[static_cast<size_t>(OutputStream::kAlignmentIndex)]);
+}
+
+void Simulator::WriteAlignments() {
+  const ContigList* sam =
+      options_.alignments == Options::Alignments::kSam ? &layout_->contigs : nullptr;
+  span_.WriteAlignments(kOutputChunk, sam, Target(OutputStream::kAlignments),
+                        options_.alignment_index ? &record_ends_ : nullptr);
+  // Whole BGZF blocks as the records come, the rest at the block's end.
+  CompressOutputs(!span_.alignments_pending());
+}
+
 Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
   const bool in_range = span_.InRange(span_.global_block());
   SpanOutputs out;
@@ -251,7 +344,7 @@ Status Simulator::StepBlock(bool* completed_in_range, bool* need_variants) {
 Status Simulator::FeedInput() {
   if (input_.in_contig() && !span_.active() && next_span_ < contig_spans_.size() &&
       contig_spans_[next_span_].begin == input_.position()) {
-    span_.Start(input_.contig(), contig_spans_[next_span_++], global_block_base_);
+    span_.Start(input_.contig(), input_.ordinal(), contig_spans_[next_span_++], global_block_base_);
   }
   char* dst = nullptr;
   size_t capacity = kMaxParseStep;

@@ -26,6 +26,7 @@
 #include "engine/reference_input.h"
 #include "engine/span_notes.h"
 #include "engine/span_simulator.h"
+#include "formats/bam_header.h"
 #include "formats/bgzf_writer.h"
 #include "formats/gap_index.h"
 #include "formats/reference_layout.h"
@@ -33,7 +34,16 @@
 
 namespace readforge {
 
-enum class OutputStream { kRead1 = 0, kRead2 = 1, kMutations = 2, kVcf = 3 };
+// kAlignmentIndex: the entries of the BAM's index (bam_index_stream.h), for the host, not a file.
+enum class OutputStream {
+  kRead1 = 0,
+  kRead2 = 1,
+  kMutations = 2,
+  kVcf = 3,
+  kAlignments = 4,
+  kAlignmentIndex = 5,
+};
+inline constexpr size_t kOutputStreams = 6;
 
 // A whole -N run that could place none of its pairs has failed, though nothing was malformed.
 Status CheckPairsPlaced(const Options& options, const SimulatorStats& stats);
@@ -145,8 +155,14 @@ class Simulator {
   std::string* Target(OutputStream stream);
   // Compresses the whole BGZF blocks of plain text held (all of it at a block's end).
   void CompressOutputs(bool block_end);
+  // The same for the BAM's `whole` bytes held, with their index's entries.
+  void CompressAlignments(size_t whole);
   // The next piece of the truth VCF's header.
   void WriteVcfHeader();
+  // The next piece of the truth alignments' header.
+  void WriteAlignmentHeader();
+  // The next piece of the records of the block just completed.
+  void WriteAlignments();
   // The end of the run: the rest compressed, and the BGZF end-of-file block when this
   // simulator writes the run's last block.
   void FinishOutputs();
@@ -157,13 +173,23 @@ class Simulator {
   Plan plan_;
   ReferenceInput input_;
   SpanSimulator span_;
-  std::array<std::string, 4> outputs_;
+  std::array<std::string, kOutputStreams> outputs_;
   // Compressed streams (options.compress): the span writes plain text to plain_, compressed
   // into outputs_ a BGZF block at a time and at the end of each simulation block.
-  std::array<std::string, 4> plain_;
-  std::array<std::unique_ptr<BgzfWriter>, 4> bgzf_;
+  std::array<std::string, kOutputStreams> plain_;
+  std::array<std::unique_ptr<BgzfWriter>, kOutputStreams> bgzf_;
   bool vcf_header_pending_ = false;
   size_t vcf_header_contig_ = 0;  // the next ##contig line's
+  // --bam, --sam: the header's lines after @SQ (@RG, @PG), and its writer while it is written.
+  std::string alignment_header_lines_;
+  std::unique_ptr<BamHeaderWriter> alignment_header_;
+  // A block of this run was completed whose records are still being written: block_complete()
+  // once they are.
+  bool block_complete_pending_ = false;
+  // With options.alignment_index: where the records held in plain text end, and the sizes of
+  // the blocks just made of them.
+  std::vector<RecordEnd> record_ends_;
+  std::vector<uint32_t> block_sizes_;
   bool end_of_file_written_ = false;
   bool holds_last_block_ = false;
   bool started_ = false;

@@ -30,8 +30,14 @@ SpanSimulator::SpanSimulator(const Options& options,
       rule_(UsableRuleOf(options)),
       sampler_(options) {}
 
-void SpanSimulator::Start(const std::string& contig, const Span& span, int64_t global_block_base) {
+void SpanSimulator::Start(const std::string& contig,
+                          int64_t ordinal,
+                          const Span& span,
+                          int64_t global_block_base) {
   active_ = true;
+  tid_ = static_cast<int32_t>(ordinal);
+  alignments_.Clear();
+  alignments_pending_ = false;
   complete_ = false;
   contig_ = contig;
   span_ = span;
@@ -104,6 +110,28 @@ int64_t SpanSimulator::blocks() const {
   return (length_ + size - 1) / size;
 }
 
+bool SpanSimulator::FeedsLaterBlock() const {
+  if (options_.alignments == Options::Alignments::kNone || length_ < 0)
+    return false;
+  const int64_t size = options_.block_size;
+  const int64_t depth = (options_.max_fragment() + size - 1) / size;
+  for (int64_t d = 1; d <= depth && block_ + d < blocks(); ++d) {
+    if (InRange(global_block() + d))
+      return true;
+  }
+  return false;
+}
+
+void SpanSimulator::EndBlockAlignments(int64_t block_end) {
+  if (options_.alignments == Options::Alignments::kNone)
+    return;
+  alignments_.Take(block_end);
+  if (InRange(global_block()))
+    alignments_pending_ = true;
+  else
+    alignments_.Drop();
+}
+
 Status SpanSimulator::CheckPlannedUsable(int64_t block_begin, int64_t block_end) const {
   const size_t b = static_cast<size_t>(block_);
   const int64_t planned = b < span_.usable.size() ? span_.usable[b] : 0;
@@ -165,7 +193,11 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
     if (block_ < static_cast<int64_t>(block_pairs_.size()))
       pairs = block_pairs_[static_cast<size_t>(block_)];
   }
-  sampler_.StartBlock(key_, block_, &usable_, in_range ? pairs : 0, *pair_counter);
+  alignments_only_ = !in_range && FeedsLaterBlock();
+  // Records before the block's end are of this block: kept only when it is written.
+  alignments_.set_keep_from(alignments_only_ ? block_end : 0);
+  sampler_.StartBlock(key_, block_, &usable_, in_range || alignments_only_ ? pairs : 0,
+                      *pair_counter);
   *pair_counter += pairs;
   return Status::Ok();
 }
@@ -189,14 +221,21 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   if (!block_started_)
     RF_RETURN_IF_ERROR(StartBlock(block_begin, block_end, pair_counter, out, stats));
   SamplerCounters counters;
-  counters.histogram = &stats->fragment_lengths;
-  counters.coverage = &coverage_;
-  for (size_t mate = 0; mate < 2; ++mate) {
-    std::vector<int64_t>& sums = stats->cycle_quality_sums[mate];
-    counters.cycle_quality_sums[mate] = sums.empty() ? nullptr : sums.data();
+  ReadOutputs reads{out.read1, out.read2, nullptr, tid_};
+  if (options_.alignments != Options::Alignments::kNone)
+    reads.alignments = &alignments_;
+  if (alignments_only_) {  // nothing written, nothing counted
+    reads.read1 = reads.read2 = nullptr;
+  } else {
+    counters.histogram = &stats->fragment_lengths;
+    counters.coverage = &coverage_;
+    for (size_t mate = 0; mate < 2; ++mate) {
+      std::vector<int64_t>& sums = stats->cycle_quality_sums[mate];
+      counters.cycle_quality_sums[mate] = sums.empty() ? nullptr : sums.data();
+    }
   }
-  sampler_.Run(window_, variants_, inserted_, SpanPlace{contig_, span_.begin}, length,
-               ReadOutputs{out.read1, out.read2}, budget, &counters);
+  sampler_.Run(window_, variants_, inserted_, SpanPlace{contig_, span_.begin}, length, reads,
+               budget, &counters);
   stats->pairs += counters.pairs;
   stats->read_bases += counters.bases;
   stats->errors += counters.errors;
@@ -210,6 +249,7 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
     return Status::Ok();
   // The block is done: keep one base before the next block (a VCF deletion anchor).
   *block_done = true;
+  EndBlockAlignments(block_end);
   block_started_ = false;
   ++block_;
   window_.DropBefore(block_end - 1);

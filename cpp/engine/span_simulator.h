@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/alignment_buffer.h"
 #include "engine/coverage_track.h"
 #include "engine/options.h"
 #include "engine/pair_sampler.h"
@@ -56,8 +57,12 @@ class SpanSimulator {
     imported_.push_back(std::move(block));
   }
 
-  // Starts span `span` of `contig`, whose first block is block `global_block_base` of the run.
-  void Start(const std::string& contig, const Span& span, int64_t global_block_base);
+  // Starts span `span` of `contig` (number `ordinal` in the index, or -1), whose first block is
+  // block `global_block_base` of the run.
+  void Start(const std::string& contig,
+             int64_t ordinal,
+             const Span& span,
+             int64_t global_block_base);
   bool active() const { return active_; }
   const std::string& contig() const { return contig_; }
   const Span& span() const { return span_; }
@@ -83,6 +88,19 @@ class SpanSimulator {
                       SimulatorStats* stats,
                       bool* block_done,
                       bool* need_variants);
+
+  // --bam, --sam: the records of the block just completed, sorted, wait to be written. Next
+  // appends them to `out` a piece (`budget` bytes) at a time: BAM, or SAM text when
+  // `sam_contigs` names the contigs. False once the block's are all written.
+  bool alignments_pending() const { return alignments_pending_; }
+  // `ends`, when given, gets where each record ends in `out` (for the BAM's index).
+  bool WriteAlignments(size_t budget,
+                       const ContigList* sam_contigs,
+                       std::string* out,
+                       std::vector<RecordEnd>* ends) {
+    alignments_pending_ = alignments_.Next(budget, sam_contigs, out, ends);
+    return alignments_pending_;
+  }
 
   // Global index of the block being simulated, and whether the run writes it.
   int64_t global_block() const { return global_block_base_ + block_; }
@@ -117,6 +135,11 @@ class SpanSimulator {
                     const SpanOutputs& out,
                     SimulatorStats* stats);
   Status CheckPlannedUsable(int64_t block_begin, int64_t block_end) const;
+  // With alignments, a block the run does not write whose pairs reach a block it does: its
+  // pairs are made for their records alone.
+  bool FeedsLaterBlock() const;
+  // The block is done: its records are taken out, to be written or dropped.
+  void EndBlockAlignments(int64_t block_end);
 
   const Options& options_;
   const std::string runs_source_;
@@ -155,6 +178,11 @@ class SpanSimulator {
   UsableSet usable_;        // where the current block's fragments may start
   SpanNote note_;
   SpanCoverage coverage_;
+  // --bam, --sam
+  AlignmentBuffer alignments_;
+  int32_t tid_ = 0;
+  bool alignments_only_ = false;  // the current block feeds a later one (FeedsLaterBlock)
+  bool alignments_pending_ = false;
 };
 
 }  // namespace readforge

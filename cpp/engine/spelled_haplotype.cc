@@ -108,6 +108,29 @@ int64_t SpelledHaplotype::PositionOf(int64_t h, size_t last) const {
   return from_ + h - v.shift();
 }
 
+void SpelledHaplotype::MapToReference(int64_t h0,
+                                      int64_t h1,
+                                      size_t near,
+                                      std::vector<AlignedRun>* out) const {
+  // Event by event: the bases between two events are consecutive reference positions.
+  size_t k = LastAtOrBefore(h0, near);
+  for (int64_t h = h0; h < h1; ++k) {
+    const Event& v = events_[k];
+    const int64_t run_end = std::min(h1, events_[k + 1].hpos);
+    if (v.type == VariantType::kInsertion && h <= v.hpos + v.length) {
+      if (h == v.hpos)
+        AddRun(out, from_ + v.at, 1);  // the anchor
+      h = std::max(h, v.hpos + 1);
+      const int64_t inserted_end = std::min(run_end, v.hpos + v.length + 1);
+      AddRun(out, -1, inserted_end - h);
+      h = std::max(h, inserted_end);
+    }
+    if (h < run_end)
+      AddRun(out, from_ + h - v.shift(), run_end - h);
+    h = std::max(h, run_end);
+  }
+}
+
 void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const {
   // The last event at or before h0 counts when the read starts on its SNP, on the anchor of its
   // insertion or in its inserted bases; a deletion there has no read base before it.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/read_alignment.h"
 #include "engine/span_window.h"
 #include "engine/variants.h"
 
@@ -73,6 +74,10 @@ class SpelledHaplotype {
   int64_t PositionAt(int64_t h, size_t near) const {
     return PositionOf(h, LastAtOrBefore(h, near));
   }
+  // Where bases [h0, h1) lie on the reference, appended to `out` as runs (read_alignment.h):
+  // consecutive reference positions, or bases an insertion added (an insertion's anchor is its
+  // own reference base).
+  void MapToReference(int64_t h0, int64_t h1, size_t near, std::vector<AlignedRun>* out) const;
 
  private:
   // 16 bytes: reads look events up at random places, and with a planted variant every 45

@@ -3,18 +3,13 @@
 #include <cstring>
 
 #include "formats/decimal.h"
+#include "formats/little_endian.h"
 
 namespace readforge {
 namespace {
 
 constexpr std::string_view kHd = "@HD\tVN:1.6\tSO:coordinate\n";
 constexpr size_t kMd5Bytes = 16;
-
-void PutInt32(std::string* out, uint32_t value) {
-  char bytes[4];
-  std::memcpy(bytes, &value, 4);  // little-endian, as BAM (see bam_record.cc)
-  out->append(bytes, 4);
-}
 
 size_t DecimalLength(uint64_t value) {
   char digits[20];
@@ -66,7 +61,7 @@ bool BamHeaderWriter::AppendNext(size_t budget, std::string* out) {
       case Part::kStart:
         if (binary_) {
           out->append("BAM\1", 4);
-          PutInt32(out, static_cast<uint32_t>(TextLength()));
+          PutLittleEndian<uint32_t>(out, static_cast<uint32_t>(TextLength()));
         }
         out->append(kHd);
         part_ = Part::kContigLines;
@@ -83,15 +78,15 @@ bool BamHeaderWriter::AppendNext(size_t budget, std::string* out) {
         part_ = binary_ ? Part::kContigEntries : Part::kDone;
         next_ = 0;
         if (binary_)
-          PutInt32(out, static_cast<uint32_t>(contigs_.size()));
+          PutLittleEndian<uint32_t>(out, static_cast<uint32_t>(contigs_.size()));
         break;
       case Part::kContigEntries:
         if (next_ < contigs_.size()) {
           const std::string_view name = contigs_.name(next_);
-          PutInt32(out, static_cast<uint32_t>(name.size() + 1));
+          PutLittleEndian<uint32_t>(out, static_cast<uint32_t>(name.size() + 1));
           out->append(name);
           out->push_back('\0');
-          PutInt32(out, static_cast<uint32_t>(contigs_.length(next_++)));
+          PutLittleEndian<uint32_t>(out, static_cast<uint32_t>(contigs_.length(next_++)));
         } else {
           part_ = Part::kDone;
         }

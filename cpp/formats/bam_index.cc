@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "formats/bam_record.h"
+#include "formats/little_endian.h"
 
 namespace readforge {
 namespace {
@@ -36,13 +37,6 @@ int64_t BinBottom(int bin, int depth) {
   for (int b = bin; b; b = BinParent(b))
     ++level;
   return static_cast<int64_t>(bin - BinFirst(level)) << ((depth - level) * 3);
-}
-
-template <typename T>
-void Put(std::string* out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));  // little-endian, as the formats
-  out->append(bytes, sizeof(T));
 }
 
 }  // namespace
@@ -176,6 +170,7 @@ int BamIndexBuilder::CsiDepth(int64_t longest) {
 
 BamIndexBuilder::BamIndexBuilder(size_t references, bool csi, int depth, uint64_t offset0)
     : csi_(csi),
+      offset0_(offset0),
       depth_(csi ? depth : 5),
       n_bins_(((1 << ((csi ? depth : 5) * 3 + 3)) - 1) / 7),
       bins_(references),
@@ -359,39 +354,39 @@ std::string BamIndexBuilder::Serialize() const {
   std::string out;
   if (csi_) {
     out.append("CSI\1", 4);
-    Put<int32_t>(&out, min_shift_);
-    Put<int32_t>(&out, depth_);
-    Put<uint32_t>(&out, 0);  // no meta data
+    PutLittleEndian<int32_t>(&out, min_shift_);
+    PutLittleEndian<int32_t>(&out, depth_);
+    PutLittleEndian<uint32_t>(&out, 0);  // no meta data
   } else {
     out.append("BAI\1", 4);
   }
-  Put<int32_t>(&out, static_cast<int32_t>(bins_.size()));
+  PutLittleEndian<int32_t>(&out, static_cast<int32_t>(bins_.size()));
   for (size_t tid = 0; tid < bins_.size(); ++tid) {
     const KhashBins& bins = bins_[tid];
-    Put<int32_t>(&out, has_bins_[tid] ? static_cast<int32_t>(bins.size()) : 0);
+    PutLittleEndian<int32_t>(&out, has_bins_[tid] ? static_cast<int32_t>(bins.size()) : 0);
     if (has_bins_[tid]) {
       for (size_t k = 0; k < bins.buckets(); ++k) {
         if (!bins.Exists(k))
           continue;
         const IndexBin& bin = bins.value(k);
-        Put<uint32_t>(&out, bins.key(k));
+        PutLittleEndian<uint32_t>(&out, bins.key(k));
         if (csi_)
-          Put<uint64_t>(&out, bin.loff);
-        Put<int32_t>(&out, static_cast<int32_t>(bin.chunks.size()));
+          PutLittleEndian<uint64_t>(&out, bin.loff);
+        PutLittleEndian<int32_t>(&out, static_cast<int32_t>(bin.chunks.size()));
         for (const IndexChunk& c : bin.chunks) {
-          Put<uint64_t>(&out, c.begin);
-          Put<uint64_t>(&out, c.end);
+          PutLittleEndian<uint64_t>(&out, c.begin);
+          PutLittleEndian<uint64_t>(&out, c.end);
         }
       }
     }
     if (!csi_) {
       const std::vector<uint64_t>& offsets = linear_[tid].offsets;
-      Put<int32_t>(&out, static_cast<int32_t>(offsets.size()));
+      PutLittleEndian<int32_t>(&out, static_cast<int32_t>(offsets.size()));
       for (uint64_t o : offsets)
-        Put<uint64_t>(&out, o);
+        PutLittleEndian<uint64_t>(&out, o);
     }
   }
-  Put<uint64_t>(&out, n_no_coor_);
+  PutLittleEndian<uint64_t>(&out, n_no_coor_);
   return out;
 }
 

@@ -78,6 +78,7 @@ class BamIndexBuilder {
   // The index file's bytes: BAI as they are; CSI before BGZF compression.
   std::string Serialize() const;
   bool csi() const { return csi_; }
+  uint64_t offset0() const { return offset0_; }
 
  private:
   struct Linear {
@@ -93,6 +94,7 @@ class BamIndexBuilder {
   uint32_t MetaBin() const { return static_cast<uint32_t>(n_bins_ + 1); }
 
   const bool csi_;
+  const uint64_t offset0_;
   const int min_shift_ = 14;
   const int depth_;
   const int n_bins_;

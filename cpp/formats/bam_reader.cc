@@ -1,18 +1,10 @@
 #include "formats/bam_reader.h"
 
+#include "formats/little_endian.h"
+
 #include <cstring>
 
 namespace readforge {
-namespace {
-
-uint32_t U32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-}  // namespace
-
 Status BamReader::ReadHeader(bool* need_input) {
   // The header is read whole once it is all there: the fields give its size as they go.
   const std::string_view data = stream_.available();
@@ -24,13 +16,13 @@ Status BamReader::ReadHeader(bool* need_input) {
   }
   if (std::memcmp(data.data(), "BAM\1", 4) != 0)
     return Status::Error("not a BAM file (it does not start with BAM's magic number)");
-  const uint64_t text = U32(data.data() + 4);
+  const uint64_t text = LoadLittleEndian<uint32_t>(data.data() + 4);
   if (text > (1u << 31))
     return Status::Error("corrupt BAM header (a text of " + std::to_string(text) + " bytes)");
   size_t at = 8 + text;
   if (data.size() < at + 4)
     return Status::Ok();
-  const uint32_t n_ref = U32(data.data() + at);
+  const uint32_t n_ref = LoadLittleEndian<uint32_t>(data.data() + at);
   if (n_ref > (1u << 31))
     return Status::Error("corrupt BAM header (" + std::to_string(n_ref) + " references)");
   at += 4;
@@ -38,13 +30,14 @@ Status BamReader::ReadHeader(bool* need_input) {
   for (uint32_t i = 0; i < n_ref; ++i) {
     if (data.size() < at + 4)
       return Status::Ok();
-    const uint32_t l_name = U32(data.data() + at);
+    const uint32_t l_name = LoadLittleEndian<uint32_t>(data.data() + at);
     if (l_name == 0 || l_name > (1u << 16))
       return Status::Error("corrupt BAM header (reference " + std::to_string(i) +
                            " has a name of " + std::to_string(l_name) + " bytes)");
     if (data.size() < at + 8 + l_name)
       return Status::Ok();
-    const int32_t length = static_cast<int32_t>(U32(data.data() + at + 4 + l_name));
+    const int32_t length =
+        static_cast<int32_t>(LoadLittleEndian<uint32_t>(data.data() + at + 4 + l_name));
     if (data[at + 4 + l_name - 1] != '\0' || length < 0)
       return Status::Error("corrupt BAM header (reference " + std::to_string(i) + ")");
     contigs.Add(data.substr(at + 4, l_name - 1), length);
@@ -73,7 +66,7 @@ Status BamReader::Next(Result* result) {
     }
   }
   const std::string_view data = stream_.available();
-  if (data.size() < 4 || data.size() < 4 + size_t{U32(data.data())}) {
+  if (data.size() < 4 || data.size() < 4 + size_t{LoadLittleEndian<uint32_t>(data.data())}) {
     if (!stream_.finished())
       return Status::Ok();
     if (!data.empty()) {
@@ -87,7 +80,7 @@ Status BamReader::Next(Result* result) {
     *result = Result::kEnd;
     return Status::Ok();
   }
-  const uint32_t size = U32(data.data());
+  const uint32_t size = LoadLittleEndian<uint32_t>(data.data());
   if (size < 32 || size > kMaxRecord) {
     return Status::Error("corrupt BAM: record " + std::to_string(records_ + 1) + " says it is " +
                          std::to_string(size) + " bytes long");

@@ -2,17 +2,10 @@
 
 #include <array>
 
+#include "formats/little_endian.h"
+
 namespace readforge {
 namespace {
-
-// BAM is little-endian, as every host readforge runs on (x86-64, arm64, wasm): values are
-// copied as they are in memory.
-template <typename T>
-void Put(std::string* out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out->append(bytes, sizeof(T));
-}
 
 constexpr std::array<uint8_t, 256> MakeNibbles() {
   std::array<uint8_t, 256> table{};
@@ -28,6 +21,23 @@ constexpr std::array<uint8_t, 256> MakeNibbles() {
 }
 
 constexpr std::array<uint8_t, 256> kNibbles = MakeNibbles();
+
+// Two bases' letters (the first in the low byte of the index) to their packed byte: one load a
+// pair of bases, SEQ being most of a record.
+struct PairTable {
+  PairTable() {
+    for (int a = 0; a < 256; ++a) {
+      for (int b = 0; b < 256; ++b)
+        bytes[a | b << 8] = static_cast<uint8_t>(kNibbles[a] << 4 | kNibbles[b]);
+    }
+  }
+  uint8_t bytes[1 << 16];
+};
+
+const PairTable& Pairs() {
+  static const PairTable table;
+  return table;
+}
 
 // The size of one value of an aux type, 0 for a type of variable size or an unknown one.
 size_t AuxSize(char type) {
@@ -75,37 +85,47 @@ size_t BeginBamRecord(const BamFields& f, std::string* out) {
   const int64_t reference =
       (f.flag & kFlagUnmapped) ? 0 : CigarReferenceLength(f.cigar, f.cigar_ops);
   const int64_t end = f.pos + (reference > 0 ? reference : 1);
-  Put<uint32_t>(out, 0);  // block_size, set by EndBamRecord
-  Put<int32_t>(out, f.tid);
-  Put<int32_t>(out, static_cast<int32_t>(f.pos));
-  Put<uint8_t>(out, static_cast<uint8_t>(f.name.size() + 1));
-  Put<uint8_t>(out, f.mapq);
-  Put<uint16_t>(out, static_cast<uint16_t>(f.pos >= 0 ? BinOf(f.pos, end) : 4680));
-  Put<uint16_t>(out, static_cast<uint16_t>(f.cigar_ops));
-  Put<uint16_t>(out, f.flag);
-  Put<uint32_t>(out, static_cast<uint32_t>(f.seq.size()));
-  Put<int32_t>(out, f.next_tid);
-  Put<int32_t>(out, static_cast<int32_t>(f.next_pos));
-  Put<int32_t>(out, static_cast<int32_t>(f.tlen));
-  out->append(f.name);
-  out->push_back('\0');
-  for (size_t i = 0; i < f.cigar_ops; ++i)
-    Put<uint32_t>(out, f.cigar[i]);
   const size_t n = f.seq.size();
-  const size_t at = out->size();
-  out->resize(at + (n + 1) / 2 + n);
-  uint8_t* packed = reinterpret_cast<uint8_t*>(&(*out)[at]);
-  for (size_t i = 0; i + 1 < n; i += 2) {
-    *packed++ = static_cast<uint8_t>(kNibbles[static_cast<unsigned char>(f.seq[i])] << 4 |
-                                     kNibbles[static_cast<unsigned char>(f.seq[i + 1])]);
-  }
+  // One resize, then the fields written in place.
+  out->resize(start + 36 + f.name.size() + 1 + 4 * f.cigar_ops + (n + 1) / 2 + n);
+  char* p = &(*out)[start];
+  auto put = [&p](auto value) {
+    std::memcpy(p, &value, sizeof value);
+    p += sizeof value;
+  };
+  put(uint32_t{0});  // block_size, set by EndBamRecord
+  put(f.tid);
+  put(static_cast<int32_t>(f.pos));
+  put(static_cast<uint8_t>(f.name.size() + 1));
+  put(f.mapq);
+  put(static_cast<uint16_t>(f.pos >= 0 ? BinOf(f.pos, end) : 4680));
+  put(static_cast<uint16_t>(f.cigar_ops));
+  put(f.flag);
+  put(static_cast<uint32_t>(n));
+  put(f.next_tid);
+  put(static_cast<int32_t>(f.next_pos));
+  put(static_cast<int32_t>(f.tlen));
+  std::memcpy(p, f.name.data(), f.name.size());
+  p += f.name.size();
+  *p++ = '\0';
+  if (f.cigar_ops > 0)
+    std::memcpy(p, f.cigar, 4 * f.cigar_ops);
+  p += 4 * f.cigar_ops;
+  uint8_t* packed = reinterpret_cast<uint8_t*>(p);
+  const uint8_t* pairs = Pairs().bytes;
+  const auto* seq = reinterpret_cast<const unsigned char*>(f.seq.data());
+  for (size_t i = 0; i + 1 < n; i += 2)
+    *packed++ = pairs[seq[i] | seq[i + 1] << 8];
   if (n & 1)
-    *packed++ = static_cast<uint8_t>(kNibbles[static_cast<unsigned char>(f.seq[n - 1])] << 4);
-  if (f.qual) {
+    *packed++ = static_cast<uint8_t>(kNibbles[seq[n - 1]] << 4);
+  if (f.qual && f.qual_reversed) {
+    for (size_t i = 0; i < n; ++i)
+      packed[i] = static_cast<uint8_t>(f.qual[n - 1 - i] - 33);
+  } else if (f.qual) {
     for (size_t i = 0; i < n; ++i)
       packed[i] = static_cast<uint8_t>(f.qual[i] - 33);
   } else {
-    std::memset(packed, 0xff, n);
+    std::memset(packed, f.qual_fill ? f.qual_fill - 33 : 0xff, n);
   }
   return start;
 }
@@ -115,23 +135,23 @@ void AppendIntTag(std::string* out, const char tag[2], int64_t value) {
   if (value >= 0) {
     if (value <= UINT8_MAX) {
       out->push_back('C');
-      Put<uint8_t>(out, static_cast<uint8_t>(value));
+      PutLittleEndian<uint8_t>(out, static_cast<uint8_t>(value));
     } else if (value <= UINT16_MAX) {
       out->push_back('S');
-      Put<uint16_t>(out, static_cast<uint16_t>(value));
+      PutLittleEndian<uint16_t>(out, static_cast<uint16_t>(value));
     } else {
       out->push_back('I');
-      Put<uint32_t>(out, static_cast<uint32_t>(value));
+      PutLittleEndian<uint32_t>(out, static_cast<uint32_t>(value));
     }
   } else if (value >= INT8_MIN) {
     out->push_back('c');
-    Put<int8_t>(out, static_cast<int8_t>(value));
+    PutLittleEndian<int8_t>(out, static_cast<int8_t>(value));
   } else if (value >= INT16_MIN) {
     out->push_back('s');
-    Put<int16_t>(out, static_cast<int16_t>(value));
+    PutLittleEndian<int16_t>(out, static_cast<int16_t>(value));
   } else {
     out->push_back('i');
-    Put<int32_t>(out, static_cast<int32_t>(value));
+    PutLittleEndian<int32_t>(out, static_cast<int32_t>(value));
   }
 }
 

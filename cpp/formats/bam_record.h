@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "formats/little_endian.h"
+
 namespace readforge {
 
 // CIGAR operations, as BAM numbers them ("MIDNSHP=X").
@@ -82,7 +84,9 @@ struct BamFields {
   int64_t next_pos = -1;
   int64_t tlen = 0;
   std::string_view seq;        // bases as letters ("=ACMGRSVTWYHKDBN"; others become N)
-  const char* qual = nullptr;  // Phred+33, seq.size() of them; null: absent (0xff)
+  const char* qual = nullptr;  // Phred+33, seq.size() of them
+  bool qual_reversed = false;  // qual read from its end (a read on the reverse strand)
+  char qual_fill = 0;          // without qual: this quality (Phred+33) for every base; 0: absent
 };
 
 // Appends the record's block_size (left 0 for now), fixed fields, name, CIGAR, SEQ and QUAL;
@@ -141,16 +145,8 @@ class BamRecordView {
   size_t CigarOffset() const { return 36 + NameLength(); }
   size_t SeqOffset() const { return CigarOffset() + 4 * cigar_ops(); }
   size_t QualOffset() const { return SeqOffset() + (seq_length() + 1) / 2; }
-  uint16_t U16(size_t at) const {
-    uint16_t v;
-    std::memcpy(&v, data_ + at, 2);
-    return v;
-  }
-  uint32_t U32(size_t at) const {
-    uint32_t v;
-    std::memcpy(&v, data_ + at, 4);
-    return v;
-  }
+  uint16_t U16(size_t at) const { return LoadLittleEndian<uint16_t>(data_ + at); }
+  uint32_t U32(size_t at) const { return LoadLittleEndian<uint32_t>(data_ + at); }
   int32_t I32(size_t at) const { return static_cast<int32_t>(U32(at)); }
 
   const uint8_t* data_;

@@ -33,15 +33,17 @@ std::string_view BgzfWriter::EndOfFile() {
   return std::string_view(kEof, sizeof kEof);
 }
 
-void BgzfWriter::Compress(std::string_view plain, std::string* out) {
+void BgzfWriter::Compress(std::string_view plain, std::string* out, std::vector<uint32_t>* sizes) {
   while (!plain.empty()) {
     const size_t n = plain.size() < kBlockData ? plain.size() : kBlockData;
-    CompressBlock(plain.substr(0, n), out);
+    const size_t size = CompressBlock(plain.substr(0, n), out);
+    if (sizes)
+      sizes->push_back(static_cast<uint32_t>(size));
     plain.remove_prefix(n);
   }
 }
 
-void BgzfWriter::CompressBlock(std::string_view plain, std::string* out) {
+size_t BgzfWriter::CompressBlock(std::string_view plain, std::string* out) {
   // Compressed into a scratch block first: growing `out` by 64 KB would zero-fill it each time.
   char* block = scratch_;
   std::copy(kHeader, kHeader + sizeof kHeader, block);
@@ -64,6 +66,7 @@ void BgzfWriter::CompressBlock(std::string_view plain, std::string* out) {
   PutLittleEndian32(libdeflate_crc32(0, plain.data(), plain.size()), trailer);
   PutLittleEndian32(static_cast<uint32_t>(plain.size()), trailer + 4);
   out->append(block, total);
+  return total;
 }
 
 }  // namespace readforge

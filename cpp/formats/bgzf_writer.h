@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct libdeflate_compressor;
 
@@ -27,14 +28,15 @@ class BgzfWriter {
   BgzfWriter& operator=(const BgzfWriter&) = delete;
 
   // Appends the BGZF blocks of `plain` to `out`: full blocks, then one for the rest (none when
-  // `plain` is empty).
-  void Compress(std::string_view plain, std::string* out);
+  // `plain` is empty). `sizes`, when given, gets each block's compressed size.
+  void Compress(std::string_view plain, std::string* out, std::vector<uint32_t>* sizes = nullptr);
 
   // The empty block that marks the end of a BGZF file (htslib checks for it).
   static std::string_view EndOfFile();
 
  private:
-  void CompressBlock(std::string_view plain, std::string* out);
+  // Returns the block's size.
+  size_t CompressBlock(std::string_view plain, std::string* out);
 
   static constexpr size_t kMaxBlock = 0x10000;
   libdeflate_compressor* compressor_;

@@ -23,6 +23,10 @@ struct ReferenceLayout {
   // How messages name the index the contigs came from (".fai", or a gap sidecar that listed
   // them).
   std::string contigs_from = ".fai";
+  // The contigs' MD5s (contig_digests.h), 16 raw bytes each, when known before the run (a
+  // sidecar that lists them, or a first pass): the M5 of truth alignments' @SQ lines. Empty
+  // when not known.
+  std::string contig_md5;
 };
 
 using SharedLayout = std::shared_ptr<const ReferenceLayout>;

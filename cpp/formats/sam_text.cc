@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "formats/decimal.h"
+#include "formats/little_endian.h"
 
 namespace readforge {
 namespace {
@@ -24,37 +25,30 @@ void PutReference(std::string* out, const ContigList& contigs, int32_t tid) {
     out->append(contigs.name(static_cast<size_t>(tid)));
 }
 
-template <typename T>
-T Load(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
-}
-
 // One value of a numeric aux type at `p`, as text; returns its size.
 size_t PutAuxValue(std::string* out, char type, const char* p) {
   switch (type) {
     case 'c':
-      PutSigned(out, Load<int8_t>(p));
+      PutSigned(out, LoadLittleEndian<int8_t>(p));
       return 1;
     case 'C':
-      PutSigned(out, Load<uint8_t>(p));
+      PutSigned(out, LoadLittleEndian<uint8_t>(p));
       return 1;
     case 's':
-      PutSigned(out, Load<int16_t>(p));
+      PutSigned(out, LoadLittleEndian<int16_t>(p));
       return 2;
     case 'S':
-      PutSigned(out, Load<uint16_t>(p));
+      PutSigned(out, LoadLittleEndian<uint16_t>(p));
       return 2;
     case 'i':
-      PutSigned(out, Load<int32_t>(p));
+      PutSigned(out, LoadLittleEndian<int32_t>(p));
       return 4;
     case 'I':
-      PutSigned(out, Load<uint32_t>(p));
+      PutSigned(out, LoadLittleEndian<uint32_t>(p));
       return 4;
     case 'f': {
       char text[32];
-      const int n = std::snprintf(text, sizeof text, "%g", Load<float>(p));
+      const int n = std::snprintf(text, sizeof text, "%g", LoadLittleEndian<float>(p));
       out->append(text, static_cast<size_t>(n));
       return 4;
     }
@@ -80,7 +74,7 @@ void PutAux(std::string* out, std::string_view aux) {
       i = type == 'A' ? end : end + 1;
     } else if (type == 'B') {
       const char each = aux[i];
-      const uint32_t count = Load<uint32_t>(p + 1);
+      const uint32_t count = LoadLittleEndian<uint32_t>(p + 1);
       out->append(":B:");
       out->push_back(each);
       i += 5;

@@ -72,4 +72,9 @@ std::string FormatNumber(double value) {
   return buffer;
 }
 
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace readforge

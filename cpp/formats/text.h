@@ -25,6 +25,9 @@ std::string DescribeByte(unsigned char c);
 // Shortest readable form of a number ("0.02", "1e+12", "nan").
 std::string FormatNumber(double value);
 
+// A path's last component ("data/ref.fa" -> "ref.fa"; either slash).
+std::string_view BaseName(std::string_view path);
+
 }  // namespace readforge
 
 #endif  // READFORGE_FORMATS_TEXT_H_

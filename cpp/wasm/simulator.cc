@@ -20,9 +20,10 @@ namespace readforge::wasm {
 namespace {
 
 // The outputs' names, for compression by name (.gz): "-" for each when the host gives none.
-std::array<std::string, 4> OutputNames(val names) {
-  std::array<std::string, 4> out = {"-", "-", "-", "-"};
-  for (unsigned i = 0; !names.isUndefined() && i < 4 && i < names["length"].as<unsigned>(); ++i)
+std::array<std::string, 5> OutputNames(val names) {
+  std::array<std::string, 5> out = {"-", "-", "-", "-", "-"};
+  for (unsigned i = 0; !names.isUndefined() && i < out.size() && i < names["length"].as<unsigned>();
+       ++i)
     out[i] = AsString(names[i]);
   return out;
 }
@@ -117,8 +118,8 @@ class WasmSimulator {
   // Which output streams are compressed (BGZF), by OutputStream number.
   val compressedStreams() const {
     val out = val::array();
-    for (bool compressed : options_.compress)
-      out.call<void>("push", compressed);
+    for (size_t i = 0; i < kOutputStreams; ++i)
+      out.call<void>("push", options_.compressed(i));
     return out;
   }
   std::string report() const { return RunMerge::Encode(sim_->stats(), sim_->span_notes()); }
@@ -163,7 +164,9 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .value("Read1", OutputStream::kRead1)
       .value("Read2", OutputStream::kRead2)
       .value("Mutations", OutputStream::kMutations)
-      .value("Vcf", OutputStream::kVcf);
+      .value("Vcf", OutputStream::kVcf)
+      .value("Alignments", OutputStream::kAlignments)
+      .value("AlignmentIndex", OutputStream::kAlignmentIndex);
   emscripten::class_<WasmSimulator>("Simulator")
       .constructor<emscripten::val, emscripten::val>()
       .function("start", &WasmSimulator::start)

@@ -18,7 +18,14 @@ export const RunState = {
 export type RunState = (typeof RunState)[keyof typeof RunState];
 
 /** Output streams: the module's OutputStream enum, as numbers. */
-export const OutputStream = { Read1: 0, Read2: 1, Mutations: 2, Vcf: 3 } as const;
+export const OutputStream = {
+  Read1: 0,
+  Read2: 1,
+  Mutations: 2,
+  Vcf: 3,
+  Alignments: 4,
+  AlignmentIndex: 5,
+} as const;
 export type OutputStream = (typeof OutputStream)[keyof typeof OutputStream];
 export const OUTPUT_STREAMS: readonly OutputStream[] = [0, 1, 2, 3];
 

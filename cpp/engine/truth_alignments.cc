@@ -1,0 +1,174 @@
+#include "engine/truth_alignments.h"
+
+#include <algorithm>
+
+#include "formats/bam_record.h"
+
+namespace readforge {
+
+std::string ReadGroupOf(const Options& options) {
+  return options.variants_sample.empty() ? "SIMULATED" : options.variants_sample;
+}
+
+TruthAligner::TruthAligner(const Options& options)
+    : paired_(options.paired()),
+      quality_(FastqWriter::QualityFor(options.error_rate)),
+      read_group_(ReadGroupOf(options)),
+      check_ns_(options.max_n_fraction >= 0.5) {}
+
+void TruthAligner::Align(const HaplotypeReader& reader,
+                         const HaplotypeReader::Fragment& fragment,
+                         const SpanWindow& window,
+                         Mate* mate) {
+  const SampledRead& read = *mate->read;
+  const int64_t n = read.length;
+  // The template bases the read took: [0, used).
+  int64_t used = n;
+  if (read.source) {
+    used = 0;
+    for (int64_t k = 0; k < n; ++k)
+      used = std::max<int64_t>(used, read.source[k] + 1);
+  }
+  const int64_t fragment_length = fragment.end - fragment.begin;
+  runs_.clear();
+  if (!read.source) {
+    // Base k is template base k: where the fragment's first (or last) n haplotype bases lie,
+    // in reference order either way.
+    reader.MapToReference(fragment, mate->reverse ? fragment_length - n : 0, n, &runs_);
+  } else {
+    // Sequencing indels: each base's template position, then its reference position, one by
+    // one. Template base t is haplotype base begin + t (the left read) or end - 1 - t (the
+    // right read, whose base k is base n - 1 - k in reference order).
+    template_runs_.clear();
+    reader.MapToReference(fragment, mate->reverse ? fragment_length - used : 0, used,
+                          &template_runs_);
+    map_.clear();
+    for (const AlignedRun& r : template_runs_) {
+      for (int64_t j = 0; j < r.length; ++j)
+        map_.push_back(r.ref < 0 ? -1 : r.ref + j);
+    }
+    for (int64_t i = 0; i < n; ++i) {
+      const int32_t t = mate->reverse ? read.source[n - 1 - i] : read.source[i];
+      const int64_t h = t < 0 ? -1 : mate->reverse ? used - 1 - t : t;
+      const int64_t p = h < 0 ? -1 : map_[static_cast<size_t>(h)];
+      AddRun(&runs_, p, 1);
+    }
+  }
+  mate->seq = read.bases;
+  if (mate->reverse) {
+    mate->reverse_bases.resize(static_cast<size_t>(n));
+    ReverseComplement(read.bases, n, &mate->reverse_bases[0]);
+    mate->seq = mate->reverse_bases.data();
+  }
+  AlignRead(runs_, mate->seq, n, window, &mate->alignment);
+  mate->mapped = mate->alignment.pos >= 0;
+  if (mate->mapped && check_ns_)
+    mate->mapped = std::count(read.bases, read.bases + n, 'N') * 2 <= n;
+}
+
+void TruthAligner::AddPair(const HaplotypeReader& reader,
+                           const HaplotypeReader::Fragment& fragment,
+                           const SampledRead& left,
+                           const SampledRead& right,
+                           bool left_is_read1,
+                           const PairPlace& place,
+                           const SpanWindow& window,
+                           AlignmentBuffer* out) {
+  Mate& l = mates_[0];
+  Mate& r = mates_[1];
+  l.read = &left;
+  l.reverse = false;
+  l.read1 = left_is_read1;
+  r.read = &right;
+  r.reverse = true;
+  r.read1 = !left_is_read1;
+  // A read the pair does not have (single-end) writes nothing.
+  Mate* present[2];
+  int count = 0;
+  for (Mate* m : {&l, &r}) {
+    if (m->read->length > 0) {
+      Align(reader, fragment, window, m);
+      present[count++] = m;
+    }
+  }
+  // Positions: an unmapped read at its mate's, or at the fragment's start when neither aligns
+  // (the anchor of the insertion that holds them).
+  for (int i = 0; i < count; ++i) {
+    Mate* m = present[i];
+    const Mate* other = count == 2 ? present[1 - i] : nullptr;
+    m->pos = m->mapped                ? m->alignment.pos
+             : other && other->mapped ? other->alignment.pos
+                                      : place.start;
+  }
+  const int hap = fragment.hap;
+  for (int i = 0; i < count; ++i)
+    Write(*present[i], count == 2 ? present[1 - i] : nullptr, hap, place, out);
+}
+
+void TruthAligner::Write(const Mate& m,
+                         const Mate* other,
+                         int hap,
+                         const PairPlace& place,
+                         AlignmentBuffer* out) {
+  if (!out->Wants(m.pos))
+    return;
+  const SampledRead& read = *m.read;
+  const size_t n = static_cast<size_t>(read.length);
+  uint16_t flag = 0;
+  if (other) {
+    flag |= kFlagPaired | (m.read1 ? kFlagRead1 : kFlagRead2);
+    if (m.mapped && other->mapped)
+      flag |= kFlagProperPair;
+    if (!other->mapped)
+      flag |= kFlagMateUnmapped;
+    else if (other->reverse)
+      flag |= kFlagMateReverse;
+  }
+  if (!m.mapped)
+    flag |= kFlagUnmapped;
+  const bool reverse = m.mapped && m.reverse;
+  if (reverse)
+    flag |= kFlagReverse;
+  BamFields f;
+  f.name = place.name;
+  f.flag = flag;
+  f.tid = place.tid;
+  f.pos = place.offset + m.pos;
+  f.mapq = m.mapped ? kTruthMapq : 0;
+  if (m.mapped) {
+    f.cigar = m.alignment.cigar.data();
+    f.cigar_ops = m.alignment.cigar.size();
+  }
+  if (other) {
+    f.next_tid = place.tid;
+    f.next_pos = place.offset + other->pos;
+    if (m.mapped && other->mapped) {
+      const int64_t leftmost = std::min(m.alignment.pos, other->alignment.pos);
+      const int64_t rightmost = std::max(m.alignment.end, other->alignment.end);
+      const bool plus = m.alignment.pos != other->alignment.pos
+                            ? m.alignment.pos < other->alignment.pos
+                            : !m.reverse;
+      f.tlen = plus ? rightmost - leftmost : leftmost - rightmost;
+    }
+  }
+  // SEQ and QUAL: reference order for a read on the reverse strand, as sequenced otherwise.
+  f.seq = std::string_view(reverse ? m.seq : read.bases, n);
+  f.qual = read.qualities;
+  f.qual_reversed = reverse;
+  f.qual_fill = quality_;
+  std::string* record = out->arena();
+  const size_t start = BeginBamRecord(f, record);
+  if (m.mapped) {
+    AppendIntTag(record, "NM", m.alignment.edit_distance);
+    AppendStringTag(record, "MD", m.alignment.md);
+  }
+  AppendIntTag(record, "HP", hap + 1);
+  AppendIntTag(record, "XE", read.counts.errors);
+  AppendIntTag(record, "XV", read.counts.snps);
+  AppendIntTag(record, "XI", read.counts.indels);
+  AppendStringTag(record, "RG", read_group_);
+  EndBamRecord(start, record);
+  out->Commit(m.pos, reverse, place.index, m.read1 ? 0 : 1, start);
+}
+
+}  // namespace readforge
