@@ -53,6 +53,10 @@ val ParseArgs(val args) {
   out.set("variantsPath", line.variants_path);
   out.set("vcfPath", line.vcf_path);
   out.set("mutationsPath", line.mutations_path);
+  out.set("alignmentsPath", line.alignments_path);
+  out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
+                        : line.options.alignments == Options::Alignments::kSam ? "sam"
+                                                                               : "");
   out.set("seedGiven", line.seed_given);
   out.set("quiet", line.quiet);
   out.set("help", line.help);

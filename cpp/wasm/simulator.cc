@@ -33,8 +33,9 @@ class WasmSimulator {
   // settings: [[name, value], ...] with readforge's option names; inputs: {faiText, bedTexts,
   // gapsText, gapsName, profileTexts, profileNames, outputNames}, each optional: a .fai, the
   // texts of BED files, a gap sidecar (<ref>.gaps.bed, or a scan's gapsText()) and its name for
-  // messages, the texts and names of the --profile files (one, or R1 and R2), and the names of
-  // the outputs (read 1, read 2, mutation list, VCF: those named .gz are compressed).
+  // messages, the texts and names of the --profile files (one, or R1 and R2), the names of the
+  // outputs (read 1, read 2, mutation list, VCF, alignments: those named .gz are compressed),
+  // and alignmentIndex (true: with --bam, the index's entries too).
   WasmSimulator(val settings, val inputs) : settings_(std::move(settings)), inputs_(inputs) {}
 
   // "" when the run can start, else what is wrong.
@@ -53,6 +54,9 @@ class WasmSimulator {
       s = ProfileFromTexts(AsStrings(inputs_["profileNames"]), profiles, &options.quality_profile);
     if (s.ok())
       s = ResolveCompression(OutputNames(inputs_["outputNames"]), &options);
+    // The BAM index's entries, for a host that writes a whole run's BAM and its index.
+    options.alignment_index = options.alignments == Options::Alignments::kBam &&
+                              inputs_["alignmentIndex"].isTrue();
     if (s.ok() && !inputs_["blockStride"].isUndefined()) {
       options.block_stride = static_cast<int64_t>(inputs_["blockStride"].as<double>());
       options.block_phase = static_cast<int64_t>(inputs_["blockPhase"].as<double>());

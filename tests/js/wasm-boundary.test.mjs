@@ -71,6 +71,7 @@ const CONSTRUCT = {
   ContigDigester: [],
   ProfileLearner: [],
   RunMerger: [[]],
+  BamIndexAssembler: ['', ''],
 };
 // What Embind gives every class and the module besides readforge's bindings.
 const EMBIND_METHODS = new Set([

@@ -38,6 +38,7 @@ import {
   SimulationRequest,
   Summary,
 } from '../runner/pump.js';
+import { BamIndexWriter } from '../runner/bam-index.js';
 import { measureSpans, scanReference } from '../runner/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
@@ -126,24 +127,35 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (localVcf && !existsSync(args.variantsPath))
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
   const inputs = await localIndex(module, ref, args);
-  const request = { settings, bedTexts, ...profile, ...inputs, outputNames: outputNames(args) };
+  const request = {
+    settings,
+    bedTexts,
+    ...profile,
+    ...inputs,
+    outputNames: outputNames(args),
+    alignmentIndex: indexesAlignments(args),
+  };
   // -t N: worker threads that each read the files themselves (as native threads do), so the
   // reference, and a VCF if any, must be regular files; otherwise one thread does the work.
   const vcf = args.variantsPath;
   if (args.threads > 1 && isRegularFile(ref) && (!vcf || isRegularFile(vcf))) {
-    await simulateInto(module, args, ref, seed, (onOutput) =>
+    await simulateInto(module, args, request, ref, seed, (onOutput) =>
       simulateOnThreads(module, request, ref, vcf, args.threads, onOutput),
     );
     return;
   }
   const variants = await variantsSource(module, args, request);
-  await simulateInto(module, args, ref, seed, async (onOutput) =>
+  await simulateInto(module, args, request, ref, seed, async (onOutput) =>
     simulate(module, request, await referenceSource(ref), { onOutput, variants: variants?.source }),
   );
   variants?.report();
 }
 
 const isUrl = (path: string) => /^(https?|s3):\/\//.test(path);
+
+/** --bam to a file: its index is written beside it (from the simulators' index entries). */
+const indexesAlignments = (args: ParsedArgs) =>
+  args.alignments === 'bam' && args.alignmentsPath !== '-';
 
 const s3Settings = () => ({
   endpoint: process.env.AWS_ENDPOINT_URL,
@@ -200,7 +212,8 @@ async function variantsSource(
 function outputNames(args: ParsedArgs): string[] {
   const [, out1, out2] = args.positional;
   const mutations = args.mutationsPath || '-';
-  return [out1, args.paired && !args.interleaved ? out2 : '', mutations, args.vcfPath];
+  const pair = args.paired && !args.interleaved ? out2 : '';
+  return [out1, pair, mutations, args.vcfPath, args.alignmentsPath];
 }
 
 /** --profile FILE or R1FILE,R2FILE: the files' texts and names. */
@@ -227,7 +240,8 @@ async function localIndex(
   if (faiPath) inputs.faiText = readText(faiPath);
   if (gapsPath) Object.assign(inputs, { gapsText: readText(gapsPath), gapsName: gapsPath });
   const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
-  const needLengths = pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath);
+  const needLengths =
+    pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath) || Boolean(args.alignments);
   const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown);
   if (!missing || !isRegularFile(ref)) return inputs;
   // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
@@ -257,22 +271,37 @@ async function withName<T>(name: string, work: () => Promise<T>): Promise<T> {
 async function simulateInto(
   module: ReadforgeModule,
   args: ParsedArgs,
+  request: SimulationRequest,
   name: string,
   seed: string,
   run: (onOutput: (stream: OutputStream, bytes: Uint8Array) => Promise<void>) => Promise<Summary>,
 ): Promise<void> {
   const [, out1, out2] = args.positional;
   const outputs = new Map<OutputStream, Output>();
+  const stdoutTaken = out1 === '-' || out2 === '-' || args.alignmentsPath === '-';
+  const index = request.alignmentIndex ? new BamIndexWriter(module, request) : null;
   const summary = await withName(name, async () => {
     try {
       outputs.set(OutputStream.Read1, Output.open(out1));
       if (args.paired && !args.interleaved) outputs.set(OutputStream.Read2, Output.open(out2));
-      if (args.mutationsPath || !(out1 === '-' || out2 === '-'))
+      if (args.mutationsPath || !stdoutTaken)
         outputs.set(OutputStream.Mutations, Output.open(args.mutationsPath || '-'));
       if (args.vcfPath) outputs.set(OutputStream.Vcf, Output.open(args.vcfPath));
+      if (args.alignmentsPath)
+        outputs.set(OutputStream.Alignments, Output.open(args.alignmentsPath));
       if (seed && !args.quiet)
         process.stderr.write(`readforge: seed ${seed} (repeat this run with -S ${seed})\n`);
-      const result = await run(async (stream, bytes) => outputs.get(stream)?.write(bytes));
+      const result = await run(async (stream, bytes) =>
+        stream === OutputStream.AlignmentIndex
+          ? index?.push(bytes)
+          : outputs.get(stream)?.write(bytes),
+      );
+      if (index) {
+        const { bytes, extension } = index.finish();
+        const file = Output.open(args.alignmentsPath + extension);
+        outputs.set(OutputStream.AlignmentIndex, file);
+        await file.write(bytes);
+      }
       for (const output of outputs.values()) await output.close();
       return result;
     } catch (error) {
@@ -330,6 +359,7 @@ async function runRemote(
     bedTexts,
     ...profileInputs(args),
     outputNames: outputNames(args),
+    alignmentIndex: indexesAlignments(args),
   };
   // -N places pairs by the N runs: the sidecar next to the reference (or --gaps), else a
   // measure of the regions' bytes first.
@@ -353,7 +383,7 @@ async function runRemote(
   }
   const gaps = gapsText === null ? {} : { gapsText, gapsName };
   const variants = await variantsSource(module, args, { ...request, ...gaps });
-  await simulateInto(module, args, fasta.name, seed, (onOutput) =>
+  await simulateInto(module, args, { ...request, ...gaps }, fasta.name, seed, (onOutput) =>
     simulate(module, { ...request, ...gaps }, remoteSpans(fasta, {}, bgzf), {
       onOutput,
       variants: variants?.source,

@@ -27,7 +27,7 @@ export const OutputStream = {
   AlignmentIndex: 5,
 } as const;
 export type OutputStream = (typeof OutputStream)[keyof typeof OutputStream];
-export const OUTPUT_STREAMS: readonly OutputStream[] = [0, 1, 2, 3];
+export const OUTPUT_STREAMS: readonly OutputStream[] = [0, 1, 2, 3, 4, 5];
 
 export interface SimulatorStats {
   referenceBases: number;
@@ -103,9 +103,12 @@ export interface SimulatorInputs {
   /** --profile: the texts of one quality profile, or of R1's and R2's, and their names. */
   profileTexts?: string[];
   profileNames?: string[];
-  /** The outputs' names (read 1, read 2, mutation list, VCF; "-" for a stream): those named
-   * .gz are compressed (BGZF) unless the settings say gzip or no-gzip. */
+  /** The outputs' names (read 1, read 2, mutation list, VCF, alignments; "-" for a stream):
+   * those named .gz are compressed (BGZF) unless the settings say gzip or no-gzip. */
   outputNames?: string[];
+  /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
+   * a host writing a whole run's BAM and its index (BamIndexAssembler). */
+  alignmentIndex?: boolean;
   /** One of several simulators of one run (threads, Workers): only every `blockStride`-th
    * block from `blockPhase` on is written; see block-merge.ts. */
   blockStride?: number;
@@ -190,6 +193,17 @@ export interface WasmContigDigester {
   delete(): void;
 }
 
+/** The index of a run's BAM from the entries its simulators write (OutputStream.AlignmentIndex),
+ * fed in the BAM's order. */
+export interface WasmBamIndexAssembler {
+  inputBuffer(n: number): Uint8Array;
+  /** "" or what is wrong. */
+  push(n: number): string;
+  /** The index file (BAI, or CSI for contigs past 512 Mb): its bytes and name's ending. */
+  finish(): { error: string; bytes: Uint8Array; extension: string };
+  delete(): void;
+}
+
 export interface WasmProfileLearner {
   inputBuffer(n: number): Uint8Array;
   /** FASTQ bytes of read end `mate` (0: R1, 1: R2); "" or what is wrong. */
@@ -223,6 +237,9 @@ export interface ParsedArgs {
   variantsPath: string;
   vcfPath: string;
   mutationsPath: string;
+  /** --bam or --sam FILE, and which ('' without either). */
+  alignmentsPath: string;
+  alignments: '' | 'bam' | 'sam';
   seedGiven: boolean;
   quiet: boolean;
   help: boolean;
@@ -241,6 +258,8 @@ export interface ReadforgeModule {
   /** `faiText`: the index, for sparse input; '' for whole files. */
   ContigScanner: new (faiText: string) => WasmContigScanner;
   ContigDigester: new () => WasmContigDigester;
+  /** The run's contigs: its .fai and gap sidecar texts, either or both. */
+  BamIndexAssembler: new (faiText: string, gapsText: string) => WasmBamIndexAssembler;
   ProfileLearner: new () => WasmProfileLearner;
   /** Adds up the report() texts of several simulators of one run (given the run's settings). */
   RunMerger: new (settings: Setting[]) => WasmRunMerger;
