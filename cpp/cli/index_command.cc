@@ -45,7 +45,7 @@ Status CheckIndexArgs(const SubcommandArgs& parsed, IndexArgs* args) {
 Status Index(const IndexArgs& args) {
   if (args.ref != "-" && !FileExists(args.ref))
     return Status::Error("cannot open " + args.ref + ": No such file or directory");
-  ContigScanner scanner;
+  ContigScanner scanner(/*digests=*/true);
   RF_RETURN_IF_ERROR(ScanReference(args.ref, &scanner));
   // A .fai beside it must describe the same contigs, or runs would reject the pair of them.
   if (args.ref != "-" && FileExists(args.ref + ".fai")) {
@@ -57,7 +57,7 @@ Status Index(const IndexArgs& args) {
                            " (make it again with samtools faidx)");
   }
   const std::string path = args.out.empty() ? args.ref + ".gaps.bed" : args.out;
-  const std::string text = scanner.gaps().Format(scanner.contigs());
+  const std::string text = scanner.gaps().Format(scanner.contigs(), scanner.contig_md5());
   OutputFile out;
   RF_RETURN_IF_ERROR(out.Open(path, OutputFile::Mode::kReplaceWhenClosed));
   RF_RETURN_IF_ERROR(out.Write(text));

@@ -195,7 +195,7 @@ Status Run(CommandLine& line, Outputs& out) {
   RF_RETURN_IF_ERROR(
       LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
                          pairs_mode || !line.vcf_path.empty() || o.plant_variants || alignments,
-                         pairs_mode || !line.gaps_path.empty(), layout.get()));
+                         pairs_mode || !line.gaps_path.empty(), layout.get(), alignments));
 
   o.write_vcf = !line.vcf_path.empty();
   const bool stdout_taken =
@@ -214,7 +214,10 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
   if (alignments) {
     RF_RETURN_IF_ERROR(out.alignments.Open(line.alignments_path));
-    o.alignment_index = o.alignments == Options::Alignments::kBam && line.alignments_path != "-";
+    // The index is of a whole run's BAM: a shard's piece (--first-block, --end-block) has none.
+    const bool whole_run = o.first_block == 0 && o.end_block < 0;
+    o.alignment_index =
+        o.alignments == Options::Alignments::kBam && line.alignments_path != "-" && whole_run;
     if (o.alignment_index)
       out.index_entries = std::make_unique<BamIndexAssembler>(layout->contigs);
   }

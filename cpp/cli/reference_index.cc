@@ -29,14 +29,16 @@ Status LoadReferenceIndex(const std::string& ref_path,
                           const std::string& gaps_path,
                           bool need_lengths,
                           bool need_gaps,
-                          ReferenceLayout* layout) {
+                          ReferenceLayout* layout,
+                          bool need_digests) {
   *layout = ReferenceLayout();
   const bool from_file = ref_path != "-";
   std::string fai = fai_path;
   if (fai.empty() && from_file && FileExists(ref_path + ".fai"))
     fai = ref_path + ".fai";
   std::string gaps = gaps_path;
-  if (gaps.empty() && need_gaps && from_file && FileExists(ref_path + ".gaps.bed"))
+  if (gaps.empty() && (need_gaps || need_digests) && from_file &&
+      FileExists(ref_path + ".gaps.bed"))
     gaps = ref_path + ".gaps.bed";
   std::string fai_text, gaps_text;
   if (!fai.empty())
@@ -45,11 +47,12 @@ Status LoadReferenceIndex(const std::string& ref_path,
     RF_RETURN_IF_ERROR(ReadWholeFile(gaps, &gaps_text));
   RF_RETURN_IF_ERROR(LayoutFromTexts(fai_text, fai, gaps_text, gaps, layout));
   const bool have_gaps = layout->gaps.known();
-  const bool missing = (need_gaps && !have_gaps) || (need_lengths && layout->contigs.empty());
+  const bool missing = (need_gaps && !have_gaps) || (need_lengths && layout->contigs.empty()) ||
+                       (need_digests && layout->contig_md5.empty());
   if (!missing || !IsRegularFile(ref_path))
     return Status::Ok();
-  // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
-  ContigScanner scanner;
+  // One pass measures all, as wgsim reads its reference twice. `readforge index` saves it.
+  ContigScanner scanner(need_digests);
   RF_RETURN_IF_ERROR(ScanReference(ref_path, &scanner));
   if (!layout->contigs.empty()) {
     Status s = CheckIndexMatches(layout->contigs, scanner.contigs());
@@ -61,6 +64,8 @@ Status LoadReferenceIndex(const std::string& ref_path,
   layout->contigs_from = ".fai";
   if (need_gaps && !have_gaps)
     layout->gaps = std::move(measured.gaps);
+  if (need_digests)
+    layout->contig_md5 = std::move(measured.contig_md5);
   return Status::Ok();
 }
 

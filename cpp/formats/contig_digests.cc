@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "formats/text.h"
+
 namespace readforge {
 namespace {
 
@@ -9,27 +11,34 @@ namespace {
 // their bytes reversed on little-endian machines (kept for its UUIDs' sake, see md5.hpp), so
 // each word printed most significant byte first is the digest's bytes in order. Every host
 // readforge builds for (x86, arm64, wasm32) is little-endian.
-std::string HexOf(boost::uuids::detail::md5* md5) {
-  boost::uuids::detail::md5::digest_type digest;
-  md5->get_digest(digest);
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%08x%08x%08x%08x", digest[0], digest[1], digest[2], digest[3]);
-  return hex;
+std::string Md5HexOf(boost::uuids::detail::md5* md5) {
+  return HexOf(Md5Bytes(md5));
 }
 
 }  // namespace
 
+std::string Md5Bytes(boost::uuids::detail::md5* md5) {
+  boost::uuids::detail::md5::digest_type digest;
+  md5->get_digest(digest);
+  std::string bytes;
+  for (uint32_t word : digest) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+      bytes.push_back(static_cast<char>((word >> shift) & 0xff));
+  }
+  return bytes;
+}
+
 std::string Md5Hex(const char* data, size_t size) {
   boost::uuids::detail::md5 md5;
   md5.process_bytes(data, size);
-  return HexOf(&md5);
+  return Md5HexOf(&md5);
 }
 
 ContigDigester::ContigDigester() : scratch_(size_t{1} << 16, '\0') {}
 
 void ContigDigester::CloseContig() {
   if (!contigs_.empty() && contigs_.back().md5.empty())
-    contigs_.back().md5 = HexOf(&md5_);
+    contigs_.back().md5 = Md5HexOf(&md5_);
   md5_ = boost::uuids::detail::md5();
 }
 

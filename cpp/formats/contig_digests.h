@@ -43,6 +43,8 @@ class ContigDigester {
 
 // The MD5 of `size` bytes as 32 lowercase hex digits.
 std::string Md5Hex(const char* data, size_t size);
+// A digest's 16 bytes, in order.
+std::string Md5Bytes(boost::uuids::detail::md5* md5);
 
 }  // namespace readforge
 

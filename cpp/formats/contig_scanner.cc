@@ -4,13 +4,26 @@
 
 namespace readforge {
 
-ContigScanner::ContigScanner() : scratch_(size_t{1} << 16, '\0') {
+ContigScanner::ContigScanner(bool digests)
+    : digests_(digests),
+      // With digests, letters as they are (uppercased), normalised here after hashing.
+      parser_(digests ? FastaParser::Letters::kUppercase : FastaParser::Letters::kNormalised,
+              FastaParser::Names::kUnchecked),
+      scratch_(size_t{1} << 16, '\0') {
   layout_.gaps.set_known(true);
 }
 
 void ContigScanner::FlushRuns() {
   layout_.gaps.AddRuns(current_, runs_);
   runs_.clear();
+  FlushDigest();
+}
+
+void ContigScanner::FlushDigest() {
+  if (!digests_ || sparse_)
+    return;
+  layout_.contig_md5 += Md5Bytes(&md5_);
+  md5_ = boost::uuids::detail::md5();
 }
 
 Status ContigScanner::Push(const char* data, size_t size) {
@@ -40,6 +53,11 @@ Status ContigScanner::Push(const char* data, size_t size) {
         break;
       case FastaParser::Event::kBases: {
         const int64_t n = static_cast<int64_t>(written);
+        if (digests_) {
+          md5_.process_bytes(scratch_.data(), written);
+          for (size_t i = 0; i < written; ++i)
+            scratch_[i] = NormaliseBase(static_cast<unsigned char>(scratch_[i]));
+        }
         AppendNRuns(scratch_.data(), n, position_, &runs_);
         position_ += n;
         bases_ += n;

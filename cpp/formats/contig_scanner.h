@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/contig_digests.h"
 #include "formats/contig_list.h"
 #include "formats/fasta_parser.h"
 #include "formats/gap_index.h"
@@ -19,7 +20,9 @@ namespace readforge {
 
 class ContigScanner {
  public:
-  ContigScanner();
+  // `digests`: each contig's MD5 too (contig_digests.h; ReferenceLayout::contig_md5), at the
+  // cost of hashing every base.
+  explicit ContigScanner(bool digests = false);
 
   Status Push(const char* data, size_t size);
   Status Finish();
@@ -32,6 +35,7 @@ class ContigScanner {
   // After Finish().
   const ContigList& contigs() const { return layout_.contigs; }
   const GapIndex& gaps() const { return layout_.gaps; }
+  const std::string& contig_md5() const { return layout_.contig_md5; }
   // The layout measured, handed over (the scanner is spent).
   ReferenceLayout TakeLayout() { return std::move(layout_); }
   int64_t bases() const { return bases_; }
@@ -40,7 +44,12 @@ class ContigScanner {
   // The runs found in the current contig go to the index.
   void FlushRuns();
 
-  FastaParser parser_{FastaParser::Letters::kNormalised, FastaParser::Names::kUnchecked};
+  // The MD5 of the current contig ends; it goes to the layout.
+  void FlushDigest();
+
+  const bool digests_;
+  FastaParser parser_;
+  boost::uuids::detail::md5 md5_;
   ReferenceLayout layout_;
   std::vector<NRun> runs_;  // of the current contig, not yet in the index
   std::string scratch_;     // normalised bases, searched for runs of N

@@ -17,9 +17,14 @@ struct Declared {
 
 }  // namespace
 
-Status GapIndex::Parse(std::string_view text, ContigList* contigs, GapIndex* index) {
+Status GapIndex::Parse(std::string_view text,
+                       ContigList* contigs,
+                       GapIndex* index,
+                       std::string* md5) {
   *contigs = ContigList();
   *index = GapIndex();
+  std::string digests;
+  bool every_digest = true;
   index->known_ = true;
   std::vector<Declared> declared;
   int64_t line_number = 0;
@@ -63,6 +68,12 @@ Status GapIndex::Parse(std::string_view text, ContigList* contigs, GapIndex* ind
       if (!contigs->AddUnique(name, length))
         return fail("contig '" + std::string(name) + "' is listed twice");
       declared.push_back(d);
+      const std::string_view digest = NextTabField(&line);
+      if (digest.empty()) {
+        every_digest = false;
+      } else if (!AppendHexBytes(digest, 16, &digests)) {
+        return fail("'" + std::string(digest) + "' is not an MD5 (32 hexadecimal digits)");
+      }
       continue;
     }
     if (!first.empty() && first[0] == '#')
@@ -111,10 +122,12 @@ Status GapIndex::Parse(std::string_view text, ContigList* contigs, GapIndex* ind
   }
   if (contigs->empty())
     return Status::Error("no '#contig' lines (is this a sidecar written by `readforge index`?)");
+  if (md5)
+    *md5 = every_digest ? std::move(digests) : std::string();
   return Status::Ok();
 }
 
-std::string GapIndex::Format(const ContigList& contigs) const {
+std::string GapIndex::Format(const ContigList& contigs, std::string_view md5) const {
   std::string out = std::string(kMagic) + "\t" + std::to_string(kVersion) + "\n";
   size_t r = 0;
   for (size_t i = 0; i < contigs.size(); ++i) {
@@ -125,7 +138,10 @@ std::string GapIndex::Format(const ContigList& contigs) const {
     out += "#contig\t";
     out += contigs.name(i);
     out += "\t" + std::to_string(contigs.length(i)) + "\t" + std::to_string(n_bases) + "\t" +
-           std::to_string(count) + "\n";
+           std::to_string(count);
+    if (md5.size() == 16 * contigs.size())
+      out += "\t" + HexOf(md5.substr(16 * i, 16));
+    out += "\n";
   }
   for (const ContigRun& r : runs_) {
     out += contigs.name(r.contig);

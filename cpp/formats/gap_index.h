@@ -4,10 +4,10 @@
 // `readforge index` writes beside the reference, `<ref>.gaps.bed`:
 //
 //   #readforge-gaps	1
-//   #contig	chr1	248956422	18475410	57      name, length, N bases, N runs
-//   #contig	chr2	242193529	1645301	36
-//   chr1	0	10000                               one BED line per run, 0-based half-open
-//   chr1	207666	257666
+//   #contig	chr1	248956422	18475410	57	2648ae1b...      name, length, N bases, N
+//   runs, #contig	chr2	242193529	1645301	36	4bb4f82...       and the MD5
+//   (optional) chr1	0	10000                               one BED line per run, 0-based
+//   half-open chr1	207666	257666
 //   ...
 //
 // The runs are BED, so bedtools and friends read the file as it is. The header lines make a
@@ -37,10 +37,15 @@ class GapIndex {
   std::string source;
 
   // A sidecar's text: the contigs it describes (a sidecar is also an index of names and
-  // lengths) and their runs.
-  static Status Parse(std::string_view text, ContigList* contigs, GapIndex* index);
-  // The sidecar's text for `contigs`, the list these runs belong to.
-  std::string Format(const ContigList& contigs) const;
+  // lengths), their runs, and their MD5s (contig_digests.h) as 16 raw bytes each when every
+  // '#contig' line gives one (else `md5` is left empty).
+  static Status Parse(std::string_view text,
+                      ContigList* contigs,
+                      GapIndex* index,
+                      std::string* md5 = nullptr);
+  // The sidecar's text for `contigs`, the list these runs belong to, with their MD5s when given
+  // (16 raw bytes each).
+  std::string Format(const ContigList& contigs, std::string_view md5 = {}) const;
 
   // Whether the runs are known (a scan or a sidecar): without them, contigs are taken to hold
   // no N, and a run that meets one says what to do.

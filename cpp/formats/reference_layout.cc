@@ -30,7 +30,8 @@ Status LayoutFromTexts(std::string_view fai_text,
   if (gaps_text.empty())
     return Status::Ok();
   ContigList listed;
-  RF_RETURN_IF_ERROR(Named(gaps_name, GapIndex::Parse(gaps_text, &listed, &layout->gaps)));
+  RF_RETURN_IF_ERROR(
+      Named(gaps_name, GapIndex::Parse(gaps_text, &listed, &layout->gaps, &layout->contig_md5)));
   layout->gaps.source = gaps_name;
   if (layout->contigs.empty()) {  // the sidecar names and measures every contig too
     layout->contigs = std::move(listed);

@@ -28,6 +28,11 @@ std::string FormatNumber(double value);
 // A path's last component ("data/ref.fa" -> "ref.fa"; either slash).
 std::string_view BaseName(std::string_view path);
 
+// Bytes as lowercase hexadecimal, and back: `hex` must be exactly 2 * `bytes` digits (either
+// case); false (and nothing appended) otherwise.
+std::string HexOf(std::string_view bytes);
+bool AppendHexBytes(std::string_view hex, size_t bytes, std::string* out);
+
 }  // namespace readforge
 
 #endif  // READFORGE_FORMATS_TEXT_H_

@@ -65,6 +65,7 @@ val ParseArgs(val args) {
   out.set("interleaved", line.options.interleaved);
   out.set("coverage", line.options.coverage);
   out.set("threads", line.threads);
+  out.set("wholeRun", line.options.first_block == 0 && line.options.end_block < 0);
   return out;
 }
 

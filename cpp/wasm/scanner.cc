@@ -17,7 +17,9 @@ namespace {
 // or (given the .fai) sparse input: the spans' byte ranges, each after beginContigAt().
 class WasmContigScanner {
  public:
-  explicit WasmContigScanner(std::string fai_text) : fai_text_(std::move(fai_text)) {}
+  // `digests`: each contig's MD5 too, in gapsText() (whole files only).
+  WasmContigScanner(std::string fai_text, bool digests)
+      : fai_text_(std::move(fai_text)), scanner_(digests) {}
 
   val inputBuffer(size_t n) {
     buffer_.resize(n);
@@ -45,7 +47,9 @@ class WasmContigScanner {
     }
     return text;
   }
-  std::string gapsText() const { return scanner_.gaps().Format(scanner_.contigs()); }
+  std::string gapsText() const {
+    return scanner_.gaps().Format(scanner_.contigs(), scanner_.contig_md5());
+  }
 
  private:
   static std::string Message(const Status& s) { return s.ok() ? "" : s.message(); }
@@ -62,7 +66,7 @@ class WasmContigScanner {
 EMSCRIPTEN_BINDINGS(readforge_scanner) {
   using namespace readforge::wasm;
   emscripten::class_<WasmContigScanner>("ContigScanner")
-      .constructor<std::string>()
+      .constructor<std::string, bool>()
       .function("inputBuffer", &WasmContigScanner::inputBuffer)
       .function("push", &WasmContigScanner::push)
       .function("beginContigAt", &WasmContigScanner::beginContigAt)

@@ -55,8 +55,8 @@ class WasmSimulator {
     if (s.ok())
       s = ResolveCompression(OutputNames(inputs_["outputNames"]), &options);
     // The BAM index's entries, for a host that writes a whole run's BAM and its index.
-    options.alignment_index = options.alignments == Options::Alignments::kBam &&
-                              inputs_["alignmentIndex"].isTrue();
+    options.alignment_index =
+        options.alignments == Options::Alignments::kBam && inputs_["alignmentIndex"].isTrue();
     if (s.ok() && !inputs_["blockStride"].isUndefined()) {
       options.block_stride = static_cast<int64_t>(inputs_["blockStride"].as<double>());
       options.block_phase = static_cast<int64_t>(inputs_["blockPhase"].as<double>());

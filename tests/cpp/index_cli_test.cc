@@ -34,10 +34,16 @@ TEST_F(IndexCliTest, WritesTheRunsBesideTheReferenceAsBed) {
   ASSERT_EQ(Run("index gapped.fa", &err), 0) << err;
   EXPECT_EQ(err,
             "readforge: wrote gapped.fa.gaps.bed: 2 contigs, 680000 bases, 50000 N in 2 runs "
-            "(93 bytes)\n");
+            "(159 bytes)\n");
   EXPECT_EQ(ReadFile(Path("gapped.fa.gaps.bed")),
-            "#readforge-gaps\t1\n#contig\ta\t600000\t20000\t1\n#contig\tb\t80000\t30000\t1\n"
+            "#readforge-gaps\t1\n"
+            "#contig\ta\t600000\t20000\t1\t65452a8ce02aca7d20dbae8d2c37c8a7\n"
+            "#contig\tb\t80000\t30000\t1\t666afeccbbfd848fc24c642de0d4f4d2\n"
             "a\t250000\t270000\nb\t0\t30000\n");
+  // The MD5s are samtools dict's M5.
+  ASSERT_EQ(Shell("samtools dict gapped.fa | grep -o 'M5:[0-9a-f]*' > m5.txt"), 0);
+  EXPECT_EQ(ReadFile(Path("m5.txt")),
+            "M5:65452a8ce02aca7d20dbae8d2c37c8a7\nM5:666afeccbbfd848fc24c642de0d4f4d2\n");
   // gzip and bgzip references give the same sidecar; -o - writes it to standard output.
   ASSERT_EQ(Shell("gzip -k gapped.fa && cp gapped.fa bg.fa && bgzip bg.fa"), 0);
   ASSERT_EQ(Run("index -q -o - gapped.fa.gz").status, 0);

@@ -67,7 +67,7 @@ function arity(call) {
 // Constructor arguments for an instance of each class (a class the types add needs one here).
 const CONSTRUCT = {
   Simulator: [[], {}],
-  ContigScanner: [''],
+  ContigScanner: ['', false],
   ContigDigester: [],
   ProfileLearner: [],
   RunMerger: [[]],

@@ -153,9 +153,12 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
 
 const isUrl = (path: string) => /^(https?|s3):\/\//.test(path);
 
-/** --bam to a file: its index is written beside it (from the simulators' index entries). */
+/**
+ * --bam to a file: its index is written beside it (from the simulators' index entries); not for
+ * a shard's piece, whose index is the joined file's.
+ */
 const indexesAlignments = (args: ParsedArgs) =>
-  args.alignments === 'bam' && args.alignmentsPath !== '-';
+  args.alignments === 'bam' && args.alignmentsPath !== '-' && args.wholeRun;
 
 const s3Settings = () => ({
   endpoint: process.env.AWS_ENDPOINT_URL,
@@ -222,10 +225,17 @@ function profileInputs(args: ParsedArgs): SimulatorInputs {
   return { profileTexts: args.profilePaths.map(readText), profileNames: args.profilePaths };
 }
 
+/** Whether a gap sidecar lists each contig's MD5 (`readforge index` writes them). */
+const listsDigests = (gapsText: string) =>
+  gapsText
+    .split('\n')
+    .every((line) => !line.startsWith('#contig\t') || line.split('\t').length > 5);
+
 /**
  * What the run knows before reading the reference, as the native CLI finds it: the .fai (--fai
- * or <ref>.fai), the N runs -N needs (--gaps or <ref>.gaps.bed), and what is still missing from
- * one first pass over a regular file.
+ * or <ref>.fai), the N runs -N needs (--gaps or <ref>.gaps.bed), the contigs' MD5s alignments'
+ * headers carry (the sidecar), and what is still missing from one first pass over a regular
+ * file.
  */
 async function localIndex(
   module: ReadforgeModule,
@@ -235,21 +245,25 @@ async function localIndex(
   const pairsMode = args.coverage <= 0;
   const beside = (suffix: string) => (ref !== '-' && existsSync(ref + suffix) ? ref + suffix : '');
   const faiPath = args.faiPath || beside('.fai');
-  const gapsPath = args.gapsPath || (pairsMode ? beside('.gaps.bed') : '');
+  const digests = Boolean(args.alignments);
+  const gapsPath = args.gapsPath || (pairsMode || digests ? beside('.gaps.bed') : '');
   const inputs: SimulatorInputs = {};
   if (faiPath) inputs.faiText = readText(faiPath);
   if (gapsPath) Object.assign(inputs, { gapsText: readText(gapsPath), gapsName: gapsPath });
   const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
   const needLengths =
     pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath) || Boolean(args.alignments);
-  const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown);
+  const noDigests = digests && !(inputs.gapsText && listsDigests(inputs.gapsText));
+  const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown) || noDigests;
   if (!missing || !isRegularFile(ref)) return inputs;
-  // One pass measures both, as wgsim reads its reference twice. `readforge index` saves it.
-  const scan = await withName(ref, async () => scanReference(module, await referenceSource(ref)));
+  // One pass measures all, as wgsim reads its reference twice. `readforge index` saves it.
+  const scan = await withName(ref, async () =>
+    scanReference(module, await referenceSource(ref), undefined, digests),
+  );
   const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
   if (problem) throw new ReadforgeError(`${ref}: ${problem}`);
   inputs.faiText = scan.faiText;
-  if (pairsMode && !inputs.gapsText) inputs.gapsText = scan.gapsText;
+  if ((pairsMode && !inputs.gapsText) || noDigests) inputs.gapsText = scan.gapsText;
   return inputs;
 }
 

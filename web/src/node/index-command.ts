@@ -42,7 +42,7 @@ export async function indexCommand(module: ReadforgeModule, argv: string[]): Pro
     throw new ReadforgeError(`cannot open ${args.ref}: No such file or directory`);
   let scan;
   try {
-    scan = await scanReference(module, await referenceSource(args.ref));
+    scan = await scanReference(module, await referenceSource(args.ref), undefined, true);
   } catch (error) {
     if (error instanceof ReadforgeError) throw new ReadforgeError(`${args.ref}: ${error.message}`);
     throw error;

@@ -59,14 +59,18 @@ export async function feedWholeFile<P extends WholeFilePass, T>(
   }
 }
 
-/** A first pass over a whole reference: contig names and lengths, and N runs. */
+/**
+ * A first pass over a whole reference: contig names and lengths, and N runs; with `digests`,
+ * each contig's MD5 too, in the sidecar's text (what truth alignments' @SQ lines carry as M5).
+ */
 export function scanReference(
   module: ReadforgeModule,
   input: ByteSource | ReadableStream<Uint8Array>,
   signal?: AbortSignal,
+  digests = false,
 ): Promise<ReferenceScan> {
   return feedWholeFile(
-    new module.ContigScanner(''),
+    new module.ContigScanner('', digests),
     input,
     (scanner) => ({ faiText: scanner.faiText(), gapsText: scanner.gapsText() }),
     signal,
@@ -84,7 +88,7 @@ export async function measureSpans(
   signal?: AbortSignal,
 ): Promise<string> {
   const sparse = input(plannedSpans(module, request));
-  const scanner = new module.ContigScanner(request.faiText ?? '');
+  const scanner = new module.ContigScanner(request.faiText ?? '', false);
   try {
     while (true) {
       signal?.throwIfAborted();

@@ -249,6 +249,8 @@ export interface ParsedArgs {
   coverage: number;
   /** -t: simulators on worker threads (a regular reference file), the same bytes. */
   threads: number;
+  /** No --first-block or --end-block: the run writes all of its blocks. */
+  wholeRun: boolean;
 }
 
 export interface ReadforgeModule {
@@ -256,7 +258,8 @@ export interface ReadforgeModule {
   HEAP8: Int8Array;
   Simulator: new (settings: Setting[], inputs: SimulatorInputs) => WasmSimulator;
   /** `faiText`: the index, for sparse input; '' for whole files. */
-  ContigScanner: new (faiText: string) => WasmContigScanner;
+  /** `digests`: each contig's MD5 too, in gapsText() (whole files). */
+  ContigScanner: new (faiText: string, digests: boolean) => WasmContigScanner;
   ContigDigester: new () => WasmContigDigester;
   /** The run's contigs: its .fai and gap sidecar texts, either or both. */
   BamIndexAssembler: new (faiText: string, gapsText: string) => WasmBamIndexAssembler;
