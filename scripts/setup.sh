@@ -8,7 +8,7 @@ APT_PACKAGES=(
   cmake g++ make pkg-config zlib1g-dev libboost-dev libgtest-dev  # native build and unit tests
   emscripten                                                      # the WebAssembly build
   clang libclang-rt-14-dev                                        # libFuzzer and sanitizers
-  samtools bcftools tabix bwa                                     # wgsim peer, checkers, bgzip
+  samtools bcftools tabix bwa python3-pysam                       # wgsim peer, checkers, bgzip
   art-nextgen-simulation-tools-profiles                           # ART's Illumina profiles (tests)
   chromium                                                        # Playwright's browser (e2e/)
   time                                                            # /usr/bin/time for benchmarks
