@@ -53,7 +53,8 @@ const MATRIX = [
 ];
 
 function outputsOf(dir, prefix, single) {
-  const files = [`${prefix}1.fq`, `${prefix}.vcf`, `${prefix}.txt`];
+  const files = [`${prefix}1.fq`, `${prefix}.vcf`, `${prefix}.txt`, `${prefix}.bam`];
+  files.push(`${prefix}.bam.bai`);
   if (!single) files.push(`${prefix}2.fq`);
   return Object.fromEntries(files.map((f) => [f.slice(prefix.length), read(join(dir, f))]));
 }
@@ -67,6 +68,8 @@ for (const { name, args, single } of MATRIX) {
       `${p}.vcf`,
       '--mutations',
       `${p}.txt`,
+      '--bam',
+      `${p}.bam`,
       'ref.fa',
       `${p}1.fq`,
       ...(single ? [] : [`${p}2.fq`]),
@@ -79,6 +82,7 @@ for (const { name, args, single } of MATRIX) {
     const w = outputsOf(dir, 'w', single);
     assert.ok(n['1.fq'].length > 50000, 'the run wrote reads');
     assert.ok(n['.txt'].length > 0, 'the run wrote variants');
+    assert.ok(n['.bam'].length > 10000 && n['.bam.bai'].length > 0, 'the run wrote alignments');
     for (const key of Object.keys(n)) assert.ok(n[key] === w[key], `${key} differs`);
     assert.equal(a.stderr, b.stderr, 'the same warnings and summary');
   });
