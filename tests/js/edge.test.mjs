@@ -254,6 +254,23 @@ test('shards concatenated give the unsharded bytes, for k = 1, 2, 3, 7', async (
   for (let i = 0; i < 4; i++) gzParts.push((await get(`${query}&gzip=1&shard=${i}/4`)).body);
   assert.ok(Buffer.concat(gzParts).equals(gz), 'gzip shards');
   assert.ok(gunzipSync(gz).equals(whole), 'gzip decompresses to the plain bytes');
+  // format=bam: the run's truth alignments, the command line's BAM (M5 from the bucket's
+  // sidecar, as the CLI has it beside the file); shards are pieces of it.
+  const bam = await get(`${query}&format=bam`);
+  assert.equal(bam.headers.get('content-type'), 'application/octet-stream');
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-bam-'));
+  execFileSync(NATIVE, [
+    '-q',
+    ...['-N', '20000', '-S', '9', '--block-size', '65536', '-r', '0.005'],
+    ...['--bam', join(dir, 'n.bam'), '--mutations', '/dev/null', ECOLI],
+    ...[join(dir, '1.fq'), join(dir, '2.fq')],
+  ]);
+  assert.ok(bam.body.equals(readFileSync(join(dir, 'n.bam'))), 'BAM: the CLI bytes');
+  const bamParts = [];
+  for (let i = 0; i < 3; i++) bamParts.push((await get(`${query}&format=bam&shard=${i}/3`)).body);
+  assert.ok(Buffer.concat(bamParts).equals(bam.body), 'BAM shards (header first, EOF last)');
+  const sam = (await get(`${query}&format=sam&shard=1/3`)).body.toString();
+  assert.match(sam, /^[^@].*\t60\t\d+M/, 'a SAM piece: records, no header');
 });
 
 function workerdRssMB() {
@@ -350,10 +367,10 @@ test('bad requests get the documented status and a JSON body naming the paramete
     ['ref=MT-human&e=2', 400, 'e', '-e/--error-rate must be in [0, 1], got 2'],
     ['ref=MT-human&bogus=1', 400, 'bogus', "unknown option 'bogus'"],
     [
-      'ref=MT-human&format=bam',
+      'ref=MT-human&format=cram',
       400,
       'format',
-      "format must be fastq, interleaved, vcf or summary, got 'bam'",
+      "format must be fastq, interleaved, vcf, bam, sam or summary, got 'cram'",
     ],
     [
       'ref=MT-human&shard=3/2',

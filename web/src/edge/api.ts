@@ -37,11 +37,14 @@ interface Plan {
   /** The configured VCF whose variants are planted (variants=NAME). */
   variantsUrl?: string;
   gzip: boolean;
+  /** format=bam: binary bytes. */
+  binary: boolean;
   profile: ProfileTexts | null;
   reference: ReferenceConfig;
   /** The reference opened: its file, index and, for bgzip, its .gzi. */
   fasta: RemoteFasta;
-  /** The reference's N runs, when -N needs them and a sidecar has them (else measured). */
+  /** The reference's sidecar (N runs, MD5s), when -N or alignments need it and there is one
+   * (else -N measures the runs). */
   gaps: { gapsText: string; gapsName: string } | null;
   pairsMode: boolean;
   seed: string;
@@ -76,13 +79,14 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
   }
   for (const region of params.getAll('region')) settings.push(['region', region]);
   const format = params.get('format') ?? 'fastq';
-  if (!['fastq', 'interleaved', 'vcf', 'summary'].includes(format)) {
+  if (!['fastq', 'interleaved', 'vcf', 'bam', 'sam', 'summary'].includes(format)) {
     throw new ApiError(
       400,
       'format',
-      `format must be fastq, interleaved, vcf or summary, got '${format}'`,
+      `format must be fastq, interleaved, vcf, bam, sam or summary, got '${format}'`,
     );
   }
+  const alignments = format === 'bam' || format === 'sam';
   const variantsName = params.get('variants');
   const variantsUrl = variantsName ? config.variants[variantsName] : undefined;
   if (variantsName && !variantsUrl) {
@@ -104,6 +108,8 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
   }
   if (format === 'interleaved') settings.push(['interleaved', '1']);
   if (format === 'vcf') settings.push(['vcf', '1']);
+  // The reads' true alignments: a shard's BAM piece (pieces concatenate to the run's BAM).
+  if (alignments) settings.push([format, '1']);
   // gzip=1: BGZF from the engine, the bytes of the command line's .gz files (shards concatenate).
   if (params.get('gzip') === '1') settings.push(['gzip', '1']);
   const mate = params.get('mate') ?? '1';
@@ -120,7 +126,8 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
 
   const fasta = await openReference(module, reference, env);
   const pairsMode = !settings.some(([n]) => n === 'C' || n === 'coverage');
-  const gaps = pairsMode ? await fetchGaps(reference, env) : null;
+  // The sidecar holds the N runs -N needs, and the contigs' MD5s an alignment header carries.
+  const gaps = pairsMode || alignments ? await fetchGaps(reference, env) : null;
   const sim = new module.Simulator(settings, { faiText: fasta.faiText, ...gaps, ...profile });
   let spans: SpanBytes[];
   try {
@@ -142,15 +149,18 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
   const stream =
     format === 'vcf'
       ? OutputStream.Vcf
-      : mate === '2' && paired && format !== 'interleaved'
-        ? OutputStream.Read2
-        : OutputStream.Read1;
+      : alignments
+        ? OutputStream.Alignments
+        : mate === '2' && paired && format !== 'interleaved'
+          ? OutputStream.Read2
+          : OutputStream.Read1;
   return {
     settings,
     stream,
     summary: format === 'summary',
     variantsUrl,
     gzip: params.get('gzip') === '1',
+    binary: format === 'bam',
     profile,
     reference,
     fasta,
@@ -317,7 +327,11 @@ async function startRun(
   return new Response(output, {
     headers: {
       // gzip=1 asks for a .gz file (not transfer compression): clients keep the bytes as sent.
-      'Content-Type': p.gzip ? 'application/gzip' : 'text/plain; charset=utf-8',
+      'Content-Type': p.binary
+        ? 'application/octet-stream'
+        : p.gzip
+          ? 'application/gzip'
+          : 'text/plain; charset=utf-8',
       'X-Readforge-Seed': p.seed,
       'X-Readforge-Expected-Error-Rate': expectedErrorRate(module, p),
       'Cache-Control': 'no-store',
