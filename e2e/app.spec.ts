@@ -269,6 +269,44 @@ test('several Workers write the bytes of one; an error or Cancel stops them all'
   expect(problems).toEqual([]);
 });
 
+test('true alignments: the BAM and its index are the CLI bytes, on one Worker and three', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const fasta = multiContigFasta();
+  await page.goto('/');
+  await page.locator('#fasta-file').setInputFiles(fasta);
+  await setOption(page, 'pairs', '20000');
+  await setOption(page, 'block-size', '4096');
+  await page.locator('#out-bam').check();
+  await simulateAndWait(page);
+  expect(new URL(page.url()).hash).toContain('bam=1');
+  expect(await savedNames(page)).toEqual([
+    'sample.bam',
+    'sample.bam.bai',
+    'sample.vcf',
+    'sample_R1.fq',
+    'sample_R2.fq',
+  ]);
+  // The CLI with --bam: a first pass gives it the contigs' MD5s, as the page's scan does.
+  const bam = join(mkdtempSync(join(tmpdir(), 'rf-bam-')), 'cli.bam');
+  const expected = nativeRun([...cliArgs(new URL(page.url()).hash), '--bam', bam], fasta, [
+    '1.fq',
+    '2.fq',
+  ]);
+  expect((await readSaved(page, 'sample_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'sample.bam')).equals(readFileSync(bam))).toBe(true);
+  expect((await readSaved(page, 'sample.bam.bai')).equals(readFileSync(`${bam}.bai`))).toBe(true);
+  // Three Workers and compressed reads: the same BAM (never named .gz) and index.
+  await setOption(page, 'workers', '3');
+  await page.locator('#out-gzip').check();
+  await simulateAndWait(page);
+  expect((await readSaved(page, 'sample.bam')).equals(readFileSync(bam))).toBe(true);
+  expect((await readSaved(page, 'sample.bam.bai')).equals(readFileSync(`${bam}.bai`))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
   await page.goto('/');

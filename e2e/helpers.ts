@@ -117,7 +117,7 @@ export function cliArgs(hash: string, profilePath?: string, variantsPath?: strin
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const args: string[] = [];
   for (const [name, value] of params) {
-    if (['ref', 'gzip', 'vcf', 'workers'].includes(name)) continue; // not engine options
+    if (['ref', 'gzip', 'vcf', 'bam', 'workers'].includes(name)) continue; // not engine options
     if (name === 'variants-file') {
       args.push('--variants', variantsPath!);
       continue;

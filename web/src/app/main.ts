@@ -65,6 +65,7 @@ function outputNames(ref: ReferenceSpec): OutputSpec['names'] {
     read1: single ? `${base}.fq` : interleaved ? `${base}_interleaved.fq` : `${base}_R1.fq`,
     read2: single || interleaved ? undefined : `${base}_R2.fq`,
     vcf: $<HTMLInputElement>('#out-vcf').checked ? `${base}.vcf` : undefined,
+    bam: $<HTMLInputElement>('#out-bam').checked ? `${base}.bam` : undefined,
   };
 }
 
@@ -82,6 +83,7 @@ function shareState() {
     settings: form.settings(),
     gzip: $<HTMLInputElement>('#out-gzip').checked,
     vcf: $<HTMLInputElement>('#out-vcf').checked,
+    bam: $<HTMLInputElement>('#out-bam').checked,
     server: $<HTMLInputElement>('#on-server').checked,
     quality: profiles.shareValue,
     variants: $<HTMLInputElement>('#variants-file').files?.[0]?.name ?? '',
@@ -123,6 +125,7 @@ function loadShared(): void {
   $<HTMLTextAreaElement>('#regions').value = run.regions.replace(/;/g, '\n');
   $<HTMLInputElement>('#out-gzip').checked = run.gzip;
   $<HTMLInputElement>('#out-vcf').checked = run.vcf;
+  $<HTMLInputElement>('#out-bam').checked = run.bam;
   $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
   $<HTMLInputElement>('#variants-sample').value = run.sample;
@@ -220,7 +223,10 @@ $('#run-form').addEventListener('submit', async (event) => {
     reference: ref,
     output: { directory, names: outputNames(ref), gzip: $<HTMLInputElement>('#out-gzip').checked },
     needLengths:
-      form.amountMode === 'pairs' || $<HTMLInputElement>('#out-vcf').checked || Boolean(variants),
+      form.amountMode === 'pairs' ||
+      $<HTMLInputElement>('#out-vcf').checked ||
+      $<HTMLInputElement>('#out-bam').checked ||
+      Boolean(variants),
     needGaps: form.amountMode === 'pairs',
     workers: workerCount(),
     ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
@@ -256,6 +262,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     return;
   }
   if ($<HTMLInputElement>('#out-vcf').checked) settings.push(['vcf', '1']);
+  if ($<HTMLInputElement>('#out-bam').checked) settings.push(['bam', '1']);
   startedAt = performance.now();
   $('#progress-panel').hidden = false;
   $<HTMLProgressElement>('#progress').removeAttribute('value');
@@ -269,10 +276,11 @@ $('#run-form').addEventListener('submit', async (event) => {
     const names = request.output.names;
     const suffix = request.output.gzip ? '.gz' : '';
     const streams: NonNullable<OutputSpec['streams']> = {};
-    for (const key of ['read1', 'read2', 'vcf'] as const) {
+    for (const key of ['read1', 'read2', 'vcf', 'bam'] as const) {
       const name = names[key];
       if (!name) continue;
-      streams[key] = await startDownload(downloader, name + suffix);
+      // (BAM is BGZF whatever the form says: its name never takes .gz.)
+      streams[key] = await startDownload(downloader, key === 'bam' ? name : name + suffix);
       transfer.push(streams[key] as unknown as Transferable);
     }
     request.output.streams = streams;

@@ -34,19 +34,20 @@ export async function runOnServer(
     ['mate=1', run.names.read1],
     ['mate=2', run.names.read2],
     ['format=vcf', run.names.vcf],
+    ['format=bam', run.names.bam],
   ];
   const files = [];
   let total = 0;
   for (const [what, name] of wanted) {
     if (!name) continue;
     const query = new URLSearchParams([['ref', run.reference], ...run.settings]);
-    if (what === 'format=vcf') query.set('format', 'vcf');
+    if (what.startsWith('format=')) query.set('format', what.slice(7));
     else if (run.settings.some(([n, v]) => n === 'interleaved' && v === '1'))
       query.set('format', 'interleaved');
     else query.set('mate', what.slice(5));
     if (run.gzip) query.set('gzip', '1');
     const url = (i: number) => `/api/simulate?${query}&shard=${i}/${SHARDS}`;
-    const fileName = run.gzip ? `${name}.gz` : name;
+    const fileName = run.gzip && what !== 'format=bam' ? `${name}.gz` : name;
     const parts: Uint8Array[] = [];
     const handle = await run.directory?.getFileHandle(fileName, { create: true });
     const writable = (await handle?.createWritable()) as WritableStream<Uint8Array> | undefined;

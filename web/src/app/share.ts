@@ -9,6 +9,8 @@ export interface SharedRun {
   settings: Setting[];
   gzip: boolean;
   vcf: boolean;
+  /** True alignments (BAM) beside the reads. */
+  bam: boolean;
   server: boolean;
   /** 'constant', the built-in profile's name, or 'file:<names>' / 'learn:<names>'. */
   quality: string;
@@ -26,6 +28,7 @@ export function encodeRun(run: SharedRun): string {
   for (const [name, value] of run.settings) params.set(name, value);
   params.set('gzip', run.gzip ? '1' : '0');
   params.set('vcf', run.vcf ? '1' : '0');
+  if (run.bam) params.set('bam', '1');
   if (run.server) params.set('server', '1');
   if (run.quality !== 'constant') params.set('quality', run.quality);
   if (run.variants) params.set('variants-file', run.variants);
@@ -47,6 +50,7 @@ export function decodeRun(hash: string): SharedRun | null {
         'regions',
         'gzip',
         'vcf',
+        'bam',
         'server',
         'quality',
         'variants-file',
@@ -62,6 +66,7 @@ export function decodeRun(hash: string): SharedRun | null {
     settings,
     gzip: params.get('gzip') === '1',
     vcf: params.get('vcf') !== '0',
+    bam: params.get('bam') === '1',
     server: params.get('server') === '1',
     quality: params.get('quality') ?? 'constant',
     variants: params.get('variants-file') ?? '',

@@ -39,7 +39,7 @@ import {
   Summary,
 } from '../runner/pump.js';
 import { BamIndexWriter } from '../runner/bam-index.js';
-import { measureSpans, scanReference } from '../runner/first-pass.js';
+import { measureSpans, scanReference, sidecarListsDigests } from '../runner/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
 import { indexCommand } from './index-command.js';
@@ -225,12 +225,6 @@ function profileInputs(args: ParsedArgs): SimulatorInputs {
   return { profileTexts: args.profilePaths.map(readText), profileNames: args.profilePaths };
 }
 
-/** Whether a gap sidecar lists each contig's MD5 (`readforge index` writes them). */
-const listsDigests = (gapsText: string) =>
-  gapsText
-    .split('\n')
-    .every((line) => !line.startsWith('#contig\t') || line.split('\t').length > 5);
-
 /**
  * What the run knows before reading the reference, as the native CLI finds it: the .fai (--fai
  * or <ref>.fai), the N runs -N needs (--gaps or <ref>.gaps.bed), the contigs' MD5s alignments'
@@ -253,7 +247,7 @@ async function localIndex(
   const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
   const needLengths =
     pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath) || Boolean(args.alignments);
-  const noDigests = digests && !(inputs.gapsText && listsDigests(inputs.gapsText));
+  const noDigests = digests && !sidecarListsDigests(inputs.gapsText ?? '');
   const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown) || noDigests;
   if (!missing || !isRegularFile(ref)) return inputs;
   // One pass measures all, as wgsim reads its reference twice. `readforge index` saves it.

@@ -59,6 +59,12 @@ export async function feedWholeFile<P extends WholeFilePass, T>(
   }
 }
 
+/** Whether a gap sidecar's text lists each contig's MD5 (`readforge index` writes them). */
+export function sidecarListsDigests(gapsText: string): boolean {
+  const contigs = gapsText.split('\n').filter((line) => line.startsWith('#contig\t'));
+  return contigs.length > 0 && contigs.every((line) => line.split('\t').length > 5);
+}
+
 /**
  * A first pass over a whole reference: contig names and lengths, and N runs; with `digests`,
  * each contig's MD5 too, in the sidecar's text (what truth alignments' @SQ lines carry as M5).

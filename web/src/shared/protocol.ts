@@ -22,6 +22,8 @@ export interface OutputNames {
   read1: string;
   read2?: string;
   vcf?: string;
+  /** The reads' true alignments (BAM, always BGZF: never named .gz), indexed beside it. */
+  bam?: string;
 }
 
 export interface OutputSpec {
@@ -32,6 +34,8 @@ export interface OutputSpec {
     read1?: WritableStream<Uint8Array>;
     read2?: WritableStream<Uint8Array>;
     vcf?: WritableStream<Uint8Array>;
+    /** (The BAM's index is made at the end: a file in the folder, else a Blob.) */
+    bam?: WritableStream<Uint8Array>;
   };
   /** Neither: the Worker returns Blobs (small runs only). */
   names: OutputNames;

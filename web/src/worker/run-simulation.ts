@@ -3,7 +3,8 @@
 import { OutputStream, ReadforgeModule, Setting } from '../runner/module-types.js';
 import type { SimulatorInputs } from '../runner/module-types.js';
 import { decompressIfGzip, ReadforgeError, simulate } from '../runner/pump.js';
-import { measureSpans, scanReference } from '../runner/first-pass.js';
+import { BamIndexWriter } from '../runner/bam-index.js';
+import { measureSpans, scanReference, sidecarListsDigests } from '../runner/first-pass.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { remoteSpans } from '../remote/remote.js';
 import { openRemoteAccess } from '../remote/remote-fasta.js';
@@ -89,14 +90,18 @@ export async function runSimulation(
       : await knownIndex(request);
     const missingGaps = request.needGaps && !inputs.gapsText;
     const missingLengths = request.needLengths && !inputs.faiText && !inputs.gapsText;
-    if (!remote && (missingGaps || missingLengths)) {
-      // One first pass measures lengths and N runs (a .gaps.bed next to the FASTA skips it).
+    // The BAM's header carries each contig's MD5 (M5), from the sidecar or the first pass.
+    const bam = request.output.names.bam;
+    const missingDigests = Boolean(bam) && !sidecarListsDigests(inputs.gapsText ?? '');
+    if (!remote && (missingGaps || missingLengths || missingDigests)) {
+      // One first pass measures all (a .gaps.bed next to the FASTA skips it).
       progress('scanning', null);
-      const scan = await scanReference(module, await openReference(request.reference), signal);
+      const reference = await openReference(request.reference);
+      const scan = await scanReference(module, reference, signal, Boolean(bam));
       const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
       if (problem) throw new ReadforgeError(problem);
       inputs.faiText = scan.faiText;
-      if (missingGaps) inputs.gapsText = scan.gapsText;
+      if (missingGaps || missingDigests) inputs.gapsText = scan.gapsText;
     }
     const simulation = {
       // gzip: the engine writes BGZF (the same bytes as the command line's .gz files).
@@ -105,6 +110,7 @@ export async function runSimulation(
         : request.settings,
       bedTexts: request.bedTexts,
       ...inputs,
+      alignmentIndex: Boolean(bam),
       ...(request.profile
         ? { profileTexts: request.profile.texts, profileNames: request.profile.names }
         : {}),
@@ -130,10 +136,12 @@ export async function runSimulation(
     }
     progress('simulating', 0);
     sinks = await Sinks.open(request.output);
+    const index = bam ? new BamIndexWriter(module, simulation) : null;
     let head: Uint8Array = new Uint8Array(0); // the first bytes of read 1, for the preview
     const onOutput = async (stream: OutputStream, bytes: Uint8Array) => {
       if (stream === OutputStream.Read1 && head.length < PREVIEW_SOURCE_BYTES)
         head = concat(head, bytes.subarray(0, PREVIEW_SOURCE_BYTES - head.length));
+      if (stream === OutputStream.AlignmentIndex) return index!.push(bytes);
       await sinks!.write(stream, bytes);
     };
     const onProgress = (fraction: number | null, pairs: number) =>
@@ -149,6 +157,10 @@ export async function runSimulation(
           onProgress: (p) => onProgress(p.fraction, p.stats.pairs),
         });
     progress('saving', 1, summary.stats.pairs, sinks.bytesOut);
+    if (index) {
+      const { bytes, extension } = index.finish();
+      await sinks.writeWhole(request.output, bam + extension, bytes);
+    }
     const files = await sinks.close();
     const preview = await previewText(head, request.output.gzip);
     post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes });

@@ -62,38 +62,58 @@ interface Sink {
   blob?: () => Promise<Blob>;
 }
 
+async function openSink(
+  spec: OutputSpec,
+  fileName: string,
+  given: WritableStream<Uint8Array> | undefined,
+): Promise<Sink> {
+  let destination: WritableStream<Uint8Array>;
+  let blob: (() => Promise<Blob>) | undefined;
+  if (given) {
+    destination = given;
+  } else if (spec.directory) {
+    const handle = await spec.directory.getFileHandle(fileName, { create: true });
+    destination = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
+  } else {
+    const parts: Uint8Array[] = [];
+    destination = new WritableStream({ write: (chunk) => void parts.push(chunk) });
+    blob = async () => new Blob(parts as BlobPart[]);
+  }
+  const writer = new BatchedWriter(destination.getWriter(), Boolean(blob));
+  return { name: fileName, writer, bytes: 0, blob };
+}
+
 export class Sinks {
   private readonly sinks = new Map<OutputStream, Sink>();
+  private readonly extra: Sink[] = [];
   private memoryBytes = 0;
 
   private constructor(private readonly inMemory: boolean) {}
 
   static async open(spec: OutputSpec): Promise<Sinks> {
     const sinks = new Sinks(!spec.directory && !spec.streams);
+    const gz = (name: string | undefined) => (name && spec.gzip ? `${name}.gz` : name);
     const wanted: [OutputStream, string | undefined, WritableStream<Uint8Array> | undefined][] = [
-      [OutputStream.Read1, spec.names.read1, spec.streams?.read1],
-      [OutputStream.Read2, spec.names.read2, spec.streams?.read2],
-      [OutputStream.Vcf, spec.names.vcf, spec.streams?.vcf],
+      [OutputStream.Read1, gz(spec.names.read1), spec.streams?.read1],
+      [OutputStream.Read2, gz(spec.names.read2), spec.streams?.read2],
+      [OutputStream.Vcf, gz(spec.names.vcf), spec.streams?.vcf],
+      [OutputStream.Alignments, spec.names.bam, spec.streams?.bam],
     ];
     for (const [stream, name, given] of wanted) {
-      if (!name) continue;
-      const fileName = spec.gzip ? `${name}.gz` : name;
-      let destination: WritableStream<Uint8Array>;
-      let blob: (() => Promise<Blob>) | undefined;
-      if (given) {
-        destination = given;
-      } else if (spec.directory) {
-        const handle = await spec.directory.getFileHandle(fileName, { create: true });
-        destination = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
-      } else {
-        const parts: Uint8Array[] = [];
-        destination = new WritableStream({ write: (chunk) => void parts.push(chunk) });
-        blob = async () => new Blob(parts as BlobPart[]);
-      }
-      const writer = new BatchedWriter(destination.getWriter(), Boolean(blob));
-      sinks.sinks.set(stream, { name: fileName, writer, bytes: 0, blob });
+      if (name) sinks.sinks.set(stream, await openSink(spec, name, given));
     }
     return sinks;
+  }
+
+  /**
+   * A file written whole once the run is complete (the BAM's index), beside the others: in the
+   * folder, else a Blob (downloaded with the run's end, as small runs' files are).
+   */
+  async writeWhole(spec: OutputSpec, name: string, bytes: Uint8Array): Promise<void> {
+    const sink = await openSink(spec, name, undefined);
+    this.extra.push(sink);
+    sink.bytes = bytes.length;
+    await sink.writer.write(bytes);
   }
 
   /** Writes `bytes` (copied: the engine's view is only lent for the call). */
@@ -121,7 +141,7 @@ export class Sinks {
 
   async close(): Promise<{ name: string; bytes: number; blob?: Blob }[]> {
     const files = [];
-    for (const sink of this.sinks.values()) {
+    for (const sink of [...this.sinks.values(), ...this.extra]) {
       await sink.writer.close();
       files.push({
         name: sink.name,
@@ -133,6 +153,6 @@ export class Sinks {
   }
 
   async abort(reason: unknown): Promise<void> {
-    for (const sink of this.sinks.values()) await sink.writer.abort(reason);
+    for (const sink of [...this.sinks.values(), ...this.extra]) await sink.writer.abort(reason);
   }
 }
