@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/drive.h"
+#include "cli/eval_command.h"
 #include "cli/index_command.h"
 #include "cli/input_reader.h"
 #include "cli/interrupt.h"
@@ -235,6 +236,8 @@ int main(int argc, char** argv) {
     return IndexCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!args.empty() && args[0] == "profile")
     return ProfileCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!args.empty() && args[0] == "eval")
+    return EvalCommand(std::vector<std::string>(args.begin() + 1, args.end()));
   CommandLine line;
   Status s = ParseAndCheckCommandLine(args, &line);
   if (s.ok() && line.help) {

@@ -4,10 +4,11 @@
 # Bulk memory turns memcpy/memset into single instructions (every host's V8 supports it).
 target_compile_options(readforge_formats PRIVATE -mbulk-memory -msimd128)
 target_compile_options(readforge_engine PRIVATE -mbulk-memory -msimd128)
+target_compile_options(readforge_eval PRIVATE -mbulk-memory -msimd128)
 target_compile_options(libdeflate PRIVATE -mbulk-memory -msimd128 -O3)
 file(GLOB WASM_SOURCES CONFIGURE_DEPENDS cpp/wasm/*.cc)
 add_executable(readforge_wasm ${WASM_SOURCES})
-target_link_libraries(readforge_wasm PRIVATE readforge_engine)
+target_link_libraries(readforge_wasm PRIVATE readforge_engine readforge_eval)
 target_compile_options(readforge_wasm PRIVATE ${READFORGE_FLAGS})
 set_target_properties(readforge_wasm PROPERTIES OUTPUT_NAME readforge SUFFIX ".mjs"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")

@@ -384,3 +384,26 @@ test('planted variants: native, wasm and threads agree, and so do their errors',
     assert.ok(lstatSync(join(dir, 'null2.fq')).isSymbolicLink(), 'the link to /dev/null stays');
   }
 });
+
+test('readforge eval: readforge-wasm reports what the native CLI reports, and fails alike', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const r = native(['-S', '5', '-N', '3000', '--bam', 'g.bam', 'ref.fa', 'a', 'b'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(run('samtools', ['view', '-h', '-o', 'g.sam', 'g.bam'], { cwd: dir }).status, 0);
+  write(join(dir, 'cut.bam'), read(join(dir, 'g.bam')).slice(0, 5000));
+  for (const args of [
+    ['g.sam'],
+    ['-a', 'g.bam'],
+    ['--json', '--truth', 'g.bam', 'g.sam'],
+    ['--truth', 'g.bam', '-g', '0', 'g.bam'],
+    ['cut.bam'],
+    ['--truth', 'g.sam', 'g.bam'],
+  ]) {
+    const n = native(['eval', ...args], { cwd: dir });
+    const w = wasm(['eval', ...args], { cwd: dir });
+    assert.equal(w.status, n.status, `${args}: ${w.stderr}`);
+    assert.equal(w.stdout, n.stdout, `${args}`);
+    assert.equal(w.stderr, n.stderr, `${args}`);
+  }
+});

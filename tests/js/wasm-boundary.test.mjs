@@ -72,6 +72,7 @@ const CONSTRUCT = {
   ProfileLearner: [],
   RunMerger: [[]],
   BamIndexAssembler: ['', ''],
+  Evaluation: [5, false, false],
 };
 // What Embind gives every class and the module besides readforge's bindings.
 const EMBIND_METHODS = new Set([

@@ -42,6 +42,7 @@ import { BamIndexWriter } from '../runner/bam-index.js';
 import { measureSpans, scanReference, sidecarListsDigests } from '../runner/first-pass.js';
 import { isRegularFile, named, readText, referenceSource } from './file-sources.js';
 import { runOnServer, takeFanOutFlags } from './fan-out.js';
+import { evalCommand } from './eval-command.js';
 import { indexCommand } from './index-command.js';
 import { installInterruptHandlers, protect, release } from './interrupt.js';
 import { simulateOnThreads } from './threads.js';
@@ -414,6 +415,7 @@ export async function main(argv: string[]): Promise<number> {
     const module = await loadReadforge();
     if (argv[0] === 'index') return await indexCommand(module, argv.slice(1));
     if (argv[0] === 'profile') return await profileCommand(module, argv.slice(1));
+    if (argv[0] === 'eval') return await evalCommand(module, argv.slice(1));
     await run(module, argv);
     // For scripts/bench.mjs: how large the wasm memory grew.
     if (process.env.READFORGE_WASM_HEAP)

@@ -204,6 +204,32 @@ export interface WasmBamIndexAssembler {
   delete(): void;
 }
 
+/** `readforge eval`: the truth (optional) first, then the aligner's output, in pieces. */
+export interface WasmEvaluation {
+  inputBuffer(n: number): Uint8Array;
+  /** Each: "" or what is wrong. */
+  pushTruth(n: number): string;
+  finishTruth(): string;
+  push(n: number): string;
+  finish(): string;
+  report(): string;
+  records(): number;
+  delete(): void;
+}
+
+/** `readforge eval`'s command line, as the native CLI reads it. */
+export interface ParsedEvalArgs {
+  error: string;
+  help: boolean;
+  input: string;
+  truth: string;
+  out: string;
+  quiet: boolean;
+  gap: number;
+  roc: boolean;
+  json: boolean;
+}
+
 export interface WasmProfileLearner {
   inputBuffer(n: number): Uint8Array;
   /** FASTQ bytes of read end `mate` (0: R1, 1: R2); "" or what is wrong. */
@@ -273,6 +299,9 @@ export interface ReadforgeModule {
   /** BGZF's end-of-file block, for hosts merging several simulators' compressed streams. */
   bgzfEndOfFile(): Uint8Array;
   parseArgs(args: string[]): ParsedArgs;
+  parseEvalArgs(args: string[]): ParsedEvalArgs;
+  evalUsage(): string;
+  Evaluation: new (gap: number, roc: boolean, json: boolean) => WasmEvaluation;
   /** For a bgzip FASTA: each span's compressed slice, from the .gzi index's bytes. */
   bgzfSlices(
     gzi: Uint8Array,
