@@ -34,11 +34,12 @@ class AlignmentBuffer {
   void set_keep_from(int64_t pos) { keep_from_ = pos; }
   int64_t keep_from() const { return keep_from_; }
 
-  // A record at span position `pos` is written straight into arena() (from `start` to its end:
-  // BeginBamRecord ... EndBamRecord), then committed. Wants(pos) first: records the buffer
-  // would not keep need not be made.
+  // A record at span position `pos` is written straight into the buffer: StartRecord(most)
+  // gives the string to append it to (BeginBamRecord ... EndBamRecord; `most`: a bound on its
+  // size), Commit(start) takes it. Wants(pos) first: records the buffer would not keep need not
+  // be made.
   bool Wants(int64_t pos) const { return pos >= keep_from_; }
-  std::string* arena() { return &arena_; }
+  std::string* StartRecord(size_t most);
   void Commit(int64_t pos, bool reverse, int64_t pair, int mate, size_t start);
 
   // Takes the records before span position `end` out, sorted, to be written (Next) or dropped
@@ -55,23 +56,31 @@ class AlignmentBuffer {
 
   void Clear();
   size_t size() const { return entries_.size(); }
-  size_t bytes() const { return arena_.size(); }
 
  private:
+  // Records live in chunks of kChunk bytes (a larger one for a record that needs it), appended
+  // to and never moved: a block's records cost their bytes, not the doubling of one growing
+  // buffer, and the chunks are kept for the next block.
+  static constexpr size_t kChunk = size_t{1} << 20;
+
   struct Entry {
     int64_t pos;
     uint64_t order;  // strand, then pair number and mate
-    uint64_t offset;
+    uint32_t chunk;
+    uint32_t offset;
     uint32_t size;
   };
+  const char* Bytes(const Entry& e) const { return chunks_[e.chunk].data() + e.offset; }
   // Keeps only the entries from `first` on (those not taken), their bytes moved to the front.
   void Compact(size_t first);
 
   int64_t keep_from_ = 0;
-  std::string arena_;
+  std::vector<std::string> chunks_;  // [0, used_] hold records; the rest are spare
+  size_t used_ = 0;
   std::vector<Entry> entries_;
   size_t taken_ = 0;  // entries_[0, taken_) are taken (sorted), next_ the next to write
   size_t next_ = 0;
+  std::string kept_;  // Compact's scratch
 };
 
 }  // namespace readforge

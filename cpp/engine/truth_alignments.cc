@@ -156,7 +156,11 @@ void TruthAligner::Write(const Mate& m,
   f.qual = read.qualities;
   f.qual_reversed = reverse;
   f.qual_fill = quality_;
-  std::string* record = out->arena();
+  // At most: the fixed fields, name, CIGAR, SEQ, QUAL, and the tags (MD up to a digit and a
+  // base per read base).
+  const size_t most = 36 + place.name.size() + 1 + 4 * f.cigar_ops + (n + 1) / 2 + n +
+                      m.alignment.md.size() + read_group_.size() + 64;
+  std::string* record = out->StartRecord(most);
   const size_t start = BeginBamRecord(f, record);
   if (m.mapped) {
     AppendIntTag(record, "NM", m.alignment.edit_distance);
