@@ -268,6 +268,72 @@ printTable(compressRows, [
 ]);
 report.sections.writingFiles = compressRows;
 
+// 9. Truth alignments: the same 1,000,000 pairs written as FASTQ.gz, then as FASTQ.gz and the
+// golden BAM with its index (--bam), alternated round by round: what the BAM costs on the same
+// threads, natively and in wasm. The BAM is about as large as both FASTQ files and compressing
+// it costs about what compressing them does, which is most of a .gz run.
+const bam = join(out, 'golden.bam');
+const truthCases = [
+  ['readforge -t 1', native, ['-q', '-t', '1']],
+  ['readforge -t 2', native, ['-q', '-t', '2']],
+  ['readforge-wasm', node, [wasmCli, '-q']],
+  ['readforge-wasm -t 2', node, [wasmCli, '-q', '-t', '2']],
+];
+const truthRows = [];
+for (const [name, command, prefix] of truthCases) {
+  const fastqArgs = [...prefix, ...workload, '--gaps', sidecar, ref, ...files('.gz')];
+  const [fastqOnly, withBam] = measureAlternating([
+    [command, fastqArgs],
+    [command, [...prefix, ...workload, '--gaps', sidecar, '--bam', bam, ref, ...files('.gz')]],
+  ]);
+  truthRows.push({ name: `${name}, FASTQ.gz`, ...fastqOnly, ratio: 1 });
+  truthRows.push({
+    name: `${name}, FASTQ.gz + BAM`,
+    ...withBam,
+    ratio: withBam.seconds / fastqOnly.seconds,
+  });
+}
+if (big) {
+  const bigRef = join(DIR, 'ref-250Mb-gaps.fa');
+  truthRows.push({
+    name: 'readforge, BAM, 250 Mb contig',
+    ...measure(native, ['-q', ...workload, '--bam', bam, bigRef, ...files('.gz')]),
+  });
+}
+for (const r of truthRows) r.ratioToWgsim = wgsimFiles.seconds / r.seconds;
+console.log(
+  '\nTruth alignments: 1,000,000 pairs of 2 x 150 as FASTQ.gz, and with --bam (and its .bai)',
+);
+printTable(truthRows, [
+  ['run', (r) => r.name, 36],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['x FASTQ.gz', (r) => (r.ratio === undefined ? '' : r.ratio.toFixed(2)), 12],
+  ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.truthAlignments = truthRows;
+
+// 10. Scoring: `readforge eval` and `wgsim_eval.pl alneval` on the same SAM (the golden BAM of
+// the run above as text: 2,000,000 lines with readforge's names), and readforge eval on the BAM.
+const sam = join(out, 'golden.sam');
+spawnSync('samtools', ['view', '-o', sam, bam]);
+const evalRows = [
+  { name: 'wgsim_eval.pl alneval, SAM', ...measure('wgsim_eval.pl', ['alneval', sam]) },
+  { name: 'readforge eval, SAM', ...measure(native, ['eval', '-q', sam]) },
+  { name: 'readforge eval, BAM', ...measure(native, ['eval', '-q', bam]) },
+  { name: 'readforge-wasm eval, SAM', ...measure(node, [wasmCli, 'eval', '-q', sam]) },
+  { name: 'readforge eval --truth, BAM', ...measure(native, ['eval', '-q', '--truth', bam, bam]) },
+];
+for (const r of evalRows) r.speedup = evalRows[0].seconds / r.seconds;
+console.log('\nScoring alignments: 2,000,000 records of readforge reads');
+printTable(evalRows, [
+  ['run', (r) => r.name, 32],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['x alneval', (r) => r.speedup.toFixed(1), 11],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.eval = evalRows;
+
 // 7. References of many sequences (draft assemblies, transcriptomes): 10,000, 100,000 and
 // 1,000,000 contigs of 300 bp, as many pairs as contigs, against wgsim on the same file; the
 // pairs each writes (wgsim skips contigs shorter than its fragments) and peak memory.
