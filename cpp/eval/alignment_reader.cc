@@ -223,6 +223,10 @@ Status AlignmentReader::ParseSamLine(std::string_view line) {
     return fail("MAPQ '" + std::string(fields[4]) + "' is not a number from 0 to 255");
   if (!ParseCigar(fields[5], &line_.cigar))
     return fail("CIGAR '" + std::string(fields[5]) + "' is not a CIGAR");
+  if (fields[9] != "*" && fields[10] != "*" && fields[9].size() != fields[10].size()) {
+    return fail("SEQ has " + std::to_string(fields[9].size()) + " bases and QUAL " +
+                std::to_string(fields[10].size()) + " qualities (a file cut short?)");
+  }
   line_.name = fields[0];
   line_.flag = static_cast<int>(flag);
   line_.contig = fields[2];

@@ -172,3 +172,61 @@ test('hostile: a gzip bomb (1 MB expanding to 1 GB) runs in bounded memory', (t)
   const mb = peakMB(`${join(ROOT, 'build/readforge')} ${args.join(' ')} a1.fq a2.fq`, dir);
   assert.ok(mb < 64, `native peak ${mb.toFixed(1)} MB`);
 });
+
+// Hostile alignments for `readforge eval`, made from a small run's golden BAM: both hosts refuse
+// each with the same one line, print no report, and exit 1.
+test('hostile alignments: readforge eval refuses each with one line, in both hosts', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), read(join(ROOT, 'public/refs/MT-human.fa')));
+  const made = native(['-q', '-S', '3', '-N', '2000', '--bam', 'g.bam', 'ref.fa', 'a', 'b'], {
+    cwd: dir,
+  });
+  assert.equal(made.status, 0, made.stderr);
+  // Another reference (one base changed: another MD5), and another run.
+  const other = read(join(dir, 'ref.fa')).replace(
+    /\n([ACGT])/,
+    (m, b) => `\n${b === 'A' ? 'C' : 'A'}`,
+  );
+  write(join(dir, 'other.fa'), other);
+  native(['-q', '-S', '3', '-N', '200', '--bam', 'o.bam', 'other.fa', 'a', 'b'], { cwd: dir });
+  native(['-q', '-S', '4', '-N', '200', '--bam', 'r.bam', 'ref.fa', 'a', 'b'], { cwd: dir });
+  const bam = read(join(dir, 'g.bam'));
+  write(join(dir, 'cut.bam'), bam.slice(0, bam.length - 200));
+  write(join(dir, 'no-end.bam'), bam.slice(0, bam.length - 28)); // no BGZF end-of-file block
+  const corrupt = Buffer.from(bam, 'latin1');
+  for (let i = 5000; i < 5040; i++) corrupt[i] ^= 0x5a;
+  write(join(dir, 'corrupt.bam'), corrupt.toString('latin1'));
+  assert.equal(run('samtools', ['view', '-o', 'g.sam', 'g.bam'], { cwd: dir }).status, 0);
+  const sam = read(join(dir, 'g.sam'));
+  // Cut inside a record's QUAL: the line still has 11 fields.
+  const lines = sam.split('\n');
+  write(join(dir, 'cut.sam'), `${lines.slice(0, 20).join('\n')}\n${lines[20].slice(0, -120)}`);
+  write(join(dir, 'foreign.sam'), sam.replace(/^[^\t]+/, 'SRR000001.1'));
+  write(join(dir, 'plain.sam.gz'), gzipSync(Buffer.from(sam, 'latin1')).toString('latin1'));
+  write(join(dir, 'empty.sam'), '');
+  write(join(dir, 'junk.bam'), '\x1f\x8b\x08\x04junk that is not a block');
+  const cases = [
+    [['cut.bam'], 'cut.bam: truncated: the BGZF block at byte'],
+    [['no-end.bam'], 'no-end.bam: truncated BAM: no end-of-file block after record 4000'],
+    [['corrupt.bam'], 'corrupt.bam: corrupt gzip data'],
+    [['cut.sam'], 'cut.sam: line 21: SEQ has 70 bases and QUAL'],
+    [['foreign.sam'], "foreign.sam: read 'SRR000001.1' (record 1) is not named as readforge"],
+    [['plain.sam.gz'], 'plain.sam.gz: not BGZF (bgzip or BAM) data at byte 0'],
+    [['empty.sam'], 'empty.sam: no alignment records'],
+    [['junk.bam'], 'junk.bam: '],
+    [['--truth', 'o.bam', 'g.bam'], 'g.bam: aligned to another reference than the truth'],
+    [['--truth', 'g.bam', 'r.bam'], "r.bam: read '"],
+    [['--truth', 'cut.bam', 'g.bam'], 'cut.bam: truncated'],
+  ];
+  for (const [args, message] of cases) {
+    const a = native(['eval', ...args], { cwd: dir });
+    const b = wasm(['eval', ...args], { cwd: dir });
+    assert.equal(a.status, 1, `${args}: ${a.stderr}`);
+    assert.ok(a.stderr.startsWith(`readforge: error: ${message}`), `${args}: ${a.stderr}`);
+    assert.equal(a.stderr.split('\n').length, 2, `${args}: one line`);
+    assert.equal(a.stdout, '', `${args}: no report`);
+    assert.equal(b.status, a.status, `${args}`);
+    assert.equal(b.stderr, a.stderr, `${args}`);
+    assert.equal(b.stdout, '', `${args}`);
+  }
+});
