@@ -16,6 +16,22 @@
 
 namespace readforge {
 
+// Boost's MD5 fed whole 64-byte blocks from an aligned buffer: its block function reads 32-bit
+// words in place, which for input at any other address is undefined behaviour (UBSan says so,
+// and some CPUs fault).
+class Md5 {
+ public:
+  void Update(const char* data, size_t size);
+  // The digest's 16 bytes, in order; the digest starts again.
+  std::string Finish();
+
+ private:
+  static constexpr size_t kBlock = 64;
+  boost::uuids::detail::md5 md5_;
+  alignas(8) char pending_[kBlock];
+  size_t pending_size_ = 0;
+};
+
 struct ContigDigest {
   std::string name;
   int64_t length = 0;
@@ -36,15 +52,13 @@ class ContigDigester {
   void CloseContig();
 
   FastaParser parser_{FastaParser::Letters::kUppercase};
-  boost::uuids::detail::md5 md5_;
+  Md5 md5_;
   std::vector<ContigDigest> contigs_;
   std::string scratch_;
 };
 
 // The MD5 of `size` bytes as 32 lowercase hex digits.
 std::string Md5Hex(const char* data, size_t size);
-// A digest's 16 bytes, in order.
-std::string Md5Bytes(boost::uuids::detail::md5* md5);
 
 }  // namespace readforge
 

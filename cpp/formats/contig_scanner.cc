@@ -22,8 +22,7 @@ void ContigScanner::FlushRuns() {
 void ContigScanner::FlushDigest() {
   if (!digests_ || sparse_)
     return;
-  layout_.contig_md5 += Md5Bytes(&md5_);
-  md5_ = boost::uuids::detail::md5();
+  layout_.contig_md5 += md5_.Finish();
 }
 
 Status ContigScanner::Push(const char* data, size_t size) {
@@ -54,7 +53,7 @@ Status ContigScanner::Push(const char* data, size_t size) {
       case FastaParser::Event::kBases: {
         const int64_t n = static_cast<int64_t>(written);
         if (digests_) {
-          md5_.process_bytes(scratch_.data(), written);
+          md5_.Update(scratch_.data(), written);
           for (size_t i = 0; i < written; ++i)
             scratch_[i] = NormaliseBase(static_cast<unsigned char>(scratch_[i]));
         }

@@ -49,7 +49,7 @@ class ContigScanner {
 
   const bool digests_;
   FastaParser parser_;
-  boost::uuids::detail::md5 md5_;
+  Md5 md5_;
   ReferenceLayout layout_;
   std::vector<NRun> runs_;  // of the current contig, not yet in the index
   std::string scratch_;     // normalised bases, searched for runs of N
