@@ -148,6 +148,23 @@ test('quality profiles: the built-in one, and one learned here from FASTQ, give 
   let expected = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq']);
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
   expect((await readSaved(page, 'MT-human_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  // NovaSeq's quality bins (under Advanced): the link carries them, and only their values appear.
+  await page.locator('#advanced summary').click();
+  await page.locator('#opt-quality-bins').selectOption('novaseq');
+  await simulateAndWait(page);
+  expect(new URL(page.url()).hash).toContain('quality-bins=novaseq');
+  const binned = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq']);
+  const saved = await readSaved(page, 'MT-human_R1.fq');
+  expect(saved.equals(binned.fastq[0])).toBe(true);
+  const shown = new Set(
+    saved
+      .toString()
+      .split('\n')
+      .filter((_, i) => i % 4 === 3)
+      .join(''),
+  );
+  expect([...shown].every((q) => '#-8F'.includes(q))).toBe(true);
+  await page.locator('#opt-quality-bins').selectOption('');
 
   // Learned in the Worker from the person's FASTQ (gzip too): the bytes `readforge profile`
   // writes, saved as a file, and used for a run.

@@ -175,6 +175,11 @@ Status Run(CommandLine& line, Outputs& out) {
     if (!s.ok())
       return Status::Error(bed + ": " + s.message());
   }
+  if (!line.quality_bins_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.quality_bins_path, &text));
+    RF_RETURN_IF_ERROR(QualityBinsFrom(line.quality_bins_path, text, &o));
+  }
   if (!line.profile_paths.empty()) {
     std::vector<std::string> texts(line.profile_paths.size());
     for (size_t i = 0; i < texts.size(); ++i)

@@ -42,6 +42,8 @@ constexpr Spec kSpecs[] = {
      "skip (and count) VCF records whose REF is not the reference's"},
     {0, "profile", Kind::kText, "FILE[,FILE]",
      "qualities and errors from a quality profile (readforge's or ART's; R1,R2) instead of -e"},
+    {0, "quality-bins", Kind::kText, "NAME|FILE",
+     "bin the qualities written: novaseq (2, 12, 23, 37) or a LOW-HIGH-VALUE table"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -139,9 +141,16 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       line->variants_path = std::string(value);
       o.variants_name = std::string(value);
       o.plant_variants = !value.empty();
-    } else if (name == "sample")
+    } else if (name == "sample") {
       o.variants_sample = std::string(value);
-    else if (name == "profile") {
+    } else if (name == "quality-bins") {
+      line->quality_bins_path.clear();
+      o.quality_bins.reset();
+      if (value == "novaseq")
+        o.quality_bins = std::make_shared<const QualityBins>(QualityBins::NovaSeq());
+      else
+        line->quality_bins_path = std::string(value);
+    } else if (name == "profile") {
       line->profile_paths.clear();
       for (size_t at = 0; at <= value.size();) {
         size_t comma = value.find(',', at);
@@ -301,16 +310,37 @@ Status ParseAndCheckCommandLine(const std::vector<std::string>& args, CommandLin
   return ValidateOptions(line->options);
 }
 
+Status QualityBinsFrom(const std::string& value, const std::string& text, Options* options) {
+  if (value == "novaseq") {
+    options->quality_bins = std::make_shared<const QualityBins>(QualityBins::NovaSeq());
+    return Status::Ok();
+  }
+  QualityBins bins = QualityBins::NovaSeq();
+  Status s = QualityBins::Parse(text, &bins);
+  if (!s.ok())
+    return Status::Error(value + ": " + s.message());
+  bins.name = std::string(BaseName(value));
+  options->quality_bins = std::make_shared<const QualityBins>(std::move(bins));
+  return Status::Ok();
+}
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
-                           const std::vector<std::string>& bed_texts,
+                           const SettingFiles& files,
                            Options* options) {
   CommandLine line;
   for (const auto& [name, value] : settings)
     RF_RETURN_IF_ERROR(SetOption(name, value, &line));
   if (line.pairs_given && line.options.coverage > 0)
     return Status::Error("give either -N (pairs) or -C (coverage), not both");
-  for (const std::string& text : bed_texts)
+  for (const std::string& text : files.bed)
     RF_RETURN_IF_ERROR(ParseBed(text, &line.options.regions));
+  if (!line.quality_bins_path.empty()) {
+    if (files.quality_bins.empty()) {
+      return Status::Error("--quality-bins: '" + line.quality_bins_path +
+                           "' is not a built-in binning (novaseq); a table comes as a file");
+    }
+    RF_RETURN_IF_ERROR(QualityBinsFrom(line.quality_bins_path, files.quality_bins, &line.options));
+  }
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
   options->write_vcf = !line.vcf_path.empty();
@@ -355,6 +385,8 @@ std::string CanonicalSettings(const Options& o) {
     if (o.skip_mismatches)
       add("--skip-mismatches", "");
   }
+  if (o.quality_bins)
+    add("--quality-bins", o.quality_bins->name);
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

@@ -20,6 +20,7 @@ struct CommandLine {
   std::string gzi_path;                    // --gzi (remote bgzip references; a file is read whole)
   std::string gaps_path;                   // --gaps
   std::vector<std::string> profile_paths;  // --profile FILE or R1FILE,R2FILE
+  std::string quality_bins_path;           // --quality-bins FILE (a built-in name is resolved)
   std::string variants_path;               // --variants
   std::vector<std::string> bed_paths;      // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                    // --vcf
@@ -47,11 +48,21 @@ Status ParseAndCheckCommandLine(const std::vector<std::string>& args, CommandLin
 
 using Setting = std::pair<std::string, std::string>;
 
+// The texts of the files some settings name, as a host without files hands them over.
+struct SettingFiles {
+  std::vector<std::string> bed;  // --bed
+  std::string quality_bins;      // --quality-bins, when not a built-in name
+};
+
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
-// the `settings` a parsed command line recorded), plus the texts of BED files. Validated.
+// the `settings` a parsed command line recorded), plus the texts of files they name. Validated.
 Status OptionsFromSettings(const std::vector<Setting>& settings,
-                           const std::vector<std::string>& bed_texts,
+                           const SettingFiles& files,
                            Options* options);
+
+// --quality-bins VALUE: a built-in name ("novaseq"), else the table's `text` (from the file
+// `value` names; errors name it).
+Status QualityBinsFrom(const std::string& value, const std::string& text, Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

@@ -23,7 +23,9 @@ class FastqWriter {
   // The quality character wgsim writes for base error rate `e`.
   static char QualityFor(double error_rate);
 
-  explicit FastqWriter(double error_rate) : quality_(QualityFor(error_rate)) {}
+  // `quality`: the Phred+33 character of every base when a read has no qualities of its own
+  // (wgsim's model: QualityFor(-e), binned when asked).
+  explicit FastqWriter(char quality) : quality_(quality) {}
 
   // Formats the name shared by both mates (without "/mate").
   void SetPair(std::string_view contig,

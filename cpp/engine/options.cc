@@ -1,5 +1,7 @@
 #include "engine/options.h"
 
+#include "engine/fastq_writer.h"
+
 #include <cmath>
 #include <string>
 
@@ -69,6 +71,11 @@ Status ValidateOptions(const Options& o) {
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
   return Status::Ok();
+}
+
+char Options::constant_quality() const {
+  const char q = FastqWriter::QualityFor(error_rate);
+  return quality_bins ? quality_bins->Map(q) : q;
 }
 
 Status ResolveCompression(const std::array<std::string, 5>& names, Options* options) {

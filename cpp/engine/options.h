@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "formats/region.h"
 #include "formats/status.h"
@@ -48,6 +49,8 @@ struct Options {
   // --profile: qualities and errors from a quality profile instead of wgsim's constant quality
   // and -e (shared and never changed, so copies for threads cost nothing).
   std::shared_ptr<const QualityProfile> quality_profile;
+  // --quality-bins: the qualities written are binned (quality_bins.h), after errors are drawn.
+  std::shared_ptr<const QualityBins> quality_bins;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream
@@ -88,6 +91,8 @@ struct Options {
   // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
   // and never shorter than a read. It bounds the look-ahead window, hence memory.
   int64_t max_fragment() const;
+  // The quality of every base under wgsim's model (-e), binned when asked.
+  char constant_quality() const;
 };
 
 // Checks every option against its documented range; the message names the flag.

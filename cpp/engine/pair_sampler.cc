@@ -14,7 +14,7 @@ namespace readforge {
 
 PairSampler::PairSampler(const Options& options)
     : options_(options),
-      writer_(options.error_rate),
+      writer_(options.constant_quality()),
       error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5),
       max_ns_read1_(MaxNs(options.max_n_fraction, options.read1_length)),
       max_ns_read2_(MaxNs(options.max_n_fraction, options.read2_length)) {
@@ -218,6 +218,10 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     QualityModel::Read two{read2, qualities2_.data(), options_.read2_length,
                            counters->cycle_quality_sums[1]};
     quality_->Apply(one, two, rng_);
+    if (options_.quality_bins) {  // what is written, after the errors drawn from the unbinned
+      options_.quality_bins->Apply(qualities1_.data(), qualities1_.size());
+      options_.quality_bins->Apply(qualities2_.data(), qualities2_.size());
+    }
     qualities1 = qualities1_.data();
     qualities2 = qualities2_.data();
     left_errors += flip ? two.errors : one.errors;

@@ -12,7 +12,7 @@ std::string ReadGroupOf(const Options& options) {
 
 TruthAligner::TruthAligner(const Options& options)
     : paired_(options.paired()),
-      quality_(FastqWriter::QualityFor(options.error_rate)),
+      quality_(options.constant_quality()),
       read_group_(ReadGroupOf(options)),
       check_ns_(options.max_n_fraction >= 0.5) {}
 

@@ -54,6 +54,7 @@ val ParseArgs(val args) {
   out.set("vcfPath", line.vcf_path);
   out.set("mutationsPath", line.mutations_path);
   out.set("alignmentsPath", line.alignments_path);
+  out.set("qualityBinsPath", line.quality_bins_path);
   out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
                         : line.options.alignments == Options::Alignments::kSam ? "sam"
                                                                                : "");
@@ -88,7 +89,7 @@ std::string CheckSettings(val settings) {
   for (unsigned i = 0; i < n; ++i)
     pairs.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
   Options options;
-  Status s = OptionsFromSettings(pairs, {}, &options);
+  Status s = OptionsFromSettings(pairs, SettingFiles(), &options);
   return s.ok() ? "" : s.message();
 }
 

@@ -24,7 +24,7 @@ class WasmRunMerger {
     for (unsigned i = 0; i < n; ++i)
       list.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
     // The parts have validated the settings already.
-    static_cast<void>(OptionsFromSettings(list, {}, &options_));
+    static_cast<void>(OptionsFromSettings(list, SettingFiles(), &options_));
   }
 
   // "" or what is wrong with the report.

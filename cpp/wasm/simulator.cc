@@ -45,7 +45,10 @@ class WasmSimulator {
     for (unsigned i = 0; i < n; ++i)
       settings.emplace_back(AsString(settings_[i][0]), AsString(settings_[i][1]));
     Options options;
-    Status s = OptionsFromSettings(settings, AsStrings(inputs_["bedTexts"]), &options);
+    SettingFiles files;
+    files.bed = AsStrings(inputs_["bedTexts"]);
+    files.quality_bins = TextField(inputs_, "qualityBinsText");
+    Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");
     const std::string gaps_name = TextField(inputs_, "gapsName");

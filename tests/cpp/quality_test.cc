@@ -8,6 +8,7 @@
 #include <map>
 
 #include "engine/profile_learner.h"
+#include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "test_util.h"
 
@@ -120,6 +121,47 @@ TEST(QualityProfiles, ErrorsFollowTheQualities) {
     ++checked;
   }
   EXPECT_EQ(checked, 4);
+}
+
+TEST(QualityProfiles, BinnedQualitiesCarryTheMeanRateOfTheirMembers) {
+  // Qualities 10, 20, 30 and 40 in equal shares, binned as a NovaSeq bins them: 10 -> 12, 20 and
+  // 30 -> 23, 40 -> 37. The errors are drawn from the unbinned qualities (the same bases as
+  // without binning), so bin 23's rate is the mean of Q20's and Q30's, not 10^-2.3.
+  const std::string fasta = RandomFasta({{"chr", 400000}}, 3);
+  Options o;
+  o.seed = 9;
+  o.num_pairs = 60000;
+  o.read1_length = o.read2_length = 150;
+  o.outer_distance = 400;
+  o.mutation_rate = 0;
+  o.quality_profile = Load(FlatProfile(150));
+  RunResult plain = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  o.quality_bins = std::make_shared<const QualityBins>(QualityBins::NovaSeq());
+  RunResult binned = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(plain.ok && binned.ok);
+  const auto a = ParseFastq(plain.read1 + plain.read2);
+  const auto b = ParseFastq(binned.read1 + binned.read2);
+  ASSERT_EQ(a.size(), b.size());
+  std::map<char, double> expected;  // by bin: the sum of its members' error probabilities
+  for (size_t r = 0; r < a.size(); ++r) {
+    ASSERT_EQ(a[r].bases, b[r].bases) << "binning changed a read";
+    for (size_t i = 0; i < a[r].qualities.size(); ++i)
+      expected[b[r].qualities[i]] += PhredErrorProbability(a[r].qualities[i] - 33);
+  }
+  Tally tally;
+  TallyReads(binned.read1, Upper(fasta), &tally);
+  TallyReads(binned.read2, Upper(fasta), &tally);
+  ASSERT_EQ(tally.bases.size(), 3u) << "only the bins' values are written";
+  const std::map<char, double> members = {{'-', 0.1}, {'8', (0.01 + 0.001) / 2}, {'F', 0.0001}};
+  for (const auto& [q, bases] : tally.bases) {
+    ASSERT_TRUE(members.count(q)) << "quality " << q;
+    const double rate = expected[q] / static_cast<double>(bases);
+    EXPECT_NEAR(rate, members.at(q), 0.02 * members.at(q)) << "bin " << q - 33;
+    const double observed = static_cast<double>(tally.errors[q]) / static_cast<double>(bases);
+    // 5 standard errors, and under 20% (bin 37 has some 450 expected errors).
+    const double sigma = std::sqrt(rate * (1 - rate) / static_cast<double>(bases));
+    EXPECT_NEAR(observed, rate, std::min(5 * sigma, 0.2 * rate)) << "bin " << q - 33;
+  }
 }
 
 TEST(QualityProfiles, QualitiesFollowTheProfileCycleByCycle) {

@@ -1,9 +1,12 @@
-// Everything else a user types or points at: region strings, BED files, .fai indexes and
-// command lines. Parsers either refuse with a message or return values inside their ranges.
+// Everything else a user types or points at: region strings, BED files, .fai indexes, quality
+// bin tables and command lines. Parsers either refuse with a message or return values inside
+// their ranges.
 #include <string>
 #include <vector>
 
 #include "engine/arguments.h"
+#include "engine/quality_bins.h"
+#include "engine/quality_profile.h"
 #include "engine/simulator.h"
 #include "formats/fai.h"
 #include "formats/region.h"
@@ -12,7 +15,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 4;
+  const int which = bytes.Byte() % 5;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -37,6 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(fai.layouts[i].line_width >= fai.layouts[i].line_bases, "bad layout");
       FUZZ_CHECK(fai.contigs.IndexOf(fai.contigs.name(i)) == static_cast<int64_t>(i),
                  "a name not found, or listed twice");
+    }
+  } else if (which == 3) {
+    QualityBins bins = QualityBins::NovaSeq();
+    Status s = QualityBins::Parse(text, &bins);
+    FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    for (int c = 0; c < 256 && s.ok(); ++c) {
+      const int q = static_cast<unsigned char>(bins.Map(static_cast<char>(c)));
+      FUZZ_CHECK(c < 33 || c > 33 + kMaxPhred || (q >= 33 && q <= 33 + kMaxPhred),
+                 "a quality binned outside Phred+33");
     }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.

@@ -33,6 +33,21 @@ const MATRIX = [
     args: ['-N', '1500', '-1', '100', '-2', '0', '--profile', `${ART}R1.txt,${ART}R2.txt`],
     single: true,
   },
+  {
+    name: 'quality profile, NovaSeq binning',
+    args: [
+      '-N',
+      '2000',
+      '-1',
+      '150',
+      '-2',
+      '150',
+      '--profile',
+      SHIPPED,
+      '--quality-bins',
+      'novaseq',
+    ],
+  },
   { name: 'defaults', args: ['-N', '3000'] },
   { name: 'haploid', args: ['-N', '2000', '-h'] },
   { name: 'single-end', args: ['-N', '2000', '-2', '0', '-1', '120'], single: true },
@@ -406,4 +421,44 @@ test('readforge eval: readforge-wasm reports what the native CLI reports, and fa
     assert.equal(w.stdout, n.stdout, `${args}`);
     assert.equal(w.stderr, n.stderr, `${args}`);
   }
+});
+
+test('--quality-bins FILE: both hosts read the table, and refuse a bad one alike', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  write(join(dir, 'bins.tsv'), '# low\thigh\tvalue\n0\t19\t10\n20\t93\t30\n');
+  write(join(dir, 'bad.tsv'), '0\t19\n');
+  const args = ['-S', '8', '-N', '2000', '-1', '150', '-2', '150', '--profile', SHIPPED];
+  for (const [host, prefix] of [
+    [native, 'n'],
+    [wasm, 'w'],
+  ]) {
+    const r = host(
+      [...args, '--quality-bins', 'bins.tsv', 'ref.fa', `${prefix}1.fq`, `${prefix}2.fq`],
+      {
+        cwd: dir,
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const n = read(join(dir, 'n1.fq'));
+  assert.ok(
+    n === read(join(dir, 'w1.fq')) && read(join(dir, 'n2.fq')) === read(join(dir, 'w2.fq')),
+  );
+  const qualities = new Set(
+    n
+      .split('\n')
+      .filter((_, i) => i % 4 === 3)
+      .join(''),
+  );
+  assert.deepEqual([...qualities].sort(), ['+', '?'], 'only the bins: Q10 and Q30');
+  const bad = ['-S', '8', '-N', '10', '--quality-bins', 'bad.tsv', 'ref.fa', 'x1.fq', 'x2.fq'];
+  const a = native(bad, { cwd: dir });
+  const b = wasm(bad, { cwd: dir });
+  assert.equal(a.status, 1);
+  assert.equal(
+    a.stderr,
+    'readforge: error: bad.tsv: line 1: expected LOW<TAB>HIGH<TAB>VALUE, Phred qualities from 0 to 93 with LOW <= HIGH\n',
+  );
+  assert.equal(b.stderr, a.stderr);
 });

@@ -7,8 +7,10 @@ export interface Field {
   label: string;
   hint: string;
   value: string; // default
-  kind: 'number' | 'switch';
+  kind: 'number' | 'switch' | 'choice';
   step?: string;
+  /** A choice's values and labels; the empty value leaves the option out. */
+  choices?: [string, string][];
 }
 
 export const AMOUNT_FIELDS: Field[] = [
@@ -152,5 +154,16 @@ export const ADVANCED_FIELDS: Field[] = [
     value: '0.05',
     kind: 'number',
     step: 'any',
+  },
+  {
+    name: 'quality-bins',
+    label: 'Quality binning',
+    hint: 'the qualities written, binned after the errors are drawn (NovaSeq: 2, 12, 23, 37)',
+    value: '',
+    kind: 'choice',
+    choices: [
+      ['', 'none'],
+      ['novaseq', 'NovaSeq'],
+    ],
   },
 ];

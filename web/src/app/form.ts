@@ -4,8 +4,10 @@
 import type { ReadforgeModule, Setting } from '../runner/module-types.js';
 import { ADVANCED_FIELDS, AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS } from './fields.js';
 
+type Control = HTMLInputElement | HTMLSelectElement;
+
 export class OptionsForm {
-  private readonly inputs = new Map<string, HTMLInputElement>();
+  private readonly inputs = new Map<string, Control>();
   private readonly errors = new Map<string, HTMLElement>();
 
   constructor(
@@ -31,7 +33,7 @@ export class OptionsForm {
   }
 
   input(name: string): HTMLInputElement {
-    return this.inputs.get(name)!;
+    return this.inputs.get(name)! as HTMLInputElement;
   }
 
   get amountMode(): 'pairs' | 'coverage' {
@@ -51,10 +53,8 @@ export class OptionsForm {
     const out: Setting[] = [];
     for (const [name, input] of this.inputs) {
       if (name === (this.amountMode === 'pairs' ? 'coverage' : 'pairs')) continue;
-      out.push([
-        name,
-        input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value.trim(),
-      ]);
+      if (input instanceof HTMLSelectElement && !input.value) continue; // a choice of none
+      out.push([name, valueOf(input)]);
     }
     return out;
   }
@@ -64,7 +64,8 @@ export class OptionsForm {
     for (const [name, value] of settings) {
       const input = this.inputs.get(name);
       if (!input) continue;
-      if (input.type === 'checkbox') input.checked = value === '1';
+      if (input instanceof HTMLInputElement && input.type === 'checkbox')
+        input.checked = value === '1';
       else input.value = value;
       if (name === 'pairs' || name === 'coverage') this.amountMode = name;
     }
@@ -76,12 +77,13 @@ export class OptionsForm {
     let ok = true;
     for (const [name, input] of this.inputs) {
       const error = this.errors.get(name)!;
-      const value = input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value.trim();
+      const value = valueOf(input);
+      const optional = name === 'seed' || input instanceof HTMLSelectElement;
       const problem =
-        input.disabled || (value === '' && name !== 'seed')
+        input.disabled || (value === '' && !optional)
           ? ''
           : this.module.checkSettings([[name, value]]);
-      const message = value === '' && name !== 'seed' && !input.disabled ? 'required' : problem;
+      const message = value === '' && !optional && !input.disabled ? 'required' : problem;
       error.textContent = message;
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
       ok &&= !message;
@@ -116,7 +118,7 @@ export class OptionsForm {
       const details = document.createElement('details');
       details.id = 'advanced';
       const summary = document.createElement('summary');
-      summary.textContent = 'Advanced: seed, block size, Ns per read';
+      summary.textContent = 'Advanced: seed, block size, Ns per read, quality binning';
       legend.remove();
       details.append(summary, set);
       this.root.querySelector('#option-groups')!.append(details);
@@ -133,10 +135,14 @@ export class OptionsForm {
     const label = document.createElement('label');
     label.htmlFor = id;
     label.innerHTML = `${field.label}${field.letter ? ` <code title="wgsim flag">-${field.letter}</code>` : ''}`;
-    const input = document.createElement('input');
+    const input: Control =
+      field.kind === 'choice' ? document.createElement('select') : document.createElement('input');
     input.id = id;
     input.name = field.name;
-    if (field.kind === 'switch') {
+    if (input instanceof HTMLSelectElement) {
+      for (const [value, text] of field.choices ?? []) input.add(new Option(text, value));
+      input.value = field.value;
+    } else if (field.kind === 'switch') {
       input.type = 'checkbox';
       input.checked = field.value === '1';
     } else {
@@ -159,6 +165,12 @@ export class OptionsForm {
     this.errors.set(field.name, error);
     return row;
   }
+}
+
+function valueOf(input: Control): string {
+  if (input instanceof HTMLInputElement && input.type === 'checkbox')
+    return input.checked ? '1' : '0';
+  return input.value.trim();
 }
 
 function radio(value: string, text: string, checked: boolean): HTMLElement {

@@ -220,10 +220,15 @@ function outputNames(args: ParsedArgs): string[] {
   return [out1, pair, mutations, args.vcfPath, args.alignmentsPath];
 }
 
-/** --profile FILE or R1FILE,R2FILE: the files' texts and names. */
+/** --profile FILE or R1FILE,R2FILE: the files' texts and names; --quality-bins FILE's text. */
 function profileInputs(args: ParsedArgs): SimulatorInputs {
-  if (args.profilePaths.length === 0) return {};
-  return { profileTexts: args.profilePaths.map(readText), profileNames: args.profilePaths };
+  const bins = args.qualityBinsPath ? { qualityBinsText: readText(args.qualityBinsPath) } : {};
+  if (args.profilePaths.length === 0) return bins;
+  return {
+    profileTexts: args.profilePaths.map(readText),
+    profileNames: args.profilePaths,
+    ...bins,
+  };
 }
 
 /**

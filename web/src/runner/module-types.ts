@@ -106,6 +106,8 @@ export interface SimulatorInputs {
   /** The outputs' names (read 1, read 2, mutation list, VCF, alignments; "-" for a stream):
    * those named .gz are compressed (BGZF) unless the settings say gzip or no-gzip. */
   outputNames?: string[];
+  /** --quality-bins given a file's name: the table's text. */
+  qualityBinsText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -263,6 +265,8 @@ export interface ParsedArgs {
   variantsPath: string;
   vcfPath: string;
   mutationsPath: string;
+  /** --quality-bins FILE (a table; '' for none or a built-in name). */
+  qualityBinsPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';
