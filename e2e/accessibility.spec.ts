@@ -6,7 +6,7 @@ import { expect, Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setOption, SHOTS, simulateAndWait, test, useOpfsFolder } from './helpers';
+import { openApp, setOption, SHOTS, simulateAndWait, test, useOpfsFolder } from './helpers';
 
 /** axe-core's serious and critical findings on the page as it is, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -30,7 +30,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test(`form, progress, results and error states pass axe-core (${scheme})`, async ({ page }) => {
       await useOpfsFolder(page);
-      await page.goto('/');
+      await openApp(page);
       await page.locator('#advanced > summary').click(); // scan the advanced fields too
       await page.locator('#statistics > summary').click(); // and the statistics view
       await expect(page.locator('#statistics-table')).toBeVisible();
@@ -63,7 +63,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('every control shows a visible focus ring when reached by Tab', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   // The form is built once the wasm has loaded, which may be after the load event.
   await page.locator('#advanced').waitFor({ state: 'attached' });
   // Advanced opened without moving the focus, so that Tab starts at the top of the page.

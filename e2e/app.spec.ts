@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
+  openApp,
   cliArgs,
   expectCoverageOf,
   MT,
@@ -29,8 +30,7 @@ test('demo reference, default options: the saved FASTQ and VCF are the CLI bytes
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  await page.goto('/');
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await openApp(page);
   await page.screenshot({ path: join(SHOTS, '1-form.png'), fullPage: true });
   await simulateAndWait(page);
   await page.screenshot({ path: join(SHOTS, '2-done.png'), fullPage: true });
@@ -50,7 +50,7 @@ test('a local multi-contig FASTA with regions, single-end, interleaved and gzip'
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const fasta = multiContigFasta();
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await page.locator('#regions').fill('chrA:5001-30000\nchrC');
   await setOption(page, 'pairs', '3000');
@@ -96,7 +96,7 @@ test('a gapped FASTA: -N exact, measured in the scan phase or read from a droppe
   const fasta = join(mkdtempSync(join(tmpdir(), 'rf-gaps-')), 'gapped.fa');
   writeFileSync(fasta, `${lines.join('\n')}>chrB\n${'N'.repeat(5000)}\n`);
   execSync(`samtools faidx ${fasta} && ${join(ROOT, 'build/readforge')} index -q ${fasta}`);
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', '3000');
   await simulateAndWait(page);
@@ -135,7 +135,7 @@ test('quality profiles: the built-in one, and one learned here from FASTQ, give 
   const expectedProfile = execSync(`${cli} profile -q r1.fq r2.fq.gz`, { cwd: dir });
   writeFileSync(join(dir, 'learned.profile'), expectedProfile);
 
-  await page.goto('/');
+  await openApp(page);
   await setOption(page, 'pairs', '2000');
   await setOption(page, 'read1-length', '150');
   await setOption(page, 'read2-length', '150');
@@ -205,7 +205,7 @@ test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is 
   }
   writeFileSync(join(dir, 'calls.vcf'), vcf);
   execSync('bgzip -k calls.vcf', { cwd: dir });
-  await page.goto('/');
+  await openApp(page);
   await setOption(page, 'pairs', '2000');
   await page.locator('#variants-file').setInputFiles(join(dir, 'calls.vcf.gz'));
   await page.locator('#variants-sample').fill('NA1');
@@ -239,7 +239,7 @@ test('several Workers write the bytes of one; an error or Cancel stops them all'
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const fasta = multiContigFasta();
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', '20000');
   await setOption(page, 'block-size', '4096');
@@ -292,7 +292,7 @@ test('true alignments: the BAM and its index are the CLI bytes, on one Worker an
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const fasta = multiContigFasta();
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', '20000');
   await setOption(page, 'block-size', '4096');
@@ -326,7 +326,7 @@ test('true alignments: the BAM and its index are the CLI bytes, on one Worker an
 
 test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await page.getByLabel('E. coli 536').check();
   await setOption(page, 'pairs', '20000000');
   await page.getByRole('button', { name: 'Simulate' }).click();
@@ -346,7 +346,7 @@ test('cancel stops a run at once; the next run succeeds', async ({ page }) => {
 
 test('a malformed FASTA and an invalid option each show their error', async ({ page }) => {
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await setOption(page, 'error-rate', '2');
   await expect(page.locator('#opt-error-rate-error')).toHaveText(
     '-e/--error-rate must be in [0, 1], got 2',
@@ -369,7 +369,7 @@ test('a malformed FASTA and an invalid option each show their error', async ({ p
 test('the form works by keyboard and fits a narrow screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#advanced').waitFor({ state: 'attached' }); // the form is built
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390); // no sideways scrolling
@@ -393,7 +393,7 @@ test('the form works by keyboard and fits a narrow screen', async ({ page }) => 
 
 test('a shared link fills the form and reproduces the same bytes', async ({ page, context }) => {
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await setOption(page, 'pairs', '2000');
   await setOption(page, 'mutation-rate', '0.01');
   await page.locator('#opt-haploid').check();
@@ -402,7 +402,7 @@ test('a shared link fills the form and reproduces the same bytes', async ({ page
   const link = page.url();
   const other = await context.newPage();
   await useOpfsFolder(other);
-  await other.goto(link);
+  await openApp(other, link);
   await expect(other.locator('#opt-pairs')).toHaveValue('2000');
   await expect(other.locator('#opt-haploid')).toBeChecked();
   await simulateAndWait(other);

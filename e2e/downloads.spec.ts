@@ -4,7 +4,16 @@ import { expect, type Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { cliArgs, MT, nativeRun, setOption, simulateAndWait, test, useOpfsFolder } from './helpers';
+import {
+  openApp,
+  cliArgs,
+  MT,
+  nativeRun,
+  setOption,
+  simulateAndWait,
+  test,
+  useOpfsFolder,
+} from './helpers';
 
 async function downloadRun(page: Page, hideServiceWorker: boolean): Promise<void> {
   await page.addInitScript((hideWorker) => {
@@ -12,7 +21,7 @@ async function downloadRun(page: Page, hideServiceWorker: boolean): Promise<void
     delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
     if (hideWorker) Object.defineProperty(navigator, 'serviceWorker', { value: undefined });
   }, hideServiceWorker);
-  await page.goto('/');
+  await openApp(page);
   await expect(page.locator('#save-note')).toContainText('download');
   await setOption(page, 'pairs', '3000');
   await page.locator('#out-gzip').check();
@@ -58,7 +67,7 @@ function rendererRssMB(): number {
 test('a run of over 1 GB of FASTQ keeps memory flat', async ({ page }) => {
   test.setTimeout(300_000);
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await page.getByLabel('E. coli 536').check();
   await setOption(page, 'pairs', '1500000');
   await setOption(page, 'read1-length', '150');

@@ -73,6 +73,15 @@ export async function useOpfsFolder(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Opens the app at `path` and waits until it is ready: the engine loads before the form's
+ * listeners exist, so a file picked earlier would go unnoticed.
+ */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
 /** Fails the test on any uncaught error or console error. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];

@@ -5,7 +5,7 @@ import { expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setOption, test, useOpfsFolder, watchConsole } from './helpers';
+import { openApp, setOption, test, useOpfsFolder, watchConsole } from './helpers';
 
 const CONTIGS = 200_000;
 
@@ -40,7 +40,7 @@ test('200,000 contigs: no long task in the page, results at once, a bounded shar
     }).observe({ type: 'longtask', buffered: true });
   });
   const fasta = assembly();
-  await page.goto('/');
+  await openApp(page);
   await page.getByLabel('My FASTA file').check();
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', String(CONTIGS));
@@ -73,7 +73,7 @@ test('200,000 contigs: no long task in the page, results at once, a bounded shar
   expect(reference.contigs.length).toBeGreaterThan(3000);
   expect(reference.contigs[0].name).toBe('NODE_0_length_300');
   expect(reference.contigsDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
-  await page.goto(url);
+  await openApp(page, url);
   await page.locator('#shared-contigs-box > summary').click();
   await expect(page.locator('#shared-contigs-note')).toContainText(
     `of ${CONTIGS.toLocaleString('en')} contigs`,

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  openApp,
   multiContigFasta,
   readSaved,
   savedNames,
@@ -55,7 +56,7 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const fasta = multiContigFasta();
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', '2500');
   await simulateAndWait(page);
@@ -82,7 +83,7 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   const otherProblems = watchConsole(other);
   await useOpfsFolder(other);
   await runStatisticsJob(); // a record from before the run below (one every half hour)
-  await other.goto(link);
+  await openApp(other, link);
   await expect(other.locator('#shared-run')).toBeVisible();
   await other.locator('#statistics > summary').click();
   await expect(other.locator('#statistics-table')).toContainText('sample.fa');

@@ -3,6 +3,7 @@
 import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+  openApp,
   multiContigFasta,
   readSaved,
   setOption,
@@ -28,7 +29,7 @@ test("no request made during a local-file run carries the file's bytes", async (
     requests.push({ url: r.url(), body: r.postDataBuffer()?.toString('latin1') ?? '' });
   });
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await page.locator('#fasta-file').setInputFiles(fasta);
   await setOption(page, 'pairs', '5000');
   await setOption(page, 'workers', '2');

@@ -4,6 +4,7 @@ import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { sigv4Server } from '../tests/js/sigv4-server.mjs';
 import {
+  openApp,
   cliArgs,
   nativeRun,
   readSaved,
@@ -24,7 +25,7 @@ test('a region of a bgzip FASTA in a (local) S3 bucket: only its blocks, the CLI
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await page.getByLabel('A FASTA on the web or S3').check();
   await page.locator('#remote-url').fill('s3://readforge-demo/ecoli-536.fa.gz');
   await page.locator('#s3-endpoint').fill('http://127.0.0.1:4569');
@@ -71,7 +72,7 @@ test('a private bucket: requests signed in the page, credentials kept out of lin
     PRIVATE_S3_PORT,
   );
   try {
-    await page.goto('/');
+    await openApp(page);
     await page.getByLabel('A FASTA on the web or S3').check();
     await page.locator('#remote-url').fill('s3://private/ecoli-536.fa.gz');
     await page.locator('#s3-endpoint').fill(`http://127.0.0.1:${PRIVATE_S3_PORT}`);
@@ -127,7 +128,7 @@ test('"Run on the server" fans out in shards and saves the bytes of the in-brows
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  await page.goto('/');
+  await openApp(page);
   await setOption(page, 'pairs', '5000');
   await setOption(page, 'mutation-rate', '0.005');
   await simulateAndWait(page);

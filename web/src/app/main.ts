@@ -404,4 +404,5 @@ sharing
 registerServiceWorker(() => isRunning);
 form.validate();
 if (!canSaveToDisk) void streamingDownloads(); // register the service worker early
+$<HTMLButtonElement>('#simulate').disabled = false;
 document.body.dataset.ready = 'true';

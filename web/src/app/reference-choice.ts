@@ -52,6 +52,9 @@ export class ReferenceChoice {
       box.classList.remove('over');
       this.setFiles(e.dataTransfer?.files ?? []);
     });
+    // A file picked while the engine was still loading, before these listeners existed.
+    const early = $<HTMLInputElement>('#fasta-file').files;
+    if (early?.length) this.setFiles(early);
   }
 
   /** The checked source: 'file', 'remote' or a built-in reference's id. */
