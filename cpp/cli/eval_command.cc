@@ -1,10 +1,9 @@
 #include "cli/eval_command.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 
+#include "cli/input_reader.h"
 #include "cli/output_file.h"
 #include "eval/eval_arguments.h"
 #include "eval/evaluation.h"
@@ -12,29 +11,17 @@
 namespace readforge {
 namespace {
 
-// Feeds a file (or standard input) to `push` as it is (BAM stays compressed: the reader tells
-// BAM from SAM by its bytes), then `finish`; errors name the file.
+// Feeds a file (or standard input) to `push` as it is, then `finish`; errors name the file.
 Status Feed(const std::string& path,
             const std::function<Status(const char*, size_t)>& push,
             const std::function<Status()>& finish) {
-  FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!file)
-    return Status::Error("cannot open " + path + ": " + std::strerror(errno));
-  std::string buffer(1 << 20, '\0');
-  Status s = Status::Ok();
-  while (s.ok()) {
-    const size_t got = std::fread(buffer.data(), 1, buffer.size(), file);
-    if (got == 0) {
-      if (std::ferror(file))
-        s = Status::Error(std::string("read error: ") + std::strerror(errno));
-      break;
-    }
-    s = push(buffer.data(), got);
-  }
-  if (file != stdin)
-    std::fclose(file);
-  if (s.ok())
-    s = finish();
+  Status s = ReadRaw(path, [&](const char* data, size_t n) {
+    Status pushed = push(data, n);
+    return pushed.ok() ? pushed : Status::Error(path + ": " + pushed.message());
+  });
+  if (!s.ok())
+    return s;
+  s = finish();
   return s.ok() ? s : Status::Error(path + ": " + s.message());
 }
 

@@ -1,5 +1,7 @@
 #include "cli/input_reader.h"
 
+#include <cstdio>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -124,6 +126,26 @@ Status ReadWholeFile(const std::string& path, std::string* text) {
   buffer << in.rdbuf();
   *text = buffer.str();
   return Status::Ok();
+}
+
+Status ReadRaw(const std::string& path, const std::function<Status(const char*, size_t)>& push) {
+  FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!file)
+    return Status::Error("cannot open " + path + ": " + std::strerror(errno));
+  std::string buffer(1 << 20, '\0');
+  Status s = Status::Ok();
+  while (s.ok()) {
+    const size_t got = std::fread(buffer.data(), 1, buffer.size(), file);
+    if (got == 0) {
+      if (std::ferror(file))
+        s = Status::Error(path + ": read error: " + std::strerror(errno));
+      break;
+    }
+    s = push(buffer.data(), got);
+  }
+  if (file != stdin)
+    std::fclose(file);
+  return s;
 }
 
 }  // namespace readforge

@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,10 @@ class InputReader {
 Status FeedNext(InputReader& reader, Simulator& sim, bool* input_done);
 // The same for the VCF of --variants, when Run() returns kNeedVariantInput.
 Status FeedVariants(InputReader& reader, Simulator& sim);
+
+// A file (or standard input) as it is, not inflated (BAM stays compressed), handed to `push` a
+// piece at a time.
+Status ReadRaw(const std::string& path, const std::function<Status(const char*, size_t)>& push);
 
 // True for a path that can be read twice (not "-", a pipe or a terminal).
 bool IsRegularFile(const std::string& path);

@@ -6,15 +6,19 @@
 #include "cli/output_file.h"
 #include "cli/subcommand.h"
 #include "engine/profile_learner.h"
+#include "eval/fragment_learner.h"
 
 namespace readforge {
 namespace {
 
 constexpr const char* kUsage =
     "Usage: readforge profile [-o FILE] [-q] <reads_1.fq[.gz]|-> [<reads_2.fq[.gz]>]\n"
+    "       readforge profile --fragments [-o FILE] [-q] <aln.bam|aln.sam|->\n"
     "Learns a quality profile (qualities by cycle, each given the one before, for read 1 and\n"
     "read 2) from real FASTQ in one pass, and writes it to standard output (or FILE), for\n"
-    "--profile. Phred+33; Phred+64 is converted. The reads never leave this machine.\n";
+    "--profile. Phred+33; Phred+64 is converted. With --fragments, learns the fragment\n"
+    "lengths of real pairs from their alignments (the TLEN of proper pairs) instead, for\n"
+    "--fragment-hist. The reads never leave this machine.\n";
 
 struct ProfileArgs {
   std::vector<std::string> inputs;
@@ -74,10 +78,39 @@ Status Learn(const ProfileArgs& args) {
   return Status::Ok();
 }
 
+Status LearnFragments(const SubcommandArgs& args) {
+  if (args.positional.size() != 1)
+    return Status::Error("readforge profile --fragments takes one alignment file (see --help)");
+  const std::string& path = args.positional[0];
+  FragmentLearner learner;
+  RF_RETURN_IF_ERROR(ReadRaw(path, [&](const char* data, size_t n) {
+    Status s = learner.Push(data, n);
+    return s.ok() ? s : Status::Error(path + ": " + s.message());
+  }));
+  FragmentHistogram histogram;
+  Status s = learner.Finish(&histogram);
+  if (!s.ok())
+    return Status::Error(path + ": " + s.message());
+  OutputFile out;
+  RF_RETURN_IF_ERROR(
+      out.Open(args.out.empty() ? "-" : args.out, OutputFile::Mode::kReplaceWhenClosed));
+  RF_RETURN_IF_ERROR(out.Write(histogram.Format()));
+  RF_RETURN_IF_ERROR(out.Close());
+  if (!args.quiet) {
+    std::fprintf(stderr, "readforge: learned the lengths of %lld fragments, %lld to %lld bases\n",
+                 static_cast<long long>(learner.pairs()),
+                 static_cast<long long>(histogram.shortest()),
+                 static_cast<long long>(histogram.longest()));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int ProfileCommand(const std::vector<std::string>& args) {
   return RunSubcommand("profile", kUsage, args, [](const SubcommandArgs& parsed) {
+    if (parsed.fragments)
+      return LearnFragments(parsed);
     ProfileArgs profile;
     RF_RETURN_IF_ERROR(CheckProfileArgs(parsed, &profile));
     return Learn(profile);

@@ -13,6 +13,8 @@ Status ParseSubcommandArgs(const std::string& name,
       parsed->help = true;
     } else if (a == "-q" || a == "--quiet") {
       parsed->quiet = true;
+    } else if (a == "--fragments" && name == "profile") {
+      parsed->fragments = true;
     } else if (a == "-o" || a == "--output") {
       if (i + 1 == args.size())
         return Status::Error("option -o/--output needs a value");

@@ -16,6 +16,7 @@ struct SubcommandArgs {
   std::string out;  // -o FILE, empty when not given
   bool quiet = false;
   bool help = false;
+  bool fragments = false;  // readforge profile --fragments
 };
 
 // `name`: "index" or "profile", for messages.

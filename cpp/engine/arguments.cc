@@ -44,6 +44,9 @@ constexpr Spec kSpecs[] = {
      "qualities and errors from a quality profile (readforge's or ART's; R1,R2) instead of -e"},
     {0, "quality-bins", Kind::kText, "NAME|FILE",
      "bin the qualities written: novaseq (2, 12, 23, 37) or a LOW-HIGH-VALUE table"},
+    {0, "fragment-hist", Kind::kText, "FILE",
+     "fragment lengths from a LENGTH-COUNT histogram (readforge profile --fragments) instead "
+     "of -d, -s"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -150,6 +153,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
         o.quality_bins = std::make_shared<const QualityBins>(QualityBins::NovaSeq());
       else
         line->quality_bins_path = std::string(value);
+    } else if (name == "fragment-hist") {
+      line->fragment_hist_path = std::string(value);
+      if (value.empty())
+        o.fragment_histogram.reset();
     } else if (name == "profile") {
       line->profile_paths.clear();
       for (size_t at = 0; at <= value.size();) {
@@ -324,6 +331,16 @@ Status QualityBinsFrom(const std::string& value, const std::string& text, Option
   return Status::Ok();
 }
 
+Status FragmentHistogramFrom(const std::string& name, const std::string& text, Options* options) {
+  FragmentHistogram histogram;
+  Status s = FragmentHistogram::Parse(text, &histogram);
+  if (!s.ok())
+    return Status::Error(name + ": " + s.message());
+  histogram.name = std::string(BaseName(name));
+  options->fragment_histogram = std::make_shared<const FragmentHistogram>(std::move(histogram));
+  return Status::Ok();
+}
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
                            const SettingFiles& files,
                            Options* options) {
@@ -340,6 +357,14 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
                            "' is not a built-in binning (novaseq); a table comes as a file");
     }
     RF_RETURN_IF_ERROR(QualityBinsFrom(line.quality_bins_path, files.quality_bins, &line.options));
+  }
+  if (!line.fragment_hist_path.empty()) {
+    if (files.fragment_hist.empty()) {
+      return Status::Error("--fragment-hist: '" + line.fragment_hist_path +
+                           "' needs the histogram file's text");
+    }
+    RF_RETURN_IF_ERROR(
+        FragmentHistogramFrom(line.fragment_hist_path, files.fragment_hist, &line.options));
   }
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
@@ -387,6 +412,8 @@ std::string CanonicalSettings(const Options& o) {
   }
   if (o.quality_bins)
     add("--quality-bins", o.quality_bins->name);
+  if (o.fragment_histogram)
+    add("--fragment-hist", o.fragment_histogram->name);
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

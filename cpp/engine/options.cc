@@ -1,5 +1,7 @@
 #include "engine/options.h"
 
+#include <algorithm>
+
 #include "engine/fastq_writer.h"
 
 #include <cmath>
@@ -29,8 +31,10 @@ Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {
 }  // namespace
 
 int64_t Options::max_fragment() const {
+  const int64_t longest = longest_read();
+  if (fragment_histogram)
+    return std::max(fragment_histogram->longest(), longest);
   double top = std::ceil(static_cast<double>(outer_distance) + 8 * std_dev);
-  int64_t longest = longest_read();
   return top > static_cast<double>(longest) ? static_cast<int64_t>(top) : longest;
 }
 

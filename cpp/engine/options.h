@@ -10,6 +10,7 @@
 
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
+#include "formats/fragment_histogram.h"
 #include "formats/region.h"
 #include "formats/status.h"
 
@@ -51,6 +52,9 @@ struct Options {
   std::shared_ptr<const QualityProfile> quality_profile;
   // --quality-bins: the qualities written are binned (quality_bins.h), after errors are drawn.
   std::shared_ptr<const QualityBins> quality_bins;
+  // --fragment-hist: fragment lengths drawn from a histogram instead of the normal model of -d
+  // and -s (clamped to the longest read, as those are).
+  std::shared_ptr<const FragmentHistogram> fragment_histogram;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

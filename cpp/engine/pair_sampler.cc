@@ -48,6 +48,11 @@ void PairSampler::StartBlock(uint64_t span_key,
 }
 
 int64_t PairSampler::DrawFragmentLength() {
+  if (const FragmentHistogram* h = options_.fragment_histogram.get()) {
+    const uint64_t draw =
+        boost::random::uniform_int_distribution<uint64_t>(0, h->total() - 1)(rng_);
+    return std::max(h->LengthAt(draw), options_.longest_read());
+  }
   double x = static_cast<double>(options_.outer_distance);
   if (options_.std_dev > 0)
     x = boost::random::normal_distribution<double>(x, options_.std_dev)(rng_);

@@ -40,7 +40,7 @@ struct SamplerCounters {
   int64_t dropped_short = 0;  // of those, pairs whose every try fell on haplotypes too short
   int64_t cut = 0;            // fragments cut short to fit before the span's end or a run of N
   int64_t fragment_length_sum = 0;
-  FragmentHistogram* histogram = nullptr;
+  FragmentLengths* histogram = nullptr;
   // With a quality profile: per read end, where each cycle's qualities are summed (or null).
   std::array<int64_t*, 2> cycle_quality_sums{};
   // Where each pair's fragment starts is counted (span coordinates), or null.

@@ -26,7 +26,7 @@ void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->fragment_length_sum += part.fragment_length_sum;
   total->fragment_lengths.start = part.fragment_lengths.start;
   total->fragment_lengths.width = part.fragment_lengths.width;
-  for (int i = 0; i < FragmentHistogram::kBins; ++i)
+  for (int i = 0; i < FragmentLengths::kBins; ++i)
     total->fragment_lengths.counts[i] += part.fragment_lengths.counts[i];
   // Every part ends the same spans in the same order.
   if (total->coverage.size() < part.coverage.size())

@@ -13,9 +13,9 @@
 
 namespace readforge {
 
-// Fragment lengths in 64 bins around the mean (+-4 standard deviations); the ends collect the
-// rest.
-struct FragmentHistogram {
+// Fragment lengths in 64 bins around the mean (+-4 standard deviations), or over a
+// --fragment-hist's range; the ends collect the rest.
+struct FragmentLengths {
   static constexpr int kBins = 64;
   int64_t start = 0;
   int64_t width = 1;
@@ -39,7 +39,7 @@ struct SimulatorStats {
   int64_t insertions = 0;
   int64_t deletions = 0;
   int64_t fragment_length_sum = 0;
-  FragmentHistogram fragment_lengths;
+  FragmentLengths fragment_lengths;
   // With a quality profile: per read end, the sum of each cycle's qualities over the reads
   // written (means by cycle, for the summaries).
   std::array<std::vector<int64_t>, 2> cycle_quality_sums;

@@ -48,11 +48,19 @@ Simulator::Simulator(Options options, SharedLayout layout)
       input_(layout_->contigs),
       span_(options_, layout_->gaps.source, planted_.get()) {
   input_.set_index_name(layout_->contigs_from);
-  const double sd = options_.std_dev;
-  const double low = static_cast<double>(options_.outer_distance) - 4 * sd;
-  stats_.fragment_lengths.start = std::max<int64_t>(0, static_cast<int64_t>(low));
-  stats_.fragment_lengths.width =
-      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(8 * sd / FragmentHistogram::kBins)));
+  // The summary's histogram of fragment lengths spans what the model draws.
+  FragmentLengths& lengths = stats_.fragment_lengths;
+  if (const auto& h = options_.fragment_histogram) {
+    lengths.start = h->shortest();
+    lengths.width = std::max<int64_t>(
+        1, (h->longest() - h->shortest() + FragmentLengths::kBins) / FragmentLengths::kBins);
+  } else {
+    const double sd = options_.std_dev;
+    const double low = static_cast<double>(options_.outer_distance) - 4 * sd;
+    lengths.start = std::max<int64_t>(0, static_cast<int64_t>(low));
+    lengths.width =
+        std::max<int64_t>(1, static_cast<int64_t>(std::ceil(8 * sd / FragmentLengths::kBins)));
+  }
 }
 
 Status Simulator::Start() {

@@ -214,13 +214,15 @@ Status AlignmentReader::ParseSamLine(std::string_view line) {
     return fail("a SAM record has at least 11 fields, this one " + std::to_string(n) +
                 " (a file cut short?)");
   }
-  int64_t flag = 0, pos = 0, mapq = 0;
+  int64_t flag = 0, pos = 0, mapq = 0, tlen = 0;
   if (!ParseInt64(fields[1], &flag) || flag < 0 || flag > 0xffff)
     return fail("FLAG '" + std::string(fields[1]) + "' is not a number from 0 to 65535");
   if (!ParseInt64(fields[3], &pos) || pos < 0)
     return fail("POS '" + std::string(fields[3]) + "' is not a position");
   if (!ParseInt64(fields[4], &mapq) || mapq < 0 || mapq > 255)
     return fail("MAPQ '" + std::string(fields[4]) + "' is not a number from 0 to 255");
+  if (!ParseInt64(fields[8], &tlen))
+    return fail("TLEN '" + std::string(fields[8]) + "' is not a number");
   if (!ParseCigar(fields[5], &line_.cigar))
     return fail("CIGAR '" + std::string(fields[5]) + "' is not a CIGAR");
   if (fields[9] != "*" && fields[10] != "*" && fields[9].size() != fields[10].size()) {
@@ -233,6 +235,7 @@ Status AlignmentReader::ParseSamLine(std::string_view line) {
   line_.tid = -1;
   line_.pos = pos;
   line_.mapq = static_cast<int>(mapq);
+  line_.tlen = tlen;
   return Status::Ok();
 }
 
@@ -257,6 +260,7 @@ Status AlignmentReader::NextBam(Result* result) {
   line_.contig = v.tid() < 0 ? std::string_view("*") : std::string_view(contigs_[v.tid()].name);
   line_.pos = v.pos() + 1;
   line_.mapq = v.mapq();
+  line_.tlen = v.tlen();
   line_.cigar.resize(v.cigar_ops());
   for (size_t i = 0; i < v.cigar_ops(); ++i)
     line_.cigar[i] = v.cigar(i);

@@ -27,6 +27,7 @@ struct AlignmentLine {
   int64_t pos = 0;          // 1-based; 0 when none
   int mapq = 0;
   std::vector<uint32_t> cigar;  // BAM's encoding (bam_record.h); empty for "*"
+  int64_t tlen = 0;
 };
 
 struct HeaderContig {

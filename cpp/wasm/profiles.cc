@@ -1,5 +1,5 @@
 // The Embind surface of quality profiles: learning one from FASTQ bytes, and what the app shows
-// of one (means by cycle, the error rate it implies).
+// of one (means by cycle, the error rate it implies); and learning fragment lengths from a BAM.
 #include <emscripten/bind.h>
 
 #include <string>
@@ -7,6 +7,7 @@
 
 #include "engine/profile_learner.h"
 #include "engine/quality_profile.h"
+#include "eval/fragment_learner.h"
 #include "wasm/js_values.h"
 
 namespace readforge::wasm {
@@ -42,6 +43,35 @@ class WasmProfileLearner {
 
   std::string buffer_;
   ProfileLearner learner_;
+};
+
+// Learns fragment lengths from alignments (SAM or BAM bytes, fragment_learner.h); finish()
+// gives {error, text, pairs, shortest, longest}.
+class WasmFragmentLearner {
+ public:
+  val inputBuffer(size_t n) {
+    buffer_.resize(n);
+    return val(emscripten::typed_memory_view(n, buffer_.data()));
+  }
+  std::string push(size_t n) {
+    const Status s = learner_.Push(buffer_.data(), n);
+    return s.ok() ? "" : s.message();
+  }
+  val finish() {
+    FragmentHistogram histogram;
+    const Status s = learner_.Finish(&histogram);
+    val out = val::object();
+    out.set("error", s.ok() ? std::string() : s.message());
+    out.set("text", s.ok() ? histogram.Format() : std::string());
+    out.set("pairs", static_cast<double>(learner_.pairs()));
+    out.set("shortest", static_cast<double>(histogram.shortest()));
+    out.set("longest", static_cast<double>(histogram.longest()));
+    return out;
+  }
+
+ private:
+  std::string buffer_;
+  FragmentLearner learner_;
 };
 
 // What hosts show of a profile: {error, name, kind, cycles: [r1, r2], meanQuality: [[..], [..]]
@@ -81,6 +111,11 @@ val DescribeProfile(std::string text, double read1_length, double read2_length) 
 EMSCRIPTEN_BINDINGS(readforge_profiles) {
   using namespace readforge::wasm;
   emscripten::function("describeProfile", &DescribeProfile);
+  emscripten::class_<WasmFragmentLearner>("FragmentLearner")
+      .constructor<>()
+      .function("inputBuffer", &WasmFragmentLearner::inputBuffer)
+      .function("push", &WasmFragmentLearner::push)
+      .function("finish", &WasmFragmentLearner::finish);
   emscripten::class_<WasmProfileLearner>("ProfileLearner")
       .constructor<>()
       .function("inputBuffer", &WasmProfileLearner::inputBuffer)

@@ -1,6 +1,6 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
-// bin tables and command lines. Parsers either refuse with a message or return values inside
-// their ranges.
+// bin tables, fragment-length histograms and command lines. Parsers either refuse with a message or
+// return values inside their ranges.
 #include <string>
 #include <vector>
 
@@ -9,13 +9,14 @@
 #include "engine/quality_profile.h"
 #include "engine/simulator.h"
 #include "formats/fai.h"
+#include "formats/fragment_histogram.h"
 #include "formats/region.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 5;
+  const int which = bytes.Byte() % 6;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -49,6 +50,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const int q = static_cast<unsigned char>(bins.Map(static_cast<char>(c)));
       FUZZ_CHECK(c < 33 || c > 33 + kMaxPhred || (q >= 33 && q <= 33 + kMaxPhred),
                  "a quality binned outside Phred+33");
+    }
+  } else if (which == 4) {
+    FragmentHistogram h;
+    Status s = FragmentHistogram::Parse(text, &h);
+    FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    if (s.ok()) {
+      FUZZ_CHECK(!h.empty() && h.shortest() >= 1 && h.longest() <= FragmentHistogram::kMaxLength,
+                 "an empty histogram or a length out of range");
+      FUZZ_CHECK(h.LengthAt(0) == h.shortest() && h.LengthAt(h.total() - 1) == h.longest(),
+                 "draws outside the histogram");
+      FragmentHistogram again;
+      FUZZ_CHECK(FragmentHistogram::Parse(h.Format(), &again).ok() &&
+                     again.Format() == h.Format() && again.total() == h.total(),
+                 "Format() does not parse back to the same histogram");
     }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.

@@ -462,3 +462,42 @@ test('--quality-bins FILE: both hosts read the table, and refuse a bad one alike
   );
   assert.equal(b.stderr, a.stderr);
 });
+
+test('fragment lengths: learned from a BAM and drawn from the histogram alike in both hosts', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const run = ['-S', '4', '-N', '3000', '-d', '300', '-s', '60'];
+  const made = native([...run, '--bam', 'truth.bam', 'ref.fa', 'a1.fq', 'a2.fq'], { cwd: dir });
+  assert.equal(made.status, 0, made.stderr);
+  const n = native(['profile', '--fragments', 'truth.bam'], { cwd: dir });
+  const w = wasm(['profile', '--fragments', 'truth.bam'], { cwd: dir });
+  assert.equal(n.status, 0, n.stderr);
+  assert.ok(n.stdout === w.stdout, 'the learned histograms differ');
+  assert.equal(w.stderr, n.stderr);
+  assert.match(n.stdout, /^#length\tcount\n\d+\t\d+\n/);
+  write(join(dir, 'frag.tsv'), n.stdout);
+  const args = ['-S', '9', '-N', '4000', '--fragment-hist', 'frag.tsv', '--bam', 'x.bam'];
+  const a = native([...args, 'ref.fa', 'b1.fq', 'b2.fq'], { cwd: dir });
+  const b = wasm([...args.slice(0, -1), 'y.bam', 'ref.fa', 'c1.fq', 'c2.fq'], { cwd: dir });
+  const c = native([...args.slice(0, -1), 'z.bam', '-t', '3', 'ref.fa', 'd1.fq', 'd2.fq'], {
+    cwd: dir,
+  });
+  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+  assert.equal(b.stderr, a.stderr);
+  for (const [x, y] of [
+    ['b1.fq', 'c1.fq'],
+    ['b2.fq', 'd2.fq'],
+    ['x.bam', 'y.bam'],
+    ['x.bam', 'z.bam'],
+  ])
+    assert.ok(read(join(dir, x)) === read(join(dir, y)), `${x} and ${y} differ`);
+  // A histogram that cannot be used: the same error from both.
+  write(join(dir, 'bad.tsv'), '#length\tcount\n300\t-2\n');
+  const bad = ['-S', '1', '-N', '10', '--fragment-hist', 'bad.tsv', 'ref.fa', 'e1.fq', 'e2.fq'];
+  const x = native(bad, { cwd: dir });
+  const y = wasm(bad, { cwd: dir });
+  assert.equal(x.status, 1);
+  assert.equal(y.status, 1);
+  assert.match(x.stderr, /bad\.tsv/);
+  assert.equal(y.stderr, x.stderr);
+});

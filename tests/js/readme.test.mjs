@@ -1,4 +1,4 @@
-// README.md's examples, and docs/truth.md's, run as written: every ```sh block not marked
+// README.md's examples, and docs/truth.md's and docs/model.md's, run as written: every ```sh block not marked
 // "# illustrative" (set-up commands, and those that need a server) runs in a folder of its own
 // that sees the repository's builds and files, and every file it names is there afterwards.
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ function blocks(markdown) {
   return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
 }
 
-for (const page of ['README.md', 'docs/truth.md'])
+for (const page of ['README.md', 'docs/truth.md', 'docs/model.md'])
   test(`${page}: every example runs as written`, (t) => runExamples(t, page));
 
 function runExamples(t, page) {

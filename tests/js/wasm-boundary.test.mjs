@@ -70,6 +70,7 @@ const CONSTRUCT = {
   ContigScanner: ['', false],
   ContigDigester: [],
   ProfileLearner: [],
+  FragmentLearner: [],
   RunMerger: [[]],
   BamIndexAssembler: ['', ''],
   Evaluation: [5, false, false],

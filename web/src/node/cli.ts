@@ -123,7 +123,7 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (ref !== '-' && !existsSync(ref))
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map(readText);
-  const profile = profileInputs(args);
+  const profile = optionFiles(args);
   const localVcf = args.variantsPath && args.variantsPath !== '-' && !isUrl(args.variantsPath);
   if (localVcf && !existsSync(args.variantsPath))
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);
@@ -220,14 +220,17 @@ function outputNames(args: ParsedArgs): string[] {
   return [out1, pair, mutations, args.vcfPath, args.alignmentsPath];
 }
 
-/** --profile FILE or R1FILE,R2FILE: the files' texts and names; --quality-bins FILE's text. */
-function profileInputs(args: ParsedArgs): SimulatorInputs {
-  const bins = args.qualityBinsPath ? { qualityBinsText: readText(args.qualityBinsPath) } : {};
-  if (args.profilePaths.length === 0) return bins;
+/** The texts of the files options name: --profile's (with their names), --quality-bins',
+ * --fragment-hist's. */
+function optionFiles(args: ParsedArgs): SimulatorInputs {
+  const files: SimulatorInputs = {};
+  if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
+  if (args.fragmentHistPath) files.fragmentHistText = readText(args.fragmentHistPath);
+  if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),
     profileNames: args.profilePaths,
-    ...bins,
+    ...files,
   };
 }
 
@@ -371,7 +374,7 @@ async function runRemote(
     settings,
     faiText,
     bedTexts,
-    ...profileInputs(args),
+    ...optionFiles(args),
     outputNames: outputNames(args),
     alignmentIndex: indexesAlignments(args),
   };

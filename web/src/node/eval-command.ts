@@ -2,6 +2,7 @@
 // arguments, the same report.
 import { createReadStream } from 'node:fs';
 import type { ReadforgeModule, WasmEvaluation } from '../runner/module-types.js';
+import { pushPieces } from '../runner/buffer-input.js';
 import { ReadforgeError } from '../runner/pump.js';
 import { replaceFile } from './interrupt.js';
 
@@ -15,12 +16,8 @@ async function feed(
   const stream = path === '-' ? process.stdin : createReadStream(path);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (let at = 0; at < chunk.length; at += 1 << 20) {
-        const piece = chunk.subarray(at, at + (1 << 20));
-        evaluation.inputBuffer(piece.length).set(piece);
-        const problem = push(piece.length);
-        if (problem) throw new ReadforgeError(`${path}: ${problem}`);
-      }
+      const problem = pushPieces(evaluation, chunk, push);
+      if (problem) throw new ReadforgeError(`${path}: ${problem}`);
     }
   } catch (error) {
     if (error instanceof ReadforgeError) throw error;

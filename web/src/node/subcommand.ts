@@ -9,6 +9,8 @@ export interface SubcommandArgs {
   out: string;
   quiet: boolean;
   help: boolean;
+  /** readforge profile --fragments. */
+  fragments: boolean;
 }
 
 export function parseSubcommand(name: string, args: string[]): SubcommandArgs {
@@ -20,6 +22,7 @@ export function parseSubcommand(name: string, args: string[]): SubcommandArgs {
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean' },
+        ...(name === 'profile' ? { fragments: { type: 'boolean' as const } } : {}),
       },
     });
     return {
@@ -27,6 +30,7 @@ export function parseSubcommand(name: string, args: string[]): SubcommandArgs {
       out: values.output ?? '',
       quiet: values.quiet ?? false,
       help: values.help ?? false,
+      fragments: Boolean((values as { fragments?: boolean }).fragments),
     };
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -3,6 +3,7 @@
 // (or .csi) `samtools index` would make of the whole file. Entries must come in the BAM's order:
 // the order every host already writes the BAM in.
 import type { ReadforgeModule, WasmBamIndexAssembler } from './module-types.js';
+import { pushPieces } from './buffer-input.js';
 import { ReadforgeError } from './pump.js';
 
 export class BamIndexWriter {
@@ -14,13 +15,8 @@ export class BamIndexWriter {
   }
 
   push(bytes: Uint8Array): void {
-    const step = 1 << 20;
-    for (let at = 0; at < bytes.length; at += step) {
-      const piece = bytes.subarray(at, at + step);
-      this.assembler.inputBuffer(piece.length).set(piece);
-      const problem = this.assembler.push(piece.length);
-      if (problem) throw new ReadforgeError(`internal error: indexing the BAM: ${problem}`);
-    }
+    const problem = pushPieces(this.assembler, bytes, (n) => this.assembler.push(n));
+    if (problem) throw new ReadforgeError(`internal error: indexing the BAM: ${problem}`);
   }
 
   /** The index file's bytes and its name's ending (.bai, or .csi past 512 Mb). */

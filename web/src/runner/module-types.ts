@@ -108,6 +108,8 @@ export interface SimulatorInputs {
   outputNames?: string[];
   /** --quality-bins given a file's name: the table's text. */
   qualityBinsText?: string;
+  /** --fragment-hist: the histogram's text. */
+  fragmentHistText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -232,6 +234,15 @@ export interface ParsedEvalArgs {
   json: boolean;
 }
 
+/** Fragment lengths learned from alignments (SAM or BAM bytes). */
+export interface WasmFragmentLearner {
+  inputBuffer(n: number): Uint8Array;
+  /** "" or what is wrong. */
+  push(n: number): string;
+  finish(): { error: string; text: string; pairs: number; shortest: number; longest: number };
+  delete(): void;
+}
+
 export interface WasmProfileLearner {
   inputBuffer(n: number): Uint8Array;
   /** FASTQ bytes of read end `mate` (0: R1, 1: R2); "" or what is wrong. */
@@ -267,6 +278,8 @@ export interface ParsedArgs {
   mutationsPath: string;
   /** --quality-bins FILE (a table; '' for none or a built-in name). */
   qualityBinsPath: string;
+  /** --fragment-hist FILE, or ''. */
+  fragmentHistPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';
@@ -294,6 +307,7 @@ export interface ReadforgeModule {
   /** The run's contigs: its .fai and gap sidecar texts, either or both. */
   BamIndexAssembler: new (faiText: string, gapsText: string) => WasmBamIndexAssembler;
   ProfileLearner: new () => WasmProfileLearner;
+  FragmentLearner: new () => WasmFragmentLearner;
   /** Adds up the report() texts of several simulators of one run (given the run's settings). */
   RunMerger: new (settings: Setting[]) => WasmRunMerger;
   /** The error rates are over reads of the lengths given (0: the profile's cycles). */

@@ -14,6 +14,7 @@ import {
   WasmSimulator,
 } from './module-types.js';
 import { bgzfDecoder, isBgzf } from './bgzf.js';
+import { pushStream } from './buffer-input.js';
 
 export interface SimulationRequest extends SimulatorInputs {
   settings: Setting[];
@@ -273,28 +274,20 @@ export async function learnProfile(
   signal?: AbortSignal,
   onProgress?: (bytes: number) => void,
 ): Promise<LearnedProfile> {
-  let bytes = 0;
+  let earlier = 0; // bytes of the mates before this one
   const learner = new module.ProfileLearner();
   try {
     for (const [mate, { name, stream }] of inputs.entries()) {
-      const reader = stream.getReader();
-      try {
-        while (true) {
-          signal?.throwIfAborted();
-          const { value, done } = await reader.read();
-          if (done) break;
-          for (let at = 0; at < value.length; at += 1 << 20) {
-            const piece = value.subarray(at, at + (1 << 20));
-            learner.inputBuffer(piece.length).set(piece);
-            const problem = learner.push(mate, piece.length);
-            if (problem) throw new ReadforgeError(`${name}: ${problem}`);
-          }
-          bytes += value.length;
-          onProgress?.(bytes);
-        }
-      } finally {
-        reader.releaseLock();
-      }
+      let these = 0;
+      const pushed = await pushStream(learner, stream, (n) => learner.push(mate, n), {
+        signal,
+        onBytes: (bytes) => {
+          these = bytes;
+          onProgress?.(earlier + bytes);
+        },
+      });
+      if (pushed) throw new ReadforgeError(`${name}: ${pushed}`);
+      earlier += these;
       const problem = learner.finishEnd(mate);
       if (problem) throw new ReadforgeError(`${name}: ${problem}`);
     }

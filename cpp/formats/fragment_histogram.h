@@ -1,0 +1,48 @@
+// A fragment-length histogram: `--fragment-hist FILE` for a run's fragment lengths instead of
+// the normal model, as `readforge profile --fragments ALN.bam` learns it from real pairs. The
+// file is a TSV of `LENGTH<TAB>COUNT` lines (`#` comments), any order, lengths from 1 to
+// kMaxLength.
+#ifndef READFORGE_FORMATS_FRAGMENT_HISTOGRAM_H_
+#define READFORGE_FORMATS_FRAGMENT_HISTOGRAM_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/status.h"
+
+namespace readforge {
+
+class FragmentHistogram {
+ public:
+  static constexpr int64_t kMaxLength = 10000000;
+
+  static Status Parse(std::string_view text, FragmentHistogram* histogram);
+  // The TSV, lengths ascending (only those counted).
+  std::string Format() const;
+
+  // From counts by length (counts of 0 are left out).
+  static FragmentHistogram FromCounts(const std::map<int64_t, uint64_t>& counts);
+
+  bool empty() const { return total_ == 0; }
+  uint64_t total() const { return total_; }
+  int64_t shortest() const { return lengths_.empty() ? 0 : lengths_.front(); }
+  int64_t longest() const { return lengths_.empty() ? 0 : lengths_.back(); }
+
+  // The length whose cumulative count first exceeds `draw` (0 <= draw < total()): a draw
+  // uniform over [0, total) gives lengths in the histogram's proportions.
+  int64_t LengthAt(uint64_t draw) const;
+
+  std::string name;  // the file's base name, or what learned it
+
+ private:
+  std::vector<int64_t> lengths_;      // ascending, distinct
+  std::vector<uint64_t> cumulative_;  // counts up to and including each length
+  uint64_t total_ = 0;
+};
+
+}  // namespace readforge
+
+#endif  // READFORGE_FORMATS_FRAGMENT_HISTOGRAM_H_
