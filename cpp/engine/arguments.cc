@@ -45,8 +45,8 @@ constexpr Spec kSpecs[] = {
     {0, "quality-bins", Kind::kText, "NAME|FILE",
      "bin the qualities written: novaseq (2, 12, 23, 37) or a LOW-HIGH-VALUE table"},
     {0, "fragment-hist", Kind::kText, "FILE",
-     "fragment lengths from a LENGTH-COUNT histogram (readforge profile --fragments) instead "
-     "of -d, -s"},
+     "fragment lengths from a LENGTH-COUNT histogram (readforge profile --fragments), or "
+     "inline as LEN:COUNT,LEN:COUNT..., instead of -d, -s"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -154,9 +154,18 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       else
         line->quality_bins_path = std::string(value);
     } else if (name == "fragment-hist") {
-      line->fragment_hist_path = std::string(value);
-      if (value.empty())
-        o.fragment_histogram.reset();
+      line->fragment_hist_path.clear();
+      o.fragment_histogram.reset();
+      if (FragmentHistogram::IsInline(value)) {
+        FragmentHistogram h;
+        Status s = FragmentHistogram::ParseInline(value, &h);
+        if (!s.ok())
+          return Status::Error("--fragment-hist: " + s.message());
+        h.name = std::string(value);
+        o.fragment_histogram = std::make_shared<const FragmentHistogram>(std::move(h));
+      } else {
+        line->fragment_hist_path = std::string(value);
+      }
     } else if (name == "profile") {
       line->profile_paths.clear();
       for (size_t at = 0; at <= value.size();) {
@@ -361,7 +370,7 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   if (!line.fragment_hist_path.empty()) {
     if (files.fragment_hist.empty()) {
       return Status::Error("--fragment-hist: '" + line.fragment_hist_path +
-                           "' needs the histogram file's text");
+                           "' is not inline LENGTH:COUNT,... and a file's text was not given");
     }
     RF_RETURN_IF_ERROR(
         FragmentHistogramFrom(line.fragment_hist_path, files.fragment_hist, &line.options));

@@ -8,6 +8,7 @@
 #include "engine/profile_learner.h"
 #include "engine/quality_profile.h"
 #include "eval/fragment_learner.h"
+#include "formats/fragment_histogram.h"
 #include "wasm/js_values.h"
 
 namespace readforge::wasm {
@@ -105,12 +106,35 @@ val DescribeProfile(std::string text, double read1_length, double read2_length) 
   return out;
 }
 
+// A fragment-length histogram (a --fragment-hist file's text, or the inline form): its entries
+// for a plot, and the inline form that carries it in settings.
+val DescribeFragments(std::string text) {
+  FragmentHistogram h;
+  Status s = FragmentHistogram::IsInline(text) ? FragmentHistogram::ParseInline(text, &h)
+                                               : FragmentHistogram::Parse(text, &h);
+  val out = val::object();
+  out.set("error", s.ok() ? std::string() : s.message());
+  if (!s.ok())
+    return out;
+  val lengths = val::array(), counts = val::array();
+  for (size_t i = 0; i < h.size(); ++i) {
+    lengths.call<void>("push", static_cast<double>(h.length(i)));
+    counts.call<void>("push", static_cast<double>(h.count(i)));
+  }
+  out.set("lengths", lengths);
+  out.set("counts", counts);
+  out.set("inline", h.FormatInline());
+  out.set("text", h.Format());
+  return out;
+}
+
 }  // namespace
 }  // namespace readforge::wasm
 
 EMSCRIPTEN_BINDINGS(readforge_profiles) {
   using namespace readforge::wasm;
   emscripten::function("describeProfile", &DescribeProfile);
+  emscripten::function("describeFragments", &DescribeFragments);
   emscripten::class_<WasmFragmentLearner>("FragmentLearner")
       .constructor<>()
       .function("inputBuffer", &WasmFragmentLearner::inputBuffer)

@@ -103,6 +103,16 @@ TEST_F(FragmentLengthsTest, LearnedFromABamAndSimulatedBack) {
               d_source, d_back, critical);
   EXPECT_LT(d_source, critical);
   EXPECT_LT(d_back, critical);
+  // The inline form of the same histogram draws the same lengths: the same bytes.
+  const std::string inline_form = from_bam.FormatInline();
+  EXPECT_EQ(inline_form.substr(0, inline_form.find(',')),
+            std::to_string(from_bam.shortest()) + ":" + std::to_string(from_bam.count(0)));
+  ASSERT_EQ(
+      Run("-q -S 5 -N 20000 -1 100 -2 100 --fragment-hist " + inline_form + " ref.fa i1.fq i2.fq")
+          .status,
+      0);
+  EXPECT_TRUE(Read("i1.fq") == Read("b1.fq"));
+  EXPECT_TRUE(Read("i2.fq") == Read("b2.fq"));
   // The same from standard input, as SAM.
   ASSERT_EQ(Shell("samtools view s.bam > s.sam"), 0);
   ASSERT_EQ(Run("profile --fragments -q - < s.sam").out, Read("learned.tsv"));
@@ -115,11 +125,16 @@ TEST_F(FragmentLengthsTest, BadHistogramsAndAlignmentsAreOneClearError) {
   const std::pair<std::string, std::string> cases[] = {
       {"-N 10 --fragment-hist bad.tsv ref.fa a b",
        "bad.tsv: line 2: expected LENGTH<TAB>COUNT, a length from 1 to 10000000 and a count "
-       "from 0"},
+       "from 0 to 2^48"},
       {"-N 10 --fragment-hist empty.tsv ref.fa a b",
-       "empty.tsv: no fragments (expected lines of LENGTH<TAB>COUNT with counts above 0)"},
+       "empty.tsv: no fragments (every count is 0, or there are no entries)"},
       {"-N 10 --fragment-hist missing.tsv ref.fa a b",
        "cannot open missing.tsv: No such file or directory"},
+      {"-N 10 --fragment-hist 300:5,0:2 ref.fa a b",
+       "--fragment-hist: entry 2: expected LENGTH:COUNT, a length from 1 to 10000000 and a count "
+       "from 0 to 2^48"},
+      {"-N 10 --fragment-hist 300:0,400:0 ref.fa a b",
+       "--fragment-hist: no fragments (every count is 0, or there are no entries)"},
       {"profile --fragments single.sam",
        "single.sam: no proper pairs among 1 records (paired reads aligned as pairs are needed)"},
   };

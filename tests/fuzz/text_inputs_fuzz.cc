@@ -16,7 +16,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 6;
+  const int which = bytes.Byte() % 7;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -51,9 +51,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(c < 33 || c > 33 + kMaxPhred || (q >= 33 && q <= 33 + kMaxPhred),
                  "a quality binned outside Phred+33");
     }
-  } else if (which == 4) {
+  } else if (which == 4 || which == 5) {
+    // The TSV, or the inline LEN:COUNT,... form; each formats back to what parses to itself.
     FragmentHistogram h;
-    Status s = FragmentHistogram::Parse(text, &h);
+    const bool as_inline = which == 5;
+    Status s =
+        as_inline ? FragmentHistogram::ParseInline(text, &h) : FragmentHistogram::Parse(text, &h);
     FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
     if (s.ok()) {
       FUZZ_CHECK(!h.empty() && h.shortest() >= 1 && h.longest() <= FragmentHistogram::kMaxLength,
@@ -64,6 +67,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(FragmentHistogram::Parse(h.Format(), &again).ok() &&
                      again.Format() == h.Format() && again.total() == h.total(),
                  "Format() does not parse back to the same histogram");
+      FUZZ_CHECK(FragmentHistogram::IsInline(h.FormatInline()) &&
+                     FragmentHistogram::ParseInline(h.FormatInline(), &again).ok() &&
+                     again.Format() == h.Format(),
+                 "FormatInline() does not parse back to the same histogram");
     }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.

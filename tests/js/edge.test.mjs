@@ -137,6 +137,15 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   const i = await get('ref=MT-human&N=1000&S=6&format=interleaved&gzip=1');
   assert.ok(gunzipSync(i.body).equals(interleaved), 'interleaved, gzip');
   assert.ok(i.body.equals(compressed), "gzip=1: the command line's BGZF bytes");
+  // A fragment-length histogram, inline.
+  const hist = '300:5,450:3,601:1';
+  const [fragments] = nativeOutputs(['-N', '1000', '-S', '9', '--fragment-hist', hist], MT, [
+    'f1.fq',
+    'f2.fq',
+  ]);
+  const f = await get(`ref=MT-human&N=1000&S=9&fragment-hist=${hist}`);
+  assert.equal(f.status, 200, f.body.toString());
+  assert.ok(f.body.equals(fragments), 'fragment-hist');
   const [single] = nativeOutputs(['-N', '1000', '-S', '7', '-2', '0', '-1', '100'], MT, ['s.fq']);
   assert.ok((await get('ref=MT-human&N=1000&S=7&2=0&1=100')).body.equals(single), 'single-end');
   const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-vcf-'));
@@ -408,6 +417,12 @@ test('bad requests get the documented status and a JSON body naming the paramete
       'profile',
       "read 1 is 250 bases long, but the quality profile's R1 has only 150 cycles (use shorter " +
         'reads, or a profile of longer ones)',
+    ],
+    [
+      'ref=MT-human&fragment-hist=mine.tsv',
+      400,
+      'fragment-hist',
+      "--fragment-hist: 'mine.tsv' is not inline LENGTH:COUNT,... and a file's text was not given",
     ],
     ['', 400, 'ref', null],
     [`ref=${encodeURIComponent('http://169.254.169.254/latest/meta-data')}`, 403, 'ref', null],

@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadReadforge } from '../../dist/node/load-module.js';
 import {
   awkwardReference,
   MT,
@@ -463,7 +464,7 @@ test('--quality-bins FILE: both hosts read the table, and refuse a bad one alike
   assert.equal(b.stderr, a.stderr);
 });
 
-test('fragment lengths: learned from a BAM and drawn from the histogram alike in both hosts', (t) => {
+test('fragment lengths: learned from a BAM and drawn from the histogram alike in both hosts', async (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
   const run = ['-S', '4', '-N', '3000', '-d', '300', '-s', '60'];
@@ -489,6 +490,19 @@ test('fragment lengths: learned from a BAM and drawn from the histogram alike in
     ['b2.fq', 'd2.fq'],
     ['x.bam', 'y.bam'],
     ['x.bam', 'z.bam'],
+  ])
+    assert.ok(read(join(dir, x)) === read(join(dir, y)), `${x} and ${y} differ`);
+  // The inline form, as the app's links and the edge carry it: the same reads again.
+  const described = (await loadReadforge()).describeFragments(n.stdout);
+  assert.equal(described.error, '');
+  assert.equal(described.lengths.length, n.stdout.trim().split('\n').length - 1);
+  assert.equal(described.text, n.stdout);
+  const inline = ['-S', '9', '-N', '4000', '--fragment-hist', described.inline];
+  const i = wasm([...inline, 'ref.fa', 'i1.fq', 'i2.fq'], { cwd: dir });
+  assert.equal(i.status, 0, i.stderr);
+  for (const [x, y] of [
+    ['b1.fq', 'i1.fq'],
+    ['b2.fq', 'i2.fq'],
   ])
     assert.ok(read(join(dir, x)) === read(join(dir, y)), `${x} and ${y} differ`);
   // A histogram that cannot be used: the same error from both.

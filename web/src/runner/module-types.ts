@@ -253,6 +253,16 @@ export interface WasmProfileLearner {
   delete(): void;
 }
 
+/** A fragment-length histogram's entries, lengths ascending; `inline` carries it in settings
+ * (`--fragment-hist LEN:COUNT,...`), `text` is its file. */
+export interface FragmentsDescription {
+  error: string;
+  lengths: number[];
+  counts: number[];
+  inline: string;
+  text: string;
+}
+
 /** What the app shows of a quality profile. */
 export interface ProfileDescription {
   error: string;
@@ -312,6 +322,8 @@ export interface ReadforgeModule {
   RunMerger: new (settings: Setting[]) => WasmRunMerger;
   /** The error rates are over reads of the lengths given (0: the profile's cycles). */
   describeProfile(text: string, read1Length: number, read2Length: number): ProfileDescription;
+  /** A --fragment-hist histogram (its file's text, or the inline form). */
+  describeFragments(text: string): FragmentsDescription;
   /** The summary line every host prints ("wrote N read pairs (B bases, X% sequencing ..."). */
   summaryLine(pairs: number, readBases: number, errors: number, contigs: number): string;
   /** BGZF's end-of-file block, for hosts merging several simulators' compressed streams. */
