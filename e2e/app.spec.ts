@@ -190,6 +190,66 @@ test('quality profiles: the built-in one, and one learned here from FASTQ, give 
   expect(problems).toEqual([]);
 });
 
+test('fragment lengths learned here from a BAM: the histogram and the reads of the CLI', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const bodies: number[] = [];
+  page.on('request', (r) => bodies.push(r.postDataBuffer()?.length ?? 0));
+  // Alignments to learn from: a run's golden BAM stands in for an aligner's.
+  const dir = mkdtempSync(join(tmpdir(), 'rf-fragments-'));
+  const cli = join(ROOT, 'build/readforge');
+  execSync(`${cli} -q -S 2 -N 4000 -d 300 -s 40 --bam pairs.bam ${MT} r1.fq r2.fq`, { cwd: dir });
+  const expectedHistogram = execSync(`${cli} profile -q --fragments pairs.bam`, { cwd: dir });
+
+  await openApp(page);
+  await setOption(page, 'pairs', '3000');
+  await page.getByLabel(/Learned from my BAM or SAM/).check();
+  await expect(page.locator('#opt-distance')).toBeDisabled();
+  // Simulate before anything is learned: told what is missing, nothing run.
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#fragments-info')).toContainText('Choose a fragment-length histogram');
+  await page.locator('#alignments-file').setInputFiles(join(dir, 'pairs.bam'));
+  await page.getByRole('button', { name: 'Learn the fragment lengths' }).click();
+  await expect(page.locator('#fragments-info')).toContainText(
+    'learned from pairs.bam (4,000 proper pairs)',
+    { timeout: 30_000 },
+  );
+  await expect(page.locator('#fragments-figure')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save this histogram' }).click(),
+  ]);
+  expect(readFileSync((await download.path())!).equals(expectedHistogram)).toBe(true);
+  await simulateAndWait(page);
+  const hash = new URL(page.url()).hash;
+  expect(hash).toContain('fragment-hist=');
+  const expected = nativeRun(cliArgs(hash), MT, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'MT-human_R2.fq')).equals(expected.fastq[1])).toBe(true);
+  // The histogram file itself gives the same reads as the CLI's --fragment-hist FILE.
+  writeFileSync(join(dir, 'fragments.tsv'), expectedHistogram);
+  const fileArgs = cliArgs(hash);
+  fileArgs[fileArgs.indexOf('--fragment-hist') + 1] = join(dir, 'fragments.tsv');
+  const fromFile = nativeRun(fileArgs, MT, ['1.fq', '2.fq']);
+  expect(fromFile.fastq[0].equals(expected.fastq[0])).toBe(true);
+  // A bad histogram file: its error, naming the line, and no run.
+  writeFileSync(join(dir, 'bad.tsv'), '300\t5\n-4\t2\n');
+  await page.getByLabel(/A histogram file/).check();
+  await page.locator('#fragments-file').setInputFiles(join(dir, 'bad.tsv'));
+  await expect(page.locator('#fragments-info')).toContainText('bad.tsv: line 2: expected LENGTH');
+  // The alignments never left the page.
+  expect(bodies.filter((n) => n > 0)).toEqual([]);
+  // A share link carries the histogram: opened elsewhere, the same reads.
+  const other = await page.context().newPage();
+  await openApp(other, `/${hash}`);
+  await expect(other.locator('#fragments-info')).toContainText('the histogram of this link');
+  await expect(other.getByLabel(/A histogram file/)).toBeChecked();
+  await other.close();
+  expect(problems).toEqual([]);
+});
+
 test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is refused', async ({
   page,
 }) => {

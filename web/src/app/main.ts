@@ -3,8 +3,15 @@
 import createReadforge from '../../../build-wasm/readforge.mjs';
 import wasmUrl from '../../../build-wasm/readforge.wasm?url';
 import type { ReadforgeFactory } from '../runner/module-types.js';
-import type { OutputSpec, ReferenceSpec, RunRequest, WorkerMessage } from '../shared/protocol.js';
+import type {
+  LearnRequest,
+  OutputSpec,
+  ReferenceSpec,
+  RunRequest,
+  WorkerMessage,
+} from '../shared/protocol.js';
 import { OptionsForm } from './form.js';
+import { FragmentPicker } from './fragment-picker.js';
 import { PRESETS } from './presets.js';
 import { showProgress } from './progress.js';
 import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
@@ -33,16 +40,31 @@ const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { typ
 let learning: {
   resolve: (r: { text: string; notes: string[] }) => void;
   reject: (e: Error) => void;
+  /** Where progress is shown. */
+  info: string;
 } | null = null;
+/** Learns a profile or fragment lengths in the Worker from the person's files. */
+function learnInWorker(what: LearnRequest['what'], files: File[]) {
+  return new Promise<{ text: string; notes: string[] }>((resolve, reject) => {
+    learning = { resolve, reject, info: what === 'profile' ? '#profile-info' : '#fragments-info' };
+    worker.postMessage({ type: 'learn', what, files } satisfies LearnRequest);
+  });
+}
 const profiles = new ProfilePicker(
   module,
-  (files) =>
-    new Promise((resolve, reject) => {
-      learning = { resolve, reject };
-      worker.postMessage({ type: 'learn', files });
-    }),
+  (files) => learnInWorker('profile', files),
   () => form.validate(),
 );
+const fragments = new FragmentPicker(
+  module,
+  (file) => learnInWorker('fragments', [file]),
+  () => form.validate(),
+);
+/** The fragment-length setting when one is chosen (share links carry what there is). */
+const fragmentSettings = () => {
+  const chosen = fragments.settings();
+  return typeof chosen === 'string' ? [] : chosen;
+};
 const canSaveToDisk = 'showDirectoryPicker' in window;
 // Workers left empty: chosen for the run (autoWorkers), and shown as the field's placeholder.
 const showAutoWorkers = () =>
@@ -80,7 +102,7 @@ function shareState() {
             `remote:${remote.address.split('?')[0]}`
           : choice,
     regions: $<HTMLTextAreaElement>('#regions').value,
-    settings: form.settings(),
+    settings: [...form.settings(), ...fragmentSettings()],
     gzip: $<HTMLInputElement>('#out-gzip').checked,
     vcf: $<HTMLInputElement>('#out-vcf').checked,
     bam: $<HTMLInputElement>('#out-bam').checked,
@@ -128,6 +150,7 @@ function loadShared(): void {
   $<HTMLInputElement>('#out-bam').checked = run.bam;
   $<HTMLInputElement>('#on-server').checked = run.server;
   form.load(run.settings);
+  fragments.load(run.settings);
   $<HTMLInputElement>('#variants-sample').value = run.sample;
   if (run.workers) $<HTMLInputElement>('#opt-workers').value = String(run.workers);
   showAutoWorkers();
@@ -189,6 +212,11 @@ $('#run-form').addEventListener('submit', async (event) => {
     $('#profile-info').textContent = profile;
     return;
   }
+  const fragmentHist = fragments.settings();
+  if (typeof fragmentHist === 'string') {
+    $('#fragments-info').textContent = fragmentHist;
+    return;
+  }
   // "Run again" of a run made from a local file: this must be that file (before any writing).
   const mismatch = await sharing.checkBeforeRun(ref);
   if (mismatch) {
@@ -211,7 +239,11 @@ $('#run-form').addEventListener('submit', async (event) => {
     .map((r) => r.trim())
     .filter(Boolean);
   const bed = $<HTMLInputElement>('#bed-file').files?.[0];
-  const settings = [...form.settings(), ...regions.map((r): [string, string] => ['region', r])];
+  const settings = [
+    ...form.settings(),
+    ...fragmentHist,
+    ...regions.map((r): [string, string] => ['region', r]),
+  ];
   const variants = $<HTMLInputElement>('#variants-file').files?.[0];
   const sample = $<HTMLInputElement>('#variants-sample').value.trim();
   if (variants) settings.push(['variants', variants.name]);
@@ -342,7 +374,7 @@ async function simulateOnServer(settings: [string, string][], output: OutputSpec
 worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   const m = event.data;
   if (m.type === 'learn-progress') {
-    $('#profile-info').textContent = `Learning… ${(m.bytes / 1e6).toFixed(0)} MB read`;
+    if (learning) $(learning.info).textContent = `Learning… ${(m.bytes / 1e6).toFixed(0)} MB read`;
     return;
   }
   if (m.type === 'learned' || m.type === 'learn-error') {
@@ -391,6 +423,7 @@ for (const preset of PRESETS) {
   button.addEventListener('click', () => {
     form.load(preset.settings);
     profiles.choice = preset.quality;
+    fragments.choice = 'normal';
   });
   $('#presets').append(button);
 }

@@ -16,11 +16,11 @@ export interface LearnedFragments {
 export async function learnFragments(
   module: ReadforgeModule,
   input: { name: string; stream: ReadableStream<Uint8Array> },
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {},
 ): Promise<LearnedFragments> {
   const learner = new module.FragmentLearner();
   try {
-    const problem = await pushStream(learner, input.stream, (n) => learner.push(n), { signal });
+    const problem = await pushStream(learner, input.stream, (n) => learner.push(n), options);
     if (problem) throw new ReadforgeError(`${input.name}: ${problem}`);
     const { error, ...learned } = learner.finish();
     if (error) throw new ReadforgeError(`${input.name}: ${error}`);

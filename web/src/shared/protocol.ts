@@ -69,9 +69,13 @@ export interface DigestRequest {
 export type DigestMessage =
   { type: 'digested'; summary: ContigSummary } | { type: 'digest-error'; message: string };
 
-/** Learn a quality profile from FASTQ files (R1, and R2), in the Worker: never uploaded. */
+/**
+ * Learn, in the Worker (never uploaded): a quality profile from FASTQ files (R1, and R2), or
+ * fragment lengths from one BAM or SAM. Answered with 'learned' (the file's text) or 'learn-error'.
+ */
 export interface LearnRequest {
   type: 'learn';
+  what: 'profile' | 'fragments';
   files: File[];
 }
 

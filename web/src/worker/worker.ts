@@ -6,7 +6,7 @@ import { digestContigs } from '../runner/digests.js';
 import type { DigestMessage, WorkerMessage, WorkerRequest } from '../shared/protocol.js';
 import { openReference } from './inputs.js';
 import { summarizeContigs } from '../shared/run-manifest.js';
-import { learnFromFiles } from './learn-profile.js';
+import { learnFromFiles } from './learn-from-files.js';
 import { runSimulation } from './run-simulation.js';
 
 const module = (createReadforge as ReadforgeFactory)({ locateFile: () => wasmUrl });
@@ -25,7 +25,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     return;
   }
-  if (event.data.type === 'learn') return learnFromFiles(await module, event.data.files, post);
+  if (event.data.type === 'learn') return learnFromFiles(await module, event.data, post);
   current = new AbortController();
   await runSimulation(await module, event.data, post, current.signal);
   current = null;
