@@ -83,20 +83,21 @@ export class FragmentPicker {
       const input = document.querySelector<HTMLInputElement>(`#opt-${name}`);
       if (input) input.disabled = choice !== 'normal';
     }
-    this.chosen = null;
     this.problem = '';
-    try {
-      if (choice === 'file') {
-        const file = $<HTMLInputElement>('#fragments-file').files?.[0];
-        this.chosen = file ? this.describe(await file.text(), file.name) : this.linked;
-      } else if (choice === 'learn') {
-        this.chosen = this.learned;
-      }
-    } catch (error) {
-      this.problem = (error as Error).message;
-    }
+    this.chosen = await this.histogramOf(choice).catch((error: Error) => {
+      this.problem = error.message;
+      return null;
+    });
     this.show();
     this.onChange();
+  }
+
+  /** The histogram a choice holds now: the file picked (else the link's), or the learned one. */
+  private async histogramOf(choice: FragmentChoice): Promise<Histogram | null> {
+    if (choice === 'learn') return this.learned;
+    if (choice === 'normal') return null;
+    const file = $<HTMLInputElement>('#fragments-file').files?.[0];
+    return file ? this.describe(await file.text(), file.name) : this.linked;
   }
 
   private describe(text: string, name: string): Histogram {
