@@ -250,6 +250,24 @@ test('fragment lengths learned here from a BAM: the histogram and the reads of t
   expect(problems).toEqual([]);
 });
 
+test('the preset "NovaSeq 2x150, short inserts": binned qualities and adapters, the CLI bytes', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  await openApp(page);
+  await page.getByRole('button', { name: 'NovaSeq 2x150, short inserts' }).click();
+  await expect(page.locator('#opt-adapters')).toHaveValue('truseq');
+  await simulateAndWait(page);
+  const hash = new URL(page.url()).hash;
+  expect(hash).toContain('adapters=truseq');
+  const expected = nativeRun(cliArgs(hash), MT, ['1.fq', '2.fq']);
+  const saved = await readSaved(page, 'MT-human_R1.fq');
+  expect(saved.equals(expected.fastq[0])).toBe(true);
+  expect(saved.toString()).toContain('AGATCGGAAGAGCACACGTCTGAACTCCAGTCA');
+  expect(problems).toEqual([]);
+});
+
 test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is refused', async ({
   page,
 }) => {

@@ -47,6 +47,8 @@ constexpr Spec kSpecs[] = {
     {0, "fragment-hist", Kind::kText, "FILE",
      "fragment lengths from a LENGTH-COUNT histogram (readforge profile --fragments), or "
      "inline as LEN:COUNT,LEN:COUNT..., instead of -d, -s"},
+    {0, "adapters", Kind::kText, "truseq|nextera|SEQ[,SEQ2]",
+     "fragments may be shorter than a read, which reads into the adapter, then poly-G"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -165,6 +167,13 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
         o.fragment_histogram = std::make_shared<const FragmentHistogram>(std::move(h));
       } else {
         line->fragment_hist_path = std::string(value);
+      }
+    } else if (name == "adapters") {
+      o.adapters.reset();
+      if (!value.empty()) {
+        Adapters a;
+        RF_RETURN_IF_ERROR(Adapters::Parse(value, &a));
+        o.adapters = std::make_shared<const Adapters>(std::move(a));
       }
     } else if (name == "profile") {
       line->profile_paths.clear();
@@ -423,6 +432,8 @@ std::string CanonicalSettings(const Options& o) {
     add("--quality-bins", o.quality_bins->name);
   if (o.fragment_histogram)
     add("--fragment-hist", o.fragment_histogram->name);
+  if (o.adapters)
+    add("--adapters", o.adapters->name());
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

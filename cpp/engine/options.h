@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/adapters.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "formats/fragment_histogram.h"
@@ -55,6 +56,9 @@ struct Options {
   // --fragment-hist: fragment lengths drawn from a histogram instead of the normal model of -d
   // and -s (clamped to the longest read, as those are).
   std::shared_ptr<const FragmentHistogram> fragment_histogram;
+  // --adapters: fragments may be shorter than a read, which then reads into the adapter
+  // (adapters.h); without it, fragments are at least the longest read.
+  std::shared_ptr<const Adapters> adapters;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream
@@ -92,6 +96,8 @@ struct Options {
     return (i < compress.size() && compress[i]) || (i == 4 && alignments == Alignments::kBam);
   }
   int64_t longest_read() const { return read1_length > read2_length ? read1_length : read2_length; }
+  // The shortest fragment drawn: the longest read, or 1 base when reads may run into adapters.
+  int64_t shortest_fragment() const { return adapters ? 1 : longest_read(); }
   // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
   // and never shorter than a read. It bounds the look-ahead window, hence memory.
   int64_t max_fragment() const;

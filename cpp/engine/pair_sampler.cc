@@ -51,7 +51,7 @@ int64_t PairSampler::DrawFragmentLength() {
   if (const FragmentHistogram* h = options_.fragment_histogram.get()) {
     const uint64_t draw =
         boost::random::uniform_int_distribution<uint64_t>(0, h->total() - 1)(rng_);
-    return std::max(h->LengthAt(draw), options_.longest_read());
+    return std::max(h->LengthAt(draw), options_.shortest_fragment());
   }
   double x = static_cast<double>(options_.outer_distance);
   if (options_.std_dev > 0)
@@ -65,7 +65,7 @@ int64_t PairSampler::DrawFragmentLength() {
   } else {
     rounded = std::floor(y);
   }
-  int64_t lo = options_.longest_read();
+  int64_t lo = options_.shortest_fragment();
   int64_t hi = options_.max_fragment();
   if (!(rounded >= static_cast<double>(lo)))
     return lo;
@@ -170,12 +170,25 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
 
   HaplotypeReader::Fragment located;
   ReadTrace left_trace, right_trace;
+  // The bases each read takes from the fragment: all, unless it reads through into an adapter.
+  int64_t left_insert = left_length;
+  int64_t right_insert = right_length;
   auto read_pair = [&] {
     located = reader_.Locate(hap, pos, pos + fragment);
     left_trace = ReadTrace();
     right_trace = ReadTrace();
-    return reader_.Forward(located, left_length, left_.data(), &left_trace) &&
-           reader_.Backward(located, right_length, right_.data(), &right_trace);
+    if (const Adapters* adapters = options_.adapters.get()) {
+      const int64_t spelled = located.end - located.begin;
+      if (spelled < 1)
+        return false;
+      left_insert = std::min(left_length, spelled);
+      right_insert = std::min(right_length, spelled);
+      adapters->ReadThrough(flip ? 1 : 0, left_.data() + left_insert, left_length - left_insert);
+      adapters->ReadThrough(flip ? 0 : 1, right_.data() + right_insert,
+                            right_length - right_insert);
+    }
+    return reader_.Forward(located, left_insert, left_.data(), &left_trace) &&
+           reader_.Backward(located, right_insert, right_.data(), &right_trace);
   };
   // Deletions can leave the fragment's haplotype shorter than a read.
   if (!read_pair())
@@ -242,8 +255,12 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                   static_cast<uint64_t>(first_index_ + next_));
   // (Every record of the pair lies at or before its fragment's last base.)
   if (out.alignments && out.alignments->Wants(right_trace.last)) {
-    SampledRead l{left_.data(), flip ? qualities2 : qualities1, left_length, left_source, left};
-    SampledRead r{right_.data(), flip ? qualities1 : qualities2, right_length, right_source, right};
+    SampledRead l{left_.data(), flip ? qualities2 : qualities1,
+                  left_length,  left_source,
+                  left,         left_insert < left_length ? left_insert : -1};
+    SampledRead r{right_.data(), flip ? qualities1 : qualities2,
+                  right_length,  right_source,
+                  right,         right_insert < right_length ? right_insert : -1};
     PairPlace pair{out.tid, place.offset, left_trace.first, first_index_ + next_, writer_.name()};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
   }

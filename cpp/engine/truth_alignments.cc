@@ -1,6 +1,7 @@
 #include "engine/truth_alignments.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "formats/bam_record.h"
 
@@ -14,7 +15,8 @@ TruthAligner::TruthAligner(const Options& options)
     : paired_(options.paired()),
       quality_(options.constant_quality()),
       read_group_(ReadGroupOf(options)),
-      check_ns_(options.max_n_fraction >= 0.5) {}
+      check_ns_(options.max_n_fraction >= 0.5),
+      adapters_(options.adapters != nullptr) {}
 
 void TruthAligner::Align(const HaplotypeReader& reader,
                          const HaplotypeReader::Fragment& fragment,
@@ -22,19 +24,32 @@ void TruthAligner::Align(const HaplotypeReader& reader,
                          Mate* mate) {
   const SampledRead& read = *mate->read;
   const int64_t n = read.length;
-  // The template bases the read took: [0, used).
-  int64_t used = n;
+  // Template bases from `insert` on are the adapter's: no reference position.
+  const int64_t insert = read.insert < 0 ? INT64_MAX : read.insert;
+  // The fragment's template bases the read took: [0, used).
+  int64_t used = std::min(n, insert);
+  mate->adapter_bases = n - used;
   if (read.source) {
     used = 0;
-    for (int64_t k = 0; k < n; ++k)
-      used = std::max<int64_t>(used, read.source[k] + 1);
+    mate->adapter_bases = 0;
+    for (int64_t k = 0; k < n; ++k) {
+      if (read.source[k] >= insert)
+        ++mate->adapter_bases;
+      else
+        used = std::max<int64_t>(used, read.source[k] + 1);
+    }
   }
   const int64_t fragment_length = fragment.end - fragment.begin;
   runs_.clear();
   if (!read.source) {
-    // Base k is template base k: where the fragment's first (or last) n haplotype bases lie,
-    // in reference order either way.
-    reader.MapToReference(fragment, mate->reverse ? fragment_length - n : 0, n, &runs_);
+    // Base k is template base k: where the fragment's first (or last) `used` haplotype bases
+    // lie, in reference order either way; adapter bases after them in the read (before them in
+    // reference order for the right read).
+    if (mate->reverse)
+      AddRun(&runs_, -1, n - used);
+    reader.MapToReference(fragment, mate->reverse ? fragment_length - used : 0, used, &runs_);
+    if (!mate->reverse)
+      AddRun(&runs_, -1, n - used);
   } else {
     // Sequencing indels: each base's template position, then its reference position, one by
     // one. Template base t is haplotype base begin + t (the left read) or end - 1 - t (the
@@ -49,7 +64,7 @@ void TruthAligner::Align(const HaplotypeReader& reader,
     }
     for (int64_t i = 0; i < n; ++i) {
       const int32_t t = mate->reverse ? read.source[n - 1 - i] : read.source[i];
-      const int64_t h = t < 0 ? -1 : mate->reverse ? used - 1 - t : t;
+      const int64_t h = t < 0 || t >= insert ? -1 : mate->reverse ? used - 1 - t : t;
       const int64_t p = h < 0 ? -1 : map_[static_cast<size_t>(h)];
       AddRun(&runs_, p, 1);
     }
@@ -159,7 +174,7 @@ void TruthAligner::Write(const Mate& m,
   // At most: the fixed fields, name, CIGAR, SEQ, QUAL, and the tags (MD up to a digit and a
   // base per read base).
   const size_t most = 36 + place.name.size() + 1 + 4 * f.cigar_ops + (n + 1) / 2 + n +
-                      m.alignment.md.size() + read_group_.size() + 64;
+                      m.alignment.md.size() + read_group_.size() + 72;
   std::string* record = out->StartRecord(most);
   const size_t start = BeginBamRecord(f, record);
   if (m.mapped) {
@@ -171,6 +186,8 @@ void TruthAligner::Write(const Mate& m,
   AppendIntTag(record, "XV", read.counts.snps);
   AppendIntTag(record, "XI", read.counts.indels);
   AppendStringTag(record, "RG", read_group_);
+  if (adapters_)
+    AppendIntTag(record, "ZA", m.adapter_bases);
   EndBamRecord(start, record);
   out->Commit(m.pos, reverse, place.index, m.read1 ? 0 : 1, start);
 }

@@ -13,7 +13,9 @@
 // rightmost aligned base, positive for the read with the lower POS (the forward one on a tie).
 // SEQ and QUAL as in the FASTQ, reverse-complemented (reversed) for 0x10. Tags: NM, MD, HP (the
 // haplotype, 1 or 2), XE (sequencing errors: substitutions, insertions and deletions), XV (bases
-// a variant changed), XI (variant insertions and deletions in the read), RG.
+// a variant changed), XI (variant insertions and deletions in the read), RG; with --adapters,
+// ZA (bases read past the insert, into the adapter and the filler: soft-clipped at the read's
+// 3' end).
 #ifndef READFORGE_ENGINE_TRUTH_ALIGNMENTS_H_
 #define READFORGE_ENGINE_TRUTH_ALIGNMENTS_H_
 
@@ -47,6 +49,10 @@ struct SampledRead {
   // or the reverse complement of its last ones (the right read).
   const int32_t* source = nullptr;
   ReadCounts counts;
+  // With --adapters, a read longer than its fragment: the template's first `insert` bases are
+  // the fragment's, the rest the adapter's and the filler's (soft-clipped). -1: all the
+  // fragment's.
+  int64_t insert = -1;
 };
 
 // Where a pair lies: its contig's number, the span's offset on it, where its fragment starts
@@ -82,7 +88,8 @@ class TruthAligner {
     bool reverse = false;  // the right read
     bool read1 = false;
     bool mapped = false;
-    int64_t pos = 0;  // the record's POS, span coordinates
+    int64_t adapter_bases = 0;  // read bases from the adapter or the filler past it
+    int64_t pos = 0;            // the record's POS, span coordinates
     ReadAlignment alignment;
     const char* seq = nullptr;  // its bases in reference order: the read's, or reverse_bases
     std::string reverse_bases;  // the reverse complement of the right read
@@ -101,6 +108,7 @@ class TruthAligner {
   const char quality_;  // -e's constant quality
   const std::string read_group_;
   const bool check_ns_;  // -A allows reads of more than half N
+  const bool adapters_;  // --adapters: each record says how many adapter bases it holds (ZA)
   Mate mates_[2];
   std::vector<AlignedRun> runs_;           // where the read's bases lie, in reference order
   std::vector<AlignedRun> template_runs_;  // where its template's lie (sequencing indels)

@@ -1,9 +1,10 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
-// bin tables, fragment-length histograms and command lines. Parsers either refuse with a message or
-// return values inside their ranges.
+// bin tables, fragment-length histograms, adapters and command lines. Parsers either refuse with a
+// message or return values inside their ranges.
 #include <string>
 #include <vector>
 
+#include "engine/adapters.h"
 #include "engine/arguments.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
@@ -16,7 +17,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 7;
+  const int which = bytes.Byte() % 8;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -71,6 +72,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                      FragmentHistogram::ParseInline(h.FormatInline(), &again).ok() &&
                      again.Format() == h.Format(),
                  "FormatInline() does not parse back to the same histogram");
+    }
+  } else if (which == 6) {
+    Adapters a;
+    Status s = Adapters::Parse(text, &a);
+    FUZZ_CHECK(s.ok() || s.message().rfind("--adapters: ", 0) == 0, "an unnamed adapter error");
+    for (int mate = 0; mate < 2 && s.ok(); ++mate) {
+      const std::string& adapter = a.sequence(mate);
+      FUZZ_CHECK(!adapter.empty() && adapter.size() <= Adapters::kMaxLength &&
+                     adapter.find_first_not_of("ACGT") == std::string::npos,
+                 "an adapter of other than 1 to kMaxLength of A, C, G, T");
+      std::string read(adapter.size() + 7, '\0');
+      a.ReadThrough(mate, &read[0], static_cast<int64_t>(read.size()));
+      FUZZ_CHECK(read == adapter + "GGGGGGG", "read-through is not the adapter, then poly-G");
     }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.

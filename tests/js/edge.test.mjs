@@ -137,6 +137,11 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   const i = await get('ref=MT-human&N=1000&S=6&format=interleaved&gzip=1');
   assert.ok(gunzipSync(i.body).equals(interleaved), 'interleaved, gzip');
   assert.ok(i.body.equals(compressed), "gzip=1: the command line's BGZF bytes");
+  // Adapter read-through.
+  const through = ['-N', '1000', '-S', '10', '-d', '120', '-s', '40', '-1', '100', '-2', '100'];
+  const [adapters] = nativeOutputs([...through, '--adapters', 'truseq'], MT, ['a1.fq', 'a2.fq']);
+  const a = await get('ref=MT-human&N=1000&S=10&d=120&s=40&1=100&2=100&adapters=truseq');
+  assert.ok(a.body.equals(adapters), 'adapters');
   // A fragment-length histogram, inline.
   const hist = '300:5,450:3,601:1';
   const [fragments] = nativeOutputs(['-N', '1000', '-S', '9', '--fragment-hist', hist], MT, [

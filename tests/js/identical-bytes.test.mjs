@@ -515,3 +515,27 @@ test('fragment lengths: learned from a BAM and drawn from the histogram alike in
   assert.match(x.stderr, /bad\.tsv/);
   assert.equal(y.stderr, x.stderr);
 });
+
+test('adapter read-through: the same reads and golden BAM in both hosts, threads or not', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const run = ['-S', '6', '-N', '3000', '-1', '100', '-2', '90', '-d', '110', '-s', '40'];
+  const outputs = (p) => [`${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
+  const a = native([...run, '--adapters', 'nextera', '--bam', ...outputs('a')], { cwd: dir });
+  const b = wasm([...run, '--adapters', 'nextera', '--bam', ...outputs('b')], { cwd: dir });
+  const c = native([...run, '-t', '3', '--adapters', 'nextera', '--bam', ...outputs('c')], {
+    cwd: dir,
+  });
+  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+  for (const suffix of ['1.fq', '2.fq', '.bam'])
+    for (const other of ['b', 'c'])
+      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  // Reads ran into the adapter (Nextera's, for both mates).
+  assert.match(read(join(dir, 'a1.fq')).toString(), /CTGTCTCTTATACACATCT/);
+  const bad = wasm([...run, '--adapters', 'ACGU', ...outputs('d').slice(1)], { cwd: dir });
+  assert.equal(bad.status, 1);
+  assert.equal(
+    bad.stderr,
+    "readforge: error: --adapters: 'ACGU' is not truseq, nextera or a sequence of A, C, G and T\n",
+  );
+});

@@ -166,4 +166,16 @@ export const ADVANCED_FIELDS: Field[] = [
       ['novaseq', 'NovaSeq'],
     ],
   },
+  {
+    name: 'adapters',
+    label: 'Adapter read-through',
+    hint: 'fragments may be shorter than a read, which reads on into the adapter, then poly-G',
+    value: '',
+    kind: 'choice',
+    choices: [
+      ['', 'none'],
+      ['truseq', 'TruSeq'],
+      ['nextera', 'Nextera'],
+    ],
+  },
 ];

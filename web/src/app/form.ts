@@ -118,7 +118,7 @@ export class OptionsForm {
       const details = document.createElement('details');
       details.id = 'advanced';
       const summary = document.createElement('summary');
-      summary.textContent = 'Advanced: seed, block size, Ns per read, quality binning';
+      summary.textContent = 'Advanced: seed, block size, Ns per read, quality binning, adapters';
       legend.remove();
       details.append(summary, set);
       this.root.querySelector('#option-groups')!.append(details);

@@ -21,6 +21,8 @@ const WGSIM_READS: Setting[] = [
   ['haploid', '0'],
   ['interleaved', '0'],
   ['block-size', '262144'],
+  ['quality-bins', ''],
+  ['adapters', ''],
 ];
 
 export const PRESETS: Preset[] = [
@@ -38,6 +40,20 @@ export const PRESETS: Preset[] = [
       ['read2-length', '150'],
       ['distance', '400'],
       ['std-dev', '60'],
+    ],
+    quality: 'illumina-like-2x150',
+  },
+  {
+    name: 'NovaSeq 2x150, short inserts',
+    settings: [
+      ...WGSIM_READS,
+      ['coverage', '30'],
+      ['read1-length', '150'],
+      ['read2-length', '150'],
+      ['distance', '250'],
+      ['std-dev', '70'],
+      ['quality-bins', 'novaseq'],
+      ['adapters', 'truseq'],
     ],
     quality: 'illumina-like-2x150',
   },
