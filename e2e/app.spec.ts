@@ -250,21 +250,24 @@ test('fragment lengths learned here from a BAM: the histogram and the reads of t
   expect(problems).toEqual([]);
 });
 
-test('the preset "NovaSeq 2x150, short inserts": binned qualities and adapters, the CLI bytes', async ({
+test('the preset "NovaSeq 2x150, 10% duplicates": binned, adapters, duplicates: the CLI bytes', async ({
   page,
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   await openApp(page);
-  await page.getByRole('button', { name: 'NovaSeq 2x150, short inserts' }).click();
+  await page.getByRole('button', { name: 'NovaSeq 2x150, 10% duplicates' }).click();
   await expect(page.locator('#opt-adapters')).toHaveValue('truseq');
+  await setOption(page, 'umi', '8');
   await simulateAndWait(page);
   const hash = new URL(page.url()).hash;
   expect(hash).toContain('adapters=truseq');
+  expect(hash).toContain('duplicates=0.1');
   const expected = nativeRun(cliArgs(hash), MT, ['1.fq', '2.fq']);
   const saved = await readSaved(page, 'MT-human_R1.fq');
   expect(saved.equals(expected.fastq[0])).toBe(true);
   expect(saved.toString()).toContain('AGATCGGAAGAGCACACGTCTGAACTCCAGTCA');
+  expect(saved.toString()).toMatch(/\/1 RX:Z:[ACGT]{8}\n/);
   expect(problems).toEqual([]);
 });
 

@@ -51,6 +51,16 @@ spawnSync(native, ['index', '-q', '-o', sidecar, ref]);
 const workload = ['-N', String(pairs), '-1', '150', '-2', '150', '-S', '11'];
 const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
 const nul = ['/dev/null', '/dev/null'];
+// Library artefacts: a skewed fragment-length histogram (300 to 700, mode 450), and short inserts
+// (250 +- 70) reading into TruSeq adapters.
+const fragmentHist = join(DIR, 'fragments.tsv');
+const histogramLine = (i) =>
+  `${300 + i}\t${Math.round(1000 * Math.exp(-0.5 * ((i - 150) / 60) ** 2))}`;
+writeFileSync(
+  fragmentHist,
+  `${Array.from({ length: 401 }, (_, i) => histogramLine(i)).join('\n')}\n`,
+);
+const adapters = ['-d', '250', '-s', '70', '--adapters', 'truseq'];
 const main = [
   ['wgsim', 'wgsim', [...workload, ref, ...nul]],
   ['readforge -t 1 (first pass)', native, ['-q', '-t', '1', ...workload, ref, ...nul]],
@@ -68,6 +78,18 @@ const main = [
     node,
     [wasmCli, '-q', ...workload, '--profile', profile, ref, ...nul],
   ],
+  [
+    'readforge -t 1, --profile, binned',
+    native,
+    ['-q', ...workload, '--profile', profile, '--quality-bins', 'novaseq', ref, ...nul],
+  ],
+  ['readforge -t 1, --adapters', native, ['-q', ...workload, ...adapters, ref, ...nul]],
+  ['readforge-wasm, --adapters', node, [wasmCli, '-q', ...workload, ...adapters, ref, ...nul]],
+  [
+    'readforge -t 1, --fragment-hist',
+    native,
+    ['-q', ...workload, '--fragment-hist', fragmentHist, ref, ...nul],
+  ],
 ].map(([name, command, commandArgs]) => ({ name, ...measure(command, commandArgs) }));
 const wgsim = main[0].seconds;
 for (const r of main) {
@@ -76,7 +98,7 @@ for (const r of main) {
 }
 console.log(`${pairs} pairs of 2 x 150 bp to /dev/null, 5 x 10 Mb with 10% N; ${report.cpu}`);
 printTable(main, [
-  ['run', (r) => r.name, 30],
+  ['run', (r) => r.name, 34],
   ['seconds', (r) => r.seconds.toFixed(2), 9],
   ['pairs/s', (r) => Math.round(r.pairsPerSecond), 10],
   ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],

@@ -49,6 +49,9 @@ constexpr Spec kSpecs[] = {
      "inline as LEN:COUNT,LEN:COUNT..., instead of -d, -s"},
     {0, "adapters", Kind::kText, "truseq|nextera|SEQ[,SEQ2]",
      "fragments may be shorter than a read, which reads into the adapter, then poly-G"},
+    {0, "duplicates", Kind::kReal, "RATE",
+     "the fraction of pairs that are PCR duplicates of an earlier molecule [0]"},
+    {0, "umi", Kind::kInt, "LEN", "a UMI of LEN bases per molecule, as RX:Z: in the FASTQ comment"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -206,6 +209,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.outer_distance = v;
     else if (name == "block-size")
       o.block_size = v;
+    else if (name == "umi")
+      o.umi_length = v;
     else if (name == "first-block")
       o.first_block = v;
     else if (name == "end-block")
@@ -224,6 +229,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     o.coverage = v;
   else if (name == "het-fraction")
     o.het_fraction = v;
+  else if (name == "duplicates")
+    o.duplicate_rate = v;
   else if (name == "std-dev")
     o.std_dev = v;
   else if (name == "error-rate")
@@ -434,6 +441,10 @@ std::string CanonicalSettings(const Options& o) {
     add("--fragment-hist", o.fragment_histogram->name);
   if (o.adapters)
     add("--adapters", o.adapters->name());
+  if (o.duplicate_rate > 0)
+    add("--duplicates", FormatNumber(o.duplicate_rate));
+  if (o.umi_length > 0)
+    add("--umi", std::to_string(o.umi_length));
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

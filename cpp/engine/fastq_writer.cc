@@ -56,6 +56,12 @@ void FastqWriter::SetPair(std::string_view contig,
   name_length_ = static_cast<size_t>(p - name_.data());
 }
 
+void FastqWriter::SetUmi(std::string_view umi) {
+  comment_.clear();
+  if (!umi.empty())
+    comment_.append(" RX:Z:").append(umi);
+}
+
 void FastqWriter::Append(std::string* out,
                          int mate,
                          const char* bases,
@@ -69,11 +75,13 @@ void FastqWriter::Append(std::string* out,
     qualities = qualities_.data();
   }
   const size_t at = out->size();
-  out->resize(at + name_length_ + 2 + n + 3 + n + 1);
+  out->resize(at + name_length_ + 2 + comment_.size() + n + 3 + n + 1);
   char* p = out->data() + at;
   std::memcpy(p, name_.data(), name_length_);
   p += name_length_;
   *p++ = static_cast<char>('0' + mate);
+  std::memcpy(p, comment_.data(), comment_.size());
+  p += comment_.size();
   *p++ = '\n';
   std::memcpy(p, bases, n);
   p += n;

@@ -38,6 +38,9 @@ class FastqWriter {
   // The pair's name, without '@' and "/mate" (SAM's QNAME).
   std::string_view name() const { return std::string_view(name_.data() + 1, name_length_ - 2); }
 
+  // The pair's UMI, written after the name as the comment " RX:Z:<umi>" ("" for none).
+  void SetUmi(std::string_view umi);
+
   // `qualities` (Phred+33, `length` of them) or null for the constant quality of -e.
   void Append(std::string* out, int mate, const char* bases, const char* qualities, int64_t length);
 
@@ -46,6 +49,7 @@ class FastqWriter {
   std::vector<char> name_;  // "@name/" of the pair, its first name_length_ characters
   size_t name_length_ = 0;
   std::string qualities_;  // a run of quality_, reused for every record
+  std::string comment_;    // " RX:Z:<umi>", or empty
 };
 
 }  // namespace readforge

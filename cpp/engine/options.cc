@@ -72,6 +72,8 @@ Status ValidateOptions(const Options& o) {
   if (o.quality_profile)
     RF_RETURN_IF_ERROR(o.quality_profile->CheckReadLengths(o.read1_length, o.read2_length));
   RF_RETURN_IF_ERROR(CheckReal(o.het_fraction, 0, 1, "--het-fraction"));
+  RF_RETURN_IF_ERROR(CheckReal(o.duplicate_rate, 0, kMaxDuplicateRate, "--duplicates"));
+  RF_RETURN_IF_ERROR(CheckInt(o.umi_length, 0, kMaxUmiLength, "--umi"));
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
   return Status::Ok();

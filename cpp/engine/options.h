@@ -26,6 +26,8 @@ inline constexpr int64_t kMaxIndelLength = 10000;
 inline constexpr int64_t kMinBlockSize = 1024;
 inline constexpr int64_t kMaxBlockSize = int64_t{1} << 26;
 inline constexpr int64_t kDefaultBlockSize = int64_t{1} << 18;
+inline constexpr double kMaxDuplicateRate = 0.99;
+inline constexpr int64_t kMaxUmiLength = 64;
 
 struct Options {
   double error_rate = 0.02;      // -e
@@ -59,6 +61,10 @@ struct Options {
   // --adapters: fragments may be shorter than a read, which then reads into the adapter
   // (adapters.h); without it, fragments are at least the longest read.
   std::shared_ptr<const Adapters> adapters;
+  // --duplicates: the fraction of pairs that copy an earlier molecule of their block; --umi: the
+  // length of each molecule's UMI, written as RX:Z: in the FASTQ comment (library_copies.h).
+  double duplicate_rate = 0;
+  int64_t umi_length = 0;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

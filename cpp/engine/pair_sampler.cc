@@ -26,6 +26,8 @@ PairSampler::PairSampler(const Options& options)
     qualities1_.resize(static_cast<size_t>(options.read1_length));
     qualities2_.resize(static_cast<size_t>(options.read2_length));
   }
+  if (options.duplicate_rate > 0 || options.umi_length > 0)
+    library_ = std::make_unique<LibraryCopies>(options);
   if (options.alignments != Options::Alignments::kNone) {
     aligner_ = std::make_unique<TruthAligner>(options);
     left_source_.resize(static_cast<size_t>(options.longest_read()));
@@ -39,6 +41,8 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t pairs,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
+  if (library_)
+    library_->StartBlock(span_key, block);
   spelling_stale_ = true;
   block_begin_ = block * options_.block_size;
   usable_ = usable;
@@ -149,17 +153,28 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                                       const SpanPlace& place,
                                       int64_t span_end,
                                       int attempt,
+                                      const Molecule* copy,
                                       const ReadOutputs& out,
                                       SamplerCounters* counters) {
-  const int64_t total = usable_->size();
-  int64_t pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
-  int64_t fragment = DrawFragmentLength();
-  const bool fits = pos + fragment <= span_end;
-  if (!fits && attempt < kFitAttempts)
-    return Try::kRedraw;
-  boost::random::bernoulli_distribution<double> coin(0.5);
-  int hap = options_.haploid ? 0 : coin(rng_);
-  bool flip = coin(rng_);
+  int64_t pos = 0, fragment = 0;
+  int hap = 0;
+  bool flip = false, fits = true;
+  if (copy) {
+    pos = copy->pos;
+    fragment = copy->length;
+    hap = copy->hap;
+    flip = copy->flip;
+  } else {
+    const int64_t total = usable_->size();
+    pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
+    fragment = DrawFragmentLength();
+    fits = pos + fragment <= span_end;
+    if (!fits && attempt < kFitAttempts)
+      return Try::kRedraw;
+    boost::random::bernoulli_distribution<double> coin(0.5);
+    hap = options_.haploid ? 0 : coin(rng_);
+    flip = coin(rng_);
+  }
   const int64_t left_length = flip ? options_.read2_length : options_.read1_length;
   const int64_t right_length = flip ? options_.read1_length : options_.read2_length;
   bool cut = false;
@@ -250,6 +265,13 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   }
   ReadCounts left{left_errors, left_trace.snps, left_trace.indels};
   ReadCounts right{right_errors, right_trace.snps, right_trace.indels};
+  bool duplicate = false;
+  if (library_) {
+    const Molecule placed{pos, fragment, hap, flip};
+    library_->Placed(copy ? nullptr : &placed);
+    duplicate = library_->copy();
+    writer_.SetUmi(library_->umi());
+  }
   writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
                   place.offset + right_trace.last + 1, left, right,
                   static_cast<uint64_t>(first_index_ + next_));
@@ -261,7 +283,10 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     SampledRead r{right_.data(), flip ? qualities1 : qualities2,
                   right_length,  right_source,
                   right,         right_insert < right_length ? right_insert : -1};
-    PairPlace pair{out.tid, place.offset, left_trace.first, first_index_ + next_, writer_.name()};
+    PairPlace pair{out.tid,          place.offset,
+                   left_trace.first, first_index_ + next_,
+                   writer_.name(),   library_ ? library_->umi() : std::string_view(),
+                   duplicate};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
   }
   if (!out.read1)
@@ -303,9 +328,14 @@ void PairSampler::Run(const SpanWindow& window,
   while (next_ < pairs_ && (!out.read1 || out.read1->size() < budget)) {
     Try tried = Try::kRedraw;
     bool saw_ns = false;
+    const Molecule* copy = library_ ? library_->NextPair() : nullptr;
     for (int attempt = 0; attempt < kMaxAttempts && tried != Try::kPlaced; ++attempt) {
-      tried = TryPair(window, place, span_end, attempt, out, counters);
+      // A copy's molecule was placed once: it is placed again, or (never in practice) dropped.
+      tried =
+          TryPair(window, place, span_end, copy ? kMaxAttempts - 1 : attempt, copy, out, counters);
       saw_ns |= tried == Try::kTooManyNs;
+      if (copy)
+        break;
     }
     if (tried != Try::kPlaced && out.read1) {
       ++counters->dropped;

@@ -13,6 +13,7 @@
 #include "engine/fastq_writer.h"
 #include "engine/geometric_gaps.h"
 #include "engine/haplotype_reader.h"
+#include "engine/library_copies.h"
 #include "engine/options.h"
 #include "engine/quality_model.h"
 #include "engine/random.h"
@@ -86,10 +87,12 @@ class PairSampler {
  private:
   // How one try went: the pair made, or why not.
   enum class Try { kPlaced, kRedraw, kTooManyNs, kHaplotypeShort };
+  // `copy`: the molecule a PCR duplicate repeats (its place is known), or null to draw one.
   Try TryPair(const SpanWindow& window,
               const SpanPlace& place,
               int64_t span_end,
               int attempt,
+              const Molecule* copy,
               const ReadOutputs& out,
               SamplerCounters* counters);
   int64_t DrawFragmentLength();
@@ -117,7 +120,8 @@ class PairSampler {
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;
-  std::unique_ptr<QualityModel> quality_;  // with --profile; else wgsim's model (-e)
+  std::unique_ptr<QualityModel> quality_;   // with --profile; else wgsim's model (-e)
+  std::unique_ptr<LibraryCopies> library_;  // with --duplicates or --umi
   std::string left_;
   std::string right_;
   HaplotypeReader reader_;      // the block's haplotypes spelled out

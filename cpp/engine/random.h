@@ -14,10 +14,12 @@ namespace readforge {
 using Rng = boost::random::mt19937_64;
 
 enum class StreamPurpose : uint64_t {
-  kVariants = 1,   // the mutations of a block
-  kPairCount = 2,  // how many read pairs start in a block
-  kPairs = 3,      // fragments, reads and sequencing errors of a block
-  kPlanted = 4,    // haplotypes of a block's planted records that do not say
+  kVariants = 1,    // the mutations of a block
+  kPairCount = 2,   // how many read pairs start in a block
+  kPairs = 3,       // fragments, reads and sequencing errors of a block
+  kPlanted = 4,     // haplotypes of a block's planted records that do not say
+  kDuplicates = 5,  // which pairs of a block are PCR duplicates, of which molecule
+  kUmis = 6,        // the UMIs of a block's molecules, and their sequencing errors
 };
 
 // SplitMix64's finaliser: a bijective mix, so distinct keys give unrelated seeds.

@@ -141,6 +141,8 @@ void TruthAligner::Write(const Mate& m,
   }
   if (!m.mapped)
     flag |= kFlagUnmapped;
+  if (place.duplicate)
+    flag |= kFlagDuplicate;
   const bool reverse = m.mapped && m.reverse;
   if (reverse)
     flag |= kFlagReverse;
@@ -174,7 +176,7 @@ void TruthAligner::Write(const Mate& m,
   // At most: the fixed fields, name, CIGAR, SEQ, QUAL, and the tags (MD up to a digit and a
   // base per read base).
   const size_t most = 36 + place.name.size() + 1 + 4 * f.cigar_ops + (n + 1) / 2 + n +
-                      m.alignment.md.size() + read_group_.size() + 72;
+                      m.alignment.md.size() + read_group_.size() + place.umi.size() + 80;
   std::string* record = out->StartRecord(most);
   const size_t start = BeginBamRecord(f, record);
   if (m.mapped) {
@@ -188,6 +190,8 @@ void TruthAligner::Write(const Mate& m,
   AppendStringTag(record, "RG", read_group_);
   if (adapters_)
     AppendIntTag(record, "ZA", m.adapter_bases);
+  if (!place.umi.empty())
+    AppendStringTag(record, "RX", place.umi);
   EndBamRecord(start, record);
   out->Commit(m.pos, reverse, place.index, m.read1 ? 0 : 1, start);
 }

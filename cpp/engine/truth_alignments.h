@@ -13,7 +13,9 @@
 // rightmost aligned base, positive for the read with the lower POS (the forward one on a tie).
 // SEQ and QUAL as in the FASTQ, reverse-complemented (reversed) for 0x10. Tags: NM, MD, HP (the
 // haplotype, 1 or 2), XE (sequencing errors: substitutions, insertions and deletions), XV (bases
-// a variant changed), XI (variant insertions and deletions in the read), RG; with --adapters,
+// a variant changed), XI (variant insertions and deletions in the read), RG; with --umi, RX (the
+// pair's UMI as sequenced); with --duplicates, 0x400 on copies of an earlier molecule; with
+// --adapters,
 // ZA (bases read past the insert, into the adapter and the filler: soft-clipped at the read's
 // 3' end).
 #ifndef READFORGE_ENGINE_TRUTH_ALIGNMENTS_H_
@@ -64,6 +66,8 @@ struct PairPlace {
   int64_t start = 0;
   int64_t index = 0;
   std::string_view name;
+  std::string_view umi;    // --umi: the pair's UMI as sequenced (RX:Z:), or ""
+  bool duplicate = false;  // --duplicates: a copy of an earlier molecule (0x400)
 };
 
 class TruthAligner {

@@ -142,6 +142,11 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   const [adapters] = nativeOutputs([...through, '--adapters', 'truseq'], MT, ['a1.fq', 'a2.fq']);
   const a = await get('ref=MT-human&N=1000&S=10&d=120&s=40&1=100&2=100&adapters=truseq');
   assert.ok(a.body.equals(adapters), 'adapters');
+  // PCR duplicates and UMIs.
+  const library = ['-N', '1000', '-S', '11', '--duplicates', '0.2', '--umi', '8'];
+  const [copies] = nativeOutputs(library, MT, ['c1.fq', 'c2.fq']);
+  const d = await get('ref=MT-human&N=1000&S=11&duplicates=0.2&umi=8');
+  assert.ok(d.body.equals(copies), 'duplicates and UMIs');
   // A fragment-length histogram, inline.
   const hist = '300:5,450:3,601:1';
   const [fragments] = nativeOutputs(['-N', '1000', '-S', '9', '--fragment-hist', hist], MT, [

@@ -539,3 +539,29 @@ test('adapter read-through: the same reads and golden BAM in both hosts, threads
     "readforge: error: --adapters: 'ACGU' is not truseq, nextera or a sequence of A, C, G and T\n",
   );
 });
+
+test('duplicates and UMIs: the same reads, comments and golden BAM in both hosts, threads or not', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const run = [
+    '-S',
+    '7',
+    '-N',
+    '4000',
+    '--block-size',
+    '4096',
+    '--duplicates',
+    '0.25',
+    '--umi',
+    '9',
+  ];
+  const outputs = (p) => ['--bam', `${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
+  const a = native([...run, ...outputs('a')], { cwd: dir });
+  const b = wasm([...run, ...outputs('b')], { cwd: dir });
+  const c = native([...run, '-t', '3', ...outputs('c')], { cwd: dir });
+  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+  for (const suffix of ['1.fq', '2.fq', '.bam'])
+    for (const other of ['b', 'c'])
+      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  assert.match(read(join(dir, 'a2.fq')).toString(), /\/2 RX:Z:[ACGT]{9}\n/);
+});

@@ -178,4 +178,20 @@ export const ADVANCED_FIELDS: Field[] = [
       ['nextera', 'Nextera'],
     ],
   },
+  {
+    name: 'duplicates',
+    label: 'PCR duplicates',
+    hint: 'the fraction of pairs that copy an earlier molecule (0 to 0.99; 0.1 is 10%)',
+    value: '0',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'umi',
+    label: 'UMI length',
+    hint: 'a unique molecular identifier of this many bases per molecule, as RX:Z: in the FASTQ comment (0: none)',
+    value: '0',
+    kind: 'number',
+    step: '1',
+  },
 ];

@@ -118,7 +118,8 @@ export class OptionsForm {
       const details = document.createElement('details');
       details.id = 'advanced';
       const summary = document.createElement('summary');
-      summary.textContent = 'Advanced: seed, block size, Ns per read, quality binning, adapters';
+      summary.textContent =
+        'Advanced: seed, block size, Ns per read, quality binning, adapters, duplicates, UMIs';
       legend.remove();
       details.append(summary, set);
       this.root.querySelector('#option-groups')!.append(details);

@@ -23,6 +23,8 @@ const WGSIM_READS: Setting[] = [
   ['block-size', '262144'],
   ['quality-bins', ''],
   ['adapters', ''],
+  ['duplicates', '0'],
+  ['umi', '0'],
 ];
 
 export const PRESETS: Preset[] = [
@@ -44,7 +46,7 @@ export const PRESETS: Preset[] = [
     quality: 'illumina-like-2x150',
   },
   {
-    name: 'NovaSeq 2x150, short inserts',
+    name: 'NovaSeq 2x150, 10% duplicates',
     settings: [
       ...WGSIM_READS,
       ['coverage', '30'],
@@ -54,6 +56,7 @@ export const PRESETS: Preset[] = [
       ['std-dev', '70'],
       ['quality-bins', 'novaseq'],
       ['adapters', 'truseq'],
+      ['duplicates', '0.1'],
     ],
     quality: 'illumina-like-2x150',
   },

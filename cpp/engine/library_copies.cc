@@ -1,0 +1,61 @@
+#include "engine/library_copies.h"
+
+#include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include "engine/variants.h"
+
+namespace readforge {
+
+LibraryCopies::LibraryCopies(const Options& options)
+    : seed_(options.seed),
+      rate_(options.duplicate_rate),
+      umi_length_(options.umi_length),
+      umi_error_rate_(options.error_rate),
+      umi_error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {}
+
+void LibraryCopies::StartBlock(uint64_t span_key, int64_t block) {
+  rng_ = MakeRng(seed_, span_key, block, StreamPurpose::kDuplicates);
+  umi_rng_ = MakeRng(seed_, span_key, block, StreamPurpose::kUmis);
+  molecules_.clear();
+  pair_molecules_.clear();
+  umis_.clear();
+  copy_ = nullptr;
+}
+
+const Molecule* LibraryCopies::NextPair() {
+  copy_ = nullptr;
+  if (rate_ > 0 && !pair_molecules_.empty() &&
+      boost::random::bernoulli_distribution<double>(rate_)(rng_)) {
+    const size_t earlier =
+        boost::random::uniform_int_distribution<size_t>(0, pair_molecules_.size() - 1)(rng_);
+    copy_index_ = pair_molecules_[earlier];
+    copy_ = &molecules_[copy_index_];
+  }
+  return copy_;
+}
+
+void LibraryCopies::Placed(const Molecule* molecule) {
+  if (molecule) {
+    copy_ = nullptr;
+    copy_index_ = static_cast<uint32_t>(molecules_.size());
+    molecules_.push_back(*molecule);
+    for (int64_t k = 0; k < umi_length_; ++k)
+      umis_.push_back("ACGT"[UniformUpTo<3>(umi_rng_)]);
+  }
+  pair_molecules_.push_back(copy_index_);
+  if (umi_length_ == 0)
+    return;
+  // Read once for the pair, with errors as any sequenced base.
+  sequenced_umi_.assign(umis_, static_cast<size_t>(copy_index_) * umi_length_,
+                        static_cast<size_t>(umi_length_));
+  if (umi_error_rate_ <= 0)
+    return;
+  auto gap = [&]() -> int64_t { return umi_error_rate_ >= 1 ? 0 : umi_error_gap_(umi_rng_); };
+  for (int64_t k = gap(); k < umi_length_; k += 1 + gap()) {
+    char& base = sequenced_umi_[static_cast<size_t>(k)];
+    base = SnpBase(base, 1 + UniformUpTo<2>(umi_rng_));
+  }
+}
+
+}  // namespace readforge

@@ -1,0 +1,127 @@
+// PCR duplicates (--duplicates) and UMIs (--umi), checked as users check them: bwa mem, then
+// samtools fixmate and markdup find the requested duplicate fraction; with the UMIs copied into
+// the alignments (bwa mem -C) and markdup --barcode-tag RX, the number of unique molecules
+// simulated, at a depth where many fragments share their ends by chance.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "sandbox.h"
+
+namespace readforge {
+namespace {
+
+class DuplicatesTest : public testing::Sandbox {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Shell("cp " + std::string(READFORGE_SOURCE_DIR) +
+                    "/public/refs/MT-human.fa ref.fa && bwa index ref.fa 2> /dev/null"),
+              0);
+  }
+
+  // Pairs samtools markdup marks as duplicates in bwa mem's alignments of r1.fq, r2.fq.
+  int64_t MarkdupPairs(const std::string& markdup_flags) {
+    const int status = Shell(
+        "bwa mem -t 2 -C ref.fa r1.fq r2.fq 2> /dev/null | samtools sort -n -o n.bam - && "
+        "samtools fixmate -m n.bam f.bam && samtools sort -o s.bam f.bam && "
+        "samtools markdup -s " +
+        markdup_flags + " s.bam m.bam 2> markdup.txt");
+    EXPECT_EQ(status, 0) << Read("markdup.txt");
+    std::smatch m;
+    const std::string report = Read("markdup.txt");
+    if (!std::regex_search(report, m, std::regex(R"(DUPLICATE PAIR: (\d+))")))
+      return -1;
+    return std::stoll(m[1]) / 2;  // markdup counts reads
+  }
+
+  // Pairs the golden BAM flags as duplicates (0x400).
+  int64_t GoldenDuplicatePairs() {
+    EXPECT_EQ(Shell("samtools view -c -f 0x400 golden.bam > count.txt"), 0);
+    return std::stoll(Read("count.txt")) / 2;
+  }
+};
+
+TEST_F(DuplicatesTest, MarkdupFindsTheRequestedFraction) {
+  ASSERT_EQ(Run("-q -S 1 -N 20000 -1 100 -2 100 --duplicates 0.2 --bam golden.bam ref.fa r1.fq "
+                "r2.fq")
+                .status,
+            0);
+  const int64_t simulated = GoldenDuplicatePairs();
+  const int64_t found = MarkdupPairs("");
+  std::printf("duplicate pairs: requested 4000, simulated %lld, markdup %lld\n",
+              static_cast<long long>(simulated), static_cast<long long>(found));
+  EXPECT_NEAR(static_cast<double>(simulated), 4000, 4000 * 0.05);
+  EXPECT_NEAR(static_cast<double>(found), 4000, 4000 * 0.10);
+}
+
+TEST_F(DuplicatesTest, UmisSeparateMoleculesThatShareTheirEnds) {
+  // -s 0: every fragment 300 bases, so pairs on the same strand at the same start share both
+  // ends: on 16.6 kb, 20,000 pairs hold thousands of such chance duplicates.
+  ASSERT_EQ(Run("-q -S 2 -N 20000 -1 100 -2 100 -d 300 -s 0 -e 0.005 --duplicates 0.3 --umi 10 "
+                "--bam golden.bam ref.fa r1.fq r2.fq")
+                .status,
+            0);
+  EXPECT_NE(Read("r1.fq").find("/1 RX:Z:"), std::string::npos);
+  const int64_t molecules = 20000 - GoldenDuplicatePairs();
+  const int64_t without_umis = 20000 - MarkdupPairs("");
+  const int64_t with_umis = 20000 - MarkdupPairs("--barcode-tag RX");
+  std::printf("unique molecules: simulated %lld, markdup %lld without UMIs, %lld with\n",
+              static_cast<long long>(molecules), static_cast<long long>(without_umis),
+              static_cast<long long>(with_umis));
+  EXPECT_NEAR(static_cast<double>(with_umis), static_cast<double>(molecules), molecules * 0.05);
+  // Without the UMIs, chance duplicates are taken for PCR's: far fewer molecules.
+  EXPECT_LT(without_umis, molecules * 0.8);
+}
+
+TEST_F(DuplicatesTest, UmisChangeNoReadAndCopiesShareTheirMolecule) {
+  ASSERT_EQ(Run("-q -S 3 -N 3000 ref.fa a1.fq a2.fq").status, 0);
+  ASSERT_EQ(Run("-q -S 3 -N 3000 --umi 12 ref.fa b1.fq b2.fq").status, 0);
+  ASSERT_EQ(Run("-q -S 3 -N 3000 --umi 12 -e 0 --duplicates 0.5 ref.fa c1.fq c2.fq").status, 0);
+  // The UMIs come from a stream of their own: without the comments, the same bytes.
+  ASSERT_EQ(Shell("sed 's/ RX:Z:[ACGT]*$//' b2.fq > stripped.fq"), 0);
+  EXPECT_TRUE(Read("stripped.fq") == Read("a2.fq"));
+  EXPECT_NE(Read("b2.fq"), Read("a2.fq"));
+  // Nor do they change which pairs are copies.
+  ASSERT_EQ(Run("-q -S 3 -N 3000 -e 0 --duplicates 0.5 ref.fa d1.fq d2.fq").status, 0);
+  ASSERT_EQ(Shell("sed 's/ RX:Z:[ACGT]*$//' c1.fq > stripped.fq"), 0);
+  EXPECT_TRUE(Read("stripped.fq") == Read("d1.fq"));
+  // With -e 0 every copy of a molecule carries its UMI exactly: a UMI names one fragment.
+  std::istringstream in(Read("c1.fq"));
+  std::map<std::string, std::string> fragment_of_umi;
+  std::string line;
+  const std::regex name(R"(^@(\S+)_(\d+)_(\d+)_\S+/1 RX:Z:([ACGT]{12})$)");
+  int64_t copies = 0;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (!std::regex_match(line, m, name))
+      continue;
+    const std::string fragment = m[2].str() + "-" + m[3].str();
+    auto [it, added] = fragment_of_umi.emplace(m[4], fragment);
+    if (!added) {
+      ++copies;
+      EXPECT_EQ(it->second, fragment) << line;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(copies), 1500, 150);
+}
+
+TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"--duplicates 1", "--duplicates must be in [0, 0.99], got 1"},
+      {"--duplicates -0.1", "--duplicates must be in [0, 0.99], got -0.1"},
+      {"--umi 65", "--umi must be in [0, 64], got 65"},
+      {"--umi 8x", "--umi expects an integer, got '8x'"},
+  };
+  for (const auto& [args, message] : cases) {
+    testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");
+    EXPECT_EQ(r.status, 1) << args;
+    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
+  }
+}
+
+}  // namespace
+}  // namespace readforge
