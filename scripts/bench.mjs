@@ -86,6 +86,11 @@ const main = [
   ['readforge -t 1, --adapters', native, ['-q', ...workload, ...adapters, ref, ...nul]],
   ['readforge-wasm, --adapters', node, [wasmCli, '-q', ...workload, ...adapters, ref, ...nul]],
   [
+    'readforge -t 1, --duplicates --umi',
+    native,
+    ['-q', ...workload, '--duplicates', '0.1', '--umi', '8', ref, ...nul],
+  ],
+  [
     'readforge -t 1, --fragment-hist',
     native,
     ['-q', ...workload, '--fragment-hist', fragmentHist, ref, ...nul],
