@@ -185,6 +185,11 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(ReadWholeFile(line.fragment_hist_path, &text));
     RF_RETURN_IF_ERROR(FragmentHistogramFrom(line.fragment_hist_path, text, &o));
   }
+  if (!line.gc_bias_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.gc_bias_path, &text));
+    RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, text, &o));
+  }
   if (!line.profile_paths.empty()) {
     std::vector<std::string> texts(line.profile_paths.size());
     for (size_t i = 0; i < texts.size(); ++i)

@@ -47,6 +47,8 @@ constexpr Spec kSpecs[] = {
     {0, "fragment-hist", Kind::kText, "FILE",
      "fragment lengths from a LENGTH-COUNT histogram (readforge profile --fragments), or "
      "inline as LEN:COUNT,LEN:COUNT..., instead of -d, -s"},
+    {0, "gc-bias", Kind::kText, "NAME|FILE",
+     "coverage by fragment GC: pcr, pcr-free, a GC-COVERAGE table, or GC:COV,... inline"},
     {0, "adapters", Kind::kText, "truseq|nextera|SEQ[,SEQ2]",
      "fragments may be shorter than a read, which reads into the adapter, then poly-G"},
     {0, "duplicates", Kind::kReal, "RATE",
@@ -170,6 +172,20 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
         o.fragment_histogram = std::make_shared<const FragmentHistogram>(std::move(h));
       } else {
         line->fragment_hist_path = std::string(value);
+      }
+    } else if (name == "gc-bias") {
+      line->gc_bias_path.clear();
+      o.gc_bias.reset();
+      GcBias bias;
+      if (GcBias::BuiltIn(value, &bias)) {
+        o.gc_bias = std::make_shared<const GcBias>(std::move(bias));
+      } else if (GcBias::IsInline(value)) {
+        Status s = GcBias::ParseInline(value, &bias);
+        if (!s.ok())
+          return Status::Error("--gc-bias: " + s.message());
+        o.gc_bias = std::make_shared<const GcBias>(std::move(bias));
+      } else if (!value.empty()) {
+        line->gc_bias_path = std::string(value);
       }
     } else if (name == "adapters") {
       o.adapters.reset();
@@ -366,6 +382,16 @@ Status FragmentHistogramFrom(const std::string& name, const std::string& text, O
   return Status::Ok();
 }
 
+Status GcBiasFrom(const std::string& name, const std::string& text, Options* options) {
+  GcBias bias;
+  Status s = GcBias::Parse(text, &bias);
+  if (!s.ok())
+    return Status::Error(name + ": " + s.message());
+  bias.name = std::string(BaseName(name));
+  options->gc_bias = std::make_shared<const GcBias>(std::move(bias));
+  return Status::Ok();
+}
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
                            const SettingFiles& files,
                            Options* options) {
@@ -390,6 +416,14 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
     }
     RF_RETURN_IF_ERROR(
         FragmentHistogramFrom(line.fragment_hist_path, files.fragment_hist, &line.options));
+  }
+  if (!line.gc_bias_path.empty()) {
+    if (files.gc_bias.empty()) {
+      return Status::Error("--gc-bias: '" + line.gc_bias_path +
+                           "' is not pcr, pcr-free or inline GC:COVERAGE,... and a file's text "
+                           "was not given");
+    }
+    RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, files.gc_bias, &line.options));
   }
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
@@ -441,6 +475,8 @@ std::string CanonicalSettings(const Options& o) {
     add("--fragment-hist", o.fragment_histogram->name);
   if (o.adapters)
     add("--adapters", o.adapters->name());
+  if (o.gc_bias)
+    add("--gc-bias", o.gc_bias->name);
   if (o.duplicate_rate > 0)
     add("--duplicates", FormatNumber(o.duplicate_rate));
   if (o.umi_length > 0)

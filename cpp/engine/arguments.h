@@ -22,6 +22,7 @@ struct CommandLine {
   std::vector<std::string> profile_paths;  // --profile FILE or R1FILE,R2FILE
   std::string quality_bins_path;           // --quality-bins FILE (a built-in name is resolved)
   std::string fragment_hist_path;          // --fragment-hist FILE
+  std::string gc_bias_path;                // --gc-bias FILE (built-in names and inline resolved)
   std::string variants_path;               // --variants
   std::vector<std::string> bed_paths;      // --bed (read by the host, parsed with ParseBed)
   std::string vcf_path;                    // --vcf
@@ -54,6 +55,7 @@ struct SettingFiles {
   std::vector<std::string> bed;  // --bed
   std::string quality_bins;      // --quality-bins, when not a built-in name
   std::string fragment_hist;     // --fragment-hist
+  std::string gc_bias;           // --gc-bias FILE
 };
 
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
@@ -67,6 +69,8 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
 Status QualityBinsFrom(const std::string& value, const std::string& text, Options* options);
 // --fragment-hist FILE: the histogram's `text` (errors name `name`).
 Status FragmentHistogramFrom(const std::string& name, const std::string& text, Options* options);
+// --gc-bias FILE: the curve's `text` (errors name `name`).
+Status GcBiasFrom(const std::string& name, const std::string& text, Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

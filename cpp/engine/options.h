@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/adapters.h"
+#include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "formats/fragment_histogram.h"
@@ -65,6 +66,8 @@ struct Options {
   // length of each molecule's UMI, written as RX:Z: in the FASTQ comment (library_copies.h).
   double duplicate_rate = 0;
   int64_t umi_length = 0;
+  // --gc-bias: fragments kept by their GC fraction through a curve (gc_bias.h).
+  std::shared_ptr<const GcBias> gc_bias;
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

@@ -76,6 +76,20 @@ int64_t PairSampler::DrawFragmentLength() {
   return rounded > static_cast<double>(hi) ? hi : static_cast<int64_t>(rounded);
 }
 
+// --gc-bias: whether the fragment of `length` reference bases from `pos` is kept (by rejection,
+// one draw a fragment drawn).
+bool PairSampler::KeepForGc(const SpanWindow& window, int64_t pos, int64_t length) {
+  length = std::min(length, window.end() - pos);
+  const char* bases = window.data(pos);
+  int64_t gc = 0, n = 0;
+  for (int64_t i = 0; i < length; ++i) {
+    const char b = bases[i];
+    gc += b == 'G' || b == 'C';
+    n += b == 'N';
+  }
+  return options_.gc_bias->Keep(gc, length - n, rng_());
+}
+
 // Errors by geometric skipping: one draw per error rather than one per base.
 int PairSampler::ApplyErrors(char* bases, int64_t length) {
   const double e = options_.error_rate;
@@ -166,8 +180,10 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     flip = copy->flip;
   } else {
     const int64_t total = usable_->size();
-    pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
-    fragment = DrawFragmentLength();
+    do {
+      pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
+      fragment = DrawFragmentLength();
+    } while (options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos)));
     fits = pos + fragment <= span_end;
     if (!fits && attempt < kFitAttempts)
       return Try::kRedraw;

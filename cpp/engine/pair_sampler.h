@@ -96,6 +96,7 @@ class PairSampler {
               const ReadOutputs& out,
               SamplerCounters* counters);
   int64_t DrawFragmentLength();
+  bool KeepForGc(const SpanWindow& window, int64_t pos, int64_t length);
   int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,
                  int mate,

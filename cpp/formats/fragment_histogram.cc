@@ -44,16 +44,6 @@ Status ParseEntries(std::string_view text,
   return Status::Ok();
 }
 
-// Splits `*text` at the first `separator`: the part before goes to `*piece`.
-bool NextPiece(std::string_view* text, std::string_view* piece, char separator) {
-  if (text->empty())
-    return false;
-  const size_t at = text->find(separator);
-  *piece = text->substr(0, at);
-  text->remove_prefix(at == std::string_view::npos ? text->size() : at + 1);
-  return true;
-}
-
 }  // namespace
 
 Status FragmentHistogram::Parse(std::string_view text, FragmentHistogram* histogram) {
@@ -71,14 +61,8 @@ bool FragmentHistogram::IsInline(std::string_view text) {
 }
 
 Status FragmentHistogram::ParseInline(std::string_view text, FragmentHistogram* histogram) {
-  auto entry = [](std::string_view* t, std::string_view* piece) {
-    return NextPiece(t, piece, ',');
-  };
-  auto field = [](std::string_view* piece) {
-    std::string_view part;
-    NextPiece(piece, &part, ':');
-    return part;
-  };
+  auto entry = [](std::string_view* t, std::string_view* item) { return NextItem(t, item, ','); };
+  auto field = [](std::string_view* item) { return NextField(item, ':'); };
   return ParseEntries(text, entry, field, "entry ", "LENGTH:COUNT", histogram);
 }
 

@@ -4,8 +4,8 @@
 // `readforge index` writes beside the reference, `<ref>.gaps.bed`:
 //
 //   #readforge-gaps	1
-//   #contig	chr1	248956422	18475410	57	2648ae1b...      name, length, N bases,
-//   N runs, #contig	chr2	242193529	1645301	36	4bb4f82...       and the MD5
+//   #contig	chr1	248956422	18475410	57	2648ae1b...      name, length, N
+//   bases, N runs, #contig	chr2	242193529	1645301	36	4bb4f82...       and the MD5
 //   (optional) chr1	0	10000                               one BED line per run, 0-based
 //   half-open chr1	207666	257666
 //   ...

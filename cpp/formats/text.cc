@@ -60,9 +60,20 @@ bool NextLine(std::string_view* text, std::string_view* line) {
 }
 
 std::string_view NextTabField(std::string_view* line) {
-  size_t tab = line->find('\t');
-  std::string_view field = line->substr(0, tab);
-  *line = tab == std::string_view::npos ? std::string_view() : line->substr(tab + 1);
+  return NextField(line, '\t');
+}
+
+bool NextItem(std::string_view* text, std::string_view* item, char separator) {
+  if (text->empty())
+    return false;
+  *item = NextField(text, separator);
+  return true;
+}
+
+std::string_view NextField(std::string_view* item, char separator) {
+  const size_t at = item->find(separator);
+  std::string_view field = item->substr(0, at);
+  *item = at == std::string_view::npos ? std::string_view() : item->substr(at + 1);
   return field;
 }
 

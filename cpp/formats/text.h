@@ -19,6 +19,11 @@ bool NextLine(std::string_view* text, std::string_view* line);
 // Takes the next tab-separated field off `line`.
 std::string_view NextTabField(std::string_view* line);
 
+// Inline lists ("300:5,450:3"): the next `separator`-separated item off `text` (false at the
+// end), and the next `separator`-separated field off an item.
+bool NextItem(std::string_view* text, std::string_view* item, char separator);
+std::string_view NextField(std::string_view* item, char separator);
+
 // A byte as messages name it: 'x' when printable, else "byte 0x1f".
 std::string DescribeByte(unsigned char c);
 

@@ -56,6 +56,7 @@ val ParseArgs(val args) {
   out.set("alignmentsPath", line.alignments_path);
   out.set("qualityBinsPath", line.quality_bins_path);
   out.set("fragmentHistPath", line.fragment_hist_path);
+  out.set("gcBiasPath", line.gc_bias_path);
   out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
                         : line.options.alignments == Options::Alignments::kSam ? "sam"
                                                                                : "");

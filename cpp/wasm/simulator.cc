@@ -49,6 +49,7 @@ class WasmSimulator {
     files.bed = AsStrings(inputs_["bedTexts"]);
     files.quality_bins = TextField(inputs_, "qualityBinsText");
     files.fragment_hist = TextField(inputs_, "fragmentHistText");
+    files.gc_bias = TextField(inputs_, "gcBiasText");
     Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");

@@ -1,11 +1,13 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
-// bin tables, fragment-length histograms, adapters and command lines. Parsers either refuse with a
-// message or return values inside their ranges.
+// bin tables, fragment-length histograms, adapters, GC curves and command lines. Parsers either
+// refuse with a message or return values inside their ranges.
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "engine/adapters.h"
 #include "engine/arguments.h"
+#include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "engine/simulator.h"
@@ -17,7 +19,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 8;
+  const int which = bytes.Byte() % 9;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -86,6 +88,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       a.ReadThrough(mate, &read[0], static_cast<int64_t>(read.size()));
       FUZZ_CHECK(read == adapter + "GGGGGGG", "read-through is not the adapter, then poly-G");
     }
+  } else if (which == 7) {
+    // A GC curve, as a TSV or inline: coverage in (0, 1] everywhere, 1 somewhere.
+    GcBias bias;
+    Status s =
+        GcBias::IsInline(text) ? GcBias::ParseInline(text, &bias) : GcBias::Parse(text, &bias);
+    FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
+    double highest = 0;
+    for (int step = 0; step <= GcBias::kSteps && s.ok(); ++step) {
+      const double c = bias.Coverage(static_cast<double>(step) / GcBias::kSteps);
+      FUZZ_CHECK(c > 0 && c <= 1, "a coverage outside (0, 1]");
+      highest = std::max(highest, c);
+    }
+    FUZZ_CHECK(!s.ok() || highest > 0.999999, "a curve whose highest coverage is not 1");
+    FUZZ_CHECK(!s.ok() || bias.Keep(1, 2, ~uint64_t{0} - 1) == (bias.Coverage(0.5) >= 1),
+               "Keep disagrees with Coverage");
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.
     std::vector<std::string> args;

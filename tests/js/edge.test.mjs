@@ -142,6 +142,15 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   const [adapters] = nativeOutputs([...through, '--adapters', 'truseq'], MT, ['a1.fq', 'a2.fq']);
   const a = await get('ref=MT-human&N=1000&S=10&d=120&s=40&1=100&2=100&adapters=truseq');
   assert.ok(a.body.equals(adapters), 'adapters');
+  // GC bias, built in and inline.
+  for (const curve of ['pcr', '0.3:0.2,0.6:1']) {
+    const [biased] = nativeOutputs(['-N', '1000', '-S', '12', '--gc-bias', curve], MT, [
+      'g1.fq',
+      'g2.fq',
+    ]);
+    const g = await get(`ref=MT-human&N=1000&S=12&gc-bias=${curve}`);
+    assert.ok(g.body.equals(biased), `gc-bias=${curve}`);
+  }
   // PCR duplicates and UMIs.
   const library = ['-N', '1000', '-S', '11', '--duplicates', '0.2', '--umi', '8'];
   const [copies] = nativeOutputs(library, MT, ['c1.fq', 'c2.fq']);

@@ -565,3 +565,26 @@ test('duplicates and UMIs: the same reads, comments and golden BAM in both hosts
       assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
   assert.match(read(join(dir, 'a2.fq')).toString(), /\/2 RX:Z:[ACGT]{9}\n/);
 });
+
+test('GC bias: a built-in, a file and an inline curve give the same reads in both hosts', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  write(join(dir, 'curve.tsv'), '0.3\t0.2\n0.6\t1\n');
+  const run = ['-S', '8', '-N', '4000', '--block-size', '4096'];
+  for (const curve of ['pcr', 'curve.tsv', '0.3:0.2,0.6:1']) {
+    const args = [...run, '--gc-bias', curve, 'ref.fa'];
+    const a = native([...args, 'a1.fq', 'a2.fq'], { cwd: dir });
+    const b = wasm([...args, 'b1.fq', 'b2.fq'], { cwd: dir });
+    const c = native(['-t', '3', ...args, 'c1.fq', 'c2.fq'], { cwd: dir });
+    assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+    for (const other of ['b', 'c'])
+      assert.ok(read(join(dir, 'a1.fq')) === read(join(dir, `${other}1.fq`)), `${curve}: ${other}`);
+  }
+  // The file and its inline form: the same reads.
+  const file = native([...run, '--gc-bias', 'curve.tsv', 'ref.fa', 'f1.fq', 'f2.fq'], { cwd: dir });
+  assert.equal(file.status, 0);
+  assert.ok(read(join(dir, 'f1.fq')) === read(join(dir, 'a1.fq')));
+  const bad = wasm([...run, '--gc-bias', 'nope.tsv', 'ref.fa', 'e1.fq', 'e2.fq'], { cwd: dir });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /nope\.tsv/);
+});

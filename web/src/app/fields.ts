@@ -179,6 +179,18 @@ export const ADVANCED_FIELDS: Field[] = [
     ],
   },
   {
+    name: 'gc-bias',
+    label: 'GC bias',
+    hint: 'coverage by fragment GC: a PCR-amplified library, or a PCR-free one (milder)',
+    value: '',
+    kind: 'choice',
+    choices: [
+      ['', 'none'],
+      ['pcr', 'PCR'],
+      ['pcr-free', 'PCR-free'],
+    ],
+  },
+  {
     name: 'duplicates',
     label: 'PCR duplicates',
     hint: 'the fraction of pairs that copy an earlier molecule (0 to 0.99; 0.1 is 10%)',

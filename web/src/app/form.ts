@@ -119,7 +119,7 @@ export class OptionsForm {
       details.id = 'advanced';
       const summary = document.createElement('summary');
       summary.textContent =
-        'Advanced: seed, block size, Ns per read, quality binning, adapters, duplicates, UMIs';
+        'Advanced: seed, block size, Ns per read, quality binning, adapters, GC bias, duplicates, UMIs';
       legend.remove();
       details.append(summary, set);
       this.root.querySelector('#option-groups')!.append(details);

@@ -23,6 +23,7 @@ const WGSIM_READS: Setting[] = [
   ['block-size', '262144'],
   ['quality-bins', ''],
   ['adapters', ''],
+  ['gc-bias', ''],
   ['duplicates', '0'],
   ['umi', '0'],
 ];

@@ -226,6 +226,7 @@ function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
   if (args.fragmentHistPath) files.fragmentHistText = readText(args.fragmentHistPath);
+  if (args.gcBiasPath) files.gcBiasText = readText(args.gcBiasPath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),

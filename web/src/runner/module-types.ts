@@ -110,6 +110,8 @@ export interface SimulatorInputs {
   qualityBinsText?: string;
   /** --fragment-hist: the histogram's text. */
   fragmentHistText?: string;
+  /** --gc-bias FILE: the curve's text. */
+  gcBiasText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -290,6 +292,8 @@ export interface ParsedArgs {
   qualityBinsPath: string;
   /** --fragment-hist FILE, or ''. */
   fragmentHistPath: string;
+  /** --gc-bias FILE, or ''. */
+  gcBiasPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';
