@@ -250,7 +250,7 @@ test('fragment lengths learned here from a BAM: the histogram and the reads of t
   expect(problems).toEqual([]);
 });
 
-test('the preset "NovaSeq 2x150, 10% duplicates": binned, adapters, duplicates: the CLI bytes', async ({
+test('the preset "NovaSeq 2x150, 10% duplicates", with optical ones and UMIs: the CLI bytes', async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -259,6 +259,7 @@ test('the preset "NovaSeq 2x150, 10% duplicates": binned, adapters, duplicates: 
   await page.getByRole('button', { name: 'NovaSeq 2x150, 10% duplicates' }).click();
   await expect(page.locator('#opt-adapters')).toHaveValue('truseq');
   await setOption(page, 'umi', '8');
+  await setOption(page, 'optical-duplicates', '0.02');
   await simulateAndWait(page);
   const hash = new URL(page.url()).hash;
   expect(hash).toContain('adapters=truseq');
@@ -267,7 +268,7 @@ test('the preset "NovaSeq 2x150, 10% duplicates": binned, adapters, duplicates: 
   const saved = await readSaved(page, 'MT-human_R1.fq');
   expect(saved.equals(expected.fastq[0])).toBe(true);
   expect(saved.toString()).toContain('AGATCGGAAGAGCACACGTCTGAACTCCAGTCA');
-  expect(saved.toString()).toMatch(/\/1 RX:Z:[ACGT]{8}\n/);
+  expect(saved.toString()).toMatch(/^@readforge:1:RFSIM:1:\d+:\d+:\d+\/1 RX:Z:[ACGT]{8}\n/);
   expect(problems).toEqual([]);
 });
 

@@ -53,6 +53,10 @@ constexpr Spec kSpecs[] = {
      "fragments may be shorter than a read, which reads into the adapter, then poly-G"},
     {0, "duplicates", Kind::kReal, "RATE",
      "the fraction of pairs that are PCR duplicates of an earlier molecule [0]"},
+    {0, "optical-duplicates", Kind::kReal, "RATE",
+     "the fraction of pairs that are optical duplicates (implies --read-names illumina) [0]"},
+    {0, "read-names", Kind::kText, "wgsim|illumina",
+     "wgsim's names (the truth in them), or Illumina's with tile and x:y [wgsim]"},
     {0, "umi", Kind::kInt, "LEN", "a UMI of LEN bases per molecule, as RX:Z: in the FASTQ comment"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
@@ -187,6 +191,14 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       } else if (!value.empty()) {
         line->gc_bias_path = std::string(value);
       }
+    } else if (name == "read-names") {
+      if (value == "wgsim" || value.empty())
+        o.read_names = Options::ReadNames::kWgsim;
+      else if (value == "illumina")
+        o.read_names = Options::ReadNames::kIllumina;
+      else
+        return Status::Error("--read-names must be wgsim or illumina, got '" + std::string(value) +
+                             "'");
     } else if (name == "adapters") {
       o.adapters.reset();
       if (!value.empty()) {
@@ -247,6 +259,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     o.het_fraction = v;
   else if (name == "duplicates")
     o.duplicate_rate = v;
+  else if (name == "optical-duplicates")
+    o.optical_duplicate_rate = v;
   else if (name == "std-dev")
     o.std_dev = v;
   else if (name == "error-rate")
@@ -479,8 +493,12 @@ std::string CanonicalSettings(const Options& o) {
     add("--gc-bias", o.gc_bias->name);
   if (o.duplicate_rate > 0)
     add("--duplicates", FormatNumber(o.duplicate_rate));
+  if (o.optical_duplicate_rate > 0)
+    add("--optical-duplicates", FormatNumber(o.optical_duplicate_rate));
   if (o.umi_length > 0)
     add("--umi", std::to_string(o.umi_length));
+  if (o.read_names == Options::ReadNames::kIllumina)
+    add("--read-names", "illumina");
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

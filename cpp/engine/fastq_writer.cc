@@ -56,6 +56,25 @@ void FastqWriter::SetPair(std::string_view contig,
   name_length_ = static_cast<size_t>(p - name_.data());
 }
 
+void FastqWriter::SetIlluminaPair(int64_t run, int lane, int tile, int x, int y) {
+  constexpr std::string_view kStart = "@readforge:";
+  const size_t most = kStart.size() + 5 * 21 + 8;
+  if (name_.size() < most)
+    name_.resize(most);
+  char* p = name_.data();
+  std::memcpy(p, kStart.data(), kStart.size());
+  p += kStart.size();
+  p = PutDecimal(p, static_cast<uint64_t>(run));
+  std::memcpy(p, ":RFSIM:", 7);
+  p += 7;
+  for (int v : {lane, tile, x, y}) {
+    p = PutDecimal(p, static_cast<uint64_t>(v));
+    *p++ = ':';
+  }
+  p[-1] = '/';
+  name_length_ = static_cast<size_t>(p - name_.data());
+}
+
 void FastqWriter::SetUmi(std::string_view umi) {
   comment_.clear();
   if (!umi.empty())

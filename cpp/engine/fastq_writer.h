@@ -35,6 +35,10 @@ class FastqWriter {
                const ReadCounts& right,
                uint64_t index);
 
+  // Or an Illumina-style name (--read-names illumina): readforge:<run>:RFSIM:<lane>:<tile>:<x>:<y>
+  // (flow_cell.h).
+  void SetIlluminaPair(int64_t run, int lane, int tile, int x, int y);
+
   // The pair's name, without '@' and "/mate" (SAM's QNAME).
   std::string_view name() const { return std::string_view(name_.data() + 1, name_length_ - 2); }
 

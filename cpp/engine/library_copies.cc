@@ -1,6 +1,7 @@
 #include "engine/library_copies.h"
 
 #include <boost/random/bernoulli_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/variants.h"
@@ -10,6 +11,8 @@ namespace readforge {
 LibraryCopies::LibraryCopies(const Options& options)
     : seed_(options.seed),
       rate_(options.duplicate_rate),
+      optical_rate_(options.optical_duplicate_rate),
+      clusters_wanted_(options.illumina_names()),
       umi_length_(options.umi_length),
       umi_error_rate_(options.error_rate),
       umi_error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {}
@@ -17,6 +20,7 @@ LibraryCopies::LibraryCopies(const Options& options)
 void LibraryCopies::StartBlock(uint64_t span_key, int64_t block) {
   rng_ = MakeRng(seed_, span_key, block, StreamPurpose::kDuplicates);
   umi_rng_ = MakeRng(seed_, span_key, block, StreamPurpose::kUmis);
+  families_.clear();
   molecules_.clear();
   pair_molecules_.clear();
   umis_.clear();
@@ -25,17 +29,25 @@ void LibraryCopies::StartBlock(uint64_t span_key, int64_t block) {
 
 const Molecule* LibraryCopies::NextPair() {
   copy_ = nullptr;
-  if (rate_ > 0 && !pair_molecules_.empty() &&
-      boost::random::bernoulli_distribution<double>(rate_)(rng_)) {
-    const size_t earlier =
-        boost::random::uniform_int_distribution<size_t>(0, pair_molecules_.size() - 1)(rng_);
-    copy_index_ = pair_molecules_[earlier];
-    copy_ = &molecules_[copy_index_];
+  optical_ = false;
+  if (pair_molecules_.empty())
+    return nullptr;
+  if (optical_rate_ > 0) {
+    const double u = boost::random::uniform_01<double>()(rng_);
+    if (u >= optical_rate_ + rate_)
+      return nullptr;
+    optical_ = u < optical_rate_;
+  } else if (!(rate_ > 0 && boost::random::bernoulli_distribution<double>(rate_)(rng_))) {
+    return nullptr;
   }
+  const size_t earlier =
+      boost::random::uniform_int_distribution<size_t>(0, pair_molecules_.size() - 1)(rng_);
+  copy_index_ = pair_molecules_[earlier];
+  copy_ = &molecules_[copy_index_];
   return copy_;
 }
 
-void LibraryCopies::Placed(const Molecule* molecule) {
+void LibraryCopies::Placed(const Molecule* molecule, uint64_t index) {
   if (molecule) {
     copy_ = nullptr;
     copy_index_ = static_cast<uint32_t>(molecules_.size());
@@ -44,6 +56,20 @@ void LibraryCopies::Placed(const Molecule* molecule) {
       umis_.push_back("ACGT"[UniformUpTo<3>(umi_rng_)]);
   }
   pair_molecules_.push_back(copy_index_);
+  placed_optical_ = false;
+  if (clusters_wanted_) {
+    placed_optical_ = copy_ && optical_ && families_[copy_index_].optical_copies < kOpticalSpots;
+    if (!copy_)
+      families_.push_back(Family{ClusterOf(seed_, index), index, 0});
+    Family& family = families_[copy_index_];
+    if (!copy_)
+      cluster_ = family.first;
+    else if (placed_optical_)
+      cluster_ =
+          OpticalCopyOf(family.first, Mix64(seed_ ^ family.first_pair), family.optical_copies++);
+    else
+      cluster_ = ClusterOf(seed_, index);  // a PCR copy's cluster is a new one
+  }
   if (umi_length_ == 0)
     return;
   // Read once for the pair, with errors as any sequenced base.

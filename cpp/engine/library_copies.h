@@ -9,6 +9,11 @@
 // own; copies never cross blocks, which keeps blocks independent (threads and shards write the
 // same bytes).
 //
+// Optical duplicates (--optical-duplicates, with --read-names illumina): a pair is, with
+// probability RATE, an optical copy of an earlier pair's molecule (chosen as for PCR copies),
+// its cluster beside the molecule's first (flow_cell.h); every other pair has a cluster of its
+// own.
+//
 // A UMI is LEN uniform bases drawn with the molecule, read once per pair (an index read: the
 // same on both mates) with errors at -e's rate. Decisions and UMIs come from random streams of
 // their own, so --umi changes no read and no decision, and --duplicates none of the molecules'
@@ -21,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/flow_cell.h"
 #include "engine/geometric_gaps.h"
 #include "engine/options.h"
 #include "engine/random.h"
@@ -45,16 +51,23 @@ class LibraryCopies {
   // the sampler draws and hands to Placed).
   const Molecule* NextPair();
 
-  // The pair just written: a new molecule (`molecule`) or the copy NextPair gave (null).
-  void Placed(const Molecule* molecule);
+  // Pair `index` of the run just written: a new molecule (`molecule`) or the copy NextPair
+  // gave (null).
+  void Placed(const Molecule* molecule, uint64_t index);
 
   // Whether the pair last placed was a copy, and its UMI as sequenced ("" without --umi).
   bool copy() const { return copy_ != nullptr; }
+  // Whether that copy is optical (beside its molecule's first cluster).
+  bool optical() const { return copy_ != nullptr && placed_optical_; }
   std::string_view umi() const { return sequenced_umi_; }
+  // With --read-names illumina, its cluster.
+  const Cluster& cluster() const { return cluster_; }
 
  private:
   const uint64_t seed_;
   const double rate_;
+  const double optical_rate_;
+  const bool clusters_wanted_;
   const int64_t umi_length_;
   const double umi_error_rate_;
   GeometricGaps umi_error_gap_;
@@ -65,6 +78,17 @@ class LibraryCopies {
   std::string umis_;                      // the molecules' UMIs, umi_length_ bases each
   const Molecule* copy_ = nullptr;
   uint32_t copy_index_ = 0;
+  bool optical_ = false;         // the copy is to be optical
+  bool placed_optical_ = false;  // and was placed so (a family has kOpticalSpots at most)
+  // With --read-names illumina: each molecule's first cluster and pair, and how many optical
+  // copies it has; the last pair's cluster.
+  struct Family {
+    Cluster first;
+    uint64_t first_pair = 0;
+    int64_t optical_copies = 0;
+  };
+  std::vector<Family> families_;
+  Cluster cluster_;
   std::string sequenced_umi_;
 };
 

@@ -73,6 +73,12 @@ Status ValidateOptions(const Options& o) {
     RF_RETURN_IF_ERROR(o.quality_profile->CheckReadLengths(o.read1_length, o.read2_length));
   RF_RETURN_IF_ERROR(CheckReal(o.het_fraction, 0, 1, "--het-fraction"));
   RF_RETURN_IF_ERROR(CheckReal(o.duplicate_rate, 0, kMaxDuplicateRate, "--duplicates"));
+  RF_RETURN_IF_ERROR(
+      CheckReal(o.optical_duplicate_rate, 0, kMaxDuplicateRate, "--optical-duplicates"));
+  if (o.duplicate_rate + o.optical_duplicate_rate > kMaxDuplicateRate) {
+    return Status::Error("--duplicates and --optical-duplicates must add up to at most " +
+                         FormatNumber(kMaxDuplicateRate));
+  }
   RF_RETURN_IF_ERROR(CheckInt(o.umi_length, 0, kMaxUmiLength, "--umi"));
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");

@@ -66,6 +66,12 @@ struct Options {
   // length of each molecule's UMI, written as RX:Z: in the FASTQ comment (library_copies.h).
   double duplicate_rate = 0;
   int64_t umi_length = 0;
+  // --optical-duplicates: the fraction of pairs that are optical copies of an earlier pair of
+  // their block (beside it on the flow cell; implies Illumina names); --read-names: wgsim's (the
+  // truth in the name), or Illumina's with a tile and x:y (library_copies.h).
+  double optical_duplicate_rate = 0;
+  enum class ReadNames { kWgsim, kIllumina };
+  ReadNames read_names = ReadNames::kWgsim;
   // --gc-bias: fragments kept by their GC fraction through a curve (gc_bias.h).
   std::shared_ptr<const GcBias> gc_bias;
 
@@ -99,6 +105,10 @@ struct Options {
   std::array<bool, 5> compress{};
 
   bool paired() const { return read2_length > 0; }
+  // Illumina-style names: asked for, or needed by optical duplicates (told by the tile and x:y).
+  bool illumina_names() const {
+    return read_names == ReadNames::kIllumina || optical_duplicate_rate > 0;
+  }
   // Whether output stream `i` (OutputStream's numbering) is BGZF: as `compress` says, and BAM
   // always.
   bool compressed(size_t i) const {

@@ -26,7 +26,7 @@ PairSampler::PairSampler(const Options& options)
     qualities1_.resize(static_cast<size_t>(options.read1_length));
     qualities2_.resize(static_cast<size_t>(options.read2_length));
   }
-  if (options.duplicate_rate > 0 || options.umi_length > 0)
+  if (options.duplicate_rate > 0 || options.umi_length > 0 || options.illumina_names())
     library_ = std::make_unique<LibraryCopies>(options);
   if (options.alignments != Options::Alignments::kNone) {
     aligner_ = std::make_unique<TruthAligner>(options);
@@ -281,16 +281,23 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   }
   ReadCounts left{left_errors, left_trace.snps, left_trace.indels};
   ReadCounts right{right_errors, right_trace.snps, right_trace.indels};
-  bool duplicate = false;
+  PairPlace::Copy copy_kind = PairPlace::Copy::kNone;
   if (library_) {
     const Molecule placed{pos, fragment, hap, flip};
-    library_->Placed(copy ? nullptr : &placed);
-    duplicate = library_->copy();
+    library_->Placed(copy ? nullptr : &placed, static_cast<uint64_t>(first_index_ + next_));
+    copy_kind = !library_->copy()     ? PairPlace::Copy::kNone
+                : library_->optical() ? PairPlace::Copy::kOptical
+                                      : PairPlace::Copy::kPcr;
     writer_.SetUmi(library_->umi());
   }
-  writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
-                  place.offset + right_trace.last + 1, left, right,
-                  static_cast<uint64_t>(first_index_ + next_));
+  if (options_.illumina_names()) {
+    const Cluster& c = library_->cluster();
+    writer_.SetIlluminaPair(c.run, c.lane, c.tile, c.x, c.y);
+  } else {
+    writer_.SetPair(place.contig, place.offset + left_trace.first + 1,
+                    place.offset + right_trace.last + 1, left, right,
+                    static_cast<uint64_t>(first_index_ + next_));
+  }
   // (Every record of the pair lies at or before its fragment's last base.)
   if (out.alignments && out.alignments->Wants(right_trace.last)) {
     SampledRead l{left_.data(), flip ? qualities2 : qualities1,
@@ -302,7 +309,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     PairPlace pair{out.tid,          place.offset,
                    left_trace.first, first_index_ + next_,
                    writer_.name(),   library_ ? library_->umi() : std::string_view(),
-                   duplicate};
+                   copy_kind};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
   }
   if (!out.read1)

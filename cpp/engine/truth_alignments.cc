@@ -141,7 +141,7 @@ void TruthAligner::Write(const Mate& m,
   }
   if (!m.mapped)
     flag |= kFlagUnmapped;
-  if (place.duplicate)
+  if (place.copy != PairPlace::Copy::kNone)
     flag |= kFlagDuplicate;
   const bool reverse = m.mapped && m.reverse;
   if (reverse)
@@ -192,6 +192,8 @@ void TruthAligner::Write(const Mate& m,
     AppendIntTag(record, "ZA", m.adapter_bases);
   if (!place.umi.empty())
     AppendStringTag(record, "RX", place.umi);
+  if (place.copy != PairPlace::Copy::kNone)
+    AppendStringTag(record, "dt", place.copy == PairPlace::Copy::kOptical ? "SQ" : "LB");
   EndBamRecord(start, record);
   out->Commit(m.pos, reverse, place.index, m.read1 ? 0 : 1, start);
 }

@@ -14,7 +14,8 @@
 // SEQ and QUAL as in the FASTQ, reverse-complemented (reversed) for 0x10. Tags: NM, MD, HP (the
 // haplotype, 1 or 2), XE (sequencing errors: substitutions, insertions and deletions), XV (bases
 // a variant changed), XI (variant insertions and deletions in the read), RG; with --umi, RX (the
-// pair's UMI as sequenced); with --duplicates, 0x400 on copies of an earlier molecule; with
+// pair's UMI as sequenced); with --duplicates or --optical-duplicates, 0x400 on copies of an
+// earlier molecule and dt (LB: a PCR copy, SQ: an optical one, as samtools markdup says); with
 // --adapters,
 // ZA (bases read past the insert, into the adapter and the filler: soft-clipped at the read's
 // 3' end).
@@ -66,8 +67,11 @@ struct PairPlace {
   int64_t start = 0;
   int64_t index = 0;
   std::string_view name;
-  std::string_view umi;    // --umi: the pair's UMI as sequenced (RX:Z:), or ""
-  bool duplicate = false;  // --duplicates: a copy of an earlier molecule (0x400)
+  std::string_view umi;  // --umi: the pair's UMI as sequenced (RX:Z:), or ""
+  // --duplicates, --optical-duplicates: a copy of an earlier molecule (0x400), and which kind
+  // (dt:Z:LB or SQ, as samtools markdup tags them).
+  enum class Copy { kNone, kPcr, kOptical };
+  Copy copy = Copy::kNone;
 };
 
 class TruthAligner {

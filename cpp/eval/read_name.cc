@@ -57,7 +57,13 @@ bool ParseSimulatedName(std::string_view name, SimulatedName* out) {
 }
 
 std::string NotSimulatedError(std::string_view name, int64_t record) {
-  return "read '" + std::string(name) + "' (record " + std::to_string(record) +
+  const std::string start = "read '" + std::string(name) + "' (record " + std::to_string(record);
+  if (name.rfind("readforge:", 0) == 0) {
+    return start +
+           ") has an Illumina-style name (--read-names illumina): eval matches reads by wgsim's "
+           "names, so simulate without --read-names to score an aligner";
+  }
+  return start +
          ") is not named as readforge and wgsim name reads (<contig>_<left>_<right>_...): were "
          "these reads simulated?";
 }

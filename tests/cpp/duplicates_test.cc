@@ -1,5 +1,6 @@
 // PCR duplicates (--duplicates) and UMIs (--umi), checked as users check them: bwa mem, then
-// samtools fixmate and markdup find the requested duplicate fraction; with the UMIs copied into
+// samtools fixmate and markdup find the requested duplicate fraction, and with Illumina-style
+// names (--read-names illumina) its optical share; with the UMIs copied into
 // the alignments (bwa mem -C) and markdup --barcode-tag RX, the number of unique molecules
 // simulated, at a depth where many fragments share their ends by chance.
 #include <gtest/gtest.h>
@@ -109,12 +110,54 @@ TEST_F(DuplicatesTest, UmisChangeNoReadAndCopiesShareTheirMolecule) {
   EXPECT_NEAR(static_cast<double>(copies), 1500, 150);
 }
 
+TEST_F(DuplicatesTest, OpticalDuplicatesLieBesideTheirMoleculeOnTheFlowCell) {
+  // (--optical-duplicates implies --read-names illumina.)
+  ASSERT_EQ(Run("-q -S 4 -N 20000 -1 100 -2 100 --duplicates 0.1 --optical-duplicates 0.05 "
+                "--bam golden.bam ref.fa r1.fq r2.fq")
+                .status,
+            0);
+  // Illumina's name form, unique names.
+  ASSERT_EQ(Shell("grep -c '^@readforge:1:RFSIM:1:[12][12][0-6][0-9]:[0-9]*:[0-9]*/1$' r1.fq > "
+                  "named.txt && awk 'NR % 4 == 1' r1.fq | sort | uniq -d | wc -l > repeated.txt"),
+            0);
+  EXPECT_EQ(Read("named.txt"), "20000\n");
+  EXPECT_EQ(Read("repeated.txt"), "0\n");
+  // The golden BAM says which copies are optical (dt:Z:SQ) and which PCR's (dt:Z:LB).
+  ASSERT_EQ(Shell("samtools view golden.bam | grep -c 'dt:Z:SQ' > sq.txt && samtools view "
+                  "golden.bam | grep -c 'dt:Z:LB' > lb.txt"),
+            0);
+  const int64_t optical = std::stoll(Read("sq.txt")) / 2;
+  const int64_t pcr = std::stoll(Read("lb.txt")) / 2;
+  const int64_t found = MarkdupPairs("-d 100");
+  std::smatch m;
+  const std::string report = Read("markdup.txt");
+  ASSERT_TRUE(std::regex_search(report, m, std::regex(R"(DUPLICATE PAIR OPTICAL: (\d+))")));
+  const int64_t found_optical = std::stoll(m[1]) / 2;
+  std::printf(
+      "pairs: %lld optical and %lld PCR copies simulated; markdup -d 100 finds %lld "
+      "duplicates, %lld optical\n",
+      static_cast<long long>(optical), static_cast<long long>(pcr), static_cast<long long>(found),
+      static_cast<long long>(found_optical));
+  EXPECT_NEAR(static_cast<double>(optical), 1000, 100);
+  EXPECT_NEAR(static_cast<double>(found), static_cast<double>(optical + pcr),
+              (optical + pcr) * 0.10);
+  EXPECT_NEAR(static_cast<double>(found_optical), static_cast<double>(optical), optical * 0.10);
+  // readforge eval matches reads by wgsim's names: it says so.
+  testing::CliResult eval = Run("eval golden.bam");
+  EXPECT_EQ(eval.status, 1);
+  EXPECT_NE(eval.err.find("has an Illumina-style name (--read-names illumina)"), std::string::npos)
+      << eval.err;
+}
+
 TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
   const std::pair<std::string, std::string> cases[] = {
       {"--duplicates 1", "--duplicates must be in [0, 0.99], got 1"},
       {"--duplicates -0.1", "--duplicates must be in [0, 0.99], got -0.1"},
       {"--umi 65", "--umi must be in [0, 64], got 65"},
       {"--umi 8x", "--umi expects an integer, got '8x'"},
+      {"--read-names illumina --duplicates 0.6 --optical-duplicates 0.5",
+       "--duplicates and --optical-duplicates must add up to at most 0.99"},
+      {"--read-names casava", "--read-names must be wgsim or illumina, got 'casava'"},
   };
   for (const auto& [args, message] : cases) {
     testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");

@@ -153,8 +153,9 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   }
   // PCR duplicates and UMIs.
   const library = ['-N', '1000', '-S', '11', '--duplicates', '0.2', '--umi', '8'];
+  library.push('--optical-duplicates', '0.05');
   const [copies] = nativeOutputs(library, MT, ['c1.fq', 'c2.fq']);
-  const d = await get('ref=MT-human&N=1000&S=11&duplicates=0.2&umi=8');
+  const d = await get('ref=MT-human&N=1000&S=11&duplicates=0.2&umi=8&optical-duplicates=0.05');
   assert.ok(d.body.equals(copies), 'duplicates and UMIs');
   // A fragment-length histogram, inline.
   const hist = '300:5,450:3,601:1';

@@ -199,6 +199,25 @@ export const ADVANCED_FIELDS: Field[] = [
     step: 'any',
   },
   {
+    name: 'optical-duplicates',
+    label: 'Optical duplicates',
+    hint: 'the fraction of pairs that are optical copies beside their molecule on the flow cell (implies Illumina-style names)',
+    value: '0',
+    kind: 'number',
+    step: 'any',
+  },
+  {
+    name: 'read-names',
+    label: 'Read names',
+    hint: "wgsim's (the true place in the name), or Illumina's with tile and x:y (the truth is then in the BAM)",
+    value: 'wgsim',
+    kind: 'choice',
+    choices: [
+      ['wgsim', 'wgsim'],
+      ['illumina', 'Illumina-style'],
+    ],
+  },
+  {
     name: 'umi',
     label: 'UMI length',
     hint: 'a unique molecular identifier of this many bases per molecule, as RX:Z: in the FASTQ comment (0: none)',

@@ -25,6 +25,8 @@ const WGSIM_READS: Setting[] = [
   ['adapters', ''],
   ['gc-bias', ''],
   ['duplicates', '0'],
+  ['optical-duplicates', '0'],
+  ['read-names', 'wgsim'],
   ['umi', '0'],
 ];
 
