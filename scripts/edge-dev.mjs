@@ -3,7 +3,9 @@
 // from web/src/edge/wrangler.toml with the wasm that scripts/build-wasm.sh puts beside
 // worker.ts. Its references are the local S3 bucket's (scripts/local-s3.mjs) unless
 // REFERENCES is set; works offline.
-//   node scripts/edge-dev.mjs [--port 8788] [--s3 http://127.0.0.1:4568] [wrangler dev options]
+//   node scripts/edge-dev.mjs [--ip 127.0.0.1] [--port 8788] [--config FILE] [--s3 URL]
+//     [wrangler dev options]
+// Every wrangler option this script sets (--ip, --port, --config) can be given instead.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,8 @@ const take = (name, fallback) => {
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
 const port = take('port', process.env.EDGE_DEV_PORT ?? '8788');
+const ip = take('ip', '127.0.0.1');
+const config = take('config', 'web/src/edge/wrangler.toml');
 const s3 = take('s3', `http://127.0.0.1:${process.env.S3_PORT ?? 4568}`);
 if (!existsSync(join(ROOT, 'web/src/edge/readforge.wasm'))) {
   console.error('edge:dev: web/src/edge/readforge.wasm is missing: run scripts/build-wasm.sh');
@@ -33,8 +37,8 @@ const child = spawn(
   join(ROOT, 'node_modules/.bin/wrangler'),
   [
     'dev',
-    ...['--config', 'web/src/edge/wrangler.toml'],
-    ...['--ip', '127.0.0.1', '--port', port],
+    ...['--config', config],
+    ...['--ip', ip, '--port', port],
     ...['--var', `REFERENCES:${references}`],
     ...args,
   ],

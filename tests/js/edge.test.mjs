@@ -444,6 +444,19 @@ test('bad requests get the documented status and a JSON body naming the paramete
       'fragment-hist',
       "--fragment-hist: 'mine.tsv' is not inline LENGTH:COUNT,... and a file's text was not given",
     ],
+    [
+      'ref=MT-human&threads=2',
+      400,
+      'threads',
+      'threads is not a parameter of this API (the server chooses it)',
+    ],
+    [
+      'ref=MT-human&fai=my.fai',
+      400,
+      'fai',
+      'fai is not a parameter of this API (the server chooses it)',
+    ],
+    ['ref=MT-human&vcf=1', 400, 'vcf', 'vcf is not a parameter of this API: use format=vcf'],
     ['', 400, 'ref', null],
     [`ref=${encodeURIComponent('http://169.254.169.254/latest/meta-data')}`, 403, 'ref', null],
     ['ref=unreachable&N=10', 502, 'ref', null],
@@ -575,7 +588,8 @@ test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves
   const dev = spawn(
     'npm',
     [
-      ...['run', 'edge:dev', '--', '--port', String(port), '--s3', `http://127.0.0.1:${S3_PORT}`],
+      ...['run', 'edge:dev', '--', '--ip', '127.0.0.1', '--port', String(port)],
+      ...['--s3', `http://127.0.0.1:${S3_PORT}`],
       ...['--persist-to', state],
     ],
     {

@@ -4,6 +4,7 @@
 // request, and so of the in-browser run. The two mates come from requests with the same seed.
 import { fetchShardsInOrder } from '../runner/shards.js';
 import type { OutputNames } from '../shared/protocol.js';
+import { RUN_OPTIONS } from '../shared/run-options.js';
 
 /** The server's name for a built-in reference. */
 export const SERVER_REFERENCES: Record<string, string> = {
@@ -40,7 +41,9 @@ export async function runOnServer(
   let total = 0;
   for (const [what, name] of wanted) {
     if (!name) continue;
-    const query = new URLSearchParams([['ref', run.reference], ...run.settings]);
+    // The run's options the API takes (interleaving and outputs are its format= and mate=).
+    const options = run.settings.filter(([n]) => RUN_OPTIONS.has(n) || n === 'region');
+    const query = new URLSearchParams([['ref', run.reference], ...options]);
     if (what.startsWith('format=')) query.set('format', what.slice(7));
     else if (run.settings.some(([n, v]) => n === 'interleaved' && v === '1'))
       query.set('format', 'interleaved');

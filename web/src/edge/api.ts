@@ -18,6 +18,7 @@ import { Config, Env, Limits, ReferenceConfig } from './config.js';
 import { ApiError, json } from './http.js';
 import { accessOf, openReference, pickReference } from './references.js';
 import { ProfileTexts, profileNames, resolveProfile } from './profiles.js';
+import { INSTEAD, RUN_OPTIONS } from '../shared/run-options.js';
 
 /** Not engine options: how the answer is shaped. */
 const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard', 'profile']);
@@ -73,6 +74,10 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
   const settings: Setting[] = [];
   for (const [name, value] of params) {
     if (RESERVED.has(name)) continue;
+    if (!RUN_OPTIONS.has(name) && !module.checkSettings([[name, '']]).startsWith('unknown')) {
+      const instead = INSTEAD[name] ? `: use ${INSTEAD[name]}` : ' (the server chooses it)';
+      throw new ApiError(400, name, `${name} is not a parameter of this API${instead}`);
+    }
     const problem = module.checkSettings([[name, value]]);
     if (problem) throw new ApiError(400, name, problem);
     settings.push([name, value]);

@@ -48,6 +48,7 @@ import { installInterruptHandlers, protect, release } from './interrupt.js';
 import { simulateOnThreads } from './threads.js';
 import { profileCommand } from './profile-command.js';
 import { loadReadforge } from './load-module.js';
+import { RUN_OPTIONS } from '../shared/run-options.js';
 
 /**
  * An output file, written synchronously: a command-line tool has nothing else to do meanwhile,
@@ -114,7 +115,7 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   }
   if (fanOut) {
     // One seed for every shard (drawn here when not given); threads are the server's business.
-    const remote = settings.filter(([name]) => name !== 't' && name !== 'threads');
+    const remote = settings.filter(([name]) => RUN_OPTIONS.has(name) || name === 'region');
     const log = (line: string) => args.quiet || process.stderr.write(`readforge: ${line}\n`);
     if (seed) log(`seed ${seed}`);
     return runOnServer(args, remote, fanOut, log);
