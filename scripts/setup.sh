@@ -10,6 +10,7 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev                                        # libFuzzer and sanitizers
   samtools bcftools tabix bwa python3-pysam                       # wgsim peer, checkers, bgzip
   fastp                                                           # adapter trimming checks
+  snakemake                                                       # the cluster workflow (workflow/)
   art-nextgen-simulation-tools-profiles                           # ART's Illumina profiles (tests)
   chromium                                                        # Playwright's browser (e2e/)
   time                                                            # /usr/bin/time for benchmarks
