@@ -142,7 +142,7 @@ export function cliArgs(hash: string, profilePath?: string, variantsPath?: strin
     }
     if (name === 'regions') {
       for (const r of value.split(/[\n;]/).filter(Boolean)) args.push('--region', r);
-    } else if (name === 'haploid' || name === 'interleaved') {
+    } else if (['haploid', 'interleaved', 'umi-inline'].includes(name)) {
       if (value === '1') args.push(`--${name}`);
     } else {
       args.push(`--${name}`, value);

@@ -58,6 +58,7 @@ constexpr Spec kSpecs[] = {
     {0, "read-names", Kind::kText, "wgsim|illumina",
      "wgsim's names (the truth in them), or Illumina's with tile and x:y [wgsim]"},
     {0, "umi", Kind::kInt, "LEN", "a UMI of LEN bases per molecule, as RX:Z: in the FASTQ comment"},
+    {0, "umi-inline", Kind::kSwitch, nullptr, "read the UMI as read 1's first LEN cycles instead"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -110,6 +111,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.interleaved = on;
     else if (name == "skip-mismatches")
       o.skip_mismatches = on;
+    else if (name == "umi-inline")
+      o.umi_inline = on;
     else if (name == "gzip")
       o.gzip = on ? Options::Gzip::kAlways : Options::Gzip::kByName;
     else if (name == "no-gzip")
@@ -497,6 +500,8 @@ std::string CanonicalSettings(const Options& o) {
     add("--optical-duplicates", FormatNumber(o.optical_duplicate_rate));
   if (o.umi_length > 0)
     add("--umi", std::to_string(o.umi_length));
+  if (o.umi_inline)
+    add("--umi-inline", "");
   if (o.read_names == Options::ReadNames::kIllumina)
     add("--read-names", "illumina");
   for (const Region& r : o.regions)

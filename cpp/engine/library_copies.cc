@@ -14,6 +14,7 @@ LibraryCopies::LibraryCopies(const Options& options)
       optical_rate_(options.optical_duplicate_rate),
       clusters_wanted_(options.illumina_names()),
       umi_length_(options.umi_length),
+      umi_inline_(options.inline_umi()),
       umi_error_rate_(options.error_rate),
       umi_error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {}
 
@@ -30,6 +31,7 @@ void LibraryCopies::StartBlock(uint64_t span_key, int64_t block) {
 const Molecule* LibraryCopies::NextPair() {
   copy_ = nullptr;
   optical_ = false;
+  umi_pending_ = false;
   if (pair_molecules_.empty())
     return nullptr;
   if (optical_rate_ > 0) {
@@ -47,13 +49,29 @@ const Molecule* LibraryCopies::NextPair() {
   return copy_;
 }
 
+std::string_view LibraryCopies::UmiForNextPair() {
+  const size_t length = static_cast<size_t>(umi_length_);
+  if (copy_)
+    return std::string_view(umis_).substr(static_cast<size_t>(copy_index_) * length, length);
+  if (!umi_pending_) {
+    pending_umi_.clear();
+    for (int64_t k = 0; k < umi_length_; ++k)
+      pending_umi_.push_back("ACGT"[UniformUpTo<3>(umi_rng_)]);
+    umi_pending_ = true;
+  }
+  return pending_umi_;
+}
+
 void LibraryCopies::Placed(const Molecule* molecule, uint64_t index) {
   if (molecule) {
     copy_ = nullptr;
     copy_index_ = static_cast<uint32_t>(molecules_.size());
     molecules_.push_back(*molecule);
-    for (int64_t k = 0; k < umi_length_; ++k)
-      umis_.push_back("ACGT"[UniformUpTo<3>(umi_rng_)]);
+    if (umi_pending_)
+      umis_ += pending_umi_;
+    else
+      for (int64_t k = 0; k < umi_length_; ++k)
+        umis_.push_back("ACGT"[UniformUpTo<3>(umi_rng_)]);
   }
   pair_molecules_.push_back(copy_index_);
   placed_optical_ = false;
@@ -75,7 +93,7 @@ void LibraryCopies::Placed(const Molecule* molecule, uint64_t index) {
   // Read once for the pair, with errors as any sequenced base.
   sequenced_umi_.assign(umis_, static_cast<size_t>(copy_index_) * umi_length_,
                         static_cast<size_t>(umi_length_));
-  if (umi_error_rate_ <= 0)
+  if (umi_error_rate_ <= 0 || umi_inline_)
     return;
   auto gap = [&]() -> int64_t { return umi_error_rate_ >= 1 ? 0 : umi_error_gap_(umi_rng_); };
   for (int64_t k = gap(); k < umi_length_; k += 1 + gap()) {

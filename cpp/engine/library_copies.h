@@ -15,7 +15,8 @@
 // own.
 //
 // A UMI is LEN uniform bases drawn with the molecule, read once per pair (an index read: the
-// same on both mates) with errors at -e's rate. Decisions and UMIs come from random streams of
+// same on both mates) with errors at -e's rate; or, with --umi-inline, as read 1's first cycles
+// (its errors are read 1's). Decisions and UMIs come from random streams of
 // their own, so --umi changes no read and no decision, and --duplicates none of the molecules'
 // draws.
 #ifndef READFORGE_ENGINE_LIBRARY_COPIES_H_
@@ -51,6 +52,10 @@ class LibraryCopies {
   // the sampler draws and hands to Placed).
   const Molecule* NextPair();
 
+  // With --umi-inline, the UMI of the next pair's molecule (before its reads are made: read 1
+  // starts with it); a new molecule's is drawn here, once.
+  std::string_view UmiForNextPair();
+
   // Pair `index` of the run just written: a new molecule (`molecule`) or the copy NextPair
   // gave (null).
   void Placed(const Molecule* molecule, uint64_t index);
@@ -69,6 +74,7 @@ class LibraryCopies {
   const double optical_rate_;
   const bool clusters_wanted_;
   const int64_t umi_length_;
+  const bool umi_inline_;  // sequencing errors fall on the UMI as part of read 1
   const double umi_error_rate_;
   GeometricGaps umi_error_gap_;
   Rng rng_;      // the copies
@@ -90,6 +96,8 @@ class LibraryCopies {
   std::vector<Family> families_;
   Cluster cluster_;
   std::string sequenced_umi_;
+  std::string pending_umi_;  // a new molecule's UMI, drawn before it is placed
+  bool umi_pending_ = false;
 };
 
 }  // namespace readforge

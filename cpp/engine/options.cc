@@ -80,6 +80,12 @@ Status ValidateOptions(const Options& o) {
                          FormatNumber(kMaxDuplicateRate));
   }
   RF_RETURN_IF_ERROR(CheckInt(o.umi_length, 0, kMaxUmiLength, "--umi"));
+  // (Without --umi, --umi-inline has no UMI to place: it changes nothing.)
+  if (o.umi_inline && o.umi_length >= o.read1_length) {
+    return Status::Error("--umi-inline reads the UMI as read 1's first cycles: --umi " +
+                         std::to_string(o.umi_length) + " must be shorter than read 1 (" +
+                         std::to_string(o.read1_length) + ")");
+  }
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
   return Status::Ok();

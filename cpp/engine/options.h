@@ -66,6 +66,9 @@ struct Options {
   // length of each molecule's UMI, written as RX:Z: in the FASTQ comment (library_copies.h).
   double duplicate_rate = 0;
   int64_t umi_length = 0;
+  // --umi-inline: the UMI is read as read 1's first umi_length cycles instead of a comment
+  // (without a UMI, nothing changes: see inline_umi()).
+  bool umi_inline = false;
   // --optical-duplicates: the fraction of pairs that are optical copies of an earlier pair of
   // their block (beside it on the flow cell; implies Illumina names); --read-names: wgsim's (the
   // truth in the name), or Illumina's with a tile and x:y (library_copies.h).
@@ -105,6 +108,8 @@ struct Options {
   std::array<bool, 5> compress{};
 
   bool paired() const { return read2_length > 0; }
+  // Read 1 starts with the UMI.
+  bool inline_umi() const { return umi_inline && umi_length > 0; }
   // Illumina-style names: asked for, or needed by optical duplicates (told by the tile and x:y).
   bool illumina_names() const {
     return read_names == ReadNames::kIllumina || optical_duplicate_rate > 0;

@@ -123,16 +123,20 @@ int PairSampler::ReadIndels(const HaplotypeReader::Fragment& fragment,
                             int mate,
                             char* read,
                             int64_t length,
+                            int64_t prefix,
                             int32_t* source) {
   if (length == 0)
     return 0;
   int64_t slack = quality_->TemplateSlack(mate, length);
   template_.resize(static_cast<size_t>(length + slack));
   ReadTrace trace;
+  // The read's `prefix` (an inline UMI), then the fragment's bases.
   auto get = [&](int64_t n) {
     trace = ReadTrace();
-    return forward ? reader_.Forward(fragment, n, template_.data(), &trace)
-                   : reader_.Backward(fragment, n, template_.data(), &trace);
+    std::copy(read, read + prefix, template_.data());
+    char* bases = template_.data() + prefix;
+    return forward ? reader_.Forward(fragment, n - prefix, bases, &trace)
+                   : reader_.Backward(fragment, n - prefix, bases, &trace);
   };
   // Without deletions, or when the fragment is too short for the slack, the read itself is the
   // template (fewer deletions, then).
@@ -199,11 +203,18 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
+  // --umi-inline: read 1 starts with its molecule's UMI (a prefix), then the fragment.
+  const std::string_view umi = options_.inline_umi() ? library_->UmiForNextPair() : "";
+  const int64_t left_prefix = flip ? 0 : static_cast<int64_t>(umi.size());
+  const int64_t right_prefix = flip ? static_cast<int64_t>(umi.size()) : 0;
+  std::copy(umi.begin(), umi.end(), flip ? right_.data() : left_.data());
+
   HaplotypeReader::Fragment located;
   ReadTrace left_trace, right_trace;
-  // The bases each read takes from the fragment: all, unless it reads through into an adapter.
-  int64_t left_insert = left_length;
-  int64_t right_insert = right_length;
+  // The bases each read takes from the fragment after its prefix: all, unless it reads through
+  // into an adapter.
+  int64_t left_insert = left_length - left_prefix;
+  int64_t right_insert = right_length - right_prefix;
   auto read_pair = [&] {
     located = reader_.Locate(hap, pos, pos + fragment);
     left_trace = ReadTrace();
@@ -212,14 +223,17 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
       const int64_t spelled = located.end - located.begin;
       if (spelled < 1)
         return false;
-      left_insert = std::min(left_length, spelled);
-      right_insert = std::min(right_length, spelled);
-      adapters->ReadThrough(flip ? 1 : 0, left_.data() + left_insert, left_length - left_insert);
-      adapters->ReadThrough(flip ? 0 : 1, right_.data() + right_insert,
-                            right_length - right_insert);
+      const int64_t left_room = left_length - left_prefix;
+      const int64_t right_room = right_length - right_prefix;
+      left_insert = std::min(left_room, spelled);
+      right_insert = std::min(right_room, spelled);
+      adapters->ReadThrough(flip ? 1 : 0, left_.data() + left_prefix + left_insert,
+                            left_room - left_insert);
+      adapters->ReadThrough(flip ? 0 : 1, right_.data() + right_prefix + right_insert,
+                            right_room - right_insert);
     }
-    return reader_.Forward(located, left_insert, left_.data(), &left_trace) &&
-           reader_.Backward(located, right_insert, right_.data(), &right_trace);
+    return reader_.Forward(located, left_insert, left_.data() + left_prefix, &left_trace) &&
+           reader_.Backward(located, right_insert, right_.data() + right_prefix, &right_trace);
   };
   // Deletions can leave the fragment's haplotype shorter than a read.
   if (!read_pair())
@@ -256,9 +270,10 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
       right_source = right_source_.data();
     }
     // Insertion and deletion errors first: each read rebuilt from its template with slack.
-    left_errors += ReadIndels(located, true, flip ? 1 : 0, left_.data(), left_length, left_source);
-    right_errors +=
-        ReadIndels(located, false, flip ? 0 : 1, right_.data(), right_length, right_source);
+    left_errors += ReadIndels(located, true, flip ? 1 : 0, left_.data(), left_length, left_prefix,
+                              left_source);
+    right_errors += ReadIndels(located, false, flip ? 0 : 1, right_.data(), right_length,
+                               right_prefix, right_source);
   }
   if (quality_) {
     // In sequencing order: each mate's bases as written.
@@ -288,7 +303,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     copy_kind = !library_->copy()     ? PairPlace::Copy::kNone
                 : library_->optical() ? PairPlace::Copy::kOptical
                                       : PairPlace::Copy::kPcr;
-    writer_.SetUmi(library_->umi());
+    writer_.SetUmi(options_.inline_umi() ? std::string_view() : library_->umi());
   }
   if (options_.illumina_names()) {
     const Cluster& c = library_->cluster();
@@ -300,16 +315,19 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   }
   // (Every record of the pair lies at or before its fragment's last base.)
   if (out.alignments && out.alignments->Wants(right_trace.last)) {
-    SampledRead l{left_.data(), flip ? qualities2 : qualities1,
-                  left_length,  left_source,
-                  left,         left_insert < left_length ? left_insert : -1};
-    SampledRead r{right_.data(), flip ? qualities1 : qualities2,
-                  right_length,  right_source,
-                  right,         right_insert < right_length ? right_insert : -1};
-    PairPlace pair{out.tid,          place.offset,
-                   left_trace.first, first_index_ + next_,
-                   writer_.name(),   library_ ? library_->umi() : std::string_view(),
-                   copy_kind};
+    SampledRead l{left_.data(), flip ? qualities2 : qualities1, left_length, left_source, left};
+    SampledRead r{right_.data(), flip ? qualities1 : qualities2, right_length, right_source, right};
+    l.prefix = left_prefix;
+    r.prefix = right_prefix;
+    l.insert = left_prefix + left_insert < left_length ? left_insert : -1;
+    r.insert = right_prefix + right_insert < right_length ? right_insert : -1;
+    // The UMI as sequenced: the comment's, or read 1's first bases.
+    const std::string_view sequenced_umi = !library_ ? std::string_view()
+                                           : options_.inline_umi()
+                                               ? std::string_view(read1, umi.size())
+                                               : library_->umi();
+    PairPlace pair{out.tid,        place.offset,  left_trace.first, first_index_ + next_,
+                   writer_.name(), sequenced_umi, copy_kind};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
   }
   if (!out.read1)

@@ -102,6 +102,7 @@ class PairSampler {
                  int mate,
                  char* read,
                  int64_t length,
+                 int64_t prefix,
                  int32_t* source);
   int64_t LongestFit(const SpanWindow& window, int64_t pos, int64_t longest, int64_t far_read);
   int ApplyErrors(char* bases, int64_t length);

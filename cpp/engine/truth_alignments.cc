@@ -24,32 +24,32 @@ void TruthAligner::Align(const HaplotypeReader& reader,
                          Mate* mate) {
   const SampledRead& read = *mate->read;
   const int64_t n = read.length;
-  // Template bases from `insert` on are the adapter's: no reference position.
+  const int64_t prefix = read.prefix;
+  // Fragment bases of the template from `prefix` on: [prefix, prefix + insert); the rest the
+  // adapter's.
   const int64_t insert = read.insert < 0 ? INT64_MAX : read.insert;
-  // The fragment's template bases the read took: [0, used).
-  int64_t used = std::min(n, insert);
-  mate->adapter_bases = n - used;
+  // The fragment's template bases the read took: [prefix, prefix + used).
+  int64_t used = std::min(n - prefix, insert);
+  mate->adapter_bases = n - prefix - used;
   if (read.source) {
     used = 0;
     mate->adapter_bases = 0;
     for (int64_t k = 0; k < n; ++k) {
-      if (read.source[k] >= insert)
+      const int64_t g = read.source[k] - prefix;
+      if (read.source[k] >= 0 && g >= insert)
         ++mate->adapter_bases;
-      else
-        used = std::max<int64_t>(used, read.source[k] + 1);
+      else if (read.source[k] >= 0 && g >= 0)
+        used = std::max<int64_t>(used, g + 1);
     }
   }
   const int64_t fragment_length = fragment.end - fragment.begin;
   runs_.clear();
   if (!read.source) {
-    // Base k is template base k: where the fragment's first (or last) `used` haplotype bases
-    // lie, in reference order either way; adapter bases after them in the read (before them in
-    // reference order for the right read).
-    if (mate->reverse)
-      AddRun(&runs_, -1, n - used);
+    // Base k is template base k: the prefix, then where the fragment's first (or last) `used`
+    // haplotype bases lie, then adapter bases; in reference order the right read's are reversed.
+    AddRun(&runs_, -1, mate->reverse ? n - prefix - used : prefix);
     reader.MapToReference(fragment, mate->reverse ? fragment_length - used : 0, used, &runs_);
-    if (!mate->reverse)
-      AddRun(&runs_, -1, n - used);
+    AddRun(&runs_, -1, mate->reverse ? prefix : n - prefix - used);
   } else {
     // Sequencing indels: each base's template position, then its reference position, one by
     // one. Template base t is haplotype base begin + t (the left read) or end - 1 - t (the
@@ -64,7 +64,8 @@ void TruthAligner::Align(const HaplotypeReader& reader,
     }
     for (int64_t i = 0; i < n; ++i) {
       const int32_t t = mate->reverse ? read.source[n - 1 - i] : read.source[i];
-      const int64_t h = t < 0 || t >= insert ? -1 : mate->reverse ? used - 1 - t : t;
+      const int64_t g = t - prefix;
+      const int64_t h = t < 0 || g < 0 || g >= insert ? -1 : mate->reverse ? used - 1 - g : g;
       const int64_t p = h < 0 ? -1 : map_[static_cast<size_t>(h)];
       AddRun(&runs_, p, 1);
     }

@@ -52,9 +52,10 @@ struct SampledRead {
   // or the reverse complement of its last ones (the right read).
   const int32_t* source = nullptr;
   ReadCounts counts;
-  // With --adapters, a read longer than its fragment: the template's first `insert` bases are
-  // the fragment's, the rest the adapter's and the filler's (soft-clipped). -1: all the
-  // fragment's.
+  // The template: `prefix` bases of no reference position first (an inline UMI, soft-clipped),
+  // then the fragment's; with --adapters, a read longer than its fragment takes `insert` of
+  // them and then the adapter's and the filler's (soft-clipped). -1: the fragment's to the end.
+  int64_t prefix = 0;
   int64_t insert = -1;
 };
 

@@ -5,11 +5,13 @@
 // simulated, at a depth where many fragments share their ends by chance.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "sandbox.h"
 
@@ -149,6 +151,50 @@ TEST_F(DuplicatesTest, OpticalDuplicatesLieBesideTheirMoleculeOnTheFlowCell) {
       << eval.err;
 }
 
+TEST_F(DuplicatesTest, InlineUmisAreReadOnesFirstCyclesSoftClippedInTheBam) {
+  // -e 0: every copy's read 1 starts with its molecule's UMI exactly.
+  ASSERT_EQ(Run("-q -S 6 -N 4000 -1 100 -2 100 -e 0 -r 0 --duplicates 0.3 --umi 8 --umi-inline "
+                "--bam golden.bam ref.fa r1.fq r2.fq")
+                .status,
+            0);
+  const std::string r1 = Read("r1.fq");
+  EXPECT_EQ(r1.find(" RX:Z:"), std::string::npos);  // no comment: the UMI is in the read
+  // The golden BAM: read 1's first 8 cycles soft-clipped at its 5' end, RX the same bases.
+  ASSERT_EQ(Shell("samtools calmd golden.bam ref.fa > /dev/null 2> calmd.txt"), 0);
+  EXPECT_EQ(Read("calmd.txt"), "");
+  ASSERT_EQ(Shell("samtools view -f 0x40 golden.bam > read1.sam"), 0);
+  std::istringstream sam(Read("read1.sam"));
+  std::string line;
+  int64_t records = 0;
+  while (std::getline(sam, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string x; std::getline(fields, x, '\t');)
+      f.push_back(x);
+    ++records;
+    const bool reverse = std::stoi(f[1]) & 0x10;
+    const std::string rx = line.substr(line.find("RX:Z:") + 5, 8);
+    ASSERT_EQ(f[5], reverse ? "92M8S" : "8S92M") << line;
+    // SEQ is reverse-complemented for 0x10: the UMI is then at its end.
+    std::string first = reverse ? f[9].substr(92) : f[9].substr(0, 8);
+    if (reverse) {
+      std::reverse(first.begin(), first.end());
+      for (char& c : first)
+        c = c == 'A' ? 'T' : c == 'C' ? 'G' : c == 'G' ? 'C' : 'A';
+    }
+    EXPECT_EQ(first, rx) << line;
+  }
+  EXPECT_EQ(records, 4000);
+  // Read 2 is as without --umi-inline, but for the name's counts (read 1 holds fewer genome
+  // bases): the same bases.
+  ASSERT_EQ(
+      Run("-q -S 6 -N 4000 -1 100 -2 100 -e 0 -r 0 --duplicates 0.3 --umi 8 ref.fa c1.fq c2.fq")
+          .status,
+      0);
+  ASSERT_EQ(Shell("awk 'NR % 4 == 2' r2.fq > a.txt && awk 'NR % 4 == 2' c2.fq > b.txt"), 0);
+  EXPECT_TRUE(Read("a.txt") == Read("b.txt"));
+}
+
 TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
   const std::pair<std::string, std::string> cases[] = {
       {"--duplicates 1", "--duplicates must be in [0, 0.99], got 1"},
@@ -158,6 +204,9 @@ TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
       {"--read-names illumina --duplicates 0.6 --optical-duplicates 0.5",
        "--duplicates and --optical-duplicates must add up to at most 0.99"},
       {"--read-names casava", "--read-names must be wgsim or illumina, got 'casava'"},
+      {"-1 40 --umi 40 --umi-inline",
+       "--umi-inline reads the UMI as read 1's first cycles: --umi 40 must be shorter than read 1 "
+       "(40)"},
   };
   for (const auto& [args, message] : cases) {
     testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");

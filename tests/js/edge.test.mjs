@@ -157,6 +157,13 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   const [copies] = nativeOutputs(library, MT, ['c1.fq', 'c2.fq']);
   const d = await get('ref=MT-human&N=1000&S=11&duplicates=0.2&umi=8&optical-duplicates=0.05');
   assert.ok(d.body.equals(copies), 'duplicates and UMIs');
+  // Inline UMIs.
+  const [inlineUmi] = nativeOutputs(['-N', '500', '-S', '13', '--umi', '7', '--umi-inline'], MT, [
+    'u1.fq',
+    'u2.fq',
+  ]);
+  const u = await get('ref=MT-human&N=500&S=13&umi=7&umi-inline=1');
+  assert.ok(u.body.equals(inlineUmi), 'umi-inline');
   // A fragment-length histogram, inline.
   const hist = '300:5,450:3,601:1';
   const [fragments] = nativeOutputs(['-N', '1000', '-S', '9', '--fragment-hist', hist], MT, [

@@ -595,3 +595,18 @@ test('GC bias: a built-in, a file and an inline curve give the same reads in bot
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /nope\.tsv/);
 });
+
+test('inline UMIs: read 1 starts with the UMI, the same bytes and BAM in both hosts', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const run = ['-S', '9', '-N', '3000', '--duplicates', '0.2', '--umi', '6', '--umi-inline'];
+  const outputs = (p) => ['--bam', `${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
+  const a = native([...run, ...outputs('a')], { cwd: dir });
+  const b = wasm([...run, ...outputs('b')], { cwd: dir });
+  const c = native([...run, '-t', '3', ...outputs('c')], { cwd: dir });
+  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
+  for (const suffix of ['1.fq', '2.fq', '.bam'])
+    for (const other of ['b', 'c'])
+      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  assert.doesNotMatch(read(join(dir, 'a1.fq')).toString(), /RX:Z:/);
+});

@@ -225,4 +225,11 @@ export const ADVANCED_FIELDS: Field[] = [
     kind: 'number',
     step: '1',
   },
+  {
+    name: 'umi-inline',
+    label: 'UMI inline',
+    hint: "read the UMI as read 1's first cycles instead of a comment",
+    value: '0',
+    kind: 'switch',
+  },
 ];

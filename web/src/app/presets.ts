@@ -28,6 +28,7 @@ const WGSIM_READS: Setting[] = [
   ['optical-duplicates', '0'],
   ['read-names', 'wgsim'],
   ['umi', '0'],
+  ['umi-inline', '0'],
 ];
 
 export const PRESETS: Preset[] = [

@@ -7,7 +7,7 @@ export const RUN_OPTIONS = new Set([
   ...['mutation-rate', 'indel-fraction', 'indel-extend', 'max-n-fraction', 'haploid', 'seed'],
   ...['N', 'C', '1', '2', 'd', 's', 'e', 'r', 'R', 'X', 'A', 'h', 'S', 'block-size'],
   ...['variants', 'sample', 'het-fraction', 'skip-mismatches', 'quality-bins', 'fragment-hist'],
-  ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi'],
+  ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
 ]);
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
