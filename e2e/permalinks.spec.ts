@@ -88,6 +88,11 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   await other.locator('#statistics > summary').click();
   await expect(other.locator('#statistics-table')).toContainText('sample.fa');
   await expect(other.locator('#shared-meta')).toContainText('sample.fa');
+  // The settings as a table, and the form holding them at once (not the page's defaults).
+  await expect(other.locator('#shared-settings')).toContainText('--pairs');
+  await expect(other.locator('#shared-settings tr', { hasText: '--pairs' })).toContainText('2500');
+  await expect(other.locator('#opt-pairs')).toHaveValue('2500');
+  await expect(other.locator('#shared-contigs')).toContainText('chrB');
   await expect(other.locator('#summary')).toContainText('2,500');
   await expect(other.locator('#histogram canvas')).toHaveCount(1);
   await other.screenshot({ path: join(SHOTS, '7-shared-run.png'), fullPage: true });
@@ -125,4 +130,13 @@ test('a shared run opens in a fresh browser, and runs again only from its own fi
   expect(problems).toEqual([]);
   expect(otherProblems).toEqual([]);
   await context.close();
+});
+
+test('a settings link without ref= applies its settings and says it names no reference', async ({
+  page,
+}) => {
+  await openApp(page, '/#pairs=1234&read1-length=90');
+  await expect(page.locator('#opt-pairs')).toHaveValue('1234');
+  await expect(page.locator('#opt-read1-length')).toHaveValue('90');
+  await expect(page.locator('#reference-error')).toContainText('This link names no reference');
 });

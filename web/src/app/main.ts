@@ -32,10 +32,7 @@ const module = await (createReadforge as ReadforgeFactory)({ locateFile: () => w
 const form = new OptionsForm($('#run-form'), module);
 const remote = new RemoteReference(module, () => form.settings());
 const references = new ReferenceChoice(remote);
-const sharing = new RunSharing((hash) => {
-  history.replaceState(null, '', `/${hash}`);
-  loadShared();
-});
+const sharing = new RunSharing((hash) => loadShared(hash));
 const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 let learning: {
   resolve: (r: { text: string; notes: string[] }) => void;
@@ -133,14 +130,19 @@ function workerCount(): number {
   return Math.min(16, Math.max(1, n));
 }
 
-function loadShared(): void {
-  const run = decodeRun(location.hash);
+/** Fills the form from a settings link (this page's address, or a shared run's). */
+function loadShared(hash = location.hash): void {
+  const run = decodeRun(hash);
   if (!run) return;
   const choice = /^(file|remote):/.test(run.reference)
     ? run.reference.split(':')[0]
     : run.reference;
   if (choice === 'remote') remote.address = run.reference.slice('remote:'.length);
-  references.choice = choice;
+  if (choice) references.choice = choice;
+  else
+    $('#reference-error').textContent =
+      'This link names no reference (no ref=): its settings are applied to the reference ' +
+      'chosen here.';
   if (choice === 'file')
     $('#reference-error').textContent =
       `This link used the file ${run.reference.slice(5)}: choose your copy of it.`;

@@ -40,8 +40,9 @@ export function encodeRun(run: SharedRun): string {
 export function decodeRun(hash: string): SharedRun | null {
   if (hash.length < 2) return null;
   const params = new URLSearchParams(hash.slice(1));
-  const reference = params.get('ref');
-  if (!reference) return null;
+  // A link without ref= still carries settings (the page says it names no reference).
+  const reference = params.get('ref') ?? '';
+  if (!reference && [...params.keys()].length === 0) return null;
   const settings: Setting[] = [];
   for (const [name, value] of params) {
     if (

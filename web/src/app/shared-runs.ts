@@ -6,6 +6,7 @@
 import type { Setting } from '../runner/module-types.js';
 import type { Summary } from '../runner/pump.js';
 import type { DigestMessage, ReferenceSpec } from '../shared/protocol.js';
+import { ADVANCED_FIELDS, AMOUNT_FIELDS, MUTATION_FIELDS, READ_FIELDS } from './fields.js';
 import { showSummary } from './summary.js';
 import {
   ContigSummary,
@@ -155,7 +156,7 @@ export class RunSharing {
   /** After "Run again" of a run made from a local file: the contigs the file must have. */
   private expected: ManifestReference | null = null;
 
-  /** `applyLink` fills the form from a settings link (share.ts). */
+  /** `applyLink` fills the form from a settings link (share.ts), leaving the address as it is. */
   constructor(private readonly applyLink: (hash: string) => void) {
     $('#share-results').addEventListener('click', () => void this.share());
   }
@@ -206,11 +207,13 @@ export class RunSharing {
       `${m.reference.name}: ${where}; ${count.toLocaleString('en')} contig(s)` +
       (count === listed ? `, ${bases.toLocaleString('en')} bases.` : '.');
     showSharedContigs(m.reference);
-    $('#shared-settings').textContent = m.settings.map(([n, v]) => `${n}=${v}`).join('  ');
+    showSharedSettings(m.settings);
+    // The form holds the shared run's values at once; Run again takes the person to it.
+    this.applyLink(m.app ? `#${m.app.replace(/^#/, '')}` : '');
+    this.expected = m.reference.source === 'local' ? m.reference : null;
     $('#run-again').onclick = () => {
-      this.applyLink(m.app ?? '');
-      this.expected = m.reference.source === 'local' ? m.reference : null;
       $('#run-form').scrollIntoView();
+      $<HTMLButtonElement>('#simulate').focus();
     };
     $('#results').hidden = false;
     $('#share-box').hidden = true;
@@ -236,6 +239,31 @@ export class RunSharing {
       $<HTMLButtonElement>('#share-results').disabled = false;
     }
   }
+}
+
+/** A shared run's settings, one row each: the form's label (with wgsim's letter) and value. */
+function showSharedSettings(settings: Setting[]): void {
+  const fields = new Map(
+    [...AMOUNT_FIELDS, ...READ_FIELDS, ...MUTATION_FIELDS, ...ADVANCED_FIELDS].map((f) => [
+      f.name,
+      f,
+    ]),
+  );
+  const rows = settings.map(([name, value]) => {
+    const field = fields.get(name);
+    const row = document.createElement('tr');
+    const label = document.createElement('th');
+    label.scope = 'row';
+    label.textContent = field
+      ? `${field.label} (${field.letter ? `-${field.letter}, ` : ''}--${name})`
+      : `--${name}`;
+    const cell = document.createElement('td');
+    cell.textContent = value.length > 80 ? `${value.slice(0, 77)}…` : value;
+    cell.title = value;
+    row.append(label, cell);
+    return row;
+  });
+  $('#shared-settings tbody').replaceChildren(...rows);
 }
 
 /** The contigs a shared run's manifest lists (names, lengths, MD5s), and what it leaves out. */
