@@ -90,6 +90,7 @@ const main = [
     native,
     ['-q', ...workload, '--duplicates', '0.1', '--umi', '8', ref, ...nul],
   ],
+  ['readforge -t 1, --gc-bias pcr', native, ['-q', ...workload, '--gc-bias', 'pcr', ref, ...nul]],
   [
     'readforge -t 1, --fragment-hist',
     native,
