@@ -57,7 +57,8 @@ constexpr Spec kSpecs[] = {
      "the fraction of pairs that are optical duplicates (implies --read-names illumina) [0]"},
     {0, "read-names", Kind::kText, "wgsim|illumina",
      "wgsim's names (the truth in them), or Illumina's with tile and x:y [wgsim]"},
-    {0, "umi", Kind::kInt, "LEN", "a UMI of LEN bases per molecule, as RX:Z: in the FASTQ comment"},
+    {0, "umi", Kind::kText, "LEN[,LEN2]",
+     "a UMI of LEN bases per molecule (LEN1,LEN2: one per mate), as RX:Z: in the FASTQ comment"},
     {0, "umi-inline", Kind::kSwitch, nullptr, "read the UMI as read 1's first LEN cycles instead"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
@@ -194,6 +195,15 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       } else if (!value.empty()) {
         line->gc_bias_path = std::string(value);
       }
+    } else if (name == "umi") {
+      const size_t comma = value.find(',');
+      int64_t first = 0, second = 0;
+      if (!ParseInt64(value.substr(0, comma), &first) ||
+          (comma != std::string_view::npos && !ParseInt64(value.substr(comma + 1), &second)))
+        return Status::Error("--umi expects LEN or LEN1,LEN2 (bases), got '" + std::string(value) +
+                             "'");
+      o.umi_length = first;
+      o.umi_length2 = second;
     } else if (name == "read-names") {
       if (value == "wgsim" || value.empty())
         o.read_names = Options::ReadNames::kWgsim;
@@ -240,8 +250,6 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.outer_distance = v;
     else if (name == "block-size")
       o.block_size = v;
-    else if (name == "umi")
-      o.umi_length = v;
     else if (name == "first-block")
       o.first_block = v;
     else if (name == "end-block")
@@ -498,8 +506,10 @@ std::string CanonicalSettings(const Options& o) {
     add("--duplicates", FormatNumber(o.duplicate_rate));
   if (o.optical_duplicate_rate > 0)
     add("--optical-duplicates", FormatNumber(o.optical_duplicate_rate));
-  if (o.umi_length > 0)
-    add("--umi", std::to_string(o.umi_length));
+  if (o.umi_length + o.umi_length2 > 0) {
+    add("--umi", std::to_string(o.umi_length) +
+                     (o.umi_length2 > 0 ? "," + std::to_string(o.umi_length2) : ""));
+  }
   if (o.umi_inline)
     add("--umi-inline", "");
   if (o.read_names == Options::ReadNames::kIllumina)

@@ -13,7 +13,9 @@ LibraryCopies::LibraryCopies(const Options& options)
       rate_(options.duplicate_rate),
       optical_rate_(options.optical_duplicate_rate),
       clusters_wanted_(options.illumina_names()),
-      umi_length_(options.umi_length),
+      umi_length_(options.umi_length + options.umi_length2),
+      umi_length1_(options.umi_length),
+      umi_split_(options.umi_length2 > 0),
       umi_inline_(options.inline_umi()),
       umi_error_rate_(options.error_rate),
       umi_error_gap_(options.error_rate > 0 && options.error_rate < 1 ? options.error_rate : 0.5) {}
@@ -93,13 +95,15 @@ void LibraryCopies::Placed(const Molecule* molecule, uint64_t index) {
   // Read once for the pair, with errors as any sequenced base.
   sequenced_umi_.assign(umis_, static_cast<size_t>(copy_index_) * umi_length_,
                         static_cast<size_t>(umi_length_));
-  if (umi_error_rate_ <= 0 || umi_inline_)
-    return;
-  auto gap = [&]() -> int64_t { return umi_error_rate_ >= 1 ? 0 : umi_error_gap_(umi_rng_); };
-  for (int64_t k = gap(); k < umi_length_; k += 1 + gap()) {
-    char& base = sequenced_umi_[static_cast<size_t>(k)];
-    base = SnpBase(base, 1 + UniformUpTo<2>(umi_rng_));
+  if (umi_error_rate_ > 0 && !umi_inline_) {
+    auto gap = [&]() -> int64_t { return umi_error_rate_ >= 1 ? 0 : umi_error_gap_(umi_rng_); };
+    for (int64_t k = gap(); k < umi_length_; k += 1 + gap()) {
+      char& base = sequenced_umi_[static_cast<size_t>(k)];
+      base = SnpBase(base, 1 + UniformUpTo<2>(umi_rng_));
+    }
   }
+  if (umi_split_)
+    sequenced_umi_.insert(static_cast<size_t>(umi_length1_), 1, '-');
 }
 
 }  // namespace readforge

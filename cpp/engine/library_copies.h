@@ -14,6 +14,9 @@
 // its cluster beside the molecule's first (flow_cell.h); every other pair has a cluster of its
 // own.
 //
+// With --umi LEN1,LEN2 each mate has a UMI of its own (dual UMIs), written UMI1-UMI2 as SAM's RX
+// joins them.
+//
 // A UMI is LEN uniform bases drawn with the molecule, read once per pair (an index read: the
 // same on both mates) with errors at -e's rate; or, with --umi-inline, as read 1's first cycles
 // (its errors are read 1's). Decisions and UMIs come from random streams of
@@ -73,8 +76,10 @@ class LibraryCopies {
   const double rate_;
   const double optical_rate_;
   const bool clusters_wanted_;
-  const int64_t umi_length_;
-  const bool umi_inline_;  // sequencing errors fall on the UMI as part of read 1
+  const int64_t umi_length_;   // both mates' UMIs, one after the other
+  const int64_t umi_length1_;  // read 1's (the first part)
+  const bool umi_split_;       // two UMIs, sequenced as UMI1-UMI2
+  const bool umi_inline_;      // sequencing errors fall on the UMI as part of read 1
   const double umi_error_rate_;
   GeometricGaps umi_error_gap_;
   Rng rng_;      // the copies

@@ -80,6 +80,14 @@ Status ValidateOptions(const Options& o) {
                          FormatNumber(kMaxDuplicateRate));
   }
   RF_RETURN_IF_ERROR(CheckInt(o.umi_length, 0, kMaxUmiLength, "--umi"));
+  RF_RETURN_IF_ERROR(CheckInt(o.umi_length2, 0, kMaxUmiLength, "--umi (read 2's)"));
+  if (o.umi_length2 > 0 && !o.paired())
+    return Status::Error("--umi LEN1,LEN2 gives read 2 a UMI: it needs paired reads");
+  if (o.umi_inline && o.umi_length2 >= o.read2_length && o.umi_length2 > 0) {
+    return Status::Error(
+        "--umi-inline reads read 2's UMI as its first cycles: " + std::to_string(o.umi_length2) +
+        " must be shorter than read 2 (" + std::to_string(o.read2_length) + ")");
+  }
   // (Without --umi, --umi-inline has no UMI to place: it changes nothing.)
   if (o.umi_inline && o.umi_length >= o.read1_length) {
     return Status::Error("--umi-inline reads the UMI as read 1's first cycles: --umi " +

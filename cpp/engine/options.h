@@ -65,7 +65,8 @@ struct Options {
   // --duplicates: the fraction of pairs that copy an earlier molecule of their block; --umi: the
   // length of each molecule's UMI, written as RX:Z: in the FASTQ comment (library_copies.h).
   double duplicate_rate = 0;
-  int64_t umi_length = 0;
+  int64_t umi_length = 0;   // read 1's UMI (or the pair's, read once)
+  int64_t umi_length2 = 0;  // --umi LEN1,LEN2: read 2's too (RX:Z:UMI1-UMI2)
   // --umi-inline: the UMI is read as read 1's first umi_length cycles instead of a comment
   // (without a UMI, nothing changes: see inline_umi()).
   bool umi_inline = false;
@@ -109,7 +110,7 @@ struct Options {
 
   bool paired() const { return read2_length > 0; }
   // Read 1 starts with the UMI.
-  bool inline_umi() const { return umi_inline && umi_length > 0; }
+  bool inline_umi() const { return umi_inline && umi_length + umi_length2 > 0; }
   // Illumina-style names: asked for, or needed by optical duplicates (told by the tile and x:y).
   bool illumina_names() const {
     return read_names == ReadNames::kIllumina || optical_duplicate_rate > 0;

@@ -26,7 +26,8 @@ PairSampler::PairSampler(const Options& options)
     qualities1_.resize(static_cast<size_t>(options.read1_length));
     qualities2_.resize(static_cast<size_t>(options.read2_length));
   }
-  if (options.duplicate_rate > 0 || options.umi_length > 0 || options.illumina_names())
+  if (options.duplicate_rate > 0 || options.umi_length + options.umi_length2 > 0 ||
+      options.illumina_names())
     library_ = std::make_unique<LibraryCopies>(options);
   if (options.alignments != Options::Alignments::kNone) {
     aligner_ = std::make_unique<TruthAligner>(options);
@@ -203,11 +204,15 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     cut = true;
   }
 
-  // --umi-inline: read 1 starts with its molecule's UMI (a prefix), then the fragment.
+  // --umi-inline: read 1 starts with its molecule's UMI (a prefix), then the fragment; with dual
+  // UMIs, read 2 with the second.
   const std::string_view umi = options_.inline_umi() ? library_->UmiForNextPair() : "";
-  const int64_t left_prefix = flip ? 0 : static_cast<int64_t>(umi.size());
-  const int64_t right_prefix = flip ? static_cast<int64_t>(umi.size()) : 0;
-  std::copy(umi.begin(), umi.end(), flip ? right_.data() : left_.data());
+  const std::string_view umi1 = umi.substr(0, static_cast<size_t>(options_.umi_length));
+  const std::string_view umi2 = umi.substr(umi1.size());
+  const int64_t left_prefix = static_cast<int64_t>(flip ? umi2.size() : umi1.size());
+  const int64_t right_prefix = static_cast<int64_t>(flip ? umi1.size() : umi2.size());
+  std::copy(umi1.begin(), umi1.end(), flip ? right_.data() : left_.data());
+  std::copy(umi2.begin(), umi2.end(), flip ? left_.data() : right_.data());
 
   HaplotypeReader::Fragment located;
   ReadTrace left_trace, right_trace;
@@ -322,10 +327,13 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     l.insert = left_prefix + left_insert < left_length ? left_insert : -1;
     r.insert = right_prefix + right_insert < right_length ? right_insert : -1;
     // The UMI as sequenced: the comment's, or read 1's first bases.
-    const std::string_view sequenced_umi = !library_ ? std::string_view()
-                                           : options_.inline_umi()
-                                               ? std::string_view(read1, umi.size())
-                                               : library_->umi();
+    std::string_view sequenced_umi = library_ ? library_->umi() : std::string_view();
+    if (options_.inline_umi()) {  // the mates' first bases as sequenced (RX: UMI1-UMI2)
+      inline_rx_.assign(read1, umi1.size());
+      if (!umi2.empty())
+        inline_rx_.append("-").append(read2, umi2.size());
+      sequenced_umi = inline_rx_;
+    }
     PairPlace pair{out.tid,        place.offset,  left_trace.first, first_index_ + next_,
                    writer_.name(), sequenced_umi, copy_kind};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);

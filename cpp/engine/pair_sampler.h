@@ -137,6 +137,7 @@ class PairSampler {
   std::unique_ptr<TruthAligner> aligner_;
   std::vector<int32_t> left_source_;
   std::vector<int32_t> right_source_;
+  std::string inline_rx_;  // --umi-inline: the RX of the pair's truth alignments
 };
 
 }  // namespace readforge

@@ -195,12 +195,39 @@ TEST_F(DuplicatesTest, InlineUmisAreReadOnesFirstCyclesSoftClippedInTheBam) {
   EXPECT_TRUE(Read("a.txt") == Read("b.txt"));
 }
 
+TEST_F(DuplicatesTest, DualUmisOnePerMate) {
+  // In the comment: RX:Z:UMI1-UMI2 on both mates (SAM's form for several UMIs).
+  ASSERT_EQ(Run("-q -S 7 -N 500 --umi 6,4 ref.fa c1.fq c2.fq").status, 0);
+  ASSERT_EQ(Shell("grep -c '/1 RX:Z:[ACGT]\\{6\\}-[ACGT]\\{4\\}$' c1.fq > n1.txt && "
+                  "grep -c '/2 RX:Z:[ACGT]\\{6\\}-[ACGT]\\{4\\}$' c2.fq > n2.txt"),
+            0);
+  EXPECT_EQ(Read("n1.txt"), "500\n");
+  EXPECT_EQ(Read("n2.txt"), "500\n");
+  // Inline: each mate starts with its own; the golden BAM soft-clips both at their 5' ends.
+  ASSERT_EQ(Run("-q -S 7 -N 500 -r 0 --umi 6,4 --umi-inline --bam g.bam ref.fa i1.fq i2.fq").status,
+            0);
+  ASSERT_EQ(Shell("samtools calmd g.bam ref.fa > /dev/null 2> calmd.txt"), 0);
+  EXPECT_EQ(Read("calmd.txt"), "");
+  ASSERT_EQ(Shell("samtools view g.bam | cut -f 2,6 | sort | uniq -c | awk '{print $2, $3}' | "
+                  "sort > cigars.txt"),
+            0);
+  // Read 1 (0x40) clips 6, read 2 (0x80) clips 4; at the CIGAR's start forward, end reverse.
+  EXPECT_EQ(Read("cigars.txt"), "147 66M4S\n163 4S66M\n83 64M6S\n99 6S64M\n");
+  ASSERT_EQ(Shell("samtools view g.bam | grep -c 'RX:Z:[ACGT]\\{6\\}-[ACGT]\\{4\\}' > rx.txt"), 0);
+  EXPECT_EQ(Read("rx.txt"), "1000\n");
+  testing::CliResult single = Run("-N 10 -2 0 --umi 8,8 ref.fa a.fq");
+  EXPECT_EQ(single.status, 1);
+  EXPECT_EQ(single.err,
+            "readforge: error: --umi LEN1,LEN2 gives read 2 a UMI: it needs paired reads\n");
+}
+
 TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
   const std::pair<std::string, std::string> cases[] = {
       {"--duplicates 1", "--duplicates must be in [0, 0.99], got 1"},
       {"--duplicates -0.1", "--duplicates must be in [0, 0.99], got -0.1"},
       {"--umi 65", "--umi must be in [0, 64], got 65"},
-      {"--umi 8x", "--umi expects an integer, got '8x'"},
+      {"--umi 8x", "--umi expects LEN or LEN1,LEN2 (bases), got '8x'"},
+      {"--umi 8,65", "--umi (read 2's) must be in [0, 64], got 65"},
       {"--read-names illumina --duplicates 0.6 --optical-duplicates 0.5",
        "--duplicates and --optical-duplicates must add up to at most 0.99"},
       {"--read-names casava", "--read-names must be wgsim or illumina, got 'casava'"},

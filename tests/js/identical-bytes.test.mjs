@@ -599,7 +599,7 @@ test('GC bias: a built-in, a file and an inline curve give the same reads in bot
 test('inline UMIs: read 1 starts with the UMI, the same bytes and BAM in both hosts', (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
-  const run = ['-S', '9', '-N', '3000', '--duplicates', '0.2', '--umi', '6', '--umi-inline'];
+  const run = ['-S', '9', '-N', '3000', '--duplicates', '0.2', '--umi', '6,5', '--umi-inline'];
   const outputs = (p) => ['--bam', `${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
   const a = native([...run, ...outputs('a')], { cwd: dir });
   const b = wasm([...run, ...outputs('b')], { cwd: dir });

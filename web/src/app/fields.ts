@@ -220,7 +220,7 @@ export const ADVANCED_FIELDS: Field[] = [
   {
     name: 'umi',
     label: 'UMI length',
-    hint: 'a unique molecular identifier of this many bases per molecule, as RX:Z: in the FASTQ comment (0: none)',
+    hint: 'a unique molecular identifier of this many bases per molecule, as RX:Z: in the FASTQ comment (0: none; LEN1,LEN2: one per mate)',
     value: '0',
     kind: 'number',
     step: '1',
