@@ -87,7 +87,10 @@ test('readforge-wasm -t 2 and -t 4: the same peak memory for 1M and 6M pairs', a
       peaks.push(r.peak);
     }
     t.diagnostic(`-t ${threads}: ${peaks.map((p) => p.toFixed(0)).join(' MB, ')} MB`);
-    assert.ok(peaks[1] < 1.1 * peaks[0], `-t ${threads}: ${peaks.join(', ')} MB`);
+    // Output held in memory would grow six-fold with the run (4 GB more at 6M pairs); V8's
+    // collector alone moves a run's peak by up to about 12% either way on 2 cores (CI saw 119
+    // then 134 MB, and 131 then 121), so the bound leaves it that room.
+    assert.ok(peaks[1] < 1.25 * peaks[0], `-t ${threads}: ${peaks.join(', ')} MB`);
   }
 });
 
