@@ -183,11 +183,8 @@ TEST_F(AdaptersTest, BadAdaptersAreOneClearError) {
        "--adapters: 'ACGN' is not truseq, nextera or a sequence of A, C, G and T"},
       {"--adapters ACGT,", "--adapters: an adapter must be 1 to 1000 bases, got 0"},
   };
-  for (const auto& [args, message] : cases) {
-    testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");
-    EXPECT_EQ(r.status, 1) << args;
-    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
-  }
+  for (const auto& [args, message] : cases)
+    ExpectOneError("-N 10 " + args + " ref.fa a b", message);
 }
 
 }  // namespace

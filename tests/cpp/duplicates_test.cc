@@ -215,10 +215,8 @@ TEST_F(DuplicatesTest, DualUmisOnePerMate) {
   EXPECT_EQ(Read("cigars.txt"), "147 66M4S\n163 4S66M\n83 64M6S\n99 6S64M\n");
   ASSERT_EQ(Shell("samtools view g.bam | grep -c 'RX:Z:[ACGT]\\{6\\}-[ACGT]\\{4\\}' > rx.txt"), 0);
   EXPECT_EQ(Read("rx.txt"), "1000\n");
-  testing::CliResult single = Run("-N 10 -2 0 --umi 8,8 ref.fa a.fq");
-  EXPECT_EQ(single.status, 1);
-  EXPECT_EQ(single.err,
-            "readforge: error: --umi LEN1,LEN2 gives read 2 a UMI: it needs paired reads\n");
+  ExpectOneError("-N 10 -2 0 --umi 8,8 ref.fa a.fq",
+                 "--umi LEN1,LEN2 gives read 2 a UMI: it needs paired reads");
 }
 
 TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
@@ -235,11 +233,8 @@ TEST_F(DuplicatesTest, BadRatesAndLengthsAreOneClearError) {
        "--umi-inline reads the UMI as read 1's first cycles: --umi 40 must be shorter than read 1 "
        "(40)"},
   };
-  for (const auto& [args, message] : cases) {
-    testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");
-    EXPECT_EQ(r.status, 1) << args;
-    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
-  }
+  for (const auto& [args, message] : cases)
+    ExpectOneError("-N 10 " + args + " ref.fa a b", message);
 }
 
 }  // namespace

@@ -138,11 +138,8 @@ TEST_F(FragmentLengthsTest, BadHistogramsAndAlignmentsAreOneClearError) {
       {"profile --fragments single.sam",
        "single.sam: no proper pairs among 1 records (paired reads aligned as pairs are needed)"},
   };
-  for (const auto& [args, message] : cases) {
-    testing::CliResult r = Run(args);
-    EXPECT_EQ(r.status, 1) << args;
-    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
-  }
+  for (const auto& [args, message] : cases)
+    ExpectOneError(args, message);
 }
 
 }  // namespace

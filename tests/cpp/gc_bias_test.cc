@@ -138,11 +138,8 @@ TEST_F(GcBiasTest, BadCurvesAreOneClearError) {
        "coverage above 0 (at most 1e6)"},
       {"--gc-bias pcr-rich", "cannot open pcr-rich: No such file or directory"},
   };
-  for (const auto& [args, message] : cases) {
-    testing::CliResult r = Run("-N 10 " + args + " ref.fa a b");
-    EXPECT_EQ(r.status, 1) << args;
-    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
-  }
+  for (const auto& [args, message] : cases)
+    ExpectOneError("-N 10 " + args + " ref.fa a b", message);
 }
 
 }  // namespace

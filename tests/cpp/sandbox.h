@@ -74,6 +74,13 @@ class Sandbox : public ::testing::Test {
     return r.status;
   }
 
+  // Checks that `readforge ARGS` fails with exactly one line: "readforge: error: MESSAGE".
+  void ExpectOneError(const std::string& args, const std::string& message) const {
+    CliResult r = Run(args);
+    EXPECT_EQ(r.status, 1) << args;
+    EXPECT_EQ(r.err, "readforge: error: " + message + "\n") << args;
+  }
+
   TempDir dir_;
 };
 

@@ -516,23 +516,36 @@ test('fragment lengths: learned from a BAM and drawn from the histogram alike in
   assert.equal(y.stderr, x.stderr);
 });
 
+/**
+ * Runs `args` on ref.fa natively, in readforge-wasm and natively with -t 3 (outputs a1.fq, b1.fq,
+ * c1.fq..., and a golden BAM unless `bam` is false) and checks every output is the same bytes
+ * from all three.
+ */
+function sameInEveryHost(dir, args, { bam = true } = {}) {
+  const outputs = (p) => [...(bam ? ['--bam', `${p}.bam`] : []), 'ref.fa', `${p}1.fq`, `${p}2.fq`];
+  const runs = [
+    native([...args, ...outputs('a')], { cwd: dir }),
+    wasm([...args, ...outputs('b')], { cwd: dir }),
+    native([...args, '-t', '3', ...outputs('c')], { cwd: dir }),
+  ];
+  assert.equal(
+    runs.reduce((sum, r) => sum + r.status, 0),
+    0,
+    runs.map((r) => r.stderr).join(''),
+  );
+  for (const suffix of ['1.fq', '2.fq', ...(bam ? ['.bam'] : [])])
+    for (const other of ['b', 'c'])
+      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+}
+
 test('adapter read-through: the same reads and golden BAM in both hosts, threads or not', (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
   const run = ['-S', '6', '-N', '3000', '-1', '100', '-2', '90', '-d', '110', '-s', '40'];
-  const outputs = (p) => [`${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
-  const a = native([...run, '--adapters', 'nextera', '--bam', ...outputs('a')], { cwd: dir });
-  const b = wasm([...run, '--adapters', 'nextera', '--bam', ...outputs('b')], { cwd: dir });
-  const c = native([...run, '-t', '3', '--adapters', 'nextera', '--bam', ...outputs('c')], {
-    cwd: dir,
-  });
-  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
-  for (const suffix of ['1.fq', '2.fq', '.bam'])
-    for (const other of ['b', 'c'])
-      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  sameInEveryHost(dir, [...run, '--adapters', 'nextera']);
   // Reads ran into the adapter (Nextera's, for both mates).
   assert.match(read(join(dir, 'a1.fq')).toString(), /CTGTCTCTTATACACATCT/);
-  const bad = wasm([...run, '--adapters', 'ACGU', ...outputs('d').slice(1)], { cwd: dir });
+  const bad = wasm([...run, '--adapters', 'ACGU', 'ref.fa', 'd1.fq', 'd2.fq'], { cwd: dir });
   assert.equal(bad.status, 1);
   assert.equal(
     bad.stderr,
@@ -559,14 +572,7 @@ test('duplicates, optical ones and UMIs: the same reads, names and golden BAM in
     '--optical-duplicates',
     '0.1',
   ];
-  const outputs = (p) => ['--bam', `${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
-  const a = native([...run, ...outputs('a')], { cwd: dir });
-  const b = wasm([...run, ...outputs('b')], { cwd: dir });
-  const c = native([...run, '-t', '3', ...outputs('c')], { cwd: dir });
-  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
-  for (const suffix of ['1.fq', '2.fq', '.bam'])
-    for (const other of ['b', 'c'])
-      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  sameInEveryHost(dir, run);
   assert.match(
     read(join(dir, 'a2.fq')).toString(),
     /^@readforge:1:RFSIM:1:\d+:\d+:\d+\/2 RX:Z:[ACGT]{9}\n/,
@@ -578,15 +584,8 @@ test('GC bias: a built-in, a file and an inline curve give the same reads in bot
   write(join(dir, 'ref.fa'), awkwardReference());
   write(join(dir, 'curve.tsv'), '0.3\t0.2\n0.6\t1\n');
   const run = ['-S', '8', '-N', '4000', '--block-size', '4096'];
-  for (const curve of ['pcr', 'curve.tsv', '0.3:0.2,0.6:1']) {
-    const args = [...run, '--gc-bias', curve, 'ref.fa'];
-    const a = native([...args, 'a1.fq', 'a2.fq'], { cwd: dir });
-    const b = wasm([...args, 'b1.fq', 'b2.fq'], { cwd: dir });
-    const c = native(['-t', '3', ...args, 'c1.fq', 'c2.fq'], { cwd: dir });
-    assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
-    for (const other of ['b', 'c'])
-      assert.ok(read(join(dir, 'a1.fq')) === read(join(dir, `${other}1.fq`)), `${curve}: ${other}`);
-  }
+  for (const curve of ['pcr', 'curve.tsv', '0.3:0.2,0.6:1'])
+    sameInEveryHost(dir, [...run, '--gc-bias', curve], { bam: false });
   // The file and its inline form: the same reads.
   const file = native([...run, '--gc-bias', 'curve.tsv', 'ref.fa', 'f1.fq', 'f2.fq'], { cwd: dir });
   assert.equal(file.status, 0);
@@ -600,13 +599,6 @@ test('inline UMIs: read 1 starts with the UMI, the same bytes and BAM in both ho
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
   const run = ['-S', '9', '-N', '3000', '--duplicates', '0.2', '--umi', '6,5', '--umi-inline'];
-  const outputs = (p) => ['--bam', `${p}.bam`, 'ref.fa', `${p}1.fq`, `${p}2.fq`];
-  const a = native([...run, ...outputs('a')], { cwd: dir });
-  const b = wasm([...run, ...outputs('b')], { cwd: dir });
-  const c = native([...run, '-t', '3', ...outputs('c')], { cwd: dir });
-  assert.equal(a.status + b.status + c.status, 0, a.stderr + b.stderr + c.stderr);
-  for (const suffix of ['1.fq', '2.fq', '.bam'])
-    for (const other of ['b', 'c'])
-      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  sameInEveryHost(dir, run);
   assert.doesNotMatch(read(join(dir, 'a1.fq')).toString(), /RX:Z:/);
 });
