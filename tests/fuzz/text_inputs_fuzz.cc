@@ -89,18 +89,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(read == adapter + "GGGGGGG", "read-through is not the adapter, then poly-G");
     }
   } else if (which == 7) {
-    // A GC curve, as a TSV or inline: coverage in (0, 1] everywhere, 1 somewhere.
+    // A GC curve, as a TSV or inline: coverage in (0, 1] everywhere.
     GcBias bias;
     Status s =
         GcBias::IsInline(text) ? GcBias::ParseInline(text, &bias) : GcBias::Parse(text, &bias);
     FUZZ_CHECK(s.ok() || !s.message().empty(), "a silent failure");
-    double highest = 0;
+    // (Its highest point is 1, but it may lie between the thousandths sampled here.)
     for (int step = 0; step <= GcBias::kSteps && s.ok(); ++step) {
       const double c = bias.Coverage(static_cast<double>(step) / GcBias::kSteps);
       FUZZ_CHECK(c > 0 && c <= 1, "a coverage outside (0, 1]");
-      highest = std::max(highest, c);
     }
-    FUZZ_CHECK(!s.ok() || highest > 0.999999, "a curve whose highest coverage is not 1");
     FUZZ_CHECK(!s.ok() || bias.Keep(1, 2, ~uint64_t{0} - 1) == (bias.Coverage(0.5) >= 1),
                "Keep disagrees with Coverage");
   } else {
