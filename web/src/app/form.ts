@@ -88,7 +88,7 @@ export class OptionsForm {
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
       ok &&= !message;
     }
-    const whole = this.root.querySelector<HTMLElement>('#form-error')!;
+    const whole = document.querySelector<HTMLElement>('#form-error')!; // in the run panel;
     whole.textContent = ok ? this.module.checkSettings(this.settings()) : '';
     return ok && !whole.textContent;
   }
@@ -122,11 +122,16 @@ export class OptionsForm {
         'Advanced: seed, block size, Ns per read, quality binning, adapters, GC bias, duplicates, UMIs';
       legend.remove();
       details.append(summary, set);
-      this.root.querySelector('#option-groups')!.append(details);
+      this.slot(id).replaceWith(details);
       return;
     }
-    this.root.querySelector('#option-groups')!.append(set);
+    this.slot(id).replaceWith(set);
     if (id === 'amount') queueMicrotask(() => this.syncAmount());
+  }
+
+  /** Where a group goes in the page: index.html orders the form by what a person decides first. */
+  private slot(id: string): HTMLElement {
+    return this.root.querySelector<HTMLElement>(`#slot-${id}`)!;
   }
 
   private control(field: Field): HTMLElement {

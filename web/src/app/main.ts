@@ -13,7 +13,7 @@ import type {
 import { OptionsForm } from './form.js';
 import { FragmentPicker } from './fragment-picker.js';
 import { PRESETS } from './presets.js';
-import { showProgress } from './progress.js';
+import { showProgress, showRunState } from './progress.js';
 import { BUILT_IN_PROFILE, ProfilePicker, type QualityChoice } from './profile-picker.js';
 import { baseName, ReferenceChoice } from './reference-choice.js';
 import { RemoteReference } from './remote-reference.js';
@@ -180,6 +180,7 @@ function setRunning(running: boolean): void {
   $<HTMLButtonElement>('#simulate').disabled = running;
   $<HTMLButtonElement>('#cancel').disabled = !running;
   $('#progress-panel').hidden = !running && $('#progress-panel').hidden;
+  if (running) showRunState('running');
   if (!running) offerWaitingUpdate();
 }
 
@@ -224,6 +225,7 @@ $('#run-form').addEventListener('submit', async (event) => {
   if (mismatch) {
     $('#progress-panel').hidden = false;
     $('#progress-text').textContent = 'Not run. Nothing was saved.';
+    showRunState('failed');
     return showError(mismatch);
   }
   let directory: FileSystemDirectoryHandle | undefined;
@@ -363,9 +365,11 @@ async function simulateOnServer(settings: [string, string][], output: OutputSpec
     $<HTMLProgressElement>('#progress').value = 1;
     downloadBlobs(files);
     document.body.dataset.serverDone = String(Date.now());
+    showRunState('done');
   } catch (error) {
     const cancelled = serverRun.signal.aborted;
     $('#progress-text').textContent = cancelled ? 'Cancelled.' : 'Failed.';
+    showRunState(cancelled ? 'cancelled' : 'failed');
     if (!cancelled) showError((error as Error).message);
   } finally {
     serverRun = null;
@@ -395,6 +399,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     $('#progress-text').textContent = m.cancelled
       ? 'Cancelled. Nothing was saved.'
       : 'Failed. Nothing was saved.';
+    showRunState(m.cancelled ? 'cancelled' : 'failed');
     if (!m.cancelled) showError(m.message);
     return;
   }
@@ -406,6 +411,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   document.body.dataset.fetched = String(m.fetched ?? '');
   $<HTMLProgressElement>('#progress').value = 1;
   $('#results').hidden = false;
+  showRunState('done');
   const shownFrom = performance.now();
   showSummary(m.summary, m.preview, m.files, seconds);
   // How long the results took to draw once the run ended (a test keeps it under a second).

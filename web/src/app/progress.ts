@@ -43,3 +43,28 @@ export function showProgress(m: Progress, seconds: number, wanted: number): void
       ? `${PHASES[m.phase]}: ${reached}${pairs} · ${rate.toFixed(1)} MB/s${left}`
       : `${PHASES[m.phase]}…`;
 }
+
+export type RunState = 'ready' | 'running' | 'done' | 'cancelled' | 'failed';
+
+const STATE_WORDS: Record<RunState, string> = {
+  ready: 'Ready',
+  running: 'Running…',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+/**
+ * The run's state at the head of the run panel. When a run starts with the panel out of view
+ * (one column, on a narrow screen, below the form) the page scrolls to it.
+ */
+export function showRunState(state: RunState): void {
+  const heading = $('#run-state');
+  heading.textContent = STATE_WORDS[state];
+  heading.dataset.state = state;
+  $('#run-hint').hidden = state !== 'ready';
+  const panel = $('#run-panel');
+  const top = panel.getBoundingClientRect().top;
+  if (state === 'running' && (top < 0 || top > innerHeight / 2))
+    panel.scrollIntoView({ block: 'start' });
+}

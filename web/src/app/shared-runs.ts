@@ -168,7 +168,7 @@ export class RunSharing {
   runFinished(summary: Summary, outputBytes: number): void {
     this.expected = null;
     this.finished = this.started && { ...this.started, summary, outputBytes };
-    $('#results-title').textContent = 'Done';
+    $('#results-title').textContent = 'Results';
     $('#share-box').hidden = false;
     $<HTMLButtonElement>('#share-results').disabled = false;
     $('#share-status').textContent = '';
