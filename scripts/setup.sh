@@ -42,3 +42,6 @@ npx tsc -p web/tsconfig.node.json
 npx tsc -p web/tsconfig.app.json
 npx tsc -p web/tsconfig.edge.json
 npx vite build --logLevel warn
+# The npm package (packages/readforge): its types checked, then bundled beside the engine.
+npx tsc -p packages/readforge/tsconfig.json
+node packages/readforge/build.mjs

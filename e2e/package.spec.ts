@@ -1,0 +1,195 @@
+// The npm package as a user meets it: `npm pack`, installed with vite into a fresh project
+// outside the repository, the README's page example bundled by vite and run in Chromium, the
+// README's Node example run by plain Node, and both type-checked with `tsc --strict`. Each run
+// writes the command line's bytes.
+import { expect } from '@playwright/test';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MT, nativeRun, readSaved, ROOT, SHOTS, test } from './helpers';
+
+const PACKAGE = join(ROOT, 'packages/readforge');
+const PORT = 4591;
+let project = '';
+let server: ChildProcess | null = null;
+
+/** The README's code block after `<!-- example: NAME -->`. */
+function example(name: string): string {
+  const readme = readFileSync(join(PACKAGE, 'README.md'), 'utf8');
+  const match = readme.match(new RegExp(`<!-- example: ${name} -->\\s*\`\`\`\\w*\\n([^]*?)\`\`\``));
+  if (!match) throw new Error(`README.md has no example ${name}`);
+  return match[1];
+}
+
+const run = (command: string, args: string[], cwd = project) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  project = mkdtempSync(join(tmpdir(), 'readforge-package-'));
+  const tarball = run('npm', ['pack', '--pack-destination', project], PACKAGE).trim();
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'uses-readforge', private: true, type: 'module' }),
+  );
+  run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    `./${tarball}`,
+    'vite@8',
+    '@types/node@20',
+  ]);
+  writeFileSync(
+    join(project, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>readforge</title></head>
+<body><input type="file" id="fasta"><input id="pairs" value="1000">
+<button id="run">Simulate</button><button id="stop">Stop</button><p id="status"></p>
+<script type="module" src="/src/main.ts"></script></body></html>`,
+  );
+  run('mkdir', ['-p', 'src']);
+  writeFileSync(join(project, 'src/main.ts'), example('src/main.ts'));
+  writeFileSync(join(project, 'run.mjs'), example('run.mjs'));
+  run('npx', ['vite', 'build']);
+  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    cwd: project,
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`http://localhost:${PORT}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('vite preview did not start');
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(-server.pid);
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test('a vite page bundles the package and writes the CLI bytes from a Worker', async ({ page }) => {
+  await page.goto(`http://localhost:${PORT}/`);
+  await page.locator('#fasta').setInputFiles(MT);
+  const worker = page.waitForEvent('worker');
+  await page.locator('#run').click();
+  // The engine runs in a Worker the package starts (vite bundled it as a chunk of its own).
+  expect((await worker).url()).toMatch(/\/assets\/worker-[\w-]+\.js$/);
+  await expect(page.locator('#status')).toContainText('wrote 1000 read pairs', {
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: join(SHOTS, 'package-vite-page.png') });
+  const expected = nativeRun(['-N', '1000', '-S', '7'], MT, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'r1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect((await readSaved(page, 'r2.fq')).equals(expected.fastq[1])).toBe(true);
+
+  // Progress as it goes, and an AbortSignal that stops the run.
+  await page.locator('#pairs').fill('50000000');
+  await page.locator('#run').click();
+  await expect(page.locator('#status')).toHaveText(/^[1-9][\d]* pairs$/, { timeout: 30_000 });
+  await page.locator('#stop').click();
+  await expect(page.locator('#status')).toHaveText('not done: stopped', { timeout: 10_000 });
+
+  // A bad setting is the command line's message.
+  await page.locator('#pairs').fill('-5');
+  await page.locator('#run').click();
+  await expect(page.locator('#status')).toContainText('not done: ');
+  await expect(page.locator('#status')).toContainText('pairs');
+});
+
+test('plain Node runs the same tarball: the CLI bytes', () => {
+  const out = run('node', ['run.mjs', MT]);
+  expect(out).toContain('wrote 1000 read pairs');
+  const expected = nativeRun(
+    ['-N', '1000', '-S', '7', '-1', '100', '-2', '100'],
+    MT,
+    ['1.fq', '2.fq'],
+    true,
+  );
+  expect(readFileSync(join(project, 'r1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect(readFileSync(join(project, 'r2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect(readFileSync(join(project, 'truth.vcf')).equals(expected.vcf!)).toBe(true);
+  // A reference streamed once: refused without its sidecar, the same bytes with it.
+  const sidecar = join(project, 'MT.side');
+  execFileSync(join(ROOT, 'build/readforge'), ['index', '-o', sidecar, MT], { stdio: 'ignore' });
+  const streamed = (index: string) => `import { simulate } from 'readforge';
+import { createReadStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+const reference = Readable.toWeb(createReadStream(${JSON.stringify(MT)}));
+const pieces = [];
+await simulate({
+  reference, ${index}
+  settings: { pairs: 1000, seed: 7, interleaved: true },
+  outputs: { read1: (bytes) => pieces.push(bytes) },
+}).then(() => process.stdout.write(Buffer.concat(pieces)), (e) => process.stdout.write(e.message));`;
+  expect(run('node', ['--input-type=module', '-e', streamed('')])).toContain(
+    'a reference given as a stream is read once',
+  );
+  const interleaved = run('node', [
+    '--input-type=module',
+    '-e',
+    streamed(`index: readFileSync(${JSON.stringify(sidecar)}, 'latin1'),`),
+  ]);
+  const native = nativeRun(['-N', '1000', '-S', '7', '--interleaved'], MT, ['i.fq']);
+  expect(Buffer.from(interleaved, 'latin1').equals(native.fastq[0])).toBe(true);
+
+  // A missing reference: the CLI's words, and no output left behind.
+  rmSync(join(project, 'r1.fq'));
+  let message = '';
+  try {
+    run('node', ['run.mjs', join(project, 'missing.fa')]);
+  } catch (error) {
+    message = String((error as { stderr: string }).stderr);
+  }
+  expect(message).toContain('cannot open');
+  expect(message).toContain('missing.fa');
+});
+
+test('the package types check under tsc --strict, for the page and for Node', () => {
+  const tsc = join(ROOT, 'node_modules/.bin/tsc');
+  const common = ['--strict', '--noEmit', '--skipLibCheck', 'false', '--target', 'ES2022'];
+  // The page: a bundler's resolution (the browser's types).
+  run(tsc, [
+    ...common,
+    '--module',
+    'ESNext',
+    '--moduleResolution',
+    'Bundler',
+    '--lib',
+    'ES2022,DOM',
+    'src/main.ts',
+  ]);
+  // Node: the `node` export's types, in a TypeScript copy of the Node example.
+  writeFileSync(join(project, 'run.mts'), example('run.mjs'));
+  const node = [
+    '--module',
+    'NodeNext',
+    '--moduleResolution',
+    'NodeNext',
+    '--lib',
+    'ES2022',
+    '--types',
+    'node',
+  ];
+  run(tsc, [...common, ...node, 'run.mts']);
+  // A misuse the types catch: an output that is not one.
+  writeFileSync(
+    join(project, 'wrong.mts'),
+    `import { simulate } from 'readforge';\nawait simulate({ reference: 'a.fa', outputs: { read1: 42 } });\n`,
+  );
+  let errors = '';
+  try {
+    run(tsc, [...common, ...node, 'wrong.mts']);
+  } catch (error) {
+    errors = String((error as { stdout: string }).stdout);
+  }
+  expect(errors).toContain("Type 'number' is not assignable");
+});

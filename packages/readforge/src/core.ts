@@ -1,0 +1,171 @@
+// One simulation, the same in every host: settings from an object, a first pass over the
+// reference when its sizes are not known (as the command line makes), then the engine's pump
+// into the outputs. Hosts (browser.ts, node.ts, worker.ts) say how to open inputs and outputs.
+import { OutputStream, ReadforgeModule, Setting } from '../../../web/src/runner/module-types.js';
+import {
+  ReadforgeError,
+  simulate as pump,
+  SimulationRequest,
+} from '../../../web/src/runner/pump.js';
+import { scanReference, sidecarListsDigests } from '../../../web/src/runner/first-pass.js';
+import type {
+  OutputTarget,
+  ReferenceInput,
+  SettingValue,
+  SimulateOptions,
+  SimulateResult,
+} from './types.js';
+
+export { ReadforgeError };
+
+/** An output opened for writing. */
+export interface Sink {
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason: unknown): Promise<void>;
+}
+
+/** What a host provides: how it opens inputs and outputs. */
+export interface Host {
+  /** A fresh, decompressed stream of an input (the reference, for each pass; a VCF). */
+  open(
+    input: Exclude<ReferenceInput, ReadableStream<Uint8Array>>,
+  ): Promise<ReadableStream<Uint8Array>>;
+  sink(target: OutputTarget): Sink;
+}
+
+export type OutputName = 'read1' | 'read2' | 'vcf' | 'mutations' | 'bam';
+
+const STREAM_NAMES: Partial<Record<OutputStream, OutputName>> = {
+  [OutputStream.Read1]: 'read1',
+  [OutputStream.Read2]: 'read2',
+  [OutputStream.Mutations]: 'mutations',
+  [OutputStream.Vcf]: 'vcf',
+  [OutputStream.Alignments]: 'bam',
+};
+
+/**
+ * A copy of a piece of output, as a Uint8Array: the engine lends a view of its memory (typed by
+ * Embind after `char`, so an Int8Array at run time).
+ */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice();
+}
+
+/** A sink over a WritableStream: each piece is copied (the engine's view is lent). */
+export function streamSink(stream: WritableStream<Uint8Array>): Sink {
+  const writer = stream.getWriter();
+  return {
+    write: async (bytes) => {
+      await writer.ready;
+      await writer.write(copyOf(bytes));
+    },
+    close: () => writer.close(),
+    abort: (reason) => writer.abort(reason),
+  };
+}
+
+/** A sink over a function called with each piece (a copy the caller keeps). */
+export function functionSink(write: (bytes: Uint8Array) => void | Promise<void>): Sink {
+  return {
+    write: async (bytes) => write(copyOf(bytes)),
+    close: async () => {},
+    abort: async () => {},
+  };
+}
+
+function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: string } {
+  const settings: Setting[] = [];
+  let seed = '';
+  for (const [name, value] of Object.entries(options.settings ?? {})) {
+    if (value === undefined) continue;
+    const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value as SettingValue);
+    if (name === 'seed') seed = text;
+    settings.push([name, text]);
+  }
+  if (!seed) {
+    const words = crypto.getRandomValues(new Uint32Array(2));
+    seed = ((BigInt(words[0]) << 32n) | BigInt(words[1])).toString();
+    settings.push(['seed', seed]);
+  }
+  const outputs = options.outputs;
+  if (outputs.vcf) settings.push(['vcf', 'truth.vcf']);
+  if (outputs.bam) settings.push(['bam', 'truth.bam']);
+  if (options.variants) settings.push(['variants', 'variants.vcf']);
+  if (options.profiles && !settings.some(([name]) => name === 'profile'))
+    settings.push(['profile', options.profiles.map((_, i) => `profile-${i + 1}`).join(',')]);
+  return { settings, seed };
+}
+
+export async function runSimulation(
+  module: ReadforgeModule,
+  options: SimulateOptions,
+  host: Host,
+): Promise<SimulateResult> {
+  const signal = options.signal;
+  const { settings, seed } = settingsOf(options);
+  const open = (input: ReferenceInput) =>
+    input instanceof ReadableStream ? Promise.resolve(input) : host.open(input);
+  const reference = options.reference;
+  const problem = module.checkSettings(settings);
+  if (problem) throw new ReadforgeError(problem);
+  const request: SimulationRequest = {
+    settings,
+    ...(options.profiles
+      ? {
+          profileTexts: options.profiles,
+          profileNames: options.profiles.map((_, i) => `profile-${i + 1}`),
+        }
+      : {}),
+  };
+  if (options.index) request.gapsText = options.index;
+  // As the command line: the sizes and N runs (and MD5s for BAM) from one first pass when no
+  // sidecar gives them.
+  const bam = Boolean(options.outputs.bam);
+  if (!options.index || (bam && !sidecarListsDigests(options.index))) {
+    if (reference instanceof ReadableStream)
+      throw new ReadforgeError(
+        'a reference given as a stream is read once: give its sidecar as `index` (what `readforge index` writes), or pass a Blob, bytes, a URL or a path',
+      );
+    const scan = await scanReference(module, await open(reference), signal, bam);
+    request.faiText = scan.faiText;
+    request.gapsText = scan.gapsText;
+  }
+  const sinks: Partial<Record<OutputName, Sink>> = {};
+  for (const [name, target] of Object.entries(options.outputs))
+    if (target) sinks[name as OutputName] = host.sink(target);
+  const opened = Object.values(sinks);
+  try {
+    const summary = await pump(module, request, await open(reference), {
+      signal,
+      variants: options.variants ? await open(options.variants) : undefined,
+      onOutput: async (stream, bytes) => {
+        const name = STREAM_NAMES[stream];
+        if (!name) return;
+        const sink = sinks[name];
+        if (sink) return sink.write(bytes);
+        if (name === 'read2')
+          throw new ReadforgeError(
+            'read 2 has nowhere to go: give outputs.read2, or set read2-length to 0, or interleaved',
+          );
+      },
+      onProgress: options.onProgress
+        ? ({ stats, fraction }) => options.onProgress!({ pairs: stats.pairs, fraction })
+        : undefined,
+    });
+    for (const sink of opened) await sink.close();
+    const s = summary.stats;
+    return {
+      seed,
+      pairs: s.pairs,
+      readBases: s.readBases,
+      errors: s.errors,
+      contigs: s.contigs,
+      summary: module.summaryLine(s.pairs, s.readBases, s.errors, s.contigs),
+      warnings: summary.warnings,
+    };
+  } catch (error) {
+    for (const sink of opened) await sink.abort(error).catch(() => {});
+    throw signal?.aborted ? signal.reason : error;
+  }
+}
