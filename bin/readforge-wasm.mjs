@@ -1,5 +1,4 @@
 #!/usr/bin/env node
 // `npx readforge-wasm`: the native CLI's arguments, run through readforge.wasm (see README.md).
-import { main } from '../dist/node/cli.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// The command ships in the npm package (packages/readforge, `npm run build:package`).
+import '../packages/readforge/dist/readforge-wasm.js';

@@ -141,6 +141,38 @@ await simulate({
   const native = nativeRun(['-N', '1000', '-S', '7', '--interleaved'], MT, ['i.fq']);
   expect(Buffer.from(interleaved, 'latin1').equals(native.fastq[0])).toBe(true);
 
+  // Repeated options as lists: two regions, as --region twice.
+  const regions = run('node', [
+    '--input-type=module',
+    '-e',
+    `import { simulate } from 'readforge';
+const pieces = [];
+await simulate({
+  reference: ${JSON.stringify(MT)},
+  settings: { pairs: 500, seed: 3, 'read2-length': 0, region: ['MT_human:1-5000', 'MT_human:9001-14000'] },
+  outputs: { read1: (bytes) => pieces.push(bytes) },
+});
+process.stdout.write(Buffer.concat(pieces));`,
+  ]);
+  const twoRegions = nativeRun(
+    [
+      '-N',
+      '500',
+      '-S',
+      '3',
+      '-2',
+      '0',
+      '--region',
+      'MT_human:1-5000',
+      '--region',
+      'MT_human:9001-14000',
+    ],
+    MT,
+    ['s.fq'],
+  );
+  expect(Buffer.from(regions, 'latin1').equals(twoRegions.fastq[0])).toBe(true);
+  expect(regions).toContain('@MT_human_9'); // pairs from the second region too
+
   // A missing reference: the CLI's words, and no output left behind.
   rmSync(join(project, 'r1.fq'));
   let message = '';
@@ -151,6 +183,14 @@ await simulate({
   }
   expect(message).toContain('cannot open');
   expect(message).toContain('missing.fa');
+});
+
+test('npx readforge-wasm from the tarball: the CLI, on two threads, the same bytes', () => {
+  run('npx', ['readforge-wasm', '-q', '-N', '30000', '-S', '9', '-t', '2', MT, 'w1.fq', 'w2.fq']);
+  const expected = nativeRun(['-N', '30000', '-S', '9'], MT, ['1.fq', '2.fq']);
+  expect(readFileSync(join(project, 'w1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect(readFileSync(join(project, 'w2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect(run('npx', ['readforge-wasm', '--help'])).toContain('Usage: readforge-wasm');
 });
 
 test('the package types check under tsc --strict, for the page and for Node', () => {

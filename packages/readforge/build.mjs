@@ -1,10 +1,10 @@
 // Builds the package into packages/readforge/dist: one bundle per entry (browser, its Worker,
-// Node) with the engine's glue inside, readforge.wasm beside them, and the type declarations
-// (emitted from src/types.ts; the entries' own declarations are the few lines below, checked
+// Node, the readforge-wasm command and its threads) with the engine's glue, readforge.wasm
+// beside them, and the type declarations (emitted from src/types.ts; the entries' own declarations are the few lines below, checked
 // against the code by `tsc -p packages/readforge` since each entry is typed as `Simulate`).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,21 @@ await build({
   outdir: dist,
   platform: 'node',
 });
+// readforge-wasm, the command line in Node, and the worker threads of its -t N: they load the
+// glue beside them (web/src/node/load-module.ts).
+await build({
+  ...common,
+  entryPoints: {
+    'readforge-wasm': join(here, 'src/readforge-wasm.ts'),
+    'part-worker': join(root, 'web/src/node/part-worker.ts'),
+  },
+  outdir: dist,
+  platform: 'node',
+  banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync(join(dist, 'readforge-wasm.js'), 0o755);
 copyFileSync(join(root, 'build-wasm/readforge.wasm'), join(dist, 'readforge.wasm'));
+copyFileSync(join(root, 'build-wasm/readforge.mjs'), join(dist, 'readforge.mjs'));
 execFileSync(
   join(root, 'node_modules/.bin/tsc'),
   [

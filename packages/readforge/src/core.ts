@@ -77,11 +77,14 @@ export function functionSink(write: (bytes: Uint8Array) => void | Promise<void>)
 function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: string } {
   const settings: Setting[] = [];
   let seed = '';
-  for (const [name, value] of Object.entries(options.settings ?? {})) {
-    if (value === undefined) continue;
-    const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value as SettingValue);
-    if (name === 'seed') seed = text;
-    settings.push([name, text]);
+  for (const [name, given] of Object.entries(options.settings ?? {})) {
+    // A list repeats the option (region: ['chr1', 'chr2:1-5000'], as --region twice).
+    for (const value of ([] as (SettingValue | undefined)[]).concat(given)) {
+      if (value === undefined) continue;
+      const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+      if (name === 'seed') seed = text;
+      settings.push([name, text]);
+    }
   }
   if (!seed) {
     const words = crypto.getRandomValues(new Uint32Array(2));

@@ -36,9 +36,10 @@ export interface SimulateOptions {
   /**
    * The command line's long options without their dashes, for example
    * `{ pairs: 10000, 'read1-length': 150, seed: 11, gzip: true }` (`readforge --help` lists them).
-   * Without a seed one is drawn, and returned.
+   * A list repeats an option (`region: ['chr1', 'chr2:1-5000']`). Without a seed one is drawn,
+   * and returned.
    */
-  settings?: Record<string, SettingValue | undefined>;
+  settings?: Record<string, SettingValue | SettingValue[] | undefined>;
   outputs: SimulateOutputs;
   /** The reference's sidecar (`readforge index`'s text): skips the first pass over it. */
   index?: string;
