@@ -51,6 +51,8 @@ spawnSync(native, ['index', '-q', '-o', sidecar, ref]);
 const workload = ['-N', String(pairs), '-1', '150', '-2', '150', '-S', '11'];
 const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
 const nul = ['/dev/null', '/dev/null'];
+const ART = '/usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150';
+const artProfiles = ['--profile', `${ART}R1.txt,${ART}R2.txt`];
 // Library artefacts: a skewed fragment-length histogram (300 to 700, mode 450), and short inserts
 // (250 +- 70) reading into TruSeq adapters.
 const fragmentHist = join(DIR, 'fragments.tsv');
@@ -77,6 +79,23 @@ const main = [
     'readforge-wasm, --profile',
     node,
     [wasmCli, '-q', ...workload, '--profile', profile, ref, ...nul],
+  ],
+  // ART's HiSeq 2500 profiles (Debian's package; their cycles are independent, and they carry
+  // insertion and deletion rates), when installed.
+  ...(existsSync(`${ART}R1.txt`)
+    ? [
+        ['readforge -t 1, ART profiles', native, ['-q', ...workload, ...artProfiles, ref, ...nul]],
+        [
+          'readforge-wasm, ART profiles',
+          node,
+          [wasmCli, '-q', ...workload, ...artProfiles, ref, ...nul],
+        ],
+      ]
+    : []),
+  [
+    'readforge -t 2, --profile',
+    native,
+    ['-q', '-t', '2', ...workload, '--profile', profile, ref, ...nul],
   ],
   [
     'readforge -t 1, --profile, binned',

@@ -42,6 +42,8 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t pairs,
                              int64_t first_index) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
+  if (quality_)
+    quality_->StartBlock(options_.seed, span_key, block);
   if (library_)
     library_->StartBlock(span_key, block);
   spelling_stale_ = true;

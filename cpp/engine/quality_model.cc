@@ -5,13 +5,14 @@
 
 #include <limits>
 
+#include <cstring>
+
 #include "engine/bases.h"
+#include "engine/exponential_draw.h"
 #include "engine/variants.h"
 
 namespace readforge {
 namespace {
-
-constexpr double kTwoTo32 = 4294967296.0;
 
 // The inclusive 32-bit bound of cumulative / total, exactly (128-bit intermediate). Entries
 // come by falling count, so the first is at least 1/64 and no bound is below zero.
@@ -27,24 +28,30 @@ QualityModel::QualityModel(const QualityProfile& profile,
                            int64_t read1_length,
                            int64_t read2_length) {
   for (int q : profile.alphabet) {
-    phred_chars_.push_back(static_cast<char>(33 + q));
-    // The wrong-call probability as a 32-bit threshold: the same in every build (the
-    // probability comes from a table, and scaling by 2^32 is exact).
-    double scaled = PhredErrorProbability(q) * kTwoTo32;
-    error_below_.push_back(scaled >= kTwoTo32 ? 0xffffffffu : static_cast<uint32_t>(scaled));
+    const char c = static_cast<char>(33 + q);
+    phred_chars_.push_back(c);
+    hazard_of_[static_cast<size_t>(c)] = Hazard(PhredErrorProbability(q));
   }
   Compile(profile, 0, read1_length, &ends_[0]);
   Compile(profile, 1, read2_length, &ends_[1]);
+  const char n_qualities[] = {ends_[0].n_quality, ends_[1].n_quality};
+  for (char c : n_qualities)
+    hazard_of_[static_cast<size_t>(c)] = Hazard(PhredErrorProbability(c - 33));
+  lengths_ = {read1_length, read2_length};
+  const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
+  draws_.resize(longest * kReads);
+  qualities_.resize(longest * kReads);
 }
 
 void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
   using u128 = unsigned __int128;
-  constexpr uint64_t kColumn = uint64_t{1} << 32;
+  constexpr int kFractionBits = 16;
+  constexpr uint64_t kColumn = uint64_t{1} << kFractionBits;
   const size_t n = static_cast<size_t>(states);
   uint64_t total = 0;
   for (size_t s = 0; s < n; ++s)
     total += counts[s];
-  // Weights in units of 2^-32 of a column, n columns in all: each occurring state's share (at
+  // Weights in units of 2^-16 of a column, n columns in all: each occurring state's share (at
   // least one unit), none for the others, the rounding left over given to the heaviest.
   std::vector<uint64_t> weight(n, 0);
   uint64_t sum = 0;
@@ -52,7 +59,7 @@ void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
   for (size_t i = 0; i < n; ++i) {
     if (counts[i] == 0)
       continue;
-    u128 w = static_cast<u128>(counts[i]) * (static_cast<u128>(n) << 32) / total;
+    u128 w = static_cast<u128>(counts[i]) * (static_cast<u128>(n) << kFractionBits) / total;
     weight[i] = w == 0 ? 1 : static_cast<uint64_t>(w);
     sum += weight[i];
     if (weight[i] > weight[heaviest])
@@ -65,7 +72,8 @@ void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
   std::vector<size_t> light, heavy;
   for (size_t i = 0; i < n; ++i) {
     (weight[i] < kColumn ? light : heavy).push_back(i);
-    end->columns[first + i] = Column{0xffffffffu, static_cast<uint8_t>(i), static_cast<uint8_t>(i)};
+    end->columns[first + i] =
+        Column{0xffff, static_cast<uint8_t>(i), static_cast<uint8_t>(i), 0, 0};
   }
   while (!light.empty() && !heavy.empty()) {
     const size_t l = light.back();
@@ -75,7 +83,7 @@ void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
     column.alias = static_cast<uint8_t>(h);
     if (weight[l] == 0)
       column.state = static_cast<uint8_t>(h);  // a state that never occurs: all alias
-    column.bound = weight[l] == 0 ? 0xffffffffu : static_cast<uint32_t>(weight[l] - 1);
+    column.bound = weight[l] == 0 ? 0xffff : static_cast<uint16_t>(weight[l] - 1);
     weight[h] -= kColumn - weight[l];
     if (weight[h] < kColumn) {
       heavy.pop_back();
@@ -95,9 +103,16 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   if (in.deletion_rate > 0)
     end->deletion_gaps.emplace(in.deletion_rate);
   has_indels_ = has_indels_ || in.insertion_rate > 0 || in.deletion_rate > 0;
+  // Without a transition row, every cycle's quality is drawn from its counts alone: one row a
+  // cycle, and no chain to wait on.
+  const bool independent =
+      std::none_of(in.trans.begin(), in.trans.end(), [](uint64_t n) { return n > 0; });
+  const int rows = independent ? 1 : k;
+  end->previous_stride = independent ? 0 : static_cast<size_t>(k);
+  end->cycle_stride = static_cast<size_t>(rows * k);
   for (int64_t c = 0; c < end->cycles; ++c) {
     const uint64_t* marginal = &in.counts[static_cast<size_t>(c * k)];
-    for (int p = 0; p < k; ++p) {
+    for (int p = 0; p < rows; ++p) {
       // Cycle 0 has no previous base: every row is its counts. Later cycles follow the
       // transition row, or the cycle's counts where the profile has none.
       const uint64_t* row = marginal;
@@ -108,6 +123,14 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
       }
       AddRow(row, k, end);
     }
+  }
+  auto pick = [&](uint8_t state) {
+    const uint32_t quality = static_cast<unsigned char>(phred_chars_[state]);
+    return static_cast<uint32_t>(state * end->previous_stride) | quality << 16;
+  };
+  for (Column& column : end->columns) {
+    column.pick = pick(column.state);
+    column.alias_pick = pick(column.alias);
   }
   for (int b = 0; b < 4; ++b) {
     const auto& calls = in.substitutions[static_cast<size_t>(b)];
@@ -144,55 +167,137 @@ char QualityModel::Substitute(const End& end, char base, Rng& rng) const {
   return SnpBase(base, 1 + UniformUpTo<2>(rng));
 }
 
-// Inlined into Apply's loop, so the two reads' steps can overlap.
-[[gnu::always_inline]] inline int QualityModel::Step(const End& end,
-                                                     Read& read,
-                                                     int64_t i,
-                                                     int previous,
-                                                     uint64_t draw,
-                                                     Rng& rng) const {
-  const size_t k = phred_chars_.size();
-  // The high half picks a column (its top bits) and a fraction (its low bits); no branch, so
-  // the next base's quality can start as soon as this one is known.
-  const uint64_t scaled = (draw >> 32) * k;
-  const Column& column =
-      end.columns[(static_cast<size_t>(i) * k + static_cast<size_t>(previous)) * k +
-                  static_cast<size_t>(scaled >> 32)];
-  const uint32_t self = 0u - static_cast<uint32_t>(static_cast<uint32_t>(scaled) <= column.bound);
-  const int state = column.alias ^ ((column.state ^ column.alias) & self);
-  char& base = read.bases[i];
-  if (base == 'N') {
-    read.qualities[i] = end.n_quality;
-  } else {
-    read.qualities[i] = phred_chars_[static_cast<size_t>(state)];
-    if (static_cast<uint32_t>(draw) < error_below_[static_cast<size_t>(state)]) {
-      base = Substitute(end, base, rng);
-      ++read.errors;
-    }
-  }
-  if (read.cycle_sums)
-    read.cycle_sums[i] += read.qualities[i] - 33;
-  return state;
+void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
+  stream_ = MakeRng(seed, span_key, block, StreamPurpose::kQualities);
+  next_pair_ = kBatch;
+  hazard_ = 0;
+  until_ = ExponentialDraw(stream_());
 }
 
-void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) const {
-  read1.errors = read2.errors = 0;
-  const End& end1 = ends_[0];
-  const End& end2 = ends_[1];
-  int previous1 = 0;
-  int previous2 = 0;
-  const int64_t both = std::min(read1.length, read2.length);
-  int64_t i = 0;
-  for (; i < both; ++i) {
-    const uint64_t draw1 = rng();
-    const uint64_t draw2 = rng();
-    previous1 = Step(end1, read1, i, previous1, draw1, rng);
-    previous2 = Step(end2, read2, i, previous2, draw2, rng);
+// The draws come cycle by cycle, read by read (r = 2 pair + mate), 16 bits each from the low end
+// of each 64-bit draw up, for the cycles each read has (kReads is a multiple of 4, so the cycles
+// both mates have take whole draws). Then the chains advance together: all
+// 2 kBatch over the cycles both mates have, then the longer mate's kBatch.
+void QualityModel::DrawBatch() {
+  const int64_t longest = std::max(lengths_[0], lengths_[1]);
+  const int64_t both = std::min(lengths_[0], lengths_[1]);
+  // The cycles both mates have: every read's, four draws a word.
+  uint16_t* draws = draws_.data();
+  const size_t common = static_cast<size_t>(both) * kReads;
+  for (size_t i = 0; i < common; i += 4) {
+    const uint64_t word = stream_();
+    draws[i] = static_cast<uint16_t>(word);
+    draws[i + 1] = static_cast<uint16_t>(word >> 16);
+    draws[i + 2] = static_cast<uint16_t>(word >> 32);
+    draws[i + 3] = static_cast<uint16_t>(word >> 48);
   }
-  for (int64_t j = i; j < read1.length; ++j)
-    previous1 = Step(end1, read1, j, previous1, rng(), rng);
-  for (int64_t j = i; j < read2.length; ++j)
-    previous2 = Step(end2, read2, j, previous2, rng(), rng);
+  // The longer mate's other cycles: its reads' only.
+  uint64_t word = 0;
+  int left = 0;
+  for (int64_t c = both; c < longest; ++c) {
+    for (size_t r = 0; r < kReads; ++r) {
+      if (c >= lengths_[r % 2])
+        continue;
+      if (left == 0) {
+        word = stream_();
+        left = 4;
+      }
+      draws[static_cast<size_t>(c) * kReads + r] = static_cast<uint16_t>(word);
+      word >>= 16;
+      --left;
+    }
+  }
+  previous_.fill(0);
+  Advance<kReads, 1, 0>(0, both);
+  if (lengths_[0] > both)
+    Advance<kBatch, 2, 0>(both, lengths_[0]);
+  else if (lengths_[1] > both)
+    Advance<kBatch, 2, 1>(both, lengths_[1]);
+  next_pair_ = 0;
+}
+
+template <int kChains, int kStride, int kFirst>
+void QualityModel::Advance(int64_t from, int64_t to) {
+  const uint32_t k = static_cast<uint32_t>(phred_chars_.size());
+  const uint16_t* draws = draws_.data();
+  char* qualities = qualities_.data();
+  const Column* columns[2] = {ends_[0].columns.data(), ends_[1].columns.data()};
+  const size_t cycle_stride[2] = {ends_[0].cycle_stride, ends_[1].cycle_stride};
+  // The chains' states in locals, so that the quality stores (chars, which may alias any memory
+  // whose address has escaped) leave them in registers.
+  uint32_t previous[kChains];
+  for (int j = 0; j < kChains; ++j)
+    previous[j] = previous_[kFirst + j * kStride];
+  for (int64_t c = from; c < to; ++c) {
+    const size_t at = static_cast<size_t>(c) * kReads;
+    const Column* row[2] = {columns[0] + static_cast<size_t>(c) * cycle_stride[0],
+                            columns[1] + static_cast<size_t>(c) * cycle_stride[1]};
+#pragma GCC unroll 8
+    for (int j = 0; j < kChains; ++j) {
+      const int r = kFirst + j * kStride;
+      const int mate = r % 2;
+      // The top bits pick a column, the rest a fraction: no branch, so each chain's next
+      // quality can start as soon as this one is known.
+      const uint32_t scaled = uint32_t{draws[at + static_cast<size_t>(r)]} * k;
+      const Column& column = row[mate][previous[j] + (scaled >> 16)];
+      const uint32_t self = 0u - static_cast<uint32_t>((scaled & 0xffff) <= column.bound);
+      const uint32_t picked = column.alias_pick ^ ((column.pick ^ column.alias_pick) & self);
+      previous[j] = picked & 0xffff;
+      qualities[at + static_cast<size_t>(r)] = static_cast<char>(picked >> 16);
+    }
+  }
+  for (int j = 0; j < kChains; ++j)
+    previous_[kFirst + j * kStride] = previous[j];
+}
+
+// One read of the batch's next pair: its drawn qualities (the N quality where the base is N),
+// and its errors. A base is wrong when the hazard accumulated since the last error (through the
+// block's reads in order) reaches an Exp(1) draw: a Bernoulli trial of its quality's
+// probability, independent of every other base's (an N's trial decides nothing). The draws come
+// from the block's quality stream, the wrong base from the pair's.
+template <bool kSums>
+int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
+  const char* drawn = qualities_.data() + r;
+  char* out = read.qualities;
+  char* bases = read.bases;
+  int64_t* sums = read.cycle_sums;
+  const uint64_t* hazard_of = hazard_of_.data();
+  const char n_quality = end.n_quality;
+  uint64_t hazard = hazard_;
+  uint64_t until = until_;
+  int errors = 0;
+  for (int64_t i = 0; i < read.length; ++i) {
+    const bool n = bases[i] == 'N';
+    const char quality = n ? n_quality : drawn[static_cast<size_t>(i) * kReads];
+    out[i] = quality;
+    if (kSums)
+      sums[i] += quality - 33;
+    hazard += hazard_of[static_cast<unsigned char>(quality)];
+    if (hazard < until)
+      continue;
+    hazard = 0;
+    until = ExponentialDraw(stream_());
+    if (!n) {
+      bases[i] = Substitute(end, bases[i], rng);
+      ++errors;
+    }
+  }
+  hazard_ = hazard;
+  until_ = until;
+  return errors;
+}
+
+void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
+  if (next_pair_ == kBatch)
+    DrawBatch();
+  Read* reads[2] = {&read1, &read2};
+  for (size_t mate = 0; mate < 2; ++mate) {
+    Read& read = *reads[mate];
+    const size_t r = static_cast<size_t>(2 * next_pair_) + mate;
+    read.errors = read.cycle_sums ? Finish<true>(ends_[mate], read, r, rng)
+                                  : Finish<false>(ends_[mate], read, r, rng);
+  }
+  ++next_pair_;
 }
 
 int64_t QualityModel::TemplateSlack(int mate, int64_t length) const {

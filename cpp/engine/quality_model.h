@@ -5,10 +5,17 @@
 //
 // The profile's counts are compiled once into alias tables (Walker, Vose), built in integer
 // arithmetic so that every build samples alike: per cycle and previous state, one column per
-// state, each column its state or an alias (a state that never occurs is always aliased). One
-// 64-bit draw serves a base: the high half picks a column and a fraction, the same for every
-// row, so a quality costs one load and a conditional move after the previous one; the low half
-// decides whether the base is wrong.
+// state, each column its state or an alias (a state that never occurs is always aliased); a
+// read end whose cycles are independent (ART's profiles) has one row a cycle. 16 random bits
+// serve a base: they pick a column and a fraction of 2^16 (so a state's probability is kept to
+// 1 / (2^16 states)), the same for every row, so a quality costs one load and a conditional
+// move after the previous one.
+//
+// A chain waits on its own previous state, so one read's qualities are latency-bound: the
+// qualities of kBatch pairs (2 kBatch chains, side by side in memory) are drawn together, ahead
+// of their reads, from a random stream of the block's own (StreamPurpose::kQualities). Errors
+// are placed when a pair's reads are made, from the pair's stream, by hazards
+// (exponential_draw.h): one draw per error and none per base.
 #ifndef READFORGE_ENGINE_QUALITY_MODEL_H_
 #define READFORGE_ENGINE_QUALITY_MODEL_H_
 
@@ -25,8 +32,8 @@ namespace readforge {
 
 class QualityModel {
  public:
-  // Tables for reads of up to `read1_length` and `read2_length` bases (checked against the
-  // profile's cycles beforehand).
+  // Tables for reads of `read1_length` and `read2_length` bases (0: single-end), checked against
+  // the profile's cycles beforehand.
   QualityModel(const QualityProfile& profile, int64_t read1_length, int64_t read2_length);
 
   // One read: its bases (in sequencing order), room for its qualities, where each cycle's
@@ -39,10 +46,12 @@ class QualityModel {
     int errors = 0;
   };
 
-  // Draws the qualities of read 1 and read 2 (length 0 when single-end) as Phred+33 and makes
-  // the errors they imply. The two reads' chains advance together, one base of each in turn:
-  // each quality depends on the one before, and two chains in flight hide each other's wait.
-  void Apply(Read& read1, Read& read2, Rng& rng) const;
+  // A block's pairs draw their qualities from the block's stream, in order.
+  void StartBlock(uint64_t seed, uint64_t span_key, int64_t block);
+
+  // The next pair of the block: gives read 1 and read 2 (of the lengths the model was built
+  // for) their qualities as Phred+33 and makes the errors they imply, drawn from `rng`.
+  void Apply(Read& read1, Read& read2, Rng& rng);
 
   // Insertion and deletion errors (the profile's `indel` rates; none by default).
   bool has_indels() const { return has_indels_; }
@@ -63,9 +72,14 @@ class QualityModel {
 
  private:
   struct Column {
-    uint32_t bound;  // fractions up to it pick `state`, the rest `alias`
+    uint16_t bound;  // fractions up to it pick `state`, the rest `alias`
     uint8_t state;
     uint8_t alias;
+    // What a pick of `state` (of `alias`) gives the chain: where the next cycle's row for it
+    // starts within its cycle (low 16 bits) and its quality character (high 16), so that one
+    // selection serves both and the step needs no multiplication.
+    uint32_t pick;
+    uint32_t alias_pick;
   };
   struct Entry {  // a wrong call: draws up to `bound` (and above the one before's) pick `state`
     uint32_t bound;
@@ -74,6 +88,8 @@ class QualityModel {
   struct End {
     int64_t cycles = 0;
     std::vector<Column> columns;  // [cycle][previous][column]
+    size_t previous_stride = 0;   // columns from one previous state's row to the next (0: one row)
+    size_t cycle_stride = 0;      // columns a cycle
     char n_quality = '#';
     // Per true base: the three wrong calls with thresholds (empty row: uniform).
     std::array<std::array<Entry, 3>, 4> substitutions{};
@@ -84,16 +100,34 @@ class QualityModel {
     std::optional<GeometricGaps> deletion_gaps;
   };
 
+  static constexpr int kBatch = 4;           // pairs whose chains are drawn together
+  static constexpr int kReads = 2 * kBatch;  // read r of a batch: pair r / 2, mate r % 2
+
   void Compile(const QualityProfile& profile, int mate, int64_t length, End* end);
   static void AddRow(const uint64_t* counts, int states, End* end);
   char Substitute(const End& end, char base, Rng& rng) const;
-  // One base of one read: its quality (after `previous`) and whether it is wrong.
-  int Step(const End& end, Read& read, int64_t i, int previous, uint64_t draw, Rng& rng) const;
+  // The qualities of the block's next kBatch pairs.
+  void DrawBatch();
+  // Advances the chains of kChains reads (kFirst, kFirst + kStride, ...) from cycle `from` to
+  // `to`.
+  template <int kChains, int kStride, int kFirst>
+  void Advance(int64_t from, int64_t to);
+  // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
+  template <bool kSums>
+  int Finish(const End& end, Read& read, size_t r, Rng& rng);
 
   std::array<End, 2> ends_;
   bool has_indels_ = false;
-  std::vector<char> phred_chars_;      // state -> quality character
-  std::vector<uint32_t> error_below_;  // state -> a base is wrong when the draw is below this
+  std::vector<char> phred_chars_;          // state -> quality character
+  std::array<uint64_t, 128> hazard_of_{};  // quality character -> its error hazard
+  std::array<int64_t, 2> lengths_{};
+  Rng stream_;
+  std::vector<uint16_t> draws_;              // [cycle][read]: 16 bits a base
+  std::vector<char> qualities_;              // [cycle][read]
+  std::array<uint32_t, kReads> previous_{};  // each chain's row for its next cycle
+  uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
+  uint64_t until_ = 0;   // error, and the Exp(1) draw the next one is at
+  int next_pair_ = kBatch;
 };
 
 }  // namespace readforge

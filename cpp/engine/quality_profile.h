@@ -1,24 +1,19 @@
 // A quality profile: how base qualities run along real reads, for read 1 and read 2 apart.
 // Per read end, the first cycle's qualities and, for every later cycle, the counts of each
 // quality given the previous cycle's (a first-order Markov chain, as InSilicoSeq and NEAT use),
-// over an alphabet of the Phred values seen (binned data stays binned). Counts are kept exact and
-// sampled exactly (no rescaling, which is how ART loses probability mass).
+// over an alphabet of the Phred values seen (binned data stays binned). Counts are kept exact
+// (no rescaling, which is how ART loses probability mass); quality_model.h samples them to
+// within 2^-16 of a column.
 //
 // Text format (readforge's own, versioned; tab-separated, one record per line):
-//   #readforge-profile	1
-//   meta	KEY	VALUE...                  free: kind (learned or parametric), source, reads
-//   alphabet	2	12	23	37                 Phred values of the states, ascending (<=
-//   64) end	R1	150	2                         read end, cycles, the N quality (Phred)
-//   cycle	R1	0	c0	c1	c2	c3             every cycle: how often each
-//   state
-//   occurs there trans	R1	5	3	c0	c1	c2	c3          optional: at
-//   cycle 5, after state
-//   3
-//   sub	R1	A	c0	c1	c2	c3                 optional: calls of A as
-//   A, C, G,
-//   T
-//   (when wrong) indel	R1	0.0001	0.0002               optional: insertion and deletion rates
-//   per base
+//   #readforge-profile  1
+//   meta     KEY  VALUE...          free: kind (learned or parametric), source, reads
+//   alphabet 2  12  23  37          Phred values of the states, ascending (<= 64)
+//   end      R1  150  2             read end, cycles, the N quality (Phred)
+//   cycle    R1  0  c0 c1 c2 c3     every cycle: how often each state occurs there
+//   trans    R1  5  3  c0 c1 c2 c3  optional: at cycle 5, after state 3
+//   sub      R1  A  c0 c1 c2 c3     optional: calls of A as A, C, G, T (when wrong)
+//   indel    R1  0.0001  0.0002     optional: insertion and deletion rates per base
 // A transition row absent or all zero falls back to the cycle's counts (so a profile without
 // rows has independent cycles). Also reads ART's Illumina profiles (art_illumina's
 // Illumina_profiles/*.txt: one read end each, independent cycles).

@@ -20,6 +20,7 @@ enum class StreamPurpose : uint64_t {
   kPlanted = 4,     // haplotypes of a block's planted records that do not say
   kDuplicates = 5,  // which pairs of a block are PCR duplicates, of which molecule
   kUmis = 6,        // the UMIs of a block's molecules, and their sequencing errors
+  kQualities = 7,   // qualities from a profile, and where the errors they imply fall
 };
 
 // SplitMix64's finaliser: a bijective mix, so distinct keys give unrelated seeds.

@@ -1,0 +1,90 @@
+// Errors placed by hazards (exponential_draw.h): the logarithm is libm's to within a few ulps, the
+// draws are Exp(1), and the process they drive makes each base wrong with its own probability,
+// independently of its neighbours (no clustering after an error, none between reads).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "engine/exponential_draw.h"
+#include "engine/quality_profile.h"
+#include "engine/random.h"
+
+namespace readforge {
+namespace {
+
+TEST(ExponentialDraw, TheLogarithmIsLibmsToWithinAFewUlps) {
+  Rng rng(5);
+  for (int i = 0; i < 1'000'000; ++i) {
+    const double x = (static_cast<double>(rng() >> 11) + 0.5) * 0x1p-53;
+    ASSERT_NEAR(NegativeLog(x), -std::log(x), 2e-15 * std::fabs(std::log(x)) + 2e-16) << "x " << x;
+  }
+  EXPECT_EQ(NegativeLog(1), 0);
+  EXPECT_NEAR(NegativeLog(0x1p-60), 60 * std::log(2), 1e-13);
+  EXPECT_NEAR(NegativeLog(std::nextafter(1.0, 0.0)), 0x1p-53, 1e-25);
+}
+
+TEST(ExponentialDraw, DrawsAreExponentialWithMeanOne) {
+  Rng rng(7);
+  constexpr int kDraws = 2'000'000;
+  double sum = 0;
+  int above_one = 0, above_three = 0;
+  for (int i = 0; i < kDraws; ++i) {
+    const double e = static_cast<double>(ExponentialDraw(rng())) * 0x1p-32;
+    sum += e;
+    above_one += e > 1;
+    above_three += e > 3;
+  }
+  EXPECT_NEAR(sum / kDraws, 1.0, 0.004);  // 5 standard errors
+  EXPECT_NEAR(static_cast<double>(above_one) / kDraws, std::exp(-1.0), 0.002);
+  EXPECT_NEAR(static_cast<double>(above_three) / kDraws, std::exp(-3.0), 0.001);
+}
+
+TEST(ExponentialDraw, HazardsAreMinusLogOneMinusP) {
+  for (int q = 1; q <= 60; ++q) {
+    const double p = PhredErrorProbability(q);
+    EXPECT_NEAR(static_cast<double>(Hazard(p)) * 0x1p-32, -std::log1p(-p), 1e-9) << "Q" << q;
+  }
+  EXPECT_EQ(Hazard(1.0), kCertainHazard);
+  EXPECT_EQ(Hazard(0.0), 0u);
+}
+
+// The process the quality model runs: hazards accumulated base by base (reads back to back, as a
+// block's are) until an Exp(1) draw, then a fresh draw.
+TEST(ExponentialDraw, HazardsMakeIndependentTrialsOfEachBasesProbability) {
+  const std::vector<int> qualities = {2, 10, 20, 30, 5, 15, 37, 12};
+  std::vector<uint64_t> hazards;
+  for (int q : qualities)
+    hazards.push_back(Hazard(PhredErrorProbability(q)));
+  Rng rng(11);
+  constexpr int kRounds = 3'000'000;
+  std::vector<int64_t> errors(qualities.size(), 0);
+  int64_t pairs_wrong = 0;  // bases 0 and 1 both wrong
+  uint64_t hazard = 0, until = ExponentialDraw(rng());
+  for (int round = 0; round < kRounds; ++round) {
+    bool wrong[8] = {};
+    for (size_t i = 0; i < qualities.size(); ++i) {
+      hazard += hazards[i];
+      if (hazard < until)
+        continue;
+      hazard = 0;
+      until = ExponentialDraw(rng());
+      wrong[i] = true;
+      ++errors[i];
+    }
+    pairs_wrong += wrong[0] && wrong[1];
+  }
+  for (size_t i = 0; i < qualities.size(); ++i) {
+    const double p = PhredErrorProbability(qualities[i]);
+    const double sd = std::sqrt(p * (1 - p) / kRounds);
+    EXPECT_NEAR(static_cast<double>(errors[i]) / kRounds, p, 5 * sd + 1e-7) << "Q" << qualities[i];
+  }
+  // Independence: a Q2 error does not change the chance that the next base (Q10) is wrong.
+  const double joint = PhredErrorProbability(2) * PhredErrorProbability(10);
+  EXPECT_NEAR(static_cast<double>(pairs_wrong) / kRounds, joint,
+              5 * std::sqrt(joint * (1 - joint) / kRounds));
+}
+
+}  // namespace
+}  // namespace readforge
