@@ -185,6 +185,46 @@ process.stdout.write(Buffer.concat(pieces));`,
   expect(message).toContain('missing.fa');
 });
 
+test('quality profiles and planted variants through the package: the CLI bytes', () => {
+  // One run's truth VCF becomes the known variants the next plants.
+  const first = nativeRun(['-N', '100', '-S', '4', '-r', '0.01'], MT, ['a.fq', 'b.fq'], true);
+  writeFileSync(join(project, 'known.vcf'), first.vcf!);
+  const profile = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
+  run('node', [
+    '--input-type=module',
+    '-e',
+    `import { simulate } from 'readforge';
+import { readFileSync } from 'node:fs';
+await simulate({
+  reference: ${JSON.stringify(MT)},
+  settings: { pairs: 2000, seed: 12, 'read1-length': 150, 'read2-length': 150, 'mutation-rate': 0 },
+  profiles: [readFileSync(${JSON.stringify(profile)}, 'latin1')],
+  variants: readFileSync('known.vcf'),
+  outputs: { read1: 'p1.fq', read2: 'p2.fq', vcf: 'p.vcf' },
+});`,
+  ]);
+  const expected = nativeRun(
+    ['-N', '2000', '-S', '12', '-1', '150', '-2', '150', '-r', '0', '--profile', profile].concat([
+      '--variants',
+      join(project, 'known.vcf'),
+    ]),
+    MT,
+    ['1.fq', '2.fq'],
+    true,
+  );
+  expect(readFileSync(join(project, 'p1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect(readFileSync(join(project, 'p2.fq')).equals(expected.fastq[1])).toBe(true);
+  expect(readFileSync(join(project, 'p.vcf')).equals(expected.vcf!)).toBe(true);
+  // The planted variants are in the truth, and the reads carry the profile's qualities.
+  const planted = first
+    .vcf!.toString()
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
+  expect(planted.length).toBeGreaterThan(50);
+  expect(readFileSync(join(project, 'p.vcf'), 'latin1')).toContain(planted[0].split('\t')[1]);
+  expect(readFileSync(join(project, 'p1.fq'), 'latin1').split('\n')[3]).not.toMatch(/^I+$/);
+});
+
 test('npx readforge-wasm from the tarball: the CLI, on two threads, the same bytes', () => {
   run('npx', ['readforge-wasm', '-q', '-N', '30000', '-S', '9', '-t', '2', MT, 'w1.fq', 'w2.fq']);
   const expected = nativeRun(['-N', '30000', '-S', '9'], MT, ['1.fq', '2.fq']);
