@@ -225,6 +225,46 @@ await simulate({
   expect(readFileSync(join(project, 'p1.fq'), 'latin1').split('\n')[3]).not.toMatch(/^I+$/);
 });
 
+test('settings naming files: texts given, or read as paths in Node; the CLI bytes', () => {
+  writeFileSync(join(project, 'bins.tsv'), '0\t14\t12\n15\t30\t23\n31\t93\t37\n');
+  writeFileSync(join(project, 'panel.bed'), 'MT_human\t1000\t6000\nMT_human\t9000\t12000\n');
+  writeFileSync(join(project, 'gc.tsv'), '0.2\t0.4\n0.45\t1\n0.7\t0.4\n');
+  const script = `import { simulate } from 'readforge';
+await simulate({
+  reference: ${JSON.stringify(MT)},
+  settings: { pairs: 3000, seed: 8, 'quality-bins': 'bins.tsv', bed: 'panel.bed', 'gc-bias': 'gc.tsv' },
+  files: { 'bins.tsv': '0\\t14\\t12\\n15\\t30\\t23\\n31\\t93\\t37\\n', 'panel.bed': 'MT_human\\t1000\\t6000\\nMT_human\\t9000\\t12000\\n' },
+  outputs: { read1: 'f1.fq', read2: 'f2.fq' },
+}).catch((e) => console.log(e.message));`;
+  expect(run('node', ['--input-type=module', '-e', script])).toBe(''); // gc.tsv read as a path
+  const expected = nativeRun(
+    ['-N', '3000', '-S', '8', '--quality-bins', join(project, 'bins.tsv')].concat([
+      '--bed',
+      join(project, 'panel.bed'),
+      '--gc-bias',
+      join(project, 'gc.tsv'),
+    ]),
+    MT,
+    ['1.fq', '2.fq'],
+  );
+  expect(readFileSync(join(project, 'f1.fq')).equals(expected.fastq[0])).toBe(true);
+  expect(readFileSync(join(project, 'f2.fq')).equals(expected.fastq[1])).toBe(true);
+  // Only the table's values, and only the BED's regions.
+  const lines = readFileSync(join(project, 'f1.fq'), 'latin1').split('\n');
+  const qualities = new Set(lines.filter((_, i) => i % 4 === 3).join(''));
+  expect([...qualities].every((q) => '-8F'.includes(q))).toBe(true); // 12, 23, 37
+  for (const name of lines.filter((_, i) => i % 4 === 0 && lines[i])) {
+    const [, begin, end] = name.match(/^@MT_human_(\d+)_(\d+)_/)!.map(Number);
+    const inside = (b: number, e: number) => begin > b && end <= e;
+    expect(inside(1000, 6000) || inside(9000, 12000)).toBe(true);
+  }
+  // A BED named but neither given nor on disk: a clear error.
+  const missing = script.replace("bed: 'panel.bed'", "bed: 'nowhere.bed'");
+  expect(run('node', ['--input-type=module', '-e', missing])).toContain(
+    "the text of 'nowhere.bed'",
+  );
+});
+
 test('npx readforge-wasm from the tarball: the CLI, on two threads, the same bytes', () => {
   run('npx', ['readforge-wasm', '-q', '-N', '30000', '-S', '9', '-t', '2', MT, 'w1.fq', 'w2.fq']);
   const expected = nativeRun(['-N', '30000', '-S', '9'], MT, ['1.fq', '2.fq']);

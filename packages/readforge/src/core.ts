@@ -32,6 +32,8 @@ export interface Host {
     input: Exclude<ReferenceInput, ReadableStream<Uint8Array>>,
   ): Promise<ReadableStream<Uint8Array>>;
   sink(target: OutputTarget): Sink;
+  /** A file's text by its name, where the host has files (Node); else undefined. */
+  readText?(name: string): string | undefined;
 }
 
 export type OutputName = 'read1' | 'read2' | 'vcf' | 'mutations' | 'bam';
@@ -74,6 +76,34 @@ export function functionSink(write: (bytes: Uint8Array) => void | Promise<void>)
   };
 }
 
+/** Settings whose value names a file, and where the engine takes the file's text. */
+const FILE_SETTINGS = {
+  'quality-bins': 'qualityBinsText',
+  'fragment-hist': 'fragmentHistText',
+  'gc-bias': 'gcBiasText',
+} as const;
+
+/**
+ * The texts of the files the settings name, from `options.files` or the host. Values that are
+ * not files (`novaseq`, `pcr`, inline tables) find none and are the engine's to read.
+ */
+function fileTexts(settings: Setting[], options: SimulateOptions, host: Host): SimulationRequest {
+  const texts: SimulationRequest = { settings };
+  const textOf = (name: string) => options.files?.[name] ?? host.readText?.(name);
+  for (const [name, value] of settings) {
+    if (name === 'bed') {
+      const text = textOf(value);
+      if (text === undefined)
+        throw new ReadforgeError(`--bed: give the text of '${value}' in options.files`);
+      (texts.bedTexts ??= []).push(text);
+    } else if (name in FILE_SETTINGS) {
+      const text = textOf(value);
+      if (text !== undefined) texts[FILE_SETTINGS[name as keyof typeof FILE_SETTINGS]] = text;
+    }
+  }
+  return texts;
+}
+
 function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: string } {
   const settings: Setting[] = [];
   let seed = '';
@@ -110,10 +140,13 @@ export async function runSimulation(
   const open = (input: ReferenceInput) =>
     input instanceof ReadableStream ? Promise.resolve(input) : host.open(input);
   const reference = options.reference;
-  const problem = module.checkSettings(settings);
+  const texts = fileTexts(settings, options, host);
+  // The settings checked before any reading (those naming a file with it, when the engine starts).
+  const named = (name: string) => name === 'bed' || name in FILE_SETTINGS;
+  const problem = module.checkSettings(settings.filter(([name]) => !named(name)));
   if (problem) throw new ReadforgeError(problem);
   const request: SimulationRequest = {
-    settings,
+    ...texts,
     ...(options.profiles
       ? {
           profileTexts: options.profiles,

@@ -53,5 +53,6 @@ export const simulate: Simulate = async (options) => {
         ? await fetchBytes(wasm)
         : wasm,
   );
-  return runSimulation(module, options, { open, sink: sinkOf });
+  const readText = (name: string) => (existsSync(name) ? readFileSync(name, 'latin1') : undefined);
+  return runSimulation(module, options, { open, sink: sinkOf, readText });
 };

@@ -41,6 +41,12 @@ export interface SimulateOptions {
    */
   settings?: Record<string, SettingValue | SettingValue[] | undefined>;
   outputs: SimulateOutputs;
+  /**
+   * The texts of files the settings name: `settings: { 'gc-bias': 'gc.tsv', bed: 'panel.bed' }`
+   * with `files: { 'gc.tsv': ..., 'panel.bed': ... }` (for `bed`, `quality-bins`,
+   * `fragment-hist` and `gc-bias`). In Node a name not given here is read as a path.
+   */
+  files?: Record<string, string>;
   /** The reference's sidecar (`readforge index`'s text): skips the first pass over it. */
   index?: string;
   /** A VCF (plain or gzip) of variants to plant (`--variants`). */
