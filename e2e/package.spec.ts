@@ -265,6 +265,29 @@ await simulate({
   );
 });
 
+test('truth alignments and their index through the package: the CLI bytes', () => {
+  const script = `import { simulate } from 'readforge';
+const result = await simulate({
+  reference: ${JSON.stringify(MT)},
+  settings: { pairs: 2000, seed: 21 },
+  outputs: { read1: 'g1.fq', read2: 'g2.fq', bam: 'g.bam', bamIndex: 'g.bam.bai' },
+});
+console.log(result.bamIndex);`;
+  expect(run('node', ['--input-type=module', '-e', script]).trim()).toBe('.bai');
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-bam-'));
+  execFileSync(join(ROOT, 'build/readforge'), [
+    ...['-q', '-N', '2000', '-S', '21', '--bam', join(dir, 'g.bam'), '--mutations', '/dev/null'],
+    ...[MT, join(dir, '1.fq'), join(dir, '2.fq')],
+  ]);
+  for (const name of ['g.bam', 'g.bam.bai'])
+    expect(readFileSync(join(project, name)).equals(readFileSync(join(dir, name)))).toBe(true);
+  // samtools reads it through the index.
+  const stats = run('samtools', ['idxstats', 'g.bam']);
+  expect(stats).toMatch(/^MT_human\t16569\t4000\t0/);
+  const refused = script.replace("bam: 'g.bam', ", '');
+  expect(() => run('node', ['--input-type=module', '-e', refused])).toThrow(/give outputs.bam too/);
+});
+
 test('npx readforge-wasm from the tarball: the CLI, on two threads, the same bytes', () => {
   run('npx', ['readforge-wasm', '-q', '-N', '30000', '-S', '9', '-t', '2', MT, 'w1.fq', 'w2.fq']);
   const expected = nativeRun(['-N', '30000', '-S', '9'], MT, ['1.fq', '2.fq']);

@@ -8,6 +8,7 @@ import {
   SimulationRequest,
 } from '../../../web/src/runner/pump.js';
 import { scanReference, sidecarListsDigests } from '../../../web/src/runner/first-pass.js';
+import { BamIndexWriter } from '../../../web/src/runner/bam-index.js';
 import type {
   OutputTarget,
   ReferenceInput,
@@ -36,7 +37,7 @@ export interface Host {
   readText?(name: string): string | undefined;
 }
 
-export type OutputName = 'read1' | 'read2' | 'vcf' | 'mutations' | 'bam';
+export type OutputName = 'read1' | 'read2' | 'vcf' | 'mutations' | 'bam' | 'bamIndex';
 
 const STREAM_NAMES: Partial<Record<OutputStream, OutputName>> = {
   [OutputStream.Read1]: 'read1',
@@ -167,6 +168,11 @@ export async function runSimulation(
     request.faiText = scan.faiText;
     request.gapsText = scan.gapsText;
   }
+  // The BAM's index, from the entries the engine writes beside the BAM (as the CLI makes it).
+  if (options.outputs.bamIndex && !bam)
+    throw new ReadforgeError('outputs.bamIndex indexes the BAM: give outputs.bam too');
+  request.alignmentIndex = Boolean(options.outputs.bamIndex);
+  const index = request.alignmentIndex ? new BamIndexWriter(module, request) : null;
   const sinks: Partial<Record<OutputName, Sink>> = {};
   for (const [name, target] of Object.entries(options.outputs))
     if (target) sinks[name as OutputName] = host.sink(target);
@@ -176,6 +182,7 @@ export async function runSimulation(
       signal,
       variants: options.variants ? await open(options.variants) : undefined,
       onOutput: async (stream, bytes) => {
+        if (stream === OutputStream.AlignmentIndex) return index?.push(bytes);
         const name = STREAM_NAMES[stream];
         if (!name) return;
         const sink = sinks[name];
@@ -189,9 +196,12 @@ export async function runSimulation(
         ? ({ stats, fraction }) => options.onProgress!({ pairs: stats.pairs, fraction })
         : undefined,
     });
+    const indexed = index?.finish();
+    if (indexed) await sinks.bamIndex!.write(indexed.bytes);
     for (const sink of opened) await sink.close();
     const s = summary.stats;
     return {
+      ...(indexed ? { bamIndex: indexed.extension as '.bai' | '.csi' } : {}),
       seed,
       pairs: s.pairs,
       readBases: s.readBases,

@@ -26,6 +26,11 @@ export interface SimulateOutputs {
   mutations?: OutputTarget;
   /** Truth alignments, BAM (`--bam`): sorted, BGZF. */
   bam?: OutputTarget;
+  /**
+   * The BAM's index, as `samtools index` makes it: BAI, or CSI for contigs past 512 Mb (the
+   * result's `bamIndex` says which).
+   */
+  bamIndex?: OutputTarget;
 }
 
 /** A setting's value: numbers and text as the command line takes them, switches as booleans. */
@@ -83,6 +88,8 @@ export interface SimulateResult {
   /** Sequencing errors made. */
   errors: number;
   contigs: number;
+  /** With outputs.bamIndex: the index's kind, and its name's ending. */
+  bamIndex?: '.bai' | '.csi';
   /** The command line's summary line, for example "wrote 1000 read pairs ...". */
   summary: string;
   warnings: string[];
