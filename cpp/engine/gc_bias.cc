@@ -48,7 +48,8 @@ bool GcBias::BuiltIn(std::string_view name, GcBias* bias) {
   } else {
     return false;
   }
-  FromPoints(std::move(points), bias);
+  if (!FromPoints(std::move(points), bias).ok())
+    return false;  // (the built-in curves are valid)
   bias->name = std::string(name);
   return true;
 }
