@@ -2,7 +2,7 @@
 // native CLI. Saving without the File System Access API: downloads.spec.ts; remote references
 // and the server: remote.spec.ts.
 import { expect } from '@playwright/test';
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -269,6 +269,20 @@ test('the preset "NovaSeq 2x150, 10% duplicates", with optical ones and UMIs: th
   expect(saved.equals(expected.fastq[0])).toBe(true);
   expect(saved.toString()).toContain('AGATCGGAAGAGCACACGTCTGAACTCCAGTCA');
   expect(saved.toString()).toMatch(/^@readforge:1:RFSIM:1:\d+:\d+:\d+\/1 RX:Z:[ACGT]{8}\n/);
+  // The summary counts the copies, as the command line reports them.
+  const cli = spawnSync(join(ROOT, 'build/readforge'), [
+    ...cliArgs(hash),
+    ...['--mutations', '/dev/null', MT, '/dev/null', '/dev/null'],
+  ]);
+  const [, pcr, optical, share] = cli.stderr
+    .toString()
+    .match(/readforge: (\d+) PCR and (\d+) optical duplicates \((\d+\.\d\d)% of the pairs\)/)!;
+  const row = page.locator('#summary dt:text-is("Duplicates (PCR / optical)") + dd');
+  await expect(row).toHaveText(
+    new RegExp(
+      `^${Number(pcr).toLocaleString('en')} / ${Number(optical).toLocaleString('en')} \\(${share.replace('.', '\\.')}% of the pairs\\)$`,
+    ),
+  );
   expect(problems).toEqual([]);
 });
 

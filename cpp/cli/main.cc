@@ -148,6 +148,9 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
     if (line.options.plant_variants)
       std::fprintf(stderr, "readforge: planted %lld VCF records\n",
                    static_cast<long long>(s.planted.planted));
+    if (line.options.duplicate_rate > 0 || line.options.optical_duplicate_rate > 0)
+      std::fprintf(stderr, "readforge: %s\n",
+                   DuplicatesLine(s.pcr_duplicates, s.optical_duplicates, s.pairs).c_str());
   }
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());

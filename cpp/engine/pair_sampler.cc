@@ -346,6 +346,8 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   if (out.read2)
     writer_.Append(out.read2, 2, read2, qualities2, options_.read2_length);
   counters->pairs += 1;
+  counters->pcr_copies += copy_kind == PairPlace::Copy::kPcr;
+  counters->optical_copies += copy_kind == PairPlace::Copy::kOptical;
   counters->cut += cut;
   counters->bases += options_.read1_length + options_.read2_length;
   counters->errors += left.errors + right.errors;

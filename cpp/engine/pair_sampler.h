@@ -41,6 +41,8 @@ struct SamplerCounters {
   int64_t dropped_short = 0;  // of those, pairs whose every try fell on haplotypes too short
   int64_t cut = 0;            // fragments cut short to fit before the span's end or a run of N
   int64_t fragment_length_sum = 0;
+  int64_t pcr_copies = 0;  // pairs written as PCR (optical) duplicates
+  int64_t optical_copies = 0;
   FragmentLengths* histogram = nullptr;
   // With a quality profile: per read end, where each cycle's qualities are summed (or null).
   std::array<int64_t*, 2> cycle_quality_sums{};

@@ -29,6 +29,7 @@ std::string RunMerge::Encode(const SimulatorStats& s, const SpanNotes& notes) {
       out << ' ' << sum;
     out << '\n';
   }
+  out << "duplicates " << s.pcr_duplicates << ' ' << s.optical_duplicates << '\n';
   out << "planted " << s.planted.planted << ' ' << s.planted.mismatches << ' '
       << s.planted.overlapping << ' ' << s.planted.outside << '\n';
   for (const SpanCoverage& c : s.coverage) {
@@ -69,6 +70,8 @@ Status RunMerge::AddEncoded(std::string_view text) {
       s.cycle_quality_sums[mate].resize(n);
       for (int64_t& sum : s.cycle_quality_sums[mate++])
         in >> sum;
+    } else if (key == "duplicates") {
+      in >> s.pcr_duplicates >> s.optical_duplicates;
     } else if (key == "planted") {
       in >> s.planted.planted >> s.planted.mismatches >> s.planted.overlapping >> s.planted.outside;
     } else if (key == "coverage") {

@@ -2,13 +2,27 @@
 
 namespace readforge {
 
+namespace {
+
+// part / whole as a percentage with two decimals, rounded half up in integers (so every build
+// writes the same text).
+std::string Percent(int64_t part, int64_t whole) {
+  const int64_t hundredths = whole > 0 ? (part * 20000 + whole) / (2 * whole) : 0;
+  return std::to_string(hundredths / 100) + "." + std::to_string(hundredths % 100 / 10) +
+         std::to_string(hundredths % 10);
+}
+
+}  // namespace
+
 std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64_t contigs) {
-  // Hundredths of a percent, rounded half up: (errors * 10000 / bases) + 0.5, in integers.
-  const int64_t hundredths = read_bases > 0 ? (errors * 20000 + read_bases) / (2 * read_bases) : 0;
-  std::string rate = std::to_string(hundredths / 100) + "." +
-                     std::to_string(hundredths % 100 / 10) + std::to_string(hundredths % 10);
+  const std::string rate = Percent(errors, read_bases);
   return "wrote " + std::to_string(pairs) + " read pairs (" + std::to_string(read_bases) +
          " bases, " + rate + "% sequencing errors) from " + std::to_string(contigs) + " contigs";
+}
+
+std::string DuplicatesLine(int64_t pcr, int64_t optical, int64_t pairs) {
+  return std::to_string(pcr) + " PCR and " + std::to_string(optical) + " optical duplicates (" +
+         Percent(pcr + optical, pairs) + "% of the pairs)";
 }
 
 void AddStats(const SimulatorStats& part, SimulatorStats* total) {
@@ -24,6 +38,8 @@ void AddStats(const SimulatorStats& part, SimulatorStats* total) {
   total->insertions += part.insertions;
   total->deletions += part.deletions;
   total->fragment_length_sum += part.fragment_length_sum;
+  total->pcr_duplicates += part.pcr_duplicates;
+  total->optical_duplicates += part.optical_duplicates;
   total->fragment_lengths.start = part.fragment_lengths.start;
   total->fragment_lengths.width = part.fragment_lengths.width;
   for (int i = 0; i < FragmentLengths::kBins; ++i)

@@ -39,6 +39,10 @@ struct SimulatorStats {
   int64_t insertions = 0;
   int64_t deletions = 0;
   int64_t fragment_length_sum = 0;
+  // With --duplicates / --optical-duplicates: the pairs written as copies of an earlier
+  // fragment (flagged 0x400 in the golden BAM).
+  int64_t pcr_duplicates = 0;
+  int64_t optical_duplicates = 0;
   FragmentLengths fragment_lengths;
   // With a quality profile: per read end, the sum of each cycle's qualities over the reads
   // written (means by cycle, for the summaries).
@@ -57,6 +61,9 @@ struct SimulatorStats {
 // "wrote 1000 read pairs (140000 bases, 2.01% sequencing errors) from 1 contigs": the summary
 // every host prints (the rate rounded in integers, so every build writes the same text).
 std::string SummaryLine(int64_t pairs, int64_t read_bases, int64_t errors, int64_t contigs);
+
+// "1093 PCR and 98 optical duplicates (11.91% of the pairs)": the duplicates every host reports.
+std::string DuplicatesLine(int64_t pcr, int64_t optical, int64_t pairs);
 
 // Adds what one of several simulators over the same reference did (each parsed all of it, so
 // reference bases, contigs and planted records are taken, not added).

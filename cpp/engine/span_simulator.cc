@@ -242,6 +242,8 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   stats->dropped_pairs += counters.dropped;
   stats->cut_fragments += counters.cut;
   stats->fragment_length_sum += counters.fragment_length_sum;
+  stats->pcr_duplicates += counters.pcr_copies;
+  stats->optical_duplicates += counters.optical_copies;
   note_.dropped_pairs += counters.dropped;
   note_.dropped_short += counters.dropped_short;
   note_.cut_fragments += counters.cut;

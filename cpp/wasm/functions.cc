@@ -24,6 +24,12 @@ std::string Summary(double pairs, double read_bases, double errors, double conti
                      static_cast<int64_t>(errors), static_cast<int64_t>(contigs));
 }
 
+// The duplicates line every host prints with --duplicates (run_stats.h).
+std::string Duplicates(double pcr, double optical, double pairs) {
+  return DuplicatesLine(static_cast<int64_t>(pcr), static_cast<int64_t>(optical),
+                        static_cast<int64_t>(pairs));
+}
+
 // The command line as the native CLI reads it, for the Node runner.
 val ParseArgs(val args) {
   CommandLine line;
@@ -68,6 +74,7 @@ val ParseArgs(val args) {
   out.set("interleaved", line.options.interleaved);
   out.set("coverage", line.options.coverage);
   out.set("threads", line.threads);
+  out.set("duplicates", line.options.duplicate_rate > 0 || line.options.optical_duplicate_rate > 0);
   out.set("wholeRun", line.options.first_block == 0 && line.options.end_block < 0);
   return out;
 }
@@ -179,6 +186,7 @@ EMSCRIPTEN_BINDINGS(readforge_functions) {
   emscripten::function("checkSettings", &CheckSettings);
   emscripten::function("checkIndex", &CheckIndex);
   emscripten::function("summaryLine", &Summary);
+  emscripten::function("duplicatesLine", &Duplicates);
   emscripten::function("bgzfEndOfFile", &BgzfEndOfFile);
   emscripten::function("bgzfSlices", &BgzfSlices);
   emscripten::function("tabixRanges", &TabixRanges);

@@ -28,6 +28,8 @@ inline val StatsValue(const SimulatorStats& s, int64_t total_reference_bases) {
   out.set("insertions", static_cast<double>(s.insertions));
   out.set("deletions", static_cast<double>(s.deletions));
   out.set("fragmentLengthSum", static_cast<double>(s.fragment_length_sum));
+  out.set("pcrDuplicates", static_cast<double>(s.pcr_duplicates));
+  out.set("opticalDuplicates", static_cast<double>(s.optical_duplicates));
   val bins = val::array();
   for (int64_t count : s.fragment_lengths.counts)
     bins.call<void>("push", static_cast<double>(count));

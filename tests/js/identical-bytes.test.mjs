@@ -2,7 +2,7 @@
 // Node runner and through the pump, fed in any chunk sizes) write the same bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -536,6 +536,7 @@ function sameInEveryHost(dir, args, { bam = true } = {}) {
   for (const suffix of ['1.fq', '2.fq', ...(bam ? ['.bam'] : [])])
     for (const other of ['b', 'c'])
       assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  return runs;
 }
 
 test('adapter read-through: the same reads and golden BAM in both hosts, threads or not', (t) => {
@@ -572,11 +573,23 @@ test('duplicates, optical ones and UMIs: the same reads, names and golden BAM in
     '--optical-duplicates',
     '0.1',
   ];
-  sameInEveryHost(dir, run);
+  const runs = sameInEveryHost(dir, run);
   assert.match(
     read(join(dir, 'a2.fq')).toString(),
     /^@readforge:1:RFSIM:1:\d+:\d+:\d+\/2 RX:Z:[ACGT]{9}\n/,
   );
+  // Every host reports the duplicates it wrote: the golden BAM's 0x400 pairs, PCR (dt:Z:LB) and
+  // optical (dt:Z:SQ).
+  const lines = runs.map((r) => r.stderr.split('\n').find((l) => l.includes(' duplicates (')));
+  assert.equal(new Set(lines).size, 1, lines.join('\n'));
+  const [, pcr, optical] = lines[0].match(/^readforge: (\d+) PCR and (\d+) optical duplicates/);
+  const count = (filter) =>
+    Number(
+      execFileSync('sh', ['-c', `samtools view -f 64 a.bam | grep -c '${filter}'`], { cwd: dir }),
+    );
+  assert.equal(Number(pcr), count('dt:Z:LB'));
+  assert.equal(Number(optical), count('dt:Z:SQ'));
+  assert.ok(Number(pcr) > 500 && Number(optical) > 100, lines[0]);
 });
 
 test('GC bias: a built-in, a file and an inline curve give the same reads in both hosts', (t) => {

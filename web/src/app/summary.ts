@@ -36,6 +36,16 @@ export function showSummary(
     ['Mean fragment length', `${mean.toFixed(1)} bp`],
     ['Reference', `${s.referenceBases.toLocaleString('en')} bases in ${s.contigs} contig(s)`],
   ];
+  const copies = s.pcrDuplicates + s.opticalDuplicates;
+  if (copies > 0) {
+    // Hundredths of a percent rounded half up in integers, as the command line's line is.
+    const hundredths = Math.floor((copies * 20000 + s.pairs) / (2 * Math.max(1, s.pairs)));
+    const share = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+    rows.push([
+      'Duplicates (PCR / optical)',
+      `${s.pcrDuplicates.toLocaleString('en')} / ${s.opticalDuplicates.toLocaleString('en')} (${share}% of the pairs)`,
+    ]);
+  }
   if (seconds !== null) rows.push(['Time', `${seconds.toFixed(1)} s`]);
   const dl = document.querySelector('#summary')!;
   dl.replaceChildren(

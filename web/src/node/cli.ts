@@ -336,6 +336,10 @@ async function simulateInto(
   );
   if (args.variantsPath)
     process.stderr.write(`readforge: planted ${s.planted.planted} VCF records\n`);
+  if (args.duplicates)
+    process.stderr.write(
+      `readforge: ${module.duplicatesLine(s.pcrDuplicates, s.opticalDuplicates, s.pairs)}\n`,
+    );
 }
 
 /**

@@ -43,6 +43,9 @@ export interface SimulatorStats {
   insertions: number;
   deletions: number;
   fragmentLengthSum: number;
+  /** With --duplicates / --optical-duplicates: pairs written as copies of an earlier fragment. */
+  pcrDuplicates: number;
+  opticalDuplicates: number;
   /** Fragment lengths in 64 bins of fragmentHistogramWidth from fragmentHistogramStart. */
   fragmentHistogram: number[];
   fragmentHistogramStart: number;
@@ -308,6 +311,8 @@ export interface ParsedArgs {
   threads: number;
   /** No --first-block or --end-block: the run writes all of its blocks. */
   wholeRun: boolean;
+  /** --duplicates or --optical-duplicates above 0: the run reports its duplicates. */
+  duplicates: boolean;
 }
 
 export interface ReadforgeModule {
@@ -330,6 +335,8 @@ export interface ReadforgeModule {
   describeFragments(text: string): FragmentsDescription;
   /** The summary line every host prints ("wrote N read pairs (B bases, X% sequencing ..."). */
   summaryLine(pairs: number, readBases: number, errors: number, contigs: number): string;
+  /** "1093 PCR and 98 optical duplicates (11.91% of the pairs)". */
+  duplicatesLine(pcr: number, optical: number, pairs: number): string;
   /** BGZF's end-of-file block, for hosts merging several simulators' compressed streams. */
   bgzfEndOfFile(): Uint8Array;
   parseArgs(args: string[]): ParsedArgs;

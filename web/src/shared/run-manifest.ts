@@ -59,6 +59,9 @@ const stats = z.strictObject({
   insertions: count,
   deletions: count,
   fragmentLengthSum: count,
+  // (Runs shared before duplicates were counted have none.)
+  pcrDuplicates: count.default(0),
+  opticalDuplicates: count.default(0),
   fragmentHistogram: counts(256),
   fragmentHistogramStart: count,
   fragmentHistogramWidth: count,
