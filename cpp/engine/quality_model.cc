@@ -176,8 +176,8 @@ void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
 
 // The draws come cycle by cycle, read by read (r = 2 pair + mate), 16 bits each from the low end
 // of each 64-bit draw up, for the cycles each read has (kReads is a multiple of 4, so the cycles
-// both mates have take whole draws). Then the chains advance together: all
-// 2 kBatch over the cycles both mates have, then the longer mate's kBatch.
+// both mates have take whole draws). Then the chains advance together: all 2 kBatch over the
+// cycles both mates have, then the longer mate's kBatch.
 void QualityModel::DrawBatch() {
   const int64_t longest = std::max(lengths_[0], lengths_[1]);
   const int64_t both = std::min(lengths_[0], lengths_[1]);
