@@ -47,9 +47,16 @@ test.beforeAll(async () => {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>readforge</title></head>
 <body><input type="file" id="fasta"><input id="pairs" value="1000">
 <button id="run">Simulate</button><button id="stop">Stop</button><p id="status"></p>
-<script type="module" src="/src/main.ts"></script></body></html>`,
+<script type="module" src="/src/main.ts"></script>
+<script type="module" src="/src/extra.ts"></script></body></html>`,
   );
-  run('mkdir', ['-p', 'src']);
+  // For the test: the package's API on the page, and a reference the page serves.
+  run('mkdir', ['-p', 'src', 'public']);
+  writeFileSync(
+    join(project, 'src/extra.ts'),
+    `import { simulate } from 'readforge';\n(window as unknown as { simulate: typeof simulate }).simulate = simulate;\n`,
+  );
+  writeFileSync(join(project, 'public/MT-human.fa'), readFileSync(MT));
   writeFileSync(join(project, 'src/main.ts'), example('src/main.ts'));
   writeFileSync(join(project, 'run.mjs'), example('run.mjs'));
   run('npx', ['vite', 'build']);
@@ -103,6 +110,41 @@ test('a vite page bundles the package and writes the CLI bytes from a Worker', a
   await page.locator('#run').click();
   await expect(page.locator('#status')).toContainText('not done: ');
   await expect(page.locator('#status')).toContainText('pairs');
+});
+
+test('in the page: a relative URL, function outputs, in a Worker or in the calling thread', async ({
+  page,
+}) => {
+  await page.goto(`http://localhost:${PORT}/`);
+  const expected = nativeRun(['-N', '500', '-S', '5', '--interleaved'], MT, ['i.fq']);
+  for (const worker of [true, false]) {
+    const base64 = await page.evaluate(async (inWorker) => {
+      const pieces: Uint8Array[] = [];
+      const simulate = (window as unknown as { simulate: Function }).simulate;
+      await simulate({
+        reference: 'MT-human.fa',
+        settings: { pairs: 500, seed: 5, interleaved: true },
+        outputs: { read1: (bytes: Uint8Array) => void pieces.push(bytes) },
+        worker: inWorker,
+      });
+      const all = new Uint8Array(await new Blob(pieces as BlobPart[]).arrayBuffer());
+      let text = '';
+      for (const byte of all) text += String.fromCharCode(byte);
+      return btoa(text);
+    }, worker);
+    expect(Buffer.from(base64, 'base64').equals(expected.fastq[0]), `worker: ${worker}`).toBe(true);
+  }
+  // A reference that is not FASTA (the server answers its page): the message names it.
+  const message = await page.evaluate(async () => {
+    const simulate = (window as unknown as { simulate: Function }).simulate;
+    return simulate({ reference: 'missing.fa', outputs: { read1: () => {} } }).then(
+      () => 'no error',
+      (e: Error) => e.message,
+    );
+  });
+  expect(message).toBe(
+    `http://localhost:${PORT}/missing.fa: line 1: expected '>' header before sequence data, found '<'`,
+  );
 });
 
 test('plain Node runs the same tarball: the CLI bytes', () => {

@@ -27,10 +27,15 @@ function forWorker(target: OutputTarget): {
   return { stream: pipe.writable, done: pipe.readable.pipeTo(sink) };
 }
 
+/** A URL as the page means it: the Worker would resolve a relative one against its own script. */
+const absolute = (url: string | URL) => new URL(url, location.href).href;
+
 /** Runs in a Web Worker started for the run and ended with it. */
-function simulateInWorker(options: SimulateOptions): Promise<SimulateResult> {
+async function simulateInWorker(options: SimulateOptions): Promise<SimulateResult> {
   const { onProgress, signal, outputs, wasm, ...rest } = options;
   signal?.throwIfAborted();
+  if (typeof rest.reference === 'string' || rest.reference instanceof URL)
+    rest.reference = absolute(rest.reference);
   const streams: Record<string, WritableStream<Uint8Array>> = {};
   const written: Promise<void>[] = [];
   for (const [name, target] of Object.entries(outputs)) {
@@ -43,7 +48,8 @@ function simulateInWorker(options: SimulateOptions): Promise<SimulateResult> {
   const message: ToWorker = {
     type: 'run',
     options: { ...rest, outputs: streams as unknown as SimulateOptions['outputs'] },
-    wasm: wasm instanceof URL ? wasm.href : (wasm ?? WASM_URL.href),
+    wasm:
+      typeof wasm === 'string' || wasm instanceof URL ? absolute(wasm) : (wasm ?? WASM_URL.href),
   };
   const transfer: Transferable[] = Object.values(streams) as unknown as Transferable[];
   if (rest.reference instanceof ReadableStream)

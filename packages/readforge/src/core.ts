@@ -131,7 +131,30 @@ function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: stri
   return { settings, seed };
 }
 
+/** How messages name the reference: its path, URL or file name. */
+function referenceName(reference: SimulateOptions['reference']): string {
+  if (typeof reference === 'string') return reference;
+  if (reference instanceof URL) return reference.href;
+  if (typeof File !== 'undefined' && reference instanceof File) return reference.name;
+  return 'the reference';
+}
+
 export async function runSimulation(
+  module: ReadforgeModule,
+  options: SimulateOptions,
+  host: Host,
+): Promise<SimulateResult> {
+  try {
+    return await run(module, options, host);
+  } catch (error) {
+    // Problems in the reference's bytes name it, as the command line's do.
+    if (error instanceof ReadforgeError && error.inReference)
+      throw new ReadforgeError(`${referenceName(options.reference)}: ${error.message}`, true);
+    throw error;
+  }
+}
+
+async function run(
   module: ReadforgeModule,
   options: SimulateOptions,
   host: Host,
