@@ -215,6 +215,15 @@ process.stdout.write(Buffer.concat(pieces));`,
   expect(Buffer.from(regions, 'latin1').equals(twoRegions.fastq[0])).toBe(true);
   expect(regions).toContain('@MT_human_9'); // pairs from the second region too
 
+  // Outputs without read 1: refused, not dropped.
+  const noRead1 = run('node', [
+    '--input-type=module',
+    '-e',
+    `import { simulate } from 'readforge';
+await simulate({ reference: ${JSON.stringify(MT)}, outputs: { vcf: 'x.vcf' } }).catch((e) => console.log(e.message));`,
+  ]);
+  expect(noRead1.trim()).toBe('outputs.read1 is required');
+
   // A missing reference: the CLI's words, and no output left behind.
   rmSync(join(project, 'r1.fq'));
   let message = '';

@@ -164,6 +164,8 @@ async function run(
   const open = (input: ReferenceInput) =>
     input instanceof ReadableStream ? Promise.resolve(input) : host.open(input);
   const reference = options.reference;
+  // (Checked for callers without types: reads with nowhere to go would vanish without a word.)
+  if (!options.outputs?.read1) throw new ReadforgeError('outputs.read1 is required');
   const texts = fileTexts(settings, options, host);
   // The settings checked before any reading (those naming a file with it, when the engine starts).
   const named = (name: string) => name === 'bed' || name in FILE_SETTINGS;
