@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Repeated code in the production sources (cpp/, web/src/, packages/readforge/src, scripts/, bin/): jscpd from npm, runs
-// of six lines or more. Fails on any pair not in the reviewed allow-list below, so that new
+// Repeated code in the production sources (cpp/, web/src/, packages/readforge/src, scripts/,
+// bin/): jscpd from npm, runs of six lines or more. Fails on any pair not in the reviewed allow-list below, so that new
 // copies are folded into one piece of code instead of landing. Run by scripts/test.sh.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -148,7 +148,7 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
     if (line.options.plant_variants)
       std::fprintf(stderr, "readforge: planted %lld VCF records\n",
                    static_cast<long long>(s.planted.planted));
-    if (line.options.duplicate_rate > 0 || line.options.optical_duplicate_rate > 0)
+    if (line.options.duplicates())
       std::fprintf(stderr, "readforge: %s\n",
                    DuplicatesLine(s.pcr_duplicates, s.optical_duplicates, s.pairs).c_str());
   }

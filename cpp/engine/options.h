@@ -111,6 +111,8 @@ struct Options {
   bool paired() const { return read2_length > 0; }
   // Read 1 starts with the UMI.
   bool inline_umi() const { return umi_inline && umi_length + umi_length2 > 0; }
+  // Some pairs are written as copies of earlier ones (and the run reports how many).
+  bool duplicates() const { return duplicate_rate > 0 || optical_duplicate_rate > 0; }
   // Illumina-style names: asked for, or needed by optical duplicates (told by the tile and x:y).
   bool illumina_names() const {
     return read_names == ReadNames::kIllumina || optical_duplicate_rate > 0;

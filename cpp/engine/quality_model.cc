@@ -5,8 +5,6 @@
 
 #include <limits>
 
-#include <cstring>
-
 #include "engine/bases.h"
 #include "engine/exponential_draw.h"
 #include "engine/variants.h"
@@ -27,16 +25,13 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
 QualityModel::QualityModel(const QualityProfile& profile,
                            int64_t read1_length,
                            int64_t read2_length) {
-  for (int q : profile.alphabet) {
-    const char c = static_cast<char>(33 + q);
-    phred_chars_.push_back(c);
-    hazard_of_[static_cast<size_t>(c)] = Hazard(PhredErrorProbability(q));
-  }
+  for (int q : profile.alphabet)
+    phred_chars_.push_back(static_cast<char>(33 + q));
+  // Every Phred+33 character: the profile's qualities and its N quality alike.
+  for (int q = 0; 33 + q < static_cast<int>(hazard_of_.size()); ++q)
+    hazard_of_[static_cast<size_t>(33 + q)] = Hazard(PhredErrorProbability(q));
   Compile(profile, 0, read1_length, &ends_[0]);
   Compile(profile, 1, read2_length, &ends_[1]);
-  const char n_qualities[] = {ends_[0].n_quality, ends_[1].n_quality};
-  for (char c : n_qualities)
-    hazard_of_[static_cast<size_t>(c)] = Hazard(PhredErrorProbability(c - 33));
   lengths_ = {read1_length, read2_length};
   const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
   draws_.resize(longest * kReads);
@@ -207,17 +202,17 @@ void QualityModel::DrawBatch() {
       --left;
     }
   }
-  previous_.fill(0);
-  Advance<kReads, 1, 0>(0, both);
+  std::array<uint32_t, kReads> previous{};  // each chain's row for its next cycle
+  Advance<kReads, 1, 0>(0, both, previous.data());
   if (lengths_[0] > both)
-    Advance<kBatch, 2, 0>(both, lengths_[0]);
+    Advance<kBatch, 2, 0>(both, lengths_[0], previous.data());
   else if (lengths_[1] > both)
-    Advance<kBatch, 2, 1>(both, lengths_[1]);
+    Advance<kBatch, 2, 1>(both, lengths_[1], previous.data());
   next_pair_ = 0;
 }
 
 template <int kChains, int kStride, int kFirst>
-void QualityModel::Advance(int64_t from, int64_t to) {
+void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
   const uint32_t k = static_cast<uint32_t>(phred_chars_.size());
   const uint16_t* draws = draws_.data();
   char* qualities = qualities_.data();
@@ -227,7 +222,7 @@ void QualityModel::Advance(int64_t from, int64_t to) {
   // whose address has escaped) leave them in registers.
   uint32_t previous[kChains];
   for (int j = 0; j < kChains; ++j)
-    previous[j] = previous_[kFirst + j * kStride];
+    previous[j] = rows[kFirst + j * kStride];
   for (int64_t c = from; c < to; ++c) {
     const size_t at = static_cast<size_t>(c) * kReads;
     const Column* row[2] = {columns[0] + static_cast<size_t>(c) * cycle_stride[0],
@@ -247,7 +242,7 @@ void QualityModel::Advance(int64_t from, int64_t to) {
     }
   }
   for (int j = 0; j < kChains; ++j)
-    previous_[kFirst + j * kStride] = previous[j];
+    rows[kFirst + j * kStride] = previous[j];
 }
 
 // One read of the batch's next pair: its drawn qualities (the N quality where the base is N),

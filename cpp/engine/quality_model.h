@@ -109,9 +109,9 @@ class QualityModel {
   // The qualities of the block's next kBatch pairs.
   void DrawBatch();
   // Advances the chains of kChains reads (kFirst, kFirst + kStride, ...) from cycle `from` to
-  // `to`.
+  // `to`; `rows` holds each read's row for its next cycle, in and out.
   template <int kChains, int kStride, int kFirst>
-  void Advance(int64_t from, int64_t to);
+  void Advance(int64_t from, int64_t to, uint32_t* rows);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kSums>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
@@ -122,9 +122,8 @@ class QualityModel {
   std::array<uint64_t, 128> hazard_of_{};  // quality character -> its error hazard
   std::array<int64_t, 2> lengths_{};
   Rng stream_;
-  std::vector<uint16_t> draws_;              // [cycle][read]: 16 bits a base
-  std::vector<char> qualities_;              // [cycle][read]
-  std::array<uint32_t, kReads> previous_{};  // each chain's row for its next cycle
+  std::vector<uint16_t> draws_;  // [cycle][read]: 16 bits a base
+  std::vector<char> qualities_;  // [cycle][read]
   uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
   uint64_t until_ = 0;   // error, and the Exp(1) draw the next one is at
   int next_pair_ = kBatch;

@@ -74,7 +74,7 @@ val ParseArgs(val args) {
   out.set("interleaved", line.options.interleaved);
   out.set("coverage", line.options.coverage);
   out.set("threads", line.threads);
-  out.set("duplicates", line.options.duplicate_rate > 0 || line.options.optical_duplicate_rate > 0);
+  out.set("duplicates", line.options.duplicates());
   out.set("wholeRun", line.options.first_block == 0 && line.options.end_block < 0);
   return out;
 }

@@ -125,10 +125,7 @@ TEST_F(AdaptersTest, ReadsRunIntoTheAdapterThenPolyGAndTheBamSoftClipsThem) {
   const std::regex clip_end(R"(^(\d+)M(\d+)S$)"), clip_start(R"(^(\d+)S(\d+)M$)");
   int64_t records = 0, clipped = 0;
   while (std::getline(sam, line)) {
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, '\t');)
-      f.push_back(x);
+    const std::vector<std::string> f = testing::TabFields(line);
     ++records;
     const int flag = std::stoi(f[1]);
     const std::string za = line.substr(line.find("ZA:i:") + 5);

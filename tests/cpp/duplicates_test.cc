@@ -167,10 +167,7 @@ TEST_F(DuplicatesTest, InlineUmisAreReadOnesFirstCyclesSoftClippedInTheBam) {
   std::string line;
   int64_t records = 0;
   while (std::getline(sam, line)) {
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, '\t');)
-      f.push_back(x);
+    const std::vector<std::string> f = testing::TabFields(line);
     ++records;
     const bool reverse = std::stoi(f[1]) & 0x10;
     const std::string rx = line.substr(line.find("RX:Z:") + 5, 8);

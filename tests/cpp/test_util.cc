@@ -231,6 +231,14 @@ bool ParseReadName(const std::string& name, ReadName* out) {
   return true;
 }
 
+std::vector<std::string> TabFields(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, '\t');)
+    fields.push_back(field);
+  return fields;
+}
+
 std::string ReverseComplement(const std::string& s) {
   std::string r(s.rbegin(), s.rend());
   for (char& c : r)

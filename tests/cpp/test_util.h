@@ -76,6 +76,9 @@ bool ParseReadName(const std::string& name, ReadName* out);
 
 std::string ReverseComplement(const std::string& s);
 
+// A SAM or VCF line's tab-separated fields.
+std::vector<std::string> TabFields(const std::string& line);
+
 }  // namespace readforge::testing
 
 #endif  // READFORGE_TESTS_TEST_UTIL_H_

@@ -141,10 +141,7 @@ Haplotype Spell(const std::string& bases, const std::string& vcf, int hap) {
   while (std::getline(lines, line)) {
     if (line.empty() || line[0] == '#')
       continue;
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string x; std::getline(fields, x, '\t');)
-      f.push_back(x);
+    const std::vector<std::string> f = testing::TabFields(line);
     const std::string& gt = f[9];
     const char allele = gt.size() == 1 ? gt[0] : gt[static_cast<size_t>(2 * hap)];
     if (allele != '1')

@@ -105,6 +105,9 @@ function fileTexts(settings: Setting[], options: SimulateOptions, host: Host): S
   return texts;
 }
 
+/** The names the profiles' texts go by in the settings and in messages. */
+const profileNames = (profiles: string[]) => profiles.map((_, i) => `profile-${i + 1}`);
+
 function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: string } {
   const settings: Setting[] = [];
   let seed = '';
@@ -127,7 +130,7 @@ function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: stri
   if (outputs.bam) settings.push(['bam', 'truth.bam']);
   if (options.variants) settings.push(['variants', 'variants.vcf']);
   if (options.profiles && !settings.some(([name]) => name === 'profile'))
-    settings.push(['profile', options.profiles.map((_, i) => `profile-${i + 1}`).join(',')]);
+    settings.push(['profile', profileNames(options.profiles).join(',')]);
   return { settings, seed };
 }
 
@@ -174,10 +177,7 @@ async function run(
   const request: SimulationRequest = {
     ...texts,
     ...(options.profiles
-      ? {
-          profileTexts: options.profiles,
-          profileNames: options.profiles.map((_, i) => `profile-${i + 1}`),
-        }
+      ? { profileTexts: options.profiles, profileNames: profileNames(options.profiles) }
       : {}),
   };
   if (options.index) request.gapsText = options.index;

@@ -9,10 +9,18 @@ export function loadEngine(wasm: ArrayBuffer | Uint8Array): Promise<ReadforgeMod
   return (factory as ReadforgeFactory)({ wasmBinary: wasm });
 }
 
-export async function fetchBytes(url: string | URL): Promise<ArrayBuffer> {
+/** A fetch that answered 200 with a body, or an error naming the URL. */
+async function fetchOk(
+  url: string | URL,
+): Promise<Response & { body: ReadableStream<Uint8Array> }> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot fetch ${String(url)}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  if (!response.ok || !response.body)
+    throw new Error(`cannot fetch ${String(url)}: HTTP ${response.status}`);
+  return response as Response & { body: ReadableStream<Uint8Array> };
+}
+
+export async function fetchBytes(url: string | URL): Promise<ArrayBuffer> {
+  return (await fetchOk(url)).arrayBuffer();
 }
 
 /** A fresh, decompressed stream of a reference given as bytes, a Blob or a URL. */
@@ -20,8 +28,5 @@ export async function openInput(input: Exclude<ReferenceInput, ReadableStream<Ui
   if (input instanceof Uint8Array || input instanceof ArrayBuffer)
     return decompressIfGzip(new Blob([input as BlobPart]).stream());
   if (input instanceof Blob) return decompressIfGzip(input.stream());
-  const response = await fetch(input);
-  if (!response.ok || !response.body)
-    throw new Error(`cannot fetch ${String(input)}: HTTP ${response.status}`);
-  return decompressIfGzip(response.body);
+  return decompressIfGzip((await fetchOk(input)).body);
 }

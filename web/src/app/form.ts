@@ -88,7 +88,8 @@ export class OptionsForm {
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
       ok &&= !message;
     }
-    const whole = document.querySelector<HTMLElement>('#form-error')!; // in the run panel;
+    // (The run panel holds it, outside the form.)
+    const whole = document.querySelector<HTMLElement>('#form-error')!;
     whole.textContent = ok ? this.module.checkSettings(this.settings()) : '';
     return ok && !whole.textContent;
   }
