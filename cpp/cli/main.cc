@@ -31,12 +31,13 @@ namespace {
 
 struct Outputs {
   OutputFile read1, read2, mutations, vcf, alignments;
+  OutputFile genome_truth;  // --genome-truth: the plan's table, written once the run is done
   // --bam to a file: its index, made as it is written (bam_index_stream.h), written beside it.
   std::unique_ptr<BamIndexAssembler> index_entries;
   OutputFile index;
 
   void DiscardAll() {
-    for (OutputFile* f : {&read1, &read2, &mutations, &vcf, &alignments, &index})
+    for (OutputFile* f : {&read1, &read2, &mutations, &vcf, &alignments, &genome_truth, &index})
       f->Discard();
   }
 };
@@ -124,7 +125,9 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
     return file->is_open() ? file->Write(bytes) : Status::Ok();
   };
   // Plan first (cheap), so that a bad region is reported before any note about the seed.
-  RF_RETURN_IF_ERROR(Simulator(line.options, layout).Start());
+  Simulator planner(line.options, layout);
+  RF_RETURN_IF_ERROR(planner.Start());
+  const std::string genome_truth = planner.GenomeTruth();
   if (!line.seed_given && !line.quiet) {
     std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
                  static_cast<unsigned long long>(line.options.seed),
@@ -152,8 +155,12 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
       std::fprintf(stderr, "readforge: %s\n",
                    DuplicatesLine(s.pcr_duplicates, s.optical_duplicates, s.pairs).c_str());
   }
+  if (out.genome_truth.is_open())
+    RF_RETURN_IF_ERROR(out.genome_truth.Write(genome_truth));
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());
+  if (out.genome_truth.is_open())
+    RF_RETURN_IF_ERROR(out.genome_truth.Close());
   if (out.index_entries) {
     std::string index;
     Status s = out.index_entries->Finish(&index);
@@ -193,6 +200,14 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(ReadWholeFile(line.gc_bias_path, &text));
     RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, text, &o));
   }
+  {
+    std::string map_text, abundance_text;
+    if (!line.genome_map_path.empty())
+      RF_RETURN_IF_ERROR(ReadWholeFile(line.genome_map_path, &map_text));
+    if (!line.abundance_path.empty())
+      RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &abundance_text));
+    RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
+  }
   if (!line.profile_paths.empty()) {
     std::vector<std::string> texts(line.profile_paths.size());
     for (size_t i = 0; i < texts.size(); ++i)
@@ -231,6 +246,8 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.mutations.Open(line.mutations_path.empty() ? "-" : line.mutations_path));
   if (o.write_vcf)
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
+  if (!line.genome_truth_path.empty())
+    RF_RETURN_IF_ERROR(out.genome_truth.Open(line.genome_truth_path));
   if (alignments) {
     RF_RETURN_IF_ERROR(out.alignments.Open(line.alignments_path));
     // The index is of a whole run's BAM: a shard's piece (--first-block, --end-block) has none.

@@ -60,6 +60,18 @@ constexpr Spec kSpecs[] = {
     {0, "umi", Kind::kText, "LEN[,LEN2]",
      "a UMI of LEN bases per molecule (LEN1,LEN2: one per mate), as RX:Z: in the FASTQ comment"},
     {0, "umi-inline", Kind::kSwitch, nullptr, "read the UMI as read 1's first LEN cycles instead"},
+    {0, "genome-map", Kind::kText, "FILE",
+     "a community: CONTIG GENOME lines; -N is shared over the genomes, then their contigs"},
+    {0, "abundance", Kind::kText, "FILE",
+     "each genome's relative abundance (GENOME ABUNDANCE) or, under a 'genome coverage' header, "
+     "fold coverage [by length]"},
+    {0, "abundance-distribution", Kind::kText, "NAME",
+     "draw abundances: lognormal, exponential, halfnormal or zero-inflated-lognormal"},
+    {0, "abundance-sigma", Kind::kReal, "FLOAT", "sigma of the (zero-inflated) log-normal [1]"},
+    {0, "abundance-zeros", Kind::kReal, "FLOAT",
+     "zero-inflated-lognormal: the probability of a 0 [0.2]"},
+    {0, "genome-truth", Kind::kText, "FILE",
+     "write each genome's contigs, bases, abundance, pairs and coverage (TSV)"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -195,6 +207,20 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       } else if (!value.empty()) {
         line->gc_bias_path = std::string(value);
       }
+    } else if (name == "genome-map") {
+      line->genome_map_path = std::string(value);
+    } else if (name == "abundance") {
+      line->abundance_path = std::string(value);
+    } else if (name == "abundance-distribution") {
+      o.abundance_distribution = AbundanceDistribution::kNone;
+      if (!value.empty() && !ParseAbundanceDistribution(value, &o.abundance_distribution)) {
+        return Status::Error(
+            "--abundance-distribution must be lognormal, exponential, halfnormal or "
+            "zero-inflated-lognormal, got '" +
+            std::string(value) + "'");
+      }
+    } else if (name == "genome-truth") {
+      line->genome_truth_path = std::string(value);
     } else if (name == "umi") {
       const size_t comma = value.find(',');
       int64_t first = 0, second = 0;
@@ -266,6 +292,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     return bad("a number");
   if (name == "coverage")
     o.coverage = v;
+  else if (name == "abundance-sigma")
+    o.abundance_sigma = v;
+  else if (name == "abundance-zeros")
+    o.abundance_zeros = v;
   else if (name == "het-fraction")
     o.het_fraction = v;
   else if (name == "duplicates")
@@ -366,7 +396,8 @@ Status CheckFileArguments(const CommandLine& line) {
   int on_stdout = 0;
   for (size_t i = 1; i < n; ++i)
     on_stdout += line.positional[i] == "-";
-  for (const std::string* path : {&line.vcf_path, &line.alignments_path, &line.mutations_path})
+  for (const std::string* path :
+       {&line.vcf_path, &line.alignments_path, &line.mutations_path, &line.genome_truth_path})
     on_stdout += *path == "-";
   if (on_stdout > 1) {
     return Status::Error(
@@ -417,6 +448,32 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
   return Status::Ok();
 }
 
+Status CommunityFrom(const CommandLine& line,
+                     const std::string& map_text,
+                     const std::string& abundance_text,
+                     Options* options) {
+  if (line.genome_map_path.empty()) {
+    if (!line.abundance_path.empty())
+      return Status::Error("--abundance gives each genome's amount: it needs --genome-map");
+    if (!line.genome_truth_path.empty())
+      return Status::Error("--genome-truth reports each genome: it needs --genome-map");
+    if (options->abundance_distribution != AbundanceDistribution::kNone)
+      return Status::Error(
+          "--abundance-distribution draws each genome's abundance: it needs "
+          "--genome-map to say which contigs form a genome");
+    return Status::Ok();
+  }
+  auto community = std::make_shared<Community>();
+  RF_RETURN_IF_ERROR(Community::Make(line.genome_map_path, map_text, line.abundance_path,
+                                     abundance_text, community.get()));
+  if (community->measure() == Community::Measure::kCoverage && line.pairs_given) {
+    return Status::Error(line.abundance_path +
+                         " gives each genome's fold coverage, which sets the pairs: leave out -N");
+  }
+  options->community = std::move(community);
+  return Status::Ok();
+}
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
                            const SettingFiles& files,
                            Options* options) {
@@ -450,6 +507,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
     }
     RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, files.gc_bias, &line.options));
   }
+  if (!line.genome_map_path.empty() && files.genome_map.empty())
+    return Status::Error("--genome-map: the text of '" + line.genome_map_path + "' was not given");
+  if (!line.abundance_path.empty() && files.abundance.empty())
+    return Status::Error("--abundance: the text of '" + line.abundance_path + "' was not given");
+  RF_RETURN_IF_ERROR(CommunityFrom(line, files.genome_map, files.abundance, &line.options));
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
   options->write_vcf = !line.vcf_path.empty();
@@ -514,6 +576,19 @@ std::string CanonicalSettings(const Options& o) {
     add("--umi-inline", "");
   if (o.read_names == Options::ReadNames::kIllumina)
     add("--read-names", "illumina");
+  if (o.community) {
+    add("--genome-map", o.community->map_name());
+    if (!o.community->table_name().empty())
+      add("--abundance", o.community->table_name());
+  }
+  if (o.abundance_distribution != AbundanceDistribution::kNone) {
+    add("--abundance-distribution", AbundanceDistributionName(o.abundance_distribution));
+    if (o.abundance_distribution != AbundanceDistribution::kExponential &&
+        o.abundance_distribution != AbundanceDistribution::kHalfNormal)
+      add("--abundance-sigma", FormatNumber(o.abundance_sigma));
+    if (o.abundance_distribution == AbundanceDistribution::kZeroInflatedLogNormal)
+      add("--abundance-zeros", FormatNumber(o.abundance_zeros));
+  }
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));
   return out;

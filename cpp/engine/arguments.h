@@ -28,6 +28,9 @@ struct CommandLine {
   std::string vcf_path;                    // --vcf
   std::string alignments_path;             // --bam or --sam
   std::string mutations_path;              // --mutations (default: standard output)
+  std::string genome_map_path;             // --genome-map
+  std::string abundance_path;              // --abundance
+  std::string genome_truth_path;           // --genome-truth
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;
@@ -56,6 +59,8 @@ struct SettingFiles {
   std::string quality_bins;      // --quality-bins, when not a built-in name
   std::string fragment_hist;     // --fragment-hist
   std::string gc_bias;           // --gc-bias FILE
+  std::string genome_map;        // --genome-map
+  std::string abundance;         // --abundance
 };
 
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
@@ -71,6 +76,13 @@ Status QualityBinsFrom(const std::string& value, const std::string& text, Option
 Status FragmentHistogramFrom(const std::string& name, const std::string& text, Options* options);
 // --gc-bias FILE: the curve's `text` (errors name `name`).
 Status GcBiasFrom(const std::string& name, const std::string& text, Options* options);
+
+// --genome-map and --abundance (their texts; the abundance's empty without one): the community
+// (a no-op without --genome-map). Errors name the files.
+Status CommunityFrom(const CommandLine& line,
+                     const std::string& map_text,
+                     const std::string& abundance_text,
+                     Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

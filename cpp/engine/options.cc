@@ -94,6 +94,17 @@ Status ValidateOptions(const Options& o) {
                          std::to_string(o.umi_length) + " must be shorter than read 1 (" +
                          std::to_string(o.read1_length) + ")");
   }
+  RF_RETURN_IF_ERROR(CheckReal(o.abundance_sigma, 0, 10, "--abundance-sigma"));
+  RF_RETURN_IF_ERROR(CheckReal(o.abundance_zeros, 0, 1, "--abundance-zeros", /*hi_open=*/true));
+  if (o.community && o.abundance_distribution != AbundanceDistribution::kNone &&
+      o.community->measure() != Community::Measure::kLength) {
+    return Status::Error("give --abundance or --abundance-distribution, not both");
+  }
+  if (o.community && o.coverage > 0) {
+    return Status::Error(
+        "--genome-map shares -N over the genomes: for fold coverage per genome, give a "
+        "'genome coverage' table to --abundance instead of -C");
+  }
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
   return Status::Ok();

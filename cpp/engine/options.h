@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/adapters.h"
+#include "engine/community.h"
 #include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
@@ -78,6 +79,13 @@ struct Options {
   ReadNames read_names = ReadNames::kWgsim;
   // --gc-bias: fragments kept by their GC fraction through a curve (gc_bias.h).
   std::shared_ptr<const GcBias> gc_bias;
+
+  // --genome-map (with --abundance or --abundance-distribution): the contigs form genomes, and
+  // -N is shared over the genomes first (community.h). Distribution draws use the seed.
+  std::shared_ptr<const Community> community;
+  AbundanceDistribution abundance_distribution = AbundanceDistribution::kNone;
+  double abundance_sigma = 1;    // --abundance-sigma: the log-normal's sigma
+  double abundance_zeros = 0.2;  // --abundance-zeros: the zero-inflated share of zeros
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

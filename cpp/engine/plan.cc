@@ -8,6 +8,7 @@
 #include <boost/random/binomial_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
+#include "engine/community.h"
 #include "engine/random.h"
 #include "engine/usable_positions.h"
 #include "formats/text.h"
@@ -147,11 +148,13 @@ Status Plan::Make(const Options& options,
   if (options.coverage > 0)
     return Status::Ok();
   std::vector<int64_t> weights;
+  std::vector<int64_t> span_bases;  // with a community, for its truth
   if (plan->has_regions_) {
     for (auto& [i, s] : ordered) {
       Span with_usable = *s;
       plan->AddUsable(i, &with_usable);
       weights.push_back(Sum(with_usable.usable));
+      span_bases.push_back(s->end - s->begin);
     }
   } else {
     weights.resize(contigs.size());
@@ -160,6 +163,11 @@ Status Plan::Make(const Options& options,
       plan->AddUsable(i, &whole);
       weights[i] = Sum(whole.usable);
     }
+    if (options.community) {
+      span_bases.resize(contigs.size());
+      for (size_t i = 0; i < contigs.size(); ++i)
+        span_bases[i] = contigs.length(i);
+    }
   }
   if (options.num_pairs > 0 &&
       std::all_of(weights.begin(), weights.end(), [](int64_t w) { return w == 0; })) {
@@ -167,12 +175,130 @@ Status Plan::Make(const Options& options,
         "no contig or region has room for a read: each is shorter than the longest read (" +
         std::to_string(options.longest_read()) + " bases) or (nearly) all N");
   }
-  Apportion(options.num_pairs, &weights);
+  if (options.community) {
+    std::vector<size_t> ordinals(weights.size());
+    for (size_t k = 0; k < weights.size(); ++k)
+      ordinals[k] = plan->has_regions_ ? ordered[k].first : k;
+    RF_RETURN_IF_ERROR(plan->ApportionOverGenomes(ordinals, span_bases, &weights));
+  } else {
+    Apportion(options.num_pairs, &weights);
+  }
   if (plan->has_regions_) {
     for (size_t k = 0; k < ordered.size(); ++k)
       ordered[k].second->pairs = weights[k];
   } else {
     plan->pairs_ = std::move(weights);
+  }
+  return Status::Ok();
+}
+
+Status Plan::ApportionOverGenomes(const std::vector<size_t>& ordinals,
+                                  const std::vector<int64_t>& span_bases,
+                                  std::vector<int64_t>* weights) {
+  const Options& options = *options_;
+  const Community& community = *options.community;
+  const ContigList& contigs = *contigs_;
+  const size_t genomes = community.genomes().size();
+  // Every contig of the reference has a genome, and every contig of the map is in the reference.
+  std::vector<uint32_t> genome_of(contigs.size());
+  for (size_t i = 0; i < contigs.size(); ++i) {
+    const int64_t g = community.GenomeOf(contigs.name(i));
+    if (g < 0) {
+      return Status::Error(community.map_name() + ": the reference's contig '" +
+                           std::string(contigs.name(i)) +
+                           "' has no genome; every contig needs a 'contig genome' line");
+    }
+    genome_of[i] = static_cast<uint32_t>(g);
+  }
+  if (community.map_size() > contigs.size()) {
+    for (const std::string& contig : community.map_contigs()) {
+      if (!contigs.Contains(contig)) {
+        return Status::Error(community.map_name() + ": contig '" + contig +
+                             "' is not in the reference (known: " + contigs.FirstNames() + ")");
+      }
+    }
+  }
+  tallies_.assign(genomes, GenomeTally());
+  for (size_t i = 0; i < contigs.size(); ++i)
+    ++tallies_[genome_of[i]].contigs;
+  for (size_t k = 0; k < weights->size(); ++k) {
+    GenomeTally& t = tallies_[genome_of[ordinals[k]]];
+    t.bases += span_bases[k];
+    t.usable += (*weights)[k];
+  }
+  // Each genome's pairs.
+  std::vector<double> shares;
+  if (options.abundance_distribution != AbundanceDistribution::kNone) {
+    RF_RETURN_IF_ERROR(DrawAbundances(options.abundance_distribution, options.abundance_sigma,
+                                      options.abundance_zeros, options.seed, genomes, &shares));
+  } else if (community.measure() != Community::Measure::kLength) {
+    shares = community.amounts();
+  }
+  std::vector<int64_t> genome_pairs(genomes, 0);
+  const int64_t bases_per_pair = options.read1_length + options.read2_length;
+  if (shares.empty()) {  // by usable length, as contigs without a community
+    for (size_t g = 0; g < genomes; ++g) {
+      genome_pairs[g] = tallies_[g].usable;
+      tallies_[g].asked = static_cast<double>(tallies_[g].usable);
+    }
+    const double sum = static_cast<double>(Sum(genome_pairs));
+    for (GenomeTally& t : tallies_)
+      t.asked = sum > 0 ? t.asked / sum : 0;
+    Apportion(options.num_pairs, &genome_pairs);
+  } else if (community.measure() == Community::Measure::kCoverage &&
+             options.abundance_distribution == AbundanceDistribution::kNone) {
+    for (size_t g = 0; g < genomes; ++g) {
+      tallies_[g].asked = shares[g];
+      const double pairs = std::round(shares[g] * static_cast<double>(tallies_[g].usable) /
+                                      static_cast<double>(bases_per_pair));
+      if (pairs > static_cast<double>(kMaxPairs)) {
+        return Status::Error("genome '" + community.genomes()[g] + "' at coverage " +
+                             FormatNumber(shares[g]) + " would need more than " +
+                             std::to_string(kMaxPairs) + " pairs");
+      }
+      genome_pairs[g] = static_cast<int64_t>(pairs);
+    }
+  } else {
+    // Shares in fixed point (2^32 for the largest), so apportioning is integer arithmetic.
+    double top = 0;
+    for (double share : shares)
+      top = std::max(top, share);
+    for (size_t g = 0; g < genomes; ++g) {
+      tallies_[g].asked = shares[g];
+      genome_pairs[g] = static_cast<int64_t>(std::llround(shares[g] / top * 4294967296.0));
+    }
+    Apportion(options.num_pairs, &genome_pairs);
+  }
+  for (size_t g = 0; g < genomes; ++g) {
+    if (genome_pairs[g] > 0 && tallies_[g].usable == 0) {
+      return Status::Error("genome '" + community.genomes()[g] +
+                           "' has no room for a read: each of its contigs is shorter than the "
+                           "longest read (" +
+                           std::to_string(options.longest_read()) + " bases) or (nearly) all N");
+    }
+    tallies_[g].pairs = genome_pairs[g];
+  }
+  if (Sum(genome_pairs) > kMaxPairs)
+    return Status::Error("the coverage table asks for more than " + std::to_string(kMaxPairs) +
+                         " pairs in all");
+  // Then each genome's pairs over its spans, by usable positions.
+  std::vector<size_t> order(weights->size());
+  for (size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return genome_of[ordinals[a]] < genome_of[ordinals[b]];
+  });
+  std::vector<int64_t> part;
+  for (size_t at = 0; at < order.size();) {
+    const uint32_t g = genome_of[ordinals[order[at]]];
+    size_t end = at;
+    part.clear();
+    while (end < order.size() && genome_of[ordinals[order[end]]] == g)
+      part.push_back((*weights)[order[end++]]);
+    Apportion(genome_pairs[g], &part);
+    for (size_t j = at; j < end; ++j)
+      (*weights)[order[j]] = part[j - at];
+    at = end;
   }
   return Status::Ok();
 }

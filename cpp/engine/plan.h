@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/community.h"
 #include "engine/options.h"
 #include "formats/contig_list.h"
 #include "formats/gap_index.h"
@@ -67,8 +68,18 @@ class Plan {
   Status CheckAllRegionsSeen(const std::unordered_set<std::string>& seen,
                              const std::string& seen_names) const;
 
+  // With a community (--genome-map): what each genome was given, by the community's genome
+  // numbers (empty without one, or with -C).
+  const std::vector<GenomeTally>& genome_tallies() const { return tallies_; }
+
  private:
   Span WholeContig(size_t ordinal) const;
+  // -N over a community: over its genomes by their abundance (or coverage, or usable length),
+  // then over each genome's spans (`ordinals`: their contigs; `span_bases`: their lengths) by
+  // `weights`, their usable positions, which become their pairs.
+  Status ApportionOverGenomes(const std::vector<size_t>& ordinals,
+                              const std::vector<int64_t>& span_bases,
+                              std::vector<int64_t>* weights);
   void AddUsable(size_t ordinal, Span* span) const;
 
   const Options* options_ = nullptr;
@@ -77,6 +88,7 @@ class Plan {
   bool has_regions_ = false;
   std::map<std::string, std::vector<Span>, std::less<>> regions_;  // by contig, with regions
   std::vector<int64_t> pairs_;  // per contig: whole contigs in -N mode
+  std::vector<GenomeTally> tallies_;
 };
 
 // Pairs per block of a span in -N mode: a chain of binomial draws over the blocks' shares of the

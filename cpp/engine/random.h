@@ -21,6 +21,8 @@ enum class StreamPurpose : uint64_t {
   kDuplicates = 5,  // which pairs of a block are PCR duplicates, of which molecule
   kUmis = 6,        // the UMIs of a block's molecules, and their sequencing errors
   kQualities = 7,   // qualities from a profile, and where the errors they imply fall
+  kAbundances = 8,  // a community's abundances drawn from a distribution (once a run)
+  kAmplicons = 9,   // amplicons' dropout and efficiency, and their pairs (once a run)
 };
 
 // SplitMix64's finaliser: a bijective mix, so distinct keys give unrelated seeds.

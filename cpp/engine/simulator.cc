@@ -126,6 +126,13 @@ Status Simulator::Start() {
   return Status::Ok();
 }
 
+std::string Simulator::GenomeTruth() const {
+  if (!options_.community || plan_.genome_tallies().empty())
+    return "";
+  return GenomeTruthText(*options_.community, options_.abundance_distribution,
+                         plan_.genome_tallies(), options_.read1_length + options_.read2_length);
+}
+
 std::string* Simulator::Target(OutputStream stream) {
   const size_t i = static_cast<size_t>(stream);
   return bgzf_[i] ? &plain_[i] : &outputs_[i];

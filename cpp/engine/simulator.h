@@ -109,6 +109,9 @@ class Simulator {
   Status BeginContigAt(const std::string& name, int64_t position);
   // The spans this run simulates, in order: what a sparse host has to fetch.
   std::vector<Plan::Placed> spans() const { return plan_.Ordered(); }
+  // --genome-truth: the community's table (community.h), from the plan; "" without a community.
+  // The same in every part of a run (threads, Workers, shards), once Start() succeeded.
+  std::string GenomeTruth() const;
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
   std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }

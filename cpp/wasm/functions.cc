@@ -63,6 +63,9 @@ val ParseArgs(val args) {
   out.set("qualityBinsPath", line.quality_bins_path);
   out.set("fragmentHistPath", line.fragment_hist_path);
   out.set("gcBiasPath", line.gc_bias_path);
+  out.set("genomeMapPath", line.genome_map_path);
+  out.set("abundancePath", line.abundance_path);
+  out.set("genomeTruthPath", line.genome_truth_path);
   out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
                         : line.options.alignments == Options::Alignments::kSam ? "sam"
                                                                                : "");

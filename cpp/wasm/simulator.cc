@@ -50,6 +50,8 @@ class WasmSimulator {
     files.quality_bins = TextField(inputs_, "qualityBinsText");
     files.fragment_hist = TextField(inputs_, "fragmentHistText");
     files.gc_bias = TextField(inputs_, "gcBiasText");
+    files.genome_map = TextField(inputs_, "genomeMapText");
+    files.abundance = TextField(inputs_, "abundanceText");
     Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");
@@ -146,6 +148,9 @@ class WasmSimulator {
     return out;
   }
 
+  // --genome-truth: the community's table ("" without --genome-map), once started.
+  std::string genomeTruth() const { return sim_ ? sim_->GenomeTruth() : ""; }
+
  private:
   val settings_;
   val inputs_;
@@ -199,5 +204,6 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("stats", &WasmSimulator::stats)
       .function("pairs", &WasmSimulator::pairs)
       .function("referenceBases", &WasmSimulator::referenceBases)
-      .function("warnings", &WasmSimulator::warnings);
+      .function("warnings", &WasmSimulator::warnings)
+      .function("genomeTruth", &WasmSimulator::genomeTruth);
 }

@@ -1,12 +1,15 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
-// bin tables, fragment-length histograms, adapters, GC curves and command lines. Parsers either
+// bin tables, fragment-length histograms, adapters, GC curves, genome maps with abundance tables
+// and command lines. Parsers either
 // refuse with a message or return values inside their ranges.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "engine/adapters.h"
 #include "engine/arguments.h"
+#include "engine/community.h"
 #include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
@@ -19,7 +22,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 9;
+  const int which = bytes.Byte() % 10;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -101,6 +104,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(!s.ok() || bias.Keep(1, 2, ~uint64_t{0} - 1) == (bias.Coverage(0.5) >= 1),
                "Keep disagrees with Coverage");
+  } else if (which == 9) {
+    // A genome map, then (after the first NUL) an abundance table.
+    const size_t cut = text.find('\0');
+    const bool table = cut != std::string::npos;
+    Community c;
+    Status s = Community::Make("map.tsv", text.substr(0, cut), table ? "ab.tsv" : "",
+                               table ? text.substr(cut + 1) : "", &c);
+    FUZZ_CHECK(
+        s.ok() || s.message().rfind("map.tsv: ", 0) == 0 || s.message().rfind("ab.tsv: ", 0) == 0,
+        "an error that names neither table");
+    if (s.ok()) {
+      FUZZ_CHECK(!c.genomes().empty() && c.map_size() == c.map_contigs().size(),
+                 "a map without genomes, or with contigs twice");
+      for (const std::string& contig : c.map_contigs()) {
+        const int64_t g = c.GenomeOf(contig);
+        FUZZ_CHECK(g >= 0 && g < static_cast<int64_t>(c.genomes().size()), "a contig lost");
+      }
+      double sum = 0;
+      for (double a : c.amounts()) {
+        FUZZ_CHECK(a >= 0 && std::isfinite(a), "a negative or infinite amount");
+        sum += a;
+      }
+      FUZZ_CHECK(c.amounts().size() == (table ? c.genomes().size() : 0), "amounts not per genome");
+      FUZZ_CHECK(c.measure() != Community::Measure::kAbundance || std::fabs(sum - 1) < 1e-9,
+                 "abundances not normalised");
+    }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.
     std::vector<std::string> args;

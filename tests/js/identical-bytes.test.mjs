@@ -615,3 +615,52 @@ test('inline UMIs: read 1 starts with the UMI, the same bytes and BAM in both ho
   sameInEveryHost(dir, run);
   assert.doesNotMatch(read(join(dir, 'a1.fq')).toString(), /RX:Z:/);
 });
+
+test('communities: the same reads and genome truth in both hosts, threads or not', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  write(
+    join(dir, 'map.tsv'),
+    'chr1 alpha\ntiny alpha\nchr2_lower beta\nshort beta\nchr3_iupac gamma\nallN gamma\n',
+  );
+  write(join(dir, 'shares.tsv'), 'genome\tabundance\nalpha\t1\nbeta\t3\ngamma\t0.5\n');
+  write(join(dir, 'coverage.tsv'), 'genome\tcoverage\nalpha\t2\nbeta\t0\ngamma\t7.5\n');
+  const run = ['-S', '10', '--block-size', '4096', '--genome-map', 'map.tsv'];
+  for (const amounts of [
+    ['-N', '3000', '--abundance', 'shares.tsv'],
+    ['--abundance', 'coverage.tsv'],
+    ['-N', '3000', '--abundance-distribution', 'zero-inflated-lognormal'],
+  ]) {
+    sameInEveryHost(dir, [...run, ...amounts]);
+    const truth = (host, name) => {
+      const r = host([...run, ...amounts, '--genome-truth', name, 'ref.fa', 't1.fq', 't2.fq'], {
+        cwd: dir,
+      });
+      assert.equal(r.status, 0, r.stderr);
+      return read(join(dir, name)).toString();
+    };
+    const table = truth(native, 'n.tsv');
+    assert.equal(truth(wasm, 'w.tsv'), table);
+    // Its pairs add up to the run's and each genome's are its reads'.
+    const rows = table.split('\n').filter((line) => line && !line.startsWith('#'));
+    assert.equal(rows.length, 3);
+    const names = read(join(dir, 'a1.fq'))
+      .toString()
+      .split('\n')
+      .filter((line, i) => line && i % 4 === 0);
+    const genomeOf = { chr1: 'alpha', tiny: 'alpha', chr2: 'beta', short: 'beta' };
+    for (const row of rows) {
+      const [genome, , , , pairs] = row.split('\t');
+      const mine = names.filter((n) => (genomeOf[n.slice(1).split('_')[0]] ?? 'gamma') === genome);
+      assert.equal(mine.length, Number(pairs), `${genome} in ${amounts.join(' ')}`);
+    }
+  }
+  // A table naming a genome the map lacks: the same error from both.
+  write(join(dir, 'bad.tsv'), 'alpha 1\ndelta 2\n');
+  const bad = [...run, '--abundance', 'bad.tsv', 'ref.fa', 'e1.fq', 'e2.fq'];
+  const x = native(bad, { cwd: dir });
+  const y = wasm(bad, { cwd: dir });
+  assert.equal(x.status, 1);
+  assert.equal(y.stderr, x.stderr);
+  assert.match(x.stderr, /bad\.tsv: genome 'delta' is not in map\.tsv/);
+});

@@ -32,6 +32,7 @@ import { accessOptions, besideUrl, openRemoteFasta } from '../remote/remote-fast
 import { remoteVcf, vcfRegions } from '../remote/remote-vcf.js';
 import {
   ByteSource,
+  plannedGenomeTruth,
   plannedSpans,
   ReadforgeError,
   simulate,
@@ -222,12 +223,14 @@ function outputNames(args: ParsedArgs): string[] {
 }
 
 /** The texts of the files options name: --profile's (with their names), --quality-bins',
- * --fragment-hist's. */
+ * --fragment-hist's, --gc-bias', --genome-map's and --abundance's. */
 function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
   if (args.fragmentHistPath) files.fragmentHistText = readText(args.fragmentHistPath);
   if (args.gcBiasPath) files.gcBiasText = readText(args.gcBiasPath);
+  if (args.genomeMapPath) files.genomeMapText = readText(args.genomeMapPath);
+  if (args.abundancePath) files.abundanceText = readText(args.abundancePath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),
@@ -283,6 +286,9 @@ async function withName<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The key of --genome-truth's file among the outputs (not a stream of the engine's). */
+const GENOME_TRUTH = -1 as OutputStream;
+
 /**
  * Opens the outputs the native CLI would write, runs the simulation into them, and reports;
  * on failure the partial files are removed.
@@ -308,6 +314,8 @@ async function simulateInto(
       if (args.vcfPath) outputs.set(OutputStream.Vcf, Output.open(args.vcfPath));
       if (args.alignmentsPath)
         outputs.set(OutputStream.Alignments, Output.open(args.alignmentsPath));
+      const genomeTruth = args.genomeTruthPath ? Output.open(args.genomeTruthPath) : null;
+      if (genomeTruth) outputs.set(GENOME_TRUTH, genomeTruth);
       if (seed && !args.quiet)
         process.stderr.write(`readforge: seed ${seed} (repeat this run with -S ${seed})\n`);
       const result = await run(async (stream, bytes) =>
@@ -321,6 +329,8 @@ async function simulateInto(
         outputs.set(OutputStream.AlignmentIndex, file);
         await file.write(bytes);
       }
+      if (genomeTruth)
+        await genomeTruth.write(new TextEncoder().encode(plannedGenomeTruth(module, request)));
       for (const output of outputs.values()) await output.close();
       return result;
     } catch (error) {

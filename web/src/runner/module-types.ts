@@ -115,6 +115,10 @@ export interface SimulatorInputs {
   fragmentHistText?: string;
   /** --gc-bias FILE: the curve's text. */
   gcBiasText?: string;
+  /** --genome-map FILE: the map's text (CONTIG GENOME lines). */
+  genomeMapText?: string;
+  /** --abundance FILE: the table's text. */
+  abundanceText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -169,6 +173,8 @@ export interface WasmSimulator {
   pairs(): number;
   referenceBases(): number;
   warnings(): string[];
+  /** --genome-truth: each genome's row of the plan ("" without --genome-map); after start(). */
+  genomeTruth(): string;
   delete(): void;
 }
 
@@ -297,6 +303,10 @@ export interface ParsedArgs {
   fragmentHistPath: string;
   /** --gc-bias FILE, or ''. */
   gcBiasPath: string;
+  /** --genome-map, --abundance and --genome-truth FILEs, or ''. */
+  genomeMapPath: string;
+  abundancePath: string;
+  genomeTruthPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';

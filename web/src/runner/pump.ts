@@ -240,6 +240,16 @@ export function plannedSpans(module: ReadforgeModule, request: SimulationRequest
   }
 }
 
+/** --genome-truth: each genome's row of the run's plan ('' without --genome-map). */
+export function plannedGenomeTruth(module: ReadforgeModule, request: SimulationRequest): string {
+  const sim = startSimulator(module, request);
+  try {
+    return sim.genomeTruth();
+  } finally {
+    sim.delete();
+  }
+}
+
 /** Adapts sparse input to a ByteSource: span starts go to the engine as they come. */
 function sparseSource(sim: WasmSimulator, sparse: ReturnType<SparseInput>): ByteSource {
   return piecesSource(
