@@ -19,6 +19,7 @@ import {
   printTable,
   setRepeats,
   writeAssembly,
+  writeCommunity,
   writeReference,
   writeVariants,
 } from './bench/lib.mjs';
@@ -414,6 +415,46 @@ printTable(scaleRows, [
   ['peak MB', (r) => r.peakMB.toFixed(1), 9],
 ]);
 report.sections.manyContigs = scaleRows;
+
+// 7b. A community: 100 draft genomes of 50 to 5,000 contigs (500 to 1,500 bp, so wgsim skips
+// none) at abundances from an abundance table, against wgsim on the same concatenated FASTA.
+const community = join(DIR, 'community-100.fa');
+const communityMap = join(DIR, 'community-100.map.tsv');
+const communityShares = join(DIR, 'community-100.abundance.tsv');
+const communityContigs = writeCommunity(community, communityMap, communityShares, 100);
+const communityRun = ['-N', String(pairs), '-1', '150', '-2', '150', '-d', '300', '-s', '30'];
+const communityRows = [];
+for (const [name, command, prefix] of [
+  ['wgsim', 'wgsim', ['-S', '5']],
+  ['readforge -t 1, by length', native, ['-q', '-S', '5']],
+  [
+    'readforge -t 1, --genome-map --abundance',
+    native,
+    ['-q', '-S', '5', '--genome-map', communityMap, '--abundance', communityShares],
+  ],
+  [
+    'readforge-wasm, --genome-map --abundance',
+    node,
+    [wasmCli, '-q', '-S', '5', '--genome-map', communityMap, '--abundance', communityShares],
+  ],
+]) {
+  const read1 = join(out, 'community_1.fq');
+  const m = measure(command, [...prefix, ...communityRun, community, read1, '/dev/null']);
+  communityRows.push({ name, ...m, pairsWritten: fastqRecords(read1) });
+}
+for (const r of communityRows) r.ratioToWgsim = communityRows[0].seconds / r.seconds;
+console.log(
+  `\nA community: 100 genomes, ${communityContigs.toLocaleString('en')} contigs, ` +
+    `-N ${pairs} -1 150 -2 150 -d 300 -s 30`,
+);
+printTable(communityRows, [
+  ['run', (r) => r.name, 42],
+  ['seconds', (r) => r.seconds.toFixed(2), 9],
+  ['x wgsim', (r) => r.ratioToWgsim.toFixed(2), 9],
+  ['pairs written', (r) => r.pairsWritten, 15],
+  ['peak MB', (r) => r.peakMB.toFixed(1), 9],
+]);
+report.sections.community = communityRows;
 
 // 8. The browser app (Chromium, Playwright), from the built-in E. coli into the origin-private
 // file system, against wgsim writing the same run's files and against the write ceiling.

@@ -208,6 +208,11 @@ Status Run(CommandLine& line, Outputs& out) {
       RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &abundance_text));
     RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
   }
+  if (!line.amplicons_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.amplicons_path, &text));
+    RF_RETURN_IF_ERROR(AmpliconsFrom(line.amplicons_path, text, &o));
+  }
   if (!line.profile_paths.empty()) {
     std::vector<std::string> texts(line.profile_paths.size());
     for (size_t i = 0; i < texts.size(); ++i)

@@ -72,6 +72,12 @@ constexpr Spec kSpecs[] = {
      "zero-inflated-lognormal: the probability of a 0 [0.2]"},
     {0, "genome-truth", Kind::kText, "FILE",
      "write each genome's contigs, bases, abundance, pairs and coverage (TSV)"},
+    {0, "amplicons", Kind::kText, "FILE",
+     "every fragment is one of a BED's amplicons (CONTIG BEGIN END [NAME [WEIGHT]])"},
+    {0, "amplicon-dropout", Kind::kReal, "RATE",
+     "the probability that an amplicon fails and yields no reads [0]"},
+    {0, "amplicon-spread", Kind::kReal, "SD",
+     "uneven amplification: weights times exp(N(0, SD)) [0]"},
     {'S', "seed", Kind::kSeed, "INT", "random seed, 0 to 2^64-1 [random, printed]"},
     {0, "region", Kind::kText, "REG", "simulate only REG (chr, chr:beg-end; repeatable)"},
     {0, "bed", Kind::kText, "FILE", "simulate only the intervals of a BED file"},
@@ -219,6 +225,9 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
             "zero-inflated-lognormal, got '" +
             std::string(value) + "'");
       }
+    } else if (name == "amplicons") {
+      line->amplicons_path = std::string(value);
+      o.amplicons.reset();
     } else if (name == "genome-truth") {
       line->genome_truth_path = std::string(value);
     } else if (name == "umi") {
@@ -292,6 +301,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     return bad("a number");
   if (name == "coverage")
     o.coverage = v;
+  else if (name == "amplicon-dropout")
+    o.amplicon_dropout = v;
+  else if (name == "amplicon-spread")
+    o.amplicon_spread = v;
   else if (name == "abundance-sigma")
     o.abundance_sigma = v;
   else if (name == "abundance-zeros")
@@ -314,6 +327,16 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     o.indel_extend = v;
   else if (name == "max-n-fraction")
     o.max_n_fraction = v;
+  return Status::Ok();
+}
+
+// Options that need another: checked once every setting is in (files are read later).
+Status CheckCompanions(const CommandLine& line) {
+  if (line.pairs_given && line.options.coverage > 0)
+    return Status::Error("give either -N (pairs) or -C (coverage), not both");
+  const Options& o = line.options;
+  if (line.amplicons_path.empty() && (o.amplicon_dropout > 0 || o.amplicon_spread > 0))
+    return Status::Error("--amplicon-dropout and --amplicon-spread go with --amplicons");
   return Status::Ok();
 }
 
@@ -373,9 +396,7 @@ Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line)
     RF_RETURN_IF_ERROR(Apply(*spec, inline_value, line));
     line->settings.emplace_back(spec->name, std::string(inline_value));
   }
-  if (line->pairs_given && line->options.coverage > 0)
-    return Status::Error("give either -N (pairs) or -C (coverage), not both");
-  return Status::Ok();
+  return CheckCompanions(*line);
 }
 
 Status CheckFileArguments(const CommandLine& line) {
@@ -448,6 +469,13 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
   return Status::Ok();
 }
 
+Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options) {
+  auto panel = std::make_shared<AmpliconPanel>();
+  RF_RETURN_IF_ERROR(AmpliconPanel::Make(name, text, panel.get()));
+  options->amplicons = std::move(panel);
+  return Status::Ok();
+}
+
 Status CommunityFrom(const CommandLine& line,
                      const std::string& map_text,
                      const std::string& abundance_text,
@@ -480,8 +508,7 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   CommandLine line;
   for (const auto& [name, value] : settings)
     RF_RETURN_IF_ERROR(SetOption(name, value, &line));
-  if (line.pairs_given && line.options.coverage > 0)
-    return Status::Error("give either -N (pairs) or -C (coverage), not both");
+  RF_RETURN_IF_ERROR(CheckCompanions(line));
   for (const std::string& text : files.bed)
     RF_RETURN_IF_ERROR(ParseBed(text, &line.options.regions));
   if (!line.quality_bins_path.empty()) {
@@ -512,6 +539,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   if (!line.abundance_path.empty() && files.abundance.empty())
     return Status::Error("--abundance: the text of '" + line.abundance_path + "' was not given");
   RF_RETURN_IF_ERROR(CommunityFrom(line, files.genome_map, files.abundance, &line.options));
+  if (!line.amplicons_path.empty()) {
+    if (files.amplicons.empty())
+      return Status::Error("--amplicons: the text of '" + line.amplicons_path + "' was not given");
+    RF_RETURN_IF_ERROR(AmpliconsFrom(line.amplicons_path, files.amplicons, &line.options));
+  }
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
   options->write_vcf = !line.vcf_path.empty();
@@ -588,6 +620,13 @@ std::string CanonicalSettings(const Options& o) {
       add("--abundance-sigma", FormatNumber(o.abundance_sigma));
     if (o.abundance_distribution == AbundanceDistribution::kZeroInflatedLogNormal)
       add("--abundance-zeros", FormatNumber(o.abundance_zeros));
+  }
+  if (o.amplicons) {
+    add("--amplicons", o.amplicons->name());
+    if (o.amplicon_dropout > 0)
+      add("--amplicon-dropout", FormatNumber(o.amplicon_dropout));
+    if (o.amplicon_spread > 0)
+      add("--amplicon-spread", FormatNumber(o.amplicon_spread));
   }
   for (const Region& r : o.regions)
     add("--region", FormatRegion(r));

@@ -31,6 +31,7 @@ struct CommandLine {
   std::string genome_map_path;             // --genome-map
   std::string abundance_path;              // --abundance
   std::string genome_truth_path;           // --genome-truth
+  std::string amplicons_path;              // --amplicons
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;
@@ -61,6 +62,7 @@ struct SettingFiles {
   std::string gc_bias;           // --gc-bias FILE
   std::string genome_map;        // --genome-map
   std::string abundance;         // --abundance
+  std::string amplicons;         // --amplicons
 };
 
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
@@ -83,6 +85,9 @@ Status CommunityFrom(const CommandLine& line,
                      const std::string& map_text,
                      const std::string& abundance_text,
                      Options* options);
+
+// --amplicons FILE: the panel from the BED's `text` (errors name `name`).
+Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

@@ -1,11 +1,10 @@
 #include "engine/options.h"
 
 #include <algorithm>
-
-#include "engine/fastq_writer.h"
-
 #include <cmath>
 #include <string>
+
+#include "engine/fastq_writer.h"
 
 #include "formats/text.h"
 
@@ -32,10 +31,12 @@ Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {
 
 int64_t Options::max_fragment() const {
   const int64_t longest = longest_read();
+  const int64_t amplicon = amplicons ? amplicons->longest() : 0;
   if (fragment_histogram)
-    return std::max(fragment_histogram->longest(), longest);
+    return std::max({fragment_histogram->longest(), longest, amplicon});
   double top = std::ceil(static_cast<double>(outer_distance) + 8 * std_dev);
-  return top > static_cast<double>(longest) ? static_cast<int64_t>(top) : longest;
+  return std::max(top > static_cast<double>(longest) ? static_cast<int64_t>(top) : longest,
+                  amplicon);
 }
 
 Status ValidateOptions(const Options& o) {
@@ -99,6 +100,20 @@ Status ValidateOptions(const Options& o) {
   if (o.community && o.abundance_distribution != AbundanceDistribution::kNone &&
       o.community->measure() != Community::Measure::kLength) {
     return Status::Error("give --abundance or --abundance-distribution, not both");
+  }
+  RF_RETURN_IF_ERROR(CheckReal(o.amplicon_dropout, 0, 1, "--amplicon-dropout", /*hi_open=*/true));
+  RF_RETURN_IF_ERROR(CheckReal(o.amplicon_spread, 0, 5, "--amplicon-spread"));
+  if (o.amplicons) {
+    if (o.coverage > 0)
+      return Status::Error("--amplicons shares -N over the amplicons: give -N, not -C");
+    if (!o.regions.empty())
+      return Status::Error("--amplicons says where reads come from: drop --region and --bed");
+    if (o.gc_bias)
+      return Status::Error(
+          "--gc-bias does not combine with --amplicons (weight the amplicons "
+          "in the BED's column 5 instead)");
+    if (o.community)
+      return Status::Error("--amplicons and --genome-map do not combine");
   }
   if (o.community && o.coverage > 0) {
     return Status::Error(

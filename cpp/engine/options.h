@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/adapters.h"
+#include "engine/amplicons.h"
 #include "engine/community.h"
 #include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
@@ -86,6 +87,12 @@ struct Options {
   AbundanceDistribution abundance_distribution = AbundanceDistribution::kNone;
   double abundance_sigma = 1;    // --abundance-sigma: the log-normal's sigma
   double abundance_zeros = 0.2;  // --abundance-zeros: the zero-inflated share of zeros
+
+  // --amplicons: every fragment is one of the panel's amplicons (amplicons.h), with dropout and
+  // a log-normal spread of efficiency.
+  std::shared_ptr<const AmpliconPanel> amplicons;
+  double amplicon_dropout = 0;  // --amplicon-dropout
+  double amplicon_spread = 0;   // --amplicon-spread
 
   std::vector<Region> regions;  // --region / --bed: empty means every contig, whole
   bool interleaved = false;     // both mates in the read-1 stream

@@ -40,7 +40,9 @@ void PairSampler::StartBlock(uint64_t span_key,
                              int64_t block,
                              const UsableSet* usable,
                              int64_t pairs,
-                             int64_t first_index) {
+                             int64_t first_index,
+                             const SpanAmplicon* amplicons,
+                             size_t amplicon_count) {
   rng_ = MakeRng(options_.seed, span_key, block, StreamPurpose::kPairs);
   if (quality_)
     quality_->StartBlock(options_.seed, span_key, block);
@@ -49,9 +51,20 @@ void PairSampler::StartBlock(uint64_t span_key,
   spelling_stale_ = true;
   block_begin_ = block * options_.block_size;
   usable_ = usable;
-  pairs_ = usable->size() > 0 ? pairs : 0;
+  amplicons_ = amplicon_count > 0 ? amplicons : nullptr;
+  amplicons_end_ = amplicons_ ? amplicons + amplicon_count : nullptr;
+  amplicon_used_ = 0;
+  pairs_ = usable->size() > 0 || amplicons_ ? pairs : 0;
   next_ = 0;
   first_index_ = first_index;
+  SkipSpentAmplicons();
+}
+
+void PairSampler::SkipSpentAmplicons() {
+  while (amplicons_ && amplicons_ != amplicons_end_ && amplicon_used_ == amplicons_->pairs) {
+    ++amplicons_;
+    amplicon_used_ = 0;
+  }
 }
 
 int64_t PairSampler::DrawFragmentLength() {
@@ -186,11 +199,16 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     hap = copy->hap;
     flip = copy->flip;
   } else {
-    const int64_t total = usable_->size();
-    do {
-      pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
-      fragment = DrawFragmentLength();
-    } while (options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos)));
+    if (amplicons_) {  // the amplicon whose turn it is: its place and length, always within
+      pos = amplicons_->begin;
+      fragment = amplicons_->length;
+    } else {
+      const int64_t total = usable_->size();
+      do {
+        pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
+        fragment = DrawFragmentLength();
+      } while (options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos)));
+    }
     fits = pos + fragment <= span_end;
     if (!fits && attempt < kFitAttempts)
       return Try::kRedraw;
@@ -249,7 +267,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     return Try::kTooManyNs;
   if (TooManyNs(right_.data(), right_length)) {
     // The far read lies on a run of N (a gap ahead): draw again, then cut to fit before it.
-    if (attempt < kFitAttempts || cut)
+    if (attempt < kFitAttempts || cut || amplicons_)  // an amplicon is never cut
       return Try::kTooManyNs;
     int64_t shorter = LongestFit(window, pos, fragment, right_length);
     if (shorter == fragment)
@@ -395,6 +413,10 @@ void PairSampler::Run(const SpanWindow& window,
       counters->dropped_short += !saw_ns;
     }
     ++next_;
+    if (amplicons_) {
+      ++amplicon_used_;
+      SkipSpentAmplicons();
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include "engine/haplotype_reader.h"
 #include "engine/library_copies.h"
 #include "engine/options.h"
+#include "engine/plan.h"
 #include "engine/quality_model.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
@@ -64,12 +65,16 @@ class PairSampler {
   explicit PairSampler(const Options& options);
 
   // Prepares block `block` of a span: `pairs` fragments starting at the positions of `usable`
-  // (which must outlive the block), named from `first_index` on.
+  // (which must outlive the block), named from `first_index` on. With --amplicons, the block's
+  // amplicons instead (`amplicon_count` of them, which must outlive the block): each in turn
+  // is the fragment of as many pairs as it has.
   void StartBlock(uint64_t span_key,
                   int64_t block,
                   const UsableSet* usable,
                   int64_t pairs,
-                  int64_t first_index);
+                  int64_t first_index,
+                  const SpanAmplicon* amplicons = nullptr,
+                  size_t amplicon_count = 0);
   bool done() const { return next_ == pairs_; }
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
@@ -98,6 +103,8 @@ class PairSampler {
               const ReadOutputs& out,
               SamplerCounters* counters);
   int64_t DrawFragmentLength();
+  // Moves past the amplicons whose pairs are all made.
+  void SkipSpentAmplicons();
   bool KeepForGc(const SpanWindow& window, int64_t pos, int64_t length);
   int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,
@@ -121,6 +128,9 @@ class PairSampler {
   const int64_t max_ns_read1_;  // -A as a count, for each read length
   const int64_t max_ns_read2_;
   const UsableSet* usable_ = nullptr;
+  const SpanAmplicon* amplicons_ = nullptr;  // the amplicon whose pairs are being made
+  const SpanAmplicon* amplicons_end_ = nullptr;
+  int64_t amplicon_used_ = 0;  // its pairs made so far
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;

@@ -8,6 +8,7 @@
 #include <boost/random/binomial_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
+#include "engine/amplicons.h"
 #include "engine/community.h"
 #include "engine/random.h"
 #include "engine/usable_positions.h"
@@ -108,7 +109,12 @@ Status Plan::Make(const Options& options,
   plan->options_ = &options;
   plan->contigs_ = &contigs;
   plan->gaps_ = &gaps;
-  plan->has_regions_ = !options.regions.empty();
+  plan->has_regions_ = !options.regions.empty() || options.amplicons;
+  if (options.amplicons) {
+    if (contigs.empty())
+      return Status::Error("--amplicons needs the contig lengths: give an index (.fai)");
+    return plan->PlaceAmplicons();
+  }
   for (Region r : options.regions) {
     // "HLA-A*01:01" reads as contig "HLA-A*01", position 1, unless the whole text is a name.
     if (!r.text.empty() && contigs.Contains(r.text) && !contigs.Contains(r.contig))
@@ -188,6 +194,63 @@ Status Plan::Make(const Options& options,
       ordered[k].second->pairs = weights[k];
   } else {
     plan->pairs_ = std::move(weights);
+  }
+  return Status::Ok();
+}
+
+Status Plan::PlaceAmplicons() {
+  const Options& options = *options_;
+  const AmpliconPanel& panel = *options.amplicons;
+  RF_RETURN_IF_ERROR(
+      panel.Check(*contigs_, options.longest_read(), static_cast<bool>(options.adapters)));
+  // Primers do not bind across a gap (a run of kGapLength N or more): such an amplicon is from
+  // a panel for another assembly. Single ambiguous bases are read as N, as wgsim does.
+  constexpr int64_t kGapLength = 10;
+  if (gaps_->known()) {
+    for (const AmpliconRecord& a : panel.amplicons()) {
+      const size_t ordinal = static_cast<size_t>(contigs_->IndexOf(a.contig));
+      for (const NRun& run : gaps_->RunsIn(ordinal, a.begin, a.end)) {
+        if (run.end - run.begin < kGapLength)
+          continue;
+        return Status::Error(
+            panel.name() + " line " + std::to_string(a.line) + " (" + a.name + "): a gap of " +
+            std::to_string(run.end - run.begin) + " N bases at " +
+            FormatRegion(Region{a.contig, a.begin + run.begin, a.begin + run.end, {}}) +
+            ": an amplicon's sequence must be known");
+      }
+    }
+  }
+  std::vector<int64_t> counts;
+  RF_RETURN_IF_ERROR(DrawAmpliconPairs(panel, options.seed, options.amplicon_dropout,
+                                       options.amplicon_spread, options.num_pairs, &counts));
+  // Amplicons by contig and start, merged into spans that overlap or touch.
+  const std::vector<AmpliconRecord>& amplicons = panel.amplicons();
+  std::vector<size_t> order(amplicons.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (amplicons[a].contig != amplicons[b].contig)
+      return amplicons[a].contig < amplicons[b].contig;
+    return amplicons[a].begin < amplicons[b].begin;
+  });
+  for (size_t i : order) {
+    const AmpliconRecord& a = amplicons[i];
+    std::vector<Span>& spans = regions_[a.contig];
+    if (spans.empty() || a.begin > spans.back().end) {
+      spans.push_back(NewSpan(a.begin, a.end, false));
+      spans.back().pairs = 0;
+    }
+    Span& span = spans.back();
+    span.end = std::max(span.end, a.end);
+    span.pairs += counts[i];
+    span.amplicons.push_back(SpanAmplicon{a.begin, a.end - a.begin, counts[i]});
+  }
+  // Span coordinates, once each span's begin is final.
+  for (auto& [contig, spans] : regions_) {
+    for (Span& span : spans) {
+      for (SpanAmplicon& a : span.amplicons)
+        a.begin -= span.begin;
+    }
   }
   return Status::Ok();
 }

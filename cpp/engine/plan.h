@@ -22,6 +22,13 @@
 
 namespace readforge {
 
+// --amplicons: one amplicon of a span (span coordinates) and the pairs it gets.
+struct SpanAmplicon {
+  int64_t begin = 0;
+  int64_t length = 0;
+  int64_t pairs = 0;
+};
+
 struct Span {
   int64_t begin = 0;   // contig coordinates, 0-based half-open
   int64_t end = -1;    // -1: the contig's end, not known yet (streaming without an index)
@@ -31,6 +38,9 @@ struct Span {
   // checks each block against the bases it holds.
   std::vector<int64_t> usable;
   bool runs_known = false;  // the N runs came from a scan or a sidecar (else: assumed none)
+  // --amplicons: the span's amplicons by their start, with their pairs (which add up to
+  // `pairs`); every fragment of the span is one of them.
+  std::vector<SpanAmplicon> amplicons;
 };
 
 class Plan {
@@ -77,6 +87,8 @@ class Plan {
   // -N over a community: over its genomes by their abundance (or coverage, or usable length),
   // then over each genome's spans (`ordinals`: their contigs; `span_bases`: their lengths) by
   // `weights`, their usable positions, which become their pairs.
+  // --amplicons: the spans are the merged amplicons, each with its amplicons' pairs.
+  Status PlaceAmplicons();
   Status ApportionOverGenomes(const std::vector<size_t>& ordinals,
                               const std::vector<int64_t>& span_bases,
                               std::vector<int64_t>* weights);

@@ -67,8 +67,11 @@ std::vector<std::string> FormatWarnings(const SpanNotes& notes,
     }
     if (n.dropped_pairs > n.dropped_short) {
       warnings.push_back(n.span + ": " + std::to_string(n.dropped_pairs - n.dropped_short) +
-                         " read pairs could not be placed: variants put too many Ns in the "
-                         "reads wherever tried");
+                         (options.amplicons
+                              ? " read pairs could not be placed: their amplicons' reads hold "
+                                "more N than -A allows"
+                              : " read pairs could not be placed: variants put too many Ns in "
+                                "the reads wherever tried"));
     }
   }
   // What the spans not named add up to.
@@ -98,6 +101,27 @@ std::vector<std::string> FormatWarnings(const SpanNotes& notes,
     warnings.push_back("--variants: " + std::to_string(p.outside) +
                        " records lie outside what was simulated (other contigs or regions, or "
                        "across a region's end)");
+  }
+  if (options.amplicons && !options.fragment_histogram) {
+    // Amplicons a library of this fragment-length model would rarely hold.
+    const double most = static_cast<double>(options.outer_distance) + 4 * options.std_dev;
+    int64_t longer = 0;
+    const AmpliconRecord* longest = nullptr;
+    for (const AmpliconRecord& a : options.amplicons->amplicons()) {
+      if (static_cast<double>(a.end - a.begin) <= most)
+        continue;
+      ++longer;
+      if (!longest || a.end - a.begin > longest->end - longest->begin)
+        longest = &a;
+    }
+    if (longer > 0) {
+      warnings.push_back("--amplicons: " + std::to_string(longer) +
+                         " amplicons are longer than the fragment-length model allows (-d " +
+                         std::to_string(options.outer_distance) + " + 4 x -s " +
+                         FormatNumber(options.std_dev) + " = " + FormatNumber(most) +
+                         " bases; the longest, " + longest->name + ", has " +
+                         std::to_string(longest->end - longest->begin) + "): simulated as given");
+    }
   }
   return warnings;
 }

@@ -63,8 +63,16 @@ void SpanSimulator::Start(const std::string& contig,
   coverage_.contig = contig;
   coverage_.begin = span.begin;
   block_pairs_.clear();
-  if (span.pairs > 0)
+  if (!span.amplicons.empty()) {  // each block: the pairs of the amplicons that start in it
+    for (const SpanAmplicon& a : span.amplicons) {
+      const size_t b = static_cast<size_t>(a.begin / options_.block_size);
+      if (block_pairs_.size() <= b)
+        block_pairs_.resize(b + 1, 0);
+      block_pairs_[b] += a.pairs;
+    }
+  } else if (span.pairs > 0) {
     block_pairs_ = SplitPairsOverBlocks(options_, key_, span.usable, span.pairs);
+  }
 }
 
 int64_t SpanSimulator::BasesWanted() const {
@@ -196,8 +204,15 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   alignments_only_ = !in_range && FeedsLaterBlock();
   // Records before the block's end are of this block: kept only when it is written.
   alignments_.set_keep_from(alignments_only_ ? block_end : 0);
+  // --amplicons: those that start in the block (span_.amplicons is sorted by start).
+  const auto starts_before = [](const SpanAmplicon& a, int64_t pos) { return a.begin < pos; };
+  const auto first =
+      std::lower_bound(span_.amplicons.begin(), span_.amplicons.end(), block_begin, starts_before);
+  const auto last = std::lower_bound(first, span_.amplicons.end(),
+                                     block_begin + options_.block_size, starts_before);
   sampler_.StartBlock(key_, block_, &usable_, in_range || alignments_only_ ? pairs : 0,
-                      *pair_counter);
+                      *pair_counter, span_.amplicons.data() + (first - span_.amplicons.begin()),
+                      static_cast<size_t>(last - first));
   *pair_counter += pairs;
   return Status::Ok();
 }

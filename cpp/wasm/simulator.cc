@@ -52,6 +52,7 @@ class WasmSimulator {
     files.gc_bias = TextField(inputs_, "gcBiasText");
     files.genome_map = TextField(inputs_, "genomeMapText");
     files.abundance = TextField(inputs_, "abundanceText");
+    files.amplicons = TextField(inputs_, "ampliconsText");
     Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");

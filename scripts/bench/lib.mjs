@@ -1,6 +1,6 @@
 // Helpers for scripts/bench.mjs: reproducible references, timing under /usr/bin/time, tables.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 
 /**
  * A random reference, reproducible (a 32-bit LCG), in 60-base lines, with gaps of N where asked
@@ -219,6 +219,42 @@ export function writeAssembly(path, count, length) {
   }
   writeSync(fd, text);
   closeSync(fd);
+}
+
+/**
+ * A community for bench.mjs: `genomes` draft genomes of 50 to 5,000 contigs each (log-uniform)
+ * of 500 to 1,500 bases, as one FASTA (contigs named G<g>_NODE_<i>) with its genome map, and an
+ * abundance table with shares 1 to 100 (log-uniform). Returns the contig count.
+ */
+export function writeCommunity(fasta, map, abundance, genomes) {
+  let x = 12345;
+  const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const sizes = Array.from({ length: genomes }, () => Math.round(50 * 100 ** next()));
+  const shares = sizes.map(() => (100 ** next()).toFixed(3));
+  writeFileSync(abundance, sizes.map((_, g) => `G${g}\t${shares[g]}\n`).join(''));
+  const contigs = sizes.reduce((a, b) => a + b, 0);
+  if (existsSync(fasta) && existsSync(map)) return contigs;
+  const fd = openSync(fasta, 'w');
+  let text = '';
+  let mapText = '';
+  for (let g = 0; g < genomes; g++) {
+    for (let i = 0; i < sizes[g]; i++) {
+      const length = 500 + Math.floor(1001 * next());
+      let seq = '';
+      for (let j = 0; j < length; j++) seq += 'ACGT'[Math.floor(4 * next())];
+      text += `>G${g}_NODE_${i}\n`;
+      for (let j = 0; j < length; j += 60) text += `${seq.slice(j, j + 60)}\n`;
+      mapText += `G${g}_NODE_${i}\tG${g}\n`;
+      if (text.length >= 1 << 20) {
+        writeSync(fd, text);
+        text = '';
+      }
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+  writeFileSync(map, mapText);
+  return contigs;
 }
 
 /** Records in a FASTQ file (lines / 4), counted by wc. */

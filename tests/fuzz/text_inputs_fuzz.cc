@@ -1,6 +1,6 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
-// bin tables, fragment-length histograms, adapters, GC curves, genome maps with abundance tables
-// and command lines. Parsers either
+// bin tables, fragment-length histograms, adapters, GC curves, genome maps with abundance tables,
+// amplicon panels and command lines. Parsers either
 // refuse with a message or return values inside their ranges.
 #include <algorithm>
 #include <cmath>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/adapters.h"
+#include "engine/amplicons.h"
 #include "engine/arguments.h"
 #include "engine/community.h"
 #include "engine/gc_bias.h"
@@ -22,7 +23,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 10;
+  const int which = bytes.Byte() % 11;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -129,6 +130,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(c.amounts().size() == (table ? c.genomes().size() : 0), "amounts not per genome");
       FUZZ_CHECK(c.measure() != Community::Measure::kAbundance || std::fabs(sum - 1) < 1e-9,
                  "abundances not normalised");
+    }
+  } else if (which == 10) {
+    // An amplicon panel: intervals on known contigs within them, or one error naming the line.
+    AmpliconPanel panel;
+    Status s = AmpliconPanel::Make("panel.bed", text, &panel);
+    FUZZ_CHECK(s.ok() || s.message().rfind("panel.bed: ", 0) == 0, "an unnamed panel error");
+    if (s.ok()) {
+      for (const AmpliconRecord& a : panel.amplicons()) {
+        FUZZ_CHECK(a.begin >= 0 && a.end > a.begin && a.end - a.begin <= panel.longest() &&
+                       a.weight >= 0 && !a.name.empty() && a.line > 0,
+                   "a bad amplicon");
+      }
+      const ContigList contigs({{"chr1", 5000}, {"chr2", 300}});
+      Status checked = panel.Check(contigs, 50, false);
+      FUZZ_CHECK(checked.ok() || checked.message().rfind("panel.bed line ", 0) == 0,
+                 "a check error without its line");
+      std::vector<int64_t> counts;
+      if (checked.ok() && DrawAmpliconPairs(panel, 1, 0.5, 1, 1000, &counts).ok()) {
+        int64_t total = 0;
+        for (size_t i = 0; i < counts.size(); ++i) {
+          FUZZ_CHECK(counts[i] >= 0, "negative pairs");
+          total += counts[i];
+        }
+        FUZZ_CHECK(total == 1000, "amplicon pairs do not add up to -N");
+      }
     }
   } else {
     // A command line: NUL-separated words. Whatever it says, planning a run must not crash.

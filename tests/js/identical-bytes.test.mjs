@@ -664,3 +664,49 @@ test('communities: the same reads and genome truth in both hosts, threads or not
   assert.equal(y.stderr, x.stderr);
   assert.match(x.stderr, /bad\.tsv: genome 'delta' is not in map\.tsv/);
 });
+
+test('amplicons: the same reads and golden BAM in both hosts, threads or not', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  // Overlapping amplicons, amplicons across blocks of 1024 bases, one ending where the N run
+  // starts, weights, and one shorter than a read (read into the adapter).
+  write(
+    join(dir, 'panel.bed'),
+    'chr1\t100\t420\ta\t1\nchr1\t300\t650\tb\t2\nchr1\t900\t1300\tc\t1\n' +
+      'chr1\t4700\t5000\tnearN\t1\nchr2_lower\t2000\t2060\tshort\t3\nchr3_iupac\t10\t400\n',
+  );
+  const run = ['-S', '11', '-N', '3000', '-1', '100', '-2', '100', '--block-size', '1024'];
+  const panel = ['--amplicons', 'panel.bed', '--adapters', 'truseq'];
+  sameInEveryHost(dir, [...run, ...panel, '--amplicon-spread', '0.5', '--amplicon-dropout', '0.2']);
+  const names = read(join(dir, 'a1.fq'))
+    .toString()
+    .split('\n')
+    .filter((line, i) => line && i % 4 === 0);
+  const places = new Set(names.map((n) => n.slice(1).split('_').slice(0, -3).join('_')));
+  for (const place of places)
+    assert.ok(
+      [
+        'chr1_101_420',
+        'chr1_301_650',
+        'chr1_901_1300',
+        'chr1_4701_5000',
+        'chr2_lower_2001_2060',
+        'chr3_iupac_11_400',
+      ].includes(place),
+      place,
+    );
+  // An amplicon past its contig's end, and one over the N run: the same errors from both.
+  write(join(dir, 'bad.bed'), 'tiny\t0\t9\n');
+  write(join(dir, 'gap.bed'), 'chr1\t100\t400\nchr1\t4800\t5100\tgap\n');
+  for (const [file, message] of [
+    ['bad.bed', /bad\.bed line 1 \(tiny:1-9\): ends at 9, past the end of tiny/],
+    ['gap.bed', /gap\.bed line 2 \(gap\): a gap of 100 N bases at chr1:5001-5100: an amplicon/],
+  ]) {
+    const bad = [...run, '--amplicons', file, 'ref.fa', 'e1.fq', 'e2.fq'];
+    const x = native(bad, { cwd: dir });
+    const y = wasm(bad, { cwd: dir });
+    assert.equal(x.status, 1);
+    assert.equal(y.stderr, x.stderr);
+    assert.match(x.stderr, message);
+  }
+});

@@ -223,7 +223,7 @@ function outputNames(args: ParsedArgs): string[] {
 }
 
 /** The texts of the files options name: --profile's (with their names), --quality-bins',
- * --fragment-hist's, --gc-bias', --genome-map's and --abundance's. */
+ * --fragment-hist's, --gc-bias', --genome-map's, --abundance's and --amplicons'. */
 function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
@@ -231,6 +231,7 @@ function optionFiles(args: ParsedArgs): SimulatorInputs {
   if (args.gcBiasPath) files.gcBiasText = readText(args.gcBiasPath);
   if (args.genomeMapPath) files.genomeMapText = readText(args.genomeMapPath);
   if (args.abundancePath) files.abundanceText = readText(args.abundancePath);
+  if (args.ampliconsPath) files.ampliconsText = readText(args.ampliconsPath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),

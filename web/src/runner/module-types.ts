@@ -119,6 +119,8 @@ export interface SimulatorInputs {
   genomeMapText?: string;
   /** --abundance FILE: the table's text. */
   abundanceText?: string;
+  /** --amplicons FILE: the BED's text. */
+  ampliconsText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -307,6 +309,8 @@ export interface ParsedArgs {
   genomeMapPath: string;
   abundancePath: string;
   genomeTruthPath: string;
+  /** --amplicons FILE, or ''. */
+  ampliconsPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';

@@ -1,0 +1,65 @@
+#include "formats/amplicon_bed.h"
+
+#include <cmath>
+
+#include "formats/text.h"
+
+namespace readforge {
+namespace {
+
+// BED fields are tab-separated; spaces are taken too, as hand-written files use them.
+std::string_view NextWord(std::string_view* line) {
+  const size_t start = line->find_first_not_of(" \t");
+  if (start == std::string_view::npos) {
+    *line = {};
+    return {};
+  }
+  const size_t end = line->find_first_of(" \t", start);
+  std::string_view word = line->substr(start, end - start);
+  *line = end == std::string_view::npos ? std::string_view() : line->substr(end);
+  return word;
+}
+
+}  // namespace
+
+Status ParseAmplicons(std::string_view text, std::vector<AmpliconRecord>* amplicons) {
+  amplicons->clear();
+  std::string_view line;
+  int64_t number = 0;
+  while (NextLine(&text, &line)) {
+    ++number;
+    std::string_view rest = line;
+    const std::string_view contig = NextWord(&rest);
+    if (contig.empty() || contig[0] == '#' || contig == "track" || contig == "browser")
+      continue;
+    const std::string where = "amplicon BED line " + std::to_string(number) + ": ";
+    AmpliconRecord a;
+    a.contig = std::string(contig);
+    a.line = number;
+    if (!ParseInt64(NextWord(&rest), &a.begin) || !ParseInt64(NextWord(&rest), &a.end))
+      return Status::Error(where + "expected 'contig begin end' with integer begin and end");
+    if (a.begin < 0)
+      return Status::Error(where + "begin must not be negative");
+    if (a.end <= a.begin) {
+      return Status::Error(where + "end (" + std::to_string(a.end) +
+                           ") must be greater than begin (" + std::to_string(a.begin) +
+                           "): BED is 0-based and half-open, primer to primer");
+    }
+    const std::string_view name = NextWord(&rest);
+    a.name = name.empty()
+                 ? a.contig + ":" + std::to_string(a.begin + 1) + "-" + std::to_string(a.end)
+                 : std::string(name);
+    const std::string_view weight = NextWord(&rest);
+    if (!weight.empty() && (!ParseDouble(weight, &a.weight) || !std::isfinite(a.weight) ||
+                            a.weight < 0 || a.weight > 1e12)) {
+      return Status::Error(where + "the weight (column 5) must be a number from 0 to 1e12, got '" +
+                           std::string(weight) + "'");
+    }
+    amplicons->push_back(std::move(a));
+  }
+  if (amplicons->empty())
+    return Status::Error("amplicon BED: no amplicons");
+  return Status::Ok();
+}
+
+}  // namespace readforge
