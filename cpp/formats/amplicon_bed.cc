@@ -5,22 +5,6 @@
 #include "formats/text.h"
 
 namespace readforge {
-namespace {
-
-// BED fields are tab-separated; spaces are taken too, as hand-written files use them.
-std::string_view NextWord(std::string_view* line) {
-  const size_t start = line->find_first_not_of(" \t");
-  if (start == std::string_view::npos) {
-    *line = {};
-    return {};
-  }
-  const size_t end = line->find_first_of(" \t", start);
-  std::string_view word = line->substr(start, end - start);
-  *line = end == std::string_view::npos ? std::string_view() : line->substr(end);
-  return word;
-}
-
-}  // namespace
 
 Status ParseAmplicons(std::string_view text, std::vector<AmpliconRecord>* amplicons) {
   amplicons->clear();

@@ -8,19 +8,6 @@
 namespace readforge {
 namespace {
 
-// The next field separated by tabs or spaces.
-std::string_view NextWord(std::string_view* line) {
-  const size_t start = line->find_first_not_of(" \t");
-  if (start == std::string_view::npos) {
-    *line = {};
-    return {};
-  }
-  const size_t end = line->find_first_of(" \t", start);
-  std::string_view word = line->substr(start, end - start);
-  *line = end == std::string_view::npos ? std::string_view() : line->substr(end);
-  return word;
-}
-
 // Splits a line into exactly two words; false for a blank or comment line (`*skip`) or a line
 // of another shape.
 bool TwoWords(std::string_view line, std::string_view* a, std::string_view* b, bool* skip) {

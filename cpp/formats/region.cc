@@ -17,18 +17,6 @@ bool ParseCoordinate(std::string_view text, int64_t* value) {
   return ParseInt64(digits, value);
 }
 
-std::string_view NextField(std::string_view* line) {
-  size_t start = line->find_first_not_of(" \t");
-  if (start == std::string_view::npos) {
-    *line = {};
-    return {};
-  }
-  size_t end = line->find_first_of(" \t", start);
-  std::string_view field = line->substr(start, end - start);
-  *line = end == std::string_view::npos ? std::string_view() : line->substr(end);
-  return field;
-}
-
 }  // namespace
 
 Status ParseRegion(std::string_view text, Region* region) {
@@ -69,11 +57,11 @@ Status ParseBed(std::string_view text, std::vector<Region>* regions) {
   while (NextLine(&text, &line)) {
     ++line_number;
     std::string_view rest = line;
-    std::string_view chrom = NextField(&rest);
+    std::string_view chrom = NextWord(&rest);
     if (chrom.empty() || chrom[0] == '#' || chrom == "track" || chrom == "browser")
       continue;
-    std::string_view start_text = NextField(&rest);
-    std::string_view end_text = NextField(&rest);
+    std::string_view start_text = NextWord(&rest);
+    std::string_view end_text = NextWord(&rest);
     Region region;
     region.contig = std::string(chrom);
     std::string where = "BED line " + std::to_string(line_number) + ": ";

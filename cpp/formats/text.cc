@@ -63,6 +63,18 @@ std::string_view NextTabField(std::string_view* line) {
   return NextField(line, '\t');
 }
 
+std::string_view NextWord(std::string_view* line) {
+  const size_t start = line->find_first_not_of(" \t");
+  if (start == std::string_view::npos) {
+    *line = {};
+    return {};
+  }
+  const size_t end = line->find_first_of(" \t", start);
+  const std::string_view word = line->substr(start, end - start);
+  *line = end == std::string_view::npos ? std::string_view() : line->substr(end);
+  return word;
+}
+
 bool NextItem(std::string_view* text, std::string_view* item, char separator) {
   if (text->empty())
     return false;

@@ -18,6 +18,9 @@ bool NextLine(std::string_view* text, std::string_view* line);
 
 // Takes the next tab-separated field off `line`.
 std::string_view NextTabField(std::string_view* line);
+// Takes the next field separated by tabs or spaces off `line` (BED as people write it); empty
+// at the end.
+std::string_view NextWord(std::string_view* line);
 
 // Inline lists ("300:5,450:3"): the next `separator`-separated item off `text` (false at the
 // end), and the next `separator`-separated field off an item.
