@@ -316,6 +316,63 @@ await simulate({
   );
 });
 
+test('communities and amplicons through the package: the CLI bytes and genome truth', () => {
+  // Two genomes made of the mitochondrion's halves.
+  const sequence = readFileSync(MT, 'latin1').split('\n').slice(1).join('');
+  writeFileSync(
+    join(project, 'two.fa'),
+    `>x1\n${sequence.slice(0, 6000)}\n>x2\n${sequence.slice(6000, 9000)}\n>y1\n${sequence.slice(9000)}\n`,
+  );
+  writeFileSync(join(project, 'map.tsv'), 'x1 X\nx2 X\ny1 Y\n');
+  writeFileSync(join(project, 'ab.tsv'), 'genome abundance\nX 1\nY 3\n');
+  writeFileSync(join(project, 'amp.bed'), 'MT_human\t100\t400\tone\nMT_human\t300\t700\ttwo\t3\n');
+  const script = `import { simulate } from 'readforge';
+await simulate({
+  reference: 'two.fa',
+  settings: { pairs: 2000, seed: 4, 'genome-map': 'map.tsv', abundance: 'ab.tsv' },
+  files: { 'map.tsv': 'x1 X\\nx2 X\\ny1 Y\\n' },
+  outputs: { read1: 'm1.fq', read2: 'm2.fq', genomeTruth: 'genomes.tsv' },
+});
+await simulate({
+  reference: ${JSON.stringify(MT)},
+  settings: { pairs: 1000, seed: 5, amplicons: 'amp.bed', 'amplicon-spread': 0.3 },
+  outputs: { read1: 'p1.fq', read2: 'p2.fq' },
+});`;
+  expect(run('node', ['--input-type=module', '-e', script])).toBe('');
+  const dir = mkdtempSync(join(tmpdir(), 'readforge-community-'));
+  const cli = (args: string[]) =>
+    execFileSync(join(ROOT, 'build/readforge'), ['-q', '--mutations', '/dev/null', ...args], {
+      cwd: project,
+    });
+  cli(
+    ['-N', '2000', '-S', '4', '--genome-map', 'map.tsv', '--abundance', 'ab.tsv'].concat([
+      '--genome-truth',
+      join(dir, 'genomes.tsv'),
+      'two.fa',
+      join(dir, 'm1.fq'),
+      join(dir, 'm2.fq'),
+    ]),
+  );
+  cli(
+    ['-N', '1000', '-S', '5', '--amplicons', 'amp.bed', '--amplicon-spread', '0.3', MT].concat([
+      join(dir, 'p1.fq'),
+      join(dir, 'p2.fq'),
+    ]),
+  );
+  for (const name of ['m1.fq', 'm2.fq', 'genomes.tsv', 'p1.fq', 'p2.fq'])
+    expect(readFileSync(join(project, name)).equals(readFileSync(join(dir, name))), name).toBe(
+      true,
+    );
+  const rows = readFileSync(join(project, 'genomes.tsv'), 'latin1').split('\n');
+  expect(rows.filter((r) => /^[XY]\t/.test(r)).map((r) => r.split('\t')[4])).toEqual([
+    '500',
+    '1500',
+  ]);
+  // The truth without a map: the engine's message.
+  const refused = script.replace(`'genome-map': 'map.tsv', `, '');
+  expect(() => run('node', ['--input-type=module', '-e', refused])).toThrow(/needs --genome-map/);
+});
+
 test('truth alignments and their index through the package: the CLI bytes', () => {
   const script = `import { simulate } from 'readforge';
 const result = await simulate({

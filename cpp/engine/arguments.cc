@@ -337,6 +337,16 @@ Status CheckCompanions(const CommandLine& line) {
   const Options& o = line.options;
   if (line.amplicons_path.empty() && (o.amplicon_dropout > 0 || o.amplicon_spread > 0))
     return Status::Error("--amplicon-dropout and --amplicon-spread go with --amplicons");
+  if (line.genome_map_path.empty()) {
+    if (!line.abundance_path.empty())
+      return Status::Error("--abundance gives each genome's amount: it needs --genome-map");
+    if (!line.genome_truth_path.empty())
+      return Status::Error("--genome-truth reports each genome: it needs --genome-map");
+    if (o.abundance_distribution != AbundanceDistribution::kNone)
+      return Status::Error(
+          "--abundance-distribution draws each genome's abundance: it needs "
+          "--genome-map to say which contigs form a genome");
+  }
   return Status::Ok();
 }
 
@@ -480,17 +490,8 @@ Status CommunityFrom(const CommandLine& line,
                      const std::string& map_text,
                      const std::string& abundance_text,
                      Options* options) {
-  if (line.genome_map_path.empty()) {
-    if (!line.abundance_path.empty())
-      return Status::Error("--abundance gives each genome's amount: it needs --genome-map");
-    if (!line.genome_truth_path.empty())
-      return Status::Error("--genome-truth reports each genome: it needs --genome-map");
-    if (options->abundance_distribution != AbundanceDistribution::kNone)
-      return Status::Error(
-          "--abundance-distribution draws each genome's abundance: it needs "
-          "--genome-map to say which contigs form a genome");
-    return Status::Ok();
-  }
+  if (line.genome_map_path.empty())
+    return Status::Ok();  // (the flags that need a map are checked with the others)
   auto community = std::make_shared<Community>();
   RF_RETURN_IF_ERROR(Community::Make(line.genome_map_path, map_text, line.abundance_path,
                                      abundance_text, community.get()));
@@ -509,6 +510,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   for (const auto& [name, value] : settings)
     RF_RETURN_IF_ERROR(SetOption(name, value, &line));
   RF_RETURN_IF_ERROR(CheckCompanions(line));
+  if (files.pending) {  // the files' texts come with the run
+    RF_RETURN_IF_ERROR(ValidateOptions(line.options));
+    *options = line.options;
+    return Status::Ok();
+  }
   for (const std::string& text : files.bed)
     RF_RETURN_IF_ERROR(ParseBed(text, &line.options.regions));
   if (!line.quality_bins_path.empty()) {

@@ -63,6 +63,8 @@ struct SettingFiles {
   std::string genome_map;        // --genome-map
   std::string abundance;         // --abundance
   std::string amplicons;         // --amplicons
+  // Checking settings before the files are read: settings naming files are taken as given.
+  bool pending = false;
 };
 
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or

@@ -3,6 +3,7 @@
 // into the outputs. Hosts (browser.ts, node.ts, worker.ts) say how to open inputs and outputs.
 import { OutputStream, ReadforgeModule, Setting } from '../../../web/src/runner/module-types.js';
 import {
+  plannedGenomeTruth,
   ReadforgeError,
   simulate as pump,
   SimulationRequest,
@@ -37,7 +38,8 @@ export interface Host {
   readText?(name: string): string | undefined;
 }
 
-export type OutputName = 'read1' | 'read2' | 'vcf' | 'mutations' | 'bam' | 'bamIndex';
+export type OutputName =
+  'read1' | 'read2' | 'vcf' | 'mutations' | 'bam' | 'bamIndex' | 'genomeTruth';
 
 const STREAM_NAMES: Partial<Record<OutputStream, OutputName>> = {
   [OutputStream.Read1]: 'read1',
@@ -82,6 +84,9 @@ const FILE_SETTINGS = {
   'quality-bins': 'qualityBinsText',
   'fragment-hist': 'fragmentHistText',
   'gc-bias': 'gcBiasText',
+  'genome-map': 'genomeMapText',
+  abundance: 'abundanceText',
+  amplicons: 'ampliconsText',
 } as const;
 
 /**
@@ -128,6 +133,7 @@ function settingsOf(options: SimulateOptions): { settings: Setting[]; seed: stri
   const outputs = options.outputs;
   if (outputs.vcf) settings.push(['vcf', 'truth.vcf']);
   if (outputs.bam) settings.push(['bam', 'truth.bam']);
+  if (outputs.genomeTruth) settings.push(['genome-truth', 'genomes.tsv']);
   if (options.variants) settings.push(['variants', 'variants.vcf']);
   if (options.profiles && !settings.some(([name]) => name === 'profile'))
     settings.push(['profile', profileNames(options.profiles).join(',')]);
@@ -170,9 +176,8 @@ async function run(
   // (Checked for callers without types: reads with nowhere to go would vanish without a word.)
   if (!options.outputs?.read1) throw new ReadforgeError('outputs.read1 is required');
   const texts = fileTexts(settings, options, host);
-  // The settings checked before any reading (those naming a file with it, when the engine starts).
-  const named = (name: string) => name === 'bed' || name in FILE_SETTINGS;
-  const problem = module.checkSettings(settings.filter(([name]) => !named(name)));
+  // The settings checked before any reading (the files they name when the engine starts).
+  const problem = module.checkSettings(settings);
   if (problem) throw new ReadforgeError(problem);
   const request: SimulationRequest = {
     ...texts,
@@ -223,6 +228,8 @@ async function run(
     });
     const indexed = index?.finish();
     if (indexed) await sinks.bamIndex!.write(indexed.bytes);
+    if (sinks.genomeTruth)
+      await sinks.genomeTruth.write(new TextEncoder().encode(plannedGenomeTruth(module, request)));
     for (const sink of opened) await sink.close();
     const s = summary.stats;
     return {

@@ -31,6 +31,11 @@ export interface SimulateOutputs {
    * result's `bamIndex` says which).
    */
   bamIndex?: OutputTarget;
+  /**
+   * Each genome's contigs, bases, asked abundance, pairs, share and coverage, as a TSV
+   * (`--genome-truth`; needs the `genome-map` setting).
+   */
+  genomeTruth?: OutputTarget;
 }
 
 /** A setting's value: numbers and text as the command line takes them, switches as booleans. */
@@ -49,7 +54,8 @@ export interface SimulateOptions {
   /**
    * The texts of files the settings name: `settings: { 'gc-bias': 'gc.tsv', bed: 'panel.bed' }`
    * with `files: { 'gc.tsv': ..., 'panel.bed': ... }` (for `bed`, `quality-bins`,
-   * `fragment-hist` and `gc-bias`). In Node a name not given here is read as a path.
+   * `fragment-hist`, `gc-bias`, `genome-map`, `abundance` and `amplicons`). In Node a name not
+   * given here is read as a path.
    */
   files?: Record<string, string>;
   /** The reference's sidecar (`readforge index`'s text): skips the first pass over it. */

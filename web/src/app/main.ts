@@ -22,7 +22,8 @@ import { startDownload, streamingDownloads } from './stream-download.js';
 import { decodeRun, encodeRun } from './share.js';
 import { RunSharing } from './shared-runs.js';
 import { watchStatistics } from './statistics.js';
-import { showSummary } from './summary.js';
+import { showGenomes, showSummary } from './summary.js';
+import { TargetsPicker } from './targets-picker.js';
 import { offerWaitingUpdate, registerServiceWorker } from './updates.js';
 import './styles.css';
 
@@ -52,6 +53,7 @@ const profiles = new ProfilePicker(
   (files) => learnInWorker('profile', files),
   () => form.validate(),
 );
+const targets = new TargetsPicker(module);
 const fragments = new FragmentPicker(
   module,
   (file) => learnInWorker('fragments', [file]),
@@ -220,6 +222,8 @@ $('#run-form').addEventListener('submit', async (event) => {
     $('#fragments-info').textContent = fragmentHist;
     return;
   }
+  const chosen = await targets.choices();
+  if (typeof chosen === 'string') return;
   // "Run again" of a run made from a local file: this must be that file (before any writing).
   const mismatch = await sharing.checkBeforeRun(ref);
   if (mismatch) {
@@ -247,6 +251,7 @@ $('#run-form').addEventListener('submit', async (event) => {
     ...form.settings(),
     ...fragmentHist,
     ...regions.map((r): [string, string] => ['region', r]),
+    ...chosen.settings,
   ];
   const variants = $<HTMLInputElement>('#variants-file').files?.[0];
   const sample = $<HTMLInputElement>('#variants-sample').value.trim();
@@ -265,6 +270,7 @@ $('#run-form').addEventListener('submit', async (event) => {
       Boolean(variants),
     needGaps: form.amountMode === 'pairs',
     workers: workerCount(),
+    texts: chosen.texts,
     ...(profile ? { profile: { texts: profile.texts, names: profile.names } } : {}),
     ...(variants ? { variants } : {}),
   };
@@ -279,6 +285,11 @@ $('#run-form').addEventListener('submit', async (event) => {
     version: module.version(),
   });
   if ($<HTMLInputElement>('#on-server').checked) {
+    if (Object.keys(chosen.texts).length > 0) {
+      $('#targets-info').textContent =
+        'The server does not take your genome map or amplicons: run with them here, in the page.';
+      return;
+    }
     if (variants) {
       $('#variants-info').textContent =
         'The server plants only the VCFs it is configured with: run with your VCF here, in the page.';
@@ -414,6 +425,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
   showRunState('done');
   const shownFrom = performance.now();
   showSummary(m.summary, m.preview, m.files, seconds);
+  showGenomes(m.genomeTruth ?? '');
   // How long the results took to draw once the run ended (a test keeps it under a second).
   document.body.dataset.resultsMs = String(Math.round(performance.now() - shownFrom));
   sharing.runFinished(

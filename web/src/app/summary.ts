@@ -1,5 +1,5 @@
-// The results panel: figures, warnings, output files, a fragment-length histogram (uPlot), the
-// coverage track (coverage-plot.ts) and the first reads.
+// The results panel: figures, warnings, output files, a community's genomes, a fragment-length
+// histogram (uPlot), the coverage track (coverage-plot.ts) and the first reads.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Summary } from '../runner/pump.js';
@@ -24,6 +24,7 @@ export function showSummary(
   seconds: number | null, // null: a shared run's figures
 ): void {
   const s = summary.stats;
+  showGenomes(''); // (a community's run shows them after)
   const mean = s.pairs ? s.fragmentLengthSum / s.pairs : 0;
   const rows: [string, string][] = [
     ['Read pairs', s.pairs.toLocaleString('en')],
@@ -123,5 +124,41 @@ function drawHistogram(counts: number[], start: number, width: number): void {
     },
     [xs, counts],
     target,
+  );
+}
+
+/**
+ * A community's genomes (the --genome-truth table's text; '' hides them): each genome's contigs,
+ * what was asked, its pairs, its share of the pairs as a bar, and its coverage.
+ */
+export function showGenomes(text: string): void {
+  const figure = document.querySelector<HTMLElement>('#genomes-figure')!;
+  const rows = text.split('\n').filter((line) => line && !line.startsWith('#'));
+  figure.hidden = rows.length === 0;
+  const asked = /asked: ([^;]*)/.exec(text)?.[1] ?? '';
+  document.querySelector('#genomes-caption')!.textContent =
+    `Read pairs per genome (asked: ${asked}; the bars: each genome's share of the pairs); ` +
+    'saved as genomes.tsv';
+  document.querySelector('#genomes-table tbody')!.replaceChildren(
+    ...rows.map((line) => {
+      const [genome, contigs, , wanted, pairs, share, coverage] = line.split('\t');
+      const tr = document.createElement('tr');
+      const cell = (value: string) => {
+        const td = document.createElement('td');
+        td.textContent = value;
+        tr.append(td);
+        return td;
+      };
+      cell(genome);
+      cell(Number(contigs).toLocaleString('en'));
+      cell(wanted);
+      cell(Number(pairs).toLocaleString('en'));
+      const bar = document.createElement('span');
+      bar.className = 'share-bar';
+      bar.style.width = `${(100 * Number(share)).toFixed(1)}%`;
+      cell(`${(100 * Number(share)).toFixed(2)}%`).prepend(bar);
+      cell(`${coverage}x`);
+      return tr;
+    }),
   );
 }

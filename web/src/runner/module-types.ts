@@ -370,7 +370,8 @@ export interface ReadforgeModule {
     index: Uint8Array,
     regions: { contig: string; begin: number; end: number }[],
   ): { error: string; header: BgzfRange; ranges: BgzfRange[] };
-  /** "" when the settings are valid on their own, else the command line's message. */
+  /** "" when the settings are valid on their own, else the command line's message (settings
+   * naming files are taken as given: their texts are read when a run starts). */
   checkSettings(settings: Setting[]): string;
   /** "" when a .fai describes the contigs a first pass measured (its faiText()), else how not. */
   checkIndex(faiText: string, measuredFaiText: string): string;

@@ -1,7 +1,7 @@
 // Messages between the page (web/src/app), the simulation Worker and its part Workers
 // (web/src/worker).
 import type { PartMessage } from '../runner/block-merge.js';
-import type { Setting } from '../runner/module-types.js';
+import type { Setting, SimulatorInputs } from '../runner/module-types.js';
 import type { SimulationRequest, Summary } from '../runner/pump.js';
 import type { ContigSummary } from './run-manifest.js';
 import type { RemoteAccessSpec } from '../remote/remote-fasta.js';
@@ -58,6 +58,8 @@ export interface RunRequest {
   variants?: File;
   /** Workers simulating in parallel, each every k-th block (the bytes do not depend on it). */
   workers: number;
+  /** The texts of a genome map, an abundance table and an amplicon panel the settings name. */
+  texts?: Pick<SimulatorInputs, 'genomeMapText' | 'abundanceText' | 'ampliconsText'>;
 }
 
 /** Each contig's MD5 of a reference (a shared run's manifest; a file checked before a rerun). */
@@ -117,6 +119,8 @@ export type WorkerMessage =
       files: { name: string; bytes: number; blob?: Blob }[];
       /** Bytes downloaded from a remote reference. */
       fetched?: number;
+      /** With a genome map: each genome's row (the --genome-truth table, saved as genomes.tsv). */
+      genomeTruth?: string;
     }
   | { type: 'error'; message: string; cancelled: boolean }
   | { type: 'learn-progress'; bytes: number }

@@ -2,7 +2,7 @@
 // when needed, pump it through the engine into the sinks, and report progress.
 import { OutputStream, ReadforgeModule, Setting } from '../runner/module-types.js';
 import type { SimulatorInputs } from '../runner/module-types.js';
-import { decompressIfGzip, ReadforgeError, simulate } from '../runner/pump.js';
+import { decompressIfGzip, plannedGenomeTruth, ReadforgeError, simulate } from '../runner/pump.js';
 import { BamIndexWriter } from '../runner/bam-index.js';
 import { measureSpans, scanReference, sidecarListsDigests } from '../runner/first-pass.js';
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
@@ -109,6 +109,7 @@ export async function runSimulation(
         ? [...request.settings, ['gzip', '1'] as Setting]
         : request.settings,
       bedTexts: request.bedTexts,
+      ...request.texts,
       ...inputs,
       alignmentIndex: Boolean(bam),
       ...(request.profile
@@ -161,9 +162,13 @@ export async function runSimulation(
       const { bytes, extension } = index.finish();
       await sinks.writeWhole(request.output, bam + extension, bytes);
     }
+    // A community's genomes, from the plan (the same table in every part of the run).
+    const genomeTruth = request.texts?.genomeMapText ? plannedGenomeTruth(module, simulation) : '';
+    if (genomeTruth)
+      await sinks.writeWhole(request.output, 'genomes.tsv', new TextEncoder().encode(genomeTruth));
     const files = await sinks.close();
     const preview = await previewText(head, request.output.gzip);
-    post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes });
+    post({ type: 'done', summary, preview, files, fetched: remote?.fetchedBytes, genomeTruth });
   } catch (error) {
     await sinks?.abort(error);
     const cancelled = signal.aborted;

@@ -60,6 +60,8 @@ interface Sink {
   writer: BatchedWriter;
   bytes: number;
   blob?: () => Promise<Blob>;
+  /** A file this run created in the folder: removed when the run fails. */
+  remove?: () => Promise<void>;
 }
 
 async function openSink(
@@ -69,18 +71,27 @@ async function openSink(
 ): Promise<Sink> {
   let destination: WritableStream<Uint8Array>;
   let blob: (() => Promise<Blob>) | undefined;
+  let remove: (() => Promise<void>) | undefined;
   if (given) {
     destination = given;
   } else if (spec.directory) {
-    const handle = await spec.directory.getFileHandle(fileName, { create: true });
+    const folder = spec.directory;
+    // An aborted writable leaves a file it created behind, empty: such a file is removed (a
+    // file that was there keeps its old bytes).
+    const existed = await folder.getFileHandle(fileName).then(
+      () => true,
+      () => false,
+    );
+    const handle = await folder.getFileHandle(fileName, { create: true });
     destination = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
+    if (!existed) remove = () => folder.removeEntry(fileName);
   } else {
     const parts: Uint8Array[] = [];
     destination = new WritableStream({ write: (chunk) => void parts.push(chunk) });
     blob = async () => new Blob(parts as BlobPart[]);
   }
   const writer = new BatchedWriter(destination.getWriter(), Boolean(blob));
-  return { name: fileName, writer, bytes: 0, blob };
+  return { name: fileName, writer, bytes: 0, blob, remove };
 }
 
 export class Sinks {
@@ -153,6 +164,9 @@ export class Sinks {
   }
 
   async abort(reason: unknown): Promise<void> {
-    for (const sink of [...this.sinks.values(), ...this.extra]) await sink.writer.abort(reason);
+    for (const sink of [...this.sinks.values(), ...this.extra]) {
+      await sink.writer.abort(reason);
+      await sink.remove?.().catch(() => {});
+    }
   }
 }

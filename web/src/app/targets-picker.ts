@@ -1,0 +1,63 @@
+// The "Communities and amplicons" group: a genome map with abundances (a table, or a
+// distribution drawn with the seed), or an amplicon panel, each a file read here and never
+// uploaded. It gives the run's settings and the files' texts, checked by the engine's rules
+// (checkSettings) as the rest of the form is.
+import type { ReadforgeModule, Setting, SimulatorInputs } from '../runner/module-types.js';
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+export type TargetTexts = Pick<
+  SimulatorInputs,
+  'genomeMapText' | 'abundanceText' | 'ampliconsText'
+>;
+
+export class TargetsPicker {
+  constructor(private readonly module: ReadforgeModule) {
+    for (const id of ['#amplicon-dropout', '#amplicon-spread', '#abundance-distribution'])
+      $(id).addEventListener('change', () => void this.check());
+  }
+
+  private file(id: string): File | undefined {
+    return $<HTMLInputElement>(id).files?.[0];
+  }
+
+  /** The settings these choices add (the files by their names). */
+  private named(): Setting[] {
+    const settings: Setting[] = [];
+    const map = this.file('#genome-map-file');
+    const abundance = this.file('#abundance-file');
+    const distribution = $<HTMLSelectElement>('#abundance-distribution').value;
+    const amplicons = this.file('#amplicons-file');
+    if (map) settings.push(['genome-map', map.name]);
+    if (abundance) settings.push(['abundance', abundance.name]);
+    if (distribution) settings.push(['abundance-distribution', distribution]);
+    if (amplicons) {
+      settings.push(['amplicons', amplicons.name]);
+      settings.push(['amplicon-dropout', $<HTMLInputElement>('#amplicon-dropout').value.trim()]);
+      settings.push(['amplicon-spread', $<HTMLInputElement>('#amplicon-spread').value.trim()]);
+    }
+    if (map) settings.push(['genome-truth', 'genomes.tsv']);
+    return settings;
+  }
+
+  /** What is wrong with these choices alone (the engine's words), or ''. */
+  private check(): string {
+    const problem = this.module.checkSettings(this.named());
+    $('#targets-info').textContent = problem;
+    return problem;
+  }
+
+  /** The settings and the files' texts for a run, or what is wrong. */
+  async choices(): Promise<{ settings: Setting[]; texts: TargetTexts } | string> {
+    const problem = this.check();
+    if (problem) return problem;
+    const texts: TargetTexts = {};
+    const map = this.file('#genome-map-file');
+    const abundance = this.file('#abundance-file');
+    const amplicons = this.file('#amplicons-file');
+    if (map) texts.genomeMapText = await map.text();
+    if (abundance) texts.abundanceText = await abundance.text();
+    if (amplicons) texts.ampliconsText = await amplicons.text();
+    return { settings: this.named(), texts };
+  }
+}
