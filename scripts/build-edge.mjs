@@ -35,9 +35,16 @@ const references = [
   { name: 'MT-human-bgzip', url: `${s3}/readforge-demo/MT-human.fa.gz` },
   { name: 'ecoli-536', url: `${s3}/readforge-demo/ecoli-536.fa` },
   { name: 'ecoli-536-bgzip', url: `${s3}/readforge-demo/ecoli-536.fa.gz` },
+  { name: 'mini-community', url: `${s3}/readforge-demo/mini-community.fa` },
 ];
 // The VCFs `variants=NAME` may plant: the demo bucket's.
 const variants = { 'MT-human-calls': `${s3}/readforge-demo/MT-human-calls.vcf.gz` };
+// The tables `genome-map=`, `abundance=` and `amplicons=` may name: the demo bucket's.
+const tables = {
+  'mini-community-map': `${s3}/readforge-demo/mini-community.map.tsv`,
+  'mini-community-shares': `${s3}/readforge-demo/mini-community.abundance.tsv`,
+  'MT-human-panel': `${s3}/readforge-demo/MT-human-panel.bed`,
+};
 // --reference name=url adds one (tests add one that cannot be reached).
 for (let i = args.indexOf('--reference'); i >= 0; i = args.indexOf('--reference', i + 1)) {
   const [name, ...url] = args[i + 1].split('=');
@@ -134,6 +141,7 @@ const api :Workerd.Worker = (
     (name = "REFERENCES", text = ${text(references)}),
     (name = "LIMITS", text = ${text(JSON.parse(limits))}),
     (name = "VARIANTS", text = ${text(variants)}),
+    (name = "TABLES", text = ${text(tables)}),
     (name = "RUNS", kvNamespace = (name = "kv", props = (json = ${text({ namespace: 'runs' })}))),
 ${secrets.join('')}  ],
   globalOutbound = "internet",

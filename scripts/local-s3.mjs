@@ -70,6 +70,29 @@ function stage() {
     writeFileSync(vcf, text);
     execFileSync('bash', ['-c', `bgzip -c '${vcf}' > '${vcf}.gz' && tabix -f -p vcf '${vcf}.gz'`]);
   }
+  // A small community (the mitochondrion cut into three contigs of two genomes), with its genome
+  // map and abundances, and an amplicon panel on the mitochondrion: the edge's configured tables.
+  const community = join(dir, 'mini-community.fa');
+  if (!existsSync(`${community}.gaps.bed`)) {
+    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
+      .split('\n')
+      .slice(1)
+      .join('');
+    const contigs = [
+      ['x1', bases.slice(0, 6000)],
+      ['x2', bases.slice(6000, 9000)],
+      ['y1', bases.slice(9000)],
+    ];
+    writeFileSync(community, contigs.map(([name, seq]) => `>${name}\n${seq}\n`).join(''));
+    execFileSync('samtools', ['faidx', community]);
+    execFileSync(join(ROOT, 'build/readforge'), ['index', '-q', community]);
+    writeFileSync(join(dir, 'mini-community.map.tsv'), 'x1\tX\nx2\tX\ny1\tY\n');
+    writeFileSync(join(dir, 'mini-community.abundance.tsv'), 'genome\tabundance\nX\t1\nY\t3\n');
+    writeFileSync(
+      join(dir, 'MT-human-panel.bed'),
+      'MT_human\t1000\t1400\tamp1\nMT_human\t1300\t1700\tamp2\t2\nMT_human\t9000\t9300\tamp3\n',
+    );
+  }
   return dir;
 }
 
@@ -107,6 +130,12 @@ for (const name of [
   'MT-human-calls.vcf',
   'MT-human-calls.vcf.gz',
   'MT-human-calls.vcf.gz.tbi',
+  'mini-community.fa',
+  'mini-community.fa.fai',
+  'mini-community.fa.gaps.bed',
+  'mini-community.map.tsv',
+  'mini-community.abundance.tsv',
+  'MT-human-panel.bed',
 ]) {
   const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
     method: 'PUT',

@@ -95,16 +95,17 @@ std::string CheckIndex(std::string fai_text, std::string measured_fai_text) {
   return s.ok() ? "" : s.message();
 }
 
-// "" when the settings are valid on their own (the rules and messages of the command line);
-// settings naming files are taken as given (their texts are read when a run starts).
-std::string CheckSettings(val settings) {
+// "" when the settings are valid on their own (the rules and messages of the command line).
+// `files_coming`: settings naming files are taken as given (their texts come with the run);
+// otherwise a file's text is missing, as for a host that reads no files.
+std::string CheckSettings(val settings, bool files_coming) {
   std::vector<Setting> pairs;
   const unsigned n = settings["length"].as<unsigned>();
   for (unsigned i = 0; i < n; ++i)
     pairs.emplace_back(AsString(settings[i][0]), AsString(settings[i][1]));
   Options options;
   SettingFiles files;
-  files.pending = true;
+  files.pending = files_coming;
   Status s = OptionsFromSettings(pairs, files, &options);
   return s.ok() ? "" : s.message();
 }

@@ -398,6 +398,70 @@ test('a configured VCF is planted: the bytes of the CLI with --variants', async 
   });
 });
 
+test('configured communities and amplicon panels: the CLI bytes and genome table', async (t) => {
+  const s3 = (name) => join(ROOT, 'build-s3', name);
+  const community = s3('mini-community.fa');
+  const map = ['--genome-map', s3('mini-community.map.tsv')];
+  const shares = ['--abundance', s3('mini-community.abundance.tsv')];
+  const dir = tempDir(t);
+  const args = ['-N', '2000', '-S', '12', ...map, ...shares];
+  const [r1, r2] = nativeOutputs([...args, '--genome-truth', join(dir, 'genomes.tsv')], community, [
+    '1.fq',
+    '2.fq',
+  ]);
+  const query =
+    'ref=mini-community&N=2000&S=12&genome-map=mini-community-map&abundance=mini-community-shares';
+  const mate1 = await get(`${query}&mate=1`);
+  assert.equal(mate1.status, 200, mate1.body.toString());
+  assert.ok(mate1.body.equals(r1), 'mate 1 differs from the CLI with --genome-map');
+  assert.ok((await get(`${query}&mate=2`)).body.equals(r2), 'mate 2 differs');
+  const genomes = await get(`${query}&format=genomes`);
+  assert.equal(genomes.status, 200);
+  assert.match(genomes.headers.get('content-type'), /^text\/tab-separated-values/);
+  assert.equal(genomes.body.toString(), readFileSync(join(dir, 'genomes.tsv'), 'utf8'));
+  assert.match(genomes.body.toString(), /\nX\t2\t9000\t0\.25\t500\t/);
+  // Shards of a community concatenate to the whole.
+  const shards = [];
+  for (let i = 0; i < 3; i++)
+    shards.push((await get(`${query}&block-size=4096&shard=${i}/3`)).body);
+  const whole = (await get(`${query}&block-size=4096`)).body;
+  assert.ok(Buffer.concat(shards).equals(whole), 'shards of a community differ from the whole');
+  // An amplicon panel with uneven efficiency.
+  const panel = ['--amplicons', s3('MT-human-panel.bed'), '--amplicon-spread', '0.3'];
+  const [p1] = nativeOutputs(['-N', '1500', '-S', '13', '-1', '150', '-2', '150', ...panel], MT, [
+    '1.fq',
+    '2.fq',
+  ]);
+  const amplicons = await get(
+    'ref=MT-human&N=1500&S=13&1=150&2=150&amplicons=MT-human-panel&amplicon-spread=0.3',
+  );
+  assert.equal(amplicons.status, 200, amplicons.body.toString());
+  assert.ok(amplicons.body.equals(p1), 'the panel differs from the CLI with --amplicons');
+  // Names the server does not have, a table for another reference, a report without a map.
+  for (const [q, status, parameter, error] of [
+    [
+      'ref=MT-human&N=10&amplicons=artic',
+      400,
+      'amplicons',
+      /^'artic' is not a table this server has: mini-community-map, /,
+    ],
+    [
+      'ref=MT-human&N=10&genome-map=mini-community-map',
+      400,
+      'genome-map',
+      /^mini-community-map: the reference's contig 'MT_human' has no genome/,
+    ],
+    ['ref=MT-human&N=10&format=genomes', 400, 'format', /give genome-map$/],
+    ['ref=MT-human&N=10&genome-truth=x', 400, 'genome-truth', /use format=genomes$/],
+  ]) {
+    const r = await get(q);
+    assert.equal(r.status, status, `${q}: ${r.body}`);
+    const body = JSON.parse(r.body.toString());
+    assert.equal(body.parameter, parameter, q);
+    assert.match(body.error, error, q);
+  }
+});
+
 test('bad requests get the documented status and a JSON body naming the parameter', async () => {
   const cases = [
     ['ref=MT-human&e=2', 400, 'e', '-e/--error-rate must be in [0, 1], got 2'],
@@ -406,7 +470,7 @@ test('bad requests get the documented status and a JSON body naming the paramete
       'ref=MT-human&format=cram',
       400,
       'format',
-      "format must be fastq, interleaved, vcf, bam, sam or summary, got 'cram'",
+      "format must be fastq, interleaved, vcf, bam, sam, summary or genomes, got 'cram'",
     ],
     [
       'ref=MT-human&shard=3/2',

@@ -177,7 +177,7 @@ async function run(
   if (!options.outputs?.read1) throw new ReadforgeError('outputs.read1 is required');
   const texts = fileTexts(settings, options, host);
   // The settings checked before any reading (the files they name when the engine starts).
-  const problem = module.checkSettings(settings);
+  const problem = module.checkSettings(settings, true);
   if (problem) throw new ReadforgeError(problem);
   const request: SimulationRequest = {
     ...texts,

@@ -82,7 +82,7 @@ export class OptionsForm {
       const problem =
         input.disabled || (value === '' && !optional)
           ? ''
-          : this.module.checkSettings([[name, value]]);
+          : this.module.checkSettings([[name, value]], false);
       const message = value === '' && !optional && !input.disabled ? 'required' : problem;
       error.textContent = message;
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
@@ -90,7 +90,7 @@ export class OptionsForm {
     }
     // (The run panel holds it, outside the form.)
     const whole = document.querySelector<HTMLElement>('#form-error')!;
-    whole.textContent = ok ? this.module.checkSettings(this.settings()) : '';
+    whole.textContent = ok ? this.module.checkSettings(this.settings(), false) : '';
     return ok && !whole.textContent;
   }
 

@@ -42,7 +42,7 @@ export class TargetsPicker {
 
   /** What is wrong with these choices alone (the engine's words), or ''. */
   private check(): string {
-    const problem = this.module.checkSettings(this.named());
+    const problem = this.module.checkSettings(this.named(), true); // (the files come with it)
     $('#targets-info').textContent = problem;
     return problem;
   }

@@ -1,7 +1,14 @@
 // The HTTP API: GET /api/references and GET /api/simulate. Parameters are the command line's
 // options by wgsim letter or long name, checked by the engine; answers stream as they are made.
-import { OutputStream, ReadforgeModule, Setting, SpanBytes } from '../runner/module-types.js';
 import {
+  OutputStream,
+  ReadforgeModule,
+  Setting,
+  SimulatorInputs,
+  SpanBytes,
+} from '../runner/module-types.js';
+import {
+  plannedGenomeTruth,
   plannedSpans,
   ReadforgeError,
   simulate,
@@ -18,7 +25,7 @@ import { Config, Env, Limits, ReferenceConfig } from './config.js';
 import { ApiError, json } from './http.js';
 import { accessOf, openReference, pickReference } from './references.js';
 import { ProfileTexts, profileNames, resolveProfile } from './profiles.js';
-import { INSTEAD, RUN_OPTIONS } from '../shared/run-options.js';
+import { COMPANIONS, INSTEAD, RUN_OPTIONS, TABLE_OPTIONS } from '../shared/run-options.js';
 
 /** Not engine options: how the answer is shaped. */
 const RESERVED = new Set(['ref', 'region', 'format', 'mate', 'gzip', 'shard', 'profile']);
@@ -41,6 +48,10 @@ interface Plan {
   /** format=bam: binary bytes. */
   binary: boolean;
   profile: ProfileTexts | null;
+  /** The texts of the configured tables the run names (genome-map, abundance, amplicons). */
+  tables: SimulatorInputs;
+  /** format=genomes: the community's genome table (--genome-truth) instead of reads. */
+  genomes: boolean;
   reference: ReferenceConfig;
   /** The reference opened: its file, index and, for bgzip, its .gzi. */
   fasta: RemoteFasta;
@@ -74,22 +85,35 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
   const settings: Setting[] = [];
   for (const [name, value] of params) {
     if (RESERVED.has(name)) continue;
-    if (!RUN_OPTIONS.has(name) && !module.checkSettings([[name, '']]).startsWith('unknown')) {
+    if (
+      !RUN_OPTIONS.has(name) &&
+      !module.checkSettings([[name, '']], false).startsWith('unknown')
+    ) {
       const instead = INSTEAD[name] ? `: use ${INSTEAD[name]}` : ' (the server chooses it)';
       throw new ApiError(400, name, `${name} is not a parameter of this API${instead}`);
     }
-    const problem = module.checkSettings([[name, value]]);
+    // A configured table's name, and the options beside one, are taken as given here (the
+    // tables are fetched below); a file the server would have to read is refused.
+    const companion: Setting[] = COMPANIONS[name] ? [[COMPANIONS[name], 'x']] : [];
+    const tableNamed = name in TABLE_OPTIONS || companion.length > 0;
+    const problem = module.checkSettings([...companion, [name, value]], tableNamed);
     if (problem) throw new ApiError(400, name, problem);
     settings.push([name, value]);
   }
+  const tables = await fetchTables(params, config);
   for (const region of params.getAll('region')) settings.push(['region', region]);
   const format = params.get('format') ?? 'fastq';
-  if (!['fastq', 'interleaved', 'vcf', 'bam', 'sam', 'summary'].includes(format)) {
+  if (!['fastq', 'interleaved', 'vcf', 'bam', 'sam', 'summary', 'genomes'].includes(format)) {
     throw new ApiError(
       400,
       'format',
-      `format must be fastq, interleaved, vcf, bam, sam or summary, got '${format}'`,
+      `format must be fastq, interleaved, vcf, bam, sam, summary or genomes, got '${format}'`,
     );
+  }
+  if (format === 'genomes') {
+    if (!params.get('genome-map'))
+      throw new ApiError(400, 'format', 'format=genomes reports a community: give genome-map');
+    settings.push(['genome-truth', '1']);
   }
   const alignments = format === 'bam' || format === 'sam';
   const variantsName = params.get('variants');
@@ -126,22 +150,30 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
     seed = ((BigInt(words[0]) << 32n) | BigInt(words[1])).toString();
     settings.push(['seed', seed]);
   }
-  const problem = module.checkSettings(settings);
+  const problem = module.checkSettings(settings, true);
   if (problem) throw new ApiError(400, null, problem);
 
   const fasta = await openReference(module, reference, env);
   const pairsMode = !settings.some(([n]) => n === 'C' || n === 'coverage');
   // The sidecar holds the N runs -N needs, and the contigs' MD5s an alignment header carries.
   const gaps = pairsMode || alignments ? await fetchGaps(reference, env) : null;
-  const sim = new module.Simulator(settings, { faiText: fasta.faiText, ...gaps, ...profile });
+  const sim = new module.Simulator(settings, {
+    faiText: fasta.faiText,
+    ...gaps,
+    ...profile,
+    ...tables,
+  });
   let spans: SpanBytes[];
   try {
     const error = sim.start();
+    const table = Object.keys(TABLE_OPTIONS).find((name) =>
+      error.startsWith(`${params.get(name)}: `),
+    );
     const parameter = error.startsWith('region')
       ? 'region'
       : error.includes('quality profile')
         ? 'profile'
-        : null;
+        : (table ?? null);
     if (error) throw new ApiError(400, parameter, error);
     spans = sim.spans();
   } finally {
@@ -167,12 +199,39 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
     gzip: params.get('gzip') === '1',
     binary: format === 'bam',
     profile,
+    tables,
+    genomes: format === 'genomes',
     reference,
     fasta,
     gaps,
     pairsMode,
     seed,
   };
+}
+
+/** The texts of the configured tables the parameters name (a 400 for an unknown name). */
+async function fetchTables(params: URLSearchParams, config: Config): Promise<SimulatorInputs> {
+  const texts: SimulatorInputs = {};
+  for (const [name, field] of Object.entries(TABLE_OPTIONS)) {
+    const table = params.get(name);
+    if (!table) continue;
+    const url = config.tables[table];
+    if (!url) {
+      const known = Object.keys(config.tables);
+      throw new ApiError(
+        400,
+        name,
+        `'${table}' is not a table this server has${known.length ? `: ${known.join(', ')}` : ' (none are configured)'}`,
+      );
+    }
+    const file = new RemoteFile(url);
+    try {
+      texts[field] = await file.text();
+    } catch (error) {
+      throw new ApiError(502, name, `cannot read ${file.name}: ${(error as Error).message}`);
+    }
+  }
+  return texts;
 }
 
 function value(settings: Setting[], names: string[], fallback: number): number {
@@ -258,7 +317,13 @@ async function startRun(
   const { limits } = config;
   const p = await plan(module, url, config, env);
   const { file, bgzf } = p.fasta;
-  const request = { settings: p.settings, faiText: p.fasta.faiText, ...p.gaps, ...p.profile };
+  const request = {
+    settings: p.settings,
+    faiText: p.fasta.faiText,
+    ...p.gaps,
+    ...p.profile,
+    ...p.tables,
+  };
   if (p.pairsMode && !p.gaps) {
     // No sidecar: the regions' bytes are fetched twice, first to measure their N runs.
     try {
@@ -270,6 +335,16 @@ async function startRun(
     } catch (error) {
       throw new ApiError(502, 'ref', `cannot measure ${file.name}: ${(error as Error).message}`);
     }
+  }
+  if (p.genomes) {
+    release();
+    return new Response(plannedGenomeTruth(module, request), {
+      headers: {
+        'Content-Type': 'text/tab-separated-values; charset=utf-8',
+        'X-Readforge-Seed': p.seed,
+        'Cache-Control': 'no-store',
+      },
+    });
   }
   // The planted VCF streams in step with the reference (fetched per request, by region when it
   // has a tabix index; its errors name it).

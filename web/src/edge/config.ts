@@ -55,6 +55,9 @@ export interface Env {
   PROFILES?: string;
   /** VCFs whose variants `variants=NAME` plants: {"name": "URL of a .vcf or .vcf.gz"}. */
   VARIANTS?: string;
+  /** Genome maps, abundance tables and amplicon panels by name (`genome-map=NAME`,
+   * `abundance=NAME`, `amplicons=NAME`): {"name": "URL"}. */
+  TABLES?: string;
   /** The KV namespace of shared runs and their statistics (permalinks.ts, statistics.ts). */
   RUNS?: KvNamespace;
   /** Secrets (wrangler secret put), e.g. the credentials of private references. */
@@ -66,6 +69,7 @@ export interface Config {
   limits: Limits;
   profiles: Record<string, string | string[]>;
   variants: Record<string, string>;
+  tables: Record<string, string>;
 }
 
 export function readConfig(env: Env): Config {
@@ -76,5 +80,6 @@ export function readConfig(env: Env): Config {
   };
   const profiles = env.PROFILES ? (JSON.parse(env.PROFILES) as Config['profiles']) : {};
   const variants = env.VARIANTS ? (JSON.parse(env.VARIANTS) as Config['variants']) : {};
-  return { references, limits, profiles, variants };
+  const tables = env.TABLES ? (JSON.parse(env.TABLES) as Config['tables']) : {};
+  return { references, limits, profiles, variants, tables };
 }

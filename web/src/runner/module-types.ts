@@ -370,9 +370,10 @@ export interface ReadforgeModule {
     index: Uint8Array,
     regions: { contig: string; begin: number; end: number }[],
   ): { error: string; header: BgzfRange; ranges: BgzfRange[] };
-  /** "" when the settings are valid on their own, else the command line's message (settings
-   * naming files are taken as given: their texts are read when a run starts). */
-  checkSettings(settings: Setting[]): string;
+  /** "" when the settings are valid on their own, else the command line's message.
+   * `filesComing`: settings naming files are taken as given (their texts come with the run);
+   * otherwise they are refused as a host that reads no files refuses them. */
+  checkSettings(settings: Setting[], filesComing: boolean): string;
   /** "" when a .fai describes the contigs a first pass measured (its faiText()), else how not. */
   checkIndex(faiText: string, measuredFaiText: string): string;
   usage(): string;

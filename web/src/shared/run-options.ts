@@ -8,7 +8,22 @@ export const RUN_OPTIONS = new Set([
   ...['N', 'C', '1', '2', 'd', 's', 'e', 'r', 'R', 'X', 'A', 'h', 'S', 'block-size'],
   ...['variants', 'sample', 'het-fraction', 'skip-mismatches', 'quality-bins', 'fragment-hist'],
   ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
+  ...['genome-map', 'abundance', 'abundance-distribution', 'abundance-sigma', 'abundance-zeros'],
+  ...['amplicons', 'amplicon-dropout', 'amplicon-spread'],
 ]);
+/** Options that are checked alone beside the option they need (as `--amplicons x`). */
+export const COMPANIONS: Record<string, string> = {
+  abundance: 'genome-map',
+  'abundance-distribution': 'genome-map',
+  'amplicon-dropout': 'amplicons',
+  'amplicon-spread': 'amplicons',
+};
+/** Run options that name a table the edge is configured with (its TABLES), not a file. */
+export const TABLE_OPTIONS = {
+  'genome-map': 'genomeMapText',
+  abundance: 'abundanceText',
+  amplicons: 'ampliconsText',
+} as const;
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
   interleaved: 'format=interleaved',
@@ -18,5 +33,6 @@ export const INSTEAD: Record<string, string> = {
   'first-block': 'shard=i/k',
   'end-block': 'shard=i/k',
   'no-gzip': 'no gzip parameter (plain is the default)',
+  'genome-truth': 'format=genomes',
   bed: 'region= (repeatable)',
 };
