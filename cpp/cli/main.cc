@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/community_input.h"
 #include "cli/drive.h"
 #include "cli/eval_command.h"
 #include "cli/index_command.h"
@@ -175,6 +176,16 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
 }
 
 Status Run(CommandLine& line, Outputs& out) {
+  // --community: its genomes joined into one reference, with their map and amounts.
+  JoinedCommunity community;
+  std::string map_text, abundance_text;
+  if (!line.community_path.empty()) {
+    RF_RETURN_IF_ERROR(community.Join(line.community_path));
+    line.positional.insert(line.positional.begin(), community.path());
+    line.community_joined = true;
+    map_text = community.map_text();
+    abundance_text = community.abundance_text();
+  }
   const std::vector<std::string>& pos = line.positional;
   Options& o = line.options;
   const bool two_files = o.paired() && !o.interleaved;
@@ -200,14 +211,13 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(ReadWholeFile(line.gc_bias_path, &text));
     RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, text, &o));
   }
-  {
-    std::string map_text, abundance_text;
+  if (line.community_path.empty()) {
     if (!line.genome_map_path.empty())
       RF_RETURN_IF_ERROR(ReadWholeFile(line.genome_map_path, &map_text));
     if (!line.abundance_path.empty())
       RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &abundance_text));
-    RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
   }
+  RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
   if (!line.amplicons_path.empty()) {
     std::string text;
     RF_RETURN_IF_ERROR(ReadWholeFile(line.amplicons_path, &text));

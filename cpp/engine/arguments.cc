@@ -60,6 +60,9 @@ constexpr Spec kSpecs[] = {
     {0, "umi", Kind::kText, "LEN[,LEN2]",
      "a UMI of LEN bases per molecule (LEN1,LEN2: one per mate), as RX:Z: in the FASTQ comment"},
     {0, "umi-inline", Kind::kSwitch, nullptr, "read the UMI as read 1's first LEN cycles instead"},
+    {0, "community", Kind::kText, "FILE",
+     "the genomes instead of <ref.fa>: GENOME PATH [ABUNDANCE|COVERAGE] lines under a header; "
+     "contigs become GENOME|NAME"},
     {0, "genome-map", Kind::kText, "FILE",
      "a community: CONTIG GENOME lines; -N is shared over the genomes, then their contigs"},
     {0, "abundance", Kind::kText, "FILE",
@@ -213,6 +216,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       } else if (!value.empty()) {
         line->gc_bias_path = std::string(value);
       }
+    } else if (name == "community") {
+      line->community_path = std::string(value);
     } else if (name == "genome-map") {
       line->genome_map_path = std::string(value);
     } else if (name == "abundance") {
@@ -337,7 +342,12 @@ Status CheckCompanions(const CommandLine& line) {
   const Options& o = line.options;
   if (line.amplicons_path.empty() && (o.amplicon_dropout > 0 || o.amplicon_spread > 0))
     return Status::Error("--amplicon-dropout and --amplicon-spread go with --amplicons");
-  if (line.genome_map_path.empty()) {
+  if (!line.community_path.empty() && !line.community_joined &&
+      (!line.genome_map_path.empty() || !line.abundance_path.empty())) {
+    return Status::Error(
+        "--community names each genome and its amount: drop --genome-map and --abundance");
+  }
+  if (line.genome_map_path.empty() && line.community_path.empty()) {
     if (!line.abundance_path.empty())
       return Status::Error("--abundance gives each genome's amount: it needs --genome-map");
     if (!line.genome_truth_path.empty())
@@ -410,7 +420,16 @@ Status ParseCommandLine(const std::vector<std::string>& args, CommandLine* line)
 }
 
 Status CheckFileArguments(const CommandLine& line) {
-  const size_t n = line.positional.size();
+  // --community names the genomes: the file arguments are the outputs alone (a host joining the
+  // genomes puts the joined reference first).
+  const bool community = !line.community_path.empty() && !line.community_joined;
+  const size_t n = line.positional.size() + (community ? 1 : 0);
+  if (community && (n < 2 || n > 3)) {
+    return Status::Error(
+        "expected <out1.fq> [<out2.fq>] with --community (it names the "
+        "genomes), got " +
+        std::to_string(n - 1) + " file arguments (see --help)");
+  }
   if (n < 2 || n > 3) {
     return Status::Error("expected <ref.fa> <out1.fq> [<out2.fq>], got " + std::to_string(n) +
                          " file arguments (see --help)");
@@ -425,7 +444,7 @@ Status CheckFileArguments(const CommandLine& line) {
   // Standard output carries one output (the mutation list goes there only when nothing else
   // does, or when --mutations - asks for it).
   int on_stdout = 0;
-  for (size_t i = 1; i < n; ++i)
+  for (size_t i = community ? 0 : 1; i < line.positional.size(); ++i)
     on_stdout += line.positional[i] == "-";
   for (const std::string* path :
        {&line.vcf_path, &line.alignments_path, &line.mutations_path, &line.genome_truth_path})
@@ -490,16 +509,22 @@ Status CommunityFrom(const CommandLine& line,
                      const std::string& map_text,
                      const std::string& abundance_text,
                      Options* options) {
-  if (line.genome_map_path.empty())
+  // --community: the map and amounts its host made while joining the genomes (named by it).
+  const bool joined = !line.community_path.empty();
+  const std::string& map_name = joined ? line.community_path : line.genome_map_path;
+  const std::string table_name =
+      joined ? (abundance_text.empty() ? "" : line.community_path) : line.abundance_path;
+  if (map_name.empty())
     return Status::Ok();  // (the flags that need a map are checked with the others)
   auto community = std::make_shared<Community>();
-  RF_RETURN_IF_ERROR(Community::Make(line.genome_map_path, map_text, line.abundance_path,
-                                     abundance_text, community.get()));
+  RF_RETURN_IF_ERROR(
+      Community::Make(map_name, map_text, table_name, abundance_text, community.get()));
   if (community->measure() == Community::Measure::kCoverage && line.pairs_given) {
-    return Status::Error(line.abundance_path +
+    return Status::Error(table_name +
                          " gives each genome's fold coverage, which sets the pairs: leave out -N");
   }
   options->community = std::move(community);
+  options->community_table = joined ? std::string(BaseName(line.community_path)) : "";
   return Status::Ok();
 }
 
@@ -542,6 +567,10 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   }
   if (!line.genome_map_path.empty() && files.genome_map.empty())
     return Status::Error("--genome-map: the text of '" + line.genome_map_path + "' was not given");
+  if (!line.community_path.empty() && files.genome_map.empty()) {
+    return Status::Error("--community: the map of the joined genomes of '" + line.community_path +
+                         "' was not given");
+  }
   if (!line.abundance_path.empty() && files.abundance.empty())
     return Status::Error("--abundance: the text of '" + line.abundance_path + "' was not given");
   RF_RETURN_IF_ERROR(CommunityFrom(line, files.genome_map, files.abundance, &line.options));
@@ -614,7 +643,9 @@ std::string CanonicalSettings(const Options& o) {
     add("--umi-inline", "");
   if (o.read_names == Options::ReadNames::kIllumina)
     add("--read-names", "illumina");
-  if (o.community) {
+  if (o.community && !o.community_table.empty()) {
+    add("--community", o.community_table);
+  } else if (o.community) {
     add("--genome-map", o.community->map_name());
     if (!o.community->table_name().empty())
       add("--abundance", o.community->table_name());
@@ -642,6 +673,7 @@ std::string CanonicalSettings(const Options& o) {
 std::string UsageText() {
   std::string text =
       "Usage: readforge [options] <ref.fa|ref.fa.gz|-> <out1.fq|-> [<out2.fq>]\n"
+      "       readforge [options] --community genomes.tsv <out1.fq|-> [<out2.fq>]\n"
       "       readforge index <ref.fa|ref.fa.gz>   (writes <ref>.gaps.bed: its N runs)\n"
       "       readforge profile reads_1.fq[.gz] [reads_2.fq[.gz]] > my.profile\n"
       "Simulates sequencing reads from a reference, like wgsim (same flags and read names).\n"

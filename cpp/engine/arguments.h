@@ -28,6 +28,8 @@ struct CommandLine {
   std::string vcf_path;                    // --vcf
   std::string alignments_path;             // --bam or --sam
   std::string mutations_path;              // --mutations (default: standard output)
+  std::string community_path;              // --community
+  bool community_joined = false;           // its genomes joined: positional[0] is the reference
   std::string genome_map_path;             // --genome-map
   std::string abundance_path;              // --abundance
   std::string genome_truth_path;           // --genome-truth

@@ -84,6 +84,7 @@ struct Options {
   // --genome-map (with --abundance or --abundance-distribution): the contigs form genomes, and
   // -N is shared over the genomes first (community.h). Distribution draws use the seed.
   std::shared_ptr<const Community> community;
+  std::string community_table;  // --community: the table's name (its genomes were joined)
   AbundanceDistribution abundance_distribution = AbundanceDistribution::kNone;
   double abundance_sigma = 1;    // --abundance-sigma: the log-normal's sigma
   double abundance_zeros = 0.2;  // --abundance-zeros: the zero-inflated share of zeros

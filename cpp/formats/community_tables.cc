@@ -1,6 +1,7 @@
 #include "formats/community_tables.h"
 
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "formats/text.h"
@@ -113,6 +114,78 @@ Status ParseAbundanceTable(std::string_view text, AbundanceTable* table) {
   if (!any_positive)
     return Status::Error("abundance table: every amount is 0, so no genome would be sequenced");
   return Status::Ok();
+}
+
+Status ParseCommunityTable(std::string_view text, CommunityTable* table) {
+  *table = CommunityTable();
+  std::unordered_set<std::string> seen;
+  std::string_view line;
+  int64_t number = 0;
+  bool header = false;
+  bool any_positive = false;
+  while (NextLine(&text, &line)) {
+    ++number;
+    std::string_view rest = line;
+    const std::string_view genome = NextWord(&rest);
+    if (genome.empty() || genome[0] == '#')
+      continue;
+    const std::string_view path = NextWord(&rest);
+    const std::string_view amount = NextWord(&rest);
+    const std::string where = LineName("community table", number);
+    if (!NextWord(&rest).empty() || path.empty())
+      return Status::Error(where + "expected 'genome path' or 'genome path amount'");
+    if (!header) {
+      if (genome != "genome" || path != "path" ||
+          !(amount.empty() || amount == "abundance" || amount == "coverage")) {
+        return Status::Error(where +
+                             "the first line is a header: 'genome path', 'genome path abundance' "
+                             "or 'genome path coverage'");
+      }
+      header = true;
+      table->amounts = !amount.empty();
+      if (amount == "coverage")
+        table->measure = AbundanceTable::Measure::kCoverage;
+      continue;
+    }
+    if (genome.find('|') != std::string_view::npos) {
+      return Status::Error(where + "genome '" + std::string(genome) +
+                           "': a genome's name holds no '|' (it prefixes its contigs' names)");
+    }
+    if (!seen.insert(std::string(genome)).second)
+      return Status::Error(where + "genome '" + std::string(genome) + "' is listed twice");
+    CommunityMember member{std::string(genome), std::string(path), 0};
+    if (table->amounts != !amount.empty()) {
+      return Status::Error(where + (table->amounts ? "the header asks for an amount in column 3"
+                                                   : "the header has no amount column"));
+    }
+    if (table->amounts) {
+      if (!ParseDouble(amount, &member.amount) || !std::isfinite(member.amount) ||
+          member.amount < 0 || member.amount > 1e12) {
+        return Status::Error(where + "the amount must be a number from 0 to 1e12, got '" +
+                             std::string(amount) + "'");
+      }
+      any_positive |= member.amount > 0;
+    }
+    table->members.push_back(std::move(member));
+  }
+  if (table->members.empty())
+    return Status::Error("community table: no genomes");
+  if (table->amounts && !any_positive)
+    return Status::Error("community table: every amount is 0, so no genome would be sequenced");
+  return Status::Ok();
+}
+
+std::string CommunityTable::AbundanceText() const {
+  if (!amounts)
+    return "";
+  std::string out =
+      measure == AbundanceTable::Measure::kCoverage ? "genome\tcoverage\n" : "genome\tabundance\n";
+  char number[32];
+  for (const CommunityMember& m : members) {
+    std::snprintf(number, sizeof number, "%.17g", m.amount);
+    out += m.genome + "\t" + number + "\n";
+  }
+  return out;
 }
 
 }  // namespace readforge

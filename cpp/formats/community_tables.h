@@ -31,6 +31,23 @@ struct AbundanceTable {
 };
 Status ParseAbundanceTable(std::string_view text, AbundanceTable* table);
 
+// --community: "genome path [amount]" per line, under a header "genome path" (genomes by their
+// length), "genome path abundance" or "genome path coverage". Genome names are unique and hold
+// neither '|' nor spaces (they prefix contig names, community_joiner.h).
+struct CommunityMember {
+  std::string genome;
+  std::string path;  // a path (relative to the table's folder) or a URL
+  double amount = 0;
+};
+struct CommunityTable {
+  bool amounts = false;  // a third column
+  AbundanceTable::Measure measure = AbundanceTable::Measure::kAbundance;
+  std::vector<CommunityMember> members;
+  // The amounts as an --abundance table's text ("" without amounts).
+  std::string AbundanceText() const;
+};
+Status ParseCommunityTable(std::string_view text, CommunityTable* table);
+
 }  // namespace readforge
 
 #endif  // READFORGE_FORMATS_COMMUNITY_TABLES_H_

@@ -5,12 +5,14 @@
 // with nothing written.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "formats/community_joiner.h"
 #include "formats/community_tables.h"
 #include "sandbox.h"
 
@@ -382,6 +384,101 @@ TEST(CommunityTablesTest, ParsersTakeHeadersCommentsAndEitherSeparator) {
   EXPECT_EQ(ParseAbundanceTable("ecoli 1e13\n", &table).message(),
             "abundance table line 1: genome 'ecoli' has an amount over 1e12 (1e13); amounts are "
             "relative, scale them down");
+}
+
+}  // namespace
+}  // namespace readforge
+
+namespace readforge {
+namespace {
+
+TEST(CommunityJoinerTest, RenamesContigsAlikeWhateverThePieces) {
+  const std::string alpha = ">chr1 first\nACGT\nAC\n>chr2\r\nGG\r\n";
+  const std::string beta = ">chr1\nTTTT";  // no line end at its end
+  auto join = [&](size_t piece) {
+    CommunityJoiner joiner;
+    std::string out;
+    for (const auto& [genome, text] : {std::pair{"alpha", alpha}, std::pair{"beta", beta}}) {
+      joiner.StartGenome(genome);
+      for (size_t at = 0; at < text.size(); at += piece)
+        joiner.Push(text.data() + at, std::min(piece, text.size() - at), &out);
+      joiner.EndGenome(&out);
+    }
+    return std::pair{out, joiner.map_text()};
+  };
+  const auto [whole, map] = join(1000);
+  EXPECT_EQ(whole, ">alpha|chr1 first\nACGT\nAC\n>alpha|chr2\r\nGG\r\n>beta|chr1\nTTTT\n");
+  EXPECT_EQ(map, "alpha|chr1\talpha\nalpha|chr2\talpha\nbeta|chr1\tbeta\n");
+  for (size_t piece : {1, 2, 3, 7})
+    EXPECT_EQ(join(piece), std::pair(whole, map)) << piece;
+}
+
+TEST(CommunityTablesTest, TheCommunityTableNeedsItsHeaderAndNamesWithoutBars) {
+  CommunityTable table;
+  ASSERT_TRUE(
+      ParseCommunityTable("# two genomes\ngenome\tpath\tcoverage\nA a.fa 30\nB b.fa.gz 2\n", &table)
+          .ok());
+  EXPECT_TRUE(table.amounts);
+  EXPECT_EQ(table.measure, AbundanceTable::Measure::kCoverage);
+  ASSERT_EQ(table.members.size(), 2u);
+  EXPECT_EQ(table.members[1].path, "b.fa.gz");
+  EXPECT_EQ(table.AbundanceText(), "genome\tcoverage\nA\t30\nB\t2\n");
+  ASSERT_TRUE(ParseCommunityTable("genome path\nA https://x/a.fa\n", &table).ok());
+  EXPECT_FALSE(table.amounts);
+  EXPECT_EQ(table.AbundanceText(), "");
+  EXPECT_EQ(ParseCommunityTable("A a.fa\n", &table).message(),
+            "community table line 1: the first line is a header: 'genome path', 'genome path "
+            "abundance' or 'genome path coverage'");
+  EXPECT_EQ(ParseCommunityTable("genome path abundance\nA a.fa\n", &table).message(),
+            "community table line 2: the header asks for an amount in column 3");
+  EXPECT_EQ(ParseCommunityTable("genome path\nA|B a.fa\n", &table).message(),
+            "community table line 2: genome 'A|B': a genome's name holds no '|' (it prefixes its "
+            "contigs' names)");
+  EXPECT_EQ(ParseCommunityTable("genome path\nA a.fa\nA b.fa\n", &table).message(),
+            "community table line 3: genome 'A' is listed twice");
+  EXPECT_EQ(ParseCommunityTable("genome path abundance\nA a.fa 0\n", &table).message(),
+            "community table: every amount is 0, so no genome would be sequenced");
+  EXPECT_EQ(ParseCommunityTable("genome path abundance\nA a.fa -1\n", &table).message(),
+            "community table line 2: the amount must be a number from 0 to 1e12, got '-1'");
+}
+
+class CommunityCliTest : public testing::Sandbox {};
+
+TEST_F(CommunityCliTest, GenomesFromFilesAreJoinedRenamedAndReported) {
+  ASSERT_EQ(Shell("mkdir -p g"), 0);
+  Write("g/a.fa", testing::RandomFasta({{"chr1", 20000}, {"chr2", 5000}}, 31));
+  Write("g/b.fa", testing::RandomFasta({{"chr1", 30000}}, 32));
+  ASSERT_EQ(Shell("gzip g/b.fa"), 0);
+  Write("g/genomes.tsv", "genome\tpath\tabundance\nA\ta.fa\t3\nB\tb.fa.gz\t1\n");
+  // (In a folder of its own for temporary files, to see that the joined file goes.)
+  ASSERT_EQ(Shell("mkdir tmp && TMPDIR=$PWD/tmp " + std::string(READFORGE_CLI) +
+                  " -q -S 2 -N 4000 --community g/genomes.tsv --genome-truth truth.tsv --vcf "
+                  "v.vcf r1.fq r2.fq > /dev/null"),
+            0);
+  int64_t a = 0, b = 0;
+  for (const testing::FastqRecord& r : testing::ParseFastq(Read("r1.fq"))) {
+    a += r.name.rfind("@A|chr", 0) == 0;
+    b += r.name.rfind("@B|chr1_", 0) == 0;
+  }
+  EXPECT_EQ(a, 3000);
+  EXPECT_EQ(b, 1000);
+  const std::string truth = Read("truth.tsv");
+  EXPECT_NE(truth.find("\nA\t2\t25000\t0.75\t3000\t"), std::string::npos) << truth;
+  EXPECT_NE(truth.find("\nB\t1\t30000\t0.25\t1000\t"), std::string::npos) << truth;
+  // The VCF's contigs are the renamed ones; the temporary joined file is gone.
+  EXPECT_NE(Read("v.vcf").find("##contig=<ID=B|chr1,length=30000>"), std::string::npos);
+  EXPECT_EQ(Shell("test -z \"$(ls -A tmp)\""), 0);
+  // Errors: a reference argument too many, --genome-map beside it, a missing genome's file.
+  ExpectOneError("-S 1 -N 10 --community g/genomes.tsv ref.fa r1.fq r2.fq",
+                 "expected <out1.fq> [<out2.fq>] with --community (it names the genomes), got 3 "
+                 "file arguments (see --help)");
+  ExpectOneError("-S 1 -N 10 --community g/genomes.tsv --genome-map m.tsv r1.fq r2.fq",
+                 "--community names each genome and its amount: drop --genome-map and "
+                 "--abundance");
+  Write("g/missing.tsv", "genome\tpath\nA\ta.fa\nC\tc.fa\n");
+  ExpectOneError("-S 1 -N 10 --community g/missing.tsv x1.fq x2.fq",
+                 "g/missing.tsv: genome 'C': cannot open g/c.fa: No such file or directory");
+  EXPECT_FALSE(Exists("x1.fq"));
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadReadforge } from '../../dist/node/load-module.js';
@@ -14,12 +14,15 @@ import {
   randomBases,
   read,
   run,
+  runAsync,
   tempDir,
   wasm,
+  WASM_CLI,
   wrap,
   write,
   ROOT,
 } from './helpers.mjs';
+import { rangeServer } from './range-server.mjs';
 
 const SHIPPED = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
 const ART = '/usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150';
@@ -709,4 +712,89 @@ test('amplicons: the same reads and golden BAM in both hosts, threads or not', (
     assert.equal(y.stderr, x.stderr);
     assert.match(x.stderr, message);
   }
+});
+
+test('--community: genomes joined the same way in both hosts, from files, gzip and URLs', async (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'genomes'));
+  // Contig names that clash across genomes (chr1 in both), a gzip member in a subfolder, and a
+  // file whose last line has no line end.
+  write(join(dir, 'genomes/alpha.fa'), awkwardReference());
+  write(
+    join(dir, 'genomes/beta.fa.gz'),
+    gzipSync('>chr1 beta\n' + wrap(randomBases(20000, 8)) + '>plasmid\n' + randomBases(3000, 9)),
+  );
+  write(
+    join(dir, 'genomes.tsv'),
+    'genome\tpath\tabundance\nalpha\tgenomes/alpha.fa\t1\nbeta\tgenomes/beta.fa.gz\t2\n',
+  );
+  const run = ['-S', '14', '-N', '3000', '--block-size', '4096', '--community', 'genomes.tsv'];
+  const outputs = (p) => [
+    '--genome-truth',
+    `${p}.tsv`,
+    '--bam',
+    `${p}.bam`,
+    `${p}1.fq`,
+    `${p}2.fq`,
+  ];
+  const runs = [
+    native([...run, ...outputs('a')], { cwd: dir }),
+    wasm([...run, ...outputs('b')], { cwd: dir }),
+    native([...run, '-t', '3', ...outputs('c')], { cwd: dir }),
+    wasm([...run, '-t', '2', ...outputs('d')], { cwd: dir }),
+  ];
+  assert.equal(
+    runs.reduce((sum, r) => sum + r.status, 0),
+    0,
+    runs.map((r) => r.stderr).join(''),
+  );
+  for (const suffix of ['1.fq', '2.fq', '.tsv', '.bam'])
+    for (const other of ['b', 'c', 'd'])
+      assert.ok(read(join(dir, `a${suffix}`)) === read(join(dir, `${other}${suffix}`)), suffix);
+  // Every contig is GENOME|NAME, and the pairs follow the amounts (1:2, exactly apportioned).
+  const names = read(join(dir, 'a1.fq'))
+    .toString()
+    .split('\n')
+    .filter((line, i) => line && i % 4 === 0);
+  const genomes = names.map((n) => n.slice(1).split('|')[0]);
+  assert.equal(genomes.filter((g) => g === 'alpha').length, 1000);
+  assert.equal(genomes.filter((g) => g === 'beta').length, 2000);
+  assert.ok(
+    names.some((n) => n.startsWith('@beta|chr1_')) &&
+      names.some((n) => n.startsWith('@alpha|chr1')),
+  );
+  // A genome at a URL (readforge-wasm fetches it): the same reads as from the file.
+  const server = await rangeServer(dir);
+  t.after(() => server.close());
+  write(
+    join(dir, 'remote.tsv'),
+    `genome\tpath\tabundance\nalpha\tgenomes/alpha.fa\t1\nbeta\t${server.base}/ok/genomes/beta.fa.gz\t2\n`,
+  );
+  // (Spawned without blocking: the server answers from this process.)
+  const remote = await runAsync(
+    process.execPath,
+    [
+      WASM_CLI,
+      '-S',
+      '14',
+      '-N',
+      '3000',
+      '--block-size',
+      '4096',
+      '--community',
+      'remote.tsv',
+    ].concat(['e1.fq', 'e2.fq']),
+    { cwd: dir },
+  );
+  assert.equal(remote.status, 0, remote.stderr);
+  assert.ok(read(join(dir, 'e1.fq')) === read(join(dir, 'a1.fq')), 'a URL member differs');
+  // A member that is not there: the same message from both hosts, nothing written.
+  write(join(dir, 'missing.tsv'), 'genome\tpath\nalpha\tgenomes/alpha.fa\ngamma\tgamma.fa\n');
+  const bad = ['-S', '1', '-N', '10', '--community', 'missing.tsv', 'x1.fq', 'x2.fq'];
+  const x = native(bad, { cwd: dir });
+  const y = wasm(bad, { cwd: dir });
+  assert.equal(x.status, 1);
+  assert.equal(y.stderr, x.stderr);
+  assert.match(x.stderr, /missing\.tsv: genome 'gamma': cannot open gamma\.fa: No such file/);
+  assert.ok(!existsSync(join(dir, 'x1.fq')));
 });

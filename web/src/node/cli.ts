@@ -49,6 +49,7 @@ import { installInterruptHandlers, protect, release } from './interrupt.js';
 import { simulateOnThreads } from './threads.js';
 import { profileCommand } from './profile-command.js';
 import { loadReadforge } from './load-module.js';
+import { JoinedCommunity, joinCommunity } from './community.js';
 import { RUN_OPTIONS } from '../shared/run-options.js';
 
 /**
@@ -99,6 +100,31 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   const { rest, fanOut } = takeFanOutFlags(argv);
   const args = module.parseArgs(rest);
   if (args.error) throw new ReadforgeError(args.error);
+  if (args.communityPath && fanOut && !args.help)
+    throw new ReadforgeError(
+      '--community joins your genomes here: the server runs the communities it is configured with (genome-map=NAME)',
+    );
+  if (!args.communityPath || args.help || args.version) return runParsed(module, args, fanOut);
+  // --community: its genomes joined into one reference first, with their map and amounts.
+  const community = await joinCommunity(module, args.communityPath, remoteFile);
+  try {
+    await runParsed(
+      module,
+      { ...args, positional: [community.path, ...args.positional] },
+      fanOut,
+      community,
+    );
+  } finally {
+    community.remove();
+  }
+}
+
+async function runParsed(
+  module: ReadforgeModule,
+  args: ParsedArgs,
+  fanOut: ReturnType<typeof takeFanOutFlags>['fanOut'],
+  community?: JoinedCommunity,
+): Promise<void> {
   if (args.help) {
     process.stdout.write(module.usage().replace(/^Usage: readforge/, 'Usage: readforge-wasm'));
     return;
@@ -125,7 +151,12 @@ async function run(module: ReadforgeModule, argv: string[]): Promise<void> {
   if (ref !== '-' && !existsSync(ref))
     throw new ReadforgeError(`cannot open ${ref}: No such file or directory`);
   const bedTexts = args.bedPaths.map(readText);
-  const profile = optionFiles(args);
+  const profile = {
+    ...optionFiles(args),
+    ...(community
+      ? { genomeMapText: community.genomeMapText, abundanceText: community.abundanceText }
+      : {}),
+  };
   const localVcf = args.variantsPath && args.variantsPath !== '-' && !isUrl(args.variantsPath);
   if (localVcf && !existsSync(args.variantsPath))
     throw new ReadforgeError(`cannot open ${args.variantsPath}: No such file or directory`);

@@ -311,6 +311,8 @@ export interface ParsedArgs {
   genomeTruthPath: string;
   /** --amplicons FILE, or ''. */
   ampliconsPath: string;
+  /** --community TABLE, or '': the genomes instead of a reference argument. */
+  communityPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';
@@ -329,6 +331,27 @@ export interface ParsedArgs {
   duplicates: boolean;
 }
 
+/** --community's table: its genomes in order, and its amounts as an --abundance table's text
+ * ('' without amounts). */
+export interface CommunityTable {
+  error: string;
+  abundanceText: string;
+  members: { genome: string; path: string }[];
+}
+
+/** Joins a community's genomes into one FASTA, each contig renamed GENOME|NAME. */
+export interface WasmCommunityJoiner {
+  startGenome(genome: string): void;
+  inputBuffer(n: number): Uint8Array;
+  /** The joined bytes of the n bytes pushed (a copy). */
+  push(n: number): Uint8Array;
+  /** After each genome: ends its last line. */
+  endGenome(): Uint8Array;
+  /** The genome map of the contigs seen ("GENOME|NAME\tGENOME" lines). */
+  mapText(): string;
+  delete(): void;
+}
+
 export interface ReadforgeModule {
   /** The wasm heap; its length is the module's memory size. */
   HEAP8: Int8Array;
@@ -337,6 +360,8 @@ export interface ReadforgeModule {
   /** `digests`: each contig's MD5 too, in gapsText() (whole files). */
   ContigScanner: new (faiText: string, digests: boolean) => WasmContigScanner;
   ContigDigester: new () => WasmContigDigester;
+  CommunityJoiner: new () => WasmCommunityJoiner;
+  parseCommunity(text: string): CommunityTable;
   /** The run's contigs: its .fai and gap sidecar texts, either or both. */
   BamIndexAssembler: new (faiText: string, gapsText: string) => WasmBamIndexAssembler;
   ProfileLearner: new () => WasmProfileLearner;
