@@ -3,9 +3,11 @@
 // Workers too; the genomes' table shows each genome's pairs and genomes.tsv is saved; bad
 // choices are the engine's messages and save nothing.
 import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   cliArgs,
   MT,
@@ -13,6 +15,7 @@ import {
   nativeRun,
   openApp,
   readSaved,
+  ROOT,
   savedNames,
   setOption,
   SHOTS,
@@ -133,5 +136,59 @@ test('an amplicon panel: the CLI bytes; a distribution without a map is refused'
   await expect(page.locator('#targets-info')).toContainText(
     '--abundance-distribution draws each genome',
   );
+  expect(problems).toEqual([]);
+});
+
+test('several FASTA files as a community: the CLI --community bytes, on two Workers', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const dir = mkdtempSync(join(tmpdir(), 'rf-genomes-'));
+  // Two genomes whose contigs share a name (chrA), one of them gzip.
+  const sample = readFileSync(multiContigFasta(), 'latin1');
+  writeFileSync(join(dir, 'alpha.fa'), sample);
+  writeFileSync(join(dir, 'beta.fa.gz'), gzipSync(sample.split('>chrC')[0]));
+  writeFileSync(join(dir, 'shares.tsv'), 'genome\tabundance\nalpha\t1\nbeta\t4\n');
+  await openApp(page);
+  await page.getByLabel('Several genomes (a community)').check();
+  await page
+    .locator('#community-files')
+    .setInputFiles([join(dir, 'alpha.fa'), join(dir, 'beta.fa.gz')]);
+  await setOption(page, 'pairs', '5000');
+  await setOption(page, 'block-size', '8192');
+  await setOption(page, 'workers', '2');
+  await page.locator('#abundance-file').setInputFiles(join(dir, 'shares.tsv'));
+  await simulateAndWait(page);
+  writeFileSync(
+    join(dir, 'genomes.tsv'),
+    'genome\tpath\tabundance\nalpha\talpha.fa\t1\nbeta\tbeta.fa.gz\t4\n',
+  );
+  const out = mkdtempSync(join(tmpdir(), 'rf-genomes-cli-'));
+  execFileSync(join(ROOT, 'build/readforge'), [
+    ...['-q', ...cliArgs(new URL(page.url()).hash), '--community', join(dir, 'genomes.tsv')],
+    ...['--genome-truth', join(out, 'genomes.tsv'), '--vcf', join(out, 'v.vcf')],
+    ...[join(out, '1.fq'), join(out, '2.fq')],
+  ]);
+  expect((await readSaved(page, 'community_R1.fq')).equals(readFileSync(join(out, '1.fq')))).toBe(
+    true,
+  );
+  expect((await readSaved(page, 'community_R2.fq')).equals(readFileSync(join(out, '2.fq')))).toBe(
+    true,
+  );
+  expect(
+    (await readSaved(page, 'genomes.tsv')).equals(readFileSync(join(out, 'genomes.tsv'))),
+  ).toBe(true);
+  const rows = page.locator('#genomes-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).locator('td').nth(3)).toHaveText('4,000');
+  // The reads' names carry their genome.
+  const first = (await readSaved(page, 'community_R1.fq')).toString('latin1').split('\n')[0];
+  expect(first).toMatch(/^@(alpha|beta)\|chr[ABC]_\d+_\d+_/);
+  // A genome map beside files that bring their own: refused before the run.
+  writeFileSync(join(dir, 'map.tsv'), 'chrA\talpha\n');
+  await page.locator('#genome-map-file').setInputFiles(join(dir, 'map.tsv'));
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.locator('#targets-info')).toContainText('brings its own genome map');
   expect(problems).toEqual([]);
 });

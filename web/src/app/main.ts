@@ -53,7 +53,7 @@ const profiles = new ProfilePicker(
   (files) => learnInWorker('profile', files),
   () => form.validate(),
 );
-const targets = new TargetsPicker(module);
+const targets = new TargetsPicker(module, () => references.choice === 'community');
 const fragments = new FragmentPicker(
   module,
   (file) => learnInWorker('fragments', [file]),
@@ -285,9 +285,9 @@ $('#run-form').addEventListener('submit', async (event) => {
     version: module.version(),
   });
   if ($<HTMLInputElement>('#on-server').checked) {
-    if (Object.keys(chosen.texts).length > 0) {
+    if (Object.keys(chosen.texts).length > 0 || ref.kind === 'community') {
       $('#targets-info').textContent =
-        'The server does not take your genome map or amplicons: run with them here, in the page.';
+        'The server does not take your genomes, genome map or amplicons: run with them here, in the page.';
       return;
     }
     if (variants) {

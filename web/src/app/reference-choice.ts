@@ -26,6 +26,7 @@ const DEMOS: Record<string, ReferenceSpec> = {
 /** A reference's name without its FASTA and gzip extensions: the outputs' base name. */
 export function baseName(ref: ReferenceSpec): string {
   const name = ref.kind === 'file' ? ref.file.name : ref.name;
+  if (ref.kind === 'community') return name;
   return name.replace(/\.(gz)$/, '').replace(/\.(fa|fasta|fna)$/, '');
 }
 
@@ -79,6 +80,7 @@ export class ReferenceChoice {
   sync(): void {
     const choice = this.choice;
     $('#drop-zone').hidden = choice !== 'file';
+    $('#community-box').hidden = choice !== 'community';
     $('#remote-box').hidden = choice !== 'remote';
   }
 
@@ -94,6 +96,7 @@ export class ReferenceChoice {
         return (error as Error).message;
       }
     }
+    if (choice === 'community') return communitySpec();
     if (choice !== 'file') return DEMOS[choice];
     if (!this.fasta) return 'Choose a FASTA file (or drop it on the form).';
     return {
@@ -116,4 +119,24 @@ export class ReferenceChoice {
       ? `Using ${this.fasta.name}${extras.length ? ` with ${extras.join(' and ')}` : ''}`
       : '';
   }
+}
+
+/**
+ * Several FASTA files as a community: each one genome, named after its file (without its FASTA
+ * and gzip extensions; '|' would split the contigs' new names, so it becomes '_').
+ */
+function communitySpec(): ReferenceSpec | string {
+  const files = [...($<HTMLInputElement>('#community-files').files ?? [])];
+  if (files.length === 0) return 'Choose the genomes’ FASTA files (one file per genome).';
+  const members = files.map((file) => ({
+    genome: file.name
+      .replace(/\.(gz)$/, '')
+      .replace(/\.(fa|fasta|fna)$/, '')
+      .replace(/[|\s]/g, '_'),
+    file,
+  }));
+  const names = members.map((m) => m.genome);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) return `Two files make a genome named ${twice}: rename one.`;
+  return { kind: 'community', name: 'community', members };
 }

@@ -64,6 +64,7 @@ async function manifestReference(run: FinishedRun): Promise<ManifestReference> {
   }
   const contigs = await digestReference(ref);
   if (ref.kind === 'file') return { name: ref.file.name, source: 'local', ...contigs };
+  if (ref.kind === 'community') return { name: ref.name, source: 'local', ...contigs };
   return { name: ref.name, source: 'builtin', builtin: run.choice, ...contigs };
 }
 

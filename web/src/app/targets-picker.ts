@@ -12,7 +12,11 @@ export type TargetTexts = Pick<
 >;
 
 export class TargetsPicker {
-  constructor(private readonly module: ReadforgeModule) {
+  /** `ofFiles`: whether the reference is a community of FASTA files (which bring their map). */
+  constructor(
+    private readonly module: ReadforgeModule,
+    private readonly ofFiles: () => boolean,
+  ) {
     for (const id of ['#amplicon-dropout', '#amplicon-spread', '#abundance-distribution'])
       $(id).addEventListener('change', () => void this.check());
   }
@@ -28,21 +32,29 @@ export class TargetsPicker {
     const abundance = this.file('#abundance-file');
     const distribution = $<HTMLSelectElement>('#abundance-distribution').value;
     const amplicons = this.file('#amplicons-file');
-    if (map) settings.push(['genome-map', map.name]);
-    if (abundance) settings.push(['abundance', abundance.name]);
+    if (this.ofFiles()) {
+      // The files' genomes are the community: its abundances come as text beside it.
+      settings.push(['community', 'genomes']);
+    } else {
+      if (map) settings.push(['genome-map', map.name]);
+      if (abundance) settings.push(['abundance', abundance.name]);
+    }
     if (distribution) settings.push(['abundance-distribution', distribution]);
     if (amplicons) {
       settings.push(['amplicons', amplicons.name]);
       settings.push(['amplicon-dropout', $<HTMLInputElement>('#amplicon-dropout').value.trim()]);
       settings.push(['amplicon-spread', $<HTMLInputElement>('#amplicon-spread').value.trim()]);
     }
-    if (map) settings.push(['genome-truth', 'genomes.tsv']);
+    if (map || this.ofFiles()) settings.push(['genome-truth', 'genomes.tsv']);
     return settings;
   }
 
   /** What is wrong with these choices alone (the engine's words), or ''. */
   private check(): string {
-    const problem = this.module.checkSettings(this.named(), true); // (the files come with it)
+    const problem =
+      this.ofFiles() && this.file('#genome-map-file')
+        ? 'A community of FASTA files brings its own genome map: clear the genome map.'
+        : this.module.checkSettings(this.named(), true); // (the files come with it)
     $('#targets-info').textContent = problem;
     return problem;
   }
@@ -55,7 +67,7 @@ export class TargetsPicker {
     const map = this.file('#genome-map-file');
     const abundance = this.file('#abundance-file');
     const amplicons = this.file('#amplicons-file');
-    if (map) texts.genomeMapText = await map.text();
+    if (map && !this.ofFiles()) texts.genomeMapText = await map.text();
     if (abundance) texts.abundanceText = await abundance.text();
     if (amplicons) texts.ampliconsText = await amplicons.text();
     return { settings: this.named(), texts };

@@ -9,6 +9,8 @@ import type { RemoteAccessSpec } from '../remote/remote-fasta.js';
 export type ReferenceSpec =
   | { kind: 'url'; url: string; faiUrl?: string; gapsUrl?: string; name: string }
   | { kind: 'file'; file: File; fai?: File; gaps?: File }
+  /** Several FASTA files, one genome each, joined with every contig renamed GENOME|NAME. */
+  | { kind: 'community'; name: string; members: { genome: string; file: File }[] }
   /** An indexed FASTA read with Range requests: only the regions' bytes are fetched. */
   | ({ kind: 'remote'; name: string } & RemoteAccess);
 

@@ -20,7 +20,7 @@ self.onmessage = async ({ data }: MessageEvent<PartJob | ArenaReturn>) => {
     const summary = await simulate(
       await module,
       data.request,
-      await openReference(data.reference),
+      await openReference(data.reference, await module),
       {
         variants: data.variants ? await vcfStream(data.variants) : undefined,
         onOutput: (stream, bytes) => sender.chunk(stream, bytes),

@@ -8,7 +8,7 @@ import { measureSpans, scanReference, sidecarListsDigests } from '../runner/firs
 import { Phase, RunRequest, WorkerMessage } from '../shared/protocol.js';
 import { remoteSpans } from '../remote/remote.js';
 import { openRemoteAccess } from '../remote/remote-fasta.js';
-import { openReference, vcfStream } from './inputs.js';
+import { joinedCommunity, openReference, vcfStream } from './inputs.js';
 import { simulateOnWorkers } from './parallel-run.js';
 import { Sinks } from './sinks.js';
 
@@ -93,11 +93,15 @@ export async function runSimulation(
     // The BAM's header carries each contig's MD5 (M5), from the sidecar or the first pass.
     const bam = request.output.names.bam;
     const missingDigests = Boolean(bam) && !sidecarListsDigests(inputs.gapsText ?? '');
-    if (!remote && (missingGaps || missingLengths || missingDigests)) {
+    const community = ref.kind === 'community';
+    if (!remote && (missingGaps || missingLengths || missingDigests || community)) {
       // One first pass measures all (a .gaps.bed next to the FASTA skips it).
       progress('scanning', null);
-      const reference = await openReference(request.reference);
+      // A community's genome map comes from joining its files, here on the first pass.
+      const joined = ref.kind === 'community' ? joinedCommunity(module, ref) : null;
+      const reference = joined ? joined.stream : await openReference(ref, module);
       const scan = await scanReference(module, reference, signal, Boolean(bam));
+      if (joined) inputs.genomeMapText = joined.mapText();
       const problem = inputs.faiText ? module.checkIndex(inputs.faiText, scan.faiText) : '';
       if (problem) throw new ReadforgeError(problem);
       inputs.faiText = scan.faiText;
@@ -133,7 +137,7 @@ export async function runSimulation(
       }
       input = remoteSpans(remote, { signal }, bgzf);
     } else if (!parallel) {
-      input = await openReference(request.reference);
+      input = await openReference(request.reference, module);
     }
     progress('simulating', 0);
     sinks = await Sinks.open(request.output);
@@ -163,7 +167,7 @@ export async function runSimulation(
       await sinks.writeWhole(request.output, bam + extension, bytes);
     }
     // A community's genomes, from the plan (the same table in every part of the run).
-    const genomeTruth = request.texts?.genomeMapText ? plannedGenomeTruth(module, simulation) : '';
+    const genomeTruth = simulation.genomeMapText ? plannedGenomeTruth(module, simulation) : '';
     if (genomeTruth)
       await sinks.writeWhole(request.output, 'genomes.tsv', new TextEncoder().encode(genomeTruth));
     const files = await sinks.close();

@@ -18,7 +18,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   if (event.data.type === 'digest') {
     try {
       // Summarized here: a million contigs would stall the page as a list.
-      const contigs = await digestContigs(await module, await openReference(event.data.reference));
+      const contigs = await digestContigs(
+        await module,
+        await openReference(event.data.reference, await module),
+      );
       post({ type: 'digested', summary: await summarizeContigs(contigs) });
     } catch (error) {
       post({ type: 'digest-error', message: (error as Error).message });
