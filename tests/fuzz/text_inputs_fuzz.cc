@@ -15,6 +15,8 @@
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "engine/simulator.h"
+#include "formats/community_joiner.h"
+#include "formats/community_tables.h"
 #include "formats/fai.h"
 #include "formats/fragment_histogram.h"
 #include "formats/region.h"
@@ -131,6 +133,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(c.measure() != Community::Measure::kAbundance || std::fabs(sum - 1) < 1e-9,
                  "abundances not normalised");
     }
+    // The same bytes as a --community table, and as two genomes' FASTA joined: the joined bytes
+    // and map do not depend on how the input is cut.
+    CommunityTable genomes;
+    Status t = ParseCommunityTable(text, &genomes);
+    FUZZ_CHECK(t.ok() || t.message().rfind("community table", 0) == 0, "an unnamed table error");
+    for (const CommunityMember& m : genomes.members)
+      FUZZ_CHECK(!m.genome.empty() && m.genome.find('|') == std::string::npos, "a bad genome");
+    auto join = [&](size_t piece) {
+      CommunityJoiner joiner;
+      std::string out;
+      const std::string halves[] = {text.substr(0, text.size() / 2), text.substr(text.size() / 2)};
+      for (int g = 0; g < 2; ++g) {
+        joiner.StartGenome(g == 0 ? "A" : "B");
+        for (size_t at = 0; at < halves[g].size(); at += piece)
+          joiner.Push(halves[g].data() + at, std::min(piece, halves[g].size() - at), &out);
+        joiner.EndGenome(&out);
+      }
+      return out + '\0' + joiner.map_text();
+    };
+    FUZZ_CHECK(join(1) == join(1 << 20) && join(3) == join(1), "the join depends on the pieces");
   } else if (which == 10) {
     // An amplicon panel: intervals on known contigs within them, or one error naming the line.
     AmpliconPanel panel;

@@ -542,6 +542,23 @@ function sameInEveryHost(dir, args, { bam = true } = {}) {
   return runs;
 }
 
+/**
+ * The run `args` on ref.fa in block ranges (shards: native, then readforge-wasm, then native),
+ * concatenated, against the whole run's a1.fq (as sameInEveryHost wrote it).
+ */
+function shardsAddUp(dir, args, cuts) {
+  const pieces = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const range = ['--first-block', String(cuts[i])];
+    if (cuts[i + 1] >= 0) range.push('--end-block', String(cuts[i + 1]));
+    const host = i % 2 ? wasm : native;
+    const r = host([...args, ...range, 'ref.fa', `s${i}_1.fq`, `s${i}_2.fq`], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    pieces.push(readFileSync(join(dir, `s${i}_1.fq`)));
+  }
+  assert.ok(Buffer.concat(pieces).equals(readFileSync(join(dir, 'a1.fq'))), 'shards differ');
+}
+
 test('adapter read-through: the same reads and golden BAM in both hosts, threads or not', (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
@@ -635,6 +652,7 @@ test('communities: the same reads and genome truth in both hosts, threads or not
     ['-N', '3000', '--abundance-distribution', 'zero-inflated-lognormal'],
   ]) {
     sameInEveryHost(dir, [...run, ...amounts]);
+    shardsAddUp(dir, [...run, ...amounts], [0, 4, 9, -1]);
     const truth = (host, name) => {
       const r = host([...run, ...amounts, '--genome-truth', name, 'ref.fa', 't1.fq', 't2.fq'], {
         cwd: dir,
@@ -680,7 +698,9 @@ test('amplicons: the same reads and golden BAM in both hosts, threads or not', (
   );
   const run = ['-S', '11', '-N', '3000', '-1', '100', '-2', '100', '--block-size', '1024'];
   const panel = ['--amplicons', 'panel.bed', '--adapters', 'truseq'];
-  sameInEveryHost(dir, [...run, ...panel, '--amplicon-spread', '0.5', '--amplicon-dropout', '0.2']);
+  const uneven = ['--amplicon-spread', '0.5', '--amplicon-dropout', '0.2'];
+  sameInEveryHost(dir, [...run, ...panel, ...uneven]);
+  shardsAddUp(dir, [...run, ...panel, ...uneven], [0, 1, 3, -1]);
   const names = read(join(dir, 'a1.fq'))
     .toString()
     .split('\n')
