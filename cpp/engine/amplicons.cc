@@ -70,7 +70,7 @@ Status DrawAmpliconPairs(const AmpliconPanel& panel,
     total += weights[i];
   }
   if (!(total > 0)) {
-    return Status::Error(panel.name() +
+    return Status::Error(panel.path() +
                          ": no amplicon is left to sequence (every weight is 0, or dropped out "
                          "with --amplicon-dropout)");
   }

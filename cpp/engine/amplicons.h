@@ -25,6 +25,7 @@ class AmpliconPanel {
   static Status Make(std::string_view name, std::string_view text, AmpliconPanel* panel);
 
   const std::string& name() const { return name_; }  // the file's base name
+  const std::string& path() const { return path_; }  // as given, for messages
   const std::vector<AmpliconRecord>& amplicons() const { return amplicons_; }
   int64_t longest() const { return longest_; }
 

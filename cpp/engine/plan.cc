@@ -213,7 +213,7 @@ Status Plan::PlaceAmplicons() {
         if (run.end - run.begin < kGapLength)
           continue;
         return Status::Error(
-            panel.name() + " line " + std::to_string(a.line) + " (" + a.name + "): a gap of " +
+            panel.path() + " line " + std::to_string(a.line) + " (" + a.name + "): a gap of " +
             std::to_string(run.end - run.begin) + " N bases at " +
             FormatRegion(Region{a.contig, a.begin + run.begin, a.begin + run.end, {}}) +
             ": an amplicon's sequence must be known");
