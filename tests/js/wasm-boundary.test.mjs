@@ -69,6 +69,7 @@ const CONSTRUCT = {
   Simulator: [[], {}],
   ContigScanner: ['', false],
   ContigDigester: [],
+  CommunityJoiner: [],
   ProfileLearner: [],
   FragmentLearner: [],
   RunMerger: [[]],
