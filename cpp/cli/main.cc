@@ -218,6 +218,11 @@ Status Run(CommandLine& line, Outputs& out) {
       RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &abundance_text));
   }
   RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
+  if (!line.copy_number_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.copy_number_path, &text));
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, text, &o));
+  }
   if (!line.amplicons_path.empty()) {
     std::string text;
     RF_RETURN_IF_ERROR(ReadWholeFile(line.amplicons_path, &text));
@@ -241,10 +246,11 @@ Status Run(CommandLine& line, Outputs& out) {
   auto layout = std::make_shared<ReferenceLayout>();
   const bool pairs_mode = o.coverage <= 0;  // -N places pairs by usable positions: N runs
   const bool alignments = o.alignments != Options::Alignments::kNone;
-  RF_RETURN_IF_ERROR(
-      LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
-                         pairs_mode || !line.vcf_path.empty() || o.plant_variants || alignments,
-                         pairs_mode || !line.gaps_path.empty(), layout.get(), alignments));
+  RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
+                                        pairs_mode || !line.vcf_path.empty() || o.plant_variants ||
+                                            alignments || static_cast<bool>(o.copy_number),
+                                        pairs_mode || !line.gaps_path.empty(), layout.get(),
+                                        alignments));
 
   o.write_vcf = !line.vcf_path.empty();
   const bool stdout_taken =

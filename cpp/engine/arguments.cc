@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "engine/copy_number.h"
 #include "formats/region.h"
 #include "formats/text.h"
 
@@ -75,6 +76,8 @@ constexpr Spec kSpecs[] = {
      "zero-inflated-lognormal: the probability of a 0 [0.2]"},
     {0, "genome-truth", Kind::kText, "FILE",
      "write each genome's contigs, bases, abundance, pairs and coverage (TSV)"},
+    {0, "copy-number", Kind::kText, "FILE",
+     "coverage follows copy-number segments: CONTIG BEGIN END COPIES [COPIES PER HAPLOTYPE 1|2]"},
     {0, "amplicons", Kind::kText, "FILE",
      "every fragment is one of a BED's amplicons (CONTIG BEGIN END [NAME [WEIGHT]])"},
     {0, "amplicon-dropout", Kind::kReal, "RATE",
@@ -230,6 +233,9 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
             "zero-inflated-lognormal, got '" +
             std::string(value) + "'");
       }
+    } else if (name == "copy-number") {
+      line->copy_number_path = std::string(value);
+      o.copy_number.reset();
     } else if (name == "amplicons") {
       line->amplicons_path = std::string(value);
       o.amplicons.reset();
@@ -498,6 +504,13 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
   return Status::Ok();
 }
 
+Status CopyNumberFrom(const std::string& name, const std::string& text, Options* options) {
+  auto copies = std::make_shared<CopyNumbers>();
+  RF_RETURN_IF_ERROR(CopyNumbers::Make(name, text, copies.get()));
+  options->copy_number = std::move(copies);
+  return Status::Ok();
+}
+
 Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options) {
   auto panel = std::make_shared<AmpliconPanel>();
   RF_RETURN_IF_ERROR(AmpliconPanel::Make(name, text, panel.get()));
@@ -574,6 +587,13 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
   if (!line.abundance_path.empty() && files.abundance.empty())
     return Status::Error("--abundance: the text of '" + line.abundance_path + "' was not given");
   RF_RETURN_IF_ERROR(CommunityFrom(line, files.genome_map, files.abundance, &line.options));
+  if (!line.copy_number_path.empty()) {
+    if (files.copy_number.empty()) {
+      return Status::Error("--copy-number: the text of '" + line.copy_number_path +
+                           "' was not given");
+    }
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, files.copy_number, &line.options));
+  }
   if (!line.amplicons_path.empty()) {
     if (files.amplicons.empty())
       return Status::Error("--amplicons: the text of '" + line.amplicons_path + "' was not given");
@@ -658,6 +678,8 @@ std::string CanonicalSettings(const Options& o) {
     if (o.abundance_distribution == AbundanceDistribution::kZeroInflatedLogNormal)
       add("--abundance-zeros", FormatNumber(o.abundance_zeros));
   }
+  if (o.copy_number)
+    add("--copy-number", o.copy_number->name());
   if (o.amplicons) {
     add("--amplicons", o.amplicons->name());
     if (o.amplicon_dropout > 0)

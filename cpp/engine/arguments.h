@@ -34,6 +34,7 @@ struct CommandLine {
   std::string abundance_path;              // --abundance
   std::string genome_truth_path;           // --genome-truth
   std::string amplicons_path;              // --amplicons
+  std::string copy_number_path;            // --copy-number
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;
@@ -65,6 +66,7 @@ struct SettingFiles {
   std::string genome_map;        // --genome-map
   std::string abundance;         // --abundance
   std::string amplicons;         // --amplicons
+  std::string copy_number;       // --copy-number
   // Checking settings before the files are read: settings naming files are taken as given.
   bool pending = false;
 };
@@ -92,6 +94,9 @@ Status CommunityFrom(const CommandLine& line,
 
 // --amplicons FILE: the panel from the BED's `text` (errors name `name`).
 Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options);
+
+// --copy-number FILE: the segments from the BED's `text` (errors name `name`).
+Status CopyNumberFrom(const std::string& name, const std::string& text, Options* options);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

@@ -114,6 +114,10 @@ Status ValidateOptions(const Options& o) {
           "in the BED's column 5 instead)");
     if (o.community)
       return Status::Error("--amplicons and --genome-map do not combine");
+    if (o.copy_number)
+      return Status::Error(
+          "--amplicons and --copy-number do not combine (weight the amplicons "
+          "in the BED's column 5 instead)");
   }
   if (o.community && o.coverage > 0) {
     return Status::Error(

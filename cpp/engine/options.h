@@ -20,6 +20,8 @@
 
 namespace readforge {
 
+class CopyNumbers;  // engine/copy_number.h (which needs these options)
+
 // Bounds that keep every run finite and memory-bounded; documented in docs/cli.md.
 inline constexpr int64_t kMaxReadLength = 100000;
 inline constexpr int64_t kMaxFragmentLength = 10000000;  // -d + 8 * -s
@@ -92,6 +94,8 @@ struct Options {
   // --amplicons: every fragment is one of the panel's amplicons (amplicons.h), with dropout and
   // a log-normal spread of efficiency.
   std::shared_ptr<const AmpliconPanel> amplicons;
+  // --copy-number: coverage follows copy-number segments (copy_number.h).
+  std::shared_ptr<const CopyNumbers> copy_number;
   double amplicon_dropout = 0;  // --amplicon-dropout
   double amplicon_spread = 0;   // --amplicon-spread
 

@@ -60,11 +60,31 @@ void PairSampler::StartBlock(uint64_t span_key,
   SkipSpentAmplicons();
 }
 
+void PairSampler::UseCopies(const std::vector<CopySpan>* copies) {
+  copies_ = copies;
+  most_copies_ = BaselineCopies(options_.haploid);
+  if (copies) {
+    for (const CopySpan& s : *copies)
+      most_copies_ = std::max(most_copies_, s.total());
+  }
+}
+
 void PairSampler::SkipSpentAmplicons() {
   while (amplicons_ && amplicons_ != amplicons_end_ && amplicon_used_ == amplicons_->pairs) {
     ++amplicons_;
     amplicon_used_ = 0;
   }
+}
+
+// A start is kept with probability copies / the span's most; one draw also picks the haplotype,
+// each by its copies there.
+bool PairSampler::KeepForCopies(int64_t pos, int* hap) {
+  const std::array<int, 2> copies = CopiesAt(*copies_, pos, options_.haploid);
+  const int draw = boost::random::uniform_int_distribution<int>(0, most_copies_ - 1)(rng_);
+  if (draw >= copies[0] + copies[1])
+    return false;
+  *hap = draw < copies[0] ? 0 : 1;
+  return true;
 }
 
 int64_t PairSampler::DrawFragmentLength() {
@@ -207,13 +227,15 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
       do {
         pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
         fragment = DrawFragmentLength();
-      } while (options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos)));
+      } while ((options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos))) ||
+               (copies_ && !KeepForCopies(pos, &hap)));
     }
     fits = pos + fragment <= span_end;
     if (!fits && attempt < kFitAttempts)
       return Try::kRedraw;
     boost::random::bernoulli_distribution<double> coin(0.5);
-    hap = options_.haploid ? 0 : coin(rng_);
+    if (!copies_)  // (with copy numbers, the start's copies chose it)
+      hap = options_.haploid ? 0 : coin(rng_);
     flip = coin(rng_);
   }
   const int64_t left_length = flip ? options_.read2_length : options_.read1_length;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/alignment_buffer.h"
+#include "engine/copy_number.h"
 #include "engine/fastq_writer.h"
 #include "engine/geometric_gaps.h"
 #include "engine/haplotype_reader.h"
@@ -76,6 +77,8 @@ class PairSampler {
                   const SpanAmplicon* amplicons = nullptr,
                   size_t amplicon_count = 0);
   bool done() const { return next_ == pairs_; }
+  // --copy-number: the span's segments (span coordinates, which must outlive the span), or null.
+  void UseCopies(const std::vector<CopySpan>* copies);
 
   // Makes pairs until the block is done or read1 holds `budget` bytes. `span_end` is the span's
   // length when known, else a bound past every fragment of the block. `variants` (insertions'
@@ -106,6 +109,7 @@ class PairSampler {
   // Moves past the amplicons whose pairs are all made.
   void SkipSpentAmplicons();
   bool KeepForGc(const SpanWindow& window, int64_t pos, int64_t length);
+  bool KeepForCopies(int64_t pos, int* hap);
   int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,
                  int mate,
@@ -130,7 +134,9 @@ class PairSampler {
   const UsableSet* usable_ = nullptr;
   const SpanAmplicon* amplicons_ = nullptr;  // the amplicon whose pairs are being made
   const SpanAmplicon* amplicons_end_ = nullptr;
-  int64_t amplicon_used_ = 0;  // its pairs made so far
+  int64_t amplicon_used_ = 0;                      // its pairs made so far
+  const std::vector<CopySpan>* copies_ = nullptr;  // --copy-number: the span's segments
+  int most_copies_ = 0;                            // the most copies anywhere in the span
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;

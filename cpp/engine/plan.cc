@@ -110,6 +110,11 @@ Status Plan::Make(const Options& options,
   plan->contigs_ = &contigs;
   plan->gaps_ = &gaps;
   plan->has_regions_ = !options.regions.empty() || options.amplicons;
+  if (options.copy_number) {
+    if (contigs.empty())
+      return Status::Error("--copy-number needs the contig lengths: give an index (.fai)");
+    RF_RETURN_IF_ERROR(options.copy_number->Check(contigs, options.haploid));
+  }
   if (options.amplicons) {
     if (contigs.empty())
       return Status::Error("--amplicons needs the contig lengths: give an index (.fai)");
@@ -159,7 +164,7 @@ Status Plan::Make(const Options& options,
     for (auto& [i, s] : ordered) {
       Span with_usable = *s;
       plan->AddUsable(i, &with_usable);
-      weights.push_back(Sum(with_usable.usable));
+      weights.push_back(Weight(with_usable));
       span_bases.push_back(s->end - s->begin);
     }
   } else {
@@ -167,7 +172,7 @@ Status Plan::Make(const Options& options,
     for (size_t i = 0; i < contigs.size(); ++i) {
       Span whole = NewSpan(0, contigs.length(i), true);
       plan->AddUsable(i, &whole);
-      weights[i] = Sum(whole.usable);
+      weights[i] = Weight(whole);
     }
     if (options.community) {
       span_bases.resize(contigs.size());
@@ -312,8 +317,10 @@ Status Plan::ApportionOverGenomes(const std::vector<size_t>& ordinals,
              options.abundance_distribution == AbundanceDistribution::kNone) {
     for (size_t g = 0; g < genomes; ++g) {
       tallies_[g].asked = shares[g];
+      // (With --copy-number, usable positions count once per copy.)
+      const double per_position = options.copy_number ? BaselineCopies(options.haploid) : 1;
       const double pairs = std::round(shares[g] * static_cast<double>(tallies_[g].usable) /
-                                      static_cast<double>(bases_per_pair));
+                                      per_position / static_cast<double>(bases_per_pair));
       if (pairs > static_cast<double>(kMaxPairs)) {
         return Status::Error("genome '" + community.genomes()[g] + "' at coverage " +
                              FormatNumber(shares[g]) + " would need more than " +
@@ -371,8 +378,18 @@ void Plan::AddUsable(size_t ordinal, Span* span) const {
   if (gaps_->known())
     runs = gaps_->RunsIn(ordinal, span->begin, span->end);
   span->runs_known = gaps_->known();
-  span->usable =
-      UsablePerBlock(runs, span->end - span->begin, UsableRuleOf(*options_), options_->block_size);
+  const UsableRule rule = UsableRuleOf(*options_);
+  span->usable = UsablePerBlock(runs, span->end - span->begin, rule, options_->block_size);
+  if (const CopyNumbers* cn = options_->copy_number.get()) {
+    const bool haploid = options_->haploid;
+    span->copies = cn->In(contigs_->name(ordinal), span->begin, span->end, haploid);
+    span->weights = WeightedPerBlock(runs, span->end - span->begin, rule, options_->block_size,
+                                     span->copies, BaselineCopies(haploid));
+  }
+}
+
+int64_t Plan::Weight(const Span& span) {
+  return Sum(span.weights.empty() ? span.usable : span.weights);
 }
 
 Span Plan::WholeContig(size_t ordinal) const {
@@ -393,6 +410,8 @@ void Plan::SpansOf(int64_t ordinal, std::string_view name, std::vector<Span>* sp
       spans->push_back(s);
       if (ordinal >= 0 && pairs_mode)
         AddUsable(static_cast<size_t>(ordinal), &spans->back());
+      else if (ordinal >= 0)
+        AddCopies(static_cast<size_t>(ordinal), &spans->back());
     }
     return;
   }
@@ -403,6 +422,13 @@ void Plan::SpansOf(int64_t ordinal, std::string_view name, std::vector<Span>* sp
   spans->push_back(WholeContig(static_cast<size_t>(ordinal)));
   if (pairs_mode)
     AddUsable(static_cast<size_t>(ordinal), &spans->back());
+  else
+    AddCopies(static_cast<size_t>(ordinal), &spans->back());
+}
+
+void Plan::AddCopies(size_t ordinal, Span* span) const {
+  if (const CopyNumbers* cn = options_->copy_number.get())
+    span->copies = cn->In(contigs_->name(ordinal), span->begin, span->end, options_->haploid);
 }
 
 bool Plan::HasRegionsOn(std::string_view name) const {
@@ -481,9 +507,9 @@ std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
 int64_t CoveragePairsInBlock(const Options& options,
                              uint64_t span_key,
                              int64_t block,
-                             int64_t usable_positions) {
+                             double usable_positions) {
   double bases_per_pair = static_cast<double>(options.read1_length + options.read2_length);
-  double expected = options.coverage * static_cast<double>(usable_positions) / bases_per_pair;
+  double expected = options.coverage * usable_positions / bases_per_pair;
   double whole = std::floor(expected);
   Rng rng = MakeRng(options.seed, span_key, block, StreamPurpose::kPairCount);
   bool extra = boost::random::uniform_01<double>()(rng) < expected - whole;

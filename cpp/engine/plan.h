@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/community.h"
+#include "engine/copy_number.h"
 #include "engine/options.h"
 #include "formats/contig_list.h"
 #include "formats/gap_index.h"
@@ -41,6 +42,10 @@ struct Span {
   // --amplicons: the span's amplicons by their start, with their pairs (which add up to
   // `pairs`); every fragment of the span is one of them.
   std::vector<SpanAmplicon> amplicons;
+  // --copy-number: the span's segments (span coordinates) and, in -N mode, its usable positions
+  // per block weighted by their copies, which share the span's pairs out over its blocks.
+  std::vector<CopySpan> copies;
+  std::vector<int64_t> weights;
 };
 
 class Plan {
@@ -93,6 +98,10 @@ class Plan {
                               const std::vector<int64_t>& span_bases,
                               std::vector<int64_t>* weights);
   void AddUsable(size_t ordinal, Span* span) const;
+  // -C with --copy-number: the span's segments alone (its pairs follow them block by block).
+  void AddCopies(size_t ordinal, Span* span) const;
+  // What shares -N out: the span's usable positions, weighted by copies with --copy-number.
+  static int64_t Weight(const Span& span);
 
   const Options* options_ = nullptr;
   const ContigList* contigs_ = nullptr;
@@ -115,7 +124,7 @@ std::vector<int64_t> SplitPairsOverBlocks(const Options& options,
 int64_t CoveragePairsInBlock(const Options& options,
                              uint64_t span_key,
                              int64_t block,
-                             int64_t usable_positions);
+                             double usable_positions);
 
 // A stable key for the random streams of a span.
 uint64_t SpanKey(std::string_view contig, int64_t begin);

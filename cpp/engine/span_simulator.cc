@@ -71,8 +71,10 @@ void SpanSimulator::Start(const std::string& contig,
       block_pairs_[b] += a.pairs;
     }
   } else if (span.pairs > 0) {
-    block_pairs_ = SplitPairsOverBlocks(options_, key_, span.usable, span.pairs);
+    const std::vector<int64_t>& weights = span.weights.empty() ? span.usable : span.weights;
+    block_pairs_ = SplitPairsOverBlocks(options_, key_, weights, span.pairs);
   }
+  sampler_.UseCopies(options_.copy_number ? &span_.copies : nullptr);
 }
 
 int64_t SpanSimulator::BasesWanted() const {
@@ -194,8 +196,13 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   for (const NRun& run : runs_)
     coverage_.AddN(std::max(run.begin, block_begin), std::min(run.end, block_end));
   int64_t pairs = 0;
-  if (options_.coverage > 0) {
-    pairs = CoveragePairsInBlock(options_, key_, block_, usable_.size());
+  if (options_.coverage > 0 && options_.copy_number) {
+    // Coverage of the baseline: the positions weighted by their copies over the baseline's.
+    const int baseline = BaselineCopies(options_.haploid);
+    const double weighted = static_cast<double>(WeightedUsable(usable_, span_.copies, baseline));
+    pairs = CoveragePairsInBlock(options_, key_, block_, weighted / baseline);
+  } else if (options_.coverage > 0) {
+    pairs = CoveragePairsInBlock(options_, key_, block_, static_cast<double>(usable_.size()));
   } else {
     RF_RETURN_IF_ERROR(CheckPlannedUsable(block_begin, block_end));
     if (block_ < static_cast<int64_t>(block_pairs_.size()))

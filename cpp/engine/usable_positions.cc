@@ -107,16 +107,10 @@ std::vector<int64_t> UsablePerBlock(const std::vector<NRun>& runs,
                                     const UsableRule& rule,
                                     int64_t block_size) {
   std::vector<int64_t> counts(static_cast<size_t>((length + block_size - 1) / block_size), 0);
-  UsableSet usable;
-  usable.Find(runs, length, rule, 0, length);
-  for (const NRun& r : usable.intervals()) {
-    for (int64_t p = r.begin; p < r.end;) {
-      const int64_t block = p / block_size;
-      const int64_t stop = std::min(r.end, (block + 1) * block_size);
-      counts[static_cast<size_t>(block)] += stop - p;
-      p = stop;
-    }
-  }
+  ForEachUsablePiece(runs, length, rule, block_size,
+                     [&](int64_t block, int64_t begin, int64_t end) {
+                       counts[static_cast<size_t>(block)] += end - begin;
+                     });
   return counts;
 }
 

@@ -51,6 +51,26 @@ class UsableSet {
   int64_t total_ = 0;
 };
 
+// Calls piece(block, begin, end) for each run of usable positions of a span (from its N runs),
+// cut where blocks of `block_size` begin.
+template <typename Piece>
+void ForEachUsablePiece(const std::vector<NRun>& runs,
+                        int64_t length,
+                        const UsableRule& rule,
+                        int64_t block_size,
+                        Piece piece) {
+  UsableSet usable;
+  usable.Find(runs, length, rule, 0, length);
+  for (const NRun& r : usable.intervals()) {
+    for (int64_t p = r.begin; p < r.end;) {
+      const int64_t block = p / block_size;
+      const int64_t stop = r.end < (block + 1) * block_size ? r.end : (block + 1) * block_size;
+      piece(block, p, stop);
+      p = stop;
+    }
+  }
+}
+
 // Usable positions per block of `block_size` over a span's start positions (from its N runs).
 std::vector<int64_t> UsablePerBlock(const std::vector<NRun>& runs,
                                     int64_t length,

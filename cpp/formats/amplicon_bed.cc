@@ -2,20 +2,16 @@
 
 #include <cmath>
 
+#include "formats/region.h"
 #include "formats/text.h"
 
 namespace readforge {
 
 Status ParseAmplicons(std::string_view text, std::vector<AmpliconRecord>* amplicons) {
   amplicons->clear();
-  std::string_view line;
   int64_t number = 0;
-  while (NextLine(&text, &line)) {
-    ++number;
-    std::string_view rest = line;
-    const std::string_view contig = NextWord(&rest);
-    if (contig.empty() || contig[0] == '#' || contig == "track" || contig == "browser")
-      continue;
+  std::string_view contig, rest;
+  while (NextBedRecord(&text, &number, &contig, &rest)) {
     const std::string where = "amplicon BED line " + std::to_string(number) + ": ";
     AmpliconRecord a;
     a.contig = std::string(contig);

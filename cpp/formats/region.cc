@@ -51,15 +51,25 @@ Status ParseRegion(std::string_view text, Region* region) {
   return Status::Ok();
 }
 
+bool NextBedRecord(std::string_view* text,
+                   int64_t* number,
+                   std::string_view* contig,
+                   std::string_view* rest) {
+  std::string_view line;
+  while (NextLine(text, &line)) {
+    ++*number;
+    *rest = line;
+    *contig = NextWord(rest);
+    if (!contig->empty() && (*contig)[0] != '#' && *contig != "track" && *contig != "browser")
+      return true;
+  }
+  return false;
+}
+
 Status ParseBed(std::string_view text, std::vector<Region>* regions) {
   int64_t line_number = 0;
-  std::string_view line;
-  while (NextLine(&text, &line)) {
-    ++line_number;
-    std::string_view rest = line;
-    std::string_view chrom = NextWord(&rest);
-    if (chrom.empty() || chrom[0] == '#' || chrom == "track" || chrom == "browser")
-      continue;
+  std::string_view chrom, rest;
+  while (NextBedRecord(&text, &line_number, &chrom, &rest)) {
     std::string_view start_text = NextWord(&rest);
     std::string_view end_text = NextWord(&rest);
     Region region;

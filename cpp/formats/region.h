@@ -27,6 +27,13 @@ Status ParseRegion(std::string_view text, Region* region);
 // are skipped; only the first three columns are read.
 Status ParseBed(std::string_view text, std::vector<Region>* regions);
 
+// The next record of a BED-like file: its contig (first field) and the rest of its line, past
+// blank, comment ('#'), track and browser lines; `*number` counts lines. False at the end.
+bool NextBedRecord(std::string_view* text,
+                   int64_t* number,
+                   std::string_view* contig,
+                   std::string_view* rest);
+
 // samtools-style 1-based inclusive text of a region ("chr1:101-200", or "chr1").
 std::string FormatRegion(const Region& region);
 

@@ -53,6 +53,7 @@ class WasmSimulator {
     files.genome_map = TextField(inputs_, "genomeMapText");
     files.abundance = TextField(inputs_, "abundanceText");
     files.amplicons = TextField(inputs_, "ampliconsText");
+    files.copy_number = TextField(inputs_, "copyNumberText");
     Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");

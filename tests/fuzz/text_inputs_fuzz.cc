@@ -1,6 +1,6 @@
 // Everything else a user types or points at: region strings, BED files, .fai indexes, quality
 // bin tables, fragment-length histograms, adapters, GC curves, genome maps with abundance tables,
-// amplicon panels and command lines. Parsers either
+// amplicon panels, copy-number segments and command lines. Parsers either
 // refuse with a message or return values inside their ranges.
 #include <algorithm>
 #include <cmath>
@@ -11,6 +11,7 @@
 #include "engine/amplicons.h"
 #include "engine/arguments.h"
 #include "engine/community.h"
+#include "engine/copy_number.h"
 #include "engine/gc_bias.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
@@ -154,6 +155,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     };
     FUZZ_CHECK(join(1) == join(1 << 20) && join(3) == join(1), "the join depends on the pieces");
   } else if (which == 10) {
+    // The same bytes as copy-number segments: sound ones, or one error naming the file.
+    CopyNumbers copies;
+    Status c = CopyNumbers::Make("cn.bed", text, &copies);
+    FUZZ_CHECK(c.ok() || c.message().rfind("cn.bed: ", 0) == 0, "an unnamed segment error");
+    if (c.ok()) {
+      const ContigList known({{"chr1", 5000}, {"chr2", 300}});
+      for (bool haploid : {false, true}) {
+        if (!copies.Check(known, haploid).ok())
+          continue;
+        int64_t last_end = 0;
+        for (const CopySpan& s : copies.In("chr1", 0, 5000, haploid)) {
+          FUZZ_CHECK(s.begin >= last_end && s.end > s.begin && s.end <= 5000 && s.total() >= 0 &&
+                         s.total() <= kMaxCopies && (!haploid || s.copies[1] == 0),
+                     "a bad segment");
+          last_end = s.end;
+        }
+      }
+    }
     // An amplicon panel: intervals on known contigs within them, or one error naming the line.
     AmpliconPanel panel;
     Status s = AmpliconPanel::Make("panel.bed", text, &panel);

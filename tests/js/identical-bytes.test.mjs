@@ -818,3 +818,25 @@ test('--community: genomes joined the same way in both hosts, from files, gzip a
   assert.match(x.stderr, /missing\.tsv: genome 'gamma': cannot open gamma\.fa: No such file/);
   assert.ok(!existsSync(join(dir, 'x1.fq')));
 });
+
+test('copy number: the same reads and golden BAM in both hosts, threads or not, -N and -C', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  // A gain, a loss on one haplotype, a segment across the N run, one across blocks of 4096.
+  write(
+    join(dir, 'cn.bed'),
+    'chr1\t1000\t4000\t3\nchr1\t4500\t9000\t1\t0|1\nchr2_lower\t2000\t10000\t5\t2|3\n',
+  );
+  const run = ['-S', '15', '--block-size', '4096', '--copy-number', 'cn.bed'];
+  sameInEveryHost(dir, [...run, '-N', '3000']);
+  shardsAddUp(dir, [...run, '-N', '3000'], [0, 2, 5, -1]);
+  sameInEveryHost(dir, [...run, '-C', '3'], { bam: false });
+  // A segment past its contig: the same error from both.
+  write(join(dir, 'bad.bed'), 'tiny\t0\t9\t2\n');
+  const bad = ['-S', '1', '-N', '10', '--copy-number', 'bad.bed', 'ref.fa', 'e1.fq', 'e2.fq'];
+  const x = native(bad, { cwd: dir });
+  const y = wasm(bad, { cwd: dir });
+  assert.equal(x.status, 1);
+  assert.equal(y.stderr, x.stderr);
+  assert.match(x.stderr, /bad\.bed line 1: ends at 9, past the end of tiny/);
+});

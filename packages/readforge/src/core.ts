@@ -87,6 +87,7 @@ const FILE_SETTINGS = {
   'genome-map': 'genomeMapText',
   abundance: 'abundanceText',
   amplicons: 'ampliconsText',
+  'copy-number': 'copyNumberText',
 } as const;
 
 /**

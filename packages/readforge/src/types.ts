@@ -54,7 +54,7 @@ export interface SimulateOptions {
   /**
    * The texts of files the settings name: `settings: { 'gc-bias': 'gc.tsv', bed: 'panel.bed' }`
    * with `files: { 'gc.tsv': ..., 'panel.bed': ... }` (for `bed`, `quality-bins`,
-   * `fragment-hist`, `gc-bias`, `genome-map`, `abundance` and `amplicons`). In Node a name not
+   * `fragment-hist`, `gc-bias`, `genome-map`, `abundance`, `amplicons` and `copy-number`). In Node a name not
    * given here is read as a path.
    */
   files?: Record<string, string>;

@@ -254,7 +254,8 @@ function outputNames(args: ParsedArgs): string[] {
 }
 
 /** The texts of the files options name: --profile's (with their names), --quality-bins',
- * --fragment-hist's, --gc-bias', --genome-map's, --abundance's and --amplicons'. */
+ * --fragment-hist's, --gc-bias', --genome-map's, --abundance's, --amplicons' and
+ * --copy-number's. */
 function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
@@ -263,6 +264,7 @@ function optionFiles(args: ParsedArgs): SimulatorInputs {
   if (args.genomeMapPath) files.genomeMapText = readText(args.genomeMapPath);
   if (args.abundancePath) files.abundanceText = readText(args.abundancePath);
   if (args.ampliconsPath) files.ampliconsText = readText(args.ampliconsPath);
+  if (args.copyNumberPath) files.copyNumberText = readText(args.copyNumberPath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),
@@ -292,7 +294,11 @@ async function localIndex(
   if (gapsPath) Object.assign(inputs, { gapsText: readText(gapsPath), gapsName: gapsPath });
   const lengthsKnown = Boolean(inputs.faiText || inputs.gapsText);
   const needLengths =
-    pairsMode || Boolean(args.vcfPath) || Boolean(args.variantsPath) || Boolean(args.alignments);
+    pairsMode ||
+    Boolean(args.vcfPath) ||
+    Boolean(args.variantsPath) ||
+    Boolean(args.alignments) ||
+    Boolean(args.copyNumberPath);
   const noDigests = digests && !sidecarListsDigests(inputs.gapsText ?? '');
   const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown) || noDigests;
   if (!missing || !isRegularFile(ref)) return inputs;

@@ -121,6 +121,8 @@ export interface SimulatorInputs {
   abundanceText?: string;
   /** --amplicons FILE: the BED's text. */
   ampliconsText?: string;
+  /** --copy-number FILE: the segments' BED text. */
+  copyNumberText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -313,6 +315,8 @@ export interface ParsedArgs {
   ampliconsPath: string;
   /** --community TABLE, or '': the genomes instead of a reference argument. */
   communityPath: string;
+  /** --copy-number FILE, or ''. */
+  copyNumberPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';

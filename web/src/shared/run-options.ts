@@ -9,7 +9,7 @@ export const RUN_OPTIONS = new Set([
   ...['variants', 'sample', 'het-fraction', 'skip-mismatches', 'quality-bins', 'fragment-hist'],
   ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
   ...['genome-map', 'abundance', 'abundance-distribution', 'abundance-sigma', 'abundance-zeros'],
-  ...['amplicons', 'amplicon-dropout', 'amplicon-spread'],
+  ...['amplicons', 'amplicon-dropout', 'amplicon-spread', 'copy-number'],
 ]);
 /** Options that are checked alone beside the option they need (as `--amplicons x`). */
 export const COMPANIONS: Record<string, string> = {
@@ -23,6 +23,7 @@ export const TABLE_OPTIONS = {
   'genome-map': 'genomeMapText',
   abundance: 'abundanceText',
   amplicons: 'ampliconsText',
+  'copy-number': 'copyNumberText',
 } as const;
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
