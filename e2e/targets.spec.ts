@@ -192,3 +192,32 @@ test('several FASTA files as a community: the CLI --community bytes, on two Work
   await expect(page.locator('#targets-info')).toContainText('brings its own genome map');
   expect(problems).toEqual([]);
 });
+
+test('copy-number segments picked beside the FASTA: the CLI bytes, -N and -C', async ({ page }) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  const dir = mkdtempSync(join(tmpdir(), 'rf-copies-'));
+  writeFileSync(join(dir, 'cn.bed'), 'MT_human\t2000\t6000\t3\nMT_human\t9000\t12000\t1\t0|1\n');
+  await openApp(page);
+  await page.locator('#fasta-file').setInputFiles(MT);
+  await setOption(page, 'pairs', '4000');
+  await page.locator('#copy-number-file').setInputFiles(join(dir, 'cn.bed'));
+  await simulateAndWait(page);
+  const expected = nativeRun(
+    [...cliArgs(new URL(page.url()).hash), '--copy-number', join(dir, 'cn.bed')],
+    MT,
+    ['1.fq', '2.fq'],
+  );
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  // Fold coverage of the baseline: the same as the command line's -C.
+  await page.getByLabel('A fold coverage').check();
+  await setOption(page, 'coverage', '5');
+  await simulateAndWait(page);
+  const covered = nativeRun(
+    [...cliArgs(new URL(page.url()).hash), '--copy-number', join(dir, 'cn.bed')],
+    MT,
+    ['1.fq', '2.fq'],
+  );
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(covered.fastq[0])).toBe(true);
+  expect(problems).toEqual([]);
+});

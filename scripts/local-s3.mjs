@@ -72,6 +72,10 @@ function stage() {
   }
   // A small community (the mitochondrion cut into three contigs of two genomes), with its genome
   // map and abundances, and an amplicon panel on the mitochondrion: the edge's configured tables.
+  writeFileSync(
+    join(dir, 'MT-human-copies.bed'),
+    'MT_human\t2000\t6000\t3\nMT_human\t9000\t12000\t1\t0|1\n',
+  );
   const community = join(dir, 'mini-community.fa');
   if (!existsSync(`${community}.gaps.bed`)) {
     const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
@@ -136,6 +140,7 @@ for (const name of [
   'mini-community.map.tsv',
   'mini-community.abundance.tsv',
   'MT-human-panel.bed',
+  'MT-human-copies.bed',
 ]) {
   const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
     method: 'PUT',

@@ -437,6 +437,17 @@ test('configured communities and amplicon panels: the CLI bytes and genome table
   );
   assert.equal(amplicons.status, 200, amplicons.body.toString());
   assert.ok(amplicons.body.equals(p1), 'the panel differs from the CLI with --amplicons');
+  // Copy-number segments from a configured table, -N and -C.
+  const copies = ['--copy-number', s3('MT-human-copies.bed')];
+  for (const [amount, query] of [
+    [['-N', '1500'], 'N=1500'],
+    [['-C', '4'], 'C=4'],
+  ]) {
+    const [c1] = nativeOutputs([...amount, '-S', '16', ...copies], MT, ['1.fq', '2.fq']);
+    const r = await get(`ref=MT-human&${query}&S=16&copy-number=MT-human-copies`);
+    assert.equal(r.status, 200, r.body.toString());
+    assert.ok(r.body.equals(c1), `copy numbers with ${query} differ from the CLI`);
+  }
   // Names the server does not have, a table for another reference, a report without a map.
   for (const [q, status, parameter, error] of [
     [

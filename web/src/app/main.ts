@@ -267,7 +267,8 @@ $('#run-form').addEventListener('submit', async (event) => {
       form.amountMode === 'pairs' ||
       $<HTMLInputElement>('#out-vcf').checked ||
       $<HTMLInputElement>('#out-bam').checked ||
-      Boolean(variants),
+      Boolean(variants) ||
+      Boolean(chosen.texts.copyNumberText),
     needGaps: form.amountMode === 'pairs',
     workers: workerCount(),
     texts: chosen.texts,
@@ -287,7 +288,7 @@ $('#run-form').addEventListener('submit', async (event) => {
   if ($<HTMLInputElement>('#on-server').checked) {
     if (Object.keys(chosen.texts).length > 0 || ref.kind === 'community') {
       $('#targets-info').textContent =
-        'The server does not take your genomes, genome map or amplicons: run with them here, in the page.';
+        'The server does not take your genomes, genome map, amplicons or copy numbers: run with them here, in the page.';
       return;
     }
     if (variants) {

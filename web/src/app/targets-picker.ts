@@ -1,6 +1,6 @@
-// The "Communities and amplicons" group: a genome map with abundances (a table, or a
-// distribution drawn with the seed), or an amplicon panel, each a file read here and never
-// uploaded. It gives the run's settings and the files' texts, checked by the engine's rules
+// The "Communities, amplicons and copy number" group: a genome map with abundances (a table, or
+// a distribution drawn with the seed), an amplicon panel, or copy-number segments, each a file
+// read here and never uploaded. It gives the run's settings and the files' texts, checked by the engine's rules
 // (checkSettings) as the rest of the form is.
 import type { ReadforgeModule, Setting, SimulatorInputs } from '../runner/module-types.js';
 
@@ -8,7 +8,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 
 export type TargetTexts = Pick<
   SimulatorInputs,
-  'genomeMapText' | 'abundanceText' | 'ampliconsText'
+  'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText'
 >;
 
 export class TargetsPicker {
@@ -45,6 +45,8 @@ export class TargetsPicker {
       settings.push(['amplicon-dropout', $<HTMLInputElement>('#amplicon-dropout').value.trim()]);
       settings.push(['amplicon-spread', $<HTMLInputElement>('#amplicon-spread').value.trim()]);
     }
+    const copies = this.file('#copy-number-file');
+    if (copies) settings.push(['copy-number', copies.name]);
     if (map || this.ofFiles()) settings.push(['genome-truth', 'genomes.tsv']);
     return settings;
   }
@@ -70,6 +72,8 @@ export class TargetsPicker {
     if (map && !this.ofFiles()) texts.genomeMapText = await map.text();
     if (abundance) texts.abundanceText = await abundance.text();
     if (amplicons) texts.ampliconsText = await amplicons.text();
+    const copies = this.file('#copy-number-file');
+    if (copies) texts.copyNumberText = await copies.text();
     return { settings: this.named(), texts };
   }
 }

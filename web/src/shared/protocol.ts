@@ -61,7 +61,10 @@ export interface RunRequest {
   /** Workers simulating in parallel, each every k-th block (the bytes do not depend on it). */
   workers: number;
   /** The texts of a genome map, an abundance table and an amplicon panel the settings name. */
-  texts?: Pick<SimulatorInputs, 'genomeMapText' | 'abundanceText' | 'ampliconsText'>;
+  texts?: Pick<
+    SimulatorInputs,
+    'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText'
+  >;
 }
 
 /** Each contig's MD5 of a reference (a shared run's manifest; a file checked before a rerun). */
