@@ -6,6 +6,7 @@
 #include <boost/random/uniform_01.hpp>
 
 #include "engine/bases.h"
+#include "engine/haplotype_reader.h"
 #include "formats/text.h"
 
 namespace readforge {
@@ -135,14 +136,12 @@ Status PlantedVariants::CheckOrder(const VcfRecord& record) {
   return Status::Ok();
 }
 
-void PlantedVariants::AddAllele(const VcfRecord& r,
-                                int allele,
+void PlantedVariants::AddAllele(std::string_view ref,
+                                std::string_view alt,
                                 uint8_t haplotypes,
                                 int64_t pos,
                                 const PlantedOutput& out) const {
   std::vector<Variant>* variants = out.variants;
-  const std::string_view ref = r.ref();
-  const std::string_view alt = r.alt(static_cast<size_t>(allele - 1));
   size_t prefix = 0;
   while (prefix < ref.size() && prefix < alt.size() && ref[prefix] == alt[prefix])
     ++prefix;
@@ -189,7 +188,14 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     Rng& rng,
                                     const PlantedOutput& out) {
   const int64_t pos = r.pos - block.span_begin;
-  const int64_t length = static_cast<int64_t>(r.ref().size());
+  // A symbolic SV reaches from its padding base (POS) to END.
+  const bool sv = r.sv != VcfRecord::Sv::kNone;
+  const int64_t length = sv ? r.sv_end - r.pos : static_cast<int64_t>(r.ref().size());
+  if (sv && last_ordinal_ >= 0 && r.sv_end > contigs_.length(static_cast<size_t>(last_ordinal_))) {
+    return Fail("line " + std::to_string(r.line) + ": " + r.symbolic + " ends at " +
+                std::to_string(r.sv_end) + ", past the end of " + block.contig + " (length " +
+                std::to_string(contigs_.length(static_cast<size_t>(last_ordinal_))) + ")");
+  }
   if (pos + length > block.span_length) {
     ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)
     return Status::Ok();
@@ -197,13 +203,14 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   if (pos + length > window.end())
     return Status::Error("internal error: the bases of a planted record have not arrived");
   const std::string_view bases(window.data(pos), static_cast<size_t>(length));
-  if (!SameBases(bases, r.ref())) {
+  if (sv ? bases.substr(0, r.ref().size()) != r.ref() : !SameBases(bases, r.ref())) {
     if (options_.skip_mismatches) {
       ++counts_.mismatches;
       return Status::Ok();
     }
     return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
-                Where(block.contig, r.pos) + " is not the reference's '" + std::string(bases) +
+                Where(block.contig, r.pos) + " is not the reference's '" +
+                std::string(bases.substr(0, r.ref().size())) +
                 "' (a VCF for another reference? --skip-mismatches skips such records)");
   }
   if (pos < planted_until_) {
@@ -227,11 +234,27 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     alleles[1] = alleles[0];
   std::vector<Variant>* variants = out.variants;
   const size_t first = variants->size();
+  // A symbolic SV as sequence: REF the bases it covers, ALT what the haplotype reads instead.
+  if (sv) {
+    sv_ref_.assign(bases);
+    const std::string_view segment = bases.substr(1);
+    if (r.sv == VcfRecord::Sv::kDeletion) {
+      sv_alt_.assign(bases.substr(0, 1));
+    } else if (r.sv == VcfRecord::Sv::kDuplication) {  // tandem: the segment again after it
+      sv_alt_.assign(bases).append(segment);
+    } else {  // an inversion: the segment reverse-complemented in place
+      sv_alt_.assign(bases.size(), 'N');
+      sv_alt_[0] = bases[0];
+      ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), &sv_alt_[1]);
+    }
+  }
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
     const uint8_t haplotypes =
         static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
-    if (haplotypes)
-      AddAllele(r, a, haplotypes, pos, out);
+    if (haplotypes && sv)
+      AddAllele(sv_ref_, sv_alt_, haplotypes, pos, out);
+    else if (haplotypes)
+      AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), haplotypes, pos, out);
   }
   if (alleles[0] < 1 && alleles[1] < 1)
     return Status::Ok();  // neither haplotype carries an ALT allele: nothing to plant
@@ -248,7 +271,15 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     for (size_t i = 0; i < r.alt_count(); ++i) {
       if (i)
         line.alts.push_back(',');
-      line.alts += r.alt(i);
+      line.alts += r.symbolic.empty() ? r.alt(i) : std::string_view(r.symbolic);
+    }
+    if (sv) {
+      const char* type = r.sv == VcfRecord::Sv::kDeletion      ? "DEL"
+                         : r.sv == VcfRecord::Sv::kDuplication ? "DUP"
+                                                               : "INV";
+      line.info = std::string(";SVTYPE=") + type + ";END=" + std::to_string(r.sv_end);
+    } else if (r.symbolic == "<INS>") {
+      line.info = ";SVTYPE=INS;SVLEN=" + std::to_string(r.alt(0).size() - r.ref().size());
     }
     AppendAllele(alleles[0], &line.genotype);
     if (!options_.haploid) {

@@ -44,6 +44,7 @@ struct PlantedText {
   std::string ref;
   std::string alts;  // comma-separated
   std::string genotype;
+  std::string info;  // beside PLANTED: a symbolic SV's SVTYPE and END ("" for others)
 };
 
 // Where a block's planted records go: their variants (sorted; insertions' bases appended to
@@ -109,8 +110,8 @@ class PlantedVariants {
                      const SpanWindow& window,
                      Rng& rng,
                      const PlantedOutput& out);
-  void AddAllele(const VcfRecord& r,
-                 int allele,
+  void AddAllele(std::string_view ref,
+                 std::string_view alt,
                  uint8_t haplotypes,
                  int64_t pos,
                  const PlantedOutput& out) const;
@@ -118,7 +119,9 @@ class PlantedVariants {
   const Options& options_;
   VcfReader reader_;
   const ContigList& contigs_;
-  std::string last_contig_;   // the contig of the record before, and its ordinal (a cache)
+  std::string last_contig_;  // the contig of the record before, and its ordinal (a cache)
+  std::string sv_ref_;       // a symbolic SV's bases as REF and ALT, reused
+  std::string sv_alt_;
   VcfRecord pending_;         // the record read last
   bool has_pending_ = false;  // it is still to be planted or skipped
   bool ended_ = false;

@@ -199,7 +199,7 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
       const int64_t at = planted_truth_[t].pos;
       const PlantedText& p = planted_text_[t];
       if (at >= block_begin)
-        AppendPlantedVcf(contig_, span_.begin + at + 1, p.ref, p.alts, p.genotype, vcf);
+        AppendPlantedVcf(contig_, span_.begin + at + 1, p.ref, p.alts, p.genotype, p.info, vcf);
     }
   };
   for (const Variant& v : variants_) {

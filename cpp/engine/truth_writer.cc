@@ -122,7 +122,16 @@ bool AppendVcfHeader(const ContigList& contigs,
   if (planted) {
     out->append(
         "##INFO=<ID=PLANTED,Number=0,Type=Flag,Description=\"Planted from the VCF given with "
-        "--variants (without it: a random wgsim-model mutation)\">\n");
+        "--variants (without it: a random wgsim-model mutation)\">\n"
+        "##INFO=<ID=SVTYPE,Number=1,Type=String,Description=\"Type of structural variant\">\n"
+        "##INFO=<ID=END,Number=1,Type=Integer,Description=\"End position of the structural "
+        "variant\">\n"
+        "##INFO=<ID=SVLEN,Number=A,Type=Integer,Description=\"Length of the structural "
+        "variant\">\n"
+        "##ALT=<ID=DEL,Description=\"Deletion\">\n"
+        "##ALT=<ID=DUP,Description=\"Tandem duplication\">\n"
+        "##ALT=<ID=INV,Description=\"Inversion\">\n"
+        "##ALT=<ID=INS,Description=\"Insertion\">\n");
   }
   out->append(
       "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
@@ -135,8 +144,10 @@ void AppendPlantedVcf(std::string_view contig,
                       const std::string& ref,
                       const std::string& alts,
                       const std::string& genotype,
+                      const std::string& info,
                       TextAppender* vcf) {
-  AppendVcfRecord(contig, pos1, ref, alts, "PLANTED", genotype, vcf);
+  const std::string flags = "PLANTED" + info;
+  AppendVcfRecord(contig, pos1, ref, alts, flags, genotype, vcf);
 }
 
 void AppendTruth(const Variant& v,

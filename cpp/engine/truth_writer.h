@@ -50,12 +50,13 @@ void AppendTruth(const Variant& v,
                  TextAppender* vcf);
 
 // A planted VCF record as the truth VCF writes it: its REF and ALT as given, the genotype it was
-// planted with, INFO PLANTED.
+// planted with, INFO PLANTED and `info` after it (";SVTYPE=DEL;END=7000" for a symbolic SV).
 void AppendPlantedVcf(std::string_view contig,
                       int64_t pos1,
                       const std::string& ref,
                       const std::string& alts,
                       const std::string& genotype,
+                      const std::string& info,
                       TextAppender* vcf);
 
 }  // namespace readforge

@@ -194,8 +194,97 @@ VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
   return Fail("sample '" + sample_ + "' is not in the VCF (its samples: " + known + ")");
 }
 
+namespace {
+
+// The value of KEY=VALUE in an INFO field ("" when absent; `*found` says whether it was).
+std::string_view InfoValue(std::string_view info, std::string_view key, bool* found) {
+  *found = false;
+  while (!info.empty()) {
+    const size_t semicolon = info.find(';');
+    const std::string_view item = info.substr(0, semicolon);
+    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
+      *found = true;
+      return item.substr(key.size() + 1);
+    }
+    if (semicolon == std::string_view::npos)
+      break;
+    info.remove_prefix(semicolon + 1);
+  }
+  return {};
+}
+
+}  // namespace
+
+VcfReader::Event VcfReader::ParseSymbolic(std::string_view alt,
+                                          std::string_view info,
+                                          int64_t pos1,
+                                          VcfRecord* record) {
+  const std::string what = "ALT '" + std::string(alt) + "'";
+  record->symbolic.assign(alt);
+  const size_t ref_end = record->allele_ends[0];
+  if (alt == "<INS>") {
+    bool found = false;
+    const std::string_view sequence = InfoValue(info, "SVINSSEQ", &found);
+    if (!found || sequence.empty()) {
+      return Fail(what +
+                  ": an insertion is planted with its sequence, in INFO/SVINSSEQ (or as "
+                  "the ALT itself)");
+    }
+    if (static_cast<int64_t>(sequence.size()) > kMaxAlleleLength) {
+      return Fail(what + ": an insertion of " + std::to_string(sequence.size()) +
+                  " bases: planted variants are up to " + std::to_string(kMaxAlleleLength) +
+                  " bases");
+    }
+    // ALT: REF's bases, then the inserted ones.
+    if (record->bases.size() < 2 * ref_end + sequence.size())
+      record->bases.resize(2 * ref_end + sequence.size());
+    char* bases = record->bases.data();
+    std::copy(bases, bases + ref_end, bases + ref_end);
+    if (!CopyBases(sequence, bases + 2 * ref_end))
+      return Fail(what + ": SVINSSEQ must be bases (A, C, G, T, N)");
+    record->allele_ends.push_back(static_cast<uint32_t>(2 * ref_end + sequence.size()));
+    return Event::kRecord;
+  }
+  VcfRecord::Sv sv = VcfRecord::Sv::kNone;
+  if (alt == "<DEL>")
+    sv = VcfRecord::Sv::kDeletion;
+  else if (alt == "<DUP>" || alt == "<DUP:TANDEM>")
+    sv = VcfRecord::Sv::kDuplication;
+  else if (alt == "<INV>")
+    sv = VcfRecord::Sv::kInversion;
+  else if (alt == "<CNV>")
+    return Fail(what + ": copy number is simulated from a BED of segments (--copy-number)");
+  else
+    return Fail(what + ": readforge plants <DEL>, <DUP>, <INV> and <INS> (with SVINSSEQ)");
+  bool found = false;
+  int64_t end1 = 0;
+  const std::string_view end_text = InfoValue(info, "END", &found);
+  if (found && !ParsePosition(end_text, &end1))
+    return Fail(what + ": END must be a position, got '" + std::string(end_text) + "'");
+  if (!found) {  // SVLEN then: the affected bases' count (negative for a deletion)
+    const std::string_view svlen = InfoValue(info, "SVLEN", &found);
+    int64_t length = 0;
+    if (!found || !ParseInt64(svlen, &length) || length == 0)
+      return Fail(what + ": needs INFO/END (or SVLEN) to say where it ends");
+    end1 = pos1 + (length < 0 ? -length : length);
+  }
+  if (end1 <= pos1)
+    return Fail(what + ": END (" + std::to_string(end1) + ") must be after POS");
+  if (end1 - pos1 > kMaxAlleleLength) {
+    return Fail(what + " of " + std::to_string(end1 - pos1) +
+                " bases: structural variants are planted up to " +
+                std::to_string(kMaxAlleleLength) + " bases");
+  }
+  record->sv = sv;
+  record->sv_end = end1;  // END, 1-based inclusive: the 0-based exclusive end
+  record->allele_ends.push_back(static_cast<uint32_t>(ref_end));  // an empty ALT
+  return Event::kRecord;
+}
+
 VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record) {
   record->line = line_number_;
+  record->sv = VcfRecord::Sv::kNone;
+  record->symbolic.clear();
   if (scan_common_ && ScanCommonRecord(line, sample_column_, record))
     return Event::kRecord;
   // The tabs that end CHROM to column 9 (FORMAT is column 8, the first sample 9).
@@ -239,11 +328,21 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
     const size_t comma = Find(rest, ',');
     const std::string_view alt = rest.substr(0, comma);
     if (!CopyBases(alt, bases + end)) {
+      if (!alt.empty() && alt[0] == '<' && alt.back() == '>') {
+        if (comma != rest.npos || rest.size() != alts.size())
+          return Fail("ALT '" + std::string(alts) + "': a symbolic allele is planted alone");
+        const Event e = ParseSymbolic(alt, field(7), pos1, record);
+        if (e == Event::kError)
+          return e;
+        bases = record->bases.data();  // (ParseSymbolic may have grown the buffer)
+        end = record->allele_ends.back();
+        break;
+      }
       if (!alt.empty() &&
           (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
         return Fail("ALT '" + std::string(alt) +
-                    "': symbolic alleles, breakends and '*' cannot be planted (only sequence "
-                    "alleles: A, C, G, T, N)");
+                    "': breakends and '*' cannot be planted (sequence alleles, and symbolic "
+                    "<DEL>, <DUP>, <INV>, <INS>)");
       }
       return Fail("ALT must be bases (A, C, G, T, N), got '" + std::string(alt) + "'");
     }

@@ -1,8 +1,10 @@
 // Streaming VCF parser for planted variants (--variants): input in chunks of any size, records
 // out one at a time with one sample's genotype. Only what planting needs is read (CHROM, POS,
 // REF, ALT, and GT of the chosen sample); anything else on a line is skipped without a copy.
-// What planting cannot use is refused with the line's number: symbolic alleles and breakends,
-// malformed fields, a sample that is not there.
+// Symbolic <DEL>, <DUP> (tandem), <INV> and <INS> (with INFO/SVINSSEQ) of up to
+// kMaxAlleleLength bases are read for planting. What planting cannot use is refused with the
+// line's number: other symbolic alleles (<CNV>: see --copy-number) and breakends, malformed
+// fields, a sample that is not there.
 #ifndef READFORGE_FORMATS_VCF_READER_H_
 #define READFORGE_FORMATS_VCF_READER_H_
 
@@ -32,6 +34,14 @@ struct VcfRecord {
   std::array<int, 2> alleles{-1, -1};
   int ploidy = 0;  // 0: no genotype
   bool phased = false;
+  // A symbolic structural variant (its one ALT): a deletion, tandem duplication or inversion of
+  // the bases after POS up to END (`sv_end`, 0-based exclusive), whose sequence the planter
+  // takes from the reference; its one ALT allele is then empty. An <INS> with its sequence
+  // (INFO/SVINSSEQ) is read as a sequence allele, REF then the inserted bases.
+  enum class Sv { kNone, kDeletion, kDuplication, kInversion };
+  Sv sv = Sv::kNone;
+  int64_t sv_end = 0;
+  std::string symbolic;  // the ALT as written ("<DEL>"), for the truth VCF; empty otherwise
 
   // The alleles' bases back to back, REF first, and where each ends: one buffer a record reuses
   // (a string per allele was a resize, and a call, each). May be longer than the alleles.
@@ -76,6 +86,8 @@ class VcfReader {
   Event Fail(const std::string& message);
   Event ParseHeader(std::string_view line);
   Event ParseRecord(std::string_view line, VcfRecord* record);
+  // A symbolic ALT (the record's only one), with the INFO field that says where it ends.
+  Event ParseSymbolic(std::string_view alt, std::string_view info, int64_t pos1, VcfRecord* record);
 
   std::string sample_;
   std::string input_;

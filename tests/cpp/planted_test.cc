@@ -458,8 +458,16 @@ TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
        "t.vcf: line 3: expected 8 or more tab-separated fields (CHROM POS ID REF ALT QUAL FILTER "
        "INFO), found 4"},
       {head + line("c1", 10, ref10, "<DEL>"), "",
-       "t.vcf: line 3: ALT '<DEL>': symbolic alleles, breakends and '*' cannot be planted (only "
-       "sequence alleles: A, C, G, T, N)"},
+       "t.vcf: line 3: ALT '<DEL>': needs INFO/END (or SVLEN) to say where it ends"},
+      {head + line("c1", 10, ref10, "<CNV>"), "",
+       "t.vcf: line 3: ALT '<CNV>': copy number is simulated from a BED of segments "
+       "(--copy-number)"},
+      {head + line("c1", 10, ref10, "G]c1:500]"), "",
+       "t.vcf: line 3: ALT 'G]c1:500]': breakends and '*' cannot be planted (sequence alleles, "
+       "and symbolic <DEL>, <DUP>, <INV>, <INS>)"},
+      {head + line("c1", 10, ref10, "<INS>"), "",
+       "t.vcf: line 3: ALT '<INS>': an insertion is planted with its sequence, in INFO/SVINSSEQ "
+       "(or as the ALT itself)"},
       {head + line("c1", 10, ref10, "T", "0|3"), "",
        "t.vcf: line 3: genotype '0|3' for 1 ALT allele(s)"},
       {head, "NA12878", "t.vcf: line 2: sample 'NA12878' is not in the VCF (its samples: S1)"},

@@ -49,7 +49,7 @@ std::string Read(const std::string& vcf,
 bool Same(const readforge::VcfRecord& a, const readforge::VcfRecord& b) {
   if (a.line != b.line || a.contig != b.contig || a.pos != b.pos || a.ref() != b.ref() ||
       a.alt_count() != b.alt_count() || a.alleles != b.alleles || a.ploidy != b.ploidy ||
-      a.phased != b.phased)
+      a.phased != b.phased || a.sv != b.sv || a.sv_end != b.sv_end || a.symbolic != b.symbolic)
     return false;
   for (size_t i = 0; i < a.alt_count(); ++i) {
     if (a.alt(i) != b.alt(i))
@@ -87,6 +87,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t a = 0; a < r.alt_count(); ++a)
       FUZZ_CHECK(r.alt(a) == pieces[i].alt(a), "the pieces changed an ALT");
     FUZZ_CHECK(r.pos >= 0 && !r.contig.empty() && Bases(r.ref()), "a malformed record");
+    FUZZ_CHECK(r.sv == readforge::VcfRecord::Sv::kNone ||
+                   (r.alt_count() == 1 && r.alt(0).empty() && r.sv_end > r.pos + 1 &&
+                    r.sv_end - r.pos <= readforge::kMaxAlleleLength + 1 && !r.symbolic.empty()),
+               "a symbolic SV out of shape");
     for (size_t a = 0; a < r.alt_count(); ++a)
       FUZZ_CHECK(Bases(r.alt(a)), "a malformed ALT");
     for (int a : r.alleles)

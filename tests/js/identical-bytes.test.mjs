@@ -840,3 +840,27 @@ test('copy number: the same reads and golden BAM in both hosts, threads or not, 
   assert.equal(y.stderr, x.stderr);
   assert.match(x.stderr, /bad\.bed line 1: ends at 9, past the end of tiny/);
 });
+
+test('symbolic structural variants: the same reads and golden BAM in both hosts, threads or not', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const bases = read(join(dir, 'ref.fa')).toString().split(/\r?\n/).slice(1).join('');
+  const base = (pos1) => bases[pos1 - 1].toUpperCase();
+  const head = '##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n';
+  const record = (pos1, alt, info, gt) =>
+    `chr1\t${pos1}\t.\t${base(pos1)}\t${alt}\t.\tPASS\t${info}\tGT\t${gt}\n`;
+  write(
+    join(dir, 'sv.vcf'),
+    head +
+      record(1200, '<DEL>', 'END=2600', '0|1') +
+      record(9000, '<DUP>', 'END=10100', '1|1') +
+      record(14000, '<INV>', 'END=15500', '1|0') +
+      record(20000, '<INS>', 'SVINSSEQ=ACGTACGTTTGACCA', '1|1'),
+  );
+  const run = ['-S', '17', '-N', '3000', '--block-size', '1024', '--variants', 'sv.vcf'];
+  sameInEveryHost(dir, [...run, '--vcf', 'x.vcf']);
+  const truth = read(join(dir, 'x.vcf')).toString();
+  assert.match(truth, /\t<INV>\t\.\tPASS\tPLANTED;SVTYPE=INV;END=15500\tGT\t1\|0\n/);
+  // bcftools reads the truth as it is.
+  execFileSync('bcftools', ['view', '-H', join(dir, 'x.vcf')], { stdio: 'pipe' });
+});

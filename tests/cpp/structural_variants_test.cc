@@ -1,0 +1,107 @@
+// Symbolic structural variants planted from a VCF (<DEL>, <DUP>, <INV>, <INS> with SVINSSEQ):
+// with no errors and no random mutations, every read is a substring of its haplotype, built
+// here independently of the engine, for homozygous and heterozygous records; the truth VCF
+// gives them as given with SVTYPE and END; records the engine cannot plant are one clear error.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sandbox.h"
+
+namespace readforge {
+namespace {
+
+class StructuralVariantsTest : public testing::Sandbox {
+ protected:
+  void SetUp() override {
+    Write("ref.fa", testing::RandomFasta({{"chr1", 80000}}, 51));
+    const std::string fasta = Read("ref.fa");
+    for (size_t at = fasta.find('\n') + 1; at < fasta.size();) {
+      const size_t end = fasta.find('\n', at);
+      chr1_ += fasta.substr(at, end - at);
+      at = end + 1;
+    }
+  }
+
+  std::string Record(int64_t pos1,
+                     const std::string& alt,
+                     const std::string& info,
+                     const std::string& gt) const {
+    return "chr1\t" + std::to_string(pos1) + "\t.\t" + chr1_.substr(pos1 - 1, 1) + "\t" + alt +
+           "\t.\tPASS\t" + info + "\tGT\t" + gt + "\n";
+  }
+
+  std::string chr1_;
+};
+
+TEST_F(StructuralVariantsTest, EveryReadIsASubstringOfItsHaplotype) {
+  const std::string inserted = "GATTACAGATTACACCGGTTAA";
+  std::string vcf =
+      "##fileformat=VCFv4.3\n##contig=<ID=chr1,length=80000>\n"
+      "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
+  // 0-based: a deletion of [10000, 12000), a tandem duplication of [20000, 21500), an inversion
+  // of [30000, 33000), an insertion after 40000, each on the haplotypes its genotype says.
+  vcf += Record(10000, "<DEL>", "SVTYPE=DEL;END=12000", "1|1");
+  vcf += Record(20000, "<DUP>", "SVTYPE=DUP;SVLEN=1500", "0|1");
+  vcf += Record(30000, "<INV>", "SVTYPE=INV;END=33000", "1|0");
+  vcf += Record(40000, "<INS>", "SVTYPE=INS;SVINSSEQ=" + inserted, "1|1");
+  Write("sv.vcf", vcf);
+  const std::string& r = chr1_;
+  const std::string inverted = testing::ReverseComplement(r.substr(30000, 3000));
+  const std::string first = r.substr(0, 10000) + r.substr(12000, 18000) + inverted +
+                            r.substr(33000, 7000) + inserted + r.substr(40000);
+  const std::string second = r.substr(0, 10000) + r.substr(12000, 9500) + r.substr(20000, 1500) +
+                             r.substr(21500, 18500) + inserted + r.substr(40000);
+  ASSERT_EQ(Run("-S 3 -N 20000 -r 0 -e 0 -1 100 -2 100 -d 400 -s 40 --variants sv.vcf --vcf "
+                "truth.vcf ref.fa r1.fq r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  int64_t outside = 0, reads = 0;
+  for (const std::string& fq : {std::string("r1.fq"), std::string("r2.fq")}) {
+    for (const testing::FastqRecord& rec : testing::ParseFastq(Read(fq))) {
+      const std::string back = testing::ReverseComplement(rec.bases);
+      ++reads;
+      if (first.find(rec.bases) == std::string::npos &&
+          second.find(rec.bases) == std::string::npos && first.find(back) == std::string::npos &&
+          second.find(back) == std::string::npos)
+        ++outside;
+    }
+  }
+  EXPECT_EQ(reads, 40000);
+  EXPECT_EQ(outside, 0);
+  const std::string truth = Read("truth.vcf");
+  EXPECT_NE(truth.find("\t<DEL>\t.\tPASS\tPLANTED;SVTYPE=DEL;END=12000\tGT\t1|1\n"),
+            std::string::npos)
+      << truth;
+  EXPECT_NE(truth.find("\t<DUP>\t.\tPASS\tPLANTED;SVTYPE=DUP;END=21500\tGT\t0|1\n"),
+            std::string::npos);
+  EXPECT_NE(truth.find("\t<INS>\t.\tPASS\tPLANTED;SVTYPE=INS;SVLEN=22\tGT\t1|1\n"),
+            std::string::npos);
+  // The same run on three threads (the VCF drawn on a thread of its own): the same bytes.
+  ASSERT_EQ(Run("-S 3 -N 20000 -r 0 -e 0 -1 100 -2 100 -d 400 -s 40 --variants sv.vcf -t 3 "
+                "ref.fa t1.fq t2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  EXPECT_TRUE(Read("t1.fq") == Read("r1.fq"));
+}
+
+TEST_F(StructuralVariantsTest, WhatCannotBePlantedIsOneClearError) {
+  const std::string head =
+      "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
+  const std::string run = "-S 1 -N 100 --variants sv.vcf ref.fa r1.fq r2.fq";
+  Write("sv.vcf", head + Record(79000, "<DEL>", "END=80500", "1|1"));
+  ExpectOneError(run, "sv.vcf: line 3: <DEL> ends at 80500, past the end of chr1 (length 80000)");
+  Write("sv.vcf", head + Record(1000, "<INV>", "END=12001", "1|1"));
+  ExpectOneError(run,
+                 "sv.vcf: line 3: ALT '<INV>' of 11001 bases: structural variants are "
+                 "planted up to 10000 bases");
+  Write("sv.vcf", head + Record(1000, "<DUP>", "END=900", "1|1"));
+  ExpectOneError(run, "sv.vcf: line 3: ALT '<DUP>': END (900) must be after POS");
+  Write("sv.vcf", head + Record(1000, "<DEL>,T", "END=1500", "1|2"));
+  ExpectOneError(run, "sv.vcf: line 3: ALT '<DEL>,T': a symbolic allele is planted alone");
+  EXPECT_FALSE(Exists("r1.fq"));
+}
+
+}  // namespace
+}  // namespace readforge
