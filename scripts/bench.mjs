@@ -20,6 +20,7 @@ import {
   setRepeats,
   writeAssembly,
   writeCommunity,
+  writeStructuralVariants,
   writeReference,
   writeVariants,
 } from './bench/lib.mjs';
@@ -226,27 +227,33 @@ report.sections.genomeSidecar = genomeRow;
 // 50 Mb: the cost over the same run without them, natively and in wasm.
 const vcf = join(DIR, 'planted-1M.vcf.gz');
 writeVariants(ref, vcf, 1_000_000);
-const plantRows = [];
-for (const [name, command, prefix] of [
-  ['readforge -t 1', native, ['-q', '-t', '1']],
-  ['readforge -t 2', native, ['-q', '-t', '2']],
-  ['readforge-wasm', node, [wasmCli, '-q']],
-]) {
-  const base = [...prefix, ...workload, '--gaps', sidecar];
-  const [without, planted] = measureAlternating([
-    [command, [...base, ref, ...nul]],
-    [command, [...base, '--variants', vcf, ref, ...nul]],
-  ]);
-  plantRows.push({ name, without, planted, overhead: planted.seconds / without.seconds - 1 });
+/** A VCF planted natively (-t 1, -t 2) and in wasm against the same runs without it. */
+function plantingRows(vcfPath) {
+  const rows = [];
+  for (const [name, command, prefix] of [
+    ['readforge -t 1', native, ['-q', '-t', '1']],
+    ['readforge -t 2', native, ['-q', '-t', '2']],
+    ['readforge-wasm', node, [wasmCli, '-q']],
+  ]) {
+    const base = [...prefix, ...workload, '--gaps', sidecar];
+    const [without, planted] = measureAlternating([
+      [command, [...base, ref, ...nul]],
+      [command, [...base, '--variants', vcfPath, ref, ...nul]],
+    ]);
+    rows.push({ name, without, planted, overhead: planted.seconds / without.seconds - 1 });
+  }
+  return rows;
 }
-console.log('\nPlanting 1,000,000 variants from a bgzip VCF into the 5 x 10 Mb reference');
-printTable(plantRows, [
+const plantingColumns = [
   ['run', (r) => r.name, 30],
   ['without s', (r) => r.without.seconds.toFixed(2), 11],
   ['planted s', (r) => r.planted.seconds.toFixed(2), 11],
   ['overhead', (r) => `${(100 * r.overhead).toFixed(1)}%`, 10],
   ['peak MB', (r) => r.planted.peakMB.toFixed(1), 9],
-]);
+];
+const plantRows = plantingRows(vcf);
+console.log('\nPlanting 1,000,000 variants from a bgzip VCF into the 5 x 10 Mb reference');
+printTable(plantRows, plantingColumns);
 // What the VCF alone costs (read, parsed, planted and listed, with one pair). Natively that is
 // done on a thread of its own, beside the reads: with reads to overlap it, the -t 1 overhead
 // above is not this plus a share of the reads.
@@ -262,6 +269,17 @@ console.log(
     `(read, parsed and planted on a thread of its own, beside the reads)`,
 );
 report.sections.plantVcfAlone = { without: vcfWithout, planted: vcfPlanted, vcfAlone };
+
+// 5b. Planting 10,000 symbolic structural variants (<DEL>, <DUP>, <INV>, <INS> in turn, 100 bp
+// to 10 kb) into the same 50 Mb: issue 30 asks for at most 25% over the run without them.
+const svs = join(DIR, 'structural-10k.vcf.gz');
+const svCount = writeStructuralVariants(ref, svs, 10_000);
+const svRows = plantingRows(svs);
+console.log(
+  `\nPlanting ${svCount.toLocaleString('en')} structural variants into the same reference`,
+);
+printTable(svRows, plantingColumns);
+report.sections.plantStructural = svRows;
 
 // 6. Writing files, plain and compressed: wgsim (and wgsim then `gzip -1`, as a pipeline would
 // compress its reads) against readforge's BGZF output on one and two threads, native and wasm.

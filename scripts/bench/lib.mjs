@@ -196,6 +196,53 @@ export function writeVariants(refPath, vcfPath, count) {
 }
 
 /**
+ * `count` symbolic structural variants for the reference at `refPath`, as a bgzip VCF: <DEL>,
+ * <DUP>, <INV> and <INS> (its sequence in SVINSSEQ) in turn, of 100 bp to 10 kb (log-uniform),
+ * apart from each other and from Ns, genotypes 0|1, 1|0 and 1|1 in turn. Returns how many.
+ */
+export function writeStructuralVariants(refPath, vcfPath, count) {
+  const fasta = readFileSync(refPath, 'latin1');
+  const contigs = fasta
+    .split('>')
+    .slice(1)
+    .map((text) => {
+      const newline = text.indexOf('\n');
+      return { name: text.slice(0, newline), bases: text.slice(newline + 1).replace(/\n/g, '') };
+    });
+  let x = 2024;
+  const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const kinds = ['DEL', 'DUP', 'INV', 'INS'];
+  const genotypes = ['0|1', '1|0', '1|1'];
+  const plain = vcfPath.replace(/\.gz$/, '');
+  const lines = ['##fileformat=VCFv4.3\n'];
+  for (const c of contigs) lines.push(`##contig=<ID=${c.name},length=${c.bases.length}>\n`);
+  lines.push('#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tBENCH\n');
+  let k = 0;
+  for (const c of contigs) {
+    for (let pos = 1000; k < count && pos + 12000 < c.bases.length;) {
+      const length = Math.floor(100 * 100 ** next());
+      if (/N/.test(c.bases.slice(pos - 1, pos + length + 1))) {
+        pos += length + 5000;
+        continue;
+      }
+      const kind = kinds[k % 4];
+      const info =
+        kind === 'INS'
+          ? `SVINSSEQ=${Array.from({ length }, () => 'ACGT'[Math.floor(4 * next())]).join('')}`
+          : `END=${pos + length}`;
+      lines.push(
+        `${c.name}\t${pos}\t.\t${c.bases[pos - 1]}\t<${kind}>\t.\tPASS\t${info}\tGT\t${genotypes[k % 3]}\n`,
+      );
+      k++;
+      pos += length + 100 + Math.floor(400 * next());
+    }
+  }
+  writeFileSync(plain, lines.join(''));
+  spawnSync('bgzip', ['-f', plain]);
+  return k;
+}
+
+/**
  * A draft assembly: `count` contigs of `length` random bases (NODE_<i>), reproducible, written
  * in 1 MB pieces (a million contigs would be millions of small writes otherwise).
  */
