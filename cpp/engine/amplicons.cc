@@ -8,6 +8,7 @@
 #include <boost/random/normal_distribution.hpp>
 
 #include "engine/random.h"
+#include "formats/region.h"
 #include "formats/text.h"
 
 namespace readforge {
@@ -29,16 +30,7 @@ Status AmpliconPanel::Check(const ContigList& contigs,
                             bool adapters) const {
   for (const AmpliconRecord& a : amplicons_) {
     const std::string where = path_ + " line " + std::to_string(a.line) + " (" + a.name + "): ";
-    const int64_t i = contigs.IndexOf(a.contig);
-    if (i < 0) {
-      return Status::Error(where + "unknown contig '" + a.contig +
-                           "' (known: " + contigs.FirstNames() + ")");
-    }
-    const int64_t length = contigs.length(static_cast<size_t>(i));
-    if (a.end > length) {
-      return Status::Error(where + "ends at " + std::to_string(a.end) + ", past the end of " +
-                           a.contig + " (length " + std::to_string(length) + ")");
-    }
+    RF_RETURN_IF_ERROR(CheckOnContig(contigs, a.contig, a.end, where));
     if (!adapters && a.end - a.begin < shortest_fragment) {
       return Status::Error(where + "is " + std::to_string(a.end - a.begin) +
                            " bases, shorter than the longest read (" +

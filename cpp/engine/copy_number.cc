@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "formats/region.h"
 #include "formats/text.h"
 
 namespace readforge {
@@ -47,16 +48,7 @@ Status CopyNumbers::Check(const ContigList& contigs, bool haploid) const {
   const size_t haplotypes = haploid ? 1 : 2;
   for (const CopyNumberSegment& s : segments_) {
     const std::string where = path_ + " line " + std::to_string(s.line) + ": ";
-    const int64_t i = contigs.IndexOf(s.contig);
-    if (i < 0) {
-      return Status::Error(where + "unknown contig '" + s.contig +
-                           "' (known: " + contigs.FirstNames() + ")");
-    }
-    const int64_t length = contigs.length(static_cast<size_t>(i));
-    if (s.end > length) {
-      return Status::Error(where + "ends at " + std::to_string(s.end) + ", past the end of " +
-                           s.contig + " (length " + std::to_string(length) + ")");
-    }
+    RF_RETURN_IF_ERROR(CheckOnContig(contigs, s.contig, s.end, where));
     if (!s.copies.empty() && s.copies.size() != haplotypes) {
       return Status::Error(where + "gives copies for " + std::to_string(s.copies.size()) +
                            " haplotypes; this run has " + std::to_string(haplotypes) +

@@ -51,6 +51,23 @@ Status ParseRegion(std::string_view text, Region* region) {
   return Status::Ok();
 }
 
+Status CheckOnContig(const ContigList& contigs,
+                     const std::string& contig,
+                     int64_t end,
+                     const std::string& where) {
+  const int64_t i = contigs.IndexOf(contig);
+  if (i < 0) {
+    return Status::Error(where + "unknown contig '" + contig + "' (known: " + contigs.FirstNames() +
+                         ")");
+  }
+  const int64_t length = contigs.length(static_cast<size_t>(i));
+  if (end > length) {
+    return Status::Error(where + "ends at " + std::to_string(end) + ", past the end of " + contig +
+                         " (length " + std::to_string(length) + ")");
+  }
+  return Status::Ok();
+}
+
 bool NextBedRecord(std::string_view* text,
                    int64_t* number,
                    std::string_view* contig,

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/contig_list.h"
 #include "formats/status.h"
 
 namespace readforge {
@@ -26,6 +27,13 @@ Status ParseRegion(std::string_view text, Region* region);
 // Appends the intervals of a BED file's text. Header lines (track, browser, #) and blank lines
 // are skipped; only the first three columns are read.
 Status ParseBed(std::string_view text, std::vector<Region>* regions);
+
+// A BED-like record's interval against the reference: its contig known and `end` within it.
+// Errors start with `where` ("panel.bed line 3: ").
+Status CheckOnContig(const ContigList& contigs,
+                     const std::string& contig,
+                     int64_t end,
+                     const std::string& where);
 
 // The next record of a BED-like file: its contig (first field) and the rest of its line, past
 // blank, comment ('#'), track and browser lines; `*number` counts lines. False at the end.

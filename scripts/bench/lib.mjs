@@ -153,14 +153,7 @@ export function grch38Like() {
  */
 export function writeVariants(refPath, vcfPath, count) {
   if (existsSync(vcfPath)) return;
-  const fasta = readFileSync(refPath, 'latin1');
-  const contigs = fasta
-    .split('>')
-    .slice(1)
-    .map((text) => {
-      const newline = text.indexOf('\n');
-      return { name: text.slice(0, newline), bases: text.slice(newline + 1).replace(/\n/g, '') };
-    });
+  const contigs = readContigs(refPath);
   const usable = contigs.reduce((sum, c) => sum + c.bases.replace(/N/g, '').length, 0);
   const step = Math.floor(usable / count) - 1; // a little short: count is reached
   const plain = vcfPath.replace(/\.gz$/, '');
@@ -195,20 +188,24 @@ export function writeVariants(refPath, vcfPath, count) {
   return k;
 }
 
-/**
- * `count` symbolic structural variants for the reference at `refPath`, as a bgzip VCF: <DEL>,
- * <DUP>, <INV> and <INS> (its sequence in SVINSSEQ) in turn, of 100 bp to 10 kb (log-uniform),
- * apart from each other and from Ns, genotypes 0|1, 1|0 and 1|1 in turn. Returns how many.
- */
-export function writeStructuralVariants(refPath, vcfPath, count) {
-  const fasta = readFileSync(refPath, 'latin1');
-  const contigs = fasta
+/** A FASTA's contigs (names, and bases joined), read whole: for the bench's small references. */
+function readContigs(refPath) {
+  return readFileSync(refPath, 'latin1')
     .split('>')
     .slice(1)
     .map((text) => {
       const newline = text.indexOf('\n');
       return { name: text.slice(0, newline), bases: text.slice(newline + 1).replace(/\n/g, '') };
     });
+}
+
+/**
+ * `count` symbolic structural variants for the reference at `refPath`, as a bgzip VCF: <DEL>,
+ * <DUP>, <INV> and <INS> (its sequence in SVINSSEQ) in turn, of 100 bp to 10 kb (log-uniform),
+ * apart from each other and from Ns, genotypes 0|1, 1|0 and 1|1 in turn. Returns how many.
+ */
+export function writeStructuralVariants(refPath, vcfPath, count) {
+  const contigs = readContigs(refPath);
   let x = 2024;
   const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const kinds = ['DEL', 'DUP', 'INV', 'INS'];
