@@ -9,6 +9,7 @@ APT_PACKAGES=(
   emscripten                                                      # the WebAssembly build
   clang libclang-rt-14-dev                                        # libFuzzer and sanitizers
   samtools bcftools tabix bwa python3-pysam                       # wgsim peer, checkers, bgzip
+  delly                                                           # SV calls on planted SVs (tests)
   fastp                                                           # adapter trimming checks
   snakemake                                                       # the cluster workflow (workflow/)
   art-nextgen-simulation-tools-profiles                           # ART's Illumina profiles (tests)

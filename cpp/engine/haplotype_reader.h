@@ -46,6 +46,26 @@ class HaplotypeReader {
     return f;
   }
 
+  // The fragment of `length` bases of haplotype `hap` from reference position a: a piece of the
+  // sample's DNA, so a deletion in it reaches further on the reference and an insertion less.
+  // It may end inside an insertion: its last read's last base is then an inserted one, whose
+  // reference position is its anchor's (PositionAt). One that would run past the spelling is
+  // empty.
+  Fragment LocateLength(int hap, int64_t a, int64_t length) const {
+    const SpelledHaplotype& s = haps_[hap];
+    Fragment f;
+    f.hap = hap;
+    if (a < s.from() || a >= s.to())
+      return f;
+    const int64_t begin = s.Locate(a, &f.first_event);
+    if (begin + length > s.size())
+      return f;
+    f.begin = begin;
+    f.end = begin + length;
+    f.end_event = s.EventAfter(f.end - 1, f.first_event);
+    return f;
+  }
+
   // The fragment's first `length` bases. False when it holds fewer, or none (a read of no bases
   // still tells where the fragment starts: trace->first).
   bool Forward(const Fragment& f, int64_t length, char* out, ReadTrace* trace) const;

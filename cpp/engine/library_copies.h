@@ -43,6 +43,7 @@ struct Molecule {
   int64_t length = 0;
   int hap = 0;
   bool flip = false;
+  bool cut = false;  // cut short at its span's end: its length is on the reference
 };
 
 class LibraryCopies {

@@ -148,6 +148,9 @@ struct Options {
   // Longest fragment ever drawn: 8 standard deviations above the mean (never reached in practice)
   // and never shorter than a read. It bounds the look-ahead window, hence memory.
   int64_t max_fragment() const;
+  // How far past its start a fragment may reach on the reference: its length is drawn on its
+  // haplotype, so deletions in it (at most kMaxIndelLength bases in all) reach further.
+  int64_t max_fragment_reach() const { return max_fragment() + kMaxIndelLength; }
   // The quality of every base under wgsim's model (-e), binned when asked.
   char constant_quality() const;
 };

@@ -212,12 +212,13 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                                       SamplerCounters* counters) {
   int64_t pos = 0, fragment = 0;
   int hap = 0;
-  bool flip = false, fits = true;
+  bool flip = false, fits = true, cut = false;
   if (copy) {
     pos = copy->pos;
     fragment = copy->length;
     hap = copy->hap;
     flip = copy->flip;
+    cut = copy->cut;
   } else {
     if (amplicons_) {  // the amplicon whose turn it is: its place and length, always within
       pos = amplicons_->begin;
@@ -240,7 +241,6 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   }
   const int64_t left_length = flip ? options_.read2_length : options_.read1_length;
   const int64_t right_length = flip ? options_.read1_length : options_.read2_length;
-  bool cut = false;
   if (!fits) {
     fragment = LongestFit(window, pos, span_end - pos, right_length);
     cut = true;
@@ -262,8 +262,11 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   // into an adapter.
   int64_t left_insert = left_length - left_prefix;
   int64_t right_insert = right_length - right_prefix;
+  // A fragment is `fragment` bases of its haplotype; an amplicon's, or one cut short at the end
+  // of its span, ends where the reference says.
   auto read_pair = [&] {
-    located = reader_.Locate(hap, pos, pos + fragment);
+    located = amplicons_ || cut ? reader_.Locate(hap, pos, pos + fragment)
+                                : reader_.LocateLength(hap, pos, fragment);
     left_trace = ReadTrace();
     right_trace = ReadTrace();
     if (const Adapters* adapters = options_.adapters.get()) {
@@ -345,7 +348,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   ReadCounts right{right_errors, right_trace.snps, right_trace.indels};
   PairPlace::Copy copy_kind = PairPlace::Copy::kNone;
   if (library_) {
-    const Molecule placed{pos, fragment, hap, flip};
+    const Molecule placed{pos, fragment, hap, flip, cut};
     library_->Placed(copy ? nullptr : &placed, static_cast<uint64_t>(first_index_ + next_));
     copy_kind = !library_->copy()     ? PairPlace::Copy::kNone
                 : library_->optical() ? PairPlace::Copy::kOptical
@@ -412,8 +415,8 @@ void PairSampler::Run(const SpanWindow& window,
   // many times a block (once per output budget). A block with no pairs to make (another
   // thread's, with -t) needs no spelling.
   if (spelling_stale_ && next_ < pairs_) {
-    // Every fragment of the block starts in it and is at most max_fragment() long.
-    const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment();
+    // Every fragment of the block starts in it and reaches at most max_fragment_reach() on.
+    const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment_reach();
     reader_.Build(window, variants, inserted, options_.haploid ? 1 : 2, block_begin_,
                   std::min(window.end(), reach));
     spelling_stale_ = false;

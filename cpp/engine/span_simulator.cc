@@ -95,12 +95,12 @@ void SpanSimulator::Complete(int64_t length) {
 }
 
 int64_t SpanSimulator::NeedEnd(int64_t block) const {
-  // The block itself, the longest fragment starting in it, rounded up to whole blocks so that
-  // every variant a read may meet has been drawn.
+  // The block itself, the furthest a fragment starting in it reaches, rounded up to whole blocks
+  // so that every variant a read may meet has been drawn.
   const int64_t size = options_.block_size;
   // One base more tells, when the span's length is not known, that the last of those blocks is
   // not the span's last (whose deletions stop one base short of the end).
-  int64_t reach = (block + 1) * size + options_.max_fragment();
+  int64_t reach = (block + 1) * size + options_.max_fragment_reach();
   int64_t end = (reach + size - 1) / size * size + 1;
   // A planted record may reach kMaxIndelLength past its block: its bases must be here to check
   // its REF before the block's variants are final.
@@ -124,7 +124,7 @@ bool SpanSimulator::FeedsLaterBlock() const {
   if (options_.alignments == Options::Alignments::kNone || length_ < 0)
     return false;
   const int64_t size = options_.block_size;
-  const int64_t depth = (options_.max_fragment() + size - 1) / size;
+  const int64_t depth = (options_.max_fragment_reach() + size - 1) / size;
   for (int64_t d = 1; d <= depth && block_ + d < blocks(); ++d) {
     if (InRange(global_block() + d))
       return true;

@@ -76,8 +76,11 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     events_.push_back(Event{hpos, static_cast<int32_t>(v.pos - from),
                             static_cast<uint16_t>(v.length), v.type, changes_base});
   }
-  if (p < to)
+  if (p < to) {
     std::memcpy(out + size, window.data(p), static_cast<size_t>(to - p));
+    size += to - p;
+  }
+  size_ = size;
   events_.push_back(Event{std::numeric_limits<int64_t>::max(), static_cast<int32_t>(to - from), 1,
                           VariantType::kSnp, false});
   // Events after the first sentinel all lie at or after `from` but a deletion carried into the

@@ -67,6 +67,11 @@ class SpelledHaplotype {
     return v.type == VariantType::kInsertion && v.at == e - 1 - from_ ? v.hpos + 1 : located;
   }
 
+  int64_t size() const { return size_; }  // bases spelled
+
+  // The index of the first event after base h (the search starts at `near`).
+  size_t EventAfter(int64_t h, size_t near) const { return LastAtOrBefore(h, near) + 1; }
+
   // The trace of the read of bases [h0, h1), h0 < h1. `near`: the index of an event close to
   // h0 (the search for the events in the read starts there).
   void Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const;
@@ -112,7 +117,8 @@ class SpelledHaplotype {
 
   int64_t from_ = 0;
   int64_t to_ = 0;
-  std::string bases_;
+  int64_t size_ = 0;
+  std::string bases_;          // (with room to spare past size_)
   std::vector<Event> events_;  // in order, between the two sentinels
   // event_buckets_[b]: the first event (after the first sentinel) at or after from + 256 b.
   std::vector<uint32_t> event_buckets_;

@@ -71,13 +71,20 @@ struct Haplotypes {
     }
   }
 
-  // The fragment over 0-based reference [a, e], without the insertion after e.
-  std::string Fragment(int h, int64_t a, int64_t e) const {
+  // The fragment over 0-based reference [a, e] with the first `inserted` bases of the insertion
+  // after e: a fragment's length is drawn on its haplotype, so it may end inside an insertion,
+  // and an inserted base's position is its anchor's.
+  std::string Fragment(int h, int64_t a, int64_t e, size_t inserted) const {
     std::string s;
     for (int64_t i = a; i < e; ++i)
       s += emit[h][static_cast<size_t>(i)];
-    s += emit[h][static_cast<size_t>(e)].substr(0, 1);
+    s += emit[h][static_cast<size_t>(e)].substr(0, 1 + inserted);
     return s;
+  }
+  // How many bases an insertion after e adds on haplotype h.
+  size_t InsertedAfter(int h, int64_t e) const {
+    const std::string& at = emit[h][static_cast<size_t>(e)];
+    return at.empty() ? 0 : at.size() - 1;
   }
 };
 
@@ -139,17 +146,19 @@ TEST_F(StatisticsTest, EveryReadIsItsHaplotypeAtTheCoordinatesItsNameClaims) {
               r2[i].name.substr(0, r2[i].name.size() - 1));
     bool matched = false;
     for (int h = 0; h < 2 && !matched; ++h) {
-      std::string fragment = haps.Fragment(h, n1.left - 1, n1.right - 1);
-      for (int flip = 0; flip < 2 && !matched; ++flip) {
-        const std::string& left = flip ? r2[i].bases : r1[i].bases;
-        const std::string right = ReverseComplement(flip ? r1[i].bases : r2[i].bases);
-        if (fragment.size() < std::max(left.size(), right.size()))
-          continue;
-        matched =
-            Mismatches(left, fragment.substr(0, left.size())) == n1.errors[0] &&
-            Mismatches(right, fragment.substr(fragment.size() - right.size())) == n1.errors[1];
-        if (matched)
-          flipped += flip;
+      for (size_t in = 0; in <= haps.InsertedAfter(h, n1.right - 1) && !matched; ++in) {
+        const std::string fragment = haps.Fragment(h, n1.left - 1, n1.right - 1, in);
+        for (int flip = 0; flip < 2 && !matched; ++flip) {
+          const std::string& left = flip ? r2[i].bases : r1[i].bases;
+          const std::string right = ReverseComplement(flip ? r1[i].bases : r2[i].bases);
+          if (fragment.size() < std::max(left.size(), right.size()))
+            continue;
+          matched =
+              Mismatches(left, fragment.substr(0, left.size())) == n1.errors[0] &&
+              Mismatches(right, fragment.substr(fragment.size() - right.size())) == n1.errors[1];
+          if (matched)
+            flipped += flip;
+        }
       }
     }
     ASSERT_TRUE(matched) << "pair " << i << ": " << r1[i].name;

@@ -4,6 +4,8 @@
 // gives them as given with SVTYPE and END; records the engine cannot plant are one clear error.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -84,6 +86,66 @@ TEST_F(StructuralVariantsTest, EveryReadIsASubstringOfItsHaplotype) {
                 nullptr),
             0);
   EXPECT_TRUE(Read("t1.fq") == Read("r1.fq"));
+}
+
+TEST_F(StructuralVariantsTest, DellyFindsThePlantedDeletionsDuplicationsAndInversions) {
+  // As users benchmark an SV caller: 30x of 2 x 100 from a 1 Mb genome with 24 homozygous SVs of
+  // 1 to 5 kb, bwa mem, delly call; each SV counts as found when delly calls its type within 50
+  // bp of both ends. (A deletion is found from pairs that span it: a fragment's length is drawn
+  // on its haplotype, so those pairs lie further apart on the reference.)
+  Write("big.fa", testing::RandomFasta({{"chr1", 1000000}}, 52));
+  const std::string fasta = Read("big.fa");
+  std::string chr1;
+  for (size_t at = fasta.find('\n') + 1; at < fasta.size();) {
+    const size_t end = fasta.find('\n', at);
+    chr1 += fasta.substr(at, end - at);
+    at = end + 1;
+  }
+  struct Sv {
+    std::string type;
+    int64_t pos, end;  // VCF's POS (the base before) and END
+  };
+  std::vector<Sv> planted;
+  std::string vcf =
+      "##fileformat=VCFv4.3\n##contig=<ID=chr1,length=1000000>\n"
+      "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
+  const char* types[] = {"DEL", "DUP", "INV"};
+  for (int i = 0; i < 24; ++i) {
+    const int64_t pos = 20000 + 40000 * i;
+    const int64_t end = pos + 1000 + (i * 733) % 4000;
+    planted.push_back({types[i % 3], pos, end});
+    vcf += "chr1\t" + std::to_string(pos) + "\t.\t" + chr1.substr(pos - 1, 1) + "\t<" +
+           types[i % 3] + ">\t.\tPASS\tSVTYPE=" + types[i % 3] + ";END=" + std::to_string(end) +
+           "\tGT\t1|1\n";
+  }
+  Write("sv.vcf", vcf);
+  ASSERT_EQ(Run("-S 5 -N 150000 -r 0 -1 100 -2 100 -d 350 -s 35 --variants sv.vcf big.fa r1.fq "
+                "r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  ASSERT_EQ(Shell("samtools faidx big.fa && bwa index big.fa 2> /dev/null && bwa mem -t 2 big.fa "
+                  "r1.fq r2.fq 2> /dev/null | samtools sort -o a.bam - 2> /dev/null && "
+                  "samtools index a.bam && delly call -g big.fa -o calls.bcf a.bam > /dev/null "
+                  "2>&1 && bcftools query -f '%INFO/SVTYPE\\t%POS\\t%INFO/END\\n' calls.bcf "
+                  "> calls.tsv"),
+            0);
+  std::vector<Sv> called;
+  std::istringstream in(Read("calls.tsv"));
+  for (Sv c; in >> c.type >> c.pos >> c.end;)
+    called.push_back(c);
+  int found[3] = {0, 0, 0};
+  for (size_t i = 0; i < planted.size(); ++i) {
+    const Sv& p = planted[i];
+    bool hit = false;
+    for (const Sv& c : called)
+      hit |= c.type == p.type && std::abs(c.pos - p.pos) <= 50 && std::abs(c.end - p.end) <= 50;
+    found[i % 3] += hit;
+    EXPECT_TRUE(hit) << p.type << " " << p.pos << "-" << p.end << " not called";
+  }
+  // At least 90% of each kind: 8 of 8 (one miss would be 88%).
+  EXPECT_EQ(found[0], 8) << "deletions found";
+  EXPECT_EQ(found[1], 8) << "duplications found";
+  EXPECT_EQ(found[2], 8) << "inversions found";
 }
 
 TEST_F(StructuralVariantsTest, WhatCannotBePlantedIsOneClearError) {
