@@ -34,6 +34,9 @@ constexpr Spec kSpecs[] = {
     {'X', "indel-extend", Kind::kReal, "FLOAT", "probability an indel is extended [0.3]"},
     {'A', "max-n-fraction", Kind::kReal, "FLOAT", "discard reads with more Ns than this [0.05]"},
     {'h', "haploid", Kind::kSwitch, nullptr, "haploid mode: every mutation homozygous"},
+    {0, "ploidy", Kind::kInt, "INT", "haplotypes of the genome, 1 to 8 (1 is -h) [2]"},
+    {0, "ploidy-override", Kind::kText, "CONTIG[:BEG-END]=N",
+     "another ploidy there (chrX=1 for a male; repeatable)"},
     {0, "variants", Kind::kText, "FILE",
      "plant the variants of a VCF (.vcf, .vcf.gz) in the reads"},
     {0, "sample", Kind::kText, "NAME", "the VCF sample whose genotypes are planted [the first]"},
@@ -113,6 +116,14 @@ const Spec* FindSpec(std::string_view name) {
       return &s;
   }
   return nullptr;
+}
+
+// --ploidy 1 alone is -h, with its bytes; beside overrides it is the run's own ploidy.
+void SettlePloidy(Options* o) {
+  if (o->ploidy == 1 && o->ploidy_overrides.empty()) {
+    o->haploid = true;
+    o->ploidy = 2;
+  }
 }
 
 std::string FlagName(const Spec& s) {
@@ -233,6 +244,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
             "zero-inflated-lognormal, got '" +
             std::string(value) + "'");
       }
+    } else if (name == "ploidy-override") {
+      PloidyOverride p;
+      RF_RETURN_IF_ERROR(ParsePloidyOverride(value, &p));
+      o.ploidy_overrides.push_back(std::move(p));
     } else if (name == "copy-number") {
       line->copy_number_path = std::string(value);
       o.copy_number.reset();
@@ -296,6 +311,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.outer_distance = v;
     else if (name == "block-size")
       o.block_size = v;
+    else if (name == "ploidy")
+      o.ploidy = static_cast<int>(std::clamp<int64_t>(v, 0, kMaxPloidy + 1));
     else if (name == "first-block")
       o.first_block = v;
     else if (name == "end-block")
@@ -467,6 +484,7 @@ Status ParseAndCheckCommandLine(const std::vector<std::string>& args, CommandLin
   if (line->help || line->version)
     return Status::Ok();
   RF_RETURN_IF_ERROR(CheckFileArguments(*line));
+  SettlePloidy(&line->options);
   return ValidateOptions(line->options);
 }
 
@@ -549,6 +567,7 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
     RF_RETURN_IF_ERROR(SetOption(name, value, &line));
   RF_RETURN_IF_ERROR(CheckCompanions(line));
   if (files.pending) {  // the files' texts come with the run
+    SettlePloidy(&line.options);
     RF_RETURN_IF_ERROR(ValidateOptions(line.options));
     *options = line.options;
     return Status::Ok();
@@ -599,6 +618,7 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
       return Status::Error("--amplicons: the text of '" + line.amplicons_path + "' was not given");
     RF_RETURN_IF_ERROR(AmpliconsFrom(line.amplicons_path, files.amplicons, &line.options));
   }
+  SettlePloidy(&line.options);
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;
   options->write_vcf = !line.vcf_path.empty();
@@ -631,6 +651,10 @@ std::string CanonicalSettings(const Options& o) {
   add("-A", FormatNumber(o.max_n_fraction));
   if (o.haploid)
     add("-h", "");
+  if (o.ploidy != 2)
+    add("--ploidy", std::to_string(o.ploidy));
+  for (const PloidyOverride& p : o.ploidy_overrides)
+    add("--ploidy-override", FormatPloidyOverride(p));
   add("-S", std::to_string(o.seed));
   if (o.block_size != kDefaultBlockSize)
     add("--block-size", std::to_string(o.block_size));

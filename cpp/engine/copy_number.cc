@@ -8,14 +8,23 @@
 namespace readforge {
 namespace {
 
-// A segment's copies per haplotype: column 5's, or the total split as evenly as it goes (the
-// odd copy on the second haplotype; all on the one when haploid).
-std::array<int, 2> CopiesOf(const CopyNumberSegment& s, bool haploid) {
-  if (haploid)
-    return {s.total, 0};
-  if (!s.copies.empty())
-    return {s.copies[0], s.copies.size() > 1 ? s.copies[1] : 0};
-  return {s.total / 2, s.total - s.total / 2};
+// A segment's copies on each of `ploidy` haplotypes: column 5's, or the total split as evenly
+// as it goes (the odd copies on the last haplotypes).
+std::array<int, kMaxPloidy> CopiesOf(const CopyNumberSegment& s, int ploidy) {
+  std::array<int, kMaxPloidy> copies{};
+  for (int h = 0; h < ploidy; ++h) {
+    copies[static_cast<size_t>(h)] =
+        !s.copies.empty() ? s.copies[static_cast<size_t>(h)]
+                          : s.total / ploidy + (h >= ploidy - s.total % ploidy ? 1 : 0);
+  }
+  return copies;
+}
+
+std::array<int, kMaxPloidy> Ones(int ploidy) {
+  std::array<int, kMaxPloidy> copies{};
+  for (int h = 0; h < ploidy; ++h)
+    copies[static_cast<size_t>(h)] = 1;
+  return copies;
 }
 
 // The positions [begin, end) weighted by their copies.
@@ -44,30 +53,74 @@ Status CopyNumbers::Make(std::string_view path, std::string_view text, CopyNumbe
   return Status::Ok();
 }
 
-Status CopyNumbers::Check(const ContigList& contigs, bool haploid) const {
-  const size_t haplotypes = haploid ? 1 : 2;
+Status CopyNumbers::Check(const ContigList& contigs, const Options& options) const {
+  const int run = options.run_ploidy();
   for (const CopyNumberSegment& s : segments_) {
     const std::string where = path_ + " line " + std::to_string(s.line) + ": ";
     RF_RETURN_IF_ERROR(CheckOnContig(contigs, s.contig, s.end, where));
-    if (!s.copies.empty() && s.copies.size() != haplotypes) {
-      return Status::Error(where + "gives copies for " + std::to_string(s.copies.size()) +
-                           " haplotypes; this run has " + std::to_string(haplotypes) +
-                           (haploid ? " (-h)" : ""));
+    if (s.copies.empty())
+      continue;
+    // Column 5 counts the haplotypes of the segment's ploidy, which must be one ploidy.
+    const std::vector<PloidySpan> stretches =
+        PloidyIn(options.ploidy_overrides, run, s.contig, s.begin, s.end);
+    int64_t covered = 0;
+    std::vector<int> ploidies;
+    for (const PloidySpan& p : stretches) {
+      ploidies.push_back(p.ploidy);
+      covered += p.end - p.begin;
+    }
+    if (covered < s.end - s.begin)
+      ploidies.push_back(run);
+    for (int p : ploidies) {
+      if (static_cast<size_t>(p) != s.copies.size() || p != ploidies[0]) {
+        return Status::Error(where + "gives copies for " + std::to_string(s.copies.size()) +
+                             " haplotypes where the ploidy is " + std::to_string(p) +
+                             (options.haploid ? " (-h)" : "") +
+                             ": give one count per haplotype, or the total alone");
+      }
     }
   }
   return Status::Ok();
 }
 
-std::vector<CopySpan> CopyNumbers::In(std::string_view contig,
-                                      int64_t begin,
-                                      int64_t end,
-                                      bool haploid) const {
+std::vector<CopySpan> CopiesIn(const Options& options,
+                               std::string_view contig,
+                               int64_t begin,
+                               int64_t end) {
+  const int run = options.run_ploidy();
+  const std::vector<PloidySpan> stretches =
+      PloidyIn(options.ploidy_overrides, run, contig, begin, end);
+  std::vector<const CopyNumberSegment*> segments;
+  std::vector<int64_t> cuts;
+  if (options.copy_number) {
+    for (const CopyNumberSegment& s : options.copy_number->segments()) {
+      if (s.contig != contig || s.end <= begin || s.begin >= end)
+        continue;
+      segments.push_back(&s);
+      cuts.push_back(std::max(s.begin, begin) - begin);
+      cuts.push_back(std::min(s.end, end) - begin);
+    }
+  }
+  for (const PloidySpan& p : stretches) {
+    cuts.push_back(p.begin);
+    cuts.push_back(p.end);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  // Each piece between two cuts: a segment's copies at the piece's ploidy, or one copy on each
+  // haplotype of a ploidy not the run's.
   std::vector<CopySpan> out;
-  for (const CopyNumberSegment& s : segments_) {
-    if (s.contig != contig || s.end <= begin || s.begin >= end)
-      continue;
-    out.push_back(CopySpan{std::max(s.begin, begin) - begin, std::min(s.end, end) - begin,
-                           CopiesOf(s, haploid)});
+  size_t next = 0;
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    const int64_t a = cuts[i], b = cuts[i + 1];
+    while (next < segments.size() && segments[next]->end - begin <= a)
+      ++next;
+    const bool in_segment = next < segments.size() && segments[next]->begin - begin <= a;
+    const int ploidy = PloidyAt(stretches, a, run);
+    if (in_segment)
+      out.push_back(CopySpan{a, b, CopiesOf(*segments[next], ploidy)});
+    else if (ploidy != run)
+      out.push_back(CopySpan{a, b, Ones(ploidy)});
   }
   return out;
 }
@@ -95,12 +148,14 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
   return weights;
 }
 
-std::array<int, 2> CopiesAt(const std::vector<CopySpan>& segments, int64_t pos, bool haploid) {
+std::array<int, kMaxPloidy> CopiesAt(const std::vector<CopySpan>& segments,
+                                     int64_t pos,
+                                     int ploidy) {
   auto it = std::upper_bound(segments.begin(), segments.end(), pos,
                              [](int64_t p, const CopySpan& s) { return p < s.end; });
   if (it != segments.end() && it->begin <= pos)
     return it->copies;
-  return haploid ? std::array<int, 2>{1, 0} : std::array<int, 2>{1, 1};
+  return Ones(ploidy);
 }
 
 }  // namespace readforge

@@ -1,6 +1,7 @@
-// --copy-number: coverage that follows copy-number segments. A position's fragments come from
-// its copies: where a segment says 3 (1|2 on the haplotypes), it gets 1.5 times the pairs of the
-// diploid baseline, a third of them from the first haplotype; where it says 0, none. The plan
+// --copy-number: coverage that follows copy-number segments, and where the ploidy is not two
+// (ploidy.h). A position's fragments come from its copies: where a segment says 3 (1|2 on the
+// haplotypes), it gets 1.5 times the pairs of the diploid baseline, a third of them from the
+// first haplotype; where it says 0, none; a haploid chrX gets half. The plan
 // weighs each block's usable positions by their copies (-N follows copies; -C is coverage of
 // the baseline), and the sampler keeps a drawn start with probability copies / the block's
 // most, choosing the haplotype by its copies. Copies change coverage only: every copy of a
@@ -14,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/options.h"
+#include "engine/ploidy.h"
 #include "engine/usable_positions.h"
 #include "formats/contig_list.h"
 #include "formats/copy_number_bed.h"
@@ -25,8 +28,13 @@ namespace readforge {
 struct CopySpan {
   int64_t begin = 0;
   int64_t end = 0;
-  std::array<int, 2> copies{};
-  int total() const { return copies[0] + copies[1]; }
+  std::array<int, kMaxPloidy> copies{};
+  int total() const {
+    int sum = 0;
+    for (int c : copies)
+      sum += c;
+    return sum;
+  }
 };
 
 class CopyNumbers {
@@ -35,11 +43,12 @@ class CopyNumbers {
   static Status Make(std::string_view path, std::string_view text, CopyNumbers* out);
 
   const std::string& name() const { return name_; }  // the file's base name
-  // Every segment on a contig of the reference and within it; with `haploid`, column 5 gives
-  // one haplotype's copies. Errors name the file and line.
-  Status Check(const ContigList& contigs, bool haploid) const;
+  // Every segment on a contig of the reference and within it; column 5, when given, has one
+  // count per haplotype of the segment's ploidy (`options`' --ploidy and overrides, -h).
+  // Errors name the file and line.
+  Status Check(const ContigList& contigs, const Options& options) const;
   // The segments over [begin, end) of `contig`, clipped, in span coordinates (from `begin`).
-  std::vector<CopySpan> In(std::string_view contig, int64_t begin, int64_t end, bool haploid) const;
+  const std::vector<CopyNumberSegment>& segments() const { return segments_; }
 
  private:
   std::string name_;
@@ -47,10 +56,13 @@ class CopyNumbers {
   std::vector<CopyNumberSegment> segments_;  // by contig, then begin
 };
 
-// Copies at the baseline: one per haplotype.
-inline int BaselineCopies(bool haploid) {
-  return haploid ? 1 : 2;
-}
+// The copies over [begin, end) of `contig`, in span coordinates, sorted and disjoint: the
+// --copy-number segments (split over the ploidy's stretches) and the stretches whose ploidy is
+// not the run's (one copy per haplotype); the rest has the run's ploidy, one copy each.
+std::vector<CopySpan> CopiesIn(const Options& options,
+                               std::string_view contig,
+                               int64_t begin,
+                               int64_t end);
 
 // Usable positions weighted by their copies (each counts its total copies; outside segments,
 // the baseline's). `segments`: sorted, disjoint, in the usable set's coordinates.
@@ -67,8 +79,10 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
                                       const std::vector<CopySpan>& segments,
                                       int baseline);
 
-// The copies at `pos` (the baseline's outside every segment).
-std::array<int, 2> CopiesAt(const std::vector<CopySpan>& segments, int64_t pos, bool haploid);
+// The copies at `pos` (one on each of the run's `ploidy` haplotypes outside every segment).
+std::array<int, kMaxPloidy> CopiesAt(const std::vector<CopySpan>& segments,
+                                     int64_t pos,
+                                     int ploidy);
 
 }  // namespace readforge
 

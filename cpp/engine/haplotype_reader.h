@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "engine/ploidy.h"
 #include "engine/span_window.h"
 #include "engine/spelled_haplotype.h"
 #include "engine/variants.h"
@@ -23,8 +24,9 @@ class HaplotypeReader {
     size_t end_event = 0;    // the first at or after e
   };
 
-  // Spells `haplotypes` (1 or 2) haplotypes of reference [from, to) with the window's `variants`
-  // (sorted by position; insertions' bases in `inserted`). Fragments must lie in [from, to).
+  // Spells `haplotypes` (1 to kMaxPloidy) haplotypes of reference [from, to) with the window's
+  // `variants` (sorted by position; insertions' bases in `inserted`). Fragments must lie in [from,
+  // to).
   void Build(const SpanWindow& window,
              const std::vector<Variant>& variants,
              const std::string& inserted,
@@ -83,7 +85,7 @@ class HaplotypeReader {
   }
 
  private:
-  SpelledHaplotype haps_[2];
+  SpelledHaplotype haps_[kMaxPloidy];
 };
 
 char Complement(char base);

@@ -29,6 +29,13 @@ Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {
 
 }  // namespace
 
+int Options::haplotypes() const {
+  int most = run_ploidy();
+  for (const PloidyOverride& o : ploidy_overrides)
+    most = std::max(most, o.ploidy);
+  return most;
+}
+
 int64_t Options::max_fragment() const {
   const int64_t longest = longest_read();
   const int64_t amplicon = amplicons ? amplicons->longest() : 0;
@@ -41,6 +48,11 @@ int64_t Options::max_fragment() const {
 
 Status ValidateOptions(const Options& o) {
   RF_RETURN_IF_ERROR(CheckReal(o.error_rate, 0, 1, "-e/--error-rate"));
+  RF_RETURN_IF_ERROR(CheckInt(o.ploidy, 1, kMaxPloidy, "--ploidy"));
+  if (o.haploid && (o.ploidy > 2 || !o.ploidy_overrides.empty())) {
+    return Status::Error(
+        "-h is haploid everywhere: give --ploidy 1 instead to combine it with --ploidy-override");
+  }
   RF_RETURN_IF_ERROR(CheckInt(o.outer_distance, 1, kMaxFragmentLength, "-d/--distance"));
   RF_RETURN_IF_ERROR(CheckReal(o.std_dev, 0, kMaxFragmentLength, "-s/--std-dev"));
   RF_RETURN_IF_ERROR(CheckInt(o.num_pairs, 0, kMaxPairs, "-N/--pairs"));

@@ -12,6 +12,7 @@
 #include "engine/amplicons.h"
 #include "engine/community.h"
 #include "engine/gc_bias.h"
+#include "engine/ploidy.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "formats/fragment_histogram.h"
@@ -47,7 +48,10 @@ struct Options {
   double indel_extend = 0.3;     // -X
   double max_n_fraction = 0.05;  // -A
   bool haploid = false;          // -h
-  uint64_t seed = 0;             // -S
+  // --ploidy and --ploidy-override (ploidy.h); --ploidy 1 without overrides is -h.
+  int ploidy = 2;
+  std::vector<PloidyOverride> ploidy_overrides;
+  uint64_t seed = 0;  // -S
   // --variants: the host pushes a VCF beside the reference, whose records are planted (with
   // --sample's genotypes; --het-fraction for records without one; --skip-mismatches).
   bool plant_variants = false;
@@ -153,6 +157,15 @@ struct Options {
   int64_t max_fragment_reach() const { return max_fragment() + kMaxIndelLength; }
   // The quality of every base under wgsim's model (-e), binned when asked.
   char constant_quality() const;
+  // The ploidy outside every --ploidy-override, and the most haplotypes anywhere (each block
+  // spells that many).
+  int run_ploidy() const { return haploid ? 1 : ploidy; }
+  int haplotypes() const;
+  // Whether a position's fragments come from its copies (copy_number.h): with --copy-number,
+  // or where the ploidy is not two.
+  bool copies_vary() const {
+    return copy_number || !ploidy_overrides.empty() || (!haploid && ploidy != 2);
+  }
 };
 
 // Checks every option against its documented range; the message names the flag.

@@ -62,7 +62,7 @@ void PairSampler::StartBlock(uint64_t span_key,
 
 void PairSampler::UseCopies(const std::vector<CopySpan>* copies) {
   copies_ = copies;
-  most_copies_ = BaselineCopies(options_.haploid);
+  most_copies_ = options_.run_ploidy();
   if (copies) {
     for (const CopySpan& s : *copies)
       most_copies_ = std::max(most_copies_, s.total());
@@ -79,12 +79,16 @@ void PairSampler::SkipSpentAmplicons() {
 // A start is kept with probability copies / the span's most; one draw also picks the haplotype,
 // each by its copies there.
 bool PairSampler::KeepForCopies(int64_t pos, int* hap) {
-  const std::array<int, 2> copies = CopiesAt(*copies_, pos, options_.haploid);
-  const int draw = boost::random::uniform_int_distribution<int>(0, most_copies_ - 1)(rng_);
-  if (draw >= copies[0] + copies[1])
-    return false;
-  *hap = draw < copies[0] ? 0 : 1;
-  return true;
+  const std::array<int, kMaxPloidy> copies = CopiesAt(*copies_, pos, options_.run_ploidy());
+  int draw = boost::random::uniform_int_distribution<int>(0, most_copies_ - 1)(rng_);
+  for (int h = 0; h < kMaxPloidy; ++h) {
+    draw -= copies[static_cast<size_t>(h)];
+    if (draw < 0) {
+      *hap = h;
+      return true;
+    }
+  }
+  return false;
 }
 
 int64_t PairSampler::DrawFragmentLength() {
@@ -417,7 +421,7 @@ void PairSampler::Run(const SpanWindow& window,
   if (spelling_stale_ && next_ < pairs_) {
     // Every fragment of the block starts in it and reaches at most max_fragment_reach() on.
     const int64_t reach = block_begin_ + options_.block_size + options_.max_fragment_reach();
-    reader_.Build(window, variants, inserted, options_.haploid ? 1 : 2, block_begin_,
+    reader_.Build(window, variants, inserted, options_.haplotypes(), block_begin_,
                   std::min(window.end(), reach));
     spelling_stale_ = false;
   }

@@ -113,7 +113,12 @@ Status Plan::Make(const Options& options,
   if (options.copy_number) {
     if (contigs.empty())
       return Status::Error("--copy-number needs the contig lengths: give an index (.fai)");
-    RF_RETURN_IF_ERROR(options.copy_number->Check(contigs, options.haploid));
+    RF_RETURN_IF_ERROR(options.copy_number->Check(contigs, options));
+  }
+  if (!options.ploidy_overrides.empty()) {
+    if (contigs.empty())
+      return Status::Error("--ploidy-override needs the contig lengths: give an index (.fai)");
+    RF_RETURN_IF_ERROR(CheckPloidyOverrides(options.ploidy_overrides, contigs));
   }
   if (options.amplicons) {
     if (contigs.empty())
@@ -317,8 +322,8 @@ Status Plan::ApportionOverGenomes(const std::vector<size_t>& ordinals,
              options.abundance_distribution == AbundanceDistribution::kNone) {
     for (size_t g = 0; g < genomes; ++g) {
       tallies_[g].asked = shares[g];
-      // (With --copy-number, usable positions count once per copy.)
-      const double per_position = options.copy_number ? BaselineCopies(options.haploid) : 1;
+      // (With --copy-number or ploidy, usable positions count once per copy.)
+      const double per_position = options.copies_vary() ? options.run_ploidy() : 1;
       const double pairs = std::round(shares[g] * static_cast<double>(tallies_[g].usable) /
                                       per_position / static_cast<double>(bases_per_pair));
       if (pairs > static_cast<double>(kMaxPairs)) {
@@ -380,11 +385,12 @@ void Plan::AddUsable(size_t ordinal, Span* span) const {
   span->runs_known = gaps_->known();
   const UsableRule rule = UsableRuleOf(*options_);
   span->usable = UsablePerBlock(runs, span->end - span->begin, rule, options_->block_size);
-  if (const CopyNumbers* cn = options_->copy_number.get()) {
-    const bool haploid = options_->haploid;
-    span->copies = cn->In(contigs_->name(ordinal), span->begin, span->end, haploid);
+  span->ploidy = PloidyIn(options_->ploidy_overrides, options_->run_ploidy(),
+                          contigs_->name(ordinal), span->begin, span->end);
+  if (options_->copies_vary()) {
+    span->copies = CopiesIn(*options_, contigs_->name(ordinal), span->begin, span->end);
     span->weights = WeightedPerBlock(runs, span->end - span->begin, rule, options_->block_size,
-                                     span->copies, BaselineCopies(haploid));
+                                     span->copies, options_->run_ploidy());
   }
 }
 
@@ -427,8 +433,10 @@ void Plan::SpansOf(int64_t ordinal, std::string_view name, std::vector<Span>* sp
 }
 
 void Plan::AddCopies(size_t ordinal, Span* span) const {
-  if (const CopyNumbers* cn = options_->copy_number.get())
-    span->copies = cn->In(contigs_->name(ordinal), span->begin, span->end, options_->haploid);
+  span->ploidy = PloidyIn(options_->ploidy_overrides, options_->run_ploidy(),
+                          contigs_->name(ordinal), span->begin, span->end);
+  if (options_->copies_vary())
+    span->copies = CopiesIn(*options_, contigs_->name(ordinal), span->begin, span->end);
 }
 
 bool Plan::HasRegionsOn(std::string_view name) const {

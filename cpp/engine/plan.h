@@ -45,6 +45,8 @@ struct Span {
   // --copy-number: the span's segments (span coordinates) and, in -N mode, its usable positions
   // per block weighted by their copies, which share the span's pairs out over its blocks.
   std::vector<CopySpan> copies;
+  // Its stretches whose ploidy is not the run's (--ploidy-override), in span coordinates.
+  std::vector<PloidySpan> ploidy;
   std::vector<int64_t> weights;
 };
 

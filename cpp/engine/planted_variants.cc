@@ -4,6 +4,7 @@
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/bases.h"
 #include "engine/haplotype_reader.h"
@@ -182,6 +183,53 @@ void PlantedVariants::AddAllele(std::string_view ref,
   }
 }
 
+Status PlantedVariants::ChooseAlleles(const VcfRecord& r,
+                                      int haplotypes,
+                                      const std::string& contig,
+                                      Rng& rng,
+                                      std::array<int, kMaxPloidy>* alleles) {
+  static_assert(kMaxPloidy == kMaxGenotypeAlleles);
+  boost::random::bernoulli_distribution<double> coin(0.5);
+  std::array<int, kMaxPloidy>& a = *alleles;
+  a.fill(-1);
+  const int n = haplotypes;
+  auto all = [&](int allele) { std::fill(a.begin(), a.begin() + n, allele); };
+  bool same = true;  // every allele the genotype gives is the first
+  for (int i = 1; i < r.ploidy; ++i)
+    same &= r.alleles[static_cast<size_t>(i)] == r.alleles[0];
+  if (r.ploidy == 0) {  // no genotype: homozygous, or heterozygous at --het-fraction
+    all(1);
+    if (options_.het_fraction > 0 &&
+        boost::random::uniform_01<double>()(rng) < options_.het_fraction) {
+      const int h = n == 2 ? (coin(rng) ? 0 : 1)
+                           : boost::random::uniform_int_distribution<int>(0, n - 1)(rng);
+      a[static_cast<size_t>(h)] = 0;
+    }
+  } else if (r.ploidy == n) {  // as written; unphased, in an order drawn from the seed
+    std::copy(r.alleles.begin(), r.alleles.begin() + n, a.begin());
+    if (!r.phased && !same) {
+      if (n == 2) {
+        if (coin(rng))
+          std::swap(a[0], a[1]);
+      } else {
+        for (int i = n - 1; i > 0; --i)  // Fisher-Yates
+          std::swap(
+              a[static_cast<size_t>(i)],
+              a[static_cast<size_t>(boost::random::uniform_int_distribution<int>(0, i)(rng))]);
+      }
+    }
+  } else if (r.ploidy == 1 || same) {  // "1", or "1/1" on a haploid chrX: every haplotype
+    all(r.alleles[0]);
+  } else {
+    return Fail("line " + std::to_string(r.line) + ": genotype of " + std::to_string(r.ploidy) +
+                " alleles at " + Where(contig, r.pos) + ", where the ploidy is " +
+                std::to_string(n) +
+                " (--ploidy, --ploidy-override): give as many alleles as the place has "
+                "haplotypes");
+  }
+  return Status::Ok();
+}
+
 Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const PlantingBlock& block,
                                     const SpanWindow& window,
@@ -217,19 +265,12 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     ++counts_.overlapping;  // the first record wins
     return Status::Ok();
   }
-  // Which allele each haplotype carries.
-  boost::random::bernoulli_distribution<double> coin(0.5);
-  std::array<int, 2> alleles = r.alleles;
-  if (r.ploidy == 0) {
-    alleles = {1, 1};
-    if (options_.het_fraction > 0 &&
-        boost::random::uniform_01<double>()(rng) < options_.het_fraction)
-      alleles[coin(rng) ? 0 : 1] = 0;
-  } else if (r.ploidy == 1) {
-    alleles = {r.alleles[0], r.alleles[0]};
-  } else if (!r.phased && alleles[0] != alleles[1] && coin(rng)) {
-    std::swap(alleles[0], alleles[1]);
-  }
+  // Which allele each of the place's haplotypes carries (-h: two made the same, as ever).
+  const int haplotypes = options_.haploid ? 2
+                                          : PloidyOf(options_.ploidy_overrides,
+                                                     options_.run_ploidy(), block.contig, r.pos);
+  std::array<int, kMaxPloidy> alleles;
+  RF_RETURN_IF_ERROR(ChooseAlleles(r, haplotypes, block.contig, rng, &alleles));
   if (options_.haploid)
     alleles[1] = alleles[0];
   std::vector<Variant>* variants = out.variants;
@@ -248,16 +289,19 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), &sv_alt_[1]);
     }
   }
+  bool any_alt = false;
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
-    const uint8_t haplotypes =
-        static_cast<uint8_t>((alleles[0] == a ? 1 : 0) | (alleles[1] == a ? 2 : 0));
-    if (haplotypes && sv)
-      AddAllele(sv_ref_, sv_alt_, haplotypes, pos, out);
-    else if (haplotypes)
-      AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), haplotypes, pos, out);
+    uint8_t on = 0;
+    for (int h = 0; h < haplotypes; ++h)
+      on |= static_cast<uint8_t>(alleles[static_cast<size_t>(h)] == a ? 1 << h : 0);
+    any_alt |= on != 0;
+    if (on && sv)
+      AddAllele(sv_ref_, sv_alt_, on, pos, out);
+    else if (on)
+      AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), on, pos, out);
   }
-  if (alleles[0] < 1 && alleles[1] < 1)
-    return Status::Ok();  // neither haplotype carries an ALT allele: nothing to plant
+  if (!any_alt)
+    return Status::Ok();  // no haplotype carries an ALT allele: nothing to plant
   // Several ALT alleles' parts, each allele's sorted: an insertion sort keeps their order
   // (a handful of parts; std::stable_sort would allocate a buffer for each record).
   for (size_t i = first + 1; i < variants->size(); ++i) {
@@ -281,10 +325,10 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     } else if (r.symbolic == "<INS>") {
       line.info = ";SVTYPE=INS;SVLEN=" + std::to_string(r.alt(0).size() - r.ref().size());
     }
-    AppendAllele(alleles[0], &line.genotype);
-    if (!options_.haploid) {
-      line.genotype.push_back('|');
-      AppendAllele(alleles[1], &line.genotype);
+    for (int h = 0; h < (options_.haploid ? 1 : haplotypes); ++h) {
+      if (h)
+        line.genotype.push_back('|');
+      AppendAllele(alleles[static_cast<size_t>(h)], &line.genotype);
     }
   }
   planted_until_ = std::max(planted_until_, pos + length);

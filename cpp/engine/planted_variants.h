@@ -11,6 +11,7 @@
 #ifndef READFORGE_ENGINE_PLANTED_VARIANTS_H_
 #define READFORGE_ENGINE_PLANTED_VARIANTS_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -105,6 +106,14 @@ class PlantedVariants {
   // Reads up to the next record that starts in [begin, end) of the contig of `ordinal` (*got:
   // it is pending_), skipping (and counting) those before; a later record stays pending.
   Status Next(int64_t ordinal, int64_t begin, int64_t end, bool* got, bool* need_input);
+  // The allele on each of `haplotypes` haplotypes (the place's ploidy): as the genotype gives
+  // them (unphased ones in an order drawn from `rng`), one allele or a homozygous genotype on
+  // every haplotype, or an error naming the line when the count is neither.
+  Status ChooseAlleles(const VcfRecord& r,
+                       int haplotypes,
+                       const std::string& contig,
+                       Rng& rng,
+                       std::array<int, kMaxPloidy>* alleles);
   Status PlantRecord(const VcfRecord& r,
                      const PlantingBlock& block,
                      const SpanWindow& window,

@@ -74,7 +74,7 @@ void SpanSimulator::Start(const std::string& contig,
     const std::vector<int64_t>& weights = span.weights.empty() ? span.usable : span.weights;
     block_pairs_ = SplitPairsOverBlocks(options_, key_, weights, span.pairs);
   }
-  sampler_.UseCopies(options_.copy_number ? &span_.copies : nullptr);
+  sampler_.UseCopies(options_.copies_vary() ? &span_.copies : nullptr);
 }
 
 int64_t SpanSimulator::BasesWanted() const {
@@ -196,9 +196,9 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   for (const NRun& run : runs_)
     coverage_.AddN(std::max(run.begin, block_begin), std::min(run.end, block_end));
   int64_t pairs = 0;
-  if (options_.coverage > 0 && options_.copy_number) {
+  if (options_.coverage > 0 && options_.copies_vary()) {
     // Coverage of the baseline: the positions weighted by their copies over the baseline's.
-    const int baseline = BaselineCopies(options_.haploid);
+    const int baseline = options_.run_ploidy();
     const double weighted = static_cast<double>(WeightedUsable(usable_, span_.copies, baseline));
     pairs = CoveragePairsInBlock(options_, key_, block_, weighted / baseline);
   } else if (options_.coverage > 0) {

@@ -52,10 +52,12 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
         return Status::Ok();
       planting_ = false;
       random_.clear();
-      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &random_, &inserted_);
+      GenerateVariants(options_, span_.ploidy, rng, begin, end, last ? end - 1 : end, &random_,
+                       &inserted_);
       MergePlanted(reached_, truth_first_);
     } else {
-      GenerateVariants(options_, rng, begin, end, last ? end - 1 : end, &variants_, &inserted_);
+      GenerateVariants(options_, span_.ploidy, rng, begin, end, last ? end - 1 : end, &variants_,
+                       &inserted_);
     }
     for (size_t i = first; i < variants_.size(); ++i)
       variants_[i].on_n = window_.at(variants_[i].pos) == 'N';
@@ -209,7 +211,8 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
       continue;  // a planted deletion from the block before, or not a variant
     planted_before(v.pos + 1);
     AppendTruth(v, v.type == VariantType::kInsertion ? v.InsertedIn(inserted_) : std::string_view(),
-                window_, place, options_.haploid, mutations, vcf);
+                window_, place, PloidyAt(span_.ploidy, v.pos, options_.run_ploidy()), mutations,
+                vcf);
     stats->snps += v.type == VariantType::kSnp;
     stats->insertions += v.type == VariantType::kInsertion;
     stats->deletions += v.type == VariantType::kDeletion;

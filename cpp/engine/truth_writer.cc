@@ -14,10 +14,16 @@ char Iupac(char a, char b) {
   return "XACMGRSVTWYHKDBN"[(1 << (BaseIndex(a) & 3)) | (1 << (BaseIndex(b) & 3))];
 }
 
-const char* Genotype(uint8_t haplotypes, bool haploid) {
-  if (haploid)
-    return "1";
-  return haplotypes == 3 ? "1|1" : haplotypes == 1 ? "1|0" : "0|1";
+// The genotype of a variant on `haplotypes` (bits) where there are `ploidy`: "1", "0|1",
+// "0|1|1"..., written into `out` (room for kMaxPloidy alleles).
+std::string_view Genotype(uint8_t haplotypes, int ploidy, char* out) {
+  size_t n = 0;
+  for (int h = 0; h < ploidy; ++h) {
+    if (h)
+      out[n++] = '|';
+    out[n++] = (haplotypes >> h) & 1 ? '1' : '0';
+  }
+  return std::string_view(out, n);
 }
 
 constexpr size_t kNumberDigits = 20;  // the longest int64_t
@@ -154,16 +160,19 @@ void AppendTruth(const Variant& v,
                  std::string_view inserted,
                  const SpanWindow& window,
                  const SpanPlace& place,
-                 bool haploid,
+                 int ploidy,
                  TextAppender* mutations,
                  TextAppender* vcf) {
   if (v.on_n)
     return;
+  char genotype_text[2 * kMaxPloidy];
+  const std::string_view genotype = Genotype(v.haplotypes, ploidy, genotype_text);
   const char ref = window.at(v.pos);
   if (v.planted)
     vcf = nullptr;  // the record is written whole, by AppendPlantedVcf
   const int64_t pos1 = place.offset + v.pos + 1;
-  const bool het = v.haplotypes != 3;
+  const uint8_t all = AllHaplotypes(ploidy);
+  const bool het = (v.haplotypes & all) != all;
   const std::string_view ref_base(&ref, 1);
   switch (v.type) {
     case VariantType::kSnp: {
@@ -172,8 +181,8 @@ void AppendTruth(const Variant& v,
       if (mutations)
         AppendSnpMutation(place.contig, pos1, ref, listed, het, mutations);
       if (vcf)
-        AppendVcfRecord(place.contig, pos1, ref_base, std::string_view(&alt, 1), ".",
-                        Genotype(v.haplotypes, haploid), vcf);
+        AppendVcfRecord(place.contig, pos1, ref_base, std::string_view(&alt, 1), ".", genotype,
+                        vcf);
       break;
     }
     case VariantType::kInsertion:
@@ -186,8 +195,8 @@ void AppendTruth(const Variant& v,
         AppendMutation(place.contig, pos1, "-", inserted, het, mutations);
       }
       if (vcf)
-        AppendVcfRecord(place.contig, pos1, ref_base, ref + std::string(inserted), ".",
-                        Genotype(v.haplotypes, haploid), vcf);
+        AppendVcfRecord(place.contig, pos1, ref_base, ref + std::string(inserted), ".", genotype,
+                        vcf);
       break;
     case VariantType::kDeletion: {
       const std::string_view deleted(window.data(v.pos), static_cast<size_t>(v.length));
@@ -198,11 +207,11 @@ void AppendTruth(const Variant& v,
       if (v.pos > 0) {  // VCF anchors a deletion on the base before it...
         const char anchor = window.at(v.pos - 1);
         AppendVcfRecord(place.contig, pos1 - 1, anchor + std::string(deleted),
-                        std::string_view(&anchor, 1), ".", Genotype(v.haplotypes, haploid), vcf);
+                        std::string_view(&anchor, 1), ".", genotype, vcf);
       } else {  // ...or, at the start of the span, on the base after it.
         const char anchor = window.at(v.pos + v.length);
         AppendVcfRecord(place.contig, pos1, std::string(deleted) + anchor,
-                        std::string_view(&anchor, 1), ".", Genotype(v.haplotypes, haploid), vcf);
+                        std::string_view(&anchor, 1), ".", genotype, vcf);
       }
       break;
     }

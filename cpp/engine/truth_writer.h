@@ -45,7 +45,7 @@ void AppendTruth(const Variant& v,
                  std::string_view inserted,
                  const SpanWindow& window,
                  const SpanPlace& place,
-                 bool haploid,
+                 int ploidy,
                  TextAppender* mutations,
                  TextAppender* vcf);
 

@@ -20,15 +20,24 @@ int64_t IndelLength(Rng& rng, double extend) {
   return length < kMaxIndelLength ? length : kMaxIndelLength;
 }
 
-uint8_t DrawHaplotypes(Rng& rng, bool haploid) {
-  if (haploid || boost::random::uniform_01<double>()(rng) < 1.0 / 3)
+// Homozygous with probability 1/3, else on one haplotype of the `ploidy` there.
+uint8_t DrawHaplotypes(Rng& rng, bool haploid, int ploidy) {
+  if (haploid)
     return 3;
-  return boost::random::bernoulli_distribution<double>(0.5)(rng) ? 1 : 2;
+  if (ploidy == 1)
+    return 1;
+  if (boost::random::uniform_01<double>()(rng) < 1.0 / 3)
+    return AllHaplotypes(ploidy);
+  if (ploidy == 2)
+    return boost::random::bernoulli_distribution<double>(0.5)(rng) ? 1 : 2;
+  return static_cast<uint8_t>(
+      1 << boost::random::uniform_int_distribution<int>(0, ploidy - 1)(rng));
 }
 
 }  // namespace
 
 void GenerateVariants(const Options& options,
+                      const std::vector<PloidySpan>& ploidy,
                       Rng& rng,
                       int64_t begin,
                       int64_t end,
@@ -64,7 +73,8 @@ void GenerateVariants(const Options& options,
       for (int64_t i = 0; i < v.length; ++i)
         inserted->push_back("ACGT"[base_draw(rng)]);
     }
-    v.haplotypes = DrawHaplotypes(rng, options.haploid);
+    v.haplotypes =
+        DrawHaplotypes(rng, options.haploid, PloidyAt(ploidy, pos, options.run_ploidy()));
     // No new mutation starts inside a deletion, on either haplotype (as in wgsim).
     pos += v.type == VariantType::kDeletion ? (v.length > 0 ? v.length : 1) : 1;
     if (v.length > 0)

@@ -18,6 +18,7 @@
 
 #include "engine/bases.h"
 #include "engine/options.h"
+#include "engine/ploidy.h"
 #include "engine/random.h"
 
 namespace readforge {
@@ -33,7 +34,7 @@ struct Variant {
   int64_t length = 1;       // deleted or inserted bases; 1 for a SNP
   int64_t inserted_at = 0;  // an insertion's bases: where they start in their buffer
   VariantType type = VariantType::kSnp;
-  uint8_t haplotypes = 3;  // bit 0: haplotype 1, bit 1: haplotype 2
+  uint8_t haplotypes = 3;  // bit h: haplotype h + 1 carries it
   // SNP alt = ACGT[(index(ref) + shift) % 4]; for an insertion, the change of the base it
   // follows (0: none; planted variants may change it).
   uint8_t snp_shift = 1;
@@ -48,10 +49,17 @@ struct Variant {
 };
 static_assert(std::is_trivially_copyable_v<Variant> && sizeof(Variant) == 32);
 
+// All `ploidy` haplotypes (a homozygous variant's).
+inline uint8_t AllHaplotypes(int ploidy) {
+  return static_cast<uint8_t>((1 << ploidy) - 1);
+}
+
 // Appends the variants of positions [begin, end) in draw order (sorted by position), and their
 // inserted bases to `inserted`. Deletions are cut at `deletion_limit` (the block end, or the
-// span's last base for the last block).
+// span's last base for the last block). `ploidy`: the span's stretches whose ploidy is not the
+// run's (a variant there is on one of its haplotypes, or all).
 void GenerateVariants(const Options& options,
+                      const std::vector<PloidySpan>& ploidy,
                       Rng& rng,
                       int64_t begin,
                       int64_t end,

@@ -356,7 +356,7 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
       break;
     rest.remove_prefix(comma + 1);
   }
-  record->alleles = {-1, -1};
+  record->alleles.fill(-1);
   record->ploidy = 0;
   record->phased = false;
   if (sample_column_ < 0)
@@ -393,18 +393,21 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   const auto digit = [](char c) { return static_cast<unsigned char>(c) - unsigned{'0'}; };
   if (gt.size() == 3 && (gt[1] == '|' || gt[1] == '/') && digit(gt[0]) <= record->alt_count() &&
       digit(gt[2]) <= record->alt_count()) {
-    record->alleles = {static_cast<int>(digit(gt[0])), static_cast<int>(digit(gt[2]))};
+    record->alleles[0] = static_cast<int>(digit(gt[0]));
+    record->alleles[1] = static_cast<int>(digit(gt[2]));
     record->ploidy = 2;
     record->phased = gt[1] == '|';
     return Event::kRecord;
   }
-  // "0|1", "1/1", "1", "./.": up to two alleles.
+  // "0|1", "1/1", "1", "./.", "0|1|1": up to kMaxGenotypeAlleles alleles.
   size_t at = 0;
   while (at <= gt.size()) {
     const size_t sep = gt.find_first_of("|/", at);
     const std::string_view allele = gt.substr(at, sep == gt.npos ? gt.npos : sep - at);
-    if (record->ploidy == 2)
-      return Fail("genotype '" + std::string(gt) + "': more than two alleles");
+    if (record->ploidy == kMaxGenotypeAlleles) {
+      return Fail("genotype '" + std::string(gt) + "': more than " +
+                  std::to_string(kMaxGenotypeAlleles) + " alleles");
+    }
     int64_t index = -1;
     if (allele != "." && (!ParseInt64(allele, &index) || index < 0 ||
                           index > static_cast<int64_t>(record->alt_count()))) {

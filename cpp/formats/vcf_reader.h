@@ -21,6 +21,10 @@ namespace readforge {
 // plants indels up to this length (kMaxIndelLength, planted_variants.cc checks they agree).
 inline constexpr int64_t kMaxAlleleLength = 10000;
 
+// The most alleles a genotype may give ("0|1|1|1": a tetraploid's): the most haplotypes a
+// run has (engine/ploidy.h).
+inline constexpr int kMaxGenotypeAlleles = 8;
+
 struct VcfRecord {
   int64_t line = 0;
   std::string contig;
@@ -30,9 +34,9 @@ struct VcfRecord {
   std::string_view alt(size_t i) const { return Allele(i + 1); }
   size_t alt_count() const { return allele_ends.empty() ? 0 : allele_ends.size() - 1; }
   // The sample's alleles per haplotype (0: REF, i: ALT i; -1: missing), and whether they were
-  // phased ('|'). Without a sample column: {-1, -1}, not phased.
-  std::array<int, 2> alleles{-1, -1};
-  int ploidy = 0;  // 0: no genotype
+  // phased ('|'). Without a sample column: all -1, not phased.
+  std::array<int, kMaxGenotypeAlleles> alleles{-1, -1, -1, -1, -1, -1, -1, -1};
+  int ploidy = 0;  // 0: no genotype; else how many alleles it gives
   bool phased = false;
   // A symbolic structural variant (its one ALT): a deletion, tandem duplication or inversion of
   // the bases after POS up to END (`sv_end`, 0-based exclusive), whose sequence the planter

@@ -181,7 +181,9 @@ TEST_F(CopyNumberTest, BadSegmentsAreOneClearErrorAndNothingIsWritten) {
                  "not 3");
   Write("haploid.bed", "chr1\t0\t10\t3\t1|2\n");
   ExpectOneError(run + "haploid.bed -h",
-                 "haploid.bed line 1: gives copies for 2 haplotypes; this run has 1 (-h)");
+                 "haploid.bed line 1: gives copies for 2 haplotypes where the ploidy is 1 (-h): "
+                 "give one count per "
+                 "haplotype, or the total alone");
   Write("panel.bed", "chr1\t1000\t1400\n");
   ExpectOneError(run + "cn.bed --amplicons panel.bed",
                  "--amplicons and --copy-number do not combine (weight the amplicons in the "
