@@ -221,3 +221,29 @@ test('copy-number segments picked beside the FASTA: the CLI bytes, -N and -C', a
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(covered.fastq[0])).toBe(true);
   expect(problems).toEqual([]);
 });
+
+test("ploidy and ploidy by region in the form: the CLI bytes; a bad override is the engine's words", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await useOpfsFolder(page);
+  await openApp(page);
+  await page.locator('#fasta-file').setInputFiles(MT);
+  await setOption(page, 'pairs', '3000');
+  await setOption(page, 'mutation-rate', '0.01');
+  await setOption(page, 'ploidy', '4');
+  await setOption(page, 'ploidy-override', 'MT_human:1-4000=1, MT_human:4001-8000=2');
+  await expect(page.locator('#opt-ploidy-override-error')).toHaveText('');
+  await simulateAndWait(page);
+  const hash = new URL(page.url()).hash;
+  expect(new URLSearchParams(hash.slice(1)).getAll('ploidy-override')).toEqual([
+    'MT_human:1-4000=1',
+    'MT_human:4001-8000=2',
+  ]);
+  const expected = nativeRun(cliArgs(hash), MT, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  // A bad override is the engine's message beside the field.
+  await setOption(page, 'ploidy-override', 'MT_human=9');
+  await expect(page.locator('#opt-ploidy-override-error')).toContainText('N from 1 to 8');
+  expect(problems).toEqual([]);
+});

@@ -113,9 +113,10 @@ TEST_P(PloidyReadsTest, EveryReadIsASubstringOfOneOfItsHaplotypes) {
     for (size_t i = 0; i + kRead <= s.size(); ++i)
       kmers[s.substr(i, kRead)] |= 1u << h;
   }
-  const std::string run = "-S 4 -N 20000 -r 0 -e 0 -1 100 -2 100 -d 300 -s 30 --variants "
-                          "calls.vcf --vcf truth.vcf --ploidy " +
-                          std::to_string(ploidy) + " ref.fa r1.fq r2.fq --mutations /dev/null";
+  const std::string run =
+      "-S 4 -N 20000 -r 0 -e 0 -1 100 -2 100 -d 300 -s 30 --variants "
+      "calls.vcf --vcf truth.vcf --ploidy " +
+      std::to_string(ploidy) + " ref.fa r1.fq r2.fq --mutations /dev/null";
   ASSERT_EQ(Run(run, nullptr), 0);
   int64_t outside = 0;
   std::vector<int64_t> only(static_cast<size_t>(ploidy), 0);  // reads on one haplotype alone

@@ -448,6 +448,17 @@ test('configured communities and amplicon panels: the CLI bytes and genome table
     assert.equal(r.status, 200, r.body.toString());
     assert.ok(r.body.equals(c1), `copy numbers with ${query} differ from the CLI`);
   }
+  // Ploidy: a triploid genome with a haploid stretch (a repeated parameter, as on the CLI).
+  const ploidy = ['--ploidy', '3', '--ploidy-override', 'MT_human:1-5000=1'];
+  const [q1] = nativeOutputs(['-N', '1500', '-S', '18', '-r', '0.01', ...ploidy], MT, [
+    '1.fq',
+    '2.fq',
+  ]);
+  const triploid = await get(
+    `ref=MT-human&N=1500&S=18&r=0.01&ploidy=3&ploidy-override=${encodeURIComponent('MT_human:1-5000=1')}&mate=1`,
+  );
+  assert.equal(triploid.status, 200, triploid.body.toString());
+  assert.ok(triploid.body.equals(q1), 'ploidy differs from the CLI');
   // Names the server does not have, a table for another reference, a report without a map.
   for (const [q, status, parameter, error] of [
     [

@@ -841,6 +841,49 @@ test('copy number: the same reads and golden BAM in both hosts, threads or not, 
   assert.match(x.stderr, /bad\.bed line 1: ends at 9, past the end of tiny/);
 });
 
+test('ploidy by region and polyploid genotypes: the same bytes in both hosts, threads and shards', (t) => {
+  const dir = tempDir(t);
+  write(join(dir, 'ref.fa'), awkwardReference());
+  const bases = read(join(dir, 'ref.fa')).toString().split(/\r?\n/).slice(1).join('');
+  const other = (pos1) => ({ A: 'C', C: 'G', G: 'T', T: 'A' })[bases[pos1 - 1].toUpperCase()];
+  const head = '##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n';
+  const snp = (pos1, gt) =>
+    `chr1\t${pos1}\t.\t${bases[pos1 - 1].toUpperCase()}\t${other(pos1)}\t.\tPASS\t.\tGT\t${gt}\n`;
+  // Triploid chr1 but for a haploid stretch; chr2_lower tetraploid; the rest diploid.
+  write(join(dir, 'calls.vcf'), head + snp(1500, '0|1|1') + snp(3000, '1/0/0') + snp(12500, '1'));
+  const run = ['-S', '19', '-N', '3000', '--block-size', '4096', '--ploidy', '3'];
+  const overrides = [
+    '--ploidy-override',
+    'chr1:12001-14000=1',
+    '--ploidy-override',
+    'chr2_lower=4',
+  ];
+  const planted = [...run, ...overrides, '--variants', 'calls.vcf', '--vcf', 'x.vcf'];
+  sameInEveryHost(dir, planted);
+  const truth = read(join(dir, 'x.vcf')).toString();
+  assert.match(truth, /\tGT\t0\|1\|1\n/);
+  assert.match(truth, /\tPLANTED\tGT\t1\n/);
+  sameInEveryHost(dir, [...run, ...overrides, '-r', '0.01']);
+  shardsAddUp(dir, [...run, ...overrides, '-r', '0.01'], [0, 1, 3, -1]);
+  // An override off its contig: the same error from both.
+  const bad = [
+    '-S',
+    '1',
+    '-N',
+    '10',
+    '--ploidy-override',
+    'tiny:1-99=1',
+    'ref.fa',
+    'e1.fq',
+    'e2.fq',
+  ];
+  const x = native(bad, { cwd: dir });
+  const y = wasm(bad, { cwd: dir });
+  assert.equal(x.status, 1);
+  assert.equal(y.stderr, x.stderr);
+  assert.match(x.stderr, /--ploidy-override tiny:1-99=1: ends at 99, past the end of tiny/);
+});
+
 test('symbolic structural variants: the same reads and golden BAM in both hosts, threads or not', (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());

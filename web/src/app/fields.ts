@@ -7,7 +7,8 @@ export interface Field {
   label: string;
   hint: string;
   value: string; // default
-  kind: 'number' | 'switch' | 'choice';
+  /** A list is words (space- or comma-separated), each one setting of the option's name. */
+  kind: 'number' | 'switch' | 'choice' | 'list';
   step?: string;
   /** A choice's values and labels; the empty value leaves the option out. */
   choices?: [string, string][];
@@ -124,6 +125,21 @@ export const MUTATION_FIELDS: Field[] = [
     hint: 'every mutation homozygous',
     value: '0',
     kind: 'switch',
+  },
+  {
+    name: 'ploidy',
+    label: 'Ploidy',
+    hint: 'haplotypes of the genome, 1 to 8 (a tetraploid plant: 4)',
+    value: '2',
+    kind: 'number',
+    step: '1',
+  },
+  {
+    name: 'ploidy-override',
+    label: 'Ploidy by region',
+    hint: 'CONTIG[:BEG-END]=N, space-separated: chrX:2781480-155701382=1 chrY=1 for a male',
+    value: '',
+    kind: 'list',
   },
 ];
 

@@ -9,6 +9,7 @@ type Control = HTMLInputElement | HTMLSelectElement;
 export class OptionsForm {
   private readonly inputs = new Map<string, Control>();
   private readonly errors = new Map<string, HTMLElement>();
+  private readonly lists = new Set<string>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,16 +55,22 @@ export class OptionsForm {
     for (const [name, input] of this.inputs) {
       if (name === (this.amountMode === 'pairs' ? 'coverage' : 'pairs')) continue;
       if (input instanceof HTMLSelectElement && !input.value) continue; // a choice of none
-      out.push([name, valueOf(input)]);
+      if (this.lists.has(name)) for (const word of words(valueOf(input))) out.push([name, word]);
+      else out.push([name, valueOf(input)]);
     }
     return out;
   }
 
   /** Fills the form from settings (a shared link). Unknown names are ignored. */
   load(settings: Setting[]): void {
+    for (const name of this.lists) this.input(name).value = '';
     for (const [name, value] of settings) {
       const input = this.inputs.get(name);
       if (!input) continue;
+      if (this.lists.has(name)) {
+        input.value = [input.value, value].filter(Boolean).join(' ');
+        continue;
+      }
       if (input instanceof HTMLInputElement && input.type === 'checkbox')
         input.checked = value === '1';
       else input.value = value;
@@ -78,11 +85,15 @@ export class OptionsForm {
     for (const [name, input] of this.inputs) {
       const error = this.errors.get(name)!;
       const value = valueOf(input);
-      const optional = name === 'seed' || input instanceof HTMLSelectElement;
+      const optional =
+        name === 'seed' || input instanceof HTMLSelectElement || this.lists.has(name);
+      const alone: Setting[] = this.lists.has(name)
+        ? words(value).map((word) => [name, word])
+        : [[name, value]];
       const problem =
         input.disabled || (value === '' && !optional)
           ? ''
-          : this.module.checkSettings([[name, value]], false);
+          : this.module.checkSettings(alone, false);
       const message = value === '' && !optional && !input.disabled ? 'required' : problem;
       error.textContent = message;
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
@@ -154,7 +165,7 @@ export class OptionsForm {
       input.checked = field.value === '1';
     } else {
       input.type = 'text';
-      input.inputMode = field.step === '1' ? 'numeric' : 'decimal';
+      input.inputMode = field.kind === 'list' ? 'text' : field.step === '1' ? 'numeric' : 'decimal';
       input.value = field.value;
       input.autocomplete = 'off';
     }
@@ -170,8 +181,13 @@ export class OptionsForm {
     else row.append(label, input, hint, error);
     this.inputs.set(field.name, input);
     this.errors.set(field.name, error);
+    if (field.kind === 'list') this.lists.add(field.name);
     return row;
   }
+}
+
+function words(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
 }
 
 function valueOf(input: Control): string {

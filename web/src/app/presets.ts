@@ -19,6 +19,8 @@ const WGSIM_READS: Setting[] = [
   ['indel-extend', '0.3'],
   ['max-n-fraction', '0.05'],
   ['haploid', '0'],
+  ['ploidy', '2'],
+  ['ploidy-override', ''],
   ['interleaved', '0'],
   ['block-size', '262144'],
   ['quality-bins', ''],

@@ -25,7 +25,7 @@ export function encodeRun(run: SharedRun): string {
   const params = new URLSearchParams();
   params.set('ref', run.reference);
   if (run.regions.trim()) params.set('regions', run.regions.trim());
-  for (const [name, value] of run.settings) params.set(name, value);
+  for (const [name, value] of run.settings) params.append(name, value); // (lists repeat a name)
   params.set('gzip', run.gzip ? '1' : '0');
   params.set('vcf', run.vcf ? '1' : '0');
   if (run.bam) params.set('bam', '1');
