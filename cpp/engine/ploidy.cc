@@ -17,6 +17,8 @@ Status ParsePloidyOverride(std::string_view text, PloidyOverride* out) {
   *out = PloidyOverride();
   out->ploidy = static_cast<int>(n);
   Status s = ParseRegion(text.substr(0, eq), &out->region);
+  if (s.ok() && out->region.contig.empty())
+    s = Status::Error("no contig");
   if (!s.ok())
     return Status::Error("--ploidy-override '" + std::string(text) + "': " + s.message());
   out->region.text = std::string(text);

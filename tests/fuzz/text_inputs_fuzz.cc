@@ -13,6 +13,7 @@
 #include "engine/community.h"
 #include "engine/copy_number.h"
 #include "engine/gc_bias.h"
+#include "engine/ploidy.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
 #include "engine/simulator.h"
@@ -26,7 +27,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace readforge;
   fuzz::Bytes bytes(data, size);
-  const int which = bytes.Byte() % 11;
+  const int which = bytes.Byte() % 12;
   const std::string text(bytes.Rest());
   if (which == 0) {
     Region r;
@@ -161,13 +162,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(c.ok() || c.message().rfind("cn.bed: ", 0) == 0, "an unnamed segment error");
     if (c.ok()) {
       const ContigList known({{"chr1", 5000}, {"chr2", 300}});
-      for (bool haploid : {false, true}) {
-        if (!copies.Check(known, haploid).ok())
+      // Diploid, haploid (-h), and triploid with a haploid stretch: the segments split over
+      // the ploidy's stretches, sorted and disjoint, each haplotype's copies within range.
+      for (int kind = 0; kind < 3; ++kind) {
+        Options o;
+        o.copy_number = std::make_shared<const CopyNumbers>(copies);
+        o.haploid = kind == 1;
+        if (kind == 2) {
+          o.ploidy = 3;
+          PloidyOverride p;
+          ParsePloidyOverride("chr1:1001-3000=1", &p);
+          o.ploidy_overrides.push_back(p);
+        }
+        if (!copies.Check(known, o).ok())
           continue;
         int64_t last_end = 0;
-        for (const CopySpan& s : copies.In("chr1", 0, 5000, haploid)) {
+        for (const CopySpan& s : CopiesIn(o, "chr1", 0, 5000)) {
+          const int ploidy = kind == 1                                       ? 1
+                             : kind == 2 && s.begin >= 1000 && s.end <= 3000 ? 1
+                             : kind == 2                                     ? 3
+                                                                             : 2;
+          bool beyond = false;  // copies on a haplotype the place does not have
+          for (int h = ploidy; h < kMaxPloidy; ++h)
+            beyond |= s.copies[static_cast<size_t>(h)] != 0;
           FUZZ_CHECK(s.begin >= last_end && s.end > s.begin && s.end <= 5000 && s.total() >= 0 &&
-                         s.total() <= kMaxCopies && (!haploid || s.copies[1] == 0),
+                         s.total() <= kMaxCopies && !beyond,
                      "a bad segment");
           last_end = s.end;
         }
@@ -195,6 +214,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           total += counts[i];
         }
         FUZZ_CHECK(total == 1000, "amplicon pairs do not add up to -N");
+      }
+    }
+  } else if (which == 11) {
+    PloidyOverride p;
+    Status s = ParsePloidyOverride(text, &p);
+    FUZZ_CHECK(s.ok() || s.message().rfind("--ploidy-override", 0) == 0,
+               "an override error that does not name the flag");
+    if (s.ok()) {
+      FUZZ_CHECK(p.ploidy >= 1 && p.ploidy <= kMaxPloidy && !p.region.contig.empty(),
+                 "an override out of range");
+      const ContigList contigs{{p.region.contig, 5000}};
+      if (CheckPloidyOverrides({p}, contigs).ok()) {
+        const std::vector<PloidySpan> spans = PloidyIn({p}, 2, p.region.contig, 100, 4000);
+        for (const PloidySpan& span : spans) {
+          FUZZ_CHECK(span.begin >= 0 && span.begin < span.end && span.end <= 3900 &&
+                         span.ploidy == p.ploidy,
+                     "a ploidy stretch outside its span");
+        }
       }
     }
   } else {
