@@ -87,7 +87,7 @@ bool ScanCommonRecord(std::string_view line, int sample_column, VcfRecord* recor
   if (record->contig != chrom)
     record->contig.assign(chrom);
   record->pos = pos1 - 1;
-  record->alleles = {-1, -1};
+  record->alleles.fill(-1);
   record->ploidy = 0;
   record->phased = false;
   if (sample_column < 0)
@@ -112,7 +112,8 @@ bool ScanCommonRecord(std::string_view line, int sample_column, VcfRecord* recor
   const unsigned second = static_cast<unsigned char>(gt[2]) - unsigned{'0'};
   if (first > alt_count || second > alt_count)
     return false;
-  record->alleles = {static_cast<int>(first), static_cast<int>(second)};
+  record->alleles[0] = static_cast<int>(first);
+  record->alleles[1] = static_cast<int>(second);
   record->ploidy = 2;
   record->phased = gt[1] == '|';
   return true;
