@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 #include "engine/copy_number.h"
 #include "formats/region.h"
@@ -37,6 +38,10 @@ constexpr Spec kSpecs[] = {
     {0, "ploidy", Kind::kInt, "INT", "haplotypes of the genome, 1 to 8 (1 is -h) [2]"},
     {0, "ploidy-override", Kind::kText, "CONTIG[:BEG-END]=N",
      "another ploidy there (chrX=1 for a male; repeatable)"},
+    {0, "purity", Kind::kReal, "FLOAT",
+     "a tumour sample: its tumour cells' share; the VCF's INFO/SOMATIC records are theirs"},
+    {0, "clones", Kind::kText, "CCF[,CCF...]",
+     "the tumour's subclones: the cancer cell fractions INFO/CCF may give besides 1"},
     {0, "variants", Kind::kText, "FILE",
      "plant the variants of a VCF (.vcf, .vcf.gz) in the reads"},
     {0, "sample", Kind::kText, "NAME", "the VCF sample whose genotypes are planted [the first]"},
@@ -244,6 +249,18 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
             "zero-inflated-lognormal, got '" +
             std::string(value) + "'");
       }
+    } else if (name == "clones") {
+      o.clones.clear();
+      for (std::string_view rest = value; !rest.empty();) {
+        const size_t comma = rest.find(',');
+        double ccf = 0;
+        if (!ParseDouble(rest.substr(0, comma), &ccf))
+          return Status::Error("--clones expects cancer cell fractions as 0.4,0.1, got '" +
+                               std::string(value) + "'");
+        o.clones.push_back(ccf);
+        rest = comma == rest.npos ? std::string_view() : rest.substr(comma + 1);
+      }
+      std::sort(o.clones.begin(), o.clones.end(), std::greater<double>());
     } else if (name == "ploidy-override") {
       PloidyOverride p;
       RF_RETURN_IF_ERROR(ParsePloidyOverride(value, &p));
@@ -339,6 +356,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     o.abundance_zeros = v;
   else if (name == "het-fraction")
     o.het_fraction = v;
+  else if (name == "purity")
+    o.purity = v;
   else if (name == "duplicates")
     o.duplicate_rate = v;
   else if (name == "optical-duplicates")
@@ -655,6 +674,14 @@ std::string CanonicalSettings(const Options& o) {
     add("--ploidy", std::to_string(o.ploidy));
   for (const PloidyOverride& p : o.ploidy_overrides)
     add("--ploidy-override", FormatPloidyOverride(p));
+  if (o.tumour()) {
+    add("--purity", FormatNumber(o.purity));
+    std::string clones;
+    for (double c : o.clones)
+      clones += (clones.empty() ? "" : ",") + FormatNumber(c);
+    if (!clones.empty())
+      add("--clones", clones);
+  }
   add("-S", std::to_string(o.seed));
   if (o.block_size != kDefaultBlockSize)
     add("--block-size", std::to_string(o.block_size));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/tumour.h"
 #include "formats/region.h"
 #include "formats/text.h"
 
@@ -118,9 +119,9 @@ std::vector<CopySpan> CopiesIn(const Options& options,
     const bool in_segment = next < segments.size() && segments[next]->begin - begin <= a;
     const int ploidy = PloidyAt(stretches, a, run);
     if (in_segment)
-      out.push_back(CopySpan{a, b, CopiesOf(*segments[next], ploidy)});
+      out.push_back(CopySpan{a, b, MixCopies(CopiesOf(*segments[next], ploidy), options)});
     else if (ploidy != run)
-      out.push_back(CopySpan{a, b, Ones(ploidy)});
+      out.push_back(CopySpan{a, b, MixCopies(Ones(ploidy), options)});
   }
   return out;
 }
@@ -148,14 +149,14 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
   return weights;
 }
 
-std::array<int, kMaxPloidy> CopiesAt(const std::vector<CopySpan>& segments,
-                                     int64_t pos,
-                                     int ploidy) {
+std::array<int, kMaxHaplotypes> CopiesAt(const std::vector<CopySpan>& segments,
+                                         int64_t pos,
+                                         const Options& options) {
   auto it = std::upper_bound(segments.begin(), segments.end(), pos,
                              [](int64_t p, const CopySpan& s) { return p < s.end; });
   if (it != segments.end() && it->begin <= pos)
     return it->copies;
-  return Ones(ploidy);
+  return MixCopies(Ones(options.run_ploidy()), options);
 }
 
 }  // namespace readforge

@@ -28,7 +28,7 @@ namespace readforge {
 struct CopySpan {
   int64_t begin = 0;
   int64_t end = 0;
-  std::array<int, kMaxPloidy> copies{};
+  std::array<int, kMaxHaplotypes> copies{};  // weighed by cell type (tumour.h)
   int total() const {
     int sum = 0;
     for (int c : copies)
@@ -79,10 +79,10 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
                                       const std::vector<CopySpan>& segments,
                                       int baseline);
 
-// The copies at `pos` (one on each of the run's `ploidy` haplotypes outside every segment).
-std::array<int, kMaxPloidy> CopiesAt(const std::vector<CopySpan>& segments,
-                                     int64_t pos,
-                                     int ploidy);
+// The copies at `pos` (one on each of the run's haplotypes outside every segment).
+std::array<int, kMaxHaplotypes> CopiesAt(const std::vector<CopySpan>& segments,
+                                         int64_t pos,
+                                         const Options& options);
 
 }  // namespace readforge
 

@@ -24,7 +24,7 @@ class HaplotypeReader {
     size_t end_event = 0;    // the first at or after e
   };
 
-  // Spells `haplotypes` (1 to kMaxPloidy) haplotypes of reference [from, to) with the window's
+  // Spells `haplotypes` (1 to kMaxHaplotypes) haplotypes of reference [from, to) with the window's
   // `variants` (sorted by position; insertions' bases in `inserted`). Fragments must lie in [from,
   // to).
   void Build(const SpanWindow& window,
@@ -85,7 +85,7 @@ class HaplotypeReader {
   }
 
  private:
-  SpelledHaplotype haps_[kMaxPloidy];
+  SpelledHaplotype haps_[kMaxHaplotypes];
 };
 
 char Complement(char base);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include "engine/tumour.h"
 
 #include "engine/fastq_writer.h"
 
@@ -29,7 +30,11 @@ Status CheckInt(int64_t value, int64_t lo, int64_t hi, const char* flag) {
 
 }  // namespace
 
-int Options::haplotypes() const {
+int Options::baseline_copies() const {
+  return run_ploidy() * (tumour() ? kMixUnits : 1);
+}
+
+int Options::most_ploidy() const {
   int most = run_ploidy();
   for (const PloidyOverride& o : ploidy_overrides)
     most = std::max(most, o.ploidy);
@@ -49,6 +54,25 @@ int64_t Options::max_fragment() const {
 Status ValidateOptions(const Options& o) {
   RF_RETURN_IF_ERROR(CheckReal(o.error_rate, 0, 1, "-e/--error-rate"));
   RF_RETURN_IF_ERROR(CheckInt(o.ploidy, 1, kMaxPloidy, "--ploidy"));
+  if (o.tumour()) {
+    RF_RETURN_IF_ERROR(CheckReal(o.purity, 0, 1, "--purity"));
+    for (size_t i = 0; i < o.clones.size(); ++i) {
+      if (!(o.clones[i] > 0 && o.clones[i] < 1) || (i > 0 && !(o.clones[i] < o.clones[i - 1]))) {
+        return Status::Error(
+            "--clones expects the subclones' cancer cell fractions, each in (0, 1), different "
+            "(1, the clonal tumour, is always one)");
+      }
+    }
+    if (o.haplotypes() > kMaxHaplotypes) {
+      return Status::Error("--clones: ploidy " + std::to_string(o.most_ploidy()) + " with " +
+                           std::to_string(o.clones.size()) + " subclones needs " +
+                           std::to_string(o.haplotypes()) +
+                           " haplotypes (normal, tumour, each subclone); readforge spells up to " +
+                           std::to_string(kMaxHaplotypes));
+    }
+  } else if (!o.clones.empty()) {
+    return Status::Error("--clones needs --purity (the tumour's share of the cells)");
+  }
   if (o.haploid && (o.ploidy > 2 || !o.ploidy_overrides.empty())) {
     return Status::Error(
         "-h is haploid everywhere: give --ploidy 1 instead to combine it with --ploidy-override");

@@ -51,6 +51,10 @@ struct Options {
   // --ploidy and --ploidy-override (ploidy.h); --ploidy 1 without overrides is -h.
   int ploidy = 2;
   std::vector<PloidyOverride> ploidy_overrides;
+  // --purity and --clones (tumour.h): a tumour sample's purity (-1: not a tumour sample) and
+  // the cancer cell fractions of its subclones, from high to low, each in (0, 1).
+  double purity = -1;
+  std::vector<double> clones;
   uint64_t seed = 0;  // -S
   // --variants: the host pushes a VCF beside the reference, whose records are planted (with
   // --sample's genotypes; --het-fraction for records without one; --skip-mismatches).
@@ -160,11 +164,18 @@ struct Options {
   // The ploidy outside every --ploidy-override, and the most haplotypes anywhere (each block
   // spells that many).
   int run_ploidy() const { return haploid ? 1 : ploidy; }
-  int haplotypes() const;
+  int most_ploidy() const;
+  bool tumour() const { return purity >= 0; }
+  // Cell types whose haplotypes are spelled: the normal's, or with --purity also the clonal
+  // tumour's and each subclone's.
+  int cell_types() const { return tumour() ? 2 + static_cast<int>(clones.size()) : 1; }
+  int haplotypes() const { return most_ploidy() * cell_types(); }
+  // The copies of a place at the run's ploidy, as weighed (tumour.h: kMixUnits a copy).
+  int baseline_copies() const;
   // Whether a position's fragments come from its copies (copy_number.h): with --copy-number,
   // or where the ploidy is not two.
   bool copies_vary() const {
-    return copy_number || !ploidy_overrides.empty() || (!haploid && ploidy != 2);
+    return copy_number || !ploidy_overrides.empty() || (!haploid && ploidy != 2) || tumour();
   }
 };
 

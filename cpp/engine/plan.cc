@@ -323,7 +323,7 @@ Status Plan::ApportionOverGenomes(const std::vector<size_t>& ordinals,
     for (size_t g = 0; g < genomes; ++g) {
       tallies_[g].asked = shares[g];
       // (With --copy-number or ploidy, usable positions count once per copy.)
-      const double per_position = options.copies_vary() ? options.run_ploidy() : 1;
+      const double per_position = options.copies_vary() ? options.baseline_copies() : 1;
       const double pairs = std::round(shares[g] * static_cast<double>(tallies_[g].usable) /
                                       per_position / static_cast<double>(bases_per_pair));
       if (pairs > static_cast<double>(kMaxPairs)) {
@@ -390,7 +390,7 @@ void Plan::AddUsable(size_t ordinal, Span* span) const {
   if (options_->copies_vary()) {
     span->copies = CopiesIn(*options_, contigs_->name(ordinal), span->begin, span->end);
     span->weights = WeightedPerBlock(runs, span->end - span->begin, rule, options_->block_size,
-                                     span->copies, options_->run_ploidy());
+                                     span->copies, options_->baseline_copies());
   }
 }
 

@@ -1,6 +1,7 @@
 #include "engine/planted_variants.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
@@ -8,6 +9,7 @@
 
 #include "engine/bases.h"
 #include "engine/haplotype_reader.h"
+#include "engine/tumour.h"
 #include "formats/text.h"
 
 namespace readforge {
@@ -139,7 +141,7 @@ Status PlantedVariants::CheckOrder(const VcfRecord& record) {
 
 void PlantedVariants::AddAllele(std::string_view ref,
                                 std::string_view alt,
-                                uint8_t haplotypes,
+                                uint16_t haplotypes,
                                 int64_t pos,
                                 const PlantedOutput& out) const {
   std::vector<Variant>* variants = out.variants;
@@ -289,12 +291,39 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), &sv_alt_[1]);
     }
   }
+  // A tumour sample: a germline record in every cell type, a somatic one in its clones.
+  if (r.somatic && !options_.tumour()) {
+    return Fail("line " + std::to_string(r.line) +
+                ": a somatic record (INFO/SOMATIC) in a run without --purity: give the tumour's "
+                "purity (1 for tumour cells alone)");
+  }
+  uint16_t unused = 0;
+  if (r.somatic) {
+    Status s = SomaticHaplotypes(1, r.ccf, options_, &unused);
+    if (!s.ok())
+      return Fail("line " + std::to_string(r.line) + ": " + s.message());
+  }
   bool any_alt = false;
+  std::string fractions;  // each ALT's expected allele fraction, for the truth
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
-    uint8_t on = 0;
-    for (int h = 0; h < haplotypes; ++h)
-      on |= static_cast<uint8_t>(alleles[static_cast<size_t>(h)] == a ? 1 << h : 0);
-    any_alt |= on != 0;
+    uint16_t own = 0;
+    int carrying = 0;
+    for (int h = 0; h < haplotypes; ++h) {
+      const bool carries = alleles[static_cast<size_t>(h)] == a;
+      own = static_cast<uint16_t>(own | (carries ? 1 << h : 0));
+      carrying += carries;
+    }
+    any_alt |= own != 0;
+    uint16_t on = GermlineHaplotypes(own, options_);
+    if (r.somatic)
+      SomaticHaplotypes(own, r.ccf, options_, &on);  // (its CCF is checked above)
+    if (options_.tumour()) {
+      fractions +=
+          (a > 1 ? "," : "") +
+          FormatNumber(std::round(1e4 * ExpectedAlleleFraction(carrying, haplotypes, r.somatic,
+                                                               r.ccf, options_)) /
+                       1e4);
+    }
     if (on && sv)
       AddAllele(sv_ref_, sv_alt_, on, pos, out);
     else if (on)
@@ -324,6 +353,10 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       line.info = std::string(";SVTYPE=") + type + ";END=" + std::to_string(r.sv_end);
     } else if (r.symbolic == "<INS>") {
       line.info = ";SVTYPE=INS;SVLEN=" + std::to_string(r.alt(0).size() - r.ref().size());
+    }
+    if (options_.tumour()) {
+      line.info += r.somatic ? ";SOMATIC;CCF=" + FormatNumber(r.ccf) : ";GERMLINE";
+      line.info += ";EAF=" + fractions;
     }
     for (int h = 0; h < (options_.haploid ? 1 : haplotypes); ++h) {
       if (h)

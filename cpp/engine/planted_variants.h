@@ -121,7 +121,7 @@ class PlantedVariants {
                      const PlantedOutput& out);
   void AddAllele(std::string_view ref,
                  std::string_view alt,
-                 uint8_t haplotypes,
+                 uint16_t haplotypes,
                  int64_t pos,
                  const PlantedOutput& out) const;
 

@@ -18,7 +18,10 @@
 
 namespace readforge {
 
-inline constexpr int kMaxPloidy = 8;  // haplotypes: Variant::haplotypes is a byte of bits
+inline constexpr int kMaxPloidy = 8;
+// Haplotypes a block spells: a place's, once per cell type of a tumour sample (tumour.h).
+// Variant::haplotypes holds a bit for each.
+inline constexpr int kMaxHaplotypes = 16;
 
 struct PloidyOverride {
   Region region;  // 0-based half-open; end < 0: to the contig's end

@@ -305,8 +305,9 @@ Simulator::State Simulator::Run() {
 }
 
 void Simulator::WriteVcfHeader() {
-  vcf_header_pending_ = !AppendVcfHeader(layout_->contigs, options_.plant_variants, kOutputChunk,
-                                         &vcf_header_contig_, Target(OutputStream::kVcf));
+  vcf_header_pending_ =
+      !AppendVcfHeader(layout_->contigs, options_.plant_variants, options_.tumour(), kOutputChunk,
+                       &vcf_header_contig_, Target(OutputStream::kVcf));
   // The header in blocks of its own, as bgzip and tabix expect.
   CompressOutputs(!vcf_header_pending_);
 }

@@ -198,7 +198,7 @@ Status SpanSimulator::StartBlock(int64_t block_begin,
   int64_t pairs = 0;
   if (options_.coverage > 0 && options_.copies_vary()) {
     // Coverage of the baseline: the positions weighted by their copies over the baseline's.
-    const int baseline = options_.run_ploidy();
+    const int baseline = options_.baseline_copies();
     const double weighted = static_cast<double>(WeightedUsable(usable_, span_.copies, baseline));
     pairs = CoveragePairsInBlock(options_, key_, block_, weighted / baseline);
   } else if (options_.coverage > 0) {

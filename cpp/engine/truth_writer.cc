@@ -16,7 +16,7 @@ char Iupac(char a, char b) {
 
 // The genotype of a variant on `haplotypes` (bits) where there are `ploidy`: "1", "0|1",
 // "0|1|1"..., written into `out` (room for kMaxPloidy alleles).
-std::string_view Genotype(uint8_t haplotypes, int ploidy, char* out) {
+std::string_view Genotype(uint16_t haplotypes, int ploidy, char* out) {
   size_t n = 0;
   for (int h = 0; h < ploidy; ++h) {
     if (h)
@@ -111,6 +111,7 @@ void AppendVcfRecord(std::string_view contig,
 
 bool AppendVcfHeader(const ContigList& contigs,
                      bool planted,
+                     bool tumour,
                      size_t budget,
                      size_t* next_contig,
                      std::string* out) {
@@ -138,6 +139,17 @@ bool AppendVcfHeader(const ContigList& contigs,
         "##ALT=<ID=DUP,Description=\"Tandem duplication\">\n"
         "##ALT=<ID=INV,Description=\"Inversion\">\n"
         "##ALT=<ID=INS,Description=\"Insertion\">\n");
+  }
+  if (planted && tumour) {
+    out->append(
+        "##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description=\"In the tumour's cells alone\">\n"
+        "##INFO=<ID=GERMLINE,Number=0,Type=Flag,Description=\"In every cell, normal and "
+        "tumour\">\n"
+        "##INFO=<ID=CCF,Number=1,Type=Float,Description=\"Cancer cell fraction: the share of "
+        "the tumour's cells that carry it\">\n"
+        "##INFO=<ID=EAF,Number=A,Type=Float,Description=\"Expected allele fraction in the "
+        "reads: purity x CCF x ALT haplotypes / ploidy (somatic), ALT haplotypes / ploidy "
+        "(germline)\">\n");
   }
   out->append(
       "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
@@ -171,7 +183,7 @@ void AppendTruth(const Variant& v,
   if (v.planted)
     vcf = nullptr;  // the record is written whole, by AppendPlantedVcf
   const int64_t pos1 = place.offset + v.pos + 1;
-  const uint8_t all = AllHaplotypes(ploidy);
+  const uint16_t all = AllHaplotypes(ploidy);
   const bool het = (v.haplotypes & all) != all;
   const std::string_view ref_base(&ref, 1);
   switch (v.type) {

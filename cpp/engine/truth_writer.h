@@ -25,6 +25,7 @@ namespace readforge {
 // flag PLANTED).
 bool AppendVcfHeader(const ContigList& contigs,
                      bool planted,
+                     bool tumour,
                      size_t budget,
                      size_t* next_contig,
                      std::string* out);

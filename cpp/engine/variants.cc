@@ -5,6 +5,8 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include "engine/tumour.h"
+
 namespace readforge {
 namespace {
 
@@ -21,7 +23,7 @@ int64_t IndelLength(Rng& rng, double extend) {
 }
 
 // Homozygous with probability 1/3, else on one haplotype of the `ploidy` there.
-uint8_t DrawHaplotypes(Rng& rng, bool haploid, int ploidy) {
+uint16_t DrawHaplotypes(Rng& rng, bool haploid, int ploidy) {
   if (haploid)
     return 3;
   if (ploidy == 1)
@@ -73,8 +75,8 @@ void GenerateVariants(const Options& options,
       for (int64_t i = 0; i < v.length; ++i)
         inserted->push_back("ACGT"[base_draw(rng)]);
     }
-    v.haplotypes =
-        DrawHaplotypes(rng, options.haploid, PloidyAt(ploidy, pos, options.run_ploidy()));
+    v.haplotypes = GermlineHaplotypes(
+        DrawHaplotypes(rng, options.haploid, PloidyAt(ploidy, pos, options.run_ploidy())), options);
     // No new mutation starts inside a deletion, on either haplotype (as in wgsim).
     pos += v.type == VariantType::kDeletion ? (v.length > 0 ? v.length : 1) : 1;
     if (v.length > 0)

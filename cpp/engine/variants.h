@@ -34,7 +34,7 @@ struct Variant {
   int64_t length = 1;       // deleted or inserted bases; 1 for a SNP
   int64_t inserted_at = 0;  // an insertion's bases: where they start in their buffer
   VariantType type = VariantType::kSnp;
-  uint8_t haplotypes = 3;  // bit h: haplotype h + 1 carries it
+  uint16_t haplotypes = 3;  // bit h: haplotype h + 1 carries it (tumour.h numbers them)
   // SNP alt = ACGT[(index(ref) + shift) % 4]; for an insertion, the change of the base it
   // follows (0: none; planted variants may change it).
   uint8_t snp_shift = 1;
@@ -50,8 +50,8 @@ struct Variant {
 static_assert(std::is_trivially_copyable_v<Variant> && sizeof(Variant) == 32);
 
 // All `ploidy` haplotypes (a homozygous variant's).
-inline uint8_t AllHaplotypes(int ploidy) {
-  return static_cast<uint8_t>((1 << ploidy) - 1);
+inline uint16_t AllHaplotypes(int ploidy) {
+  return static_cast<uint16_t>((1 << ploidy) - 1);
 }
 
 // Appends the variants of positions [begin, end) in draw order (sorted by position), and their

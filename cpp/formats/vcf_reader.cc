@@ -196,6 +196,19 @@ VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
 
 namespace {
 
+// Whether an INFO field holds the flag `key` (alone, not KEY=VALUE).
+bool HasFlag(std::string_view info, std::string_view key) {
+  while (!info.empty()) {
+    const size_t semicolon = info.find(';');
+    if (info.substr(0, semicolon) == key)
+      return true;
+    if (semicolon == std::string_view::npos)
+      break;
+    info.remove_prefix(semicolon + 1);
+  }
+  return false;
+}
+
 // The value of KEY=VALUE in an INFO field ("" when absent; `*found` says whether it was).
 std::string_view InfoValue(std::string_view info, std::string_view key, bool* found) {
   *found = false;
@@ -281,10 +294,29 @@ VcfReader::Event VcfReader::ParseSymbolic(std::string_view alt,
   return Event::kRecord;
 }
 
+bool VcfReader::ParseSomatic(std::string_view info, VcfRecord* record) {
+  record->somatic = HasFlag(info, "SOMATIC");
+  bool found = false;
+  const std::string_view ccf = InfoValue(info, "CCF", &found);
+  if (!found)
+    return true;
+  if (!record->somatic) {
+    Fail("INFO/CCF belongs to a somatic record: flag it INFO/SOMATIC");
+    return false;
+  }
+  if (!ParseDouble(ccf, &record->ccf) || !(record->ccf > 0 && record->ccf <= 1)) {
+    Fail("INFO/CCF (the cancer cell fraction) must be in (0, 1], got '" + std::string(ccf) + "'");
+    return false;
+  }
+  return true;
+}
+
 VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record) {
   record->line = line_number_;
   record->sv = VcfRecord::Sv::kNone;
   record->symbolic.clear();
+  record->somatic = false;
+  record->ccf = 1;
   if (scan_common_ && ScanCommonRecord(line, sample_column_, record))
     return Event::kRecord;
   // The tabs that end CHROM to column 9 (FORMAT is column 8, the first sample 9).
@@ -309,6 +341,8 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   if (record->contig != chrom)
     record->contig.assign(chrom);
   record->pos = pos1 - 1;
+  if (!ParseSomatic(field(7), record))
+    return Event::kError;
   // Room for every allele's bases (the commas between ALTs are not kept).
   if (record->bases.size() < ref.size() + alts.size())
     record->bases.resize(ref.size() + alts.size());

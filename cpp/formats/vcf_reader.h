@@ -46,6 +46,10 @@ struct VcfRecord {
   Sv sv = Sv::kNone;
   int64_t sv_end = 0;
   std::string symbolic;  // the ALT as written ("<DEL>"), for the truth VCF; empty otherwise
+  // A tumour's record: INFO/SOMATIC (VCF's flag), present in the fraction `ccf` of the tumour's
+  // cells (INFO/CCF, the cancer cell fraction; 1 when not given).
+  bool somatic = false;
+  double ccf = 1;
 
   // The alleles' bases back to back, REF first, and where each ends: one buffer a record reuses
   // (a string per allele was a resize, and a call, each). May be longer than the alleles.
@@ -92,6 +96,8 @@ class VcfReader {
   Event ParseRecord(std::string_view line, VcfRecord* record);
   // A symbolic ALT (the record's only one), with the INFO field that says where it ends.
   Event ParseSymbolic(std::string_view alt, std::string_view info, int64_t pos1, VcfRecord* record);
+  // INFO/SOMATIC and INFO/CCF into the record; false (and the error set) when they are bad.
+  bool ParseSomatic(std::string_view info, VcfRecord* record);
 
   std::string sample_;
   std::string input_;

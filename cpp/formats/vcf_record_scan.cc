@@ -84,6 +84,13 @@ bool ScanCommonRecord(std::string_view line, int sample_column, VcfRecord* recor
     if (p == end)
       return false;
   }
+  // INFO: a somatic record's (SOMATIC, CCF) goes to the full parser.
+  const char* info = p + 1;
+  p = FieldEnd(info, end);
+  const std::string_view info_text(info, static_cast<size_t>(p - info));
+  if (info_text.find("SOMATIC") != std::string_view::npos ||
+      info_text.find("CCF=") != std::string_view::npos)
+    return false;
   if (record->contig != chrom)
     record->contig.assign(chrom);
   record->pos = pos1 - 1;
@@ -92,7 +99,6 @@ bool ScanCommonRecord(std::string_view line, int sample_column, VcfRecord* recor
   record->phased = false;
   if (sample_column < 0)
     return true;
-  p = FieldEnd(p + 1, end);  // INFO
   if (p == end)
     return false;
   // FORMAT: GT first.

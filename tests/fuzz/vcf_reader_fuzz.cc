@@ -49,7 +49,8 @@ std::string Read(const std::string& vcf,
 bool Same(const readforge::VcfRecord& a, const readforge::VcfRecord& b) {
   if (a.line != b.line || a.contig != b.contig || a.pos != b.pos || a.ref() != b.ref() ||
       a.alt_count() != b.alt_count() || a.alleles != b.alleles || a.ploidy != b.ploidy ||
-      a.phased != b.phased || a.sv != b.sv || a.sv_end != b.sv_end || a.symbolic != b.symbolic)
+      a.phased != b.phased || a.sv != b.sv || a.sv_end != b.sv_end || a.symbolic != b.symbolic ||
+      a.somatic != b.somatic || a.ccf != b.ccf)
     return false;
   for (size_t i = 0; i < a.alt_count(); ++i) {
     if (a.alt(i) != b.alt(i))

@@ -1,0 +1,152 @@
+// Tumour/normal mixtures (--purity, --clones): germline and somatic records of one VCF (somatic
+// ones flagged INFO/SOMATIC, subclonal ones with INFO/CCF) give allele fractions in the reads,
+// as bcftools counts them on the golden BAM, that match purity x CCF x ALT haplotypes / ploidy
+// within binomial error; the truth VCF says each record's origin and expected fraction; bad
+// purities, clones and somatic records are one clear error.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "sandbox.h"
+
+namespace readforge {
+namespace {
+
+class TumourTest : public testing::Sandbox {
+ protected:
+  void SetUp() override {
+    Write("ref.fa", testing::RandomFasta({{"chr1", 200000}}, 71));
+    const std::string fasta = Read("ref.fa");
+    std::istringstream in(fasta);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] != '>')
+        chr1_ += line;
+    }
+  }
+
+  // A SNP at 1-based `pos1` with INFO `info` and genotype `gt`.
+  std::string Snp(int64_t pos1, const std::string& info, const std::string& gt) const {
+    const char ref = chr1_[static_cast<size_t>(pos1 - 1)];
+    const char alt = "CGTA"[std::string("ACGT").find(ref)];
+    return "chr1\t" + std::to_string(pos1) + "\t.\t" + std::string(1, ref) + "\t" +
+           std::string(1, alt) + "\t.\tPASS\t" + info + "\tGT\t" + gt + "\n";
+  }
+
+  std::string chr1_;
+};
+
+constexpr char kHead[] =
+    "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
+
+TEST_F(TumourTest, AlleleFractionsFollowPurityClonesAndPloidy) {
+  // Every 1 kb: a germline het, a clonal somatic het, a subclonal somatic het (CCF 0.5) and a
+  // clonal somatic hom, in turn.
+  const char* kinds[] = {".", "SOMATIC", "SOMATIC;CCF=0.5", "SOMATIC"};
+  const char* genotypes[] = {"0|1", "0|1", "1|0", "1|1"};
+  const double expected[] = {0.5, 0.6 * 0.5, 0.6 * 0.5 * 0.5, 0.6};
+  std::string vcf = kHead;
+  for (int i = 1; i < 196; ++i)
+    vcf += Snp(1000 * i, kinds[i % 4], genotypes[i % 4]);
+  Write("calls.vcf", vcf);
+  ASSERT_EQ(Run("-S 2 -C 150 -r 0 -e 0 -1 100 -2 100 -d 300 -s 30 --variants calls.vcf "
+                "--purity 0.6 --clones 0.5 --vcf truth.vcf --bam a.bam ref.fa r1.fq r2.fq "
+                "--mutations /dev/null",
+                nullptr),
+            0);
+  // The truth: each record's origin and expected allele fraction.
+  const std::string truth = Read("truth.vcf");
+  EXPECT_NE(truth.find("\tPLANTED;GERMLINE;EAF=0.5\tGT\t0|1\n"), std::string::npos) << truth;
+  EXPECT_NE(truth.find("\tPLANTED;SOMATIC;CCF=1;EAF=0.3\tGT\t0|1\n"), std::string::npos);
+  EXPECT_NE(truth.find("\tPLANTED;SOMATIC;CCF=0.5;EAF=0.15\tGT\t1|0\n"), std::string::npos);
+  EXPECT_NE(truth.find("\tPLANTED;SOMATIC;CCF=1;EAF=0.6\tGT\t1|1\n"), std::string::npos);
+  // As users count them: bcftools' allele depths at the sites, on the golden BAM.
+  ASSERT_EQ(Shell("samtools faidx ref.fa && bcftools mpileup -f ref.fa -T calls.vcf -a AD -d "
+                  "100000 -Q 0 -q 0 a.bam 2> /dev/null | bcftools query -f '%POS\\t[%AD]\\n' > "
+                  "ad.tsv"),
+            0);
+  std::map<int64_t, std::pair<int64_t, int64_t>> depth;  // pos1 -> (ALT reads, all reads)
+  std::istringstream in(Read("ad.tsv"));
+  int64_t pos1 = 0;
+  for (std::string ad; in >> pos1 >> ad;) {
+    const size_t comma = ad.find(',');
+    const int64_t ref = std::stoll(ad.substr(0, comma));
+    const int64_t alt = comma == std::string::npos ? 0 : std::stoll(ad.substr(comma + 1));
+    depth[pos1] = {alt, ref + alt};
+  }
+  for (int kind = 0; kind < 4; ++kind) {
+    int64_t alt = 0, all = 0;
+    for (int i = 1; i < 196; ++i) {
+      if (i % 4 == kind) {
+        alt += depth[1000 * i].first;
+        all += depth[1000 * i].second;
+      }
+    }
+    ASSERT_GT(all, 5000) << kind;
+    const double p = expected[kind];
+    EXPECT_NEAR(static_cast<double>(alt) / static_cast<double>(all), p,
+                5 * std::sqrt(p * (1 - p) / static_cast<double>(all)))
+        << kinds[kind] << " " << genotypes[kind];
+  }
+  // Threads: the same bytes.
+  ASSERT_EQ(Run("-S 2 -C 150 -r 0 -e 0 -1 100 -2 100 -d 300 -s 30 --variants calls.vcf "
+                "--purity 0.6 --clones 0.5 -t 3 ref.fa t1.fq t2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  EXPECT_TRUE(Read("t1.fq") == Read("r1.fq"));
+}
+
+TEST_F(TumourTest, PurityOneAndZero) {
+  // Purity 0: the normal alone, no somatic allele in any read; purity 1: the tumour alone.
+  std::string vcf = kHead;
+  for (int i = 1; i < 50; ++i)
+    vcf += Snp(1000 * i, "SOMATIC", "1|1");
+  Write("calls.vcf", vcf);
+  for (const std::string purity : {"0", "1"}) {
+    ASSERT_EQ(Run("-S 3 -N 20000 -r 0 -e 0 -1 100 -2 100 --variants calls.vcf --purity " + purity +
+                      " --bam a.bam ref.fa r1.fq r2.fq --mutations /dev/null",
+                  nullptr),
+              0);
+    ASSERT_EQ(Shell("samtools faidx ref.fa && bcftools mpileup -f ref.fa -T calls.vcf -a AD -d "
+                    "100000 a.bam 2> /dev/null | bcftools query -f '[%AD]\\n' > ad.tsv"),
+              0);
+    int64_t alt = 0, all = 0;
+    std::istringstream in(Read("ad.tsv"));
+    for (std::string ad; in >> ad;) {
+      const size_t comma = ad.find(',');
+      const int64_t a = comma == std::string::npos ? 0 : std::stoll(ad.substr(comma + 1));
+      alt += a;
+      all += std::stoll(ad.substr(0, comma)) + a;
+    }
+    ASSERT_GT(all, 500);
+    EXPECT_EQ(alt, purity == "0" ? 0 : all) << "purity " << purity;
+  }
+}
+
+TEST_F(TumourTest, WhatDoesNotFitIsOneClearError) {
+  const std::string run = "-S 1 -N 100 ref.fa r1.fq r2.fq ";
+  ExpectOneError(run + "--purity 1.5", "--purity must be in [0, 1], got 1.5");
+  ExpectOneError(run + "--clones 0.5", "--clones needs --purity (the tumour's share of the cells)");
+  ExpectOneError(run + "--purity 0.5 --clones 0.5,0.5",
+                 "--clones expects the subclones' cancer cell fractions, each in (0, 1), "
+                 "different (1, the clonal tumour, is always one)");
+  ExpectOneError(run + "--purity 0.5 --ploidy 4 --clones 0.5,0.2,0.1",
+                 "--clones: ploidy 4 with 3 subclones needs 20 haplotypes (normal, tumour, each "
+                 "subclone); readforge spells up to 16");
+  Write("somatic.vcf", std::string(kHead) + Snp(5000, "SOMATIC;CCF=0.3", "0|1"));
+  ExpectOneError(run + "--variants somatic.vcf",
+                 "somatic.vcf: line 3: a somatic record (INFO/SOMATIC) in a run without --purity: "
+                 "give the tumour's purity (1 for tumour cells alone)");
+  ExpectOneError(run + "--variants somatic.vcf --purity 0.7 --clones 0.5",
+                 "somatic.vcf: line 3: CCF 0.3 is not a clone's (--clones gives 1, 0.5): add it "
+                 "to --clones");
+  Write("ccf.vcf", std::string(kHead) + Snp(5000, "CCF=0.3", "0|1"));
+  ExpectOneError(run + "--variants ccf.vcf --purity 0.7",
+                 "ccf.vcf: line 3: INFO/CCF belongs to a somatic record: flag it INFO/SOMATIC");
+  EXPECT_FALSE(Exists("r1.fq"));
+}
+
+}  // namespace
+}  // namespace readforge
