@@ -222,7 +222,7 @@ test('copy-number segments picked beside the FASTA: the CLI bytes, -N and -C', a
   expect(problems).toEqual([]);
 });
 
-test("ploidy and ploidy by region in the form: the CLI bytes; a bad override is the engine's words", async ({
+test("ploidy by region and a tumour's purity in the form: the CLI bytes; bad input in the engine's words", async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -242,6 +242,13 @@ test("ploidy and ploidy by region in the form: the CLI bytes; a bad override is 
   ]);
   const expected = nativeRun(cliArgs(hash), MT, ['1.fq', '2.fq']);
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
+  // A tumour sample with a subclone: the CLI's bytes too.
+  await setOption(page, 'purity', '0.5');
+  await setOption(page, 'clones', '0.25');
+  await simulateAndWait(page);
+  const mixed = nativeRun(cliArgs(new URL(page.url()).hash), MT, ['1.fq', '2.fq']);
+  expect(cliArgs(new URL(page.url()).hash)).toContain('--purity');
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(mixed.fastq[0])).toBe(true);
   // A bad override is the engine's message beside the field.
   await setOption(page, 'ploidy-override', 'MT_human=9');
   await expect(page.locator('#opt-ploidy-override-error')).toContainText('N from 1 to 8');

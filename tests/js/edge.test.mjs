@@ -459,6 +459,15 @@ test('configured communities and amplicon panels: the CLI bytes and genome table
   );
   assert.equal(triploid.status, 200, triploid.body.toString());
   assert.ok(triploid.body.equals(q1), 'ploidy differs from the CLI');
+  // A tumour sample: normal and tumour cells, one subclone.
+  const tumour = ['--purity', '0.5', '--clones', '0.3'];
+  const [m1] = nativeOutputs(['-N', '1500', '-S', '19', '-r', '0.01', ...tumour], MT, [
+    '1.fq',
+    '2.fq',
+  ]);
+  const mixed = await get('ref=MT-human&N=1500&S=19&r=0.01&purity=0.5&clones=0.3&mate=1');
+  assert.equal(mixed.status, 200, mixed.body.toString());
+  assert.ok(mixed.body.equals(m1), 'a tumour sample differs from the CLI');
   // Names the server does not have, a table for another reference, a report without a map.
   for (const [q, status, parameter, error] of [
     [

@@ -865,6 +865,29 @@ test('ploidy by region and polyploid genotypes: the same bytes in both hosts, th
   assert.match(truth, /\tPLANTED\tGT\t1\n/);
   sameInEveryHost(dir, [...run, ...overrides, '-r', '0.01']);
   shardsAddUp(dir, [...run, ...overrides, '-r', '0.01'], [0, 1, 3, -1]);
+  // A tumour sample: somatic records, clonal and subclonal, on the triploid genome.
+  write(
+    join(dir, 'somatic.vcf'),
+    head +
+      snp(1500, '0|1|1') +
+      `chr1\t4000\t.\t${bases[3999].toUpperCase()}\t${other(4000)}\t.\tPASS\tSOMATIC\tGT\t0|0|1\n` +
+      `chr1\t9000\t.\t${bases[8999].toUpperCase()}\t${other(9000)}\t.\tPASS\tSOMATIC;CCF=0.4\tGT\t1|1|1\n`,
+  );
+  sameInEveryHost(dir, [
+    ...run,
+    '--variants',
+    'somatic.vcf',
+    '--purity',
+    '0.7',
+    '--clones',
+    '0.4',
+    '--vcf',
+    't.vcf',
+  ]);
+  assert.match(
+    read(join(dir, 't.vcf')).toString(),
+    /\tPLANTED;SOMATIC;CCF=0\.4;EAF=0\.28\tGT\t1\|1\|1\n/,
+  );
   // An override off its contig: the same error from both.
   const bad = [
     '-S',

@@ -8,7 +8,9 @@ export interface Field {
   hint: string;
   value: string; // default
   /** A list is words (space- or comma-separated), each one setting of the option's name. */
-  kind: 'number' | 'switch' | 'choice' | 'list';
+  kind: 'number' | 'switch' | 'choice' | 'list' | 'text';
+  /** Left out of the run when blank (its default is the option's absence). */
+  optional?: boolean;
   step?: string;
   /** A choice's values and labels; the empty value leaves the option out. */
   choices?: [string, string][];
@@ -140,6 +142,23 @@ export const MUTATION_FIELDS: Field[] = [
     hint: 'CONTIG[:BEG-END]=N, space-separated: chrX:2781480-155701382=1 chrY=1 for a male',
     value: '',
     kind: 'list',
+  },
+  {
+    name: 'purity',
+    label: 'Tumour purity',
+    hint: "a tumour sample: the tumour cells' share (0 to 1); the VCF's INFO/SOMATIC records are theirs",
+    value: '',
+    kind: 'number',
+    step: 'any',
+    optional: true,
+  },
+  {
+    name: 'clones',
+    label: 'Subclones',
+    hint: 'their cancer cell fractions, as 0.4,0.1: the INFO/CCF values somatic records may give',
+    value: '',
+    kind: 'text',
+    optional: true,
   },
 ];
 

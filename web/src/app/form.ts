@@ -10,6 +10,7 @@ export class OptionsForm {
   private readonly inputs = new Map<string, Control>();
   private readonly errors = new Map<string, HTMLElement>();
   private readonly lists = new Set<string>();
+  private readonly optional = new Set<string>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -55,6 +56,7 @@ export class OptionsForm {
     for (const [name, input] of this.inputs) {
       if (name === (this.amountMode === 'pairs' ? 'coverage' : 'pairs')) continue;
       if (input instanceof HTMLSelectElement && !input.value) continue; // a choice of none
+      if (this.optional.has(name) && !valueOf(input)) continue; // left out when blank
       if (this.lists.has(name)) for (const word of words(valueOf(input))) out.push([name, word]);
       else out.push([name, valueOf(input)]);
     }
@@ -86,7 +88,10 @@ export class OptionsForm {
       const error = this.errors.get(name)!;
       const value = valueOf(input);
       const optional =
-        name === 'seed' || input instanceof HTMLSelectElement || this.lists.has(name);
+        name === 'seed' ||
+        input instanceof HTMLSelectElement ||
+        this.lists.has(name) ||
+        this.optional.has(name);
       const alone: Setting[] = this.lists.has(name)
         ? words(value).map((word) => [name, word])
         : [[name, value]];
@@ -165,7 +170,12 @@ export class OptionsForm {
       input.checked = field.value === '1';
     } else {
       input.type = 'text';
-      input.inputMode = field.kind === 'list' ? 'text' : field.step === '1' ? 'numeric' : 'decimal';
+      input.inputMode =
+        field.kind === 'list' || field.kind === 'text'
+          ? 'text'
+          : field.step === '1'
+            ? 'numeric'
+            : 'decimal';
       input.value = field.value;
       input.autocomplete = 'off';
     }
@@ -182,6 +192,7 @@ export class OptionsForm {
     this.inputs.set(field.name, input);
     this.errors.set(field.name, error);
     if (field.kind === 'list') this.lists.add(field.name);
+    if (field.optional) this.optional.add(field.name);
     return row;
   }
 }

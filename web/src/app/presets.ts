@@ -21,6 +21,8 @@ const WGSIM_READS: Setting[] = [
   ['haploid', '0'],
   ['ploidy', '2'],
   ['ploidy-override', ''],
+  ['purity', ''],
+  ['clones', ''],
   ['interleaved', '0'],
   ['block-size', '262144'],
   ['quality-bins', ''],

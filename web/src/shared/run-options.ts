@@ -10,7 +10,7 @@ export const RUN_OPTIONS = new Set([
   ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
   ...['genome-map', 'abundance', 'abundance-distribution', 'abundance-sigma', 'abundance-zeros'],
   ...['amplicons', 'amplicon-dropout', 'amplicon-spread', 'copy-number'],
-  ...['ploidy', 'ploidy-override'],
+  ...['ploidy', 'ploidy-override', 'purity', 'clones'],
 ]);
 /** Options that are checked alone beside the option they need (as `--amplicons x`). */
 export const COMPANIONS: Record<string, string> = {
