@@ -2,6 +2,7 @@
 // reports each field's problem next to it, checked by the engine itself (checkSettings) so the
 // rules and words are the command line's.
 import type { ReadforgeModule, Setting } from '../runner/module-types.js';
+import { COMPANIONS } from '../shared/run-options.js';
 import { ADVANCED_FIELDS, AMOUNT_FIELDS, Field, MUTATION_FIELDS, READ_FIELDS } from './fields.js';
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -94,9 +95,9 @@ export class OptionsForm {
         this.optional.has(name);
       const alone: Setting[] = this.lists.has(name)
         ? words(value).map((word) => [name, word])
-        : [[name, value]];
+        : [...(COMPANIONS[name] ? [COMPANIONS[name]] : []), [name, value]];
       const problem =
-        input.disabled || (value === '' && !optional)
+        input.disabled || value === '' // (blank: required, or left out)
           ? ''
           : this.module.checkSettings(alone, false);
       const message = value === '' && !optional && !input.disabled ? 'required' : problem;

@@ -13,11 +13,12 @@ export const RUN_OPTIONS = new Set([
   ...['ploidy', 'ploidy-override', 'purity', 'clones'],
 ]);
 /** Options that are checked alone beside the option they need (as `--amplicons x`). */
-export const COMPANIONS: Record<string, string> = {
-  abundance: 'genome-map',
-  'abundance-distribution': 'genome-map',
-  'amplicon-dropout': 'amplicons',
-  'amplicon-spread': 'amplicons',
+export const COMPANIONS: Record<string, [string, string]> = {
+  abundance: ['genome-map', 'x'],
+  'abundance-distribution': ['genome-map', 'x'],
+  'amplicon-dropout': ['amplicons', 'x'],
+  'amplicon-spread': ['amplicons', 'x'],
+  clones: ['purity', '1'],
 };
 /** Run options that name a table the edge is configured with (its TABLES), not a file. */
 export const TABLE_OPTIONS = {
