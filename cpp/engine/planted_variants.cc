@@ -263,10 +263,6 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
                 std::string(bases.substr(0, r.ref().size())) +
                 "' (a VCF for another reference? --skip-mismatches skips such records)");
   }
-  if (pos < planted_until_) {
-    ++counts_.overlapping;  // the first record wins
-    return Status::Ok();
-  }
   // Which allele each of the place's haplotypes carries (-h: two made the same, as ever).
   const int haplotypes = options_.haploid ? 2
                                           : PloidyOf(options_.ploidy_overrides,
@@ -303,20 +299,34 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     if (!s.ok())
       return Fail("line " + std::to_string(r.line) + ": " + s.message());
   }
-  bool any_alt = false;
-  std::string fractions;  // each ALT's expected allele fraction, for the truth
+  // Each ALT's haplotypes, over every cell type.
+  alt_haplotypes_.clear();
+  uint16_t all_alts = 0;
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
     uint16_t own = 0;
-    int carrying = 0;
-    for (int h = 0; h < haplotypes; ++h) {
-      const bool carries = alleles[static_cast<size_t>(h)] == a;
-      own = static_cast<uint16_t>(own | (carries ? 1 << h : 0));
-      carrying += carries;
-    }
-    any_alt |= own != 0;
+    for (int h = 0; h < haplotypes; ++h)
+      own = static_cast<uint16_t>(own | (alleles[static_cast<size_t>(h)] == a ? 1 << h : 0));
     uint16_t on = GermlineHaplotypes(own, options_);
     if (r.somatic)
       SomaticHaplotypes(own, r.ccf, options_, &on);  // (its CCF is checked above)
+    alt_haplotypes_.push_back(on);
+    all_alts = static_cast<uint16_t>(all_alts | on);
+  }
+  if (all_alts == 0)
+    return Status::Ok();  // no haplotype carries an ALT allele: nothing to plant
+  for (int h = 0; h < kMaxHaplotypes; ++h) {
+    if ((all_alts >> h & 1) && pos < until_[static_cast<size_t>(h)]) {
+      ++counts_.overlapping;  // the first record on that haplotype wins
+      return Status::Ok();
+    }
+  }
+  const size_t inserted_before = out.inserted->size();
+  std::string fractions;  // each ALT's expected allele fraction, for the truth
+  for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
+    const uint16_t on = alt_haplotypes_[static_cast<size_t>(a - 1)];
+    int carrying = 0;
+    for (int h = 0; h < haplotypes; ++h)
+      carrying += alleles[static_cast<size_t>(h)] == a;
     if (options_.tumour()) {
       fractions +=
           (a > 1 ? "," : "") +
@@ -329,13 +339,27 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     else if (on)
       AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), on, pos, out);
   }
-  if (!any_alt)
-    return Status::Ok();  // no haplotype carries an ALT allele: nothing to plant
   // Several ALT alleles' parts, each allele's sorted: an insertion sort keeps their order
   // (a handful of parts; std::stable_sort would allocate a buffer for each record).
   for (size_t i = first + 1; i < variants->size(); ++i) {
     for (size_t j = i; j > first && (*variants)[j].pos < (*variants)[j - 1].pos; --j)
       std::swap((*variants)[j], (*variants)[j - 1]);
+  }
+  // On other haplotypes than an earlier record it overlaps, but with a part before one of that
+  // record's (inside its multi-base substitution or inversion): the parts would leave position
+  // order, so it is skipped as overlapping.
+  if (variants->size() > first && (*variants)[first].pos < last_part_) {
+    variants->resize(first);
+    out.inserted->resize(inserted_before);
+    ++counts_.overlapping;
+    return Status::Ok();
+  }
+  if (variants->size() > first)
+    last_part_ = std::max(last_part_, variants->back().pos);
+  for (int h = 0; h < kMaxHaplotypes; ++h) {
+    int64_t& until = until_[static_cast<size_t>(h)];
+    if (all_alts >> h & 1)
+      until = std::max(until, pos + length);
   }
   out.truth->push_back(PlantedTruth{pos, pos + length});
   if (options_.write_vcf) {

@@ -91,7 +91,11 @@ class PlantedVariants {
   // The end (span coordinate) of the furthest planted record so far in the current span:
   // wgsim's random mutations stay clear of planted ones.
   int64_t planted_until() const { return planted_until_; }
-  void StartSpan() { planted_until_ = 0; }
+  void StartSpan() {
+    planted_until_ = 0;
+    until_.fill(0);
+    last_part_ = -1;
+  }
 
   const PlantedCounts& counts() const { return counts_; }
   // Whether the run failed on the VCF (its errors name the VCF, not the reference).
@@ -138,6 +142,11 @@ class PlantedVariants {
   int64_t last_pos_ = -1;
   int64_t last_line_ = 0;
   int64_t planted_until_ = 0;
+  // Per spelled haplotype, where its planted records reach: a record overlapping an earlier one
+  // on a haplotype they share is skipped (the first wins), one on other haplotypes planted.
+  std::array<int64_t, kMaxHaplotypes> until_{};
+  int64_t last_part_ = -1;  // the furthest part so far (parts stay in position order)
+  std::vector<uint16_t> alt_haplotypes_;
   PlantedCounts counts_;
   bool failed_ = false;
 };

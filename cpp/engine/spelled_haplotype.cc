@@ -25,14 +25,16 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
       std::lower_bound(variants.begin(), variants.end(), from,
                        [](const Variant& v, int64_t pos) { return v.pos < pos; }) -
       variants.begin());
-  // A deletion from an earlier block may cover `from` (variants never overlap, so only the one
-  // just before can).
-  if (i > 0) {
-    const Variant& v = variants[i - 1];
+  // A deletion from an earlier block may cover `from`: on one haplotype variants never overlap,
+  // so at most one does, within kMaxIndelLength before it (other haplotypes' variants may lie
+  // between).
+  for (size_t k = i; k-- > 0 && variants[k].pos + kMaxIndelLength >= from;) {
+    const Variant& v = variants[k];
     if (v.type == VariantType::kDeletion && applies(v) && v.pos + v.length > from) {
       p = v.pos + v.length;
       events_.push_back(Event{0, static_cast<int32_t>(v.pos - from),
                               static_cast<uint16_t>(v.length), v.type, false});
+      break;
     }
   }
   // Written through a pointer, the buffer grown only for insertions: appending to a string piece
