@@ -32,13 +32,15 @@ namespace {
 
 struct Outputs {
   OutputFile read1, read2, mutations, vcf, alignments;
-  OutputFile genome_truth;  // --genome-truth: the plan's table, written once the run is done
+  OutputFile genome_truth;       // --genome-truth: the plan's table, written once the run is done
+  OutputFile copy_number_truth;  // --copy-number-truth: likewise
   // --bam to a file: its index, made as it is written (bam_index_stream.h), written beside it.
   std::unique_ptr<BamIndexAssembler> index_entries;
   OutputFile index;
 
   void DiscardAll() {
-    for (OutputFile* f : {&read1, &read2, &mutations, &vcf, &alignments, &genome_truth, &index})
+    for (OutputFile* f :
+         {&read1, &read2, &mutations, &vcf, &alignments, &genome_truth, &copy_number_truth, &index})
       f->Discard();
   }
 };
@@ -129,6 +131,7 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
   Simulator planner(line.options, layout);
   RF_RETURN_IF_ERROR(planner.Start());
   const std::string genome_truth = planner.GenomeTruth();
+  const std::string copy_number_truth = planner.CopyNumberTruth();
   if (!line.seed_given && !line.quiet) {
     std::fprintf(stderr, "readforge: seed %llu (repeat this run with -S %llu)\n",
                  static_cast<unsigned long long>(line.options.seed),
@@ -158,10 +161,14 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
   }
   if (out.genome_truth.is_open())
     RF_RETURN_IF_ERROR(out.genome_truth.Write(genome_truth));
+  if (out.copy_number_truth.is_open())
+    RF_RETURN_IF_ERROR(out.copy_number_truth.Write(copy_number_truth));
   for (OutputFile* file : files)
     RF_RETURN_IF_ERROR(file->Close());
   if (out.genome_truth.is_open())
     RF_RETURN_IF_ERROR(out.genome_truth.Close());
+  if (out.copy_number_truth.is_open())
+    RF_RETURN_IF_ERROR(out.copy_number_truth.Close());
   if (out.index_entries) {
     std::string index;
     Status s = out.index_entries->Finish(&index);
@@ -269,6 +276,8 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(out.vcf.Open(line.vcf_path));
   if (!line.genome_truth_path.empty())
     RF_RETURN_IF_ERROR(out.genome_truth.Open(line.genome_truth_path));
+  if (!line.copy_number_truth_path.empty())
+    RF_RETURN_IF_ERROR(out.copy_number_truth.Open(line.copy_number_truth_path));
   if (alignments) {
     RF_RETURN_IF_ERROR(out.alignments.Open(line.alignments_path));
     // The index is of a whole run's BAM: a shard's piece (--first-block, --end-block) has none.

@@ -38,6 +38,8 @@ constexpr Spec kSpecs[] = {
     {0, "ploidy", Kind::kInt, "INT", "haplotypes of the genome, 1 to 8 (1 is -h) [2]"},
     {0, "ploidy-override", Kind::kText, "CONTIG[:BEG-END]=N",
      "another ploidy there (chrX=1 for a male; repeatable)"},
+    {0, "copy-number-truth", Kind::kText, "FILE",
+     "write the copies simulated, as a BED of every contig: CONTIG BEGIN END COPIES 1|2 PLOIDY"},
     {0, "purity", Kind::kReal, "FLOAT",
      "a tumour sample: its tumour cells' share; the VCF's INFO/SOMATIC records are theirs"},
     {0, "clones", Kind::kText, "CCF[,CCF...]",
@@ -273,6 +275,8 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.amplicons.reset();
     } else if (name == "genome-truth") {
       line->genome_truth_path = std::string(value);
+    } else if (name == "copy-number-truth") {
+      line->copy_number_truth_path = std::string(value);
     } else if (name == "umi") {
       const size_t comma = value.find(',');
       int64_t first = 0, second = 0;
@@ -488,8 +492,8 @@ Status CheckFileArguments(const CommandLine& line) {
   int on_stdout = 0;
   for (size_t i = community ? 0 : 1; i < line.positional.size(); ++i)
     on_stdout += line.positional[i] == "-";
-  for (const std::string* path :
-       {&line.vcf_path, &line.alignments_path, &line.mutations_path, &line.genome_truth_path})
+  for (const std::string* path : {&line.vcf_path, &line.alignments_path, &line.mutations_path,
+                                  &line.genome_truth_path, &line.copy_number_truth_path})
     on_stdout += *path == "-";
   if (on_stdout > 1) {
     return Status::Error(

@@ -33,6 +33,7 @@ struct CommandLine {
   std::string genome_map_path;             // --genome-map
   std::string abundance_path;              // --abundance
   std::string genome_truth_path;           // --genome-truth
+  std::string copy_number_truth_path;      // --copy-number-truth
   std::string amplicons_path;              // --amplicons
   std::string copy_number_path;            // --copy-number
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order

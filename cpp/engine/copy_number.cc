@@ -87,7 +87,11 @@ Status CopyNumbers::Check(const ContigList& contigs, const Options& options) con
 std::vector<CopySpan> CopiesIn(const Options& options,
                                std::string_view contig,
                                int64_t begin,
-                               int64_t end) {
+                               int64_t end,
+                               bool mix) {
+  Options unmixed;
+  unmixed.purity = -1;
+  const Options& mixing = mix ? options : unmixed;
   const int run = options.run_ploidy();
   const std::vector<PloidySpan> stretches =
       PloidyIn(options.ploidy_overrides, run, contig, begin, end);
@@ -119,9 +123,43 @@ std::vector<CopySpan> CopiesIn(const Options& options,
     const bool in_segment = next < segments.size() && segments[next]->begin - begin <= a;
     const int ploidy = PloidyAt(stretches, a, run);
     if (in_segment)
-      out.push_back(CopySpan{a, b, MixCopies(CopiesOf(*segments[next], ploidy), options)});
+      out.push_back(CopySpan{a, b, MixCopies(CopiesOf(*segments[next], ploidy), mixing)});
     else if (ploidy != run)
-      out.push_back(CopySpan{a, b, MixCopies(Ones(ploidy), options)});
+      out.push_back(CopySpan{a, b, MixCopies(Ones(ploidy), mixing)});
+  }
+  return out;
+}
+
+std::string CopyNumberTruthText(const Options& options, const ContigList& contigs) {
+  std::string out = "#contig\tbegin\tend\tcopies\thaplotypes\tploidy\n";
+  const int run = options.run_ploidy();
+  auto line = [&](std::string_view contig, int64_t begin, int64_t end, const int* copies,
+                  int ploidy) {
+    int total = 0;
+    std::string each;
+    for (int h = 0; h < ploidy; ++h) {
+      total += copies[h];
+      each += (h ? "|" : "") + std::to_string(copies[h]);
+    }
+    out.append(contig).append("\t" + std::to_string(begin) + "\t" + std::to_string(end) + "\t" +
+                              std::to_string(total) + "\t" + each + "\t" + std::to_string(ploidy) +
+                              "\n");
+  };
+  const std::array<int, kMaxPloidy> baseline = Ones(run);
+  for (size_t i = 0; i < contigs.size(); ++i) {
+    const std::string_view name = contigs.name(i);
+    const int64_t length = contigs.length(i);
+    const std::vector<PloidySpan> stretches =
+        PloidyIn(options.ploidy_overrides, run, name, 0, length);
+    int64_t at = 0;
+    for (const CopySpan& s : CopiesIn(options, name, 0, length, false)) {
+      if (s.begin > at)
+        line(name, at, s.begin, baseline.data(), run);
+      line(name, s.begin, s.end, s.copies.data(), PloidyAt(stretches, s.begin, run));
+      at = s.end;
+    }
+    if (at < length)
+      line(name, at, length, baseline.data(), run);
   }
   return out;
 }

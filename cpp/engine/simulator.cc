@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/arguments.h"
+#include "engine/copy_number.h"
 #include "engine/truth_alignments.h"
 #include "engine/version.h"
 #include "formats/bam_index_stream.h"
@@ -131,6 +132,10 @@ std::string Simulator::GenomeTruth() const {
     return "";
   return GenomeTruthText(*options_.community, options_.abundance_distribution,
                          plan_.genome_tallies(), options_.read1_length + options_.read2_length);
+}
+
+std::string Simulator::CopyNumberTruth() const {
+  return layout_->contigs.empty() ? "" : CopyNumberTruthText(options_, layout_->contigs);
 }
 
 std::string* Simulator::Target(OutputStream stream) {

@@ -112,6 +112,9 @@ class Simulator {
   // --genome-truth: the community's table (community.h), from the plan; "" without a community.
   // The same in every part of a run (threads, Workers, shards), once Start() succeeded.
   std::string GenomeTruth() const;
+  // --copy-number-truth: each contig's stretches of copies and ploidy (copy_number.h); "" when
+  // the contigs' lengths are not known.
+  std::string CopyNumberTruth() const;
   // The bytes produced since the last ConsumeOutputs(). Every stream must be drained: Run()
   // returns kOutputReady while any holds a full chunk.
   std::string_view Output(OutputStream stream) const { return outputs_[static_cast<int>(stream)]; }

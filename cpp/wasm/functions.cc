@@ -66,6 +66,7 @@ val ParseArgs(val args) {
   out.set("genomeMapPath", line.genome_map_path);
   out.set("abundancePath", line.abundance_path);
   out.set("genomeTruthPath", line.genome_truth_path);
+  out.set("copyNumberTruthPath", line.copy_number_truth_path);
   out.set("ampliconsPath", line.amplicons_path);
   out.set("communityPath", line.community_path);
   out.set("copyNumberPath", line.copy_number_path);

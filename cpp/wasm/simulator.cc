@@ -152,6 +152,8 @@ class WasmSimulator {
 
   // --genome-truth: the community's table ("" without --genome-map), once started.
   std::string genomeTruth() const { return sim_ ? sim_->GenomeTruth() : ""; }
+  // --copy-number-truth: the copies simulated (a BED), once started.
+  std::string copyNumberTruth() const { return sim_ ? sim_->CopyNumberTruth() : ""; }
 
  private:
   val settings_;
@@ -207,5 +209,6 @@ EMSCRIPTEN_BINDINGS(readforge_simulator) {
       .function("pairs", &WasmSimulator::pairs)
       .function("referenceBases", &WasmSimulator::referenceBases)
       .function("warnings", &WasmSimulator::warnings)
-      .function("genomeTruth", &WasmSimulator::genomeTruth);
+      .function("genomeTruth", &WasmSimulator::genomeTruth)
+      .function("copyNumberTruth", &WasmSimulator::copyNumberTruth);
 }

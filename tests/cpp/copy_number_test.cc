@@ -191,5 +191,35 @@ TEST_F(CopyNumberTest, BadSegmentsAreOneClearErrorAndNothingIsWritten) {
   EXPECT_FALSE(Exists("r1.fq"));
 }
 
+TEST_F(CopyNumberTest, TheTruthBedCoversEveryContigWithItsCopiesAndPloidy) {
+  // Two segments on chr1, and chr2 haploid past its first 10 kb with a gain to 2 copies in it.
+  Write("cn2.bed", "chr1\t20000\t60000\t3\nchr1\t140000\t180000\t4\t1|3\nchr2\t30000\t40000\t2\n");
+  ASSERT_EQ(Run("-S 1 -N 1000 --copy-number cn2.bed --ploidy-override chr2:10001-100000=1 "
+                "--copy-number-truth truth.bed ref.fa r1.fq r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  EXPECT_EQ(Read("truth.bed"),
+            "#contig\tbegin\tend\tcopies\thaplotypes\tploidy\n"
+            "chr1\t0\t20000\t2\t1|1\t2\n"
+            "chr1\t20000\t60000\t3\t1|2\t2\n"
+            "chr1\t60000\t140000\t2\t1|1\t2\n"
+            "chr1\t140000\t180000\t4\t1|3\t2\n"
+            "chr1\t180000\t200000\t2\t1|1\t2\n"
+            "chr2\t0\t10000\t2\t1|1\t2\n"
+            "chr2\t10000\t30000\t1\t1\t1\n"
+            "chr2\t30000\t40000\t2\t2\t1\n"
+            "chr2\t40000\t100000\t1\t1\t1\n");
+  // And it is what the reads show: chr2's haploid stretch gets half the pairs per base of
+  // chr1's diploid baseline (the truth's copies, 1 against 2).
+  ASSERT_EQ(Run("-S 1 -N 200000 -r 0 --copy-number cn2.bed --ploidy-override "
+                "chr2:10001-100000=1 ref.fa r1.fq r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  auto starts = Starts("r1.fq");
+  const double diploid = Density(starts["chr1"], 60000, 139700);
+  EXPECT_NEAR(Density(starts["chr2"], 41000, 99700) / diploid, 0.5, 0.05 * 0.5);
+  EXPECT_NEAR(Density(starts["chr2"], 31000, 39000) / diploid, 1.0, 0.05);
+}
+
 }  // namespace
 }  // namespace readforge

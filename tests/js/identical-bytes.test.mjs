@@ -831,6 +831,19 @@ test('copy number: the same reads and golden BAM in both hosts, threads or not, 
   sameInEveryHost(dir, [...run, '-N', '3000']);
   shardsAddUp(dir, [...run, '-N', '3000'], [0, 2, 5, -1]);
   sameInEveryHost(dir, [...run, '-C', '3'], { bam: false });
+  // The copy-number truth: the same BED from both hosts.
+  for (const [host, name] of [
+    [native, 'n.bed'],
+    [wasm, 'w.bed'],
+  ]) {
+    const args = [...run, '--ploidy-override', 'chr3_iupac=1', '--copy-number-truth', name];
+    const r = host([...args, '-N', '100', 'ref.fa', 'q1.fq', 'q2.fq'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const truth = read(join(dir, 'n.bed')).toString();
+  assert.equal(read(join(dir, 'w.bed')).toString(), truth);
+  assert.match(truth, /^chr1\t1000\t4000\t3\t1\|2\t2$/m);
+  assert.match(truth, /^chr3_iupac\t0\t\d+\t1\t1\t1$/m);
   // A segment past its contig: the same error from both.
   write(join(dir, 'bad.bed'), 'tiny\t0\t9\t2\n');
   const bad = ['-S', '1', '-N', '10', '--copy-number', 'bad.bed', 'ref.fa', 'e1.fq', 'e2.fq'];

@@ -32,6 +32,7 @@ import { accessOptions, besideUrl, openRemoteFasta } from '../remote/remote-fast
 import { remoteVcf, vcfRegions } from '../remote/remote-vcf.js';
 import {
   ByteSource,
+  plannedCopyNumberTruth,
   plannedGenomeTruth,
   plannedSpans,
   ReadforgeError,
@@ -324,8 +325,9 @@ async function withName<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The key of --genome-truth's file among the outputs (not a stream of the engine's). */
+/** The keys of --genome-truth's and --copy-number-truth's files among the outputs. */
 const GENOME_TRUTH = -1 as OutputStream;
+const COPY_NUMBER_TRUTH = -2 as OutputStream;
 
 /**
  * Opens the outputs the native CLI would write, runs the simulation into them, and reports;
@@ -354,6 +356,8 @@ async function simulateInto(
         outputs.set(OutputStream.Alignments, Output.open(args.alignmentsPath));
       const genomeTruth = args.genomeTruthPath ? Output.open(args.genomeTruthPath) : null;
       if (genomeTruth) outputs.set(GENOME_TRUTH, genomeTruth);
+      const copies = args.copyNumberTruthPath ? Output.open(args.copyNumberTruthPath) : null;
+      if (copies) outputs.set(COPY_NUMBER_TRUTH, copies);
       if (seed && !args.quiet)
         process.stderr.write(`readforge: seed ${seed} (repeat this run with -S ${seed})\n`);
       const result = await run(async (stream, bytes) =>
@@ -369,6 +373,8 @@ async function simulateInto(
       }
       if (genomeTruth)
         await genomeTruth.write(new TextEncoder().encode(plannedGenomeTruth(module, request)));
+      if (copies)
+        await copies.write(new TextEncoder().encode(plannedCopyNumberTruth(module, request)));
       for (const output of outputs.values()) await output.close();
       return result;
     } catch (error) {

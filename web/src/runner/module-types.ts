@@ -179,6 +179,8 @@ export interface WasmSimulator {
   warnings(): string[];
   /** --genome-truth: each genome's row of the plan ("" without --genome-map); after start(). */
   genomeTruth(): string;
+  /** --copy-number-truth: the copies simulated, a BED of every contig; after start(). */
+  copyNumberTruth(): string;
   delete(): void;
 }
 
@@ -311,6 +313,8 @@ export interface ParsedArgs {
   genomeMapPath: string;
   abundancePath: string;
   genomeTruthPath: string;
+  /** --copy-number-truth FILE, or ''. */
+  copyNumberTruthPath: string;
   /** --amplicons FILE, or ''. */
   ampliconsPath: string;
   /** --community TABLE, or '': the genomes instead of a reference argument. */

@@ -250,6 +250,19 @@ export function plannedGenomeTruth(module: ReadforgeModule, request: SimulationR
   }
 }
 
+/** --copy-number-truth: the copies the run's plan simulates, a BED of every contig. */
+export function plannedCopyNumberTruth(
+  module: ReadforgeModule,
+  request: SimulationRequest,
+): string {
+  const sim = startSimulator(module, request);
+  try {
+    return sim.copyNumberTruth();
+  } finally {
+    sim.delete();
+  }
+}
+
 /** Adapts sparse input to a ByteSource: span starts go to the engine as they come. */
 function sparseSource(sim: WasmSimulator, sparse: ReturnType<SparseInput>): ByteSource {
   return piecesSource(
