@@ -499,6 +499,25 @@ Status CheckFileArguments(const CommandLine& line) {
     return Status::Error(
         "more than one output is '-': standard output carries one (name files for the others)");
   }
+  // Two outputs into one file would interleave (or truncate) each other's bytes; an output
+  // over the reference would destroy it.
+  std::vector<const std::string*> files;
+  for (size_t i = community ? 0 : 1; i < line.positional.size(); ++i)
+    files.push_back(&line.positional[i]);
+  for (const std::string* path : {&line.vcf_path, &line.alignments_path, &line.mutations_path,
+                                  &line.genome_truth_path, &line.copy_number_truth_path})
+    files.push_back(path);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& a = *files[i];
+    if (a.empty() || a == "-" || a == "/dev/null")
+      continue;
+    if (!community && a == line.positional[0])
+      return Status::Error("'" + a + "' is the reference and an output: name another file");
+    for (size_t j = 0; j < i; ++j) {
+      if (*files[j] == a)
+        return Status::Error("'" + a + "' is named for two outputs: name another file");
+    }
+  }
   return Status::Ok();
 }
 

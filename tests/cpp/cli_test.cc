@@ -68,6 +68,15 @@ TEST_F(CliTest, BadParametersExitOneWithOneLine) {
   EXPECT_EQ(Run("--region MT_human:100-20000 -S 1 mt.fa a.fq b.fq").err,
             "readforge: error: region MT_human:100-20000 lies past the end of MT_human (length "
             "16569)\n");
+  // Two outputs into one file, or an output over the reference: refused before anything runs.
+  EXPECT_EQ(Run("-S 1 mt.fa a.fq a.fq").err,
+            "readforge: error: 'a.fq' is named for two outputs: name another file\n");
+  EXPECT_EQ(Run("-S 1 --vcf b.fq mt.fa a.fq b.fq").err,
+            "readforge: error: 'b.fq' is named for two outputs: name another file\n");
+  EXPECT_EQ(Run("-S 1 mt.fa mt.fa b.fq").err,
+            "readforge: error: 'mt.fa' is the reference and an output: name another file\n");
+  EXPECT_FALSE(Exists("a.fq"));
+  EXPECT_GT(Read("mt.fa").size(), 16569u);  // untouched
 }
 
 TEST_F(CliTest, GzipReferenceGivesTheSameBytes) {
