@@ -148,6 +148,52 @@ TEST_F(StructuralVariantsTest, DellyFindsThePlantedDeletionsDuplicationsAndInver
   EXPECT_EQ(found[2], 8) << "inversions found";
 }
 
+TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {
+  // As users check it: bwa mem, then samtools depth over each stretch's interior. A het
+  // deletion gives half the baseline's depth, a hom deletion none, 4 copies on one haplotype of
+  // a diploid (4|1) two and a half times.
+  Write("depth.fa", testing::RandomFasta({{"chr1", 300000}}, 53));
+  std::string chr1;
+  {
+    std::istringstream in(Read("depth.fa"));
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] != '>')
+        chr1 += line;
+    }
+  }
+  auto del = [&](int64_t pos1, int64_t end, const std::string& gt) {
+    return "chr1\t" + std::to_string(pos1) + "\t.\t" + chr1.substr(pos1 - 1, 1) +
+           "\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=" + std::to_string(end) + "\tGT\t" + gt + "\n";
+  };
+  Write("del.vcf",
+        "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n" +
+            del(50000, 60000, "0|1") + del(100000, 110000, "1|1"));
+  Write("cn.bed", "chr1\t200000\t230000\t5\t4|1\n");
+  ASSERT_EQ(Run("-S 8 -N 90000 -r 0 -1 100 -2 100 -d 300 -s 30 --variants del.vcf --copy-number "
+                "cn.bed depth.fa r1.fq r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  ASSERT_EQ(Shell("bwa index depth.fa 2> /dev/null && bwa mem -t 2 depth.fa r1.fq r2.fq 2> "
+                  "/dev/null | samtools sort -o a.bam - 2> /dev/null && samtools index a.bam"),
+            0);
+  auto mean_depth = [&](const std::string& region) {
+    EXPECT_EQ(Shell("samtools depth -a -r " + region + " a.bam > depth.txt"), 0);
+    std::istringstream in(Read("depth.txt"));
+    std::string contig;
+    int64_t pos = 0, depth = 0, sum = 0, n = 0;
+    while (in >> contig >> pos >> depth) {
+      sum += depth;
+      ++n;
+    }
+    return n ? static_cast<double>(sum) / static_cast<double>(n) : -1.0;
+  };
+  const double base = mean_depth("chr1:141001-189000");
+  EXPECT_NEAR(base, 50, 6);  // 90,000 pairs of 200 bases over 300 kb (as weighted): about 52x
+  EXPECT_NEAR(mean_depth("chr1:51001-59000") / base, 0.5, 0.05 * 0.5);
+  EXPECT_EQ(mean_depth("chr1:101001-109000"), 0);
+  EXPECT_NEAR(mean_depth("chr1:201001-229000") / base, 2.5, 0.05 * 2.5);
+}
+
 TEST_F(StructuralVariantsTest, WhatCannotBePlantedIsOneClearError) {
   const std::string head =
       "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
