@@ -89,9 +89,14 @@ std::vector<CopySpan> CopiesIn(const Options& options,
                                int64_t begin,
                                int64_t end,
                                bool mix) {
-  Options unmixed;
-  unmixed.purity = -1;
-  const Options& mixing = mix ? options : unmixed;
+  // Weighed by cell type, or widened as they are.
+  auto weigh = [&](const std::array<int, kMaxPloidy>& copies) {
+    std::array<int, kMaxHaplotypes> out{};
+    if (mix)
+      return MixCopies(copies, options);
+    std::copy(copies.begin(), copies.end(), out.begin());
+    return out;
+  };
   const int run = options.run_ploidy();
   const std::vector<PloidySpan> stretches =
       PloidyIn(options.ploidy_overrides, run, contig, begin, end);
@@ -123,9 +128,9 @@ std::vector<CopySpan> CopiesIn(const Options& options,
     const bool in_segment = next < segments.size() && segments[next]->begin - begin <= a;
     const int ploidy = PloidyAt(stretches, a, run);
     if (in_segment)
-      out.push_back(CopySpan{a, b, MixCopies(CopiesOf(*segments[next], ploidy), mixing)});
+      out.push_back(CopySpan{a, b, weigh(CopiesOf(*segments[next], ploidy))});
     else if (ploidy != run)
-      out.push_back(CopySpan{a, b, MixCopies(Ones(ploidy), mixing)});
+      out.push_back(CopySpan{a, b, weigh(Ones(ploidy))});
   }
   return out;
 }
@@ -187,13 +192,7 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
   return weights;
 }
 
-std::array<int, kMaxHaplotypes> CopiesAt(const std::vector<CopySpan>& segments,
-                                         int64_t pos,
-                                         const Options& options) {
-  auto it = std::upper_bound(segments.begin(), segments.end(), pos,
-                             [](int64_t p, const CopySpan& s) { return p < s.end; });
-  if (it != segments.end() && it->begin <= pos)
-    return it->copies;
+std::array<int, kMaxHaplotypes> BaselineCopies(const Options& options) {
   return MixCopies(Ones(options.run_ploidy()), options);
 }
 

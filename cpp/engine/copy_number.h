@@ -9,6 +9,7 @@
 #ifndef READFORGE_ENGINE_COPY_NUMBER_H_
 #define READFORGE_ENGINE_COPY_NUMBER_H_
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -85,10 +86,18 @@ std::vector<int64_t> WeightedPerBlock(const std::vector<NRun>& runs,
                                       const std::vector<CopySpan>& segments,
                                       int baseline);
 
-// The copies at `pos` (one on each of the run's haplotypes outside every segment).
-std::array<int, kMaxHaplotypes> CopiesAt(const std::vector<CopySpan>& segments,
-                                         int64_t pos,
-                                         const Options& options);
+// One copy on each of the run's haplotypes, as weighed: the copies outside every segment.
+std::array<int, kMaxHaplotypes> BaselineCopies(const Options& options);
+
+// The copies at `pos`: its segment's, or `baseline` outside every segment.
+inline const std::array<int, kMaxHaplotypes>& CopiesAt(
+    const std::vector<CopySpan>& segments,
+    int64_t pos,
+    const std::array<int, kMaxHaplotypes>& baseline) {
+  auto it = std::upper_bound(segments.begin(), segments.end(), pos,
+                             [](int64_t p, const CopySpan& s) { return p < s.end; });
+  return it != segments.end() && it->begin <= pos ? it->copies : baseline;
+}
 
 }  // namespace readforge
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include "engine/tumour.h"
 
 #include "engine/fastq_writer.h"
+#include "engine/tumour.h"
 
 #include "formats/text.h"
 

@@ -63,6 +63,7 @@ void PairSampler::StartBlock(uint64_t span_key,
 void PairSampler::UseCopies(const std::vector<CopySpan>* copies) {
   copies_ = copies;
   most_copies_ = options_.baseline_copies();
+  baseline_copies_ = BaselineCopies(options_);
   if (copies) {
     for (const CopySpan& s : *copies)
       most_copies_ = std::max(most_copies_, s.total());
@@ -79,7 +80,7 @@ void PairSampler::SkipSpentAmplicons() {
 // A start is kept with probability copies / the span's most; one draw also picks the haplotype,
 // each by its copies there.
 bool PairSampler::KeepForCopies(int64_t pos, int* hap) {
-  const std::array<int, kMaxHaplotypes> copies = CopiesAt(*copies_, pos, options_);
+  const std::array<int, kMaxHaplotypes>& copies = CopiesAt(*copies_, pos, baseline_copies_);
   int draw = boost::random::uniform_int_distribution<int>(0, most_copies_ - 1)(rng_);
   for (int h = 0; h < kMaxHaplotypes; ++h) {
     draw -= copies[static_cast<size_t>(h)];

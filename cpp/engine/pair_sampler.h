@@ -134,9 +134,10 @@ class PairSampler {
   const UsableSet* usable_ = nullptr;
   const SpanAmplicon* amplicons_ = nullptr;  // the amplicon whose pairs are being made
   const SpanAmplicon* amplicons_end_ = nullptr;
-  int64_t amplicon_used_ = 0;                      // its pairs made so far
-  const std::vector<CopySpan>* copies_ = nullptr;  // --copy-number: the span's segments
-  int most_copies_ = 0;                            // the most copies anywhere in the span
+  int64_t amplicon_used_ = 0;                          // its pairs made so far
+  const std::vector<CopySpan>* copies_ = nullptr;      // --copy-number: the span's segments
+  int most_copies_ = 0;                                // the most copies anywhere in the span
+  std::array<int, kMaxHaplotypes> baseline_copies_{};  // outside every segment
   int64_t pairs_ = 0;
   int64_t next_ = 0;
   int64_t first_index_ = 0;
