@@ -82,23 +82,12 @@ TEST_F(CopyNumberTest, DepthAfterBwaFollowsTheCopies) {
   ASSERT_EQ(Shell("bwa index ref.fa 2> /dev/null && bwa mem -t 2 ref.fa r1.fq r2.fq 2> /dev/null "
                   "| samtools sort -o a.bam - 2> /dev/null && samtools index a.bam"),
             0);
-  auto mean_depth = [&](const std::string& region) {
-    EXPECT_EQ(Shell("samtools depth -a -r " + region + " a.bam > depth.txt"), 0);
-    std::istringstream in(Read("depth.txt"));
-    std::string contig;
-    int64_t pos = 0, depth = 0, sum = 0, n = 0;
-    while (in >> contig >> pos >> depth) {
-      sum += depth;
-      ++n;
-    }
-    return n ? static_cast<double>(sum) / static_cast<double>(n) : -1.0;
-  };
-  const double base = mean_depth("chr2:51001-99000");
+  const double base = MeanDepth("a.bam", "chr2:51001-99000");
   EXPECT_NEAR(base, 80, 8);  // 120,000 pairs of 200 bases over 300 kb (as weighted): 80x
-  EXPECT_NEAR(mean_depth("chr1:21001-59000") / base, 1.5, 0.05 * 1.5);
-  EXPECT_NEAR(mean_depth("chr1:141001-179000") / base, 2.0, 0.05 * 2.0);
-  EXPECT_NEAR(mean_depth("chr2:11001-49000") / base, 0.5, 0.05 * 0.5);
-  EXPECT_EQ(mean_depth("chr1:81001-119000"), 0);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:21001-59000") / base, 1.5, 0.05 * 1.5);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:141001-179000") / base, 2.0, 0.05 * 2.0);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr2:11001-49000") / base, 0.5, 0.05 * 0.5);
+  EXPECT_EQ(MeanDepth("a.bam", "chr1:81001-119000"), 0);
 }
 
 TEST_F(CopyNumberTest, CoverageIsTheBaselines) {

@@ -16,14 +16,7 @@ class OverlappingRecordsTest : public testing::Sandbox {};
 
 TEST_F(OverlappingRecordsTest, AreJudgedPerHaplotype) {
   Write("ref.fa", testing::RandomFasta({{"chr1", 40000}}, 81));
-  std::string ref;
-  {
-    std::istringstream in(Read("ref.fa"));
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line[0] != '>')
-        ref += line;
-    }
-  }
+  const std::string ref = testing::SequenceOf(Read("ref.fa"), "chr1");
   auto other = [&](int64_t pos0) {
     return std::string(1, "CGTA"[std::string("ACGT").find(ref[static_cast<size_t>(pos0)])]);
   };

@@ -20,19 +20,6 @@ namespace {
 
 constexpr int kRead = 100;
 
-std::string SequenceOf(const std::string& fasta, const std::string& contig) {
-  std::istringstream in(fasta);
-  std::string line, seq;
-  bool on = false;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line[0] == '>')
-      on = line.substr(1, line.find_first_of(" \t") - 1) == contig;
-    else if (on)
-      seq += line;
-  }
-  return seq;
-}
-
 char OtherBase(char base, int k) {
   const std::string bases = "ACGT";
   return bases[(bases.find(base) + static_cast<size_t>(k)) % 4];
@@ -45,7 +32,7 @@ class PloidyReadsTest : public PloidyTest, public ::testing::WithParamInterface<
 TEST_P(PloidyReadsTest, EveryReadIsASubstringOfOneOfItsHaplotypes) {
   const int ploidy = GetParam();
   Write("ref.fa", testing::RandomFasta({{"chr1", 60000}}, 61));
-  const std::string ref = SequenceOf(Read("ref.fa"), "chr1");
+  const std::string ref = testing::SequenceOf(Read("ref.fa"), "chr1");
   // A record every 400 bases: SNPs with three ALTs, insertions, deletions. Record i is on
   // haplotype i % ploidy alone (so each haplotype holds as many reads no other does), on all
   // of them every fifth time, and every seventh time a second haplotype carries another ALT
@@ -258,7 +245,7 @@ TEST_F(PloidyTest, WhatDoesNotFitIsOneClearError) {
                  "-h is haploid everywhere: give --ploidy 1 instead to combine it with "
                  "--ploidy-override");
   // A heterozygous diploid genotype on a haploid chrX.
-  const std::string x = SequenceOf(Read("ref.fa"), "chrX");
+  const std::string x = testing::SequenceOf(Read("ref.fa"), "chrX");
   Write("calls.vcf", std::string("##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\t"
                                  "INFO\tFORMAT\tS\nchrX\t1001\t.\t") +
                          std::string(1, x[1000]) + "\t" + std::string(1, OtherBase(x[1000], 1)) +

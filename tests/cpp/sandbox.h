@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "test_util.h"
@@ -72,6 +73,20 @@ class Sandbox : public ::testing::Test {
     if (err)
       *err = r.err;
     return r.status;
+  }
+
+  // The mean of `samtools depth -a` over REGION of an indexed BAM (-1 when it gives no line), as
+  // users measure coverage after aligning.
+  double MeanDepth(const std::string& bam, const std::string& region) const {
+    EXPECT_EQ(Shell("samtools depth -a -r " + region + " " + bam + " > depth.txt"), 0);
+    std::istringstream in(Read("depth.txt"));
+    std::string contig;
+    int64_t pos = 0, depth = 0, sum = 0, n = 0;
+    while (in >> contig >> pos >> depth) {
+      sum += depth;
+      ++n;
+    }
+    return n ? static_cast<double>(sum) / static_cast<double>(n) : -1.0;
   }
 
   // Checks that `readforge ARGS` fails with exactly one line: "readforge: error: MESSAGE".

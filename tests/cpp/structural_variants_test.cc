@@ -18,12 +18,7 @@ class StructuralVariantsTest : public testing::Sandbox {
  protected:
   void SetUp() override {
     Write("ref.fa", testing::RandomFasta({{"chr1", 80000}}, 51));
-    const std::string fasta = Read("ref.fa");
-    for (size_t at = fasta.find('\n') + 1; at < fasta.size();) {
-      const size_t end = fasta.find('\n', at);
-      chr1_ += fasta.substr(at, end - at);
-      at = end + 1;
-    }
+    chr1_ = testing::SequenceOf(Read("ref.fa"), "chr1");
   }
 
   std::string Record(int64_t pos1,
@@ -95,12 +90,7 @@ TEST_F(StructuralVariantsTest, DellyFindsThePlantedDeletionsDuplicationsAndInver
   // on its haplotype, so those pairs lie further apart on the reference.)
   Write("big.fa", testing::RandomFasta({{"chr1", 1000000}}, 52));
   const std::string fasta = Read("big.fa");
-  std::string chr1;
-  for (size_t at = fasta.find('\n') + 1; at < fasta.size();) {
-    const size_t end = fasta.find('\n', at);
-    chr1 += fasta.substr(at, end - at);
-    at = end + 1;
-  }
+  const std::string chr1 = testing::SequenceOf(fasta, "chr1");
   struct Sv {
     std::string type;
     int64_t pos, end;  // VCF's POS (the base before) and END
@@ -153,14 +143,7 @@ TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {
   // deletion gives half the baseline's depth, a hom deletion none, 4 copies on one haplotype of
   // a diploid (4|1) two and a half times.
   Write("depth.fa", testing::RandomFasta({{"chr1", 300000}}, 53));
-  std::string chr1;
-  {
-    std::istringstream in(Read("depth.fa"));
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line[0] != '>')
-        chr1 += line;
-    }
-  }
+  const std::string chr1 = testing::SequenceOf(Read("depth.fa"), "chr1");
   auto del = [&](int64_t pos1, int64_t end, const std::string& gt) {
     return "chr1\t" + std::to_string(pos1) + "\t.\t" + chr1.substr(pos1 - 1, 1) +
            "\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=" + std::to_string(end) + "\tGT\t" + gt + "\n";
@@ -176,22 +159,11 @@ TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {
   ASSERT_EQ(Shell("bwa index depth.fa 2> /dev/null && bwa mem -t 2 depth.fa r1.fq r2.fq 2> "
                   "/dev/null | samtools sort -o a.bam - 2> /dev/null && samtools index a.bam"),
             0);
-  auto mean_depth = [&](const std::string& region) {
-    EXPECT_EQ(Shell("samtools depth -a -r " + region + " a.bam > depth.txt"), 0);
-    std::istringstream in(Read("depth.txt"));
-    std::string contig;
-    int64_t pos = 0, depth = 0, sum = 0, n = 0;
-    while (in >> contig >> pos >> depth) {
-      sum += depth;
-      ++n;
-    }
-    return n ? static_cast<double>(sum) / static_cast<double>(n) : -1.0;
-  };
-  const double base = mean_depth("chr1:141001-189000");
+  const double base = MeanDepth("a.bam", "chr1:141001-189000");
   EXPECT_NEAR(base, 50, 6);  // 90,000 pairs of 200 bases over 300 kb (as weighted): about 52x
-  EXPECT_NEAR(mean_depth("chr1:51001-59000") / base, 0.5, 0.05 * 0.5);
-  EXPECT_EQ(mean_depth("chr1:101001-109000"), 0);
-  EXPECT_NEAR(mean_depth("chr1:201001-229000") / base, 2.5, 0.05 * 2.5);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:51001-59000") / base, 0.5, 0.05 * 0.5);
+  EXPECT_EQ(MeanDepth("a.bam", "chr1:101001-109000"), 0);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:201001-229000") / base, 2.5, 0.05 * 2.5);
 }
 
 TEST_F(StructuralVariantsTest, WhatCannotBePlantedIsOneClearError) {

@@ -177,6 +177,19 @@ std::string TestData(const std::string& name) {
   return ReadFile(std::string(READFORGE_SOURCE_DIR) + "/tests/data/" + name);
 }
 
+std::string SequenceOf(const std::string& fasta, const std::string& contig) {
+  std::istringstream in(fasta);
+  std::string line, seq;
+  bool on = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '>')
+      on = line.substr(1, line.find_first_of(" \t") - 1) == contig;
+    else if (on)
+      seq += line;
+  }
+  return seq;
+}
+
 std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
                         uint64_t seed,
                         int line) {

@@ -58,6 +58,8 @@ std::string TestData(const std::string& name);  // tests/data/NAME, read whole
 std::string RandomFasta(const std::vector<std::pair<std::string, int64_t>>& contigs,
                         uint64_t seed,
                         int line = 60);
+// The bases of `contig` in a FASTA's text (its header's first word), lines joined.
+std::string SequenceOf(const std::string& fasta, const std::string& contig);
 
 struct FastqRecord {
   std::string name, bases, qualities;

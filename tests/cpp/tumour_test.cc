@@ -19,12 +19,7 @@ class TumourTest : public testing::Sandbox {
  protected:
   void SetUp() override {
     Write("ref.fa", testing::RandomFasta({{"chr1", 200000}}, 71));
-    const std::string fasta = Read("ref.fa");
-    std::istringstream in(fasta);
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line[0] != '>')
-        chr1_ += line;
-    }
+    chr1_ = testing::SequenceOf(Read("ref.fa"), "chr1");
   }
 
   // A SNP at 1-based `pos1` with INFO `info` and genotype `gt`.
