@@ -273,6 +273,36 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     alleles[1] = alleles[0];
   std::vector<Variant>* variants = out.variants;
   const size_t first = variants->size();
+  // A tumour sample: a germline record in every cell type, a somatic one in its clones.
+  if (r.somatic && !options_.tumour()) {
+    return Fail("line " + std::to_string(r.line) +
+                ": a somatic record (INFO/SOMATIC) in a run without --purity: give the tumour's "
+                "purity (1 for tumour cells alone)");
+  }
+  // Each ALT's haplotypes, over every cell type.
+  alt_haplotypes_.clear();
+  uint16_t all_alts = 0;
+  for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
+    uint16_t own = 0;
+    for (int h = 0; h < haplotypes; ++h)
+      own = static_cast<uint16_t>(own | (alleles[static_cast<size_t>(h)] == a ? 1 << h : 0));
+    uint16_t on = GermlineHaplotypes(own, options_);
+    if (r.somatic) {
+      Status s = SomaticHaplotypes(own, r.ccf, options_, &on);
+      if (!s.ok())
+        return Fail("line " + std::to_string(r.line) + ": " + s.message());
+    }
+    alt_haplotypes_.push_back(on);
+    all_alts = static_cast<uint16_t>(all_alts | on);
+  }
+  if (all_alts == 0)
+    return Status::Ok();  // no haplotype carries an ALT allele: nothing to plant
+  for (int h = 0; h < kMaxHaplotypes; ++h) {
+    if ((all_alts >> h & 1) && pos < until_[static_cast<size_t>(h)]) {
+      ++counts_.overlapping;  // the first record on that haplotype wins
+      return Status::Ok();
+    }
+  }
   // A symbolic SV as sequence: REF the bases it covers, ALT what the haplotype reads instead.
   if (sv) {
     sv_ref_.assign(bases);
@@ -285,39 +315,6 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       sv_alt_.assign(bases.size(), 'N');
       sv_alt_[0] = bases[0];
       ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), &sv_alt_[1]);
-    }
-  }
-  // A tumour sample: a germline record in every cell type, a somatic one in its clones.
-  if (r.somatic && !options_.tumour()) {
-    return Fail("line " + std::to_string(r.line) +
-                ": a somatic record (INFO/SOMATIC) in a run without --purity: give the tumour's "
-                "purity (1 for tumour cells alone)");
-  }
-  uint16_t unused = 0;
-  if (r.somatic) {
-    Status s = SomaticHaplotypes(1, r.ccf, options_, &unused);
-    if (!s.ok())
-      return Fail("line " + std::to_string(r.line) + ": " + s.message());
-  }
-  // Each ALT's haplotypes, over every cell type.
-  alt_haplotypes_.clear();
-  uint16_t all_alts = 0;
-  for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
-    uint16_t own = 0;
-    for (int h = 0; h < haplotypes; ++h)
-      own = static_cast<uint16_t>(own | (alleles[static_cast<size_t>(h)] == a ? 1 << h : 0));
-    uint16_t on = GermlineHaplotypes(own, options_);
-    if (r.somatic)
-      SomaticHaplotypes(own, r.ccf, options_, &on);  // (its CCF is checked above)
-    alt_haplotypes_.push_back(on);
-    all_alts = static_cast<uint16_t>(all_alts | on);
-  }
-  if (all_alts == 0)
-    return Status::Ok();  // no haplotype carries an ALT allele: nothing to plant
-  for (int h = 0; h < kMaxHaplotypes; ++h) {
-    if ((all_alts >> h & 1) && pos < until_[static_cast<size_t>(h)]) {
-      ++counts_.overlapping;  // the first record on that haplotype wins
-      return Status::Ok();
     }
   }
   const size_t inserted_before = out.inserted->size();
