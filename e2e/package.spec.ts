@@ -116,6 +116,10 @@ test('in the page: a relative URL, function outputs, in a Worker or in the calli
   page,
 }) => {
   await page.goto(`http://localhost:${PORT}/`);
+  // The bundle's module sets window.simulate once it has loaded: wait for it.
+  await page.waitForFunction(
+    () => typeof (window as unknown as { simulate?: unknown }).simulate === 'function',
+  );
   const expected = nativeRun(['-N', '500', '-S', '5', '--interleaved'], MT, ['i.fq']);
   for (const worker of [true, false]) {
     const base64 = await page.evaluate(async (inWorker) => {
