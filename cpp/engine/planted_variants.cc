@@ -159,11 +159,43 @@ void PlantedVariants::AddAllele(std::string_view ref,
     v.planted = true;
     return v;
   };
-  for (size_t i = 0; i < n; ++i) {
+  // The same base, or N on either side: nothing a read can show.
+  auto changes = [&](size_t i) {
     const char from = ref[prefix + i];
     const char to = alt[prefix + i];
-    if (from == to || BaseIndex(from) < 0 || BaseIndex(to) < 0)
-      continue;  // the same base, or N on either side: nothing a read can show
+    return from != to && BaseIndex(from) >= 0 && BaseIndex(to) >= 0;
+  };
+  if (ref.size() == alt.size() && n >= kMinReplacedBases) {
+    // One replacement from the first changed base to the last (an inversion's thousands of
+    // SNPs would each be an event for every read to step through), its bases written as the
+    // changes are counted, and taken back when they are too few.
+    std::string& bases = *out.inserted;
+    const size_t mark = bases.size();
+    size_t changed = 0, first_changed = n, last_changed = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const bool c = changes(i);
+      bases.push_back(c ? alt[prefix + i] : ref[prefix + i]);
+      if (c) {
+        first_changed = std::min(first_changed, i);
+        last_changed = i;
+        ++changed;
+      }
+    }
+    if (changed >= kMinReplacedBases) {
+      bases.resize(mark + last_changed + 1);
+      bases.erase(mark, first_changed);
+      Variant& v = add(VariantType::kReplacement, base + static_cast<int64_t>(first_changed));
+      v.length = static_cast<int64_t>(last_changed - first_changed + 1);
+      v.inserted_at = static_cast<int64_t>(mark);
+      return;
+    }
+    bases.resize(mark);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!changes(i))
+      continue;
+    const char from = ref[prefix + i];
+    const char to = alt[prefix + i];
     add(VariantType::kSnp, base + static_cast<int64_t>(i)).snp_shift =
         static_cast<uint8_t>((BaseIndex(to) - BaseIndex(from)) & 3);
   }
@@ -351,8 +383,10 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     ++counts_.overlapping;
     return Status::Ok();
   }
-  if (variants->size() > first)
-    last_part_ = std::max(last_part_, variants->back().pos);
+  for (size_t i = first; i < variants->size(); ++i) {  // a replacement's last base is a part's
+    const Variant& v = (*variants)[i];
+    last_part_ = std::max(last_part_, v.type == VariantType::kReplacement ? v.end() - 1 : v.pos);
+  }
   for (int h = 0; h < kMaxHaplotypes; ++h) {
     int64_t& until = until_[static_cast<size_t>(h)];
     if (all_alts >> h & 1)

@@ -7,7 +7,9 @@
 // column, on both (or, with --het-fraction F, on one drawn at random with probability F). Each
 // allele becomes the parts the haplotype reader knows, after the bases it shares with REF at
 // the front: SNPs, then an insertion after the last of them (whose anchor may change) or a
-// deletion of the REF bases left. The truth output writes the record as given.
+// deletion of the REF bases left; an allele of REF's length that changes kMinReplacedBases or
+// more (an inversion) is one replacement instead of its SNPs. The truth output writes the
+// record as given.
 #ifndef READFORGE_ENGINE_PLANTED_VARIANTS_H_
 #define READFORGE_ENGINE_PLANTED_VARIANTS_H_
 
@@ -31,6 +33,11 @@
 namespace readforge {
 
 using PlantedCounts = SimulatorStats::Planted;
+
+// Changed bases from which a substitution is one replacement (fewer are SNPs: a few events
+// cost less than counting a replacement's changes in every read over it). Either gives the
+// same reads, names and truth.
+inline constexpr size_t kMinReplacedBases = 4;
 
 // A planted record: where it lies (what keeps random mutations clear of it).
 struct PlantedTruth {

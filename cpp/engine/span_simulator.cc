@@ -279,11 +279,14 @@ Status SpanSimulator::ProcessBlock(const SpanOutputs& out,
   window_.DropBefore(block_end - 1);
   auto first_kept = std::find_if(variants_.begin(), variants_.end(),
                                  [&](const Variant& v) { return v.pos >= block_end; });
-  // A planted deletion that runs on into the next block stays (random ones never do).
-  if (first_kept != variants_.begin()) {
-    const Variant& last = *(first_kept - 1);
-    if (last.type == VariantType::kDeletion && last.pos + last.length > block_end)
-      --first_kept;
+  // A planted deletion or replacement that runs on into the next block stays, with what follows
+  // it (random ones never run on; another haplotype's variants may lie after it).
+  for (auto it = first_kept;
+       it != variants_.begin() && (it - 1)->pos + kMaxIndelLength >= block_end;) {
+    --it;
+    if ((it->type == VariantType::kDeletion || it->type == VariantType::kReplacement) &&
+        it->end() > block_end)
+      first_kept = it;
   }
   variants_.erase(variants_.begin(), first_kept);
   DropUnusedInserted();

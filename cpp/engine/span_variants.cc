@@ -74,7 +74,7 @@ Status SpanSimulator::GenerateVariantsUpTo(int64_t limit, bool* need_variants) {
 void SpanSimulator::MergePlanted(int64_t reached, size_t truth_first) {
   size_t t = truth_first;
   auto clear_of_planted = [&](const Variant& v) {
-    const int64_t end = v.pos + (v.type == VariantType::kDeletion ? v.length : 1);
+    const int64_t end = v.end();
     if (v.pos < reached)
       return false;
     while (t < planted_truth_.size() && planted_truth_[t].end <= v.pos)
@@ -98,7 +98,7 @@ void SpanSimulator::ExportBlock(int64_t begin, int64_t end, size_t first) {
   block->global_block = global_block_base_ + variant_block_;
   block->variants.assign(variants_.begin() + static_cast<std::ptrdiff_t>(first), variants_.end());
   for (Variant& v : block->variants) {
-    if (v.type != VariantType::kInsertion)
+    if (!v.has_bases())
       continue;
     const std::string_view bases = v.InsertedIn(inserted_);
     v.inserted_at = static_cast<int64_t>(block->inserted.size());
@@ -132,7 +132,7 @@ Status SpanSimulator::ImportBlock(bool* need_variants) {
     return Status::Error("internal error: variant blocks out of step with the reads");
   const int64_t base = static_cast<int64_t>(inserted_.size());
   for (Variant v : block->variants) {
-    if (v.type == VariantType::kInsertion)
+    if (v.has_bases())
       v.inserted_at += base;
     variants_.push_back(v);
   }
@@ -171,14 +171,14 @@ void SpanSimulator::DropUnusedInserted() {
     return;
   int64_t first = static_cast<int64_t>(inserted_.size());
   for (const Variant& v : variants_) {
-    if (v.type == VariantType::kInsertion)
+    if (v.has_bases())
       first = std::min(first, v.inserted_at);
   }
   if (first == 0 || first < static_cast<int64_t>(inserted_.size() / 2))
     return;
   inserted_.erase(0, static_cast<size_t>(first));
   for (Variant& v : variants_) {
-    if (v.type == VariantType::kInsertion)
+    if (v.has_bases())
       v.inserted_at -= first;
   }
 }
@@ -210,10 +210,10 @@ void SpanSimulator::AppendBlockTruth(int64_t block_begin,
     if (v.pos < block_begin || v.on_n)
       continue;  // a planted deletion from the block before, or not a variant
     planted_before(v.pos + 1);
-    AppendTruth(v, v.type == VariantType::kInsertion ? v.InsertedIn(inserted_) : std::string_view(),
-                window_, place, PloidyAt(span_.ploidy, v.pos, options_.run_ploidy()), mutations,
-                vcf);
-    stats->snps += v.type == VariantType::kSnp;
+    const std::string_view bases = v.has_bases() ? v.InsertedIn(inserted_) : std::string_view();
+    AppendTruth(v, bases, window_, place, PloidyAt(span_.ploidy, v.pos, options_.run_ploidy()),
+                mutations, vcf);
+    stats->snps += ChangedBases(v, bases, window_);
     stats->insertions += v.type == VariantType::kInsertion;
     stats->deletions += v.type == VariantType::kDeletion;
   }

@@ -25,15 +25,22 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
       std::lower_bound(variants.begin(), variants.end(), from,
                        [](const Variant& v, int64_t pos) { return v.pos < pos; }) -
       variants.begin());
-  // A deletion from an earlier block may cover `from`: on one haplotype variants never overlap,
-  // so at most one does, within kMaxIndelLength before it (other haplotypes' variants may lie
-  // between).
+  replacements_.clear();
+  changed_.clear();
+  const Variant* carried = nullptr;
+  // A deletion or replacement from an earlier block may cover `from`: on one haplotype variants
+  // never overlap, so at most one does, within kMaxIndelLength before it (other haplotypes'
+  // variants may lie between).
   for (size_t k = i; k-- > 0 && variants[k].pos + kMaxIndelLength >= from;) {
     const Variant& v = variants[k];
-    if (v.type == VariantType::kDeletion && applies(v) && v.pos + v.length > from) {
-      p = v.pos + v.length;
+    if (v.type == VariantType::kDeletion && applies(v) && v.end() > from) {
+      p = v.end();
       events_.push_back(Event{0, static_cast<int32_t>(v.pos - from),
                               static_cast<uint16_t>(v.length), v.type, false});
+      break;
+    }
+    if (v.type == VariantType::kReplacement && applies(v) && v.end() > from) {
+      carried = &v;
       break;
     }
   }
@@ -49,12 +56,36 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   };
   char* out = room_for(to - from);
   int64_t size = 0;
+  // A replacement's bases from reference position `start` on (up to `to`), its event, and how
+  // many of them differ from the reference's (for the reads' traces).
+  auto replace = [&](const Variant& v, int64_t start) {
+    const int64_t end = std::min(v.end(), to);
+    const char* bases = inserted.data() + v.inserted_at + (start - v.pos);
+    std::memcpy(out + size, bases, static_cast<size_t>(end - start));
+    replacements_.push_back(
+        Replacement{static_cast<uint32_t>(events_.size()), static_cast<uint32_t>(changed_.size())});
+    events_.push_back(Event{size, static_cast<int32_t>(start - from),
+                            static_cast<uint16_t>(end - start), VariantType::kReplacement, false});
+    const char* ref = window.data(start);
+    uint16_t count = 0;
+    changed_.push_back(0);
+    for (int64_t j = 0; j < end - start; ++j)
+      changed_.push_back(count = static_cast<uint16_t>(count + (bases[j] != ref[j])));
+    size += end - start;
+    p = v.end();
+  };
+  if (carried)
+    replace(*carried, from);
   for (; i < n && variants[i].pos < to; ++i) {
     const Variant& v = variants[i];
     if (!applies(v) || v.pos < p)
       continue;
     std::memcpy(out + size, window.data(p), static_cast<size_t>(v.pos - p));
     size += v.pos - p;
+    if (v.type == VariantType::kReplacement) {
+      replace(v, v.pos);
+      continue;
+    }
     const int64_t hpos = size;
     bool changes_base = v.type == VariantType::kSnp;
     switch (v.type) {
@@ -73,6 +104,8 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
       }
       case VariantType::kDeletion:
         p = v.pos + v.length;
+        break;
+      case VariantType::kReplacement:  // (above)
         break;
     }
     events_.push_back(Event{hpos, static_cast<int32_t>(v.pos - from),
@@ -136,6 +169,19 @@ void SpelledHaplotype::MapToReference(int64_t h0,
   }
 }
 
+int SpelledHaplotype::ChangedIn(size_t k, int64_t h0, int64_t h1) const {
+  const Event& v = events_[k];
+  const int64_t a = std::max(h0, v.hpos) - v.hpos;
+  const int64_t b = std::min(h1, v.hpos + v.length) - v.hpos;
+  if (b <= a)
+    return 0;
+  const Replacement& r =
+      *std::lower_bound(replacements_.begin(), replacements_.end(), k,
+                        [](const Replacement& x, size_t event) { return x.event < event; });
+  return changed_[r.changed_at + static_cast<size_t>(b)] -
+         changed_[r.changed_at + static_cast<size_t>(a)];
+}
+
 void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* trace) const {
   // The last event at or before h0 counts when the read starts on its SNP, on the anchor of its
   // insertion or in its inserted bases; a deletion there has no read base before it.
@@ -146,15 +192,20 @@ void SpelledHaplotype::Trace(int64_t h0, int64_t h1, size_t near, ReadTrace* tra
     trace->first = from_ + v.at;
     trace->snps += v.changes_base && v.hpos == h0;
     trace->indels += h0 > v.hpos || v.hpos + 1 < h1;  // holds one of its inserted bases
+  } else if (v.type == VariantType::kReplacement) {
+    trace->snps += ChangedIn(k, h0, h1);
   } else {
     trace->snps += v.changes_base && v.hpos == h0;
   }
   // Every later event before h1 is inside the read: a SNP's base, an insertion's anchor (its
-  // inserted bases count when one is in the read), a deletion with read bases on both sides.
+  // inserted bases count when one is in the read), a deletion with read bases on both sides,
+  // a replacement's changed bases up to h1.
   size_t i = k + 1;
   for (; events_[i].hpos < h1; ++i) {
     const Event& e = events_[i];
     trace->snps += e.changes_base;
+    if (e.type == VariantType::kReplacement)
+      trace->snps += ChangedIn(i, e.hpos, h1);
     trace->indels +=
         e.type == VariantType::kDeletion || (e.type == VariantType::kInsertion && e.hpos + 1 < h1);
   }

@@ -88,7 +88,8 @@ class SpelledHaplotype {
   // 16 bytes: reads look events up at random places, and with a planted variant every 45
   // bases a block's events (32 bytes each, as they were) overflowed the cache beside its bases.
   struct Event {
-    int64_t hpos;  // the SNP's base, the insertion's anchor, or the base after a deletion
+    int64_t hpos;  // the SNP's base, the insertion's anchor, the base after a deletion, or a
+                   // replacement's first base
     int32_t at;    // the variant's reference position - from (a block and a fragment: < 2^31)
     uint16_t length;
     VariantType type;
@@ -104,6 +105,14 @@ class SpelledHaplotype {
     }
   };
   static_assert(kMaxIndelLength <= UINT16_MAX && kMaxBlockSize + kMaxFragmentLength < INT32_MAX);
+
+  // Where a replacement event's changed-base counts start in changed_.
+  struct Replacement {
+    uint32_t event;
+    uint32_t changed_at;
+  };
+  // How many of bases [h0, h1) replacement event k changed.
+  int ChangedIn(size_t k, int64_t h0, int64_t h1) const;
 
   // The last event at or before base h, searching from `near`.
   size_t LastAtOrBefore(int64_t h, size_t near) const;
@@ -122,6 +131,9 @@ class SpelledHaplotype {
   std::vector<Event> events_;  // in order, between the two sentinels
   // event_buckets_[b]: the first event (after the first sentinel) at or after from + 256 b.
   std::vector<uint32_t> event_buckets_;
+  std::vector<Replacement> replacements_;  // in event order
+  // Per replacement, its bases + 1 running counts of changed bases (0 first).
+  std::vector<uint16_t> changed_;
 };
 
 }  // namespace readforge

@@ -168,6 +168,16 @@ void AppendPlantedVcf(std::string_view contig,
   AppendVcfRecord(contig, pos1, ref, alts, flags, genotype, vcf);
 }
 
+int64_t ChangedBases(const Variant& v, std::string_view bases, const SpanWindow& window) {
+  if (v.type != VariantType::kReplacement)
+    return v.type == VariantType::kSnp;
+  int64_t changed = 0;
+  const char* ref = window.data(v.pos);
+  for (size_t i = 0; i < bases.size(); ++i)
+    changed += bases[i] != ref[i];
+  return changed;
+}
+
 void AppendTruth(const Variant& v,
                  std::string_view inserted,
                  const SpanWindow& window,
@@ -209,6 +219,15 @@ void AppendTruth(const Variant& v,
       if (vcf)
         AppendVcfRecord(place.contig, pos1, ref_base, ref + std::string(inserted), ".", genotype,
                         vcf);
+      break;
+    case VariantType::kReplacement:  // (planted: its record is the VCF's)
+      for (size_t i = 0; mutations && i < inserted.size(); ++i) {
+        const char from = window.at(v.pos + static_cast<int64_t>(i));
+        const char alt = inserted[i];
+        if (alt != from)
+          AppendSnpMutation(place.contig, pos1 + static_cast<int64_t>(i), from,
+                            het ? Iupac(from, alt) : alt, het, mutations);
+      }
       break;
     case VariantType::kDeletion: {
       const std::string_view deleted(window.data(v.pos), static_cast<size_t>(v.length));

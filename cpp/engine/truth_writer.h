@@ -36,8 +36,13 @@ struct SpanPlace {
   int64_t offset = 0;
 };
 
+// The reference bases a variant changes: 1 for a SNP, a replacement's changed bases (`bases`),
+// 0 for an indel (the run's SNP count).
+int64_t ChangedBases(const Variant& v, std::string_view bases, const SpanWindow& window);
+
 // Appends the variant's line(s) to the outputs that are not null; `inserted`: an insertion's
-// bases. The window must hold the
+// or replacement's bases (a replacement lists each base it changes as a SNP). The window must
+// hold the
 // variant's bases and, for a deletion, the base before it (or after it, when the deletion starts
 // the span). A variant on an N reference base is not a variant and writes nothing. A planted
 // variant (a part of a VCF record) writes only its wgsim list line: the record itself is the VCF's

@@ -23,7 +23,11 @@
 
 namespace readforge {
 
-enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion };
+// kReplacement: a planted stretch of bases read instead of the reference's, base for base (an
+// inversion, or a long multi-base substitution): one event where per-base SNPs would be
+// thousands. It begins and ends on a changed base; inside it, a base whose REF or ALT is N
+// keeps the reference's.
+enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion, kReplacement };
 
 // Plain data (32 bytes, copied as bytes): an insertion's bases live in a buffer beside the
 // variants (`inserted` below). With a string in each, variants were twice the size and every
@@ -31,8 +35,9 @@ enum class VariantType : uint8_t { kSnp, kInsertion, kDeletion };
 struct Variant {
   int64_t pos = 0;          // span coordinate (0-based) of the SNP, the deleted bases, or the
                             // base after which the insertion sits
-  int64_t length = 1;       // deleted or inserted bases; 1 for a SNP
-  int64_t inserted_at = 0;  // an insertion's bases: where they start in their buffer
+  int64_t length = 1;       // deleted, inserted or replaced bases; 1 for a SNP
+  int64_t inserted_at = 0;  // an insertion's or replacement's bases: where they start in their
+                            // buffer
   VariantType type = VariantType::kSnp;
   uint16_t haplotypes = 3;  // bit h: haplotype h + 1 carries it (tumour.h numbers them)
   // SNP alt = ACGT[(index(ref) + shift) % 4]; for an insertion, the change of the base it
@@ -42,7 +47,15 @@ struct Variant {
   bool planted = false;  // from --variants: its truth is the VCF record, not this part
 
   bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
-  // An insertion's bases, in `inserted`, the buffer its maker appended them to.
+  // An insertion and a replacement keep bases in the buffer beside the variants.
+  bool has_bases() const {
+    return type == VariantType::kInsertion || type == VariantType::kReplacement;
+  }
+  // The reference positions it covers end here (an insertion's: after its anchor).
+  int64_t end() const {
+    return pos + (type == VariantType::kDeletion || type == VariantType::kReplacement ? length : 1);
+  }
+  // An insertion's or replacement's bases, in `inserted`, the buffer its maker appended them to.
   std::string_view InsertedIn(const std::string& inserted) const {
     return std::string_view(inserted.data() + inserted_at, static_cast<size_t>(length));
   }

@@ -3,7 +3,8 @@
 // first bases forward and its last bases reverse-complemented, and each read's trace (its ends'
 // positions, SNPs and indels) counted base by base. Random variant sets cover reads that cross
 // only SNPs, indels, N bases and variants that apply to one haplotype, at every fragment start;
-// the reader spells from a block's start, also one inside a deletion from before it. Reads of
+// the reader spells from a block's start, also one inside a deletion or replacement from before
+// it. Reads of
 // 20 and 40 bases take every path of the reverse complement (16, 8 and 1 at a time).
 #include <gtest/gtest.h>
 
@@ -39,6 +40,19 @@ Spelled Spell(const std::string& ref,
                                     ref[static_cast<size_t>(variants[vi].pos)] == 'N'))
       ++vi;
     const Variant* v = vi < variants.size() && variants[vi].pos == p ? &variants[vi] : nullptr;
+    if (v && v->type == VariantType::kReplacement) {  // its bases, each on its own position
+      const std::string_view bases = v->InsertedIn(inserted);
+      for (size_t i = 0; i < bases.size(); ++i) {
+        s.bases.push_back(bases[i]);
+        s.anchor.push_back(p);
+        s.inserted.push_back(false);
+        s.changed.push_back(bases[i] != ref[static_cast<size_t>(p)]);
+        s.insertion.push_back(-1);
+        ++p;
+      }
+      ++vi;
+      continue;
+    }
     if (v && v->type == VariantType::kDeletion) {
       s.deletions.push_back(s.bases.size());
       p += v->length;
@@ -122,18 +136,35 @@ std::string ReverseComplement(const std::string& bases) {
 }
 
 std::vector<Variant> RandomVariants(std::mt19937_64& rng,
-                                    int64_t length,
+                                    const std::string& ref,
                                     int gap,
                                     int indel_pct,
+                                    int replace_pct,
                                     std::string* inserted) {
   std::vector<Variant> variants;
   const std::string kBases = "ACGT";
-  for (int64_t p = 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(gap)); p < length - 12;
+  const auto length = static_cast<int64_t>(ref.size());
+  for (int64_t p = 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(gap)); p < length - 80;
        p += 1 + static_cast<int64_t>(rng() % static_cast<uint64_t>(2 * gap))) {
     Variant v;
     v.pos = p;
     v.haplotypes = static_cast<uint8_t>(1 + rng() % 3);
     v.snp_shift = static_cast<uint8_t>(1 + rng() % 3);
+    if (static_cast<int>(rng() % 100) < replace_pct && ref[static_cast<size_t>(p)] != 'N') {
+      // A replacement of 4 to 70 bases, a third of them the reference's (N stays N), the first
+      // one changed (as planting makes them).
+      v.type = VariantType::kReplacement;
+      v.length = 4 + static_cast<int64_t>(rng() % 67);
+      v.inserted_at = static_cast<int64_t>(inserted->size());
+      for (int64_t i = 0; i < v.length; ++i) {
+        const char base = ref[static_cast<size_t>(p + i)];
+        inserted->push_back(
+            base == 'N' || (i > 0 && rng() % 3 == 0) ? base : SnpBase(base, 1 + rng() % 3));
+      }
+      variants.push_back(v);
+      p += v.length - 1;  // variants never overlap
+      continue;
+    }
     if (static_cast<int>(rng() % 100) < indel_pct) {
       v.length = 1 + static_cast<int64_t>(rng() % 6);
       if (rng() % 2) {
@@ -202,7 +233,7 @@ void ExpectReadsFrom(const SpanWindow& window,
   }
 }
 
-void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
+void ExpectModelReads(uint64_t seed, int gap, int indel_pct, int replace_pct = 0) {
   std::mt19937_64 rng(seed);
   const int64_t kLength = 3000;
   std::string ref;
@@ -212,19 +243,20 @@ void ExpectModelReads(uint64_t seed, int gap, int indel_pct) {
   std::memcpy(window.Reserve(ref.size()), ref.data(), ref.size());
   window.Commit(ref.size());
   std::string inserted;
-  std::vector<Variant> variants = RandomVariants(rng, kLength, gap, indel_pct, &inserted);
+  std::vector<Variant> variants = RandomVariants(rng, ref, gap, indel_pct, replace_pct, &inserted);
   for (Variant& v : variants)
     v.on_n = ref[static_cast<size_t>(v.pos)] == 'N';
-  // The reader spells from a block's start: 0, and a place inside a deletion (one from the block
-  // before that reaches into this one).
-  int64_t inside = 1000;
-  for (const Variant& v : variants) {
-    if (v.pos > 1000 && v.type == VariantType::kDeletion && v.length > 1 && !v.on_n) {
-      inside = v.pos + 1;
-      break;
-    }
+  // The reader spells from a block's start: 0, and a place inside a deletion or a replacement
+  // (one from the block before that reaches into this one).
+  int64_t inside_deletion = 1000, inside_replacement = 1100;
+  for (auto it = variants.rbegin(); it != variants.rend(); ++it) {
+    const Variant& v = *it;
+    if (v.pos > 1000 && v.length > 1 && !v.on_n && v.type == VariantType::kDeletion)
+      inside_deletion = v.pos + 1;
+    if (v.pos > 1000 && !v.on_n && v.type == VariantType::kReplacement)
+      inside_replacement = v.pos + v.length / 2;
   }
-  for (int64_t from : {int64_t{0}, inside})
+  for (int64_t from : {int64_t{0}, inside_deletion, inside_replacement})
     ExpectReadsFrom(window, variants, inserted, ref, from, rng);
 }
 
@@ -256,6 +288,13 @@ TEST(HaplotypeReader, ReadsWhatTheSpelledHaplotypeHolds) {
   ExpectModelReads(2, 50, 20);  // the bench's mix: a variant every 50 bases, a fifth indels
   ExpectModelReads(3, 8, 50);   // dense indels: most reads in pieces
   ExpectModelReads(4, 2, 30);   // a variant at almost every base
+}
+
+// A replacement (a planted inversion or long substitution) reads as its bases on the positions
+// it replaces, and a read's SNP count is the bases it changed among the read's.
+TEST(HaplotypeReader, ReplacementsReadAsTheirBasesAndCountTheirChanges) {
+  ExpectModelReads(5, 50, 0, 30);   // replacements among SNPs
+  ExpectModelReads(6, 20, 30, 20);  // and among indels
 }
 
 }  // namespace
