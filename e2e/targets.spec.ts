@@ -193,7 +193,9 @@ test('several FASTA files as a community: the CLI --community bytes, on two Work
   expect(problems).toEqual([]);
 });
 
-test('copy-number segments picked beside the FASTA: the CLI bytes, -N and -C', async ({ page }) => {
+test("copy-number segments picked beside the FASTA, the tumour's too: the CLI bytes, -N and -C", async ({
+  page,
+}) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const dir = mkdtempSync(join(tmpdir(), 'rf-copies-'));
@@ -219,6 +221,19 @@ test('copy-number segments picked beside the FASTA: the CLI bytes, -N and -C', a
     ['1.fq', '2.fq'],
   );
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(covered.fastq[0])).toBe(true);
+  // A tumour at purity 0.6 whose cells have copies of their own: the CLI's bytes.
+  writeFileSync(join(dir, 'tumour.bed'), 'MT_human\t4000\t8000\t4\t3|1\n');
+  await page.locator('#somatic-copy-number-file').setInputFiles(join(dir, 'tumour.bed'));
+  await setOption(page, 'purity', '0.6');
+  await simulateAndWait(page);
+  const tumourArgs = [
+    ...cliArgs(new URL(page.url()).hash),
+    ...['--copy-number', join(dir, 'cn.bed'), '--somatic-copy-number', join(dir, 'tumour.bed')],
+  ];
+  expect(tumourArgs).toContain('--purity');
+  const tumour = nativeRun(tumourArgs, MT, ['1.fq', '2.fq']);
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(tumour.fastq[0])).toBe(true);
+  expect(tumour.fastq[0].equals(covered.fastq[0])).toBe(false);
   expect(problems).toEqual([]);
 });
 

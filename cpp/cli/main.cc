@@ -230,6 +230,11 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(ReadWholeFile(line.copy_number_path, &text));
     RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, text, &o));
   }
+  if (!line.somatic_copy_number_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.somatic_copy_number_path, &text));
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line.somatic_copy_number_path, text, &o, /*somatic=*/true));
+  }
   if (!line.amplicons_path.empty()) {
     std::string text;
     RF_RETURN_IF_ERROR(ReadWholeFile(line.amplicons_path, &text));
@@ -255,7 +260,7 @@ Status Run(CommandLine& line, Outputs& out) {
   const bool alignments = o.alignments != Options::Alignments::kNone;
   RF_RETURN_IF_ERROR(LoadReferenceIndex(pos[0], line.fai_path, line.gaps_path,
                                         pairs_mode || !line.vcf_path.empty() || o.plant_variants ||
-                                            alignments || static_cast<bool>(o.copy_number),
+                                            alignments || o.copy_number || o.somatic_copy_number,
                                         pairs_mode || !line.gaps_path.empty(), layout.get(),
                                         alignments));
 

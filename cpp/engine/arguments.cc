@@ -88,6 +88,8 @@ constexpr Spec kSpecs[] = {
      "write each genome's contigs, bases, abundance, pairs and coverage (TSV)"},
     {0, "copy-number", Kind::kText, "FILE",
      "coverage follows copy-number segments: CONTIG BEGIN END COPIES [COPIES PER HAPLOTYPE 1|2]"},
+    {0, "somatic-copy-number", Kind::kText, "FILE",
+     "the tumour cells' copy-number segments (with --purity), as --copy-number's"},
     {0, "amplicons", Kind::kText, "FILE",
      "every fragment is one of a BED's amplicons (CONTIG BEGIN END [NAME [WEIGHT]])"},
     {0, "amplicon-dropout", Kind::kReal, "RATE",
@@ -270,6 +272,9 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
     } else if (name == "copy-number") {
       line->copy_number_path = std::string(value);
       o.copy_number.reset();
+    } else if (name == "somatic-copy-number") {
+      line->somatic_copy_number_path = std::string(value);
+      o.somatic_copy_number.reset();
     } else if (name == "amplicons") {
       line->amplicons_path = std::string(value);
       o.amplicons.reset();
@@ -564,10 +569,13 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
   return Status::Ok();
 }
 
-Status CopyNumberFrom(const std::string& name, const std::string& text, Options* options) {
+Status CopyNumberFrom(const std::string& name,
+                      const std::string& text,
+                      Options* options,
+                      bool somatic) {
   auto copies = std::make_shared<CopyNumbers>();
   RF_RETURN_IF_ERROR(CopyNumbers::Make(name, text, copies.get()));
-  options->copy_number = std::move(copies);
+  (somatic ? options->somatic_copy_number : options->copy_number) = std::move(copies);
   return Status::Ok();
 }
 
@@ -654,6 +662,14 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
                            "' was not given");
     }
     RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, files.copy_number, &line.options));
+  }
+  if (!line.somatic_copy_number_path.empty()) {
+    if (files.somatic_copy_number.empty()) {
+      return Status::Error("--somatic-copy-number: the text of '" + line.somatic_copy_number_path +
+                           "' was not given");
+    }
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line.somatic_copy_number_path, files.somatic_copy_number,
+                                      &line.options, /*somatic=*/true));
   }
   if (!line.amplicons_path.empty()) {
     if (files.amplicons.empty())
@@ -754,6 +770,8 @@ std::string CanonicalSettings(const Options& o) {
   }
   if (o.copy_number)
     add("--copy-number", o.copy_number->name());
+  if (o.somatic_copy_number)
+    add("--somatic-copy-number", o.somatic_copy_number->name());
   if (o.amplicons) {
     add("--amplicons", o.amplicons->name());
     if (o.amplicon_dropout > 0)

@@ -36,6 +36,7 @@ struct CommandLine {
   std::string copy_number_truth_path;      // --copy-number-truth
   std::string amplicons_path;              // --amplicons
   std::string copy_number_path;            // --copy-number
+  std::string somatic_copy_number_path;    // --somatic-copy-number
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;
@@ -60,14 +61,15 @@ using Setting = std::pair<std::string, std::string>;
 
 // The texts of the files some settings name, as a host without files hands them over.
 struct SettingFiles {
-  std::vector<std::string> bed;  // --bed
-  std::string quality_bins;      // --quality-bins, when not a built-in name
-  std::string fragment_hist;     // --fragment-hist
-  std::string gc_bias;           // --gc-bias FILE
-  std::string genome_map;        // --genome-map
-  std::string abundance;         // --abundance
-  std::string amplicons;         // --amplicons
-  std::string copy_number;       // --copy-number
+  std::vector<std::string> bed;     // --bed
+  std::string quality_bins;         // --quality-bins, when not a built-in name
+  std::string fragment_hist;        // --fragment-hist
+  std::string gc_bias;              // --gc-bias FILE
+  std::string genome_map;           // --genome-map
+  std::string abundance;            // --abundance
+  std::string amplicons;            // --amplicons
+  std::string copy_number;          // --copy-number
+  std::string somatic_copy_number;  // --somatic-copy-number
   // Checking settings before the files are read: settings naming files are taken as given.
   bool pending = false;
 };
@@ -96,8 +98,12 @@ Status CommunityFrom(const CommandLine& line,
 // --amplicons FILE: the panel from the BED's `text` (errors name `name`).
 Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options);
 
-// --copy-number FILE: the segments from the BED's `text` (errors name `name`).
-Status CopyNumberFrom(const std::string& name, const std::string& text, Options* options);
+// --copy-number FILE (or --somatic-copy-number, the tumour cells'): the segments from the BED's
+// `text` (errors name `name`).
+Status CopyNumberFrom(const std::string& name,
+                      const std::string& text,
+                      Options* options,
+                      bool somatic = false);
 
 // Sets one option by its letter ("e") or long name ("error-rate"); `value` is ignored for
 // switches unless it is "0"/"false" (for query strings: "interleaved=1").

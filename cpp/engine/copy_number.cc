@@ -89,66 +89,89 @@ std::vector<CopySpan> CopiesIn(const Options& options,
                                int64_t begin,
                                int64_t end,
                                bool mix) {
-  // Weighed by cell type, or widened as they are.
-  auto weigh = [&](const std::array<int, kMaxPloidy>& copies) {
+  // Weighed by cell type, or side by side as they are: the normal's, then the tumour's.
+  auto weigh = [&](const std::array<int, kMaxPloidy>& normal,
+                   const std::array<int, kMaxPloidy>& tumour) {
     std::array<int, kMaxHaplotypes> out{};
     if (mix)
-      return MixCopies(copies, options);
-    std::copy(copies.begin(), copies.end(), out.begin());
+      return MixCopies(normal, tumour, options);
+    std::copy(normal.begin(), normal.end(), out.begin());
+    std::copy(tumour.begin(), tumour.end(), out.begin() + kMaxPloidy);
     return out;
   };
   const int run = options.run_ploidy();
   const std::vector<PloidySpan> stretches =
       PloidyIn(options.ploidy_overrides, run, contig, begin, end);
-  std::vector<const CopyNumberSegment*> segments;
   std::vector<int64_t> cuts;
-  if (options.copy_number) {
-    for (const CopyNumberSegment& s : options.copy_number->segments()) {
+  // A BED's segments over [begin, end), their ends among the cuts.
+  auto over = [&](const CopyNumbers* numbers) {
+    std::vector<const CopyNumberSegment*> segments;
+    if (!numbers)
+      return segments;
+    for (const CopyNumberSegment& s : numbers->segments()) {
       if (s.contig != contig || s.end <= begin || s.begin >= end)
         continue;
       segments.push_back(&s);
       cuts.push_back(std::max(s.begin, begin) - begin);
       cuts.push_back(std::min(s.end, end) - begin);
     }
-  }
+    return segments;
+  };
+  const std::vector<const CopyNumberSegment*> normal = over(options.copy_number.get());
+  const std::vector<const CopyNumberSegment*> tumour = over(options.somatic_copy_number.get());
   for (const PloidySpan& p : stretches) {
     cuts.push_back(p.begin);
     cuts.push_back(p.end);
   }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  // Each piece between two cuts: a segment's copies at the piece's ploidy, or one copy on each
-  // haplotype of a ploidy not the run's.
+  // The segment of `segments` (from *next on) over piece [a, ...), or null.
+  auto segment_at = [&](const std::vector<const CopyNumberSegment*>& segments, size_t* next,
+                        int64_t a) -> const CopyNumberSegment* {
+    while (*next < segments.size() && segments[*next]->end - begin <= a)
+      ++*next;
+    return *next < segments.size() && segments[*next]->begin - begin <= a ? segments[*next]
+                                                                          : nullptr;
+  };
+  // Each piece between two cuts: the segments' copies at the piece's ploidy (the tumour's as
+  // the normal's where no somatic segment says otherwise), or one copy on each haplotype of a
+  // ploidy not the run's.
   std::vector<CopySpan> out;
-  size_t next = 0;
+  size_t next_normal = 0, next_tumour = 0;
   for (size_t i = 0; i + 1 < cuts.size(); ++i) {
     const int64_t a = cuts[i], b = cuts[i + 1];
-    while (next < segments.size() && segments[next]->end - begin <= a)
-      ++next;
-    const bool in_segment = next < segments.size() && segments[next]->begin - begin <= a;
+    const CopyNumberSegment* in_normal = segment_at(normal, &next_normal, a);
+    const CopyNumberSegment* in_tumour = segment_at(tumour, &next_tumour, a);
     const int ploidy = PloidyAt(stretches, a, run);
-    if (in_segment)
-      out.push_back(CopySpan{a, b, weigh(CopiesOf(*segments[next], ploidy))});
-    else if (ploidy != run)
-      out.push_back(CopySpan{a, b, weigh(Ones(ploidy))});
+    if (!in_normal && !in_tumour && ploidy == run)
+      continue;  // the baseline
+    const std::array<int, kMaxPloidy> copies =
+        in_normal ? CopiesOf(*in_normal, ploidy) : Ones(ploidy);
+    out.push_back(CopySpan{a, b, weigh(copies, in_tumour ? CopiesOf(*in_tumour, ploidy) : copies)});
   }
   return out;
 }
 
 std::string CopyNumberTruthText(const Options& options, const ContigList& contigs) {
-  std::string out = "#contig\tbegin\tend\tcopies\thaplotypes\tploidy\n";
+  // With --somatic-copy-number, the tumour cells' copies in two more columns.
+  const bool somatic = static_cast<bool>(options.somatic_copy_number);
+  std::string out = std::string("#contig\tbegin\tend\tcopies\thaplotypes\tploidy") +
+                    (somatic ? "\ttumour_copies\ttumour_haplotypes\n" : "\n");
   const int run = options.run_ploidy();
-  auto line = [&](std::string_view contig, int64_t begin, int64_t end, const int* copies,
-                  int ploidy) {
+  auto copies_text = [](const int* copies, int ploidy) {
     int total = 0;
     std::string each;
     for (int h = 0; h < ploidy; ++h) {
       total += copies[h];
       each += (h ? "|" : "") + std::to_string(copies[h]);
     }
+    return std::to_string(total) + "\t" + each;
+  };
+  auto line = [&](std::string_view contig, int64_t begin, int64_t end, const int* normal,
+                  const int* tumour, int ploidy) {
     out.append(contig).append("\t" + std::to_string(begin) + "\t" + std::to_string(end) + "\t" +
-                              std::to_string(total) + "\t" + each + "\t" + std::to_string(ploidy) +
-                              "\n");
+                              copies_text(normal, ploidy) + "\t" + std::to_string(ploidy));
+    out.append(somatic ? "\t" + copies_text(tumour, ploidy) + "\n" : "\n");
   };
   const std::array<int, kMaxPloidy> baseline = Ones(run);
   for (size_t i = 0; i < contigs.size(); ++i) {
@@ -159,12 +182,13 @@ std::string CopyNumberTruthText(const Options& options, const ContigList& contig
     int64_t at = 0;
     for (const CopySpan& s : CopiesIn(options, name, 0, length, false)) {
       if (s.begin > at)
-        line(name, at, s.begin, baseline.data(), run);
-      line(name, s.begin, s.end, s.copies.data(), PloidyAt(stretches, s.begin, run));
+        line(name, at, s.begin, baseline.data(), baseline.data(), run);
+      line(name, s.begin, s.end, s.copies.data(), s.copies.data() + kMaxPloidy,
+           PloidyAt(stretches, s.begin, run));
       at = s.end;
     }
     if (at < length)
-      line(name, at, length, baseline.data(), run);
+      line(name, at, length, baseline.data(), baseline.data(), run);
   }
   return out;
 }

@@ -60,7 +60,9 @@ class CopyNumbers {
 // The copies over [begin, end) of `contig`, in span coordinates, sorted and disjoint: the
 // --copy-number segments (split over the ploidy's stretches) and the stretches whose ploidy is
 // not the run's (one copy per haplotype); the rest has the run's ploidy, one copy each.
-// `mix`: weighed by cell type (tumour.h), as the sampler draws them; else one cell's copies.
+// `mix`: weighed by cell type (tumour.h), as the sampler draws them; else as they are, the
+// normal cells' in the first kMaxPloidy slots and the tumour's (--somatic-copy-number) in the
+// next.
 std::vector<CopySpan> CopiesIn(const Options& options,
                                std::string_view contig,
                                int64_t begin,
@@ -68,7 +70,8 @@ std::vector<CopySpan> CopiesIn(const Options& options,
                                bool mix = true);
 
 // --copy-number-truth: what was simulated, as a BED covering every contig: contig, begin, end,
-// total copies, copies per haplotype ("1|2"), ploidy. The same in every part of a run.
+// total copies, copies per haplotype ("1|2"), ploidy, and with --somatic-copy-number the tumour
+// cells' total and per-haplotype copies. The same in every part of a run.
 std::string CopyNumberTruthText(const Options& options, const ContigList& contigs);
 
 // Usable positions weighted by their copies (each counts its total copies; outside segments,

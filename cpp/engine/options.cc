@@ -72,6 +72,10 @@ Status ValidateOptions(const Options& o) {
     }
   } else if (!o.clones.empty()) {
     return Status::Error("--clones needs --purity (the tumour's share of the cells)");
+  } else if (o.somatic_copy_number) {
+    return Status::Error(
+        "--somatic-copy-number needs --purity (the tumour's share of the cells; 1 for tumour "
+        "cells alone)");
   }
   if (o.haploid && (o.ploidy > 2 || !o.ploidy_overrides.empty())) {
     return Status::Error(
@@ -150,7 +154,7 @@ Status ValidateOptions(const Options& o) {
           "in the BED's column 5 instead)");
     if (o.community)
       return Status::Error("--amplicons and --genome-map do not combine");
-    if (o.copy_number)
+    if (o.copy_number || o.somatic_copy_number)
       return Status::Error(
           "--amplicons and --copy-number do not combine (weight the amplicons "
           "in the BED's column 5 instead)");

@@ -104,6 +104,8 @@ struct Options {
   std::shared_ptr<const AmpliconPanel> amplicons;
   // --copy-number: coverage follows copy-number segments (copy_number.h).
   std::shared_ptr<const CopyNumbers> copy_number;
+  // --somatic-copy-number: the tumour's cells' segments (with --purity; tumour.h).
+  std::shared_ptr<const CopyNumbers> somatic_copy_number;
   double amplicon_dropout = 0;  // --amplicon-dropout
   double amplicon_spread = 0;   // --amplicon-spread
 
@@ -175,7 +177,8 @@ struct Options {
   // Whether a position's fragments come from its copies (copy_number.h): with --copy-number,
   // or where the ploidy is not two.
   bool copies_vary() const {
-    return copy_number || !ploidy_overrides.empty() || (!haploid && ploidy != 2) || tumour();
+    return copy_number || somatic_copy_number || !ploidy_overrides.empty() ||
+           (!haploid && ploidy != 2) || tumour();
   }
 };
 

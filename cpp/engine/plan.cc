@@ -115,6 +115,11 @@ Status Plan::Make(const Options& options,
       return Status::Error("--copy-number needs the contig lengths: give an index (.fai)");
     RF_RETURN_IF_ERROR(options.copy_number->Check(contigs, options));
   }
+  if (options.somatic_copy_number) {
+    if (contigs.empty())
+      return Status::Error("--somatic-copy-number needs the contig lengths: give an index (.fai)");
+    RF_RETURN_IF_ERROR(options.somatic_copy_number->Check(contigs, options));
+  }
   if (!options.ploidy_overrides.empty()) {
     if (contigs.empty())
       return Status::Error("--ploidy-override needs the contig lengths: give an index (.fai)");

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/bases.h"
+#include "engine/copy_number.h"
 #include "engine/haplotype_reader.h"
 #include "engine/tumour.h"
 #include "formats/text.h"
@@ -264,6 +266,20 @@ Status PlantedVariants::ChooseAlleles(const VcfRecord& r,
   return Status::Ok();
 }
 
+const std::array<int, kMaxHaplotypes>& PlantedVariants::MixedCopiesAt(const PlantingBlock& block,
+                                                                      int64_t pos) {
+  if (block.contig != copies_contig_ || block.span_begin != copies_span_) {
+    copies_contig_ = block.contig;
+    copies_span_ = block.span_begin;
+    // (A span of unknown length: no segment may pass its contig's end, so any end will do.)
+    const int64_t end = block.span_length >= 0 ? block.span_begin + block.span_length
+                                               : std::numeric_limits<int64_t>::max() / 4;
+    copies_ = CopiesIn(options_, block.contig, block.span_begin, end);
+    baseline_copies_ = BaselineCopies(options_);
+  }
+  return CopiesAt(copies_, pos, baseline_copies_);
+}
+
 Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const PlantingBlock& block,
                                     const SpanWindow& window,
@@ -353,15 +369,9 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   std::string fractions;  // each ALT's expected allele fraction, for the truth
   for (int a = 1; a <= static_cast<int>(r.alt_count()); ++a) {
     const uint16_t on = alt_haplotypes_[static_cast<size_t>(a - 1)];
-    int carrying = 0;
-    for (int h = 0; h < haplotypes; ++h)
-      carrying += alleles[static_cast<size_t>(h)] == a;
     if (options_.tumour()) {
-      fractions +=
-          (a > 1 ? "," : "") +
-          FormatNumber(std::round(1e4 * ExpectedAlleleFraction(carrying, haplotypes, r.somatic,
-                                                               r.ccf, options_)) /
-                       1e4);
+      const double fraction = ExpectedAlleleFraction(on, MixedCopiesAt(block, pos));
+      fractions += (a > 1 ? "," : "") + FormatNumber(std::round(1e4 * fraction) / 1e4);
     }
     if (on && sv)
       AddAllele(sv_ref_, sv_alt_, on, pos, out);

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/copy_number.h"
 #include "engine/options.h"
 #include "engine/random.h"
 #include "engine/run_stats.h"
@@ -130,6 +131,8 @@ class PlantedVariants {
                      const SpanWindow& window,
                      Rng& rng,
                      const PlantedOutput& out);
+  // The copies (as weighed over the cell types) at span position `pos` of the block's span.
+  const std::array<int, kMaxHaplotypes>& MixedCopiesAt(const PlantingBlock& block, int64_t pos);
   void AddAllele(std::string_view ref,
                  std::string_view alt,
                  uint16_t haplotypes,
@@ -154,6 +157,11 @@ class PlantedVariants {
   std::array<int64_t, kMaxHaplotypes> until_{};
   int64_t last_part_ = -1;  // the furthest part so far (parts stay in position order)
   std::vector<uint16_t> alt_haplotypes_;
+  // A tumour run's copies over the current span (for expected allele fractions).
+  std::vector<CopySpan> copies_;
+  std::string copies_contig_;
+  int64_t copies_span_ = -1;
+  std::array<int, kMaxHaplotypes> baseline_copies_{};
   PlantedCounts counts_;
   bool failed_ = false;
 };

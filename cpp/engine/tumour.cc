@@ -34,17 +34,19 @@ std::vector<int> TypeWeights(const Options& options) {
 
 }  // namespace
 
-std::array<int, kMaxHaplotypes> MixCopies(const std::array<int, kMaxPloidy>& copies,
+std::array<int, kMaxHaplotypes> MixCopies(const std::array<int, kMaxPloidy>& normal,
+                                          const std::array<int, kMaxPloidy>& tumour,
                                           const Options& options) {
   std::array<int, kMaxHaplotypes> out{};
   if (!options.tumour()) {
     for (int h = 0; h < kMaxPloidy; ++h)
-      out[static_cast<size_t>(h)] = copies[static_cast<size_t>(h)];
+      out[static_cast<size_t>(h)] = normal[static_cast<size_t>(h)];
     return out;
   }
   const int stride = options.most_ploidy();
   const std::vector<int> weights = TypeWeights(options);
   for (size_t t = 0; t < weights.size(); ++t) {
+    const std::array<int, kMaxPloidy>& copies = t == 0 ? normal : tumour;
     for (int h = 0; h < stride; ++h) {
       out[t * static_cast<size_t>(stride) + static_cast<size_t>(h)] =
           copies[static_cast<size_t>(h)] * weights[t];
@@ -87,13 +89,13 @@ Status SomaticHaplotypes(uint16_t haplotypes, double ccf, const Options& options
   return Status::Ok();
 }
 
-double ExpectedAlleleFraction(int carrying,
-                              int ploidy,
-                              bool somatic,
-                              double ccf,
-                              const Options& options) {
-  const double fraction = static_cast<double>(carrying) / ploidy;
-  return somatic ? options.purity * ccf * fraction : fraction;
+double ExpectedAlleleFraction(uint16_t haplotypes, const std::array<int, kMaxHaplotypes>& mixed) {
+  int64_t carrying = 0, all = 0;
+  for (int h = 0; h < kMaxHaplotypes; ++h) {
+    all += mixed[static_cast<size_t>(h)];
+    carrying += (haplotypes >> h & 1) ? mixed[static_cast<size_t>(h)] : 0;
+  }
+  return all > 0 ? static_cast<double>(carrying) / static_cast<double>(all) : 0;
 }
 
 }  // namespace readforge

@@ -70,6 +70,7 @@ val ParseArgs(val args) {
   out.set("ampliconsPath", line.amplicons_path);
   out.set("communityPath", line.community_path);
   out.set("copyNumberPath", line.copy_number_path);
+  out.set("somaticCopyNumberPath", line.somatic_copy_number_path);
   out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
                         : line.options.alignments == Options::Alignments::kSam ? "sam"
                                                                                : "");

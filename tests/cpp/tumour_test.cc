@@ -2,13 +2,15 @@
 // ones flagged INFO/SOMATIC, subclonal ones with INFO/CCF) give allele fractions in the reads,
 // as bcftools counts them on the golden BAM, that match purity x CCF x ALT haplotypes / ploidy
 // within binomial error; the truth VCF says each record's origin and expected fraction; bad
-// purities, clones and somatic records are one clear error.
+// purities, clones and somatic records are one clear error. --somatic-copy-number gives the
+// tumour's cells copies of their own: depth and allele fractions follow the mixture's copies.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "sandbox.h"
 
@@ -28,6 +30,26 @@ class TumourTest : public testing::Sandbox {
     const char alt = "CGTA"[std::string("ACGT").find(ref)];
     return "chr1\t" + std::to_string(pos1) + "\t.\t" + std::string(1, ref) + "\t" +
            std::string(1, alt) + "\t.\tPASS\t" + info + "\tGT\t" + gt + "\n";
+  }
+
+  // The AD field of bcftools at every site of `vcf` on `bam` (as users count allele fractions):
+  // pos1 -> (ALT reads, all reads).
+  std::map<int64_t, std::pair<int64_t, int64_t>> AlleleDepths(const std::string& vcf,
+                                                              const std::string& bam) {
+    EXPECT_EQ(Shell("samtools faidx ref.fa && bcftools mpileup -f ref.fa -T " + vcf +
+                    " -a AD -d 100000 -Q 0 -q 0 " + bam +
+                    " 2> /dev/null | bcftools query -f '%POS\\t[%AD]\\n' > ad.tsv"),
+              0);
+    std::map<int64_t, std::pair<int64_t, int64_t>> depth;
+    std::istringstream in(Read("ad.tsv"));
+    int64_t pos1 = 0;
+    for (std::string ad; in >> pos1 >> ad;) {
+      const size_t comma = ad.find(',');
+      const int64_t ref = std::stoll(ad.substr(0, comma));
+      const int64_t alt = comma == std::string::npos ? 0 : std::stoll(ad.substr(comma + 1));
+      depth[pos1] = {alt, ref + alt};
+    }
+    return depth;
   }
 
   std::string chr1_;
@@ -58,25 +80,13 @@ TEST_F(TumourTest, AlleleFractionsFollowPurityClonesAndPloidy) {
   EXPECT_NE(truth.find("\tPLANTED;SOMATIC;CCF=0.5;EAF=0.15\tGT\t1|0\n"), std::string::npos);
   EXPECT_NE(truth.find("\tPLANTED;SOMATIC;CCF=1;EAF=0.6\tGT\t1|1\n"), std::string::npos);
   // As users count them: bcftools' allele depths at the sites, on the golden BAM.
-  ASSERT_EQ(Shell("samtools faidx ref.fa && bcftools mpileup -f ref.fa -T calls.vcf -a AD -d "
-                  "100000 -Q 0 -q 0 a.bam 2> /dev/null | bcftools query -f '%POS\\t[%AD]\\n' > "
-                  "ad.tsv"),
-            0);
-  std::map<int64_t, std::pair<int64_t, int64_t>> depth;  // pos1 -> (ALT reads, all reads)
-  std::istringstream in(Read("ad.tsv"));
-  int64_t pos1 = 0;
-  for (std::string ad; in >> pos1 >> ad;) {
-    const size_t comma = ad.find(',');
-    const int64_t ref = std::stoll(ad.substr(0, comma));
-    const int64_t alt = comma == std::string::npos ? 0 : std::stoll(ad.substr(comma + 1));
-    depth[pos1] = {alt, ref + alt};
-  }
+  const auto depth = AlleleDepths("calls.vcf", "a.bam");
   for (int kind = 0; kind < 4; ++kind) {
     int64_t alt = 0, all = 0;
     for (int i = 1; i < 196; ++i) {
       if (i % 4 == kind) {
-        alt += depth[1000 * i].first;
-        all += depth[1000 * i].second;
+        alt += depth.at(1000 * i).first;
+        all += depth.at(1000 * i).second;
       }
     }
     ASSERT_GT(all, 5000) << kind;
@@ -91,6 +101,74 @@ TEST_F(TumourTest, AlleleFractionsFollowPurityClonesAndPloidy) {
                 nullptr),
             0);
   EXPECT_TRUE(Read("t1.fq") == Read("r1.fq"));
+}
+
+TEST_F(TumourTest, SomaticCopyNumberShapesDepthAndAlleleFractions) {
+  // The tumour's cells (purity 0.6) have lost haplotype 2 and doubled haplotype 1 over 20-80 kb
+  // (copy-neutral LOH, 2|0), and have 3|1 over 100-160 kb; the normal cells are diploid.
+  Write("tumour.bed", "chr1\t20000\t80000\t2\t2|0\nchr1\t100000\t160000\t4\t3|1\n");
+  // Every 1 kb a germline het on haplotype 1; every 1 kb in 100-160 kb a clonal somatic one too.
+  std::string vcf = kHead;
+  for (int i = 1; i < 196; ++i) {
+    vcf += Snp(1000 * i, ".", "1|0");
+    if (i >= 101 && i < 159)
+      vcf += Snp(1000 * i + 500, "SOMATIC", "1|0");
+  }
+  Write("calls.vcf", vcf);
+  ASSERT_EQ(Run("-S 4 -C 120 -r 0 -e 0 -1 100 -2 100 -d 300 -s 30 --variants calls.vcf "
+                "--purity 0.6 --somatic-copy-number tumour.bed --vcf truth.vcf --bam a.bam "
+                "--copy-number-truth copies.bed ref.fa r1.fq r2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  // Expected fractions: each haplotype's copies weighted by its cells' share.
+  const double loh = (0.4 * 1 + 0.6 * 2) / (0.4 * 2 + 0.6 * 2);     // 0.8
+  const double gained = (0.4 * 1 + 0.6 * 3) / (0.4 * 2 + 0.6 * 4);  // 0.6875
+  const double somatic = (0.6 * 3) / (0.4 * 2 + 0.6 * 4);           // 0.5625
+  const std::string truth = Read("truth.vcf");
+  for (const std::string eaf : {"GERMLINE;EAF=0.5\t", "GERMLINE;EAF=0.8\t", "GERMLINE;EAF=0.6875\t",
+                                "SOMATIC;CCF=1;EAF=0.5625\t"})
+    EXPECT_NE(truth.find(eaf), std::string::npos) << eaf;
+  EXPECT_NE(Read("copies.bed")
+                .find("#contig\tbegin\tend\tcopies\thaplotypes\tploidy\t"
+                      "tumour_copies\ttumour_haplotypes\n"
+                      "chr1\t0\t20000\t2\t1|1\t2\t2\t1|1\n"
+                      "chr1\t20000\t80000\t2\t1|1\t2\t2\t2|0\n"),
+            std::string::npos)
+      << Read("copies.bed");
+  const auto depth = AlleleDepths("calls.vcf", "a.bam");
+  // Per stretch (sites away from the segments' ends): ALT reads, all reads, sites.
+  struct Tally {
+    int64_t alt = 0, all = 0, sites = 0;
+  };
+  auto tally = [&](int64_t from, int64_t to, int64_t offset, Tally t = Tally()) {
+    for (int64_t pos1 = from + offset; pos1 < to; pos1 += 1000) {
+      auto it = depth.find(pos1);
+      if (it == depth.end())
+        continue;
+      t.alt += it->second.first;
+      t.all += it->second.second;
+      ++t.sites;
+    }
+    return t;
+  };
+  const Tally normal = tally(2000, 18000, 0, tally(82000, 98000, 0, tally(162000, 196000, 0)));
+  const Tally in_loh = tally(22000, 78000, 0), in_gain = tally(102000, 158000, 0),
+              in_gain_somatic = tally(102000, 158000, 500);
+  for (auto [t, p, what] : {std::tuple{normal, 0.5, "diploid"},
+                            {in_loh, loh, "LOH"},
+                            {in_gain, gained, "3|1 germline"},
+                            {in_gain_somatic, somatic, "3|1 somatic"}}) {
+    ASSERT_GT(t.all, 5000) << what;
+    EXPECT_NEAR(static_cast<double>(t.alt) / static_cast<double>(t.all), p,
+                5 * std::sqrt(p * (1 - p) / static_cast<double>(t.all)))
+        << what;
+  }
+  // Depth follows the mixture's copies: 3.2 / 2 in the gain, 2 / 2 in the LOH, within 5%.
+  auto mean = [](const Tally& t) {
+    return static_cast<double>(t.all) / static_cast<double>(t.sites);
+  };
+  EXPECT_NEAR(mean(in_gain) / mean(normal), 1.6, 0.08);
+  EXPECT_NEAR(mean(in_loh) / mean(normal), 1.0, 0.05);
 }
 
 TEST_F(TumourTest, PurityOneAndZero) {
@@ -130,6 +208,13 @@ TEST_F(TumourTest, WhatDoesNotFitIsOneClearError) {
   ExpectOneError(run + "--purity 0.5 --ploidy 4 --clones 0.5,0.2,0.1",
                  "--clones: ploidy 4 with 3 subclones needs 20 haplotypes (normal, tumour, each "
                  "subclone); readforge spells up to 16");
+  Write("tumour.bed", "chr1\t100\t900\t3\n");
+  ExpectOneError(run + "--somatic-copy-number tumour.bed",
+                 "--somatic-copy-number needs --purity (the tumour's share of the cells; 1 for "
+                 "tumour cells alone)");
+  Write("bad.bed", "chr1\t100\t900000\t3\n");
+  ExpectOneError(run + "--purity 0.5 --somatic-copy-number bad.bed",
+                 "bad.bed line 1: ends at 900000, past the end of chr1 (length 200000)");
   Write("somatic.vcf", std::string(kHead) + Snp(5000, "SOMATIC;CCF=0.3", "0|1"));
   ExpectOneError(run + "--variants somatic.vcf",
                  "somatic.vcf: line 3: a somatic record (INFO/SOMATIC) in a run without --purity: "

@@ -468,6 +468,14 @@ test('configured communities and amplicon panels: the CLI bytes and genome table
   const mixed = await get('ref=MT-human&N=1500&S=19&r=0.01&purity=0.5&clones=0.3&mate=1');
   assert.equal(mixed.status, 200, mixed.body.toString());
   assert.ok(mixed.body.equals(m1), 'a tumour sample differs from the CLI');
+  // The tumour cells' own copy number, from a configured table.
+  const somatic = ['--purity', '0.5', '--somatic-copy-number', s3('MT-human-copies.bed')];
+  const [t1] = nativeOutputs(['-N', '1500', '-S', '20', ...somatic], MT, ['1.fq', '2.fq']);
+  const tumourCopies = await get(
+    'ref=MT-human&N=1500&S=20&purity=0.5&somatic-copy-number=MT-human-copies&mate=1',
+  );
+  assert.equal(tumourCopies.status, 200, tumourCopies.body.toString());
+  assert.ok(tumourCopies.body.equals(t1), "the tumour's copy number differs from the CLI");
   // Names the server does not have, a table for another reference, a report without a map.
   for (const [q, status, parameter, error] of [
     [

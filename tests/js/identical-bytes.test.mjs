@@ -819,7 +819,7 @@ test('--community: genomes joined the same way in both hosts, from files, gzip a
   assert.ok(!existsSync(join(dir, 'x1.fq')));
 });
 
-test('copy number: the same reads and golden BAM in both hosts, threads or not, -N and -C', (t) => {
+test("copy number, the tumour cells' too: the same reads and golden BAM in both hosts, threads or not, -N and -C", (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
   // A gain, a loss on one haplotype, a segment across the N run, one across blocks of 4096.
@@ -844,6 +844,24 @@ test('copy number: the same reads and golden BAM in both hosts, threads or not, 
   assert.equal(read(join(dir, 'w.bed')).toString(), truth);
   assert.match(truth, /^chr1\t1000\t4000\t3\t1\|2\t2$/m);
   assert.match(truth, /^chr3_iupac\t0\t\d+\t1\t1\t1$/m);
+  // A tumour whose cells have copies of their own beside the normal's: the same bytes, threads
+  // and shards, and the truth's tumour columns.
+  write(join(dir, 'tumour.bed'), 'chr1\t3000\t7000\t4\t3|1\nchr2_lower\t0\t5000\t2\t2|0\n');
+  const tumour = [...run, '--purity', '0.6', '--somatic-copy-number', 'tumour.bed'];
+  sameInEveryHost(dir, [...tumour, '-N', '3000']);
+  shardsAddUp(dir, [...tumour, '-N', '3000'], [0, 2, 5, -1]);
+  for (const [host, name] of [
+    [native, 'tn.bed'],
+    [wasm, 'tw.bed'],
+  ]) {
+    const args = [...tumour, '-N', '100', '--copy-number-truth', name];
+    const r = host([...args, 'ref.fa', 'q1.fq', 'q2.fq'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const tumourTruth = read(join(dir, 'tn.bed')).toString();
+  assert.equal(read(join(dir, 'tw.bed')).toString(), tumourTruth);
+  assert.match(tumourTruth, /^chr1\t3000\t4000\t3\t1\|2\t2\t4\t3\|1$/m);
+  assert.match(tumourTruth, /^chr1\t4000\t4500\t2\t1\|1\t2\t4\t3\|1$/m);
   // A segment past its contig: the same error from both.
   write(join(dir, 'bad.bed'), 'tiny\t0\t9\t2\n');
   const bad = ['-S', '1', '-N', '10', '--copy-number', 'bad.bed', 'ref.fa', 'e1.fq', 'e2.fq'];

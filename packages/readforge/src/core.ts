@@ -88,6 +88,7 @@ const FILE_SETTINGS = {
   abundance: 'abundanceText',
   amplicons: 'ampliconsText',
   'copy-number': 'copyNumberText',
+  'somatic-copy-number': 'somaticCopyNumberText',
 } as const;
 
 /**

@@ -268,7 +268,8 @@ $('#run-form').addEventListener('submit', async (event) => {
       $<HTMLInputElement>('#out-vcf').checked ||
       $<HTMLInputElement>('#out-bam').checked ||
       Boolean(variants) ||
-      Boolean(chosen.texts.copyNumberText),
+      Boolean(chosen.texts.copyNumberText) ||
+      Boolean(chosen.texts.somaticCopyNumberText),
     needGaps: form.amountMode === 'pairs',
     workers: workerCount(),
     texts: chosen.texts,

@@ -1,5 +1,6 @@
 // The "Communities, amplicons and copy number" group: a genome map with abundances (a table, or
-// a distribution drawn with the seed), an amplicon panel, or copy-number segments, each a file
+// a distribution drawn with the seed), an amplicon panel, or copy-number segments (the tumour
+// cells' too), each a file
 // read here and never uploaded. It gives the run's settings and the files' texts, checked by the engine's rules
 // (checkSettings) as the rest of the form is.
 import type { ReadforgeModule, Setting, SimulatorInputs } from '../runner/module-types.js';
@@ -8,7 +9,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 
 export type TargetTexts = Pick<
   SimulatorInputs,
-  'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText'
+  'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText' | 'somaticCopyNumberText'
 >;
 
 export class TargetsPicker {
@@ -47,6 +48,8 @@ export class TargetsPicker {
     }
     const copies = this.file('#copy-number-file');
     if (copies) settings.push(['copy-number', copies.name]);
+    const tumourCopies = this.file('#somatic-copy-number-file');
+    if (tumourCopies) settings.push(['somatic-copy-number', tumourCopies.name]);
     if (map || this.ofFiles()) settings.push(['genome-truth', 'genomes.tsv']);
     return settings;
   }
@@ -56,7 +59,8 @@ export class TargetsPicker {
     const problem =
       this.ofFiles() && this.file('#genome-map-file')
         ? 'A community of FASTA files brings its own genome map: clear the genome map.'
-        : this.module.checkSettings(this.named(), true); // (the files come with it)
+        : // (the files come with it; the tumour's copies with the purity the form gives)
+          this.module.checkSettings([...this.named(), ['purity', '1']], true);
     $('#targets-info').textContent = problem;
     return problem;
   }
@@ -74,6 +78,8 @@ export class TargetsPicker {
     if (amplicons) texts.ampliconsText = await amplicons.text();
     const copies = this.file('#copy-number-file');
     if (copies) texts.copyNumberText = await copies.text();
+    const tumourCopies = this.file('#somatic-copy-number-file');
+    if (tumourCopies) texts.somaticCopyNumberText = await tumourCopies.text();
     return { settings: this.named(), texts };
   }
 }

@@ -256,7 +256,7 @@ function outputNames(args: ParsedArgs): string[] {
 
 /** The texts of the files options name: --profile's (with their names), --quality-bins',
  * --fragment-hist's, --gc-bias', --genome-map's, --abundance's, --amplicons' and
- * --copy-number's. */
+ * --copy-number's and --somatic-copy-number's. */
 function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
@@ -266,6 +266,8 @@ function optionFiles(args: ParsedArgs): SimulatorInputs {
   if (args.abundancePath) files.abundanceText = readText(args.abundancePath);
   if (args.ampliconsPath) files.ampliconsText = readText(args.ampliconsPath);
   if (args.copyNumberPath) files.copyNumberText = readText(args.copyNumberPath);
+  if (args.somaticCopyNumberPath)
+    files.somaticCopyNumberText = readText(args.somaticCopyNumberPath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),
@@ -299,7 +301,8 @@ async function localIndex(
     Boolean(args.vcfPath) ||
     Boolean(args.variantsPath) ||
     Boolean(args.alignments) ||
-    Boolean(args.copyNumberPath);
+    Boolean(args.copyNumberPath) ||
+    Boolean(args.somaticCopyNumberPath);
   const noDigests = digests && !sidecarListsDigests(inputs.gapsText ?? '');
   const missing = (pairsMode && !inputs.gapsText) || (needLengths && !lengthsKnown) || noDigests;
   if (!missing || !isRegularFile(ref)) return inputs;

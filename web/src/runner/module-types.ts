@@ -123,6 +123,8 @@ export interface SimulatorInputs {
   ampliconsText?: string;
   /** --copy-number FILE: the segments' BED text. */
   copyNumberText?: string;
+  /** --somatic-copy-number FILE: the tumour cells' segments, a BED text. */
+  somaticCopyNumberText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -321,6 +323,8 @@ export interface ParsedArgs {
   communityPath: string;
   /** --copy-number FILE, or ''. */
   copyNumberPath: string;
+  /** --somatic-copy-number FILE, or ''. */
+  somaticCopyNumberPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';

@@ -10,7 +10,7 @@ export const RUN_OPTIONS = new Set([
   ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
   ...['genome-map', 'abundance', 'abundance-distribution', 'abundance-sigma', 'abundance-zeros'],
   ...['amplicons', 'amplicon-dropout', 'amplicon-spread', 'copy-number'],
-  ...['ploidy', 'ploidy-override', 'purity', 'clones'],
+  ...['ploidy', 'ploidy-override', 'purity', 'clones', 'somatic-copy-number'],
 ]);
 /** Options that are checked alone beside the option they need (as `--amplicons x`). */
 export const COMPANIONS: Record<string, [string, string]> = {
@@ -19,6 +19,7 @@ export const COMPANIONS: Record<string, [string, string]> = {
   'amplicon-dropout': ['amplicons', 'x'],
   'amplicon-spread': ['amplicons', 'x'],
   clones: ['purity', '1'],
+  'somatic-copy-number': ['purity', '1'],
 };
 /** Run options that name a table the edge is configured with (its TABLES), not a file. */
 export const TABLE_OPTIONS = {
@@ -26,6 +27,7 @@ export const TABLE_OPTIONS = {
   abundance: 'abundanceText',
   amplicons: 'ampliconsText',
   'copy-number': 'copyNumberText',
+  'somatic-copy-number': 'somaticCopyNumberText',
 } as const;
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
