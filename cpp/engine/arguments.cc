@@ -87,7 +87,8 @@ constexpr Spec kSpecs[] = {
     {0, "genome-truth", Kind::kText, "FILE",
      "write each genome's contigs, bases, abundance, pairs and coverage (TSV)"},
     {0, "copy-number", Kind::kText, "FILE",
-     "coverage follows copy-number segments: CONTIG BEGIN END COPIES [COPIES PER HAPLOTYPE 1|2]"},
+     "coverage follows copy-number segments: CONTIG BEGIN END COPIES [COPIES PER HAPLOTYPE 1|2], "
+     "or a VCF's <CNV> records"},
     {0, "somatic-copy-number", Kind::kText, "FILE",
      "the tumour cells' copy-number segments (with --purity), as --copy-number's"},
     {0, "amplicons", Kind::kText, "FILE",

@@ -45,7 +45,13 @@ Status CopyNumbers::Make(std::string_view path, std::string_view text, CopyNumbe
   *out = CopyNumbers();
   out->name_ = std::string(BaseName(path));
   out->path_ = std::string(path);
-  Status s = ParseCopyNumberBed(text, &out->segments_);
+  if (text.substr(0, 2) == "\x1f\x8b") {
+    return Status::Error(std::string(path) +
+                         ": compressed: give the plain BED or VCF (bgzip -dc it first)");
+  }
+  out->from_vcf_ = IsVcfText(text);
+  Status s = out->from_vcf_ ? ParseCopyNumberVcf(text, &out->segments_)
+                            : ParseCopyNumberBed(text, &out->segments_);
   if (!s.ok())
     return Status::Error(std::string(path) + ": " + s.message());
   std::sort(out->segments_.begin(), out->segments_.end(), [](const auto& a, const auto& b) {

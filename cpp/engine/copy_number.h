@@ -21,6 +21,7 @@
 #include "engine/usable_positions.h"
 #include "formats/contig_list.h"
 #include "formats/copy_number_bed.h"
+#include "formats/copy_number_vcf.h"
 #include "formats/status.h"
 
 namespace readforge {
@@ -40,10 +41,11 @@ struct CopySpan {
 
 class CopyNumbers {
  public:
-  // From the BED's text; errors name `path`.
+  // From a BED's text, or a VCF's <CNV> records (copy_number_vcf.h); errors name `path`.
   static Status Make(std::string_view path, std::string_view text, CopyNumbers* out);
 
   const std::string& name() const { return name_; }  // the file's base name
+  bool from_vcf() const { return from_vcf_; }
   // Every segment on a contig of the reference and within it; column 5, when given, has one
   // count per haplotype of the segment's ploidy (`options`' --ploidy and overrides, -h).
   // Errors name the file and line.
@@ -55,6 +57,7 @@ class CopyNumbers {
   std::string name_;
   std::string path_;
   std::vector<CopyNumberSegment> segments_;  // by contig, then begin
+  bool from_vcf_ = false;
 };
 
 // The copies over [begin, end) of `contig`, in span coordinates, sorted and disjoint: the

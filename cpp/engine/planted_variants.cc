@@ -280,11 +280,61 @@ const std::array<int, kMaxHaplotypes>& PlantedVariants::MixedCopiesAt(const Plan
   return CopiesAt(copies_, pos, baseline_copies_);
 }
 
+Status PlantedVariants::PassCopyNumber(const VcfRecord& r,
+                                       const PlantingBlock& block,
+                                       const SpanWindow& window,
+                                       const PlantedOutput& out) {
+  // Copies shape the plan, made before the VCF streams: --copy-number must have read this
+  // record (the same VCF given to it).
+  const CopyNumberSegment* segment = nullptr;
+  if (options_.copy_number && options_.copy_number->from_vcf()) {
+    const std::vector<CopyNumberSegment>& segments = options_.copy_number->segments();
+    auto it =
+        std::lower_bound(segments.begin(), segments.end(), r, [](const auto& s, const auto& x) {
+          return s.contig != x.contig ? s.contig < x.contig : s.begin < x.pos + 1;
+        });
+    if (it != segments.end() && it->contig == r.contig && it->begin == r.pos + 1 &&
+        it->end == r.sv_end)
+      segment = &*it;
+  }
+  if (!segment) {
+    return Fail("line " + std::to_string(r.line) +
+                ": a <CNV> record --copy-number has not read: give this VCF to --copy-number "
+                "too (copies shape the plan, which is made before the VCF is read)");
+  }
+  const int64_t pos = r.pos - block.span_begin;
+  if (pos >= block.span_length && block.span_length >= 0) {
+    ++counts_.outside;
+    return Status::Ok();
+  }
+  if (window.at(pos) != r.ref()[0] && !options_.skip_mismatches) {
+    return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
+                Where(block.contig, r.pos) + " is not the reference's '" +
+                std::string(1, window.at(pos)) +
+                "' (a VCF for another reference? --skip-mismatches skips such records)");
+  }
+  // Its truth: the record, its padding base alone kept clear of random mutations.
+  out.truth->push_back(PlantedTruth{pos, pos + 1});
+  if (options_.write_vcf) {
+    PlantedText& line = out.text->emplace_back();
+    line.ref.assign(r.ref().substr(0, 1));
+    line.alts = "<CNV>";
+    line.info =
+        ";SVTYPE=CNV;END=" + std::to_string(r.sv_end) + ";CN=" + std::to_string(segment->total);
+    line.genotype = ".";
+  }
+  planted_until_ = std::max(planted_until_, pos + 1);
+  ++counts_.planted;
+  return Status::Ok();
+}
+
 Status PlantedVariants::PlantRecord(const VcfRecord& r,
                                     const PlantingBlock& block,
                                     const SpanWindow& window,
                                     Rng& rng,
                                     const PlantedOutput& out) {
+  if (r.sv == VcfRecord::Sv::kCopyNumber)
+    return PassCopyNumber(r, block, window, out);
   const int64_t pos = r.pos - block.span_begin;
   // A symbolic SV reaches from its padding base (POS) to END.
   const bool sv = r.sv != VcfRecord::Sv::kNone;

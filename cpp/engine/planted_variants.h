@@ -126,6 +126,11 @@ class PlantedVariants {
                        const std::string& contig,
                        Rng& rng,
                        std::array<int, kMaxPloidy>* alleles);
+  // A <CNV> record: --copy-number read its copies (from the same VCF); its truth line alone.
+  Status PassCopyNumber(const VcfRecord& r,
+                        const PlantingBlock& block,
+                        const SpanWindow& window,
+                        const PlantedOutput& out);
   Status PlantRecord(const VcfRecord& r,
                      const PlantingBlock& block,
                      const SpanWindow& window,

@@ -135,10 +135,13 @@ bool AppendVcfHeader(const ContigList& contigs,
         "variant\">\n"
         "##INFO=<ID=SVLEN,Number=A,Type=Integer,Description=\"Length of the structural "
         "variant\">\n"
+        "##INFO=<ID=CN,Number=1,Type=Integer,Description=\"Total copy number of a <CNV> "
+        "(its copies per haplotype: --copy-number-truth)\">\n"
         "##ALT=<ID=DEL,Description=\"Deletion\">\n"
         "##ALT=<ID=DUP,Description=\"Tandem duplication\">\n"
         "##ALT=<ID=INV,Description=\"Inversion\">\n"
-        "##ALT=<ID=INS,Description=\"Insertion\">\n");
+        "##ALT=<ID=INS,Description=\"Insertion\">\n"
+        "##ALT=<ID=CNV,Description=\"Copy number variable region\">\n");
   }
   if (planted && tumour) {
     out->append(

@@ -32,17 +32,13 @@ Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>*
     s.total = static_cast<int>(total);
     const std::string_view split = NextWord(&rest);
     if (!split.empty()) {
-      int sum = 0;
-      std::string_view item, field = split;
-      while (NextItem(&field, &item, '|')) {
-        int64_t copies = 0;
-        if (!ParseInt64(item, &copies) || copies < 0 || copies > kMaxCopies) {
-          return Status::Error(where + "copies per haplotype are numbers split by '|' (1|2), " +
-                               "got '" + std::string(split) + "'");
-        }
-        s.copies.push_back(static_cast<int>(copies));
-        sum += static_cast<int>(copies);
+      if (!ParseCopiesPerHaplotype(split, &s.copies)) {
+        return Status::Error(where + "copies per haplotype are numbers split by '|' (1|2), " +
+                             "got '" + std::string(split) + "'");
       }
+      int sum = 0;
+      for (int c : s.copies)
+        sum += c;
       if (sum != s.total) {
         return Status::Error(where + "the copies per haplotype (" + std::string(split) +
                              ") add up to " + std::to_string(sum) + ", not " +
@@ -53,16 +49,33 @@ Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>*
   }
   if (segments->empty())
     return Status::Error("copy-number BED: no segments");
+  return CheckSegmentsApart(*segments, "copy-number BED");
+}
+
+bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies) {
+  copies->clear();
+  const char separator = text.find('/') != std::string_view::npos ? '/' : '|';
+  std::string_view item;
+  while (NextItem(&text, &item, separator)) {
+    int64_t c = 0;
+    if (!ParseInt64(item, &c) || c < 0 || c > kMaxCopies)
+      return false;
+    copies->push_back(static_cast<int>(c));
+  }
+  return !copies->empty();
+}
+
+Status CheckSegmentsApart(const std::vector<CopyNumberSegment>& segments, std::string_view what) {
   // Segments of a contig must not overlap: which would count?
   std::vector<const CopyNumberSegment*> sorted;
-  for (const CopyNumberSegment& s : *segments)
+  for (const CopyNumberSegment& s : segments)
     sorted.push_back(&s);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
     return a->contig != b->contig ? a->contig < b->contig : a->begin < b->begin;
   });
   for (size_t i = 1; i < sorted.size(); ++i) {
     if (sorted[i]->contig == sorted[i - 1]->contig && sorted[i]->begin < sorted[i - 1]->end) {
-      return Status::Error("copy-number BED lines " + std::to_string(sorted[i - 1]->line) +
+      return Status::Error(std::string(what) + " lines " + std::to_string(sorted[i - 1]->line) +
                            " and " + std::to_string(sorted[i]->line) + " overlap on " +
                            sorted[i]->contig);
     }

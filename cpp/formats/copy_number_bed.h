@@ -27,6 +27,13 @@ struct CopyNumberSegment {
 // Segments in the file's order; segments on one contig must not overlap.
 Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>* segments);
 
+// Copies per haplotype split by '|' or '/' ("1|2"), each from 0 to kMaxCopies; false when not.
+bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies);
+
+// An error naming the first two segments of a contig that overlap (`what` names the file's
+// kind: "copy-number BED"), else Ok.
+Status CheckSegmentsApart(const std::vector<CopyNumberSegment>& segments, std::string_view what);
+
 }  // namespace readforge
 
 #endif  // READFORGE_FORMATS_COPY_NUMBER_BED_H_

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "formats/text.h"
+#include "formats/vcf_info.h"
 #include "formats/vcf_record_scan.h"
 
 namespace readforge {
@@ -194,40 +195,6 @@ VcfReader::Event VcfReader::ParseHeader(std::string_view line) {
   return Fail("sample '" + sample_ + "' is not in the VCF (its samples: " + known + ")");
 }
 
-namespace {
-
-// Whether an INFO field holds the flag `key` (alone, not KEY=VALUE).
-bool HasFlag(std::string_view info, std::string_view key) {
-  while (!info.empty()) {
-    const size_t semicolon = info.find(';');
-    if (info.substr(0, semicolon) == key)
-      return true;
-    if (semicolon == std::string_view::npos)
-      break;
-    info.remove_prefix(semicolon + 1);
-  }
-  return false;
-}
-
-// The value of KEY=VALUE in an INFO field ("" when absent; `*found` says whether it was).
-std::string_view InfoValue(std::string_view info, std::string_view key, bool* found) {
-  *found = false;
-  while (!info.empty()) {
-    const size_t semicolon = info.find(';');
-    const std::string_view item = info.substr(0, semicolon);
-    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
-      *found = true;
-      return item.substr(key.size() + 1);
-    }
-    if (semicolon == std::string_view::npos)
-      break;
-    info.remove_prefix(semicolon + 1);
-  }
-  return {};
-}
-
-}  // namespace
-
 VcfReader::Event VcfReader::ParseSymbolic(std::string_view alt,
                                           std::string_view info,
                                           int64_t pos1,
@@ -266,24 +233,15 @@ VcfReader::Event VcfReader::ParseSymbolic(std::string_view alt,
   else if (alt == "<INV>")
     sv = VcfRecord::Sv::kInversion;
   else if (alt == "<CNV>")
-    return Fail(what + ": copy number is simulated from a BED of segments (--copy-number)");
+    sv = VcfRecord::Sv::kCopyNumber;
   else
-    return Fail(what + ": readforge plants <DEL>, <DUP>, <INV> and <INS> (with SVINSSEQ)");
-  bool found = false;
+    return Fail(what + ": readforge plants <DEL>, <DUP>, <INV>, <INS> (with SVINSSEQ) and <CNV>");
   int64_t end1 = 0;
-  const std::string_view end_text = InfoValue(info, "END", &found);
-  if (found && !ParsePosition(end_text, &end1))
-    return Fail(what + ": END must be a position, got '" + std::string(end_text) + "'");
-  if (!found) {  // SVLEN then: the affected bases' count (negative for a deletion)
-    const std::string_view svlen = InfoValue(info, "SVLEN", &found);
-    int64_t length = 0;
-    if (!found || !ParseInt64(svlen, &length) || length == 0)
-      return Fail(what + ": needs INFO/END (or SVLEN) to say where it ends");
-    end1 = pos1 + (length < 0 ? -length : length);
-  }
-  if (end1 <= pos1)
-    return Fail(what + ": END (" + std::to_string(end1) + ") must be after POS");
-  if (end1 - pos1 > kMaxAlleleLength) {
+  std::string problem;
+  if (!SymbolicEnd(info, pos1, &end1, &problem))
+    return Fail(what + ": " + problem);
+  // Copies change coverage, not sequence: a <CNV> holds no bases and may be any length.
+  if (sv != VcfRecord::Sv::kCopyNumber && end1 - pos1 > kMaxAlleleLength) {
     return Fail(what + " of " + std::to_string(end1 - pos1) +
                 " bases: structural variants are planted up to " +
                 std::to_string(kMaxAlleleLength) + " bases");
@@ -376,7 +334,7 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
           (alt[0] == '<' || alt.find('[') != alt.npos || alt.find(']') != alt.npos || alt == "*")) {
         return Fail("ALT '" + std::string(alt) +
                     "': breakends and '*' cannot be planted (sequence alleles, and symbolic "
-                    "<DEL>, <DUP>, <INV>, <INS>)");
+                    "<DEL>, <DUP>, <INV>, <INS>, <CNV>)");
       }
       return Fail("ALT must be bases (A, C, G, T, N), got '" + std::string(alt) + "'");
     }
@@ -393,7 +351,8 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   record->alleles.fill(-1);
   record->ploidy = 0;
   record->phased = false;
-  if (sample_column_ < 0)
+  // A <CNV>'s copies are --copy-number's (copy_number_vcf.h): its genotype is not needed.
+  if (sample_column_ < 0 || record->sv == VcfRecord::Sv::kCopyNumber)
     return Event::kRecord;
   if (found < 9)
     return Fail("no FORMAT and sample column (the header names samples)");

@@ -2,9 +2,9 @@
 // out one at a time with one sample's genotype. Only what planting needs is read (CHROM, POS,
 // REF, ALT, and GT of the chosen sample); anything else on a line is skipped without a copy.
 // Symbolic <DEL>, <DUP> (tandem), <INV> and <INS> (with INFO/SVINSSEQ) of up to
-// kMaxAlleleLength bases are read for planting. What planting cannot use is refused with the
-// line's number: other symbolic alleles (<CNV>: see --copy-number) and breakends, malformed
-// fields, a sample that is not there.
+// kMaxAlleleLength bases are read for planting, and <CNV> records (their copies are
+// --copy-number's). What planting cannot use is refused with the line's number: other symbolic
+// alleles and breakends, malformed fields, a sample that is not there.
 #ifndef READFORGE_FORMATS_VCF_READER_H_
 #define READFORGE_FORMATS_VCF_READER_H_
 
@@ -41,8 +41,9 @@ struct VcfRecord {
   // A symbolic structural variant (its one ALT): a deletion, tandem duplication or inversion of
   // the bases after POS up to END (`sv_end`, 0-based exclusive), whose sequence the planter
   // takes from the reference; its one ALT allele is then empty. An <INS> with its sequence
-  // (INFO/SVINSSEQ) is read as a sequence allele, REF then the inserted bases.
-  enum class Sv { kNone, kDeletion, kDuplication, kInversion };
+  // (INFO/SVINSSEQ) is read as a sequence allele, REF then the inserted bases. A <CNV> (any
+  // length) changes copies, which --copy-number reads from the same VCF (copy_number_vcf.h).
+  enum class Sv { kNone, kDeletion, kDuplication, kInversion, kCopyNumber };
   Sv sv = Sv::kNone;
   int64_t sv_end = 0;
   std::string symbolic;  // the ALT as written ("<DEL>"), for the truth VCF; empty otherwise

@@ -1,7 +1,8 @@
 // Copy number (--copy-number): fragment starts follow the segments' copies (CN 3 gives 1.5x the
 // diploid baseline's pairs, CN 4 as 1|3 twice, CN 0 none, -C counts coverage of the baseline),
 // a segment's haplotypes give reads by their copies (0|1: every read carries the second
-// haplotype's alleles), threads give the same bytes, and bad segments are one clear error.
+// haplotype's alleles), threads give the same bytes, and bad segments are one clear error. A
+// VCF's <CNV> records give the same segments.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -148,6 +149,77 @@ TEST_F(CopyNumberTest, ASegmentsHaplotypesGiveReadsByTheirCopies) {
     }
   }
   EXPECT_GT(second, 100);
+}
+
+// A VCF's <CNV> records are segments as a BED's are: the same reads from cn.bed and from the
+// VCF that says the same (FORMAT/CN, HCN, END or SVLEN), and the VCF planted with them lists
+// them in the truth.
+TEST_F(CopyNumberTest, CnvRecordsOfAVcfAreItsSegments) {
+  const std::string chr1 = testing::SequenceOf(Read("ref.fa"), "chr1");
+  const std::string chr2 = testing::SequenceOf(Read("ref.fa"), "chr2");
+  auto base = [](const std::string& bases, int64_t pos1) {
+    return std::string(1, bases[static_cast<size_t>(pos1 - 1)]);
+  };
+  const std::string snv_alt = base(chr1, 30500) == "A" ? "C" : "A";
+  Write("cnv.vcf",
+        "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n"
+        "chr1\t20000\t.\t" +
+            base(chr1, 20000) +
+            "\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=60000\tGT:CN\t./.:3\n"
+            "chr1\t30500\t.\t" +
+            base(chr1, 30500) + "\t" + snv_alt +
+            "\t.\tPASS\t.\tGT\t1|1\n"
+            "chr1\t80000\t.\t" +
+            base(chr1, 80000) +
+            "\t<CNV>\t.\tPASS\tEND=120000\tCN\t0\n"
+            "chr1\t140000\t.\t" +
+            base(chr1, 140000) +
+            "\t<CNV>\t.\tPASS\tEND=180000\tCN:HCN\t4:1|3\n"
+            "chr2\t10000\t.\t" +
+            base(chr2, 10000) + "\t<CNV>\t.\tPASS\tSVLEN=40000\tHCN\t0|1\n");
+  const std::string run = "-S 8 -N 20000 -r 0.001 -1 100 -2 100 -d 300 -s 20 ref.fa ";
+  ASSERT_EQ(Run(run + "b1.fq b2.fq --copy-number cn.bed > /dev/null", nullptr), 0);
+  ASSERT_EQ(Run(run + "v1.fq v2.fq --copy-number cnv.vcf > /dev/null", nullptr), 0);
+  EXPECT_TRUE(Read("b1.fq") == Read("v1.fq"));
+  EXPECT_TRUE(Read("b2.fq") == Read("v2.fq"));
+  // Planted from the same VCF: the SNV in the reads' truth, the <CNV> records listed as given.
+  std::string err;
+  ASSERT_EQ(Run(run + "p1.fq p2.fq --variants cnv.vcf --copy-number cnv.vcf --vcf truth.vcf "
+                      "--mutations /dev/null",
+                &err),
+            0)
+      << err;
+  const std::string truth = Read("truth.vcf");
+  EXPECT_NE(truth.find("chr1\t20000\t.\t" + base(chr1, 20000) +
+                       "\t<CNV>\t.\tPASS\tPLANTED;SVTYPE=CNV;END=60000;CN=3\tGT\t.\n"),
+            std::string::npos)
+      << truth;
+  EXPECT_NE(truth.find("chr2\t10000\t.\t" + base(chr2, 10000) +
+                       "\t<CNV>\t.\tPASS\tPLANTED;SVTYPE=CNV;END=50000;CN=1\tGT\t.\n"),
+            std::string::npos);
+  EXPECT_NE(truth.find("chr1\t30500\t.\t" + base(chr1, 30500) + "\t" + snv_alt +
+                       "\t.\tPASS\tPLANTED\tGT\t1|1\n"),
+            std::string::npos);
+  EXPECT_NE(truth.find("##ALT=<ID=CNV,"), std::string::npos);
+  // The starts follow the copies as the BED's do: CN 3 over CN 2, none in CN 0.
+  std::map<std::string, std::vector<int64_t>> starts = Starts("p1.fq");
+  const double baseline = Density(starts["chr1"], 185000, 199000);
+  EXPECT_NEAR(Density(starts["chr1"], 21000, 59000) / baseline, 1.5, 0.1);
+  EXPECT_EQ(Density(starts["chr1"], 81000, 119000), 0);
+  // A <CNV> the planter has no copies for, one without copies, and a compressed file: errors.
+  ExpectOneError(run + "e1.fq e2.fq --variants cnv.vcf",
+                 "cnv.vcf: line 3: a <CNV> record --copy-number has not read: give this VCF to "
+                 "--copy-number too (copies shape the plan, which is made before the VCF is read)");
+  Write("bare.vcf",
+        "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n"
+        "chr1\t500\t.\tA\t<CNV>\t.\tPASS\tEND=900\tGT\t0/1\n");
+  ExpectOneError(run + "e1.fq e2.fq --copy-number bare.vcf",
+                 "bare.vcf: copy-number VCF line 3: a <CNV> record needs its copies: FORMAT/CN, "
+                 "or HCN (1|2)");
+  ASSERT_EQ(Shell("gzip -c cnv.vcf > cnv.vcf.gz"), 0);
+  ExpectOneError(run + "e1.fq e2.fq --copy-number cnv.vcf.gz",
+                 "cnv.vcf.gz: compressed: give the plain BED or VCF (bgzip -dc it first)");
+  EXPECT_FALSE(Exists("e1.fq"));
 }
 
 TEST_F(CopyNumberTest, BadSegmentsAreOneClearErrorAndNothingIsWritten) {

@@ -467,11 +467,10 @@ TEST_F(PlantedTest, BadVcfsAreOneClearErrorNamingTheLine) {
       {head + line("c1", 10, ref10, "<DEL>"), "",
        "t.vcf: line 3: ALT '<DEL>': needs INFO/END (or SVLEN) to say where it ends"},
       {head + line("c1", 10, ref10, "<CNV>"), "",
-       "t.vcf: line 3: ALT '<CNV>': copy number is simulated from a BED of segments "
-       "(--copy-number)"},
+       "t.vcf: line 3: ALT '<CNV>': needs INFO/END (or SVLEN) to say where it ends"},
       {head + line("c1", 10, ref10, "G]c1:500]"), "",
        "t.vcf: line 3: ALT 'G]c1:500]': breakends and '*' cannot be planted (sequence alleles, "
-       "and symbolic <DEL>, <DUP>, <INV>, <INS>)"},
+       "and symbolic <DEL>, <DUP>, <INV>, <INS>, <CNV>)"},
       {head + line("c1", 10, ref10, "<INS>"), "",
        "t.vcf: line 3: ALT '<INS>': an insertion is planted with its sequence, in INFO/SVINSSEQ "
        "(or as the ALT itself)"},

@@ -156,39 +156,43 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     };
     FUZZ_CHECK(join(1) == join(1 << 20) && join(3) == join(1), "the join depends on the pieces");
   } else if (which == 10) {
-    // The same bytes as copy-number segments: sound ones, or one error naming the file.
-    CopyNumbers copies;
-    Status c = CopyNumbers::Make("cn.bed", text, &copies);
-    FUZZ_CHECK(c.ok() || c.message().rfind("cn.bed: ", 0) == 0, "an unnamed segment error");
-    if (c.ok()) {
-      const ContigList known({{"chr1", 5000}, {"chr2", 300}});
-      // Diploid, haploid (-h), and triploid with a haploid stretch: the segments split over
-      // the ploidy's stretches, sorted and disjoint, each haplotype's copies within range.
-      for (int kind = 0; kind < 3; ++kind) {
-        Options o;
-        o.copy_number = std::make_shared<const CopyNumbers>(copies);
-        o.haploid = kind == 1;
-        if (kind == 2) {
-          o.ploidy = 3;
-          PloidyOverride p;
-          ParsePloidyOverride("chr1:1001-3000=1", &p);
-          o.ploidy_overrides.push_back(p);
-        }
-        if (!copies.Check(known, o).ok())
-          continue;
-        int64_t last_end = 0;
-        for (const CopySpan& s : CopiesIn(o, "chr1", 0, 5000)) {
-          const int ploidy = kind == 1                                       ? 1
-                             : kind == 2 && s.begin >= 1000 && s.end <= 3000 ? 1
-                             : kind == 2                                     ? 3
-                                                                             : 2;
-          bool beyond = false;  // copies on a haplotype the place does not have
-          for (int h = ploidy; h < kMaxPloidy; ++h)
-            beyond |= s.copies[static_cast<size_t>(h)] != 0;
-          FUZZ_CHECK(s.begin >= last_end && s.end > s.begin && s.end <= 5000 && s.total() >= 0 &&
-                         s.total() <= kMaxCopies && !beyond,
-                     "a bad segment");
-          last_end = s.end;
+    // The same bytes as copy-number segments, and as a VCF's <CNV> records: sound ones, or one
+    // error naming the file.
+    for (const std::string& given :
+         {std::string(text), "##fileformat=VCFv4.3\n" + std::string(text)}) {
+      CopyNumbers copies;
+      Status c = CopyNumbers::Make("cn.bed", given, &copies);
+      FUZZ_CHECK(c.ok() || c.message().rfind("cn.bed: ", 0) == 0, "an unnamed segment error");
+      if (c.ok()) {
+        const ContigList known({{"chr1", 5000}, {"chr2", 300}});
+        // Diploid, haploid (-h), and triploid with a haploid stretch: the segments split over
+        // the ploidy's stretches, sorted and disjoint, each haplotype's copies within range.
+        for (int kind = 0; kind < 3; ++kind) {
+          Options o;
+          o.copy_number = std::make_shared<const CopyNumbers>(copies);
+          o.haploid = kind == 1;
+          if (kind == 2) {
+            o.ploidy = 3;
+            PloidyOverride p;
+            ParsePloidyOverride("chr1:1001-3000=1", &p);
+            o.ploidy_overrides.push_back(p);
+          }
+          if (!copies.Check(known, o).ok())
+            continue;
+          int64_t last_end = 0;
+          for (const CopySpan& s : CopiesIn(o, "chr1", 0, 5000)) {
+            const int ploidy = kind == 1                                       ? 1
+                               : kind == 2 && s.begin >= 1000 && s.end <= 3000 ? 1
+                               : kind == 2                                     ? 3
+                                                                               : 2;
+            bool beyond = false;  // copies on a haplotype the place does not have
+            for (int h = ploidy; h < kMaxPloidy; ++h)
+              beyond |= s.copies[static_cast<size_t>(h)] != 0;
+            FUZZ_CHECK(s.begin >= last_end && s.end > s.begin && s.end <= 5000 && s.total() >= 0 &&
+                           s.total() <= kMaxCopies && !beyond,
+                       "a bad segment");
+            last_end = s.end;
+          }
         }
       }
     }

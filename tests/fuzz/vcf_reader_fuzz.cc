@@ -90,7 +90,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(r.pos >= 0 && !r.contig.empty() && Bases(r.ref()), "a malformed record");
     FUZZ_CHECK(r.sv == readforge::VcfRecord::Sv::kNone ||
                    (r.alt_count() == 1 && r.alt(0).empty() && r.sv_end > r.pos + 1 &&
-                    r.sv_end - r.pos <= readforge::kMaxAlleleLength + 1 && !r.symbolic.empty()),
+                    (r.sv == readforge::VcfRecord::Sv::kCopyNumber ||
+                     r.sv_end - r.pos <= readforge::kMaxAlleleLength + 1) &&
+                    !r.symbolic.empty()),
                "a symbolic SV out of shape");
     // A symbolic SV's ALT is empty until the planter builds it from the reference.
     for (size_t a = 0; r.sv == readforge::VcfRecord::Sv::kNone && a < r.alt_count(); ++a)

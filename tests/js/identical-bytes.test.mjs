@@ -862,6 +862,25 @@ test("copy number, the tumour cells' too: the same reads and golden BAM in both 
   assert.equal(read(join(dir, 'tw.bed')).toString(), tumourTruth);
   assert.match(tumourTruth, /^chr1\t3000\t4000\t3\t1\|2\t2\t4\t3\|1$/m);
   assert.match(tumourTruth, /^chr1\t4000\t4500\t2\t1\|1\t2\t4\t3\|1$/m);
+  // A VCF's <CNV> records as the segments, planted from the same VCF: the same bytes, and the
+  // same reads as the BED that says the same.
+  const chr1 = read(join(dir, 'ref.fa')).toString().split('>')[1].split(/\r?\n/).slice(1).join('');
+  const head = '##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n';
+  write(
+    join(dir, 'cnv.vcf'),
+    head +
+      `chr1\t1000\t.\t${chr1[999]}\t<CNV>\t.\tPASS\tEND=4000\tCN\t3\n` +
+      `chr1\t4500\t.\t${chr1[4499]}\t<CNV>\t.\tPASS\tSVLEN=4500\tHCN\t0|1\n`,
+  );
+  write(join(dir, 'same.bed'), 'chr1\t1000\t4000\t3\nchr1\t4500\t9000\t1\t0|1\n');
+  const cnv = ['-S', '15', '--block-size', '4096', '-N', '3000'];
+  sameInEveryHost(dir, [...cnv, '--copy-number', 'cnv.vcf', '--variants', 'cnv.vcf']);
+  const fromVcf = read(join(dir, 'a1.fq'));
+  sameInEveryHost(dir, [...cnv, '--copy-number', 'same.bed', '-r', '0.001']);
+  assert.ok(
+    read(join(dir, 'a1.fq')) === fromVcf,
+    'the <CNV> records give other reads than the BED',
+  );
   // A segment past its contig: the same error from both.
   write(join(dir, 'bad.bed'), 'tiny\t0\t9\t2\n');
   const bad = ['-S', '1', '-N', '10', '--copy-number', 'bad.bed', 'ref.fa', 'e1.fq', 'e2.fq'];
