@@ -76,8 +76,8 @@ void TruthAligner::Align(const HaplotypeReader& reader,
     ReverseComplement(read.bases, n, &mate->reverse_bases[0]);
     mate->seq = mate->reverse_bases.data();
   }
-  AlignRead(runs_, mate->seq, n, window, &mate->alignment);
-  mate->mapped = mate->alignment.pos >= 0;
+  mate->primary = splitter_.Align(runs_, mate->seq, n, window, &mate->parts);
+  mate->mapped = mate->alignment().pos >= 0;
   if (mate->mapped && check_ns_)
     mate->mapped = std::count(read.bases, read.bases + n, 'N') * 2 <= n;
 }
@@ -112,21 +112,28 @@ void TruthAligner::AddPair(const HaplotypeReader& reader,
   for (int i = 0; i < count; ++i) {
     Mate* m = present[i];
     const Mate* other = count == 2 ? present[1 - i] : nullptr;
-    m->pos = m->mapped                ? m->alignment.pos
-             : other && other->mapped ? other->alignment.pos
+    m->pos = m->mapped                ? m->alignment().pos
+             : other && other->mapped ? other->alignment().pos
                                       : place.start;
   }
   const int hap = fragment.hap;
-  for (int i = 0; i < count; ++i)
-    Write(*present[i], count == 2 ? present[1 - i] : nullptr, hap, place, out);
+  for (int i = 0; i < count; ++i) {
+    const Mate& m = *present[i];
+    for (size_t part = 0; part < (m.mapped ? m.parts.size() : 1); ++part)
+      Write(m, m.mapped ? part : m.primary, count == 2 ? present[1 - i] : nullptr, hap, place, out);
+  }
 }
 
 void TruthAligner::Write(const Mate& m,
+                         size_t part,
                          const Mate* other,
                          int hap,
                          const PairPlace& place,
                          AlignmentBuffer* out) {
-  if (!out->Wants(m.pos))
+  const bool supplementary = part != m.primary;
+  const ReadAlignment& alignment = m.parts[part];
+  const int64_t pos = supplementary ? alignment.pos : m.pos;
+  if (!out->Wants(pos))
     return;
   const SampledRead& read = *m.read;
   const size_t n = static_cast<size_t>(read.length);
@@ -144,6 +151,8 @@ void TruthAligner::Write(const Mate& m,
     flag |= kFlagUnmapped;
   if (place.copy != PairPlace::Copy::kNone)
     flag |= kFlagDuplicate;
+  if (supplementary)
+    flag |= kFlagSupplementary;
   const bool reverse = m.mapped && m.reverse;
   if (reverse)
     flag |= kFlagReverse;
@@ -151,21 +160,20 @@ void TruthAligner::Write(const Mate& m,
   f.name = place.name;
   f.flag = flag;
   f.tid = place.tid;
-  f.pos = place.offset + m.pos;
+  f.pos = place.offset + pos;
   f.mapq = m.mapped ? kTruthMapq : 0;
   if (m.mapped) {
-    f.cigar = m.alignment.cigar.data();
-    f.cigar_ops = m.alignment.cigar.size();
+    f.cigar = alignment.cigar.data();
+    f.cigar_ops = alignment.cigar.size();
   }
   if (other) {
     f.next_tid = place.tid;
     f.next_pos = place.offset + other->pos;
     if (m.mapped && other->mapped) {
-      const int64_t leftmost = std::min(m.alignment.pos, other->alignment.pos);
-      const int64_t rightmost = std::max(m.alignment.end, other->alignment.end);
-      const bool plus = m.alignment.pos != other->alignment.pos
-                            ? m.alignment.pos < other->alignment.pos
-                            : !m.reverse;
+      const ReadAlignment &mine = m.alignment(), &theirs = other->alignment();
+      const int64_t leftmost = std::min(mine.pos, theirs.pos);
+      const int64_t rightmost = std::max(mine.end, theirs.end);
+      const bool plus = mine.pos != theirs.pos ? mine.pos < theirs.pos : !m.reverse;
       f.tlen = plus ? rightmost - leftmost : leftmost - rightmost;
     }
   }
@@ -176,14 +184,31 @@ void TruthAligner::Write(const Mate& m,
   f.qual_fill = quality_;
   // At most: the fixed fields, name, CIGAR, SEQ, QUAL, and the tags (MD up to a digit and a
   // base per read base).
+  // SA: the read's other parts, the primary first.
+  sa_.clear();
+  if (m.mapped && m.parts.size() > 1) {
+    auto add = [&](size_t k) {
+      const ReadAlignment& a = m.parts[k];
+      AppendSaEntry(place.contig, place.offset + a.pos + 1, reverse, a.cigar, kTruthMapq,
+                    a.edit_distance, &sa_);
+    };
+    if (supplementary)
+      add(m.primary);
+    for (size_t k = 0; k < m.parts.size(); ++k) {
+      if (k != part && k != m.primary)
+        add(k);
+    }
+  }
   const size_t most = 36 + place.name.size() + 1 + 4 * f.cigar_ops + (n + 1) / 2 + n +
-                      m.alignment.md.size() + read_group_.size() + place.umi.size() + 80;
+                      alignment.md.size() + read_group_.size() + place.umi.size() + sa_.size() + 80;
   std::string* record = out->StartRecord(most);
   const size_t start = BeginBamRecord(f, record);
   if (m.mapped) {
-    AppendIntTag(record, "NM", m.alignment.edit_distance);
-    AppendStringTag(record, "MD", m.alignment.md);
+    AppendIntTag(record, "NM", alignment.edit_distance);
+    AppendStringTag(record, "MD", alignment.md);
   }
+  if (!sa_.empty())
+    AppendStringTag(record, "SA", sa_);
   AppendIntTag(record, "HP", hap + 1);
   AppendIntTag(record, "XE", read.counts.errors);
   AppendIntTag(record, "XV", read.counts.snps);
@@ -196,7 +221,7 @@ void TruthAligner::Write(const Mate& m,
   if (place.copy != PairPlace::Copy::kNone)
     AppendStringTag(record, "dt", place.copy == PairPlace::Copy::kOptical ? "SQ" : "LB");
   EndBamRecord(start, record);
-  out->Commit(m.pos, reverse, place.index, m.read1 ? 0 : 1, start);
+  out->Commit(pos, reverse, place.index, m.read1 ? 0 : 1, start);
 }
 
 }  // namespace readforge

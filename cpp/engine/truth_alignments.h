@@ -18,7 +18,8 @@
 // earlier molecule and dt (LB: a PCR copy, SQ: an optical one, as samtools markdup says); with
 // --adapters,
 // ZA (bases read past the insert, into the adapter and the filler: soft-clipped at the read's
-// 3' end).
+// 3' end). A read across a structural variant's breakpoint is a primary record and supplementary
+// ones (0x800) with SA tags (split_alignment.h).
 #ifndef READFORGE_ENGINE_TRUTH_ALIGNMENTS_H_
 #define READFORGE_ENGINE_TRUTH_ALIGNMENTS_H_
 
@@ -33,6 +34,7 @@
 #include "engine/options.h"
 #include "engine/read_alignment.h"
 #include "engine/span_window.h"
+#include "engine/split_alignment.h"
 
 namespace readforge {
 
@@ -73,6 +75,7 @@ struct PairPlace {
   // (dt:Z:LB or SQ, as samtools markdup tags them).
   enum class Copy { kNone, kPcr, kOptical };
   Copy copy = Copy::kNone;
+  std::string_view contig;  // its name (split reads' SA tags name it)
 };
 
 class TruthAligner {
@@ -99,7 +102,11 @@ class TruthAligner {
     bool mapped = false;
     int64_t adapter_bases = 0;  // read bases from the adapter or the filler past it
     int64_t pos = 0;            // the record's POS, span coordinates
-    ReadAlignment alignment;
+    // Its alignment, in parts when a structural variant splits it (split_alignment.h): the
+    // primary record's and the supplementary ones', in reference order.
+    std::vector<ReadAlignment> parts;
+    size_t primary = 0;
+    const ReadAlignment& alignment() const { return parts[primary]; }
     const char* seq = nullptr;  // its bases in reference order: the read's, or reverse_bases
     std::string reverse_bases;  // the reverse complement of the right read
   };
@@ -107,7 +114,9 @@ class TruthAligner {
              const HaplotypeReader::Fragment& fragment,
              const SpanWindow& window,
              Mate* mate);
+  // The record of part `part` of the mate's alignment (the primary, or a supplementary one).
   void Write(const Mate& mate,
+             size_t part,
              const Mate* other,
              int hap,
              const PairPlace& place,
@@ -119,6 +128,8 @@ class TruthAligner {
   const bool check_ns_;  // -A allows reads of more than half N
   const bool adapters_;  // --adapters: each record says how many adapter bases it holds (ZA)
   Mate mates_[2];
+  SplitAligner splitter_;
+  std::string sa_;                         // a record's SA tag
   std::vector<AlignedRun> runs_;           // where the read's bases lie, in reference order
   std::vector<AlignedRun> template_runs_;  // where its template's lie (sequencing indels)
   std::vector<int64_t> map_;               // the latter base by base

@@ -55,6 +55,10 @@ Status TruthTable::Drain() {
           return Status::Error("read '" + std::string(line.name) +
                                "' has no pair number: is this readforge's --bam output?");
         }
+        if (line.flag & kFlagSupplementary) {
+          ++supplementary_;  // a split read's other parts: the primary is its truth
+          return Status::Ok();
+        }
         const size_t key = static_cast<size_t>(2 * name.index + ((line.flag & kFlagRead2) ? 1 : 0));
         if (key >= reads_by_key_.size())
           reads_by_key_.resize(std::max(key + 1, reads_by_key_.size() * 3 / 2));

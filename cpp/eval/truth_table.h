@@ -33,7 +33,7 @@ class TruthTable {
   Status Finish();
 
   const std::vector<HeaderContig>& contigs() const { return reader_.contigs(); }
-  int64_t reads() const { return reads_; }
+  int64_t reads() const { return reads_ - supplementary_; }  // its primary records
   // The truth of mate `mate` (0: read 1 or single-end, 1: read 2) of pair `index`, or null.
   const TruthRead* Find(int64_t index, int mate) const {
     const size_t i = static_cast<size_t>(2 * index + mate);
@@ -47,7 +47,8 @@ class TruthTable {
 
   AlignmentReader reader_;
   std::vector<TruthRead> reads_by_key_;  // by 2 x pair number + mate
-  int64_t reads_ = 0;
+  int64_t reads_ = 0;                    // records
+  int64_t supplementary_ = 0;            // of them, split reads' supplementary parts
 };
 
 }  // namespace readforge

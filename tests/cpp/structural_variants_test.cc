@@ -2,11 +2,17 @@
 // with no errors and no random mutations, every read is a substring of its haplotype, built
 // here independently of the engine, for homozygous and heterozygous records; the truth VCF
 // gives them as given with SVTYPE and END; records the engine cannot plant are one clear error.
+// The golden BAM splits reads across a breakpoint into primary and supplementary records with
+// SA tags, which delly reads as split reads.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sandbox.h"
@@ -136,6 +142,114 @@ TEST_F(StructuralVariantsTest, DellyFindsThePlantedDeletionsDuplicationsAndInver
   EXPECT_EQ(found[0], 8) << "deletions found";
   EXPECT_EQ(found[1], 8) << "duplications found";
   EXPECT_EQ(found[2], 8) << "inversions found";
+}
+
+TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAlignersDo) {
+  // Six homozygous deletions of 1 to 3 kb and six heterozygous insertions of 300 bases: reads
+  // across them are a primary record and a supplementary one with SA tags, as bwa mem reports
+  // them, and delly calls each deletion once, precisely, from the golden BAM alone.
+  Write("g.fa", testing::RandomFasta({{"chr1", 300000}}, 54));
+  const std::string chr1 = testing::SequenceOf(Read("g.fa"), "chr1");
+  std::string vcf =
+      "##fileformat=VCFv4.3\n##contig=<ID=chr1,length=300000>\n"
+      "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
+  std::vector<std::pair<int64_t, int64_t>> deletions;
+  for (int i = 0; i < 6; ++i) {
+    const int64_t pos = 20000 + 40000 * i, end = pos + 1000 + 400 * i;
+    deletions.emplace_back(pos, end);
+    vcf += "chr1\t" + std::to_string(pos) + "\t.\t" + chr1.substr(pos - 1, 1) +
+           "\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=" + std::to_string(end) + "\tGT\t1|1\n";
+    const int64_t at = pos + 20000;
+    vcf += "chr1\t" + std::to_string(at) + "\t.\t" + chr1.substr(at - 1, 1) +
+           "\t<INS>\t.\tPASS\tSVINSSEQ=" + chr1.substr(at + 5000, 300) + "\tGT\t0|1\n";
+  }
+  Write("g.vcf", vcf);
+  ASSERT_EQ(Run("-S 5 -N 45000 -r 0 -1 100 -2 100 -d 350 -s 35 --variants g.vcf --bam golden.bam "
+                "g.fa g1.fq g2.fq --mutations /dev/null",
+                nullptr),
+            0);
+  // samtools finds nothing to mend: NM and MD of every part, the order, the records.
+  ASSERT_EQ(Shell("samtools quickcheck golden.bam && samtools faidx g.fa && samtools calmd "
+                  "golden.bam g.fa > /dev/null 2> calmd.txt && samtools view golden.bam > b.sam "
+                  "&& samtools sort golden.bam | samtools view > a.sam"),
+            0);
+  EXPECT_EQ(Read("calmd.txt"), "");
+  EXPECT_TRUE(Read("a.sam") == Read("b.sam"));
+  // Each SA entry is a record of the same read, and no read keeps a D or I of 50 or more.
+  std::map<std::string, std::string> parts;  // "name/mate" -> "pos,strand,CIGAR,60,NM;" entries
+  std::vector<std::pair<std::string, std::string>> tags;  // (read, SA tag)
+  int64_t supplementary = 0, long_gaps = 0;
+  std::istringstream sam(Read("b.sam"));
+  for (std::string line; std::getline(sam, line);) {
+    const std::vector<std::string> f = testing::TabFields(line);
+    const int flag = std::stoi(f[1]);
+    const std::string read = f[0] + ((flag & 0x80) ? "/2" : "/1");
+    std::string nm, sa;
+    for (size_t i = 11; i < f.size(); ++i) {
+      if (f[i].rfind("NM:i:", 0) == 0)
+        nm = f[i].substr(5);
+      if (f[i].rfind("SA:Z:", 0) == 0)
+        sa = f[i].substr(5);
+    }
+    parts[read] +=
+        f[2] + "," + f[3] + "," + ((flag & 0x10) ? "-" : "+") + "," + f[5] + ",60," + nm + ";";
+    if (!sa.empty())
+      tags.emplace_back(read, f[2] + "," + f[3] + "," + ((flag & 0x10) ? "-" : "+") + "," + f[5] +
+                                  ",60," + nm + ";" + sa);
+    supplementary += (flag & 0x800) != 0;
+    for (size_t at = 0, digits = 0; f[5] != "*" && at < f[5].size(); ++at) {
+      if (std::isdigit(static_cast<unsigned char>(f[5][at])))
+        continue;
+      const int64_t length = std::stoll(f[5].substr(digits, at - digits));
+      long_gaps += (f[5][at] == 'D' || f[5][at] == 'I') && length >= 50;
+      digits = at + 1;
+    }
+  }
+  EXPECT_GT(supplementary, 80);  // about 18 reads of 30x hold 20 bases each side of a deletion
+  EXPECT_EQ(long_gaps, 0);
+  for (const auto& [read, entries] : tags) {
+    // The record's own entry and its SA's, as a set, are every record of the read.
+    auto sorted_items = [](const std::string& list) {
+      std::vector<std::string> items;
+      std::istringstream in(list);
+      for (std::string item; std::getline(in, item, ';');)
+        items.push_back(item);
+      std::sort(items.begin(), items.end());
+      return items;
+    };
+    const std::vector<std::string> named = sorted_items(entries), held = sorted_items(parts[read]);
+    EXPECT_EQ(named, held) << read;
+  }
+  // Blocks that end inside the deletions: threads and joined shards write the same BAM.
+  const std::string blocks =
+      "-S 5 -N 45000 -r 0 -1 100 -2 100 -d 350 -s 35 --variants g.vcf --block-size 20500 g.fa ";
+  ASSERT_EQ(Run(blocks + "--bam one.bam o1.fq o2.fq", nullptr), 0);
+  ASSERT_EQ(Run(blocks + "-t 3 --bam t.bam o1.fq o2.fq", nullptr), 0);
+  ASSERT_EQ(Run(blocks + "--end-block 5 --bam x.bam o1.fq o2.fq", nullptr), 0);
+  ASSERT_EQ(Run(blocks + "--first-block 5 --end-block 9 --bam y.bam o1.fq o2.fq", nullptr), 0);
+  ASSERT_EQ(Run(blocks + "--first-block 9 --bam z.bam o1.fq o2.fq", nullptr), 0);
+  EXPECT_TRUE(Read("t.bam") == Read("one.bam"));
+  EXPECT_TRUE(Read("x.bam") + Read("y.bam") + Read("z.bam") == Read("one.bam"));
+  // delly, from the golden BAM alone: each deletion once, precise, within 5 bp.
+  ASSERT_EQ(Shell("samtools index golden.bam && delly call -g g.fa -o d.bcf golden.bam > /dev/null "
+                  "2>&1 && bcftools query -f '%INFO/SVTYPE\\t%POS\\t%INFO/END\\t%INFO/PRECISE\\n' "
+                  "d.bcf > d.tsv"),
+            0);
+  std::istringstream calls(Read("d.tsv"));
+  std::vector<std::pair<int64_t, int64_t>> called;
+  std::string type;
+  int64_t pos = 0, end = 0;
+  int precise = 0;
+  while (calls >> type >> pos >> end >> precise) {
+    EXPECT_EQ(type, "DEL");
+    EXPECT_EQ(precise, 1) << pos;
+    called.emplace_back(pos, end);
+  }
+  ASSERT_EQ(called.size(), deletions.size()) << Read("d.tsv");
+  for (size_t i = 0; i < called.size(); ++i) {
+    EXPECT_LE(std::abs(called[i].first - deletions[i].first), 5) << i;
+    EXPECT_LE(std::abs(called[i].second - deletions[i].second), 5) << i;
+  }
 }
 
 TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {

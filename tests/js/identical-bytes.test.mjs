@@ -957,7 +957,7 @@ test('ploidy by region and polyploid genotypes: the same bytes in both hosts, th
   assert.match(x.stderr, /--ploidy-override tiny:1-99=1: ends at 99, past the end of tiny/);
 });
 
-test('symbolic structural variants: the same reads and golden BAM in both hosts, threads or not', (t) => {
+test('symbolic structural variants: the same reads and golden BAM (split reads too) in both hosts, threads or not', (t) => {
   const dir = tempDir(t);
   write(join(dir, 'ref.fa'), awkwardReference());
   const bases = read(join(dir, 'ref.fa')).toString().split(/\r?\n/).slice(1).join('');
@@ -977,6 +977,9 @@ test('symbolic structural variants: the same reads and golden BAM in both hosts,
   sameInEveryHost(dir, [...run, '--vcf', 'x.vcf']);
   const truth = read(join(dir, 'x.vcf')).toString();
   assert.match(truth, /\t<INV>\t\.\tPASS\tPLANTED;SVTYPE=INV;END=15500\tGT\t1\|0\n/);
+  // Reads across the deletion are split (primary and supplementary records, blocks apart).
+  const split = execFileSync('samtools', ['view', '-c', '-f', '2048', join(dir, 'a.bam')]);
+  assert.ok(Number(split.toString()) > 0, `${split} supplementary records`);
   // bcftools reads the truth as it is.
   execFileSync('bcftools', ['view', '-H', join(dir, 'x.vcf')], { stdio: 'pipe' });
 });
