@@ -385,7 +385,8 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
       sequenced_umi = inline_rx_;
     }
     PairPlace pair{out.tid,        place.offset,  left_trace.first, first_index_ + next_,
-                   writer_.name(), sequenced_umi, copy_kind,        place.contig};
+                   writer_.name(), sequenced_umi, copy_kind,        place.contig,
+                   block_begin_};
     aligner_->AddPair(reader_, located, l, r, !flip, pair, window, out.alignments);
   }
   if (!out.read1)

@@ -219,6 +219,24 @@ void PlantedVariants::AddAllele(std::string_view ref,
   }
 }
 
+void PlantedVariants::AddDuplication(std::string_view segment,
+                                     uint16_t haplotypes,
+                                     int64_t pos,
+                                     const PlantedOutput& out) const {
+  // The copy goes after the segment's last base (its anchor), as REF and ALT would trim to: a
+  // fragment starting in the segment reads on into the copy (so pairs cross the junction).
+  Variant& v = out.variants->emplace_back();
+  v.type = VariantType::kInsertion;
+  v.pos = pos + static_cast<int64_t>(segment.size());
+  v.length = static_cast<int64_t>(segment.size());
+  v.inserted_at = static_cast<int64_t>(out.inserted->size());
+  v.haplotypes = haplotypes;
+  v.snp_shift = 0;
+  v.planted = true;
+  v.duplicates = true;
+  out.inserted->append(segment);
+}
+
 Status PlantedVariants::ChooseAlleles(const VcfRecord& r,
                                       int haplotypes,
                                       const std::string& contig,
@@ -408,7 +426,7 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     if (r.sv == VcfRecord::Sv::kDeletion) {
       sv_alt_.assign(bases.substr(0, 1));
     } else if (r.sv == VcfRecord::Sv::kDuplication) {  // tandem: the segment again after it
-      sv_alt_.assign(bases).append(segment);
+      sv_alt_.assign(segment);
     } else {  // an inversion: the segment reverse-complemented in place
       sv_alt_.assign(bases.size(), 'N');
       sv_alt_[0] = bases[0];
@@ -423,7 +441,9 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       const double fraction = ExpectedAlleleFraction(on, MixedCopiesAt(block, pos));
       fractions += (a > 1 ? "," : "") + FormatNumber(std::round(1e4 * fraction) / 1e4);
     }
-    if (on && sv)
+    if (on && r.sv == VcfRecord::Sv::kDuplication)
+      AddDuplication(sv_alt_, on, pos, out);
+    else if (on && sv)
       AddAllele(sv_ref_, sv_alt_, on, pos, out);
     else if (on)
       AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), on, pos, out);

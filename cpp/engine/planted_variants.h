@@ -138,6 +138,12 @@ class PlantedVariants {
                      const PlantedOutput& out);
   // The copies (as weighed over the cell types) at span position `pos` of the block's span.
   const std::array<int, kMaxHaplotypes>& MixedCopiesAt(const PlantingBlock& block, int64_t pos);
+  // A tandem duplication's copy of `segment` (the bases after the padding base at `pos`), as an
+  // insertion after the segment that copies the reference before it.
+  void AddDuplication(std::string_view segment,
+                      uint16_t haplotypes,
+                      int64_t pos,
+                      const PlantedOutput& out) const;
   void AddAllele(std::string_view ref,
                  std::string_view alt,
                  uint16_t haplotypes,

@@ -27,6 +27,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
       variants.begin());
   replacements_.clear();
   changed_.clear();
+  duplications_.clear();
   const Variant* carried = nullptr;
   // A deletion or replacement from an earlier block may cover `from`: on one haplotype variants
   // never overlap, so at most one does, within kMaxIndelLength before it (other haplotypes'
@@ -99,6 +100,8 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         out[size++] = changes_base ? SnpBase(window.at(v.pos), v.snp_shift) : window.at(v.pos);
         std::memcpy(out + size, inserted.data() + v.inserted_at, static_cast<size_t>(v.length));
         size += v.length;
+        if (v.duplicates)
+          duplications_.push_back(static_cast<uint32_t>(events_.size()));
         p = v.pos + 1;
         break;
       }
@@ -160,7 +163,9 @@ void SpelledHaplotype::MapToReference(int64_t h0,
         AddRun(out, from_ + v.at, 1);  // the anchor
       h = std::max(h, v.hpos + 1);
       const int64_t inserted_end = std::min(run_end, v.hpos + v.length + 1);
-      AddRun(out, -1, inserted_end - h);
+      // A duplication's copy lies where it was copied from: the reference up to the anchor.
+      const bool copy = std::binary_search(duplications_.begin(), duplications_.end(), k);
+      AddRun(out, copy ? from_ + v.at + 1 - v.length + (h - v.hpos - 1) : -1, inserted_end - h);
       h = std::max(h, inserted_end);
     }
     if (h < run_end)

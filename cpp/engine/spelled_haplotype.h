@@ -81,7 +81,8 @@ class SpelledHaplotype {
   }
   // Where bases [h0, h1) lie on the reference, appended to `out` as runs (read_alignment.h):
   // consecutive reference positions, or bases an insertion added (an insertion's anchor is its
-  // own reference base).
+  // own reference base; a duplication's copy lies on the bases it copies, up to the anchor, so
+  // runs step back there).
   void MapToReference(int64_t h0, int64_t h1, size_t near, std::vector<AlignedRun>* out) const;
 
  private:
@@ -132,6 +133,7 @@ class SpelledHaplotype {
   // event_buckets_[b]: the first event (after the first sentinel) at or after from + 256 b.
   std::vector<uint32_t> event_buckets_;
   std::vector<Replacement> replacements_;  // in event order
+  std::vector<uint32_t> duplications_;     // insertion events that copy the reference after them
   // Per replacement, its bases + 1 running counts of changed bases (0 first).
   std::vector<uint16_t> changed_;
 };

@@ -6,11 +6,23 @@
 
 namespace readforge {
 
-size_t SplitAligner::Align(const std::vector<AlignedRun>& runs,
+size_t SplitAligner::Align(const std::vector<AlignedRun>& given,
                            const char* bases,
                            int64_t length,
                            const SpanWindow& window,
+                           int64_t earliest,
                            std::vector<ReadAlignment>* parts) {
+  const std::vector<AlignedRun>* chosen = &given;
+  for (const AlignedRun& run : given) {
+    if (run.ref >= 0 && run.ref < earliest) {
+      kept_runs_.clear();
+      for (const AlignedRun& r : given)
+        AddRun(&kept_runs_, r.ref >= 0 && r.ref < earliest ? -1 : r.ref, r.length);
+      chosen = &kept_runs_;
+      break;
+    }
+  }
+  const std::vector<AlignedRun>& runs = *chosen;
   // Where the read is cut: read offsets between two aligned runs with a long gap between them.
   std::vector<int64_t>& cuts = cuts_;
   cuts.clear();
@@ -19,7 +31,9 @@ size_t SplitAligner::Align(const std::vector<AlignedRun>& runs,
     if (run.ref < 0) {
       inserted += run.length;
     } else {
-      if (last_end >= 0 && (run.ref - last_end >= kSplitLength || inserted >= kSplitLength))
+      // A jump back (a duplication's junction), a long deletion or a long insertion.
+      if (last_end >= 0 &&
+          (run.ref < last_end || run.ref - last_end >= kSplitLength || inserted >= kSplitLength))
         cuts.push_back(cut_at);
       last_end = run.ref + run.length;
       inserted = 0;

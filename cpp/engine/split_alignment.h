@@ -1,6 +1,7 @@
 // Reads across a structural variant's breakpoint, aligned as aligners report them: where a
-// read's bases jump over kSplitLength or more reference bases (a deletion), or hold that many
-// bases of no reference position between two aligned stretches (an insertion), the read is cut
+// read's bases jump over kSplitLength or more reference bases (a deletion), jump back (a tandem
+// duplication's junction), or hold kSplitLength or more bases of no reference position between
+// two aligned stretches (an insertion), the read is cut
 // there into parts, each aligned alone with the rest of the read soft-clipped (a part of fewer
 // than kMinPartLength aligned bases is only clipped). The part with the most aligned bases (the
 // first of equals) is the primary record; the others are supplementary (0x800), and each
@@ -31,17 +32,20 @@ class SplitAligner {
  public:
   // Aligns the read of `runs` (as AlignRead takes them) in parts: `parts` gets one alignment
   // per part, in reference order (one, the whole read's, when nothing splits it); returns the
-  // primary's index.
+  // primary's index. Bases that lie before `earliest` (a duplication's copy of bases before the
+  // fragment's block, whose records are written) are taken as inserted ones.
   size_t Align(const std::vector<AlignedRun>& runs,
                const char* bases,
                int64_t length,
                const SpanWindow& window,
+               int64_t earliest,
                std::vector<ReadAlignment>* parts);
 
  private:
   std::vector<int64_t> cuts_;          // read offsets where parts end
   std::vector<AlignedRun> part_runs_;  // one part's runs
   std::vector<int64_t> aligned_;       // each part's aligned bases
+  std::vector<AlignedRun> kept_runs_;  // the runs, those before `earliest` unaligned
 };
 
 // One entry of an SA tag: "contig,pos1,strand,CIGAR,mapq,NM;" appended to `out`.

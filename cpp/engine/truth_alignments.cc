@@ -21,6 +21,7 @@ TruthAligner::TruthAligner(const Options& options)
 void TruthAligner::Align(const HaplotypeReader& reader,
                          const HaplotypeReader::Fragment& fragment,
                          const SpanWindow& window,
+                         const PairPlace& place,
                          Mate* mate) {
   const SampledRead& read = *mate->read;
   const int64_t n = read.length;
@@ -76,7 +77,7 @@ void TruthAligner::Align(const HaplotypeReader& reader,
     ReverseComplement(read.bases, n, &mate->reverse_bases[0]);
     mate->seq = mate->reverse_bases.data();
   }
-  mate->primary = splitter_.Align(runs_, mate->seq, n, window, &mate->parts);
+  mate->primary = splitter_.Align(runs_, mate->seq, n, window, place.earliest, &mate->parts);
   mate->mapped = mate->alignment().pos >= 0;
   if (mate->mapped && check_ns_)
     mate->mapped = std::count(read.bases, read.bases + n, 'N') * 2 <= n;
@@ -103,7 +104,7 @@ void TruthAligner::AddPair(const HaplotypeReader& reader,
   int count = 0;
   for (Mate* m : {&l, &r}) {
     if (m->read->length > 0) {
-      Align(reader, fragment, window, m);
+      Align(reader, fragment, window, place, m);
       present[count++] = m;
     }
   }

@@ -76,6 +76,9 @@ struct PairPlace {
   enum class Copy { kNone, kPcr, kOptical };
   Copy copy = Copy::kNone;
   std::string_view contig;  // its name (split reads' SA tags name it)
+  // The first position a record may have: the fragment's block's start (the blocks before are
+  // written by then).
+  int64_t earliest = 0;
 };
 
 class TruthAligner {
@@ -113,6 +116,7 @@ class TruthAligner {
   void Align(const HaplotypeReader& reader,
              const HaplotypeReader::Fragment& fragment,
              const SpanWindow& window,
+             const PairPlace& place,
              Mate* mate);
   // The record of part `part` of the mate's alignment (the primary, or a supplementary one).
   void Write(const Mate& mate,

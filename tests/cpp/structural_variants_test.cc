@@ -145,21 +145,29 @@ TEST_F(StructuralVariantsTest, DellyFindsThePlantedDeletionsDuplicationsAndInver
 }
 
 TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAlignersDo) {
-  // Six homozygous deletions of 1 to 3 kb and six heterozygous insertions of 300 bases: reads
-  // across them are a primary record and a supplementary one with SA tags, as bwa mem reports
-  // them, and delly calls each deletion once, precisely, from the golden BAM alone.
+  // Six homozygous deletions and six tandem duplications of 1 to 3 kb, and six heterozygous
+  // insertions of 300 bases: reads across them are a primary record and supplementary ones with
+  // SA tags, as bwa mem reports them, and delly calls each deletion and duplication once,
+  // precisely, from the golden BAM alone.
   Write("g.fa", testing::RandomFasta({{"chr1", 300000}}, 54));
   const std::string chr1 = testing::SequenceOf(Read("g.fa"), "chr1");
   std::string vcf =
       "##fileformat=VCFv4.3\n##contig=<ID=chr1,length=300000>\n"
       "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n";
-  std::vector<std::pair<int64_t, int64_t>> deletions;
+  struct Planted {
+    std::string type;
+    int64_t pos, end;
+  };
+  std::vector<Planted> planted;
   for (int i = 0; i < 6; ++i) {
-    const int64_t pos = 20000 + 40000 * i, end = pos + 1000 + 400 * i;
-    deletions.emplace_back(pos, end);
-    vcf += "chr1\t" + std::to_string(pos) + "\t.\t" + chr1.substr(pos - 1, 1) +
-           "\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=" + std::to_string(end) + "\tGT\t1|1\n";
-    const int64_t at = pos + 20000;
+    for (const char* type : {"DEL", "DUP"}) {
+      const int64_t pos = 20000 + 45000 * i + (type[1] == 'U' ? 10000 : 0);
+      const int64_t end = pos + 1000 + 400 * i;
+      planted.push_back({type, pos, end});
+      vcf += "chr1\t" + std::to_string(pos) + "\t.\t" + chr1.substr(pos - 1, 1) + "\t<" + type +
+             ">\t.\tPASS\tSVTYPE=" + type + ";END=" + std::to_string(end) + "\tGT\t1|1\n";
+    }
+    const int64_t at = 50000 + 45000 * i;
     vcf += "chr1\t" + std::to_string(at) + "\t.\t" + chr1.substr(at - 1, 1) +
            "\t<INS>\t.\tPASS\tSVINSSEQ=" + chr1.substr(at + 5000, 300) + "\tGT\t0|1\n";
   }
@@ -205,7 +213,7 @@ TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAligner
       digits = at + 1;
     }
   }
-  EXPECT_GT(supplementary, 80);  // about 18 reads of 30x hold 20 bases each side of a deletion
+  EXPECT_GT(supplementary, 160);  // about 18 reads of 30x hold 20 bases each side of a junction
   EXPECT_EQ(long_gaps, 0);
   for (const auto& [read, entries] : tags) {
     // The record's own entry and its SA's, as a set, are every record of the read.
@@ -220,7 +228,7 @@ TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAligner
     const std::vector<std::string> named = sorted_items(entries), held = sorted_items(parts[read]);
     EXPECT_EQ(named, held) << read;
   }
-  // Blocks that end inside the deletions: threads and joined shards write the same BAM.
+  // Blocks that end inside the SVs: threads and joined shards write the same BAM.
   const std::string blocks =
       "-S 5 -N 45000 -r 0 -1 100 -2 100 -d 350 -s 35 --variants g.vcf --block-size 20500 g.fa ";
   ASSERT_EQ(Run(blocks + "--bam one.bam o1.fq o2.fq", nullptr), 0);
@@ -230,25 +238,24 @@ TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAligner
   ASSERT_EQ(Run(blocks + "--first-block 9 --bam z.bam o1.fq o2.fq", nullptr), 0);
   EXPECT_TRUE(Read("t.bam") == Read("one.bam"));
   EXPECT_TRUE(Read("x.bam") + Read("y.bam") + Read("z.bam") == Read("one.bam"));
-  // delly, from the golden BAM alone: each deletion once, precise, within 5 bp.
+  // delly, from the golden BAM alone: each deletion and duplication once, precise, within 5 bp.
   ASSERT_EQ(Shell("samtools index golden.bam && delly call -g g.fa -o d.bcf golden.bam > /dev/null "
                   "2>&1 && bcftools query -f '%INFO/SVTYPE\\t%POS\\t%INFO/END\\t%INFO/PRECISE\\n' "
                   "d.bcf > d.tsv"),
             0);
   std::istringstream calls(Read("d.tsv"));
-  std::vector<std::pair<int64_t, int64_t>> called;
-  std::string type;
-  int64_t pos = 0, end = 0;
+  std::vector<Planted> called;
+  Planted c;
   int precise = 0;
-  while (calls >> type >> pos >> end >> precise) {
-    EXPECT_EQ(type, "DEL");
-    EXPECT_EQ(precise, 1) << pos;
-    called.emplace_back(pos, end);
+  while (calls >> c.type >> c.pos >> c.end >> precise) {
+    EXPECT_EQ(precise, 1) << c.type << " " << c.pos;
+    called.push_back(c);
   }
-  ASSERT_EQ(called.size(), deletions.size()) << Read("d.tsv");
+  ASSERT_EQ(called.size(), planted.size()) << Read("d.tsv");
   for (size_t i = 0; i < called.size(); ++i) {
-    EXPECT_LE(std::abs(called[i].first - deletions[i].first), 5) << i;
-    EXPECT_LE(std::abs(called[i].second - deletions[i].second), 5) << i;
+    EXPECT_EQ(called[i].type, planted[i].type) << i;
+    EXPECT_LE(std::abs(called[i].pos - planted[i].pos), 5) << i;
+    EXPECT_LE(std::abs(called[i].end - planted[i].end), 5) << i;
   }
 }
 
