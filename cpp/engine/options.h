@@ -161,6 +161,9 @@ struct Options {
   // How far past its start a fragment may reach on the reference: its length is drawn on its
   // haplotype, so deletions in it (at most kMaxIndelLength bases in all) reach further.
   int64_t max_fragment_reach() const { return max_fragment() + kMaxIndelLength; }
+  // How far past its fragment's last base a truth record may lie: a base of a planted inversion
+  // is aligned on its mirror image in the segment (split_alignment.h).
+  int64_t record_reach() const { return plant_variants ? kMaxIndelLength : 0; }
   // The quality of every base under wgsim's model (-e), binned when asked.
   char constant_quality() const;
   // The ploidy outside every --ploidy-override, and the most haplotypes anywhere (each block

@@ -368,8 +368,9 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                     place.offset + right_trace.last + 1, left, right,
                     static_cast<uint64_t>(first_index_ + next_));
   }
-  // (Every record of the pair lies at or before its fragment's last base.)
-  if (out.alignments && out.alignments->Wants(right_trace.last)) {
+  // (Every record of the pair lies at or before its fragment's last base, or record_reach()
+  // past it.)
+  if (out.alignments && out.alignments->Wants(right_trace.last + options_.record_reach())) {
     SampledRead l{left_.data(), flip ? qualities2 : qualities1, left_length, left_source, left};
     SampledRead r{right_.data(), flip ? qualities1 : qualities2, right_length, right_source, right};
     l.prefix = left_prefix;

@@ -233,8 +233,30 @@ void PlantedVariants::AddDuplication(std::string_view segment,
   v.haplotypes = haplotypes;
   v.snp_shift = 0;
   v.planted = true;
-  v.duplicates = true;
+  v.copies_reference = true;
   out.inserted->append(segment);
+}
+
+void PlantedVariants::AddInversion(std::string_view segment,
+                                   std::string_view inverted,
+                                   uint16_t haplotypes,
+                                   int64_t begin,
+                                   const PlantedOutput& out) const {
+  // One replacement over the whole segment (not trimmed to its changed bases as a substitution
+  // is): the golden BAM maps each base to its mirror image in it. A base whose REF or ALT is N
+  // keeps the reference's, as a substitution's would.
+  Variant& v = out.variants->emplace_back();
+  v.type = VariantType::kReplacement;
+  v.pos = begin;
+  v.length = static_cast<int64_t>(segment.size());
+  v.inserted_at = static_cast<int64_t>(out.inserted->size());
+  v.haplotypes = haplotypes;
+  v.planted = true;
+  v.copies_reference = true;
+  for (size_t i = 0; i < segment.size(); ++i) {
+    const char from = segment[i], to = inverted[i];
+    out.inserted->push_back(BaseIndex(from) >= 0 && BaseIndex(to) >= 0 ? to : from);
+  }
 }
 
 Status PlantedVariants::ChooseAlleles(const VcfRecord& r,
@@ -443,6 +465,8 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
     }
     if (on && r.sv == VcfRecord::Sv::kDuplication)
       AddDuplication(sv_alt_, on, pos, out);
+    else if (on && r.sv == VcfRecord::Sv::kInversion)
+      AddInversion(bases.substr(1), std::string_view(sv_alt_).substr(1), on, pos + 1, out);
     else if (on && sv)
       AddAllele(sv_ref_, sv_alt_, on, pos, out);
     else if (on)

@@ -144,6 +144,13 @@ class PlantedVariants {
                       uint16_t haplotypes,
                       int64_t pos,
                       const PlantedOutput& out) const;
+  // An inversion of `segment` (from span position `begin`) to `inverted`, its reverse complement:
+  // one replacement that copies the reference reversed.
+  void AddInversion(std::string_view segment,
+                    std::string_view inverted,
+                    uint16_t haplotypes,
+                    int64_t begin,
+                    const PlantedOutput& out) const;
   void AddAllele(std::string_view ref,
                  std::string_view alt,
                  uint16_t haplotypes,

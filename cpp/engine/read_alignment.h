@@ -23,32 +23,43 @@ struct ReadAlignment {
   std::vector<uint32_t> cigar;
   int edit_distance = 0;  // NM
   std::string md;
+  bool flipped = false;  // on the other strand than the read's (a part in an inversion)
 };
 
 // A stretch of a read's bases, in reference order: `length` bases from consecutive reference
-// positions from `ref` on (span coordinates), or bases an insertion added (`ref` -1).
+// positions from `ref` on (span coordinates), or bases an insertion added (`ref` -1). A
+// `reverse` run's bases lie on the other strand, from `ref` down (an inversion's).
 struct AlignedRun {
   int64_t ref;
   int64_t length;
+  bool reverse = false;
 };
 
 // Appends a run, merged into the last one when it continues it.
-inline void AddRun(std::vector<AlignedRun>* runs, int64_t ref, int64_t length) {
+inline void AddRun(std::vector<AlignedRun>* runs,
+                   int64_t ref,
+                   int64_t length,
+                   bool reverse = false) {
   if (length <= 0)
     return;
+  reverse = reverse && ref >= 0;
   if (!runs->empty()) {
     AlignedRun& last = runs->back();
-    if ((ref < 0 && last.ref < 0) || (ref >= 0 && last.ref >= 0 && last.ref + last.length == ref)) {
+    const bool continues = ref < 0                                   ? last.ref < 0
+                           : last.ref < 0 || last.reverse != reverse ? false
+                           : reverse                                 ? last.ref - last.length == ref
+                                     : last.ref + last.length == ref;
+    if (continues) {
       last.length += length;
       return;
     }
   }
-  runs->push_back(AlignedRun{ref, length});
+  runs->push_back(AlignedRun{ref, length, reverse});
 }
 
 // `runs`: where the read's bases came from, in reference order (left to right on the forward
-// strand), `length` bases in all; `bases`: the read's bases in the same order (as SAM's SEQ).
-// The window must hold every position given.
+// strand; none reverse), `length` bases in all; `bases`: the read's bases in the same order (as
+// SAM's SEQ). The window must hold every position given.
 void AlignRead(const std::vector<AlignedRun>& runs,
                const char* bases,
                int64_t length,

@@ -124,7 +124,7 @@ bool SpanSimulator::FeedsLaterBlock() const {
   if (options_.alignments == Options::Alignments::kNone || length_ < 0)
     return false;
   const int64_t size = options_.block_size;
-  const int64_t depth = (options_.max_fragment_reach() + size - 1) / size;
+  const int64_t depth = (options_.max_fragment_reach() + options_.record_reach() + size - 1) / size;
   for (int64_t d = 1; d <= depth && block_ + d < blocks(); ++d) {
     if (InRange(global_block() + d))
       return true;

@@ -28,6 +28,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   replacements_.clear();
   changed_.clear();
   duplications_.clear();
+  inversions_.clear();
   const Variant* carried = nullptr;
   // A deletion or replacement from an earlier block may cover `from`: on one haplotype variants
   // never overlap, so at most one does, within kMaxIndelLength before it (other haplotypes'
@@ -65,6 +66,8 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
     std::memcpy(out + size, bases, static_cast<size_t>(end - start));
     replacements_.push_back(
         Replacement{static_cast<uint32_t>(events_.size()), static_cast<uint32_t>(changed_.size())});
+    if (v.copies_reference)  // an inversion: base x is the complement of the mirror's
+      inversions_.push_back(Mirror{static_cast<uint32_t>(events_.size()), v.pos + v.end() - 1});
     events_.push_back(Event{size, static_cast<int32_t>(start - from),
                             static_cast<uint16_t>(end - start), VariantType::kReplacement, false});
     const char* ref = window.data(start);
@@ -100,7 +103,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         out[size++] = changes_base ? SnpBase(window.at(v.pos), v.snp_shift) : window.at(v.pos);
         std::memcpy(out + size, inserted.data() + v.inserted_at, static_cast<size_t>(v.length));
         size += v.length;
-        if (v.duplicates)
+        if (v.copies_reference)
           duplications_.push_back(static_cast<uint32_t>(events_.size()));
         p = v.pos + 1;
         break;
@@ -167,6 +170,16 @@ void SpelledHaplotype::MapToReference(int64_t h0,
       const bool copy = std::binary_search(duplications_.begin(), duplications_.end(), k);
       AddRun(out, copy ? from_ + v.at + 1 - v.length + (h - v.hpos - 1) : -1, inserted_end - h);
       h = std::max(h, inserted_end);
+    }
+    if (v.type == VariantType::kReplacement && h < v.hpos + v.length && !inversions_.empty()) {
+      // An inversion's bases lie on the other strand, each on its mirror image in the segment.
+      auto it = std::lower_bound(inversions_.begin(), inversions_.end(), k,
+                                 [](const Mirror& m, size_t event) { return m.event < event; });
+      if (it != inversions_.end() && it->event == k) {
+        const int64_t inverted_end = std::min(run_end, v.hpos + v.length);
+        AddRun(out, it->center - (from_ + h - v.shift()), inverted_end - h, /*reverse=*/true);
+        h = inverted_end;
+      }
     }
     if (h < run_end)
       AddRun(out, from_ + h - v.shift(), run_end - h);

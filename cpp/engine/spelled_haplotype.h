@@ -82,7 +82,7 @@ class SpelledHaplotype {
   // Where bases [h0, h1) lie on the reference, appended to `out` as runs (read_alignment.h):
   // consecutive reference positions, or bases an insertion added (an insertion's anchor is its
   // own reference base; a duplication's copy lies on the bases it copies, up to the anchor, so
-  // runs step back there).
+  // runs step back there; an inversion's bases lie on the other strand, reverse runs).
   void MapToReference(int64_t h0, int64_t h1, size_t near, std::vector<AlignedRun>* out) const;
 
  private:
@@ -133,7 +133,13 @@ class SpelledHaplotype {
   // event_buckets_[b]: the first event (after the first sentinel) at or after from + 256 b.
   std::vector<uint32_t> event_buckets_;
   std::vector<Replacement> replacements_;  // in event order
-  std::vector<uint32_t> duplications_;     // insertion events that copy the reference after them
+  std::vector<uint32_t> duplications_;     // insertion events that copy the reference before them
+  // Replacement events that invert their segment, and the segment's first + last position.
+  struct Mirror {
+    uint32_t event;
+    int64_t center;
+  };
+  std::vector<Mirror> inversions_;
   // Per replacement, its bases + 1 running counts of changed bases (0 first).
   std::vector<uint16_t> changed_;
 };

@@ -1,12 +1,12 @@
 // Reads across a structural variant's breakpoint, aligned as aligners report them: where a
 // read's bases jump over kSplitLength or more reference bases (a deletion), jump back (a tandem
-// duplication's junction), or hold kSplitLength or more bases of no reference position between
-// two aligned stretches (an insertion), the read is cut
+// duplication's junction), change strand (an inversion's ends), or hold kSplitLength or more
+// bases of no reference position between two aligned stretches (an insertion), the read is cut
 // there into parts, each aligned alone with the rest of the read soft-clipped (a part of fewer
 // than kMinPartLength aligned bases is only clipped). The part with the most aligned bases (the
-// first of equals) is the primary record; the others are supplementary (0x800), and each
-// record's SA tag names the others, as `bwa mem` writes split reads (with -Y: soft clips).
-// Shorter indels stay D and I within one record.
+// first of equals) is the primary record, on the other strand when it lies in an inversion; the
+// others are supplementary (0x800), and each record's SA tag names the others, as `bwa mem` writes
+// split reads (with -Y: soft clips). Shorter indels stay D and I within one record.
 #ifndef READFORGE_ENGINE_SPLIT_ALIGNMENT_H_
 #define READFORGE_ENGINE_SPLIT_ALIGNMENT_H_
 
@@ -46,6 +46,10 @@ class SplitAligner {
   std::vector<AlignedRun> part_runs_;  // one part's runs
   std::vector<int64_t> aligned_;       // each part's aligned bases
   std::vector<AlignedRun> kept_runs_;  // the runs, those before `earliest` unaligned
+  std::vector<bool> reverse_;          // each part's strand: the read's other
+  std::string flipped_bases_;          // the read reverse-complemented
+  // `given`, or kept_runs_: its bases before `earliest` taken as inserted ones.
+  const std::vector<AlignedRun>& KeepFrom(const std::vector<AlignedRun>& given, int64_t earliest);
 };
 
 // One entry of an SA tag: "contig,pos1,strand,CIGAR,mapq,NM;" appended to `out`.

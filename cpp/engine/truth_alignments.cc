@@ -59,16 +59,18 @@ void TruthAligner::Align(const HaplotypeReader& reader,
     reader.MapToReference(fragment, mate->reverse ? fragment_length - used : 0, used,
                           &template_runs_);
     map_.clear();
+    reverse_.clear();
     for (const AlignedRun& r : template_runs_) {
       for (int64_t j = 0; j < r.length; ++j)
-        map_.push_back(r.ref < 0 ? -1 : r.ref + j);
+        map_.push_back(r.ref < 0 ? -1 : r.reverse ? r.ref - j : r.ref + j);
+      reverse_.resize(map_.size(), r.reverse);
     }
     for (int64_t i = 0; i < n; ++i) {
       const int32_t t = mate->reverse ? read.source[n - 1 - i] : read.source[i];
       const int64_t g = t - prefix;
       const int64_t h = t < 0 || g < 0 || g >= insert ? -1 : mate->reverse ? used - 1 - g : g;
       const int64_t p = h < 0 ? -1 : map_[static_cast<size_t>(h)];
-      AddRun(&runs_, p, 1);
+      AddRun(&runs_, p, 1, p >= 0 && reverse_[static_cast<size_t>(h)]);
     }
   }
   mate->seq = read.bases;
@@ -133,6 +135,8 @@ void TruthAligner::Write(const Mate& m,
                          AlignmentBuffer* out) {
   const bool supplementary = part != m.primary;
   const ReadAlignment& alignment = m.parts[part];
+  // The record's strand: the read's, or the other in an inversion.
+  const bool reverse = m.mapped && (m.reverse != alignment.flipped);
   const int64_t pos = supplementary ? alignment.pos : m.pos;
   if (!out->Wants(pos))
     return;
@@ -145,7 +149,7 @@ void TruthAligner::Write(const Mate& m,
       flag |= kFlagProperPair;
     if (!other->mapped)
       flag |= kFlagMateUnmapped;
-    else if (other->reverse)
+    else if (other->reverse != other->alignment().flipped)
       flag |= kFlagMateReverse;
   }
   if (!m.mapped)
@@ -154,7 +158,6 @@ void TruthAligner::Write(const Mate& m,
     flag |= kFlagDuplicate;
   if (supplementary)
     flag |= kFlagSupplementary;
-  const bool reverse = m.mapped && m.reverse;
   if (reverse)
     flag |= kFlagReverse;
   BamFields f;
@@ -174,12 +177,21 @@ void TruthAligner::Write(const Mate& m,
       const ReadAlignment &mine = m.alignment(), &theirs = other->alignment();
       const int64_t leftmost = std::min(mine.pos, theirs.pos);
       const int64_t rightmost = std::max(mine.end, theirs.end);
-      const bool plus = mine.pos != theirs.pos ? mine.pos < theirs.pos : !m.reverse;
+      const bool plus =
+          mine.pos != theirs.pos ? mine.pos < theirs.pos : !(m.reverse != mine.flipped);
       f.tlen = plus ? rightmost - leftmost : leftmost - rightmost;
     }
   }
   // SEQ and QUAL: reference order for a read on the reverse strand, as sequenced otherwise.
-  f.seq = std::string_view(reverse ? m.seq : read.bases, n);
+  const char* seq = read.bases;
+  if (reverse && m.reverse) {
+    seq = m.seq;
+  } else if (reverse) {  // the forward read's part in an inversion
+    flipped_bases_.resize(n);
+    ReverseComplement(read.bases, read.length, flipped_bases_.data());
+    seq = flipped_bases_.data();
+  }
+  f.seq = std::string_view(seq, n);
   f.qual = read.qualities;
   f.qual_reversed = reverse;
   f.qual_fill = quality_;
@@ -190,8 +202,8 @@ void TruthAligner::Write(const Mate& m,
   if (m.mapped && m.parts.size() > 1) {
     auto add = [&](size_t k) {
       const ReadAlignment& a = m.parts[k];
-      AppendSaEntry(place.contig, place.offset + a.pos + 1, reverse, a.cigar, kTruthMapq,
-                    a.edit_distance, &sa_);
+      AppendSaEntry(place.contig, place.offset + a.pos + 1, m.reverse != a.flipped, a.cigar,
+                    kTruthMapq, a.edit_distance, &sa_);
     };
     if (supplementary)
       add(m.primary);

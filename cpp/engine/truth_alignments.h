@@ -137,6 +137,8 @@ class TruthAligner {
   std::vector<AlignedRun> runs_;           // where the read's bases lie, in reference order
   std::vector<AlignedRun> template_runs_;  // where its template's lie (sequencing indels)
   std::vector<int64_t> map_;               // the latter base by base
+  std::vector<bool> reverse_;              // and whether each lies on the other strand
+  std::string flipped_bases_;              // a forward read reverse-complemented
 };
 
 }  // namespace readforge

@@ -45,9 +45,10 @@ struct Variant {
   uint8_t snp_shift = 1;
   bool on_n = false;     // on an N of the reference: not a variant (set when it is drawn)
   bool planted = false;  // from --variants: its truth is the VCF record, not this part
-  // An insertion whose bases are the reference's up to its anchor (a tandem duplication's copy,
-  // after the segment it copies): the golden BAM aligns them there.
-  bool duplicates = false;
+  // Bases that are the reference's elsewhere: an insertion's, the reference's up to its anchor
+  // (a tandem duplication's copy, after the segment it copies); a replacement's, its own
+  // segment's reverse complement (an inversion). The golden BAM aligns them there.
+  bool copies_reference = false;
 
   bool on(int haplotype) const { return (haplotypes >> haplotype) & 1; }
   // An insertion and a replacement keep bases in the buffer beside the variants.
