@@ -316,6 +316,31 @@ test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is 
   const truth = await readSaved(page, 'MT-human.vcf');
   expect(truth.equals(expected.vcf!)).toBe(true);
   expect(truth.toString()).toContain('\tPLANTED\tGT\t');
+  // A tumour's somatic VCF beside it (--somatic), at purity 0.6: the CLI's reads and truth.
+  let somatic = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tT\n';
+  for (let pos = 180; pos < 16000; pos += 997) {
+    const ref = bases[pos].toUpperCase();
+    somatic += `MT_human\t${pos + 1}\t.\t${ref}\t${ref === 'G' ? 'C' : 'G'}\t.\tPASS\t.\tGT\t0/1\n`;
+  }
+  writeFileSync(join(dir, 'somatic.vcf'), somatic);
+  await page.locator('#somatic-file').setInputFiles(join(dir, 'somatic.vcf'));
+  await setOption(page, 'purity', '0.6');
+  await simulateAndWait(page);
+  const withSomatic = nativeRun(
+    [
+      ...cliArgs(new URL(page.url()).hash, undefined, join(dir, 'calls.vcf.gz')),
+      ...['--somatic', join(dir, 'somatic.vcf')],
+    ],
+    MT,
+    ['1.fq', '2.fq'],
+    true,
+  );
+  expect((await readSaved(page, 'MT-human_R1.fq')).equals(withSomatic.fastq[0])).toBe(true);
+  const tumourTruth = await readSaved(page, 'MT-human.vcf');
+  expect(tumourTruth.equals(withSomatic.vcf!)).toBe(true);
+  expect(tumourTruth.toString()).toContain('\tPLANTED;SOMATIC;CCF=1;EAF=0.3\tGT\t');
+  await page.locator('#somatic-file').setInputFiles([]);
+  await setOption(page, 'purity', '');
   // A VCF for another reference: its line named, nothing saved.
   writeFileSync(
     join(dir, 'other.vcf'),

@@ -45,6 +45,7 @@ const tables = {
   'mini-community-shares': `${s3}/readforge-demo/mini-community.abundance.tsv`,
   'MT-human-panel': `${s3}/readforge-demo/MT-human-panel.bed`,
   'MT-human-copies': `${s3}/readforge-demo/MT-human-copies.bed`,
+  'MT-human-somatic': `${s3}/readforge-demo/MT-human-somatic.vcf`,
 };
 // --reference name=url adds one (tests add one that cannot be reached).
 for (let i = args.indexOf('--reference'); i >= 0; i = args.indexOf('--reference', i + 1)) {

@@ -70,6 +70,24 @@ function stage() {
     writeFileSync(vcf, text);
     execFileSync('bash', ['-c', `bgzip -c '${vcf}' > '${vcf}.gz' && tabix -f -p vcf '${vcf}.gz'`]);
   }
+  // A tumour's somatic SNVs beside those calls, as a caller writes them (no INFO/SOMATIC; one
+  // subclonal): the edge's configured table for somatic=.
+  const somatic = join(dir, 'MT-human-somatic.vcf');
+  if (!existsSync(somatic)) {
+    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
+      .split('\n')
+      .slice(1)
+      .join('')
+      .toUpperCase();
+    let text = '##fileformat=VCFv4.2\n##contig=<ID=MT_human,length=16569>\n';
+    text += '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n';
+    for (let pos = 1000, k = 0; pos < 16000; pos += 1500, k++) {
+      const ref = bases[pos];
+      const info = k % 2 ? 'CCF=0.3' : '.';
+      text += `MT_human\t${pos + 1}\t.\t${ref}\t${ref === 'C' ? 'T' : 'C'}\t.\tPASS\t${info}\tGT\t0/1\n`;
+    }
+    writeFileSync(somatic, text);
+  }
   // A small community (the mitochondrion cut into three contigs of two genomes), with its genome
   // map and abundances, and an amplicon panel on the mitochondrion: the edge's configured tables.
   writeFileSync(
@@ -141,6 +159,7 @@ for (const name of [
   'mini-community.abundance.tsv',
   'MT-human-panel.bed',
   'MT-human-copies.bed',
+  'MT-human-somatic.vcf',
 ]) {
   const response = await fetch(`${endpoint}/${BUCKET}/${name}`, {
     method: 'PUT',

@@ -230,6 +230,11 @@ Status Run(CommandLine& line, Outputs& out) {
     RF_RETURN_IF_ERROR(ReadWholeFile(line.copy_number_path, &text));
     RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, text, &o));
   }
+  if (!line.somatic_path.empty()) {
+    std::string text;
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.somatic_path, &text));
+    RF_RETURN_IF_ERROR(SomaticFrom(line.somatic_path, text, &o));
+  }
   if (!line.somatic_copy_number_path.empty()) {
     std::string text;
     RF_RETURN_IF_ERROR(ReadWholeFile(line.somatic_copy_number_path, &text));

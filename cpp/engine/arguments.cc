@@ -47,6 +47,8 @@ constexpr Spec kSpecs[] = {
     {0, "variants", Kind::kText, "FILE",
      "plant the variants of a VCF (.vcf, .vcf.gz) in the reads"},
     {0, "sample", Kind::kText, "NAME", "the VCF sample whose genotypes are planted [the first]"},
+    {0, "somatic", Kind::kText, "FILE",
+     "a tumour's somatic variants, a second plain VCF (with --variants and --purity)"},
     {0, "het-fraction", Kind::kReal, "FLOAT",
      "records without genotypes: the fraction planted heterozygous [0]"},
     {0, "skip-mismatches", Kind::kSwitch, nullptr,
@@ -206,6 +208,10 @@ Status Apply(const Spec& s, std::string_view value, CommandLine* line) {
       o.plant_variants = !value.empty();
     } else if (name == "sample") {
       o.variants_sample = std::string(value);
+    } else if (name == "somatic") {
+      line->somatic_path = std::string(value);
+      o.somatic_vcf.reset();
+      o.somatic_name.clear();
     } else if (name == "quality-bins") {
       line->quality_bins_path.clear();
       o.quality_bins.reset();
@@ -570,6 +576,14 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
   return Status::Ok();
 }
 
+Status SomaticFrom(const std::string& name, const std::string& text, Options* options) {
+  if (text.substr(0, 2) == "\x1f\x8b")
+    return Status::Error(name + ": compressed: give --somatic the plain VCF (bgzip -dc it first)");
+  options->somatic_vcf = std::make_shared<const std::string>(text);
+  options->somatic_name = name;
+  return Status::Ok();
+}
+
 Status CopyNumberFrom(const std::string& name,
                       const std::string& text,
                       Options* options,
@@ -664,6 +678,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
     }
     RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, files.copy_number, &line.options));
   }
+  if (!line.somatic_path.empty()) {
+    if (files.somatic.empty())
+      return Status::Error("--somatic: the text of '" + line.somatic_path + "' was not given");
+    RF_RETURN_IF_ERROR(SomaticFrom(line.somatic_path, files.somatic, &line.options));
+  }
   if (!line.somatic_copy_number_path.empty()) {
     if (files.somatic_copy_number.empty()) {
       return Status::Error("--somatic-copy-number: the text of '" + line.somatic_copy_number_path +
@@ -729,6 +748,8 @@ std::string CanonicalSettings(const Options& o) {
     add("--variants", std::string(BaseName(o.variants_name)));
     if (!o.variants_sample.empty())
       add("--sample", o.variants_sample);
+    if (o.somatic_vcf)
+      add("--somatic", std::string(BaseName(o.somatic_name)));
     if (o.het_fraction > 0)
       add("--het-fraction", FormatNumber(o.het_fraction));
     if (o.skip_mismatches)

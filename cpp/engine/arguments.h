@@ -37,6 +37,7 @@ struct CommandLine {
   std::string amplicons_path;              // --amplicons
   std::string copy_number_path;            // --copy-number
   std::string somatic_copy_number_path;    // --somatic-copy-number
+  std::string somatic_path;                // --somatic
   std::vector<std::pair<std::string, std::string>> settings;  // every option applied, in order
   int threads = 1;                                            // -t
   bool seed_given = false;
@@ -70,6 +71,7 @@ struct SettingFiles {
   std::string amplicons;            // --amplicons
   std::string copy_number;          // --copy-number
   std::string somatic_copy_number;  // --somatic-copy-number
+  std::string somatic;              // --somatic
   // Checking settings before the files are read: settings naming files are taken as given.
   bool pending = false;
 };
@@ -97,6 +99,9 @@ Status CommunityFrom(const CommandLine& line,
 
 // --amplicons FILE: the panel from the BED's `text` (errors name `name`).
 Status AmpliconsFrom(const std::string& name, const std::string& text, Options* options);
+
+// --somatic FILE: the tumour's somatic VCF from its `text` (errors name `name`).
+Status SomaticFrom(const std::string& name, const std::string& text, Options* options);
 
 // --copy-number FILE (or --somatic-copy-number, the tumour cells'): the segments from the BED's
 // `text` (errors name `name`).

@@ -72,6 +72,9 @@ Status ValidateOptions(const Options& o) {
     }
   } else if (!o.clones.empty()) {
     return Status::Error("--clones needs --purity (the tumour's share of the cells)");
+  } else if (o.somatic_vcf) {
+    return Status::Error(
+        "--somatic needs --purity (the tumour's share of the cells; 1 for tumour cells alone)");
   } else if (o.somatic_copy_number) {
     return Status::Error(
         "--somatic-copy-number needs --purity (the tumour's share of the cells; 1 for tumour "
@@ -166,6 +169,10 @@ Status ValidateOptions(const Options& o) {
   }
   if (!o.plant_variants && (!o.variants_sample.empty() || o.het_fraction > 0 || o.skip_mismatches))
     return Status::Error("--sample, --het-fraction and --skip-mismatches go with --variants");
+  if (!o.plant_variants && o.somatic_vcf) {
+    return Status::Error(
+        "--somatic goes with --variants, the germline VCF (a header alone will do for none)");
+  }
   return Status::Ok();
 }
 

@@ -61,6 +61,10 @@ struct Options {
   bool plant_variants = false;
   std::string variants_name;  // the VCF's name, for messages
   std::string variants_sample;
+  // --somatic: a tumour's somatic variants, a second VCF held whole (its records are planted
+  // beside --variants' as if flagged INFO/SOMATIC), and its name for messages.
+  std::shared_ptr<const std::string> somatic_vcf;
+  std::string somatic_name;
   double het_fraction = 0;
   bool skip_mismatches = false;
   // --profile: qualities and errors from a quality profile instead of wgsim's constant quality

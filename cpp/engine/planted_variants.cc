@@ -46,15 +46,46 @@ std::string Where(const std::string& contig, int64_t pos) {
 
 Status PlantedVariants::Fail(const std::string& message) {
   failed_ = true;
-  return Status::Error(options_.variants_name.empty() ? message
-                                                      : options_.variants_name + ": " + message);
+  const std::string& name = sources_[current_].name;
+  return Status::Error(name.empty() ? message : name + ": " + message);
 }
 
 PlantedVariants::PlantedVariants(const Options& options, const ContigList& contigs)
-    : options_(options), reader_(options.variants_sample), contigs_(contigs) {}
+    : options_(options), contigs_(contigs) {
+  sources_.reserve(2);
+  sources_.emplace_back(options.variants_sample).name = options.variants_name;
+  if (options.somatic_vcf) {
+    // Its whole text now: it never asks for input. Its own first sample's genotypes (a tumour's
+    // column; --sample names the germline VCF's).
+    Source& somatic = sources_.emplace_back(std::string());
+    somatic.name = options.somatic_name;
+    somatic.reader.TakeAllAsSomatic();
+    const std::string& text = *options.somatic_vcf;
+    std::copy(text.begin(), text.end(), somatic.reader.Buffer(text.size()));
+    somatic.reader.Commit(text.size());
+    somatic.reader.Finish();
+  }
+}
 
-VcfReader::Event PlantedVariants::NextRecord() {
-  return reader_.Next(&pending_);
+Status PlantedVariants::Fill(Source& source, bool* need_input) {
+  if (source.has_pending || source.ended)
+    return Status::Ok();
+  current_ = static_cast<size_t>(&source - sources_.data());
+  switch (source.reader.Next(&source.pending)) {
+    case VcfReader::Event::kNeedInput:
+      *need_input = true;
+      return Status::Ok();
+    case VcfReader::Event::kError:
+      return Fail(source.reader.error());
+    case VcfReader::Event::kEnd:
+      source.ended = true;
+      return Status::Ok();
+    case VcfReader::Event::kRecord:
+      RF_RETURN_IF_ERROR(CheckOrder(source));
+      source.has_pending = true;
+      return Status::Ok();
+  }
+  return Status::Ok();
 }
 
 Status PlantedVariants::Next(int64_t ordinal,
@@ -65,32 +96,29 @@ Status PlantedVariants::Next(int64_t ordinal,
   *got = false;
   *need_input = false;
   while (true) {
-    if (!has_pending_ && !ended_) {
-      switch (NextRecord()) {
-        case VcfReader::Event::kNeedInput:
-          *need_input = true;
-          return Status::Ok();
-        case VcfReader::Event::kError:
-          return Fail(reader_.error());
-        case VcfReader::Event::kEnd:
-          ended_ = true;
-          break;
-        case VcfReader::Event::kRecord:
-          RF_RETURN_IF_ERROR(CheckOrder(pending_));
-          has_pending_ = true;
-          break;
-      }
+    // Both sources' next records (the streamed one may need more bytes), then the first of them
+    // in the reference's order (the germline's first at one position).
+    Source* next = nullptr;
+    for (Source& source : sources_) {
+      RF_RETURN_IF_ERROR(Fill(source, need_input));
+      if (*need_input)
+        return Status::Ok();
+      if (source.has_pending &&
+          (!next || source.last_ordinal < next->last_ordinal ||
+           (source.last_ordinal == next->last_ordinal && source.pending.pos < next->pending.pos)))
+        next = &source;
     }
-    if (!has_pending_)
-      return Status::Ok();  // the end of the VCF
-    const int64_t o = last_ordinal_;
-    if (o < ordinal || (o == ordinal && pending_.pos < begin)) {
+    if (!next)
+      return Status::Ok();  // the end of the VCFs
+    current_ = static_cast<size_t>(next - sources_.data());
+    const int64_t o = next->last_ordinal;
+    if (o < ordinal || (o == ordinal && next->pending.pos < begin)) {
       ++counts_.outside;  // on a contig or stretch this run does not simulate
-      has_pending_ = false;
+      next->has_pending = false;
       continue;
     }
-    if (o == ordinal && pending_.pos < end) {
-      has_pending_ = false;
+    if (o == ordinal && next->pending.pos < end) {
+      next->has_pending = false;
       *got = true;
     }
     return Status::Ok();  // this block's, or a later one's (kept pending)
@@ -108,7 +136,7 @@ Status PlantedVariants::PlantBlock(const PlantingBlock& block,
     RF_RETURN_IF_ERROR(Next(ordinal, block.begin, block.end, &got, need_input));
     if (!got)
       return Status::Ok();
-    RF_RETURN_IF_ERROR(PlantRecord(pending_, block, window, rng, out));
+    RF_RETURN_IF_ERROR(PlantRecord(sources_[current_].pending, block, window, rng, out));
   }
 }
 
@@ -117,27 +145,28 @@ Status PlantedVariants::ReadRest(bool* need_input) {
   return Next(static_cast<int64_t>(contigs_.size()), 0, 0, &got, need_input);
 }
 
-Status PlantedVariants::CheckOrder(const VcfRecord& record) {
+Status PlantedVariants::CheckOrder(Source& source) {
+  const VcfRecord& record = source.pending;
   auto at = [&] { return "line " + std::to_string(record.line) + ": "; };
-  int64_t record_ordinal = last_ordinal_;
-  if (record.contig != last_contig_) {
+  int64_t record_ordinal = source.last_ordinal;
+  if (record.contig != source.last_contig) {
     record_ordinal = contigs_.IndexOf(record.contig);
     if (record_ordinal < 0) {
       return Fail(at() + "contig '" + record.contig +
                   "' is not in the reference (a VCF for another reference, or with other "
                   "contig names?)");
     }
-    last_contig_ = record.contig;
+    source.last_contig = record.contig;
   }
-  if (record_ordinal < last_ordinal_ ||
-      (record_ordinal == last_ordinal_ && record.pos < last_pos_)) {
+  if (record_ordinal < source.last_ordinal ||
+      (record_ordinal == source.last_ordinal && record.pos < source.last_pos)) {
     return Fail(at() + "records out of order: " + Where(record.contig, record.pos) +
-                " after line " + std::to_string(last_line_) +
+                " after line " + std::to_string(source.last_line) +
                 " (the VCF must follow the reference's order: sort it with bcftools sort)");
   }
-  last_ordinal_ = record_ordinal;
-  last_pos_ = record.pos;
-  last_line_ = record.line;
+  source.last_ordinal = record_ordinal;
+  source.last_pos = record.pos;
+  source.last_line = record.line;
   return Status::Ok();
 }
 
@@ -379,10 +408,13 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   // A symbolic SV reaches from its padding base (POS) to END.
   const bool sv = r.sv != VcfRecord::Sv::kNone;
   const int64_t length = sv ? r.sv_end - r.pos : static_cast<int64_t>(r.ref().size());
-  if (sv && last_ordinal_ >= 0 && r.sv_end > contigs_.length(static_cast<size_t>(last_ordinal_))) {
-    return Fail("line " + std::to_string(r.line) + ": " + r.symbolic + " ends at " +
-                std::to_string(r.sv_end) + ", past the end of " + block.contig + " (length " +
-                std::to_string(contigs_.length(static_cast<size_t>(last_ordinal_))) + ")");
+  if (sv && sources_[current_].last_ordinal >= 0 &&
+      r.sv_end > contigs_.length(static_cast<size_t>(sources_[current_].last_ordinal))) {
+    return Fail(
+        "line " + std::to_string(r.line) + ": " + r.symbolic + " ends at " +
+        std::to_string(r.sv_end) + ", past the end of " + block.contig + " (length " +
+        std::to_string(contigs_.length(static_cast<size_t>(sources_[current_].last_ordinal))) +
+        ")");
   }
   if (pos + length > block.span_length) {
     ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)

@@ -80,7 +80,8 @@ class PlantedVariants {
   // `contigs`: the reference's, whose order the VCF must follow.
   PlantedVariants(const Options& options, const ContigList& contigs);
 
-  VcfReader& reader() { return reader_; }
+  // The VCF of --variants, whose bytes the host streams in.
+  VcfReader& reader() { return sources_[0].reader; }
 
   // Plants the records that start in the block, one by one as they are read (none is kept), into
   // `out`; records before the block are skipped and counted. The window must hold every base of
@@ -110,13 +111,30 @@ class PlantedVariants {
   bool failed() const { return failed_; }
 
  private:
+  // A VCF the records come from: --variants' (streamed), or --somatic's (its whole text, every
+  // record the tumour's). Records are planted from both in position order.
+  struct Source {
+    explicit Source(const std::string& sample) : reader(sample) {}
+    VcfReader reader;
+    std::string name;          // as messages name it
+    VcfRecord pending;         // the record read last
+    bool has_pending = false;  // it is still to be planted or skipped
+    bool ended = false;
+    std::string last_contig;  // the contig of the record before, and its ordinal (a cache)
+    int64_t last_ordinal = -1;
+    int64_t last_pos = -1;
+    int64_t last_line = 0;
+  };
+
   Status Fail(const std::string& message);
-  // The next record into pending_ (kRecord), or what stops the VCF's reader.
-  VcfReader::Event NextRecord();
-  // Checks that `record` follows the records before it in the reference's order.
-  Status CheckOrder(const VcfRecord& record);
-  // Reads up to the next record that starts in [begin, end) of the contig of `ordinal` (*got:
-  // it is pending_), skipping (and counting) those before; a later record stays pending.
+  // Reads `source`'s next record into its pending one, checking its order, unless it has one or
+  // has ended; false with *need_input when its bytes so far end first.
+  Status Fill(Source& source, bool* need_input);
+  // Checks that `source`'s pending record follows its records before in the reference's order.
+  Status CheckOrder(Source& source);
+  // Reads up to the next record, of either source, that starts in [begin, end) of the contig of
+  // `ordinal` (*got: it is sources_[current_].pending), skipping (and counting) those before; a
+  // later record stays pending.
   Status Next(int64_t ordinal, int64_t begin, int64_t end, bool* got, bool* need_input);
   // The allele on each of `haplotypes` haplotypes (the place's ploidy): as the genotype gives
   // them (unphased ones in an order drawn from `rng`), one allele or a homozygous genotype on
@@ -158,17 +176,11 @@ class PlantedVariants {
                  const PlantedOutput& out) const;
 
   const Options& options_;
-  VcfReader reader_;
+  std::vector<Source> sources_;
+  size_t current_ = 0;  // the source of the record being planted (its messages name it)
   const ContigList& contigs_;
-  std::string last_contig_;  // the contig of the record before, and its ordinal (a cache)
-  std::string sv_ref_;       // a symbolic SV's bases as REF and ALT, reused
+  std::string sv_ref_;  // a symbolic SV's bases as REF and ALT, reused
   std::string sv_alt_;
-  VcfRecord pending_;         // the record read last
-  bool has_pending_ = false;  // it is still to be planted or skipped
-  bool ended_ = false;
-  int64_t last_ordinal_ = -1;
-  int64_t last_pos_ = -1;
-  int64_t last_line_ = 0;
   int64_t planted_until_ = 0;
   // Per spelled haplotype, where its planted records reach: a record overlapping an earlier one
   // on a haplotype they share is skipped (the first wins), one on other haplotypes planted.

@@ -253,7 +253,7 @@ VcfReader::Event VcfReader::ParseSymbolic(std::string_view alt,
 }
 
 bool VcfReader::ParseSomatic(std::string_view info, VcfRecord* record) {
-  record->somatic = HasFlag(info, "SOMATIC");
+  record->somatic = all_somatic_ || HasFlag(info, "SOMATIC");
   bool found = false;
   const std::string_view ccf = InfoValue(info, "CCF", &found);
   if (!found)
@@ -273,10 +273,12 @@ VcfReader::Event VcfReader::ParseRecord(std::string_view line, VcfRecord* record
   record->line = line_number_;
   record->sv = VcfRecord::Sv::kNone;
   record->symbolic.clear();
-  record->somatic = false;
+  record->somatic = all_somatic_;
   record->ccf = 1;
-  if (scan_common_ && ScanCommonRecord(line, sample_column_, record))
+  if (scan_common_ && ScanCommonRecord(line, sample_column_, record)) {
+    record->somatic = all_somatic_;  // (the scan takes records without SOMATIC or CCF)
     return Event::kRecord;
+  }
   // The tabs that end CHROM to column 9 (FORMAT is column 8, the first sample 9).
   constexpr size_t kTabs = 10;
   uint32_t tabs[kTabs + 7];

@@ -90,6 +90,8 @@ class VcfReader {
   // Every record through the full parser, not the one-pass scan of common ones
   // (vcf_record_scan.h): for the fuzzer, which checks that both give the same.
   void UseFullParserOnly() { scan_common_ = false; }
+  // Every record is a tumour's, flagged INFO/SOMATIC or not (--somatic's VCF).
+  void TakeAllAsSomatic() { all_somatic_ = true; }
 
  private:
   Event Fail(const std::string& message);
@@ -110,6 +112,7 @@ class VcfReader {
   int sample_column_ = -1;  // column index of the chosen sample (9 or more), -1: none
   bool failed_ = false;
   bool scan_common_ = true;
+  bool all_somatic_ = false;
   std::string error_;
 };
 

@@ -71,6 +71,7 @@ val ParseArgs(val args) {
   out.set("communityPath", line.community_path);
   out.set("copyNumberPath", line.copy_number_path);
   out.set("somaticCopyNumberPath", line.somatic_copy_number_path);
+  out.set("somaticPath", line.somatic_path);
   out.set("alignments", line.options.alignments == Options::Alignments::kBam   ? "bam"
                         : line.options.alignments == Options::Alignments::kSam ? "sam"
                                                                                : "");

@@ -55,6 +55,7 @@ class WasmSimulator {
     files.amplicons = TextField(inputs_, "ampliconsText");
     files.copy_number = TextField(inputs_, "copyNumberText");
     files.somatic_copy_number = TextField(inputs_, "somaticCopyNumberText");
+    files.somatic = TextField(inputs_, "somaticText");
     Status s = OptionsFromSettings(settings, files, &options);
     const std::string fai_text = TextField(inputs_, "faiText");
     const std::string gaps_text = TextField(inputs_, "gapsText");

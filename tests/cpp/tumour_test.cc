@@ -171,6 +171,60 @@ TEST_F(TumourTest, SomaticCopyNumberShapesDepthAndAlleleFractions) {
   EXPECT_NEAR(mean(in_loh) / mean(normal), 1.0, 0.05);
 }
 
+// --somatic: the tumour's variants in a VCF of their own (as somatic callers write them, without
+// INFO/SOMATIC) are planted as the same records flagged SOMATIC in one VCF would be.
+TEST_F(TumourTest, ASomaticVcfBesideTheGermlineOneIsTheSameAsOneVcf) {
+  std::string germline = kHead, somatic = kHead, both = kHead;
+  for (int i = 1; i < 60; ++i) {
+    const std::string g = Snp(1000 * i, ".", i % 2 ? "0|1" : "1/0");
+    const std::string ccf = i % 3 ? "." : "CCF=0.5";
+    germline += g;
+    somatic += Snp(1000 * i + 500, ccf, "0/1");
+    both += g + Snp(1000 * i + 500, ccf == "." ? "SOMATIC" : "SOMATIC;" + ccf, "0/1");
+  }
+  // (A caller's tumour column first; --sample names the germline VCF's.)
+  Write("germline.vcf", germline);
+  Write("somatic.vcf", somatic);
+  Write("both.vcf", both);
+  const std::string run =
+      "-S 9 -N 20000 -r 0.001 -1 100 -2 100 --purity 0.7 --clones 0.5 --mutations /dev/null ";
+  std::string err;
+  ASSERT_EQ(Run(run + "--variants germline.vcf --somatic somatic.vcf --vcf t1.vcf ref.fa a1.fq "
+                      "a2.fq",
+                &err),
+            0)
+      << err;
+  ASSERT_EQ(Run(run + "--variants both.vcf --vcf t2.vcf ref.fa b1.fq b2.fq", nullptr), 0);
+  EXPECT_TRUE(Read("a1.fq") == Read("b1.fq"));
+  EXPECT_TRUE(Read("a2.fq") == Read("b2.fq"));
+  auto records = [&](const std::string& name) {
+    const std::string text = Read(name);
+    return text.substr(text.find("\n#CHROM"));
+  };
+  EXPECT_EQ(records("t1.vcf"), records("t2.vcf"));
+  EXPECT_NE(records("t1.vcf").find("\tPLANTED;SOMATIC;CCF=0.5;EAF=0.175\tGT\t"), std::string::npos);
+  ASSERT_EQ(
+      Run(run + "--variants germline.vcf --somatic somatic.vcf -t 3 ref.fa c1.fq c2.fq", nullptr),
+      0);
+  EXPECT_TRUE(Read("c1.fq") == Read("a1.fq"));
+  // What does not fit: each one clear error naming the file.
+  const std::string bad = "-S 1 -N 100 ref.fa e1.fq e2.fq ";
+  ExpectOneError(bad + "--variants germline.vcf --somatic somatic.vcf",
+                 "--somatic needs --purity (the tumour's share of the cells; 1 for tumour cells "
+                 "alone)");
+  ExpectOneError(bad + "--somatic somatic.vcf --purity 0.5",
+                 "--somatic goes with --variants, the germline VCF (a header alone will do for "
+                 "none)");
+  Write("unsorted.vcf", std::string(kHead) + Snp(5000, ".", "0/1") + Snp(3000, ".", "0/1"));
+  ExpectOneError(bad + "--variants germline.vcf --somatic unsorted.vcf --purity 0.5",
+                 "unsorted.vcf: line 4: records out of order: chr1:3000 after line 3 (the VCF "
+                 "must follow the reference's order: sort it with bcftools sort)");
+  ASSERT_EQ(Shell("gzip -c somatic.vcf > somatic.vcf.gz"), 0);
+  ExpectOneError(bad + "--variants germline.vcf --somatic somatic.vcf.gz --purity 0.5",
+                 "somatic.vcf.gz: compressed: give --somatic the plain VCF (bgzip -dc it first)");
+  EXPECT_FALSE(Exists("e1.fq"));
+}
+
 TEST_F(TumourTest, PurityOneAndZero) {
   // Purity 0: the normal alone, no somatic allele in any read; purity 1: the tumour alone.
   std::string vcf = kHead;

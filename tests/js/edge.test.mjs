@@ -476,6 +476,17 @@ test('configured communities and amplicon panels: the CLI bytes and genome table
   );
   assert.equal(tumourCopies.status, 200, tumourCopies.body.toString());
   assert.ok(tumourCopies.body.equals(t1), "the tumour's copy number differs from the CLI");
+  // A tumour's somatic VCF beside the configured calls, from a configured table.
+  const withSomatic = [
+    ...['--variants', s3('MT-human-calls.vcf.gz'), '--purity', '0.6', '--clones', '0.3'],
+    ...['--somatic', s3('MT-human-somatic.vcf')],
+  ];
+  const [v1] = nativeOutputs(['-N', '1500', '-S', '21', ...withSomatic], MT, ['1.fq', '2.fq']);
+  const somaticRun = await get(
+    'ref=MT-human&N=1500&S=21&variants=MT-human-calls&purity=0.6&clones=0.3&somatic=MT-human-somatic&mate=1',
+  );
+  assert.equal(somaticRun.status, 200, somaticRun.body.toString());
+  assert.ok(somaticRun.body.equals(v1), 'a somatic VCF differs from the CLI');
   // Names the server does not have, a table for another reference, a report without a map.
   for (const [q, status, parameter, error] of [
     [

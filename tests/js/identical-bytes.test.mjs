@@ -938,6 +938,18 @@ test('ploidy by region and polyploid genotypes: the same bytes in both hosts, th
     read(join(dir, 't.vcf')).toString(),
     /\tPLANTED;SOMATIC;CCF=0\.4;EAF=0\.28\tGT\t1\|1\|1\n/,
   );
+  // The somatic records in a VCF of their own (--somatic, as callers write them): the same.
+  write(join(dir, 'germline.vcf'), head + snp(1500, '0|1|1'));
+  write(
+    join(dir, 'tumour.vcf'),
+    head +
+      `chr1\t4000\t.\t${bases[3999].toUpperCase()}\t${other(4000)}\t.\tPASS\t.\tGT\t0|0|1\n` +
+      `chr1\t9000\t.\t${bases[8999].toUpperCase()}\t${other(9000)}\t.\tPASS\tCCF=0.4\tGT\t1|1|1\n`,
+  );
+  const twoFiles = ['--variants', 'germline.vcf', '--somatic', 'tumour.vcf', '--purity', '0.7'];
+  sameInEveryHost(dir, [...run, ...twoFiles, '--clones', '0.4', '--vcf', 'u.vcf']);
+  const body = (name) => read(join(dir, name)).toString().split('#CHROM')[1];
+  assert.equal(body('u.vcf'), body('t.vcf'));
   // An override off its contig: the same error from both.
   const bad = [
     '-S',

@@ -89,6 +89,7 @@ const FILE_SETTINGS = {
   amplicons: 'ampliconsText',
   'copy-number': 'copyNumberText',
   'somatic-copy-number': 'somaticCopyNumberText',
+  somatic: 'somaticText',
 } as const;
 
 /**

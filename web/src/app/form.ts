@@ -95,7 +95,7 @@ export class OptionsForm {
         this.optional.has(name);
       const alone: Setting[] = this.lists.has(name)
         ? words(value).map((word) => [name, word])
-        : [...(COMPANIONS[name] ? [COMPANIONS[name]] : []), [name, value]];
+        : [...(COMPANIONS[name] ?? []), [name, value]];
       const problem =
         input.disabled || value === '' // (blank: required, or left out)
           ? ''

@@ -269,7 +269,8 @@ $('#run-form').addEventListener('submit', async (event) => {
       $<HTMLInputElement>('#out-bam').checked ||
       Boolean(variants) ||
       Boolean(chosen.texts.copyNumberText) ||
-      Boolean(chosen.texts.somaticCopyNumberText),
+      Boolean(chosen.texts.somaticCopyNumberText) ||
+      Boolean(chosen.texts.somaticText),
     needGaps: form.amountMode === 'pairs',
     workers: workerCount(),
     texts: chosen.texts,
@@ -289,7 +290,7 @@ $('#run-form').addEventListener('submit', async (event) => {
   if ($<HTMLInputElement>('#on-server').checked) {
     if (Object.keys(chosen.texts).length > 0 || ref.kind === 'community') {
       $('#targets-info').textContent =
-        'The server does not take your genomes, genome map, amplicons or copy numbers: run with them here, in the page.';
+        'The server does not take your genomes, genome map, amplicons, copy numbers or somatic VCF: run with them here, in the page.';
       return;
     }
     if (variants) {

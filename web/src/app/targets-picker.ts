@@ -9,7 +9,12 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 
 export type TargetTexts = Pick<
   SimulatorInputs,
-  'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText' | 'somaticCopyNumberText'
+  | 'genomeMapText'
+  | 'abundanceText'
+  | 'ampliconsText'
+  | 'copyNumberText'
+  | 'somaticCopyNumberText'
+  | 'somaticText'
 >;
 
 export class TargetsPicker {
@@ -50,6 +55,8 @@ export class TargetsPicker {
     if (copies) settings.push(['copy-number', copies.name]);
     const tumourCopies = this.file('#somatic-copy-number-file');
     if (tumourCopies) settings.push(['somatic-copy-number', tumourCopies.name]);
+    const somatic = this.file('#somatic-file');
+    if (somatic) settings.push(['somatic', somatic.name]);
     if (map || this.ofFiles()) settings.push(['genome-truth', 'genomes.tsv']);
     return settings;
   }
@@ -59,8 +66,8 @@ export class TargetsPicker {
     const problem =
       this.ofFiles() && this.file('#genome-map-file')
         ? 'A community of FASTA files brings its own genome map: clear the genome map.'
-        : // (the files come with it; the tumour's copies with the purity the form gives)
-          this.module.checkSettings([...this.named(), ['purity', '1']], true);
+        : // (the files come with it; the tumour's with the purity and VCF the form gives)
+          this.module.checkSettings([...this.named(), ['purity', '1'], ['variants', 'x']], true);
     $('#targets-info').textContent = problem;
     return problem;
   }
@@ -80,6 +87,8 @@ export class TargetsPicker {
     if (copies) texts.copyNumberText = await copies.text();
     const tumourCopies = this.file('#somatic-copy-number-file');
     if (tumourCopies) texts.somaticCopyNumberText = await tumourCopies.text();
+    const somatic = this.file('#somatic-file');
+    if (somatic) texts.somaticText = await somatic.text();
     return { settings: this.named(), texts };
   }
 }

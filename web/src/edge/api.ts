@@ -94,7 +94,7 @@ async function plan(module: ReadforgeModule, url: URL, config: Config, env: Env)
     }
     // A configured table's name, and the options beside one, are taken as given here (the
     // tables are fetched below); a file the server would have to read is refused.
-    const companion: Setting[] = COMPANIONS[name] ? [COMPANIONS[name]] : [];
+    const companion: Setting[] = COMPANIONS[name] ?? [];
     const tableNamed = name in TABLE_OPTIONS || companion.length > 0;
     const problem = module.checkSettings([...companion, [name, value]], tableNamed);
     if (problem) throw new ApiError(400, name, problem);

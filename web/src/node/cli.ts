@@ -256,7 +256,7 @@ function outputNames(args: ParsedArgs): string[] {
 
 /** The texts of the files options name: --profile's (with their names), --quality-bins',
  * --fragment-hist's, --gc-bias', --genome-map's, --abundance's, --amplicons' and
- * --copy-number's and --somatic-copy-number's. */
+ * --copy-number's, --somatic-copy-number's and --somatic's. */
 function optionFiles(args: ParsedArgs): SimulatorInputs {
   const files: SimulatorInputs = {};
   if (args.qualityBinsPath) files.qualityBinsText = readText(args.qualityBinsPath);
@@ -268,6 +268,7 @@ function optionFiles(args: ParsedArgs): SimulatorInputs {
   if (args.copyNumberPath) files.copyNumberText = readText(args.copyNumberPath);
   if (args.somaticCopyNumberPath)
     files.somaticCopyNumberText = readText(args.somaticCopyNumberPath);
+  if (args.somaticPath) files.somaticText = readText(args.somaticPath);
   if (args.profilePaths.length === 0) return files;
   return {
     profileTexts: args.profilePaths.map(readText),

@@ -125,6 +125,8 @@ export interface SimulatorInputs {
   copyNumberText?: string;
   /** --somatic-copy-number FILE: the tumour cells' segments, a BED text. */
   somaticCopyNumberText?: string;
+  /** --somatic FILE: the tumour's somatic variants, a plain VCF's text. */
+  somaticText?: string;
   /** With the setting bam: the entries of the BAM's index too (OutputStream.AlignmentIndex), for
    * a host writing a whole run's BAM and its index (BamIndexAssembler). */
   alignmentIndex?: boolean;
@@ -325,6 +327,8 @@ export interface ParsedArgs {
   copyNumberPath: string;
   /** --somatic-copy-number FILE, or ''. */
   somaticCopyNumberPath: string;
+  /** --somatic FILE, or ''. */
+  somaticPath: string;
   /** --bam or --sam FILE, and which ('' without either). */
   alignmentsPath: string;
   alignments: '' | 'bam' | 'sam';

@@ -63,7 +63,12 @@ export interface RunRequest {
   /** The texts of a genome map, an abundance table and an amplicon panel the settings name. */
   texts?: Pick<
     SimulatorInputs,
-    'genomeMapText' | 'abundanceText' | 'ampliconsText' | 'copyNumberText' | 'somaticCopyNumberText'
+    | 'genomeMapText'
+    | 'abundanceText'
+    | 'ampliconsText'
+    | 'copyNumberText'
+    | 'somaticCopyNumberText'
+    | 'somaticText'
   >;
 }
 

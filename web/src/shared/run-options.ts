@@ -10,16 +10,20 @@ export const RUN_OPTIONS = new Set([
   ...['gc-bias', 'adapters', 'duplicates', 'optical-duplicates', 'read-names', 'umi', 'umi-inline'],
   ...['genome-map', 'abundance', 'abundance-distribution', 'abundance-sigma', 'abundance-zeros'],
   ...['amplicons', 'amplicon-dropout', 'amplicon-spread', 'copy-number'],
-  ...['ploidy', 'ploidy-override', 'purity', 'clones', 'somatic-copy-number'],
+  ...['ploidy', 'ploidy-override', 'purity', 'clones', 'somatic-copy-number', 'somatic'],
 ]);
 /** Options that are checked alone beside the option they need (as `--amplicons x`). */
-export const COMPANIONS: Record<string, [string, string]> = {
-  abundance: ['genome-map', 'x'],
-  'abundance-distribution': ['genome-map', 'x'],
-  'amplicon-dropout': ['amplicons', 'x'],
-  'amplicon-spread': ['amplicons', 'x'],
-  clones: ['purity', '1'],
-  'somatic-copy-number': ['purity', '1'],
+export const COMPANIONS: Record<string, [string, string][]> = {
+  abundance: [['genome-map', 'x']],
+  'abundance-distribution': [['genome-map', 'x']],
+  'amplicon-dropout': [['amplicons', 'x']],
+  'amplicon-spread': [['amplicons', 'x']],
+  clones: [['purity', '1']],
+  'somatic-copy-number': [['purity', '1']],
+  somatic: [
+    ['purity', '1'],
+    ['variants', 'x'],
+  ],
 };
 /** Run options that name a table the edge is configured with (its TABLES), not a file. */
 export const TABLE_OPTIONS = {
@@ -28,6 +32,7 @@ export const TABLE_OPTIONS = {
   amplicons: 'ampliconsText',
   'copy-number': 'copyNumberText',
   'somatic-copy-number': 'somaticCopyNumberText',
+  somatic: 'somaticText',
 } as const;
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
