@@ -1,6 +1,7 @@
 // VCFs as a user might hand them over (truncated, unsorted, malformed, junk), in random pieces:
 // the reader gives the same records and the same error whatever the pieces, and with or without
-// its one-pass scan of common records, and packed for the simulator as the CLI's parsing thread
+// its one-pass scan of common records (and read as --somatic reads it, every record the tumour's),
+// and packed for the simulator as the CLI's parsing thread
 // packs them; every record it gives is well formed, and a run planting them completes or stops
 // with a message.
 #include <string>
@@ -17,11 +18,14 @@ namespace {
 std::string Read(const std::string& vcf,
                  size_t piece,
                  std::vector<readforge::VcfRecord>* out,
-                 bool full_parser_only = false) {
+                 bool full_parser_only = false,
+                 bool all_somatic = false) {
   using namespace readforge;
   VcfReader reader("");
   if (full_parser_only)
     reader.UseFullParserOnly();
+  if (all_somatic)
+    reader.TakeAllAsSomatic();
   size_t at = 0;
   VcfRecord record;
   while (true) {
@@ -77,6 +81,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(parsed.size() == whole.size(), "the scan changed the records");
   for (size_t i = 0; i < whole.size(); ++i)
     FUZZ_CHECK(Same(whole[i], parsed[i]), "the scan changed a record");
+  // As --somatic reads it: the scan and the full parser agree, and every record is somatic.
+  {
+    std::vector<VcfRecord> scanned, full;
+    const std::string somatic_error = Read(vcf, vcf.size() + 1, &scanned, false, true);
+    FUZZ_CHECK(Read(vcf, vcf.size() + 1, &full, true, true) == somatic_error,
+               "the scan changed a somatic VCF's error");
+    FUZZ_CHECK(scanned.size() == full.size(), "the scan changed a somatic VCF's records");
+    for (size_t i = 0; i < scanned.size(); ++i) {
+      FUZZ_CHECK(Same(scanned[i], full[i]) && scanned[i].somatic,
+                 "a somatic VCF's record changed, or is not somatic");
+    }
+  }
   FUZZ_CHECK(Read(vcf, piece, &pieces) == error, "the pieces changed the error");
   FUZZ_CHECK(whole.size() == pieces.size(), "the pieces changed the records");
   for (size_t i = 0; i < whole.size(); ++i) {
