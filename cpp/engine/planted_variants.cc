@@ -376,7 +376,11 @@ Status PlantedVariants::PassCopyNumber(const VcfRecord& r,
     ++counts_.outside;
     return Status::Ok();
   }
-  if (window.at(pos) != r.ref()[0] && !options_.skip_mismatches) {
+  if (window.at(pos) != r.ref()[0]) {
+    if (options_.skip_mismatches) {
+      ++counts_.mismatches;
+      return Status::Ok();
+    }
     return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
                 Where(block.contig, r.pos) + " is not the reference's '" +
                 std::string(1, window.at(pos)) +
