@@ -174,7 +174,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           if (kind == 2) {
             o.ploidy = 3;
             PloidyOverride p;
-            ParsePloidyOverride("chr1:1001-3000=1", &p);
+            FUZZ_CHECK(ParsePloidyOverride("chr1:1001-3000=1", &p).ok(), "a known override");
             o.ploidy_overrides.push_back(p);
           }
           if (!copies.Check(known, o).ok())
