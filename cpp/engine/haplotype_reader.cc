@@ -95,8 +95,11 @@ void HaplotypeReader::Build(const SpanWindow& window,
                             int haplotypes,
                             int64_t from,
                             int64_t to) {
-  for (int hap = 0; hap < haplotypes; ++hap)
+  duplicates_ = false;
+  for (int hap = 0; hap < haplotypes; ++hap) {
     haps_[hap].Spell(window, variants, inserted, hap, from, to);
+    duplicates_ |= haps_[hap].duplicates();
+  }
 }
 
 bool HaplotypeReader::Forward(const Fragment& f,

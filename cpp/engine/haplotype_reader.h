@@ -68,6 +68,30 @@ class HaplotypeReader {
     return f;
   }
 
+  // The same from the copy of position a that a tandem duplication adds (CopyAt(hap, a)).
+  Fragment LocateLengthInCopy(int hap, int64_t a, int64_t length) const {
+    const SpelledHaplotype& s = haps_[hap];
+    Fragment f;
+    f.hap = hap;
+    size_t event = 0;
+    const int64_t begin = s.LocateCopy(a, &event);
+    if (begin < 0 || begin + length > s.size())
+      return f;
+    f.begin = begin;
+    f.end = begin + length;
+    f.first_event = event;
+    f.end_event = s.EventAfter(f.end - 1, event);
+    return f;
+  }
+
+  // Whether haplotype `hap` holds a second copy of position a (a tandem duplication's).
+  bool CopyAt(int hap, int64_t a) const {
+    size_t event = 0;
+    return haps_[hap].LocateCopy(a, &event) >= 0;
+  }
+  // Whether any spelled haplotype has a tandem duplication.
+  bool duplicates() const { return duplicates_; }
+
   // The fragment's first `length` bases. False when it holds fewer, or none (a read of no bases
   // still tells where the fragment starts: trace->first).
   bool Forward(const Fragment& f, int64_t length, char* out, ReadTrace* trace) const;
@@ -86,6 +110,7 @@ class HaplotypeReader {
 
  private:
   SpelledHaplotype haps_[kMaxHaplotypes];
+  bool duplicates_ = false;
 };
 
 char Complement(char base);

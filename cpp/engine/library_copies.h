@@ -43,7 +43,8 @@ struct Molecule {
   int64_t length = 0;
   int hap = 0;
   bool flip = false;
-  bool cut = false;  // cut short at its span's end: its length is on the reference
+  bool cut = false;      // cut short at its span's end: its length is on the reference
+  bool in_copy = false;  // starts in a tandem duplication's copy (pair_sampler.h)
 };
 
 class LibraryCopies {

@@ -79,6 +79,17 @@ void PairSampler::SkipSpentAmplicons() {
 
 // A start is kept with probability copies / the span's most; one draw also picks the haplotype,
 // each by its copies there.
+bool PairSampler::KeepForDuplication(int64_t pos, int* hap, bool* in_copy) {
+  boost::random::bernoulli_distribution<double> coin(0.5);
+  if (!copies_)
+    *hap = options_.haploid ? 0 : coin(rng_);
+  const bool second = coin(rng_);
+  // Twice the starts where the haplotype holds a second copy: kept always, half in each copy;
+  // elsewhere kept half the time.
+  *in_copy = second && reader_.CopyAt(*hap, pos);
+  return !second || *in_copy;
+}
+
 bool PairSampler::KeepForCopies(int64_t pos, int* hap) {
   const std::array<int, kMaxHaplotypes>& copies = CopiesAt(*copies_, pos, baseline_copies_);
   int draw = boost::random::uniform_int_distribution<int>(0, most_copies_ - 1)(rng_);
@@ -217,11 +228,12 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                                       SamplerCounters* counters) {
   int64_t pos = 0, fragment = 0;
   int hap = 0;
-  bool flip = false, fits = true, cut = false;
+  bool flip = false, fits = true, cut = false, in_copy = false;
   if (copy) {
     pos = copy->pos;
     fragment = copy->length;
     hap = copy->hap;
+    in_copy = copy->in_copy;
     flip = copy->flip;
     cut = copy->cut;
   } else {
@@ -234,13 +246,15 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
         pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
         fragment = DrawFragmentLength();
       } while ((options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos))) ||
-               (copies_ && !KeepForCopies(pos, &hap)));
+               (copies_ && !KeepForCopies(pos, &hap)) ||
+               (reader_.duplicates() && !KeepForDuplication(pos, &hap, &in_copy)));
     }
     fits = pos + fragment <= span_end;
     if (!fits && attempt < kFitAttempts)
       return Try::kRedraw;
     boost::random::bernoulli_distribution<double> coin(0.5);
-    if (!copies_)  // (with copy numbers, the start's copies chose it)
+    // (With copy numbers, the start's copies chose it; with a duplication, its test.)
+    if (!copies_ && (amplicons_ || !reader_.duplicates()))
       hap = options_.haploid ? 0 : coin(rng_);
     flip = coin(rng_);
   }
@@ -271,6 +285,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   // of its span, ends where the reference says.
   auto read_pair = [&] {
     located = amplicons_ || cut ? reader_.Locate(hap, pos, pos + fragment)
+              : in_copy         ? reader_.LocateLengthInCopy(hap, pos, fragment)
                                 : reader_.LocateLength(hap, pos, fragment);
     left_trace = ReadTrace();
     right_trace = ReadTrace();
@@ -353,7 +368,7 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   ReadCounts right{right_errors, right_trace.snps, right_trace.indels};
   PairPlace::Copy copy_kind = PairPlace::Copy::kNone;
   if (library_) {
-    const Molecule placed{pos, fragment, hap, flip, cut};
+    const Molecule placed{pos, fragment, hap, flip, cut, in_copy};
     library_->Placed(copy ? nullptr : &placed, static_cast<uint64_t>(first_index_ + next_));
     copy_kind = !library_->copy()     ? PairPlace::Copy::kNone
                 : library_->optical() ? PairPlace::Copy::kOptical

@@ -110,6 +110,11 @@ class PairSampler {
   void SkipSpentAmplicons();
   bool KeepForGc(const SpanWindow& window, int64_t pos, int64_t length);
   bool KeepForCopies(int64_t pos, int* hap);
+  // In a block with a tandem duplication: a start is kept with probability (copies of it on the
+  // haplotype) / 2, choosing the haplotype first (unless copy numbers chose it) and then which
+  // copy: so a duplicated stretch gets twice the starts on its haplotype, taken from the rest of
+  // the block (the plan, made before the VCF is read, does not know the duplication).
+  bool KeepForDuplication(int64_t pos, int* hap, bool* in_copy);
   int ReadIndels(const HaplotypeReader::Fragment& fragment,
                  bool forward,
                  int mate,

@@ -349,6 +349,18 @@ const std::array<int, kMaxHaplotypes>& PlantedVariants::MixedCopiesAt(const Plan
   return CopiesAt(copies_, pos, baseline_copies_);
 }
 
+Status PlantedVariants::Mismatch(const VcfRecord& r,
+                                 const PlantingBlock& block,
+                                 std::string_view found) {
+  if (options_.skip_mismatches) {
+    ++counts_.mismatches;
+    return Status::Ok();
+  }
+  return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
+              Where(block.contig, r.pos) + " is not the reference's '" + std::string(found) +
+              "' (a VCF for another reference? --skip-mismatches skips such records)");
+}
+
 Status PlantedVariants::PassCopyNumber(const VcfRecord& r,
                                        const PlantingBlock& block,
                                        const SpanWindow& window,
@@ -376,16 +388,8 @@ Status PlantedVariants::PassCopyNumber(const VcfRecord& r,
     ++counts_.outside;
     return Status::Ok();
   }
-  if (window.at(pos) != r.ref()[0]) {
-    if (options_.skip_mismatches) {
-      ++counts_.mismatches;
-      return Status::Ok();
-    }
-    return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
-                Where(block.contig, r.pos) + " is not the reference's '" +
-                std::string(1, window.at(pos)) +
-                "' (a VCF for another reference? --skip-mismatches skips such records)");
-  }
+  if (window.at(pos) != r.ref()[0])
+    return Mismatch(r, block, std::string_view(window.data(pos), 1));
   // Its truth: the record, its padding base alone kept clear of random mutations.
   out.truth->push_back(PlantedTruth{pos, pos + 1});
   if (options_.write_vcf) {
@@ -427,16 +431,8 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   if (pos + length > window.end())
     return Status::Error("internal error: the bases of a planted record have not arrived");
   const std::string_view bases(window.data(pos), static_cast<size_t>(length));
-  if (sv ? bases.substr(0, r.ref().size()) != r.ref() : !SameBases(bases, r.ref())) {
-    if (options_.skip_mismatches) {
-      ++counts_.mismatches;
-      return Status::Ok();
-    }
-    return Fail("line " + std::to_string(r.line) + ": REF '" + std::string(r.ref()) + "' at " +
-                Where(block.contig, r.pos) + " is not the reference's '" +
-                std::string(bases.substr(0, r.ref().size())) +
-                "' (a VCF for another reference? --skip-mismatches skips such records)");
-  }
+  if (sv ? bases.substr(0, r.ref().size()) != r.ref() : !SameBases(bases, r.ref()))
+    return Mismatch(r, block, bases.substr(0, r.ref().size()));
   // Which allele each of the place's haplotypes carries (-h: two made the same, as ever).
   const int haplotypes = options_.haploid ? 2
                                           : PloidyOf(options_.ploidy_overrides,

@@ -144,6 +144,9 @@ class PlantedVariants {
                        const std::string& contig,
                        Rng& rng,
                        std::array<int, kMaxPloidy>* alleles);
+  // A record whose REF is not the reference's (`found`): skipped and counted under
+  // --skip-mismatches, else an error naming the line. The caller plants nothing either way.
+  Status Mismatch(const VcfRecord& r, const PlantingBlock& block, std::string_view found);
   // A <CNV> record: --copy-number read its copies (from the same VCF); its truth line alone.
   Status PassCopyNumber(const VcfRecord& r,
                         const PlantingBlock& block,

@@ -68,6 +68,21 @@ class SpelledHaplotype {
   }
 
   int64_t size() const { return size_; }  // bases spelled
+  bool duplicates() const { return !duplications_.empty(); }
+
+  // Where reference position x starts in a tandem duplication's copy of it (-1: no copy holds
+  // it), and the copy's event in *event.
+  int64_t LocateCopy(int64_t x, size_t* event) const {
+    for (uint32_t k : duplications_) {
+      const Event& v = events_[k];
+      const int64_t first = from_ + v.at + 1 - v.length;  // the first base it copies
+      if (x >= first && x <= from_ + v.at) {
+        *event = k;
+        return v.hpos + 1 + (x - first);
+      }
+    }
+    return -1;
+  }
 
   // The index of the first event after base h (the search starts at `near`).
   size_t EventAfter(int64_t h, size_t near) const { return LastAtOrBefore(h, near) + 1; }

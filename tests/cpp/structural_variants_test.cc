@@ -264,16 +264,17 @@ TEST_F(StructuralVariantsTest, TheGoldenBamSplitsReadsAcrossBreakpointsAsAligner
 TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {
   // As users check it: bwa mem, then samtools depth over each stretch's interior. A het
   // deletion gives half the baseline's depth, a hom deletion none, 4 copies on one haplotype of
-  // a diploid (4|1) two and a half times.
+  // a diploid (4|1) two and a half times, a hom tandem duplication twice, a het one 1.5 times.
   Write("depth.fa", testing::RandomFasta({{"chr1", 300000}}, 53));
   const std::string chr1 = testing::SequenceOf(Read("depth.fa"), "chr1");
-  auto del = [&](int64_t pos1, int64_t end, const std::string& gt) {
-    return "chr1\t" + std::to_string(pos1) + "\t.\t" + chr1.substr(pos1 - 1, 1) +
-           "\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=" + std::to_string(end) + "\tGT\t" + gt + "\n";
+  auto sv = [&](const std::string& type, int64_t pos1, int64_t end, const std::string& gt) {
+    return "chr1\t" + std::to_string(pos1) + "\t.\t" + chr1.substr(pos1 - 1, 1) + "\t<" + type +
+           ">\t.\tPASS\tSVTYPE=" + type + ";END=" + std::to_string(end) + "\tGT\t" + gt + "\n";
   };
   Write("del.vcf",
         "##fileformat=VCFv4.3\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n" +
-            del(50000, 60000, "0|1") + del(100000, 110000, "1|1"));
+            sv("DEL", 50000, 60000, "0|1") + sv("DEL", 100000, 110000, "1|1") +
+            sv("DUP", 235000, 244000, "1|1") + sv("DUP", 248000, 257000, "0|1"));
   Write("cn.bed", "chr1\t200000\t230000\t5\t4|1\n");
   ASSERT_EQ(Run("-S 8 -N 90000 -r 0 -1 100 -2 100 -d 300 -s 30 --variants del.vcf --copy-number "
                 "cn.bed depth.fa r1.fq r2.fq --mutations /dev/null",
@@ -287,6 +288,8 @@ TEST_F(StructuralVariantsTest, DepthAfterBwaFollowsDeletionsAndCopies) {
   EXPECT_NEAR(MeanDepth("a.bam", "chr1:51001-59000") / base, 0.5, 0.05 * 0.5);
   EXPECT_EQ(MeanDepth("a.bam", "chr1:101001-109000"), 0);
   EXPECT_NEAR(MeanDepth("a.bam", "chr1:201001-229000") / base, 2.5, 0.05 * 2.5);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:235501-243500") / base, 2.0, 0.05 * 2.0);
+  EXPECT_NEAR(MeanDepth("a.bam", "chr1:248501-256500") / base, 1.5, 0.05 * 1.5);
 }
 
 TEST_F(StructuralVariantsTest, WhatCannotBePlantedIsOneClearError) {
