@@ -80,10 +80,10 @@ void PairSampler::SkipSpentAmplicons() {
 // A start is kept with probability copies / the span's most; one draw also picks the haplotype,
 // each by its copies there.
 bool PairSampler::KeepForDuplication(int64_t pos, int* hap, bool* in_copy) {
-  boost::random::bernoulli_distribution<double> coin(0.5);
+  const uint64_t bits = rng_();  // one draw, two coins
   if (!copies_)
-    *hap = options_.haploid ? 0 : coin(rng_);
-  const bool second = coin(rng_);
+    *hap = options_.haploid ? 0 : static_cast<int>(bits & 1);
+  const bool second = (bits >> 1) & 1;
   // Twice the starts where the haplotype holds a second copy: kept always, half in each copy;
   // elsewhere kept half the time.
   *in_copy = second && reader_.CopyAt(*hap, pos);
@@ -242,12 +242,19 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
       fragment = amplicons_->length;
     } else {
       const int64_t total = usable_->size();
-      do {
+      const bool duplicated = reader_.duplicates();
+      while (true) {
         pos = usable_->At(boost::random::uniform_int_distribution<int64_t>(0, total - 1)(rng_));
+        // With a duplication, half the starts are dropped: before their fragment is drawn.
+        if (duplicated &&
+            ((copies_ && !KeepForCopies(pos, &hap)) || !KeepForDuplication(pos, &hap, &in_copy)))
+          continue;
         fragment = DrawFragmentLength();
-      } while ((options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos))) ||
-               (copies_ && !KeepForCopies(pos, &hap)) ||
-               (reader_.duplicates() && !KeepForDuplication(pos, &hap, &in_copy)));
+        if ((options_.gc_bias && !KeepForGc(window, pos, std::min(fragment, span_end - pos))) ||
+            (!duplicated && copies_ && !KeepForCopies(pos, &hap)))
+          continue;
+        break;
+      }
     }
     fits = pos + fragment <= span_end;
     if (!fits && attempt < kFitAttempts)

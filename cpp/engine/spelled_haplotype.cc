@@ -28,6 +28,7 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
   replacements_.clear();
   changed_.clear();
   duplications_.clear();
+  copy_ranges_.clear();
   inversions_.clear();
   const Variant* carried = nullptr;
   // A deletion or replacement from an earlier block may cover `from`: on one haplotype variants
@@ -103,8 +104,11 @@ void SpelledHaplotype::Spell(const SpanWindow& window,
         out[size++] = changes_base ? SnpBase(window.at(v.pos), v.snp_shift) : window.at(v.pos);
         std::memcpy(out + size, inserted.data() + v.inserted_at, static_cast<size_t>(v.length));
         size += v.length;
-        if (v.copies_reference)
+        if (v.copies_reference) {
           duplications_.push_back(static_cast<uint32_t>(events_.size()));
+          copy_ranges_.push_back(CopyRange{v.pos + 1 - v.length, v.pos, hpos + 1,
+                                           static_cast<uint32_t>(events_.size())});
+        }
         p = v.pos + 1;
         break;
       }

@@ -73,12 +73,10 @@ class SpelledHaplotype {
   // Where reference position x starts in a tandem duplication's copy of it (-1: no copy holds
   // it), and the copy's event in *event.
   int64_t LocateCopy(int64_t x, size_t* event) const {
-    for (uint32_t k : duplications_) {
-      const Event& v = events_[k];
-      const int64_t first = from_ + v.at + 1 - v.length;  // the first base it copies
-      if (x >= first && x <= from_ + v.at) {
-        *event = k;
-        return v.hpos + 1 + (x - first);
+    for (const CopyRange& c : copy_ranges_) {
+      if (x >= c.first && x <= c.last) {
+        *event = c.event;
+        return c.index + (x - c.first);
       }
     }
     return -1;
@@ -149,6 +147,15 @@ class SpelledHaplotype {
   std::vector<uint32_t> event_buckets_;
   std::vector<Replacement> replacements_;  // in event order
   std::vector<uint32_t> duplications_;     // insertion events that copy the reference before them
+  // Each of them as LocateCopy reads it: the positions it copies [first, last], where their copy
+  // starts in the spelling, and its event.
+  struct CopyRange {
+    int64_t first;
+    int64_t last;
+    int64_t index;
+    uint32_t event;
+  };
+  std::vector<CopyRange> copy_ranges_;
   // Replacement events that invert their segment, and the segment's first + last position.
   struct Mirror {
     uint32_t event;
