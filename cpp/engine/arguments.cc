@@ -577,7 +577,7 @@ Status GcBiasFrom(const std::string& name, const std::string& text, Options* opt
 }
 
 Status SomaticFrom(const std::string& name, const std::string& text, Options* options) {
-  if (text.substr(0, 2) == "\x1f\x8b")
+  if (IsGzip(text))
     return Status::Error(name + ": compressed: give --somatic the plain VCF (bgzip -dc it first)");
   options->somatic_vcf = std::make_shared<const std::string>(text);
   options->somatic_name = name;

@@ -45,7 +45,7 @@ Status CopyNumbers::Make(std::string_view path, std::string_view text, CopyNumbe
   *out = CopyNumbers();
   out->name_ = std::string(BaseName(path));
   out->path_ = std::string(path);
-  if (text.substr(0, 2) == "\x1f\x8b") {
+  if (IsGzip(text)) {
     return Status::Error(std::string(path) +
                          ": compressed: give the plain BED or VCF (bgzip -dc it first)");
   }

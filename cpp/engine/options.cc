@@ -72,13 +72,10 @@ Status ValidateOptions(const Options& o) {
     }
   } else if (!o.clones.empty()) {
     return Status::Error("--clones needs --purity (the tumour's share of the cells)");
-  } else if (o.somatic_vcf) {
-    return Status::Error(
-        "--somatic needs --purity (the tumour's share of the cells; 1 for tumour cells alone)");
-  } else if (o.somatic_copy_number) {
-    return Status::Error(
-        "--somatic-copy-number needs --purity (the tumour's share of the cells; 1 for tumour "
-        "cells alone)");
+  } else if (o.somatic_vcf || o.somatic_copy_number) {
+    return Status::Error(std::string(o.somatic_vcf ? "--somatic" : "--somatic-copy-number") +
+                         " needs --purity (the tumour's share of the cells; 1 for tumour cells "
+                         "alone)");
   }
   if (o.haploid && (o.ploidy > 2 || !o.ploidy_overrides.empty())) {
     return Status::Error(

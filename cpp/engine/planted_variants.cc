@@ -416,13 +416,12 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
   // A symbolic SV reaches from its padding base (POS) to END.
   const bool sv = r.sv != VcfRecord::Sv::kNone;
   const int64_t length = sv ? r.sv_end - r.pos : static_cast<int64_t>(r.ref().size());
-  if (sv && sources_[current_].last_ordinal >= 0 &&
-      r.sv_end > contigs_.length(static_cast<size_t>(sources_[current_].last_ordinal))) {
-    return Fail(
-        "line " + std::to_string(r.line) + ": " + r.symbolic + " ends at " +
-        std::to_string(r.sv_end) + ", past the end of " + block.contig + " (length " +
-        std::to_string(contigs_.length(static_cast<size_t>(sources_[current_].last_ordinal))) +
-        ")");
+  const int64_t contig_length =
+      contigs_.length(static_cast<size_t>(sources_[current_].last_ordinal));
+  if (sv && r.sv_end > contig_length) {
+    return Fail("line " + std::to_string(r.line) + ": " + r.symbolic + " ends at " +
+                std::to_string(r.sv_end) + ", past the end of " + block.contig + " (length " +
+                std::to_string(contig_length) + ")");
   }
   if (pos + length > block.span_length) {
     ++counts_.outside;  // crosses the end of its span (a region's, or past the contig)
@@ -473,19 +472,12 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       return Status::Ok();
     }
   }
-  // A symbolic SV as sequence: REF the bases it covers, ALT what the haplotype reads instead.
-  if (sv) {
-    sv_ref_.assign(bases);
-    const std::string_view segment = bases.substr(1);
-    if (r.sv == VcfRecord::Sv::kDeletion) {
-      sv_alt_.assign(bases.substr(0, 1));
-    } else if (r.sv == VcfRecord::Sv::kDuplication) {  // tandem: the segment again after it
-      sv_alt_.assign(segment);
-    } else {  // an inversion: the segment reverse-complemented in place
-      sv_alt_.assign(bases.size(), 'N');
-      sv_alt_[0] = bases[0];
-      ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), &sv_alt_[1]);
-    }
+  // A symbolic SV's segment (the bases after its padding one), and an inversion's reverse
+  // complement of it.
+  const std::string_view segment = sv ? bases.substr(1) : std::string_view();
+  if (r.sv == VcfRecord::Sv::kInversion) {
+    inverted_.resize(segment.size());
+    ReverseComplement(segment.data(), static_cast<int64_t>(segment.size()), inverted_.data());
   }
   const size_t inserted_before = out.inserted->size();
   std::string fractions;  // each ALT's expected allele fraction, for the truth
@@ -495,12 +487,12 @@ Status PlantedVariants::PlantRecord(const VcfRecord& r,
       const double fraction = ExpectedAlleleFraction(on, MixedCopiesAt(block, pos));
       fractions += (a > 1 ? "," : "") + FormatNumber(std::round(1e4 * fraction) / 1e4);
     }
-    if (on && r.sv == VcfRecord::Sv::kDuplication)
-      AddDuplication(sv_alt_, on, pos, out);
+    if (on && r.sv == VcfRecord::Sv::kDeletion)
+      AddAllele(bases, bases.substr(0, 1), on, pos, out);
+    else if (on && r.sv == VcfRecord::Sv::kDuplication)
+      AddDuplication(segment, on, pos, out);
     else if (on && r.sv == VcfRecord::Sv::kInversion)
-      AddInversion(bases.substr(1), std::string_view(sv_alt_).substr(1), on, pos + 1, out);
-    else if (on && sv)
-      AddAllele(sv_ref_, sv_alt_, on, pos, out);
+      AddInversion(segment, inverted_, on, pos + 1, out);
     else if (on)
       AddAllele(r.ref(), r.alt(static_cast<size_t>(a - 1)), on, pos, out);
   }

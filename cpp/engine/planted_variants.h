@@ -182,8 +182,7 @@ class PlantedVariants {
   std::vector<Source> sources_;
   size_t current_ = 0;  // the source of the record being planted (its messages name it)
   const ContigList& contigs_;
-  std::string sv_ref_;  // a symbolic SV's bases as REF and ALT, reused
-  std::string sv_alt_;
+  std::string inverted_;  // an inversion's bases, reused
   int64_t planted_until_ = 0;
   // Per spelled haplotype, where its planted records reach: a record overlapping an earlier one
   // on a haplotype they share is skipped (the first wins), one on other haplotypes planted.

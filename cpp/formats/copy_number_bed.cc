@@ -32,13 +32,11 @@ Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>*
     s.total = static_cast<int>(total);
     const std::string_view split = NextWord(&rest);
     if (!split.empty()) {
-      if (!ParseCopiesPerHaplotype(split, &s.copies)) {
+      int sum = 0;
+      if (!ParseCopiesPerHaplotype(split, &s.copies, &sum)) {
         return Status::Error(where + "copies per haplotype are numbers split by '|' (1|2), " +
                              "got '" + std::string(split) + "'");
       }
-      int sum = 0;
-      for (int c : s.copies)
-        sum += c;
       if (sum != s.total) {
         return Status::Error(where + "the copies per haplotype (" + std::string(split) +
                              ") add up to " + std::to_string(sum) + ", not " +
@@ -52,8 +50,9 @@ Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>*
   return CheckSegmentsApart(*segments, "copy-number BED");
 }
 
-bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies) {
+bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies, int* sum) {
   copies->clear();
+  *sum = 0;
   const char separator = text.find('/') != std::string_view::npos ? '/' : '|';
   std::string_view item;
   while (NextItem(&text, &item, separator)) {
@@ -61,6 +60,7 @@ bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies) {
     if (!ParseInt64(item, &c) || c < 0 || c > kMaxCopies)
       return false;
     copies->push_back(static_cast<int>(c));
+    *sum += static_cast<int>(c);
   }
   return !copies->empty();
 }

@@ -27,8 +27,9 @@ struct CopyNumberSegment {
 // Segments in the file's order; segments on one contig must not overlap.
 Status ParseCopyNumberBed(std::string_view text, std::vector<CopyNumberSegment>* segments);
 
-// Copies per haplotype split by '|' or '/' ("1|2"), each from 0 to kMaxCopies; false when not.
-bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies);
+// Copies per haplotype split by '|' or '/' ("1|2"), each from 0 to kMaxCopies, and their sum;
+// false when not.
+bool ParseCopiesPerHaplotype(std::string_view text, std::vector<int>* copies, int* sum);
 
 // An error naming the first two segments of a contig that overlap (`what` names the file's
 // kind: "copy-number BED"), else Ok.

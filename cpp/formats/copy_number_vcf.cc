@@ -65,13 +65,11 @@ Status ParseCopyNumberVcf(std::string_view text, std::vector<CopyNumberSegment>*
                            std::to_string(kMaxCopies) + ", got '" + std::string(cn) + "'");
     }
     if (!hcn.empty() && hcn != ".") {
-      if (!ParseCopiesPerHaplotype(hcn, &s.copies)) {
+      int sum = 0;
+      if (!ParseCopiesPerHaplotype(hcn, &s.copies, &sum)) {
         return Status::Error(where + "FORMAT/HCN gives copies per haplotype split by '|' (1|2), " +
                              "got '" + std::string(hcn) + "'");
       }
-      int sum = 0;
-      for (int c : s.copies)
-        sum += c;
       if (total >= 0 && sum != total) {
         return Status::Error(where + "FORMAT/HCN (" + std::string(hcn) + ") adds up to " +
                              std::to_string(sum) + ", not FORMAT/CN " + std::to_string(total));

@@ -36,6 +36,11 @@ std::string FormatNumber(double value);
 // A path's last component ("data/ref.fa" -> "ref.fa"; either slash).
 std::string_view BaseName(std::string_view path);
 
+// Whether bytes start as gzip (and bgzip) do: a file given compressed where text is read whole.
+inline bool IsGzip(std::string_view bytes) {
+  return bytes.substr(0, 2) == "\x1f\x8b";
+}
+
 // Bytes as lowercase hexadecimal, and back: `hex` must be exactly 2 * `bytes` digits (either
 // case); false (and nothing appended) otherwise.
 std::string HexOf(std::string_view bytes);
