@@ -23,6 +23,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.argv[2] ?? process.env.S3_PORT ?? 4568);
 export const BUCKET = 'readforge-demo';
 
+/** The mitochondrion's bases (the demo VCFs and community are made from them). */
+const mtBases = () =>
+  readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1').split('\n').slice(1).join('');
+
 /** The files of the bucket, made once into build-s3/ with samtools and bgzip. */
 function stage() {
   const dir = join(ROOT, 'build-s3');
@@ -54,11 +58,7 @@ function stage() {
   // not), plain and bgzip with a tabix index: the edge's configured VCF for planting.
   const vcf = join(dir, 'MT-human-calls.vcf');
   if (!existsSync(`${vcf}.gz.tbi`)) {
-    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
-      .split('\n')
-      .slice(1)
-      .join('')
-      .toUpperCase();
+    const bases = mtBases().toUpperCase();
     let text = '##fileformat=VCFv4.2\n##contig=<ID=MT_human,length=16569>\n';
     text += '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tDEMO\n';
     for (let pos = 150, k = 0; pos < 16400; pos += 211, k++) {
@@ -74,11 +74,7 @@ function stage() {
   // subclonal): the edge's configured table for somatic=.
   const somatic = join(dir, 'MT-human-somatic.vcf');
   if (!existsSync(somatic)) {
-    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
-      .split('\n')
-      .slice(1)
-      .join('')
-      .toUpperCase();
+    const bases = mtBases().toUpperCase();
     let text = '##fileformat=VCFv4.2\n##contig=<ID=MT_human,length=16569>\n';
     text += '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n';
     for (let pos = 1000, k = 0; pos < 16000; pos += 1500, k++) {
@@ -96,10 +92,7 @@ function stage() {
   );
   const community = join(dir, 'mini-community.fa');
   if (!existsSync(`${community}.gaps.bed`)) {
-    const bases = readFileSync(join(ROOT, 'public/refs/MT-human.fa'), 'latin1')
-      .split('\n')
-      .slice(1)
-      .join('');
+    const bases = mtBases();
     const contigs = [
       ['x1', bases.slice(0, 6000)],
       ['x2', bases.slice(6000, 9000)],

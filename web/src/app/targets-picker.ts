@@ -1,21 +1,11 @@
-// The "Communities, amplicons and copy number" group: a genome map with abundances (a table, or
-// a distribution drawn with the seed), an amplicon panel, or copy-number segments (the tumour
-// cells' too), each a file
-// read here and never uploaded. It gives the run's settings and the files' texts, checked by the engine's rules
-// (checkSettings) as the rest of the form is.
-import type { ReadforgeModule, Setting, SimulatorInputs } from '../runner/module-types.js';
+// The files picked beside the reference: a genome map with abundances (a table, or a
+// distribution drawn with the seed), an amplicon panel, copy-number segments (the tumour cells'
+// too) and a somatic VCF, each read here and never uploaded. It gives the run's settings and the
+// files' texts, checked by the engine's rules (checkSettings) as the rest of the form is.
+import type { ReadforgeModule, Setting } from '../runner/module-types.js';
+import type { TableTexts } from '../shared/run-options.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-
-export type TargetTexts = Pick<
-  SimulatorInputs,
-  | 'genomeMapText'
-  | 'abundanceText'
-  | 'ampliconsText'
-  | 'copyNumberText'
-  | 'somaticCopyNumberText'
-  | 'somaticText'
->;
 
 export class TargetsPicker {
   /** `ofFiles`: whether the reference is a community of FASTA files (which bring their map). */
@@ -73,10 +63,10 @@ export class TargetsPicker {
   }
 
   /** The settings and the files' texts for a run, or what is wrong. */
-  async choices(): Promise<{ settings: Setting[]; texts: TargetTexts } | string> {
+  async choices(): Promise<{ settings: Setting[]; texts: TableTexts } | string> {
     const problem = this.check();
     if (problem) return problem;
-    const texts: TargetTexts = {};
+    const texts: TableTexts = {};
     const map = this.file('#genome-map-file');
     const abundance = this.file('#abundance-file');
     const amplicons = this.file('#amplicons-file');

@@ -4,6 +4,7 @@ import type { PartMessage } from '../runner/block-merge.js';
 import type { Setting, SimulatorInputs } from '../runner/module-types.js';
 import type { SimulationRequest, Summary } from '../runner/pump.js';
 import type { ContigSummary } from './run-manifest.js';
+import type { TableTexts } from './run-options.js';
 import type { RemoteAccessSpec } from '../remote/remote-fasta.js';
 
 export type ReferenceSpec =
@@ -60,16 +61,8 @@ export interface RunRequest {
   variants?: File;
   /** Workers simulating in parallel, each every k-th block (the bytes do not depend on it). */
   workers: number;
-  /** The texts of a genome map, an abundance table and an amplicon panel the settings name. */
-  texts?: Pick<
-    SimulatorInputs,
-    | 'genomeMapText'
-    | 'abundanceText'
-    | 'ampliconsText'
-    | 'copyNumberText'
-    | 'somaticCopyNumberText'
-    | 'somaticText'
-  >;
+  /** The texts of the files the settings name (a genome map, copy numbers, a somatic VCF...). */
+  texts?: TableTexts;
 }
 
 /** Each contig's MD5 of a reference (a shared run's manifest; a file checked before a rerun). */

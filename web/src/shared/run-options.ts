@@ -2,6 +2,8 @@
 // (docs/edge-api.md lists them): web/src/edge/api.ts refuses the others, and readforge-wasm
 // --server sends only these. The rest are the server's (files, threads, outputs) or have a
 // parameter of their own.
+import type { SimulatorInputs } from '../runner/module-types.js';
+
 export const RUN_OPTIONS = new Set([
   ...['pairs', 'coverage', 'read1-length', 'read2-length', 'distance', 'std-dev', 'error-rate'],
   ...['mutation-rate', 'indel-fraction', 'indel-extend', 'max-n-fraction', 'haploid', 'seed'],
@@ -34,6 +36,8 @@ export const TABLE_OPTIONS = {
   'somatic-copy-number': 'somaticCopyNumberText',
   somatic: 'somaticText',
 } as const;
+/** The texts of the tables and files those options name, as the engine takes them. */
+export type TableTexts = Pick<SimulatorInputs, (typeof TABLE_OPTIONS)[keyof typeof TABLE_OPTIONS]>;
 /** What to use instead of engine options that the API takes another way. */
 export const INSTEAD: Record<string, string> = {
   interleaved: 'format=interleaved',
