@@ -11,8 +11,9 @@
 
 namespace readforge {
 
-// A hazard no draw reaches: an event of probability 1 (any Exp(1) draw is below 38 here).
-constexpr uint64_t kCertainHazard = uint64_t{1} << 62;
+// A hazard no draw reaches: an event of probability 1 (any Exp(1) draw is below 38 here, under
+// 2^38 in these units), small enough that the sum of millions of them cannot overflow.
+constexpr uint64_t kCertainHazard = uint64_t{1} << 40;
 
 // -ln(x) for 0 < x <= 1.
 double NegativeLog(double x);

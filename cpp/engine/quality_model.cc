@@ -1,6 +1,7 @@
 #include "engine/quality_model.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 #include <limits>
@@ -235,8 +236,12 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
       // quality can start as soon as this one is known.
       const uint32_t scaled = uint32_t{draws[at + static_cast<size_t>(r)]} * k;
       const Column& column = row[mate][previous[j] + (scaled >> 16)];
-      const uint32_t self = 0u - static_cast<uint32_t>((scaled & 0xffff) <= column.bound);
-      const uint32_t picked = column.alias_pick ^ ((column.pick ^ column.alias_pick) & self);
+      const uint32_t pick = column.pick;
+      const uint32_t alias_pick = column.alias_pick;
+      // Either outcome is likely: a conditional move, not a branch.
+      const uint32_t picked =
+          __builtin_expect_with_probability((scaled & 0xffff) <= column.bound, 1, 0.5) ? pick
+                                                                                       : alias_pick;
       previous[j] = picked & 0xffff;
       qualities[at + static_cast<size_t>(r)] = static_cast<char>(picked >> 16);
     }
@@ -250,35 +255,59 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
 // block's reads in order) reaches an Exp(1) draw: a Bernoulli trial of its quality's
 // probability, independent of every other base's (an N's trial decides nothing). The draws come
 // from the block's quality stream, the wrong base from the pair's.
-template <bool kSums>
+//
+// A read without N (most) goes in chunks: each chunk's qualities are copied and their hazards
+// summed without a branch, and only a chunk whose sum reaches the next draw is walked base by
+// base. The cycles' sums are added in a pass of their own.
+template <bool kHasN>
 int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
+  constexpr int64_t kChunk = 16;
   const char* drawn = qualities_.data() + r;
   char* out = read.qualities;
   char* bases = read.bases;
-  int64_t* sums = read.cycle_sums;
+  const int64_t length = read.length;
   const uint64_t* hazard_of = hazard_of_.data();
-  const char n_quality = end.n_quality;
   uint64_t hazard = hazard_;
   uint64_t until = until_;
   int errors = 0;
-  for (int64_t i = 0; i < read.length; ++i) {
-    const bool n = bases[i] == 'N';
-    const char quality = n ? n_quality : drawn[static_cast<size_t>(i) * kReads];
-    out[i] = quality;
-    if (kSums)
-      sums[i] += quality - 33;
-    hazard += hazard_of[static_cast<unsigned char>(quality)];
-    if (hazard < until)
-      continue;
-    hazard = 0;
-    until = ExponentialDraw(stream_());
-    if (!n) {
-      bases[i] = Substitute(end, bases[i], rng);
-      ++errors;
+  for (int64_t i = 0; i < length;) {
+    const int64_t chunk_end = kHasN ? length : std::min(length, i + kChunk);
+    if (!kHasN) {
+      uint64_t chunk = 0;  // at most 2^40 a base: no overflow
+      for (int64_t j = i; j < chunk_end; ++j) {
+        const char quality = drawn[static_cast<size_t>(j) * kReads];
+        out[j] = quality;
+        chunk += hazard_of[static_cast<unsigned char>(quality)];
+      }
+      if (chunk < until - hazard) {
+        hazard += chunk;
+        i = chunk_end;
+        continue;
+      }
+    }
+    for (; i < chunk_end; ++i) {
+      const bool n = kHasN && bases[i] == 'N';
+      const char quality = n       ? end.n_quality
+                           : kHasN ? drawn[static_cast<size_t>(i) * kReads]
+                                   : out[i];
+      out[i] = quality;
+      hazard += hazard_of[static_cast<unsigned char>(quality)];
+      if (hazard < until)
+        continue;
+      hazard = 0;
+      until = ExponentialDraw(stream_());
+      if (!n) {
+        bases[i] = Substitute(end, bases[i], rng);
+        ++errors;
+      }
     }
   }
   hazard_ = hazard;
   until_ = until;
+  if (int64_t* sums = read.cycle_sums) {
+    for (int64_t i = 0; i < length; ++i)
+      sums[i] += out[i] - 33;
+  }
   return errors;
 }
 
@@ -289,8 +318,9 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
   for (size_t mate = 0; mate < 2; ++mate) {
     Read& read = *reads[mate];
     const size_t r = static_cast<size_t>(2 * next_pair_) + mate;
-    read.errors = read.cycle_sums ? Finish<true>(ends_[mate], read, r, rng)
-                                  : Finish<false>(ends_[mate], read, r, rng);
+    const bool has_n = std::memchr(read.bases, 'N', static_cast<size_t>(read.length)) != nullptr;
+    read.errors =
+        has_n ? Finish<true>(ends_[mate], read, r, rng) : Finish<false>(ends_[mate], read, r, rng);
   }
   ++next_pair_;
 }

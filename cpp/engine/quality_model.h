@@ -113,7 +113,7 @@ class QualityModel {
   template <int kChains, int kStride, int kFirst>
   void Advance(int64_t from, int64_t to, uint32_t* rows);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
-  template <bool kSums>
+  template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
 
   std::array<End, 2> ends_;
