@@ -25,6 +25,27 @@ TEST(ExponentialDraw, TheLogarithmIsLibmsToWithinAFewUlps) {
   EXPECT_NEAR(NegativeLog(std::nextafter(1.0, 0.0)), 0x1p-53, 1e-25);
 }
 
+// The draw takes libm's logarithm where it cannot differ from the series' in the integer part:
+// every draw is the series' own (so every build places the same errors).
+TEST(ExponentialDraw, EveryDrawIsTheSeriesOwn) {
+  auto series = [](uint64_t bits) {
+    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1p-53;
+    return static_cast<uint64_t>(NegativeLog(u) * 0x1p32);
+  };
+  Rng rng(13);
+  for (int i = 0; i < 20'000'000; ++i) {
+    const uint64_t bits = rng();
+    ASSERT_EQ(ExponentialDraw(bits), series(bits)) << "bits " << bits;
+  }
+  // The ends, and draws whose value lies near an integer (small ones: u near 1).
+  for (uint64_t bits : {uint64_t{0}, ~uint64_t{0}, uint64_t{1} << 11, ~uint64_t{0} << 11})
+    EXPECT_EQ(ExponentialDraw(bits), series(bits)) << "bits " << bits;
+  for (uint64_t k = 0; k < 1'000'000; ++k) {
+    const uint64_t bits = ~uint64_t{0} - (k << 11);
+    ASSERT_EQ(ExponentialDraw(bits), series(bits)) << "bits " << bits;
+  }
+}
+
 TEST(ExponentialDraw, DrawsAreExponentialWithMeanOne) {
   Rng rng(7);
   constexpr int kDraws = 2'000'000;
