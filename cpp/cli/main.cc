@@ -182,69 +182,49 @@ Status Simulate(const CommandLine& line, const SharedLayout& layout, Outputs& ou
   return Status::Ok();
 }
 
+// The texts of the files the settings name (a joined community's map and abundances are given).
+Status ReadSettingFiles(const CommandLine& line, SettingFiles* files) {
+  files->bed.resize(line.bed_paths.size());
+  for (size_t i = 0; i < line.bed_paths.size(); ++i)
+    RF_RETURN_IF_ERROR(ReadWholeFile(line.bed_paths[i], &files->bed[i]));
+  const std::pair<const std::string*, std::string*> named[] = {
+      {&line.quality_bins_path, &files->quality_bins},
+      {&line.fragment_hist_path, &files->fragment_hist},
+      {&line.gc_bias_path, &files->gc_bias},
+      {&line.copy_number_path, &files->copy_number},
+      {&line.somatic_path, &files->somatic},
+      {&line.somatic_copy_number_path, &files->somatic_copy_number},
+      {&line.amplicons_path, &files->amplicons}};
+  for (const auto& [path, text] : named) {
+    if (!path->empty())
+      RF_RETURN_IF_ERROR(ReadWholeFile(*path, text));
+  }
+  if (line.community_path.empty()) {
+    if (!line.genome_map_path.empty())
+      RF_RETURN_IF_ERROR(ReadWholeFile(line.genome_map_path, &files->genome_map));
+    if (!line.abundance_path.empty())
+      RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &files->abundance));
+  }
+  return Status::Ok();
+}
+
 Status Run(CommandLine& line, Outputs& out) {
   // --community: its genomes joined into one reference, with their map and amounts.
   JoinedCommunity community;
-  std::string map_text, abundance_text;
+  SettingFiles files;
   if (!line.community_path.empty()) {
     RF_RETURN_IF_ERROR(community.Join(line.community_path));
     line.positional.insert(line.positional.begin(), community.path());
     line.community_joined = true;
-    map_text = community.map_text();
-    abundance_text = community.abundance_text();
+    files.genome_map = community.map_text();
+    files.abundance = community.abundance_text();
   }
   const std::vector<std::string>& pos = line.positional;
   Options& o = line.options;
   const bool two_files = o.paired() && !o.interleaved;
-  for (const std::string& bed : line.bed_paths) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(bed, &text));
-    Status s = ParseBed(text, &o.regions);
-    if (!s.ok())
-      return Status::Error(bed + ": " + s.message());
-  }
-  if (!line.quality_bins_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.quality_bins_path, &text));
-    RF_RETURN_IF_ERROR(QualityBinsFrom(line.quality_bins_path, text, &o));
-  }
-  if (!line.fragment_hist_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.fragment_hist_path, &text));
-    RF_RETURN_IF_ERROR(FragmentHistogramFrom(line.fragment_hist_path, text, &o));
-  }
-  if (!line.gc_bias_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.gc_bias_path, &text));
-    RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, text, &o));
-  }
-  if (line.community_path.empty()) {
-    if (!line.genome_map_path.empty())
-      RF_RETURN_IF_ERROR(ReadWholeFile(line.genome_map_path, &map_text));
-    if (!line.abundance_path.empty())
-      RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &abundance_text));
-  }
-  RF_RETURN_IF_ERROR(CommunityFrom(line, map_text, abundance_text, &o));
-  if (!line.copy_number_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.copy_number_path, &text));
-    RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, text, &o));
-  }
-  if (!line.somatic_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.somatic_path, &text));
-    RF_RETURN_IF_ERROR(SomaticFrom(line.somatic_path, text, &o));
-  }
-  if (!line.somatic_copy_number_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.somatic_copy_number_path, &text));
-    RF_RETURN_IF_ERROR(CopyNumberFrom(line.somatic_copy_number_path, text, &o, /*somatic=*/true));
-  }
-  if (!line.amplicons_path.empty()) {
-    std::string text;
-    RF_RETURN_IF_ERROR(ReadWholeFile(line.amplicons_path, &text));
-    RF_RETURN_IF_ERROR(AmpliconsFrom(line.amplicons_path, text, &o));
-  }
+  // The files the settings name, read here and applied as every host applies them.
+  RF_RETURN_IF_ERROR(ReadSettingFiles(line, &files));
+  RF_RETURN_IF_ERROR(ApplySettingFiles(files, &line));
   if (!line.profile_paths.empty()) {
     std::vector<std::string> texts(line.profile_paths.size());
     for (size_t i = 0; i < texts.size(); ++i)

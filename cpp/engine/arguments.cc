@@ -624,6 +624,74 @@ Status CommunityFrom(const CommandLine& line,
   return Status::Ok();
 }
 
+Status ApplySettingFiles(const SettingFiles& files, CommandLine* line) {
+  Options* o = &line->options;
+  for (size_t i = 0; i < files.bed.size(); ++i) {
+    Status s = ParseBed(files.bed[i], &o->regions);
+    if (!s.ok() && i < line->bed_paths.size())
+      return Status::Error(line->bed_paths[i] + ": " + s.message());
+    RF_RETURN_IF_ERROR(s);
+  }
+  if (!line->quality_bins_path.empty())
+    RF_RETURN_IF_ERROR(QualityBinsFrom(line->quality_bins_path, files.quality_bins, o));
+  if (!line->fragment_hist_path.empty())
+    RF_RETURN_IF_ERROR(FragmentHistogramFrom(line->fragment_hist_path, files.fragment_hist, o));
+  if (!line->gc_bias_path.empty())
+    RF_RETURN_IF_ERROR(GcBiasFrom(line->gc_bias_path, files.gc_bias, o));
+  RF_RETURN_IF_ERROR(CommunityFrom(*line, files.genome_map, files.abundance, o));
+  if (!line->copy_number_path.empty())
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line->copy_number_path, files.copy_number, o));
+  if (!line->somatic_path.empty())
+    RF_RETURN_IF_ERROR(SomaticFrom(line->somatic_path, files.somatic, o));
+  if (!line->somatic_copy_number_path.empty()) {
+    RF_RETURN_IF_ERROR(CopyNumberFrom(line->somatic_copy_number_path, files.somatic_copy_number, o,
+                                      /*somatic=*/true));
+  }
+  if (!line->amplicons_path.empty())
+    RF_RETURN_IF_ERROR(AmpliconsFrom(line->amplicons_path, files.amplicons, o));
+  return Status::Ok();
+}
+
+namespace {
+
+// A host without files must hand over the text of every file a setting names.
+Status CheckFilesGiven(const CommandLine& line, const SettingFiles& files) {
+  if (!line.quality_bins_path.empty() && files.quality_bins.empty()) {
+    return Status::Error("--quality-bins: '" + line.quality_bins_path +
+                         "' is not a built-in binning (novaseq); a table comes as a file");
+  }
+  if (!line.fragment_hist_path.empty() && files.fragment_hist.empty()) {
+    return Status::Error("--fragment-hist: '" + line.fragment_hist_path +
+                         "' is not inline LENGTH:COUNT,... and a file's text was not given");
+  }
+  if (!line.gc_bias_path.empty() && files.gc_bias.empty()) {
+    return Status::Error("--gc-bias: '" + line.gc_bias_path +
+                         "' is not pcr, pcr-free or inline GC:COVERAGE,... and a file's text "
+                         "was not given");
+  }
+  if (!line.community_path.empty() && files.genome_map.empty()) {
+    return Status::Error("--community: the map of the joined genomes of '" + line.community_path +
+                         "' was not given");
+  }
+  const std::pair<const std::string*, const std::string*> named[] = {
+      {&line.genome_map_path, &files.genome_map},
+      {&line.abundance_path, &files.abundance},
+      {&line.copy_number_path, &files.copy_number},
+      {&line.somatic_path, &files.somatic},
+      {&line.somatic_copy_number_path, &files.somatic_copy_number},
+      {&line.amplicons_path, &files.amplicons}};
+  const char* flags[] = {"--genome-map", "--abundance",           "--copy-number",
+                         "--somatic",    "--somatic-copy-number", "--amplicons"};
+  for (size_t i = 0; i < std::size(named); ++i) {
+    if (!named[i].first->empty() && named[i].second->empty())
+      return Status::Error(std::string(flags[i]) + ": the text of '" + *named[i].first +
+                           "' was not given");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status OptionsFromSettings(const std::vector<Setting>& settings,
                            const SettingFiles& files,
                            Options* options) {
@@ -637,65 +705,8 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
     *options = line.options;
     return Status::Ok();
   }
-  for (const std::string& text : files.bed)
-    RF_RETURN_IF_ERROR(ParseBed(text, &line.options.regions));
-  if (!line.quality_bins_path.empty()) {
-    if (files.quality_bins.empty()) {
-      return Status::Error("--quality-bins: '" + line.quality_bins_path +
-                           "' is not a built-in binning (novaseq); a table comes as a file");
-    }
-    RF_RETURN_IF_ERROR(QualityBinsFrom(line.quality_bins_path, files.quality_bins, &line.options));
-  }
-  if (!line.fragment_hist_path.empty()) {
-    if (files.fragment_hist.empty()) {
-      return Status::Error("--fragment-hist: '" + line.fragment_hist_path +
-                           "' is not inline LENGTH:COUNT,... and a file's text was not given");
-    }
-    RF_RETURN_IF_ERROR(
-        FragmentHistogramFrom(line.fragment_hist_path, files.fragment_hist, &line.options));
-  }
-  if (!line.gc_bias_path.empty()) {
-    if (files.gc_bias.empty()) {
-      return Status::Error("--gc-bias: '" + line.gc_bias_path +
-                           "' is not pcr, pcr-free or inline GC:COVERAGE,... and a file's text "
-                           "was not given");
-    }
-    RF_RETURN_IF_ERROR(GcBiasFrom(line.gc_bias_path, files.gc_bias, &line.options));
-  }
-  if (!line.genome_map_path.empty() && files.genome_map.empty())
-    return Status::Error("--genome-map: the text of '" + line.genome_map_path + "' was not given");
-  if (!line.community_path.empty() && files.genome_map.empty()) {
-    return Status::Error("--community: the map of the joined genomes of '" + line.community_path +
-                         "' was not given");
-  }
-  if (!line.abundance_path.empty() && files.abundance.empty())
-    return Status::Error("--abundance: the text of '" + line.abundance_path + "' was not given");
-  RF_RETURN_IF_ERROR(CommunityFrom(line, files.genome_map, files.abundance, &line.options));
-  if (!line.copy_number_path.empty()) {
-    if (files.copy_number.empty()) {
-      return Status::Error("--copy-number: the text of '" + line.copy_number_path +
-                           "' was not given");
-    }
-    RF_RETURN_IF_ERROR(CopyNumberFrom(line.copy_number_path, files.copy_number, &line.options));
-  }
-  if (!line.somatic_path.empty()) {
-    if (files.somatic.empty())
-      return Status::Error("--somatic: the text of '" + line.somatic_path + "' was not given");
-    RF_RETURN_IF_ERROR(SomaticFrom(line.somatic_path, files.somatic, &line.options));
-  }
-  if (!line.somatic_copy_number_path.empty()) {
-    if (files.somatic_copy_number.empty()) {
-      return Status::Error("--somatic-copy-number: the text of '" + line.somatic_copy_number_path +
-                           "' was not given");
-    }
-    RF_RETURN_IF_ERROR(CopyNumberFrom(line.somatic_copy_number_path, files.somatic_copy_number,
-                                      &line.options, /*somatic=*/true));
-  }
-  if (!line.amplicons_path.empty()) {
-    if (files.amplicons.empty())
-      return Status::Error("--amplicons: the text of '" + line.amplicons_path + "' was not given");
-    RF_RETURN_IF_ERROR(AmpliconsFrom(line.amplicons_path, files.amplicons, &line.options));
-  }
+  RF_RETURN_IF_ERROR(CheckFilesGiven(line, files));
+  RF_RETURN_IF_ERROR(ApplySettingFiles(files, &line));
   SettlePloidy(&line.options);
   RF_RETURN_IF_ERROR(ValidateOptions(line.options));
   *options = line.options;

@@ -82,6 +82,11 @@ Status OptionsFromSettings(const std::vector<Setting>& settings,
                            const SettingFiles& files,
                            Options* options);
 
+// The texts of the files a parsed command line's settings name, applied to its options: what
+// every host does once it has the texts (the command line reads the files, the wasm hosts are
+// handed them). Errors name the files.
+Status ApplySettingFiles(const SettingFiles& files, CommandLine* line);
+
 // --quality-bins VALUE: a built-in name ("novaseq"), else the table's `text` (from the file
 // `value` names; errors name it).
 Status QualityBinsFrom(const std::string& value, const std::string& text, Options* options);
