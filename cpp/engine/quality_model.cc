@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <numeric>
 
 #include <limits>
@@ -31,32 +32,58 @@ QualityModel::QualityModel(const QualityProfile& profile,
   // Every Phred+33 character: the profile's qualities and its N quality alike.
   for (int q = 0; 33 + q < static_cast<int>(hazard_of_.size()); ++q)
     hazard_of_[static_cast<size_t>(33 + q)] = Hazard(PhredErrorProbability(q));
+  two_cycles_ = profile.states() <= kMaxTwoCycleStates;
+  next_pair_ = two_cycles_ ? kStepBatch : kBatch;
+  if (two_cycles_) {
+    const size_t steps = static_cast<size_t>(std::max(read1_length, read2_length) + 1) / 2;
+    step_table_.assign(steps * kStepTable, 0);
+    // An outcome's two quality characters, the first cycle's in the low byte.
+    for (size_t o = 0; o < pair_qualities_.size(); ++o) {
+      const size_t first = std::min(o % 8, phred_chars_.size() - 1);
+      const size_t second = std::min(o / 8, phred_chars_.size() - 1);
+      pair_qualities_[o] =
+          static_cast<uint16_t>(static_cast<unsigned char>(phred_chars_[first]) |
+                                static_cast<unsigned char>(phred_chars_[second]) << 8);
+    }
+  }
   Compile(profile, 0, read1_length, &ends_[0]);
   Compile(profile, 1, read2_length, &ends_[1]);
   lengths_ = {read1_length, read2_length};
   const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
-  draws_.resize(longest * kReads);
-  qualities_.resize(longest * kReads);
+  if (two_cycles_) {
+    const size_t steps = (longest + 1) / 2;
+    wide_draws_.resize(steps * kStepReads);
+    qualities_.resize(steps * kStepReads * 2);
+  } else {
+    draws_.resize(longest * kReads);
+    qualities_.resize(longest * kReads);
+  }
 }
 
 void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
   using u128 = unsigned __int128;
-  constexpr int kFractionBits = 16;
-  constexpr uint64_t kColumn = uint64_t{1} << kFractionBits;
   const size_t n = static_cast<size_t>(states);
   uint64_t total = 0;
   for (size_t s = 0; s < n; ++s)
     total += counts[s];
-  // Weights in units of 2^-16 of a column, n columns in all: each occurring state's share (at
-  // least one unit), none for the others, the rounding left over given to the heaviest.
+  // Each occurring state's share (at least one unit), none for the others.
   std::vector<uint64_t> weight(n, 0);
-  uint64_t sum = 0;
-  size_t heaviest = 0;
   for (size_t i = 0; i < n; ++i) {
     if (counts[i] == 0)
       continue;
     u128 w = static_cast<u128>(counts[i]) * (static_cast<u128>(n) << kFractionBits) / total;
     weight[i] = w == 0 ? 1 : static_cast<uint64_t>(w);
+  }
+  AddWeights(std::move(weight), end);
+}
+
+void QualityModel::AddWeights(std::vector<uint64_t> weight, End* end) {
+  constexpr uint64_t kColumn = uint64_t{1} << kFractionBits;
+  const size_t n = weight.size();
+  // n columns in all: the rounding left over goes to the heaviest.
+  uint64_t sum = 0;
+  size_t heaviest = 0;
+  for (size_t i = 0; i < n; ++i) {
     sum += weight[i];
     if (weight[i] > weight[heaviest])
       heaviest = i;
@@ -104,29 +131,32 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   const bool independent =
       std::none_of(in.trans.begin(), in.trans.end(), [](uint64_t n) { return n > 0; });
   const int rows = independent ? 1 : k;
-  end->previous_stride = independent ? 0 : static_cast<size_t>(k);
-  end->cycle_stride = static_cast<size_t>(rows * k);
-  for (int64_t c = 0; c < end->cycles; ++c) {
+  // Cycle 0 has no previous base: every row is its counts. Later cycles follow the transition
+  // row, or the cycle's counts where the profile has none.
+  auto counts_after = [&](int64_t c, int previous) {
     const uint64_t* marginal = &in.counts[static_cast<size_t>(c * k)];
-    for (int p = 0; p < rows; ++p) {
-      // Cycle 0 has no previous base: every row is its counts. Later cycles follow the
-      // transition row, or the cycle's counts where the profile has none.
-      const uint64_t* row = marginal;
-      if (c > 0 && !in.trans.empty()) {
-        const uint64_t* t = in.Row(c, p, k);
-        if (std::any_of(t, t + k, [](uint64_t n) { return n > 0; }))
-          row = t;
-      }
-      AddRow(row, k, end);
-    }
-  }
-  auto pick = [&](uint8_t state) {
-    const uint32_t quality = static_cast<unsigned char>(phred_chars_[state]);
-    return static_cast<uint32_t>(state * end->previous_stride) | quality << 16;
+    if (c == 0 || in.trans.empty())
+      return marginal;
+    const uint64_t* t = in.Row(c, previous, k);
+    return std::any_of(t, t + k, [](uint64_t n) { return n > 0; }) ? t : marginal;
   };
-  for (Column& column : end->columns) {
-    column.pick = pick(column.state);
-    column.alias_pick = pick(column.alias);
+  if (two_cycles_) {
+    CompileSteps(counts_after, mate, k, rows, end->cycles);
+  } else {
+    end->previous_stride = independent ? 0 : static_cast<size_t>(k);
+    end->cycle_stride = static_cast<size_t>(rows * k);
+    for (int64_t c = 0; c < end->cycles; ++c) {
+      for (int p = 0; p < rows; ++p)
+        AddRow(counts_after(c, p), k, end);
+    }
+    auto pick = [&](uint8_t state) {
+      const uint32_t quality = static_cast<unsigned char>(phred_chars_[state]);
+      return static_cast<uint32_t>(state * end->previous_stride) | quality << 16;
+    };
+    for (Column& column : end->columns) {
+      column.pick = pick(column.state);
+      column.alias_pick = pick(column.alias);
+    }
   }
   for (int b = 0; b < 4; ++b) {
     const auto& calls = in.substitutions[static_cast<size_t>(b)];
@@ -151,6 +181,63 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   }
 }
 
+// Two cycles a step: per step and previous state, one column per pair of states (second state
+// * 8 + first, kStepRow in all: pairs of states the profile lacks weigh nothing), weighted by
+// their joint probability (the first's share of its row, times the second's share of the row the
+// first leads to, in 128-bit integers); a read's last cycle, when it has an odd number, is a
+// step whose pairs are its states twice. Every end has kMaxTwoCycleStates rows a step
+// (independent cycles: one row, repeated), so that a pair's row in the next step is its second
+// state times kStepRow.
+void QualityModel::CompileSteps(const std::function<const uint64_t*(int64_t, int)>& counts_after,
+                                int mate,
+                                int k,
+                                int rows,
+                                int64_t cycles) {
+  using u128 = unsigned __int128;
+  constexpr u128 kUnits = static_cast<u128>(kStepRow) << kFractionBits;  // a row's, in all
+  const size_t states = static_cast<size_t>(k);
+  End scratch;  // one row's alias table at a time
+  for (int64_t t = 0; t < (cycles + 1) / 2; ++t) {
+    const int64_t c = 2 * t;
+    const bool pair = c + 1 < cycles;
+    for (int p = 0; p < rows; ++p) {
+      const uint64_t* first = counts_after(c, p);
+      const uint64_t first_total = std::accumulate(first, first + k, uint64_t{0});
+      std::vector<uint64_t> weight(kStepRow, 0);
+      for (size_t a = 0; a < states; ++a) {
+        if (first[a] == 0)
+          continue;
+        const u128 share = (static_cast<u128>(first[a]) << 32) / first_total;  // <= 2^32
+        if (!pair) {
+          weight[a * 8 + a] = static_cast<uint64_t>(std::max<u128>(1, share * kUnits >> 32));
+          continue;
+        }
+        const uint64_t* second = counts_after(c + 1, static_cast<int>(a));
+        const u128 second_total = std::accumulate(second, second + k, uint64_t{0});
+        for (size_t b = 0; b < states; ++b) {
+          if (second[b] == 0)
+            continue;
+          // Under 2^32 * 2^64 * 2^22: no overflow.
+          const u128 w = share * second[b] * kUnits / (second_total << 32);
+          weight[b * 8 + a] = w == 0 ? 1 : static_cast<uint64_t>(w);
+        }
+      }
+      scratch.columns.clear();
+      AddWeights(std::move(weight), &scratch);
+      for (int copy = p; copy < (rows == 1 ? kMaxTwoCycleStates : p + 1); ++copy) {
+        uint32_t* packed = &step_table_[((static_cast<size_t>(t) * 2 + static_cast<size_t>(mate)) *
+                                             kMaxTwoCycleStates +
+                                         static_cast<size_t>(copy)) *
+                                        kStepRow];
+        for (size_t i = 0; i < kStepRow; ++i) {
+          const Column& column = scratch.columns[i];
+          packed[i] = column.bound | uint32_t{column.state} << 16 | uint32_t{column.alias} << 24;
+        }
+      }
+    }
+  }
+}
+
 char QualityModel::Substitute(const End& end, char base, Rng& rng) const {
   const int b = BaseIndex(base);
   if (end.learned_substitutions && end.substitutions[b][2].bound == 0xffffffffu) {
@@ -165,7 +252,7 @@ char QualityModel::Substitute(const End& end, char base, Rng& rng) const {
 
 void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
   stream_ = MakeRng(seed, span_key, block, StreamPurpose::kQualities);
-  next_pair_ = kBatch;
+  next_pair_ = two_cycles_ ? kStepBatch : kBatch;
   hazard_ = 0;
   until_ = ExponentialDraw(stream_());
 }
@@ -175,6 +262,10 @@ void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
 // both mates have take whole draws). Then the chains advance together: all 2 kBatch over the
 // cycles both mates have, then the longer mate's kBatch.
 void QualityModel::DrawBatch() {
+  if (two_cycles_) {
+    DrawSteps();
+    return;
+  }
   const int64_t longest = std::max(lengths_[0], lengths_[1]);
   const int64_t both = std::min(lengths_[0], lengths_[1]);
   // The cycles both mates have: every read's, four draws a word.
@@ -250,22 +341,106 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
     rows[kFirst + j * kStride] = previous[j];
 }
 
+// Two cycles a step: 32 random bits a step, the low half of each 64-bit draw first, step by
+// step and read by read for the steps each read has. Then the chains advance as one cycle at a
+// time does: all 2 kBatch over the steps both mates have, then the longer mate's kBatch.
+void QualityModel::DrawSteps() {
+  const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
+  const int64_t longest = std::max(steps[0], steps[1]);
+  const int64_t both = std::min(steps[0], steps[1]);
+  uint32_t* draws = wide_draws_.data();
+  const size_t common = static_cast<size_t>(both) * kStepReads;  // every read's: two draws a word
+  for (size_t i = 0; i < common; i += 2) {
+    const uint64_t word = stream_();
+    draws[i] = static_cast<uint32_t>(word);
+    draws[i + 1] = static_cast<uint32_t>(word >> 32);
+  }
+  uint64_t word = 0;
+  bool high = false;
+  for (int64_t t = both; t < longest; ++t) {
+    for (size_t r = 0; r < kStepReads; ++r) {
+      if (t >= steps[r % 2])
+        continue;
+      if (!high)
+        word = stream_();
+      draws[static_cast<size_t>(t) * kStepReads + r] =
+          static_cast<uint32_t>(high ? word >> 32 : word);
+      high = !high;
+    }
+  }
+  std::array<uint32_t, kStepReads> previous{};
+  AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
+  if (steps[0] > both)
+    AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data());
+  else if (steps[1] > both)
+    AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data());
+  next_pair_ = 0;
+}
+
+template <int kChains, int kStride, int kFirst>
+void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = qualities_.data();
+  const uint16_t* pair_qualities = pair_qualities_.data();
+  const uint32_t* table = step_table_.data();
+  uint32_t previous[kChains];
+#pragma GCC unroll 32
+  for (int j = 0; j < kChains; ++j)
+    previous[j] = rows[kFirst + j * kStride];
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+#pragma GCC unroll 32
+    for (int j = 0; j < kChains; ++j) {
+      const int r = kFirst + j * kStride;
+      const size_t mate = static_cast<size_t>(r % 2);
+      // The top 6 bits pick a column, the next 16 a fraction.
+      const uint32_t draw = draws[at + static_cast<size_t>(r)];
+      const uint32_t column = step[mate * (kStepTable / 2) + previous[j] + (draw >> 26)];
+      const uint32_t fraction = (draw >> 10) & 0xffff;
+      const uint32_t state = (column >> 16) & 0xff;
+      const uint32_t alias = column >> 24;
+      const uint32_t outcome =
+          __builtin_expect_with_probability(fraction <= (column & 0xffff), 1, 0.5) ? state : alias;
+      previous[j] = (outcome & 0x38) << 3;  // the second state's row: its index * kStepRow
+      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair_qualities[outcome],
+                  sizeof(uint16_t));
+    }
+  }
+#pragma GCC unroll 32
+  for (int j = 0; j < kChains; ++j)
+    rows[kFirst + j * kStride] = previous[j];
+}
+
 // One read of the batch's next pair: its drawn qualities (the N quality where the base is N),
 // and its errors. A base is wrong when the hazard accumulated since the last error (through the
 // block's reads in order) reaches an Exp(1) draw: a Bernoulli trial of its quality's
 // probability, independent of every other base's (an N's trial decides nothing). The draws come
 // from the block's quality stream, the wrong base from the pair's.
 //
-// A read without N (most) goes in chunks: each chunk's qualities are copied and their hazards
-// summed without a branch, and only a chunk whose sum reaches the next draw is walked base by
-// base. The cycles' sums are added in a pass of their own.
+// The read's qualities are gathered first; then a read without N (most) goes in chunks: each
+// chunk's hazards are summed without a branch, and only a chunk whose sum reaches the next draw
+// is walked base by base. The cycles' sums are added in a pass of their own.
 template <bool kHasN>
 int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   constexpr int64_t kChunk = 16;
-  const char* drawn = qualities_.data() + r;
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
+  // The read's drawn qualities, in cycle order: a cycle's for every read in turn, or two
+  // cycles' (a step's) for every read in turn.
+  if (two_cycles_) {
+    const char* drawn = qualities_.data() + 2 * r;
+    const size_t pairs = static_cast<size_t>(length) / 2;
+    for (size_t p = 0; p < pairs; ++p)
+      std::memcpy(out + 2 * p, drawn + p * 2 * kStepReads, 2);
+    if (length % 2)
+      out[length - 1] = drawn[pairs * 2 * kStepReads];
+  } else {
+    const char* drawn = qualities_.data() + r;
+    for (int64_t i = 0; i < length; ++i)
+      out[i] = drawn[static_cast<size_t>(i) * kReads];
+  }
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;
@@ -274,11 +449,8 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
     const int64_t chunk_end = kHasN ? length : std::min(length, i + kChunk);
     if (!kHasN) {
       uint64_t chunk = 0;  // at most 2^40 a base: no overflow
-      for (int64_t j = i; j < chunk_end; ++j) {
-        const char quality = drawn[static_cast<size_t>(j) * kReads];
-        out[j] = quality;
-        chunk += hazard_of[static_cast<unsigned char>(quality)];
-      }
+      for (int64_t j = i; j < chunk_end; ++j)
+        chunk += hazard_of[static_cast<unsigned char>(out[j])];
       if (chunk < until - hazard) {
         hazard += chunk;
         i = chunk_end;
@@ -287,9 +459,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
     }
     for (; i < chunk_end; ++i) {
       const bool n = kHasN && bases[i] == 'N';
-      const char quality = n       ? end.n_quality
-                           : kHasN ? drawn[static_cast<size_t>(i) * kReads]
-                                   : out[i];
+      const char quality = n ? end.n_quality : out[i];
       out[i] = quality;
       hazard += hazard_of[static_cast<unsigned char>(quality)];
       if (hazard < until)
@@ -312,7 +482,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
 }
 
 void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
-  if (next_pair_ == kBatch)
+  if (next_pair_ == (two_cycles_ ? kStepBatch : kBatch))
     DrawBatch();
   Read* reads[2] = {&read1, &read2};
   for (size_t mate = 0; mate < 2; ++mate) {

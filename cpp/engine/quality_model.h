@@ -11,16 +11,26 @@
 // 1 / (2^16 states)), the same for every row, so a quality costs one load and a conditional
 // move after the previous one.
 //
+// A profile of at most kMaxTwoCycleStates states (binned instruments': readforge's built-in
+// profile, ART's HiSeq 2500 ones) advances two cycles a draw: per step of two cycles and previous
+// state, 64 columns, one per pair of states, weighted by their joint probability, and 22 of 32
+// random bits serve two bases (a pair's probability kept to 2^-22); a read's last cycle, when it
+// has an odd number, is a step whose pairs are its state twice. That halves the steps a chain
+// waits on, and a step needs no multiplication, for tables of 4 KB a step (both ends): with more
+// states (most profiles learned from older instruments) a cycle is a step.
+//
 // A chain waits on its own previous state, so one read's qualities are latency-bound: the
-// qualities of kBatch pairs (2 kBatch chains, side by side in memory) are drawn together, ahead
-// of their reads, from a random stream of the block's own (StreamPurpose::kQualities). Errors
-// are placed when a pair's reads are made, from the pair's stream, by hazards
-// (exponential_draw.h): one draw per error and none per base.
+// qualities of kBatch pairs (2 kBatch chains, side by side in memory; kStepBatch two cycles a
+// step, whose tables are read from the L2 cache) are drawn together, ahead of their reads, from
+// a random stream of the block's own (StreamPurpose::kQualities). Errors are placed when a
+// pair's reads are made, from the pair's stream, by hazards (exponential_draw.h): one draw per
+// error and none per base.
 #ifndef READFORGE_ENGINE_QUALITY_MODEL_H_
 #define READFORGE_ENGINE_QUALITY_MODEL_H_
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -100,11 +110,25 @@ class QualityModel {
     std::optional<GeometricGaps> deletion_gaps;
   };
 
+  static constexpr int kFractionBits = 16;  // a column's fraction of the draw
+  static constexpr int kMaxTwoCycleStates = 8;
+  static constexpr size_t kStepRow = 64;  // columns from one previous state's row to the next
+  static constexpr size_t kStepTable = 2 * kMaxTwoCycleStates * kStepRow;  // a step's, both ends'
   static constexpr int kBatch = 4;           // pairs whose chains are drawn together
   static constexpr int kReads = 2 * kBatch;  // read r of a batch: pair r / 2, mate r % 2
+  static constexpr int kStepBatch = 16;      // two cycles a step: more chains, to wait on memory
+  static constexpr int kStepReads = 2 * kStepBatch;
 
   void Compile(const QualityProfile& profile, int mate, int64_t length, End* end);
+  void CompileSteps(const std::function<const uint64_t*(int64_t, int)>& counts_after,
+                    int mate,
+                    int k,
+                    int rows,
+                    int64_t cycles);
+  // A row of the alias table: from a cycle's counts, or from weights in units of 2^-16 of a
+  // column (one column each, a weight of 0 for what never occurs).
   static void AddRow(const uint64_t* counts, int states, End* end);
+  static void AddWeights(std::vector<uint64_t> weight, End* end);
   char Substitute(const End& end, char base, Rng& rng) const;
   // The qualities of the block's next kBatch pairs.
   void DrawBatch();
@@ -112,6 +136,10 @@ class QualityModel {
   // `to`; `rows` holds each read's row for its next cycle, in and out.
   template <int kChains, int kStride, int kFirst>
   void Advance(int64_t from, int64_t to, uint32_t* rows);
+  // The same two cycles a step, over steps `from` to `to`.
+  void DrawSteps();
+  template <int kChains, int kStride, int kFirst>
+  void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
@@ -122,8 +150,14 @@ class QualityModel {
   std::array<uint64_t, 128> hazard_of_{};  // quality character -> its error hazard
   std::array<int64_t, 2> lengths_{};
   Rng stream_;
-  std::vector<uint16_t> draws_;  // [cycle][read]: 16 bits a base
-  std::vector<char> qualities_;  // [cycle][read]
+  bool two_cycles_ = false;
+  std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
+  // Two cycles a step: [step][end][previous state][kStepRow], each column a fraction's bound (low
+  // 16 bits), its outcome and its alias's (second state * 8 + first).
+  std::vector<uint32_t> step_table_;
+  std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
+  std::vector<uint32_t> wide_draws_;  // [step][read]: 32 bits two bases
+  std::vector<char> qualities_;       // [cycle][read], or [step][read][2] two cycles a step
   uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
   uint64_t until_ = 0;   // error, and the Exp(1) draw the next one is at
   int next_pair_ = kBatch;

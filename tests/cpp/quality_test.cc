@@ -10,6 +10,7 @@
 #include "engine/profile_learner.h"
 #include "engine/quality_bins.h"
 #include "engine/quality_profile.h"
+#include "engine/random.h"
 #include "test_util.h"
 
 namespace readforge {
@@ -188,6 +189,116 @@ TEST(QualityProfiles, QualitiesFollowTheProfileCycleByCycle) {
   // R2 is worse than R1 late in the read, and both fall along it (a parametric Illumina shape).
   EXPECT_LT(o.quality_profile->MeanQuality(1, 149), o.quality_profile->MeanQuality(0, 149) - 1);
   EXPECT_LT(o.quality_profile->MeanQuality(0, 149), o.quality_profile->MeanQuality(0, 0) - 4);
+}
+
+// A chained profile of `states` qualities over `cycles` cycles, its counts and transition rows
+// drawn from `seed` (some rows empty: the cycle's counts stand in), states 1 and 2 never
+// following state 0 (a transition that must never be drawn).
+std::string RandomChainProfile(int states, int cycles, uint64_t seed) {
+  Rng rng(seed);
+  std::string text = "#readforge-profile\t1\nalphabet";
+  for (int q = 0; q < states; ++q)
+    text += "\t" + std::to_string(2 + 3 * q);
+  text += "\n";
+  auto count = [&] { return std::to_string(rng() % 1000 < 150 ? 0 : 1 + rng() % 5000); };
+  for (const char* end : {"R1", "R2"}) {
+    text += std::string("end\t") + end + "\t" + std::to_string(cycles) + "\t2\n";
+    for (int c = 0; c < cycles; ++c) {
+      text += std::string("cycle\t") + end + "\t" + std::to_string(c);
+      for (int q = 0; q < states; ++q)
+        text += "\t" + std::to_string(1 + rng() % 1000);
+      text += "\n";
+    }
+    for (int c = 1; c < cycles; ++c) {
+      for (int p = 0; p < states; ++p) {
+        if (p == states - 1 && c % 7 == 0)
+          continue;  // no row: the cycle's counts
+        text += std::string("trans\t") + end + "\t" + std::to_string(c) + "\t" +
+                std::to_string(p);
+        for (int q = 0; q < states; ++q)
+          text += "\t" + (p == 0 && (q == 1 || q == 2) ? std::string("0") : count());
+        text += "\n";
+      }
+    }
+  }
+  return text;
+}
+
+// The probability of state `q` at `cycle` after state `p`, as the profile says.
+double TransitionProbability(const ReadEndProfile& end, int64_t cycle, int p, int q, int k) {
+  const uint64_t* row = end.Row(cycle, p, k);
+  uint64_t total = 0;
+  for (int s = 0; s < k; ++s)
+    total += row[s];
+  if (total == 0) {
+    row = &end.counts[static_cast<size_t>(cycle * k)];
+    for (int s = 0; s < k; ++s)
+      total += row[s];
+  }
+  return static_cast<double>(row[q]) / static_cast<double>(total);
+}
+
+// Every transition the reads show is the profile's: per read end, transitions into even cycles
+// and into odd ones apart (a profile of few states draws two cycles at a time, so one kind lies
+// within a draw and the other between two), each cell of the summed transition counts within 6
+// standard errors of what the profile implies, and a forbidden transition never seen. With few
+// states (two cycles a draw) and many (one), odd and unequal read lengths.
+TEST(QualityProfiles, TransitionsFollowTheProfileWithinAndBetweenDraws) {
+  const std::string fasta = RandomFasta({{"chr", 200000}}, 6);
+  for (int states : {6, 12}) {
+    auto profile = Load(RandomChainProfile(states, 150, 40 + states));
+    ASSERT_TRUE(profile);
+    Options o;
+    o.seed = 8;
+    o.num_pairs = 30000;
+    o.read1_length = 149;
+    o.read2_length = 100;
+    o.quality_profile = profile;
+    RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+    ASSERT_TRUE(r.ok) << r.error;
+    std::map<char, int> state_of;
+    for (int q = 0; q < states; ++q)
+      state_of[static_cast<char>(33 + profile->alphabet[static_cast<size_t>(q)])] = q;
+    const size_t k = static_cast<size_t>(states);
+    for (int mate = 0; mate < 2; ++mate) {
+      const int64_t length = mate == 0 ? o.read1_length : o.read2_length;
+      // [parity of the cycle][cycle][previous state][state]
+      std::vector<std::vector<int64_t>> seen(static_cast<size_t>(length),
+                                             std::vector<int64_t>(k * k, 0));
+      for (const auto& rec : ParseFastq(mate == 0 ? r.read1 : r.read2)) {
+        ASSERT_EQ(static_cast<int64_t>(rec.qualities.size()), length);
+        for (int64_t c = 1; c < length; ++c) {
+          const int p = state_of.at(rec.qualities[static_cast<size_t>(c - 1)]);
+          const int q = state_of.at(rec.qualities[static_cast<size_t>(c)]);
+          ++seen[static_cast<size_t>(c)][static_cast<size_t>(p) * k + static_cast<size_t>(q)];
+        }
+      }
+      for (int parity = 0; parity < 2; ++parity) {
+        std::vector<double> observed(k * k, 0), expected(k * k, 0), variance(k * k, 0);
+        for (int64_t c = 1 + (parity == 0); c < length; c += 2) {
+          const auto& cell = seen[static_cast<size_t>(c)];
+          for (size_t p = 0; p < k; ++p) {
+            int64_t from = 0;
+            for (size_t q = 0; q < k; ++q)
+              from += cell[p * k + q];
+            for (size_t q = 0; q < k; ++q) {
+              const double prob = TransitionProbability(profile->end(mate), c, static_cast<int>(p),
+                                                        static_cast<int>(q), states);
+              observed[p * k + q] += static_cast<double>(cell[p * k + q]);
+              expected[p * k + q] += static_cast<double>(from) * prob;
+              variance[p * k + q] += static_cast<double>(from) * prob * (1 - prob);
+            }
+          }
+        }
+        for (size_t cell = 0; cell < k * k; ++cell) {
+          EXPECT_NEAR(observed[cell], expected[cell], 6 * std::sqrt(variance[cell]) + 1)
+              << states << " states, R" << mate + 1 << ", into "
+              << (parity == 0 ? "even" : "odd") << " cycles, " << cell / k << " -> " << cell % k;
+        }
+        EXPECT_EQ(observed[1] + observed[2], 0) << "0 -> 1 or 2 is never in the profile";
+      }
+    }
+  }
 }
 
 TEST(QualityProfiles, ALearnedProfileIsTheOneTheReadsCameFrom) {
