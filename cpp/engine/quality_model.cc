@@ -32,11 +32,15 @@ QualityModel::QualityModel(const QualityProfile& profile,
   // Every Phred+33 character: the profile's qualities and its N quality alike.
   for (int q = 0; 33 + q < static_cast<int>(hazard_of_.size()); ++q)
     hazard_of_[static_cast<size_t>(33 + q)] = Hazard(PhredErrorProbability(q));
+  lengths_ = {read1_length, read2_length};
+  const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
   two_cycles_ = profile.states() <= kMaxTwoCycleStates;
   next_pair_ = two_cycles_ ? kStepBatch : kBatch;
   if (two_cycles_) {
-    const size_t steps = static_cast<size_t>(std::max(read1_length, read2_length) + 1) / 2;
+    const size_t steps = (longest + 1) / 2;
     step_table_.assign(steps * kStepTable, 0);
+    wide_draws_.resize(steps * kStepReads);
+    qualities_.resize(steps * kStepReads * 2);
     // An outcome's two quality characters, the first cycle's in the low byte.
     for (size_t o = 0; o < pair_qualities_.size(); ++o) {
       const size_t first = std::min(o % 8, phred_chars_.size() - 1);
@@ -45,19 +49,12 @@ QualityModel::QualityModel(const QualityProfile& profile,
           static_cast<uint16_t>(static_cast<unsigned char>(phred_chars_[first]) |
                                 static_cast<unsigned char>(phred_chars_[second]) << 8);
     }
-  }
-  Compile(profile, 0, read1_length, &ends_[0]);
-  Compile(profile, 1, read2_length, &ends_[1]);
-  lengths_ = {read1_length, read2_length};
-  const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
-  if (two_cycles_) {
-    const size_t steps = (longest + 1) / 2;
-    wide_draws_.resize(steps * kStepReads);
-    qualities_.resize(steps * kStepReads * 2);
   } else {
     draws_.resize(longest * kReads);
     qualities_.resize(longest * kReads);
   }
+  Compile(profile, 0, read1_length, &ends_[0]);
+  Compile(profile, 1, read2_length, &ends_[1]);
 }
 
 void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
@@ -343,7 +340,7 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
 
 // Two cycles a step: 32 random bits a step, the low half of each 64-bit draw first, step by
 // step and read by read for the steps each read has. Then the chains advance as one cycle at a
-// time does: all 2 kBatch over the steps both mates have, then the longer mate's kBatch.
+// time does: all 2 kStepBatch over the steps both mates have, then the longer mate's kStepBatch.
 void QualityModel::DrawSteps() {
   const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
   const int64_t longest = std::max(steps[0], steps[1]);
