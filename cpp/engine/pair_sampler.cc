@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "engine/haplotype_reader.h"
+#include "formats/find_n.h"
 
 namespace readforge {
 
@@ -159,12 +159,11 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
 }
 
 bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
-  // Most reads hold no N: memchr (vectorised in every libc) answers those at once (std::count
-  // widens each byte to 64 bits, and this is asked of every read drawn).
-  const void* first = std::memchr(bases, 'N', static_cast<size_t>(length));
-  if (first == nullptr)
+  // Most reads hold no N: FindN (vectorised) answers those at once (std::count widens each
+  // byte to 64 bits, and this is asked of every read drawn).
+  const char* from = FindN(bases, bases + length);
+  if (from == bases + length)
     return false;
-  const char* from = static_cast<const char*>(first);
   return std::count(from, bases + length, 'N') > MaxNsOf(length);
 }
 

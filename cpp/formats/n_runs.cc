@@ -1,14 +1,14 @@
 #include "formats/n_runs.h"
 
-#include <cstring>
+#include "formats/find_n.h"
 
 namespace readforge {
 
 void AppendNRuns(const char* bases, int64_t n, int64_t offset, std::vector<NRun>* runs) {
   const char* p = bases;
   const char* end = bases + n;
-  // memchr: real references are long stretches without an N, which it skips at memory speed.
-  while (const char* q = static_cast<const char*>(std::memchr(p, 'N', end - p))) {
+  // Real references are long stretches without an N, which FindN skips at memory speed.
+  for (const char* q = FindN(p, end); q != end; q = FindN(p, end)) {
     const char* r = q;
     while (r < end && *r == 'N')
       ++r;
