@@ -3,7 +3,7 @@
 // Access path), reading files back, and the native CLI for comparison.
 import { expect, Page, test as base } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,17 +162,21 @@ export function nativeRun(
   vcf = false,
 ): { fastq: Buffer[]; vcf?: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'readforge-e2e-'));
-  const paths = fastq.map((o) => join(dir, o));
-  const vcfArgs = vcf ? ['--vcf', join(dir, 'truth.vcf')] : [];
-  execFileSync(
-    join(ROOT, 'build/readforge'),
-    ['-q', ...args, ...vcfArgs, '--mutations', '/dev/null', reference, ...paths],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  return {
-    fastq: paths.map((p) => readFileSync(p)),
-    vcf: vcf ? readFileSync(join(dir, 'truth.vcf')) : undefined,
-  };
+  try {
+    const paths = fastq.map((o) => join(dir, o));
+    const vcfArgs = vcf ? ['--vcf', join(dir, 'truth.vcf')] : [];
+    execFileSync(
+      join(ROOT, 'build/readforge'),
+      ['-q', ...args, ...vcfArgs, '--mutations', '/dev/null', reference, ...paths],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    return {
+      fastq: paths.map((p) => readFileSync(p)),
+      vcf: vcf ? readFileSync(join(dir, 'truth.vcf')) : undefined,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Fills option `name` (#opt-NAME), opening Advanced first when it sits there. */

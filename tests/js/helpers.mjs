@@ -127,15 +127,19 @@ export async function waitFor(url) {
 /** The native CLI's outputs (read files named `files`, in a temporary folder) for `args`. */
 export function nativeOutputs(args, reference, files) {
   const dir = mkdtempSync(join(tmpdir(), 'readforge-native-'));
-  execFileSync(NATIVE, [
-    '-q',
-    ...args,
-    '--mutations',
-    '/dev/null',
-    reference,
-    ...files.map((f) => join(dir, f)),
-  ]);
-  return files.map((f) => readFileSync(join(dir, f)));
+  try {
+    execFileSync(NATIVE, [
+      '-q',
+      ...args,
+      '--mutations',
+      '/dev/null',
+      reference,
+      ...files.map((f) => join(dir, f)),
+    ]);
+    return files.map((f) => readFileSync(join(dir, f)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // a run of millions of pairs: gigabytes
+  }
 }
 
 /** A shared run's manifest (web/src/shared/run-manifest.ts) as the app posts it (README's example). */
