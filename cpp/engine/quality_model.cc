@@ -23,6 +23,37 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
   return scaled == 0 ? 0 : scaled > 0xffffffffu ? 0xffffffffu : static_cast<uint32_t>(scaled - 1);
 }
 
+// Fills draws[unit * reads + r] (a unit: a cycle, or a step of two) for each read r of a batch
+// and each unit its mate has (units[r % 2]), unit by unit and read by read, with pieces of the
+// stream's 64-bit draws from the low end. The units both mates have take whole draws (`reads`
+// is a multiple of the pieces a draw), and the longer mate's others continue piece by piece.
+template <typename Draw>
+void FillDraws(Rng& stream, const int64_t units[2], size_t reads, Draw* draws) {
+  constexpr int kBits = 8 * sizeof(Draw);
+  constexpr size_t kPieces = 64 / kBits;
+  const size_t common = static_cast<size_t>(std::min(units[0], units[1])) * reads;
+  for (size_t i = 0; i < common; i += kPieces) {
+    const uint64_t word = stream();
+    for (size_t p = 0; p < kPieces; ++p)
+      draws[i + p] = static_cast<Draw>(word >> (kBits * p));
+  }
+  uint64_t word = 0;
+  size_t left = 0;
+  for (int64_t u = std::min(units[0], units[1]); u < std::max(units[0], units[1]); ++u) {
+    for (size_t r = 0; r < reads; ++r) {
+      if (u >= units[r % 2])
+        continue;
+      if (left == 0) {
+        word = stream();
+        left = kPieces;
+      }
+      draws[static_cast<size_t>(u) * reads + r] = static_cast<Draw>(word);
+      word >>= kBits;
+      --left;
+    }
+  }
+}
+
 }  // namespace
 
 QualityModel::QualityModel(const QualityProfile& profile,
@@ -255,43 +286,16 @@ void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
   until_ = ExponentialDraw(stream_());
 }
 
-// The draws come cycle by cycle, read by read (r = 2 pair + mate), 16 bits each from the low end
-// of each 64-bit draw up, for the cycles each read has (kReads is a multiple of 4, so the cycles
-// both mates have take whole draws). Then the chains advance together: all 2 kBatch over the
-// cycles both mates have, then the longer mate's kBatch.
+// The draws: 16 bits a base (FillDraws, cycle by cycle, read r = 2 pair + mate). Then the
+// chains advance together: all 2 kBatch over the cycles both mates have, then the longer mate's
+// kBatch.
 void QualityModel::DrawBatch() {
   if (two_cycles_) {
     DrawSteps();
     return;
   }
-  const int64_t longest = std::max(lengths_[0], lengths_[1]);
   const int64_t both = std::min(lengths_[0], lengths_[1]);
-  // The cycles both mates have: every read's, four draws a word.
-  uint16_t* draws = draws_.data();
-  const size_t common = static_cast<size_t>(both) * kReads;
-  for (size_t i = 0; i < common; i += 4) {
-    const uint64_t word = stream_();
-    draws[i] = static_cast<uint16_t>(word);
-    draws[i + 1] = static_cast<uint16_t>(word >> 16);
-    draws[i + 2] = static_cast<uint16_t>(word >> 32);
-    draws[i + 3] = static_cast<uint16_t>(word >> 48);
-  }
-  // The longer mate's other cycles: its reads' only.
-  uint64_t word = 0;
-  int left = 0;
-  for (int64_t c = both; c < longest; ++c) {
-    for (size_t r = 0; r < kReads; ++r) {
-      if (c >= lengths_[r % 2])
-        continue;
-      if (left == 0) {
-        word = stream_();
-        left = 4;
-      }
-      draws[static_cast<size_t>(c) * kReads + r] = static_cast<uint16_t>(word);
-      word >>= 16;
-      --left;
-    }
-  }
+  FillDraws(stream_, lengths_.data(), kReads, draws_.data());
   std::array<uint32_t, kReads> previous{};  // each chain's row for its next cycle
   Advance<kReads, 1, 0>(0, both, previous.data());
   if (lengths_[0] > both)
@@ -339,33 +343,13 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
     rows[kFirst + j * kStride] = previous[j];
 }
 
-// Two cycles a step: 32 random bits a step, the low half of each 64-bit draw first, step by
-// step and read by read for the steps each read has. Then the chains advance as one cycle at a
-// time does: all 2 kStepBatch over the steps both mates have, then the longer mate's kStepBatch.
+// Two cycles a step: 32 random bits a step (FillDraws, step by step). Then the chains advance as
+// one cycle at a time does: all 2 kStepBatch over the steps both mates have, then the longer
+// mate's kStepBatch.
 void QualityModel::DrawSteps() {
   const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
-  const int64_t longest = std::max(steps[0], steps[1]);
   const int64_t both = std::min(steps[0], steps[1]);
-  uint32_t* draws = wide_draws_.data();
-  const size_t common = static_cast<size_t>(both) * kStepReads;  // every read's: two draws a word
-  for (size_t i = 0; i < common; i += 2) {
-    const uint64_t word = stream_();
-    draws[i] = static_cast<uint32_t>(word);
-    draws[i + 1] = static_cast<uint32_t>(word >> 32);
-  }
-  uint64_t word = 0;
-  bool high = false;
-  for (int64_t t = both; t < longest; ++t) {
-    for (size_t r = 0; r < kStepReads; ++r) {
-      if (t >= steps[r % 2])
-        continue;
-      if (!high)
-        word = stream_();
-      draws[static_cast<size_t>(t) * kStepReads + r] =
-          static_cast<uint32_t>(high ? word >> 32 : word);
-      high = !high;
-    }
-  }
+  FillDraws(stream_, steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
   AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
   if (steps[0] > both)
