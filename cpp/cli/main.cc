@@ -187,23 +187,11 @@ Status ReadSettingFiles(const CommandLine& line, SettingFiles* files) {
   files->bed.resize(line.bed_paths.size());
   for (size_t i = 0; i < line.bed_paths.size(); ++i)
     RF_RETURN_IF_ERROR(ReadWholeFile(line.bed_paths[i], &files->bed[i]));
-  const std::pair<const std::string*, std::string*> named[] = {
-      {&line.quality_bins_path, &files->quality_bins},
-      {&line.fragment_hist_path, &files->fragment_hist},
-      {&line.gc_bias_path, &files->gc_bias},
-      {&line.copy_number_path, &files->copy_number},
-      {&line.somatic_path, &files->somatic},
-      {&line.somatic_copy_number_path, &files->somatic_copy_number},
-      {&line.amplicons_path, &files->amplicons}};
-  for (const auto& [path, text] : named) {
-    if (!path->empty())
-      RF_RETURN_IF_ERROR(ReadWholeFile(*path, text));
-  }
-  if (line.community_path.empty()) {
-    if (!line.genome_map_path.empty())
-      RF_RETURN_IF_ERROR(ReadWholeFile(line.genome_map_path, &files->genome_map));
-    if (!line.abundance_path.empty())
-      RF_RETURN_IF_ERROR(ReadWholeFile(line.abundance_path, &files->abundance));
+  for (const FileSetting& setting : kFileSettings) {
+    const std::string& path = line.*setting.path;
+    std::string& text = files->*setting.text;
+    if (!path.empty() && text.empty())  // a joined community's map and abundances are given
+      RF_RETURN_IF_ERROR(ReadWholeFile(path, &text));
   }
   return Status::Ok();
 }

@@ -673,18 +673,10 @@ Status CheckFilesGiven(const CommandLine& line, const SettingFiles& files) {
     return Status::Error("--community: the map of the joined genomes of '" + line.community_path +
                          "' was not given");
   }
-  const std::pair<const std::string*, const std::string*> named[] = {
-      {&line.genome_map_path, &files.genome_map},
-      {&line.abundance_path, &files.abundance},
-      {&line.copy_number_path, &files.copy_number},
-      {&line.somatic_path, &files.somatic},
-      {&line.somatic_copy_number_path, &files.somatic_copy_number},
-      {&line.amplicons_path, &files.amplicons}};
-  const char* flags[] = {"--genome-map", "--abundance",           "--copy-number",
-                         "--somatic",    "--somatic-copy-number", "--amplicons"};
-  for (size_t i = 0; i < std::size(named); ++i) {
-    if (!named[i].first->empty() && named[i].second->empty())
-      return Status::Error(std::string(flags[i]) + ": the text of '" + *named[i].first +
+  for (const FileSetting& setting : kFileSettings) {
+    const std::string& path = line.*setting.path;
+    if (!path.empty() && (files.*setting.text).empty())
+      return Status::Error(std::string(setting.flag) + ": the text of '" + path +
                            "' was not given");
   }
   return Status::Ok();

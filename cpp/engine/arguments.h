@@ -76,6 +76,26 @@ struct SettingFiles {
   bool pending = false;
 };
 
+// Each setting that names one file (--bed, which may name several, aside): its flag, the path
+// it names (empty: not given) and where its text goes.
+struct FileSetting {
+  const char* flag;
+  std::string CommandLine::*path;
+  std::string SettingFiles::*text;
+};
+inline constexpr FileSetting kFileSettings[] = {
+    {"--quality-bins", &CommandLine::quality_bins_path, &SettingFiles::quality_bins},
+    {"--fragment-hist", &CommandLine::fragment_hist_path, &SettingFiles::fragment_hist},
+    {"--gc-bias", &CommandLine::gc_bias_path, &SettingFiles::gc_bias},
+    {"--genome-map", &CommandLine::genome_map_path, &SettingFiles::genome_map},
+    {"--abundance", &CommandLine::abundance_path, &SettingFiles::abundance},
+    {"--copy-number", &CommandLine::copy_number_path, &SettingFiles::copy_number},
+    {"--somatic", &CommandLine::somatic_path, &SettingFiles::somatic},
+    {"--somatic-copy-number", &CommandLine::somatic_copy_number_path,
+     &SettingFiles::somatic_copy_number},
+    {"--amplicons", &CommandLine::amplicons_path, &SettingFiles::amplicons},
+};
+
 // Options from (name, value) settings, as the wasm hosts pass them (a form, a query string, or
 // the `settings` a parsed command line recorded), plus the texts of files they name. Validated.
 Status OptionsFromSettings(const std::vector<Setting>& settings,
