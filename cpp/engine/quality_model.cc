@@ -72,18 +72,23 @@ QualityModel::QualityModel(const QualityProfile& profile,
     const size_t steps = (longest + 1) / 2;
     step_table_.assign(steps * kStepTable, 0);
     wide_draws_.resize(steps * kStepReads);
-    qualities_.resize(steps * kStepReads * 2);
+    quality_row_ = steps * 2;
+    qualities_.resize(kStepReads * quality_row_);
+    hazard_row_ = steps;
+    hazard_sums_.resize(kStepReads * hazard_row_);
     // An outcome's two quality characters, the first cycle's in the low byte.
     for (size_t o = 0; o < pair_qualities_.size(); ++o) {
       const size_t first = std::min(o % 8, phred_chars_.size() - 1);
       const size_t second = std::min(o / 8, phred_chars_.size() - 1);
-      pair_qualities_[o] =
-          static_cast<uint16_t>(static_cast<unsigned char>(phred_chars_[first]) |
-                                static_cast<unsigned char>(phred_chars_[second]) << 8);
+      const unsigned char first_char = static_cast<unsigned char>(phred_chars_[first]);
+      const unsigned char second_char = static_cast<unsigned char>(phred_chars_[second]);
+      pair_qualities_[o] = static_cast<uint16_t>(first_char | second_char << 8);
+      pair_hazards_[o] = hazard_of_[first_char] + hazard_of_[second_char];
     }
   } else {
     draws_.resize(longest * kReads);
-    qualities_.resize(longest * kReads);
+    quality_row_ = longest;
+    qualities_.resize(kReads * quality_row_);
   }
   Compile(profile, 0, read1_length, &ends_[0]);
   Compile(profile, 1, read2_length, &ends_[1]);
@@ -310,6 +315,7 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
   const uint32_t k = static_cast<uint32_t>(phred_chars_.size());
   const uint16_t* draws = draws_.data();
   char* qualities = qualities_.data();
+  const size_t quality_row = quality_row_;
   const Column* columns[2] = {ends_[0].columns.data(), ends_[1].columns.data()};
   const size_t cycle_stride[2] = {ends_[0].cycle_stride, ends_[1].cycle_stride};
   // The chains' states in locals, so that the quality stores (chars, which may alias any memory
@@ -336,7 +342,8 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
           __builtin_expect_with_probability((scaled & 0xffff) <= column.bound, 1, 0.5) ? pick
                                                                                        : alias_pick;
       previous[j] = picked & 0xffff;
-      qualities[at + static_cast<size_t>(r)] = static_cast<char>(picked >> 16);
+      qualities[static_cast<size_t>(r) * quality_row + static_cast<size_t>(c)] =
+          static_cast<char>(picked >> 16);
     }
   }
   for (int j = 0; j < kChains; ++j)
@@ -351,24 +358,32 @@ void QualityModel::DrawSteps() {
   const int64_t both = std::min(steps[0], steps[1]);
   FillDraws(stream_, steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
-  AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
+  std::array<uint64_t, kStepReads> sums{};
+  AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data(), sums.data());
   if (steps[0] > both)
-    AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data());
+    AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data(), sums.data());
   else if (steps[1] > both)
-    AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data());
+    AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data(), sums.data());
   next_pair_ = 0;
 }
 
 template <int kChains, int kStride, int kFirst>
-void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
+void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums) {
   const uint32_t* draws = wide_draws_.data();
   char* qualities = qualities_.data();
+  const size_t quality_row = quality_row_;
   const uint16_t* pair_qualities = pair_qualities_.data();
+  const uint64_t* pair_hazards = pair_hazards_.data();
+  uint64_t* hazard_sums = hazard_sums_.data();
+  const size_t steps = hazard_row_;
   const uint32_t* table = step_table_.data();
   uint32_t previous[kChains];
+  uint64_t sum[kChains];
 #pragma GCC unroll 32
-  for (int j = 0; j < kChains; ++j)
+  for (int j = 0; j < kChains; ++j) {
     previous[j] = rows[kFirst + j * kStride];
+    sum[j] = sums[kFirst + j * kStride];
+  }
   for (int64_t t = from; t < to; ++t) {
     const size_t at = static_cast<size_t>(t) * kStepReads;
     const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
@@ -385,13 +400,17 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
       const uint32_t outcome =
           __builtin_expect_with_probability(fraction <= (column & 0xffff), 1, 0.5) ? state : alias;
       previous[j] = (outcome & 0x38) << 3;  // the second state's row: its index * kStepRow
-      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair_qualities[outcome],
-                  sizeof(uint16_t));
+      std::memcpy(qualities + static_cast<size_t>(r) * quality_row + 2 * static_cast<size_t>(t),
+                  &pair_qualities[outcome], sizeof(uint16_t));
+      sum[j] += pair_hazards[outcome];
+      hazard_sums[static_cast<size_t>(r) * steps + static_cast<size_t>(t)] = sum[j];
     }
   }
 #pragma GCC unroll 32
-  for (int j = 0; j < kChains; ++j)
+  for (int j = 0; j < kChains; ++j) {
     rows[kFirst + j * kStride] = previous[j];
+    sums[kFirst + j * kStride] = sum[j];
+  }
 }
 
 // One read of the batch's next pair: its drawn qualities (the N quality where the base is N),
@@ -400,52 +419,24 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
 // probability, independent of every other base's (an N's trial decides nothing). The draws come
 // from the block's quality stream, the wrong base from the pair's.
 //
-// The read's qualities are gathered first; then a read without N (most) goes in chunks: each
-// chunk's hazards are summed without a branch, and only a chunk whose sum reaches the next draw
-// is walked base by base. The cycles' sums are added in a pass of their own.
+// A read without N (most) goes in chunks: the running sum of a chunk's hazards is compared with
+// what the next draw still needs at every base, without a branch, and the count of bases below
+// it is where the error falls (the sum only grows), or the whole chunk when none reaches it.
+// The cycles' sums are added in a pass of their own.
 template <bool kHasN>
 int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   constexpr int64_t kChunk = 16;
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
-  // The read's drawn qualities, in cycle order: a cycle's for every read in turn, or two
-  // cycles' (a step's) for every read in turn.
-  if (two_cycles_) {
-    const char* drawn = qualities_.data() + 2 * r;
-    const size_t pairs = static_cast<size_t>(length) / 2;
-    for (size_t p = 0; p < pairs; ++p)
-      std::memcpy(out + 2 * p, drawn + p * 2 * kStepReads, 2);
-    if (length % 2)
-      out[length - 1] = drawn[pairs * 2 * kStepReads];
-  } else {
-    const char* drawn = qualities_.data() + r;
-    for (int64_t i = 0; i < length; ++i)
-      out[i] = drawn[static_cast<size_t>(i) * kReads];
-  }
+  std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;
   int errors = 0;
-  for (int64_t i = 0; i < length;) {
-    const int64_t chunk_end = kHasN ? length : std::min(length, i + kChunk);
-    if (!kHasN) {
-      uint64_t chunk = 0;  // at most 2^40 a base: no overflow
-#if defined(__clang__)
-      // clang (the wasm build's) would vectorise these table lookups lane by lane, which made
-      // readforge-wasm 4% slower.
-#pragma clang loop vectorize(disable)
-#endif
-      for (int64_t j = i; j < chunk_end; ++j)
-        chunk += hazard_of[static_cast<unsigned char>(out[j])];
-      if (chunk < until - hazard) {
-        hazard += chunk;
-        i = chunk_end;
-        continue;
-      }
-    }
-    for (; i < chunk_end; ++i) {
-      const bool n = kHasN && bases[i] == 'N';
+  if (kHasN) {
+    for (int64_t i = 0; i < length; ++i) {
+      const bool n = bases[i] == 'N';
       const char quality = n ? end.n_quality : out[i];
       out[i] = quality;
       hazard += hazard_of[static_cast<unsigned char>(quality)];
@@ -458,6 +449,30 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
         ++errors;
       }
     }
+  } else if (two_cycles_) {
+    errors = PlaceErrors(end, read, r, rng, &hazard, &until);
+  } else {
+    for (int64_t i = 0; i < length;) {
+      const int64_t chunk_end = std::min(length, i + kChunk);
+      const uint64_t need = until - hazard;
+      uint64_t sum = 0;  // at most 2^40 a base: no overflow
+      int64_t below = 0;
+      for (int64_t j = i; j < chunk_end; ++j) {
+        sum += hazard_of[static_cast<unsigned char>(out[j])];
+        below += sum < need;
+      }
+      if (i + below == chunk_end) {
+        hazard += sum;
+        i = chunk_end;
+        continue;
+      }
+      const int64_t wrong = i + below;
+      hazard = 0;
+      until = ExponentialDraw(stream_());
+      bases[wrong] = Substitute(end, bases[wrong], rng);
+      ++errors;
+      i = wrong + 1;
+    }
   }
   hazard_ = hazard;
   until_ = until;
@@ -465,6 +480,63 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
     for (int64_t i = 0; i < length; ++i)
       sums[i] += out[i] - 33;
   }
+  return errors;
+}
+
+// Two cycles a step, a read without N: the read's hazard sums after each step (AdvanceSteps) say
+// where its errors fall. With H(b) the read's hazard through base b, the next error is at the
+// first base whose H reaches `threshold` (what the draw needs beyond the hazard the read started
+// with, then beyond the last error's H): the steps below it are passed over by their sums alone,
+// and most reads (all of their sums below it) need one comparison. The same trials as base by
+// base, in integers: the same errors.
+int QualityModel::PlaceErrors(const End& end,
+                              Read& read,
+                              size_t r,
+                              Rng& rng,
+                              uint64_t* hazard,
+                              uint64_t* until) {
+  const uint64_t* sums = hazard_sums_.data() + r * hazard_row_;
+  const uint64_t* hazard_of = hazard_of_.data();
+  const char* qualities = read.qualities;
+  const int64_t length = read.length;
+  const int64_t pairs = length / 2;  // whole steps (an odd read's last base is its own)
+  auto h = [&](int64_t b) { return hazard_of[static_cast<unsigned char>(qualities[b])]; };
+  const uint64_t through_pairs = pairs > 0 ? sums[pairs - 1] : 0;
+  const uint64_t total = length % 2 ? through_pairs + h(length - 1) : through_pairs;
+  uint64_t threshold = *until - *hazard;
+  uint64_t last_error = 0 - *hazard;  // H where the hazard was last zero (wraps: differences)
+  int errors = 0;
+  int64_t from = 0;  // the first base that can be the next error
+  while (total >= threshold) {
+    int64_t wrong;
+    uint64_t at;  // H(wrong)
+    int64_t t = from / 2;
+    if (from % 2 && t < pairs && sums[t] >= threshold) {
+      wrong = from;  // the second base of the step whose first was the last error
+      at = sums[t];
+    } else {
+      t = (from + 1) / 2;
+      while (t < pairs && sums[t] < threshold)
+        ++t;
+      if (t == pairs) {
+        wrong = length - 1;  // an odd read's last base: total reaches the threshold
+        at = total;
+      } else {
+        const uint64_t first = (t > 0 ? sums[t - 1] : 0) + h(2 * t);
+        wrong = first >= threshold ? 2 * t : 2 * t + 1;
+        at = first >= threshold ? first : sums[t];
+      }
+    }
+    *until = ExponentialDraw(stream_());
+    last_error = at;
+    threshold = at + *until;
+    read.bases[wrong] = Substitute(end, read.bases[wrong], rng);
+    ++errors;
+    from = wrong + 1;
+    if (from == length)
+      break;
+  }
+  *hazard = total - last_error;
   return errors;
 }
 
@@ -510,6 +582,17 @@ int QualityModel::MakeIndels(int mate,
   int errors = 0;
   int64_t t = 0;
   for (int64_t k = 0; k < length;) {
+    // The bases up to the next error are the template's, in one copy. (An insertion where a
+    // deletion was due leaves that deletion behind: it is never reached, as base by base.)
+    const int64_t due = next_deletion >= k ? next_deletion : kNever;
+    const int64_t run = std::min({next_insertion, due, length}) - k;
+    std::memcpy(out + k, templ + t, static_cast<size_t>(run));
+    if (source)
+      std::iota(source + k, source + k + run, static_cast<int32_t>(t));
+    k += run;
+    t += run;
+    if (k == length)
+      break;
     if (k == next_insertion) {
       if (source)
         source[k] = -1;
@@ -518,13 +601,11 @@ int QualityModel::MakeIndels(int mate,
       next_insertion = k + gap(end.insertion_gaps);
       continue;
     }
-    if (k == next_deletion) {
-      if (templ_length - t > length - k) {  // a base to skip, and enough left to finish
-        ++t;
-        ++errors;
-      }
-      next_deletion = k + 1 + gap(end.deletion_gaps);
+    if (templ_length - t > length - k) {  // a base to skip, and enough left to finish
+      ++t;
+      ++errors;
     }
+    next_deletion = k + 1 + gap(end.deletion_gaps);
     if (source)
       source[k] = static_cast<int32_t>(t);
     out[k++] = templ[t++];

@@ -24,7 +24,8 @@
 // step, whose tables are read from the L2 cache) are drawn together, ahead of their reads, from
 // a random stream of the block's own (StreamPurpose::kQualities). Errors are placed when a
 // pair's reads are made, from the pair's stream, by hazards (exponential_draw.h): one draw per
-// error and none per base.
+// error and none per base. Two cycles a step, the chains also sum each read's hazards step by
+// step, so that a read without N finds its errors (or that it has none) from those sums.
 #ifndef READFORGE_ENGINE_QUALITY_MODEL_H_
 #define READFORGE_ENGINE_QUALITY_MODEL_H_
 
@@ -139,10 +140,16 @@ class QualityModel {
   // The same two cycles a step, over steps `from` to `to`.
   void DrawSteps();
   template <int kChains, int kStride, int kFirst>
-  void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows);
+  void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
+  int PlaceErrors(const End& end,
+                  Read& read,
+                  size_t r,
+                  Rng& rng,
+                  uint64_t* hazard,
+                  uint64_t* until);
 
   std::array<End, 2> ends_;
   bool has_indels_ = false;
@@ -152,12 +159,16 @@ class QualityModel {
   Rng stream_;
   bool two_cycles_ = false;
   std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
+  std::array<uint64_t, 64> pair_hazards_{};    // outcome -> its two qualities' hazards, summed
+  std::vector<uint64_t> hazard_sums_;          // [read][step]: a read's hazard through each step
+  size_t hazard_row_ = 0;
   // Two cycles a step: [step][end][previous state][kStepRow], each column a fraction's bound (low
   // 16 bits), its outcome and its alias's (second state * 8 + first).
   std::vector<uint32_t> step_table_;
   std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
   std::vector<uint32_t> wide_draws_;  // [step][read]: 32 bits two bases
-  std::vector<char> qualities_;       // [cycle][read], or [step][read][2] two cycles a step
+  std::vector<char> qualities_;       // [read][quality_row_]: each read's drawn qualities
+  size_t quality_row_ = 0;            // the longest read's cycles (two cycles a step: even)
   uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
   uint64_t until_ = 0;   // error, and the Exp(1) draw the next one is at
   int next_pair_ = kBatch;
