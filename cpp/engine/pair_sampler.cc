@@ -471,6 +471,8 @@ void PairSampler::Run(const SpanWindow& window,
       SkipSpentAmplicons();
     }
   }
+  if (quality_)
+    quality_->FlushCycleSums();
 }
 
 }  // namespace readforge

@@ -65,6 +65,8 @@ QualityModel::QualityModel(const QualityProfile& profile,
   for (int q = 0; 33 + q < static_cast<int>(hazard_of_.size()); ++q)
     hazard_of_[static_cast<size_t>(33 + q)] = Hazard(PhredErrorProbability(q));
   lengths_ = {read1_length, read2_length};
+  cycle_sums_[0].assign(static_cast<size_t>(read1_length), 0);
+  cycle_sums_[1].assign(static_cast<size_t>(read2_length), 0);
   const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
   two_cycles_ = profile.states() <= kMaxTwoCycleStates;
   next_pair_ = two_cycles_ ? kStepBatch : kBatch;
@@ -476,10 +478,6 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   }
   hazard_ = hazard;
   until_ = until;
-  if (int64_t* sums = read.cycle_sums) {
-    for (int64_t i = 0; i < length; ++i)
-      sums[i] += out[i] - 33;
-  }
   return errors;
 }
 
@@ -550,8 +548,38 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
     const bool has_n = FindN(read.bases, read.bases + read.length) != read.bases + read.length;
     read.errors =
         has_n ? Finish<true>(ends_[mate], read, r, rng) : Finish<false>(ends_[mate], read, r, rng);
+    if (read.cycle_sums)
+      AddCycleSums(mate, read);
   }
   ++next_pair_;
+}
+
+// The cycles' quality sums gather in 32 bits (the characters, 33 more each than the quality),
+// which vectorise four times as wide as the 64-bit totals: 2^24 reads of characters below 128
+// stay below 2^31.
+void QualityModel::AddCycleSums(size_t mate, const Read& read) {
+  if (cycle_sums_to_[mate] != read.cycle_sums || sum_reads_[mate] == kSumReads) {
+    FlushCycleSums();
+    cycle_sums_to_[mate] = read.cycle_sums;
+  }
+  uint32_t* sums = cycle_sums_[mate].data();
+  const unsigned char* qualities = reinterpret_cast<const unsigned char*>(read.qualities);
+  for (int64_t i = 0; i < read.length; ++i)
+    sums[i] += qualities[i];
+  ++sum_reads_[mate];
+}
+
+void QualityModel::FlushCycleSums() {
+  for (size_t mate = 0; mate < 2; ++mate) {
+    if (sum_reads_[mate] == 0)
+      continue;
+    const int64_t offset = 33 * sum_reads_[mate];
+    for (size_t i = 0; i < cycle_sums_[mate].size(); ++i) {
+      cycle_sums_to_[mate][i] += int64_t{cycle_sums_[mate][i]} - offset;
+      cycle_sums_[mate][i] = 0;
+    }
+    sum_reads_[mate] = 0;
+  }
 }
 
 int64_t QualityModel::TemplateSlack(int mate, int64_t length) const {

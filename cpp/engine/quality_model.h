@@ -53,7 +53,7 @@ class QualityModel {
     char* bases;
     char* qualities;
     int64_t length;
-    int64_t* cycle_sums;
+    int64_t* cycle_sums;  // added to by FlushCycleSums
     int errors = 0;
   };
 
@@ -63,6 +63,10 @@ class QualityModel {
   // The next pair of the block: gives read 1 and read 2 (of the lengths the model was built
   // for) their qualities as Phred+33 and makes the errors they imply, drawn from `rng`.
   void Apply(Read& read1, Read& read2, Rng& rng);
+
+  // Adds the cycles' quality sums of the reads since the last call to where those reads said
+  // (Read::cycle_sums): call it when a run of pairs ends, before the sums are read.
+  void FlushCycleSums();
 
   // Insertion and deletion errors (the profile's `indel` rates; none by default).
   bool has_indels() const { return has_indels_; }
@@ -144,6 +148,7 @@ class QualityModel {
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
+  void AddCycleSums(size_t mate, const Read& read);
   int PlaceErrors(const End& end,
                   Read& read,
                   size_t r,
@@ -152,6 +157,10 @@ class QualityModel {
                   uint64_t* until);
 
   std::array<End, 2> ends_;
+  static constexpr int64_t kSumReads = int64_t{1} << 24;  // a flush at least this often
+  std::array<std::vector<uint32_t>, 2> cycle_sums_;       // per end: characters summed
+  std::array<int64_t*, 2> cycle_sums_to_{};
+  std::array<int64_t, 2> sum_reads_{};
   bool has_indels_ = false;
   std::vector<char> phred_chars_;          // state -> quality character
   std::array<uint64_t, 128> hazard_of_{};  // quality character -> its error hazard

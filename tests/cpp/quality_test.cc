@@ -175,14 +175,17 @@ TEST(QualityProfiles, QualitiesFollowTheProfileCycleByCycle) {
   RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
   ASSERT_TRUE(r.ok) << r.error;
   for (int mate = 0; mate < 2; ++mate) {
-    std::vector<double> sums(150, 0);
+    std::vector<int64_t> sums(150, 0);
     auto reads = ParseFastq(mate == 0 ? r.read1 : r.read2);
     for (const auto& rec : reads)
       for (size_t c = 0; c < 150; ++c)
         sums[c] += rec.qualities[c] - 33;
+    // The run's own per-cycle sums (the app's chart) are the written qualities', exactly.
+    EXPECT_EQ(r.stats.cycle_quality_sums[static_cast<size_t>(mate)], sums) << "R" << mate + 1;
     for (int c = 0; c < 150; ++c) {
-      EXPECT_NEAR(sums[static_cast<size_t>(c)] / static_cast<double>(reads.size()),
-                  o.quality_profile->MeanQuality(mate, c), 0.5)
+      EXPECT_NEAR(
+          static_cast<double>(sums[static_cast<size_t>(c)]) / static_cast<double>(reads.size()),
+          o.quality_profile->MeanQuality(mate, c), 0.5)
           << "R" << mate + 1 << " cycle " << c;
     }
   }
@@ -213,8 +216,7 @@ std::string RandomChainProfile(int states, int cycles, uint64_t seed) {
       for (int p = 0; p < states; ++p) {
         if (p == states - 1 && c % 7 == 0)
           continue;  // no row: the cycle's counts
-        text += std::string("trans\t") + end + "\t" + std::to_string(c) + "\t" +
-                std::to_string(p);
+        text += std::string("trans\t") + end + "\t" + std::to_string(c) + "\t" + std::to_string(p);
         for (int q = 0; q < states; ++q)
           text += "\t" + (p == 0 && (q == 1 || q == 2) ? std::string("0") : count());
         text += "\n";
@@ -292,8 +294,8 @@ TEST(QualityProfiles, TransitionsFollowTheProfileWithinAndBetweenDraws) {
         }
         for (size_t cell = 0; cell < k * k; ++cell) {
           EXPECT_NEAR(observed[cell], expected[cell], 6 * std::sqrt(variance[cell]) + 1)
-              << states << " states, R" << mate + 1 << ", into "
-              << (parity == 0 ? "even" : "odd") << " cycles, " << cell / k << " -> " << cell % k;
+              << states << " states, R" << mate + 1 << ", into " << (parity == 0 ? "even" : "odd")
+              << " cycles, " << cell / k << " -> " << cell % k;
         }
         EXPECT_EQ(observed[1] + observed[2], 0) << "0 -> 1 or 2 is never in the profile";
       }
