@@ -1,8 +1,8 @@
 // Gaps between sequencing errors: boost::random::geometric_distribution<int64_t, double>(p), the
 // same draws to the bit, at a fraction of the cost. Boost computes floor(log(x) / log(1 - p))
 // with x = 1 - uniform_01; a run draws millions of these, and the log, the division and the call
-// to floor would weigh on every read. Here an approximate quotient (a table-driven log, good to
-// 1e-11, times a reciprocal) decides the result whenever it is not within its error bound of an
+// to floor would weigh on every read. Here an approximate quotient (approximate_log.h, good to
+// 1e-12, times a reciprocal) decides the result whenever it is not within its error bound of an
 // integer; otherwise (about one draw in 10^8) Boost's own expression is evaluated, so every
 // result is exactly Boost's, in every host.
 #ifndef READFORGE_ENGINE_GEOMETRIC_GAPS_H_

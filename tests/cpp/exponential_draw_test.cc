@@ -44,6 +44,15 @@ TEST(ExponentialDraw, EveryDrawIsTheSeriesOwn) {
     const uint64_t bits = ~uint64_t{0} - (k << 11);
     ASSERT_EQ(ExponentialDraw(bits), series(bits)) << "bits " << bits;
   }
+  // The uniforms on either side of an integer crossing (u = e^-n for n units), where the fast
+  // logarithm's error could tip the integer part.
+  for (int i = 0; i < 300'000; ++i) {
+    const uint64_t n = rng() % (uint64_t{37} << 32);
+    const double u = std::exp(-static_cast<double>(n) * 0x1p-32);
+    const uint64_t k = static_cast<uint64_t>(u * 0x1p53);
+    for (uint64_t j = k > 2 ? k - 2 : 0; j <= k + 2 && j < (uint64_t{1} << 53); ++j)
+      ASSERT_EQ(ExponentialDraw(j << 11), series(j << 11)) << "k " << j;
+  }
 }
 
 TEST(ExponentialDraw, DrawsAreExponentialWithMeanOne) {
