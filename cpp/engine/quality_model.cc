@@ -12,6 +12,10 @@
 #include "engine/variants.h"
 #include "formats/find_n.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace readforge {
 namespace {
 
@@ -74,18 +78,17 @@ QualityModel::QualityModel(const QualityProfile& profile,
     const size_t steps = (longest + 1) / 2;
     step_table_.assign(steps * kStepTable, 0);
     wide_draws_.resize(steps * kStepReads);
-    quality_row_ = steps * 2;
-    qualities_.resize(kStepReads * quality_row_);
-    hazard_row_ = steps;
-    hazard_sums_.resize(kStepReads * hazard_row_);
-    // An outcome's two quality characters, the first cycle's in the low byte.
+    qualities_.resize(steps * kStepReads * 2);
+    hazard_sums_.resize(steps * kStepReads);
+    // An outcome's two quality characters, the first cycle's in the low byte, and hazards.
+    auto char_of = [&](size_t state) {
+      return static_cast<unsigned char>(phred_chars_[std::min(state, phred_chars_.size() - 1)]);
+    };
+    for (size_t state = 0; state < state_hazards_.size(); ++state)
+      state_hazards_[state] = hazard_of_[char_of(state)];
     for (size_t o = 0; o < pair_qualities_.size(); ++o) {
-      const size_t first = std::min(o % 8, phred_chars_.size() - 1);
-      const size_t second = std::min(o / 8, phred_chars_.size() - 1);
-      const unsigned char first_char = static_cast<unsigned char>(phred_chars_[first]);
-      const unsigned char second_char = static_cast<unsigned char>(phred_chars_[second]);
-      pair_qualities_[o] = static_cast<uint16_t>(first_char | second_char << 8);
-      pair_hazards_[o] = hazard_of_[first_char] + hazard_of_[second_char];
+      pair_qualities_[o] = static_cast<uint16_t>(char_of(o % 8) | char_of(o / 8) << 8);
+      pair_hazards_[o] = state_hazards_[o % 8] + state_hazards_[o / 8];
     }
   } else {
     draws_.resize(longest * kReads);
@@ -361,7 +364,13 @@ void QualityModel::DrawSteps() {
   FillDraws(stream_, steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
   std::array<uint64_t, kStepReads> sums{};
-  AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data(), sums.data());
+#if defined(__x86_64__)
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512)
+    AdvanceStepsAvx512(0, both, previous.data(), sums.data());
+  else
+#endif
+    AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data(), sums.data());
   if (steps[0] > both)
     AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data(), sums.data());
   else if (steps[1] > both)
@@ -373,11 +382,9 @@ template <int kChains, int kStride, int kFirst>
 void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums) {
   const uint32_t* draws = wide_draws_.data();
   char* qualities = qualities_.data();
-  const size_t quality_row = quality_row_;
   const uint16_t* pair_qualities = pair_qualities_.data();
   const uint64_t* pair_hazards = pair_hazards_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
-  const size_t steps = hazard_row_;
   const uint32_t* table = step_table_.data();
   uint32_t previous[kChains];
   uint64_t sum[kChains];
@@ -402,10 +409,10 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64
       const uint32_t outcome =
           __builtin_expect_with_probability(fraction <= (column & 0xffff), 1, 0.5) ? state : alias;
       previous[j] = (outcome & 0x38) << 3;  // the second state's row: its index * kStepRow
-      std::memcpy(qualities + static_cast<size_t>(r) * quality_row + 2 * static_cast<size_t>(t),
-                  &pair_qualities[outcome], sizeof(uint16_t));
+      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair_qualities[outcome],
+                  sizeof(uint16_t));
       sum[j] += pair_hazards[outcome];
-      hazard_sums[static_cast<size_t>(r) * steps + static_cast<size_t>(t)] = sum[j];
+      hazard_sums[at + static_cast<size_t>(r)] = sum[j];
     }
   }
 #pragma GCC unroll 32
@@ -414,6 +421,89 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64
     sums[kFirst + j * kStride] = sum[j];
   }
 }
+
+#if defined(__x86_64__)
+// AdvanceSteps<kStepReads, 1, 0> on AVX-512, sixteen chains a vector: the same arithmetic (the
+// column gathered, the fraction compared, the outcome blended), so the same qualities and sums.
+// Scalar, a step costs some twenty instructions a chain; here a gather and about as many
+// instructions serve sixteen.
+__attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t from,
+                                                                         int64_t to,
+                                                                         uint32_t* rows,
+                                                                         uint64_t* sums) {
+  static_assert(kStepReads == 32, "two vectors of sixteen chains");
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = qualities_.data();
+  uint64_t* hazard_sums = hazard_sums_.data();
+  const uint32_t* table = step_table_.data();
+  // An outcome's two quality characters, as four tables of sixteen 32-bit lanes.
+  alignas(64) uint32_t pair_qualities[64];
+  for (size_t o = 0; o < 64; ++o)
+    pair_qualities[o] = pair_qualities_[o];
+  const __m512i qualities0 = _mm512_load_si512(pair_qualities);
+  const __m512i qualities1 = _mm512_load_si512(pair_qualities + 16);
+  const __m512i qualities2 = _mm512_load_si512(pair_qualities + 32);
+  const __m512i qualities3 = _mm512_load_si512(pair_qualities + 48);
+  // Read r's mate is r % 2: its end's half of the step's table.
+  const __m512i mate_offset =
+      _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
+                       kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0);
+  const __m512i low16 = _mm512_set1_epi32(0xffff);
+  const __m512i low8 = _mm512_set1_epi32(0xff);
+  const __m512i second_state = _mm512_set1_epi32(0x38);
+  const __m512i upper_half = _mm512_set1_epi32(32);
+  const __m512i state_hazards = _mm512_loadu_si512(state_hazards_.data());
+  __m512i previous[2], sum_low[2], sum_high[2];
+  for (int v = 0; v < 2; ++v) {
+    previous[v] = _mm512_loadu_si512(rows + 16 * v);
+    sum_low[v] = _mm512_loadu_si512(sums + 16 * v);
+    sum_high[v] = _mm512_loadu_si512(sums + 16 * v + 8);
+  }
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+    for (int v = 0; v < 2; ++v) {
+      const size_t first = at + 16 * static_cast<size_t>(v);
+      const __m512i draw = _mm512_loadu_si512(draws + first);
+      const __m512i index =
+          _mm512_add_epi32(_mm512_add_epi32(previous[v], mate_offset), _mm512_srli_epi32(draw, 26));
+      const __m512i column = _mm512_i32gather_epi32(index, step, 4);
+      const __m512i fraction = _mm512_and_si512(_mm512_srli_epi32(draw, 10), low16);
+      const __mmask16 state_picked =
+          _mm512_cmple_epu32_mask(fraction, _mm512_and_si512(column, low16));
+      const __m512i outcome =
+          _mm512_mask_blend_epi32(state_picked, _mm512_srli_epi32(column, 24),
+                                  _mm512_and_si512(_mm512_srli_epi32(column, 16), low8));
+      previous[v] = _mm512_slli_epi32(_mm512_and_si512(outcome, second_state), 3);
+      const __m512i low = _mm512_permutex2var_epi32(qualities0, outcome, qualities1);
+      const __m512i high = _mm512_permutex2var_epi32(qualities2, outcome, qualities3);
+      const __m512i pair =
+          _mm512_mask_blend_epi32(_mm512_test_epi32_mask(outcome, upper_half), low, high);
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(qualities + 2 * first),
+                          _mm512_cvtepi32_epi16(pair));
+      // The pair's hazard: each state's from the eight in a register (a permute reads an index's
+      // low three bits), not from pair_hazards_ (gathers of 64-bit lanes cost more than all else).
+      const __m512i outcome_low = _mm512_cvtepu32_epi64(_mm512_castsi512_si256(outcome));
+      const __m512i outcome_high = _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(outcome, 1));
+      sum_low[v] = _mm512_add_epi64(
+          sum_low[v], _mm512_add_epi64(_mm512_permutexvar_epi64(outcome_low, state_hazards),
+                                       _mm512_permutexvar_epi64(_mm512_srli_epi64(outcome_low, 3),
+                                                                state_hazards)));
+      sum_high[v] = _mm512_add_epi64(
+          sum_high[v], _mm512_add_epi64(_mm512_permutexvar_epi64(outcome_high, state_hazards),
+                                        _mm512_permutexvar_epi64(_mm512_srli_epi64(outcome_high, 3),
+                                                                 state_hazards)));
+      _mm512_storeu_si512(hazard_sums + first, sum_low[v]);
+      _mm512_storeu_si512(hazard_sums + first + 8, sum_high[v]);
+    }
+  }
+  for (int v = 0; v < 2; ++v) {
+    _mm512_storeu_si512(rows + 16 * v, previous[v]);
+    _mm512_storeu_si512(sums + 16 * v, sum_low[v]);
+    _mm512_storeu_si512(sums + 16 * v + 8, sum_high[v]);
+  }
+}
+#endif
 
 // One read of the batch's next pair: its drawn qualities (the N quality where the base is N),
 // and its errors. A base is wrong when the hazard accumulated since the last error (through the
@@ -431,7 +521,16 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
-  std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
+  if (two_cycles_) {  // a step's two qualities for every read in turn
+    const char* drawn = qualities_.data() + 2 * r;
+    const size_t pairs = static_cast<size_t>(length) / 2;
+    for (size_t p = 0; p < pairs; ++p)
+      std::memcpy(out + 2 * p, drawn + p * 2 * kStepReads, 2);
+    if (length % 2)
+      out[length - 1] = drawn[pairs * 2 * kStepReads];
+  } else {
+    std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
+  }
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;
@@ -493,13 +592,14 @@ int QualityModel::PlaceErrors(const End& end,
                               Rng& rng,
                               uint64_t* hazard,
                               uint64_t* until) {
-  const uint64_t* sums = hazard_sums_.data() + r * hazard_row_;
+  const uint64_t* read_sums = hazard_sums_.data() + r;
+  auto sum_through = [&](int64_t t) { return read_sums[static_cast<size_t>(t) * kStepReads]; };
   const uint64_t* hazard_of = hazard_of_.data();
   const char* qualities = read.qualities;
   const int64_t length = read.length;
   const int64_t pairs = length / 2;  // whole steps (an odd read's last base is its own)
   auto h = [&](int64_t b) { return hazard_of[static_cast<unsigned char>(qualities[b])]; };
-  const uint64_t through_pairs = pairs > 0 ? sums[pairs - 1] : 0;
+  const uint64_t through_pairs = pairs > 0 ? sum_through(pairs - 1) : 0;
   const uint64_t total = length % 2 ? through_pairs + h(length - 1) : through_pairs;
   uint64_t threshold = *until - *hazard;
   uint64_t last_error = 0 - *hazard;  // H where the hazard was last zero (wraps: differences)
@@ -509,20 +609,20 @@ int QualityModel::PlaceErrors(const End& end,
     int64_t wrong;
     uint64_t at;  // H(wrong)
     int64_t t = from / 2;
-    if (from % 2 && t < pairs && sums[t] >= threshold) {
+    if (from % 2 && t < pairs && sum_through(t) >= threshold) {
       wrong = from;  // the second base of the step whose first was the last error
-      at = sums[t];
+      at = sum_through(t);
     } else {
       t = (from + 1) / 2;
-      while (t < pairs && sums[t] < threshold)
+      while (t < pairs && sum_through(t) < threshold)
         ++t;
       if (t == pairs) {
         wrong = length - 1;  // an odd read's last base: total reaches the threshold
         at = total;
       } else {
-        const uint64_t first = (t > 0 ? sums[t - 1] : 0) + h(2 * t);
+        const uint64_t first = (t > 0 ? sum_through(t - 1) : 0) + h(2 * t);
         wrong = first >= threshold ? 2 * t : 2 * t + 1;
-        at = first >= threshold ? first : sums[t];
+        at = first >= threshold ? first : sum_through(t);
       }
     }
     *until = ExponentialDraw(stream_());

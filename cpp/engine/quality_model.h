@@ -145,6 +145,8 @@ class QualityModel {
   void DrawSteps();
   template <int kChains, int kStride, int kFirst>
   void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums);
+  // The same for all kStepReads chains, on AVX-512 (x86-64 processors that have it).
+  void AdvanceStepsAvx512(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
@@ -169,15 +171,16 @@ class QualityModel {
   bool two_cycles_ = false;
   std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
   std::array<uint64_t, 64> pair_hazards_{};    // outcome -> its two qualities' hazards, summed
-  std::vector<uint64_t> hazard_sums_;          // [read][step]: a read's hazard through each step
-  size_t hazard_row_ = 0;
+  std::array<uint64_t, kMaxTwoCycleStates> state_hazards_{};  // state -> its quality's hazard
+  std::vector<uint64_t> hazard_sums_;  // [step][read]: a read's hazard through each step
   // Two cycles a step: [step][end][previous state][kStepRow], each column a fraction's bound (low
   // 16 bits), its outcome and its alias's (second state * 8 + first).
   std::vector<uint32_t> step_table_;
   std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
   std::vector<uint32_t> wide_draws_;  // [step][read]: 32 bits two bases
-  std::vector<char> qualities_;       // [read][quality_row_]: each read's drawn qualities
-  size_t quality_row_ = 0;            // the longest read's cycles (two cycles a step: even)
+  // The drawn qualities: [read][quality_row_] a cycle a step, [step][read][2] two cycles a step.
+  std::vector<char> qualities_;
+  size_t quality_row_ = 0;
   uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
   uint64_t until_ = 0;   // error, and the Exp(1) draw the next one is at
   int next_pair_ = kBatch;
