@@ -31,8 +31,8 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
 // and each unit its mate has (units[r % 2]), unit by unit and read by read, with pieces of the
 // stream's 64-bit draws from the low end. The units both mates have take whole draws (`reads`
 // is a multiple of the pieces a draw), and the longer mate's others continue piece by piece.
-template <typename Draw>
-void FillDraws(Rng& stream, const int64_t units[2], size_t reads, Draw* draws) {
+template <typename Draw, typename Stream>
+void FillDraws(Stream& stream, const int64_t units[2], size_t reads, Draw* draws) {
   constexpr int kBits = 8 * sizeof(Draw);
   constexpr size_t kPieces = 64 / kBits;
   const size_t common = static_cast<size_t>(std::min(units[0], units[1])) * reads;
@@ -293,7 +293,34 @@ void QualityModel::StartBlock(uint64_t seed, uint64_t span_key, int64_t block) {
   stream_ = MakeRng(seed, span_key, block, StreamPurpose::kQualities);
   next_pair_ = two_cycles_ ? kStepBatch : kBatch;
   hazard_ = 0;
-  until_ = ExponentialDraw(stream_());
+  ahead_ = stream_();
+  ahead_exponential_ = ExponentialDraw(ahead_);
+  until_ = NextExponential();
+}
+
+// The quality stream's values go, in order, to the draws of each batch and to the errors' Exp(1)
+// draws. One value is always drawn ahead, with its Exp(1) draw worked out: an error's draw is
+// then ready when the error is found (its logarithm no longer lies on the path from one error
+// to the next), and whoever asks next gets the same value as without it.
+uint64_t QualityModel::NextExponential() {
+  const uint64_t draw = ahead_exponential_;
+  ahead_ = stream_();
+  ahead_exponential_ = ExponentialDraw(ahead_);
+  return draw;
+}
+
+template <typename Draw>
+void QualityModel::FillDrawsAhead(const int64_t units[2], size_t reads, Draw* draws) {
+  bool taken = false;
+  auto next = [&] {
+    if (__builtin_expect(taken, 1))
+      return stream_();
+    taken = true;
+    return ahead_;
+  };
+  FillDraws(next, units, reads, draws);
+  ahead_ = stream_();
+  ahead_exponential_ = ExponentialDraw(ahead_);
 }
 
 // The draws: 16 bits a base (FillDraws, cycle by cycle, read r = 2 pair + mate). Then the
@@ -305,7 +332,7 @@ void QualityModel::DrawBatch() {
     return;
   }
   const int64_t both = std::min(lengths_[0], lengths_[1]);
-  FillDraws(stream_, lengths_.data(), kReads, draws_.data());
+  FillDrawsAhead(lengths_.data(), kReads, draws_.data());
   std::array<uint32_t, kReads> previous{};  // each chain's row for its next cycle
   Advance<kReads, 1, 0>(0, both, previous.data());
   if (lengths_[0] > both)
@@ -361,7 +388,7 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
 void QualityModel::DrawSteps() {
   const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
   const int64_t both = std::min(steps[0], steps[1]);
-  FillDraws(stream_, steps, kStepReads, wide_draws_.data());
+  FillDrawsAhead(steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
   std::array<uint64_t, kStepReads> sums{};
 #if defined(__x86_64__)
@@ -544,7 +571,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
       if (hazard < until)
         continue;
       hazard = 0;
-      until = ExponentialDraw(stream_());
+      until = NextExponential();
       if (!n) {
         bases[i] = Substitute(end, bases[i], rng);
         ++errors;
@@ -569,7 +596,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
       }
       const int64_t wrong = i + below;
       hazard = 0;
-      until = ExponentialDraw(stream_());
+      until = NextExponential();
       bases[wrong] = Substitute(end, bases[wrong], rng);
       ++errors;
       i = wrong + 1;
@@ -625,7 +652,7 @@ int QualityModel::PlaceErrors(const End& end,
         at = first >= threshold ? first : sum_through(t);
       }
     }
-    *until = ExponentialDraw(stream_());
+    *until = NextExponential();
     last_error = at;
     threshold = at + *until;
     read.bases[wrong] = Substitute(end, read.bases[wrong], rng);

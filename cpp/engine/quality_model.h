@@ -135,6 +135,10 @@ class QualityModel {
   static void AddRow(const uint64_t* counts, int states, End* end);
   static void AddWeights(std::vector<uint64_t> weight, End* end);
   char Substitute(const End& end, char base, Rng& rng) const;
+  // The quality stream, one value drawn ahead: the next error's Exp(1) draw, and FillDraws.
+  uint64_t NextExponential();
+  template <typename Draw>
+  void FillDrawsAhead(const int64_t units[2], size_t reads, Draw* draws);
   // The qualities of the block's next kBatch pairs.
   void DrawBatch();
   // Advances the chains of kChains reads (kFirst, kFirst + kStride, ...) from cycle `from` to
@@ -168,6 +172,8 @@ class QualityModel {
   std::array<uint64_t, 128> hazard_of_{};  // quality character -> its error hazard
   std::array<int64_t, 2> lengths_{};
   Rng stream_;
+  uint64_t ahead_ = 0;              // the stream's next value, drawn
+  uint64_t ahead_exponential_ = 0;  // and its Exp(1) draw
   bool two_cycles_ = false;
   std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
   std::array<uint64_t, 64> pair_hazards_{};    // outcome -> its two qualities' hazards, summed
