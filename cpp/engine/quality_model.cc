@@ -79,7 +79,7 @@ QualityModel::QualityModel(const QualityProfile& profile,
     step_table_.assign(steps * kStepTable, 0);
     wide_draws_.resize(steps * kStepReads);
     qualities_.resize(steps * kStepReads * 2);
-    hazard_sums_.resize(steps * kStepReads);
+    hazard_sums_.assign((steps + 1) * kStepReads, 0);  // row 0: before the first step
     // An outcome's two quality characters, the first cycle's in the low byte, and hazards.
     auto char_of = [&](size_t state) {
       return static_cast<unsigned char>(phred_chars_[std::min(state, phred_chars_.size() - 1)]);
@@ -390,23 +390,22 @@ void QualityModel::DrawSteps() {
   const int64_t both = std::min(steps[0], steps[1]);
   FillDrawsAhead(steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
-  std::array<uint64_t, kStepReads> sums{};
 #if defined(__x86_64__)
   static const bool avx512 = __builtin_cpu_supports("avx512f");
   if (avx512)
-    AdvanceStepsAvx512(0, both, previous.data(), sums.data());
+    AdvanceStepsAvx512(0, both, previous.data());
   else
 #endif
-    AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data(), sums.data());
+    AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
   if (steps[0] > both)
-    AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data(), sums.data());
+    AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data());
   else if (steps[1] > both)
-    AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data(), sums.data());
+    AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data());
   next_pair_ = 0;
 }
 
 template <int kChains, int kStride, int kFirst>
-void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums) {
+void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
   const uint32_t* draws = wide_draws_.data();
   char* qualities = qualities_.data();
   const uint16_t* pair_qualities = pair_qualities_.data();
@@ -414,12 +413,9 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint32_t* table = step_table_.data();
   uint32_t previous[kChains];
-  uint64_t sum[kChains];
 #pragma GCC unroll 32
-  for (int j = 0; j < kChains; ++j) {
+  for (int j = 0; j < kChains; ++j)
     previous[j] = rows[kFirst + j * kStride];
-    sum[j] = sums[kFirst + j * kStride];
-  }
   for (int64_t t = from; t < to; ++t) {
     const size_t at = static_cast<size_t>(t) * kStepReads;
     const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
@@ -438,15 +434,15 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64
       previous[j] = (outcome & 0x38) << 3;  // the second state's row: its index * kStepRow
       std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair_qualities[outcome],
                   sizeof(uint16_t));
-      sum[j] += pair_hazards[outcome];
-      hazard_sums[at + static_cast<size_t>(r)] = sum[j];
+      // Row t + 1 of the sums: the read's row t (from memory, which keeps 32 sums out of the
+      // registers the chains need) and this step's.
+      hazard_sums[at + kStepReads + static_cast<size_t>(r)] =
+          hazard_sums[at + static_cast<size_t>(r)] + pair_hazards[outcome];
     }
   }
 #pragma GCC unroll 32
-  for (int j = 0; j < kChains; ++j) {
+  for (int j = 0; j < kChains; ++j)
     rows[kFirst + j * kStride] = previous[j];
-    sums[kFirst + j * kStride] = sum[j];
-  }
 }
 
 #if defined(__x86_64__)
@@ -456,8 +452,7 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64
 // instructions serve sixteen.
 __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t from,
                                                                          int64_t to,
-                                                                         uint32_t* rows,
-                                                                         uint64_t* sums) {
+                                                                         uint32_t* rows) {
   static_assert(kStepReads == 32, "two vectors of sixteen chains");
   const uint32_t* draws = wide_draws_.data();
   char* qualities = qualities_.data();
@@ -483,8 +478,9 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   __m512i previous[2], sum_low[2], sum_high[2];
   for (int v = 0; v < 2; ++v) {
     previous[v] = _mm512_loadu_si512(rows + 16 * v);
-    sum_low[v] = _mm512_loadu_si512(sums + 16 * v);
-    sum_high[v] = _mm512_loadu_si512(sums + 16 * v + 8);
+    const uint64_t* sums = hazard_sums + static_cast<size_t>(from) * kStepReads + 16 * v;
+    sum_low[v] = _mm512_loadu_si512(sums);
+    sum_high[v] = _mm512_loadu_si512(sums + 8);
   }
   for (int64_t t = from; t < to; ++t) {
     const size_t at = static_cast<size_t>(t) * kStepReads;
@@ -520,15 +516,12 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
           sum_high[v], _mm512_add_epi64(_mm512_permutexvar_epi64(outcome_high, state_hazards),
                                         _mm512_permutexvar_epi64(_mm512_srli_epi64(outcome_high, 3),
                                                                  state_hazards)));
-      _mm512_storeu_si512(hazard_sums + first, sum_low[v]);
-      _mm512_storeu_si512(hazard_sums + first + 8, sum_high[v]);
+      _mm512_storeu_si512(hazard_sums + kStepReads + first, sum_low[v]);
+      _mm512_storeu_si512(hazard_sums + kStepReads + first + 8, sum_high[v]);
     }
   }
-  for (int v = 0; v < 2; ++v) {
+  for (int v = 0; v < 2; ++v)
     _mm512_storeu_si512(rows + 16 * v, previous[v]);
-    _mm512_storeu_si512(sums + 16 * v, sum_low[v]);
-    _mm512_storeu_si512(sums + 16 * v + 8, sum_high[v]);
-  }
 }
 #endif
 
@@ -619,14 +612,14 @@ int QualityModel::PlaceErrors(const End& end,
                               Rng& rng,
                               uint64_t* hazard,
                               uint64_t* until) {
-  const uint64_t* read_sums = hazard_sums_.data() + r;
-  auto sum_through = [&](int64_t t) { return read_sums[static_cast<size_t>(t) * kStepReads]; };
+  const uint64_t* read_sums = hazard_sums_.data() + r;  // row t + 1: through step t
+  auto sum_through = [&](int64_t t) { return read_sums[static_cast<size_t>(t + 1) * kStepReads]; };
   const uint64_t* hazard_of = hazard_of_.data();
   const char* qualities = read.qualities;
   const int64_t length = read.length;
   const int64_t pairs = length / 2;  // whole steps (an odd read's last base is its own)
   auto h = [&](int64_t b) { return hazard_of[static_cast<unsigned char>(qualities[b])]; };
-  const uint64_t through_pairs = pairs > 0 ? sum_through(pairs - 1) : 0;
+  const uint64_t through_pairs = sum_through(pairs - 1);
   const uint64_t total = length % 2 ? through_pairs + h(length - 1) : through_pairs;
   uint64_t threshold = *until - *hazard;
   uint64_t last_error = 0 - *hazard;  // H where the hazard was last zero (wraps: differences)
@@ -647,7 +640,7 @@ int QualityModel::PlaceErrors(const End& end,
         wrong = length - 1;  // an odd read's last base: total reaches the threshold
         at = total;
       } else {
-        const uint64_t first = (t > 0 ? sum_through(t - 1) : 0) + h(2 * t);
+        const uint64_t first = sum_through(t - 1) + h(2 * t);
         wrong = first >= threshold ? 2 * t : 2 * t + 1;
         at = first >= threshold ? first : sum_through(t);
       }

@@ -148,9 +148,9 @@ class QualityModel {
   // The same two cycles a step, over steps `from` to `to`.
   void DrawSteps();
   template <int kChains, int kStride, int kFirst>
-  void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums);
+  void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows);
   // The same for all kStepReads chains, on AVX-512 (x86-64 processors that have it).
-  void AdvanceStepsAvx512(int64_t from, int64_t to, uint32_t* rows, uint64_t* sums);
+  void AdvanceStepsAvx512(int64_t from, int64_t to, uint32_t* rows);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
@@ -178,7 +178,8 @@ class QualityModel {
   std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
   std::array<uint64_t, 64> pair_hazards_{};    // outcome -> its two qualities' hazards, summed
   std::array<uint64_t, kMaxTwoCycleStates> state_hazards_{};  // state -> its quality's hazard
-  std::vector<uint64_t> hazard_sums_;  // [step][read]: a read's hazard through each step
+  // [step + 1][read]: a read's hazard through each step (row 0: none yet).
+  std::vector<uint64_t> hazard_sums_;
   // Two cycles a step: [step][end][previous state][kStepRow], each column a fraction's bound (low
   // 16 bits), its outcome and its alias's (second state * 8 + first).
   std::vector<uint32_t> step_table_;
