@@ -38,10 +38,10 @@ uint64_t ExponentialDraw(uint64_t bits) {
   // where its value lies more than 2^-7 units from an integer its integer part is the series',
   // and only the rest (about 1.6%) computes the series.
   const double fast = -ApproximateLog(u) * 0x1p32;  // below 2^38
-  const uint64_t whole = static_cast<uint64_t>(fast);
+  const int64_t whole = static_cast<int64_t>(fast);  // signed: one instruction
   const double fraction = fast - static_cast<double>(whole);  // exact
   if (fraction > 0x1p-7 && fraction < 1 - 0x1p-7)
-    return whole;
+    return static_cast<uint64_t>(whole);
   return static_cast<uint64_t>(NegativeLog(u) * 0x1p32);
 }
 

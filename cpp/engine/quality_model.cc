@@ -319,6 +319,8 @@ void QualityModel::FillDrawsAhead(const int64_t units[2], size_t reads, Draw* dr
     return ahead_;
   };
   FillDraws(next, units, reads, draws);
+  if (!taken)
+    return;  // no draws (no read has a cycle): the value ahead is still the next
   ahead_ = stream_();
   ahead_exponential_ = ExponentialDraw(ahead_);
 }
