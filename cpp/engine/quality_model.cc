@@ -28,32 +28,38 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
 }
 
 // Fills draws[unit * reads + r] (a unit: a cycle, or a step of two) for each read r of a batch
-// and each unit its mate has (units[r % 2]), unit by unit and read by read, with pieces of the
-// stream's 64-bit draws from the low end. The units both mates have take whole draws (`reads`
-// is a multiple of the pieces a draw), and the longer mate's others continue piece by piece.
-template <typename Draw, typename Stream>
+// and each unit its mate has (units[r % 2]), unit by unit and read by read, with kBits-bit
+// pieces of the stream's 64-bit draws from the low end: the units both mates have first, then
+// the longer mate's others, one piece after another.
+template <int kBits, typename Draw, typename Stream>
 void FillDraws(Stream& stream, const int64_t units[2], size_t reads, Draw* draws) {
-  constexpr int kBits = 8 * sizeof(Draw);
   constexpr size_t kPieces = 64 / kBits;
+  constexpr uint64_t kMask = (uint64_t{1} << kBits) - 1;
   const size_t common = static_cast<size_t>(std::min(units[0], units[1])) * reads;
-  for (size_t i = 0; i < common; i += kPieces) {
+  size_t i = 0;
+  for (; i + kPieces <= common; i += kPieces) {
     const uint64_t word = stream();
     for (size_t p = 0; p < kPieces; ++p)
-      draws[i + p] = static_cast<Draw>(word >> (kBits * p));
+      draws[i + p] = static_cast<Draw>((word >> (kBits * p)) & kMask);
   }
   uint64_t word = 0;
   size_t left = 0;
+  auto piece = [&] {
+    if (left == 0) {
+      word = stream();
+      left = kPieces;
+    }
+    const Draw draw = static_cast<Draw>(word & kMask);
+    word >>= kBits;
+    --left;
+    return draw;
+  };
+  for (; i < common; ++i)
+    draws[i] = piece();
   for (int64_t u = std::min(units[0], units[1]); u < std::max(units[0], units[1]); ++u) {
     for (size_t r = 0; r < reads; ++r) {
-      if (u >= units[r % 2])
-        continue;
-      if (left == 0) {
-        word = stream();
-        left = kPieces;
-      }
-      draws[static_cast<size_t>(u) * reads + r] = static_cast<Draw>(word);
-      word >>= kBits;
-      --left;
+      if (u < units[r % 2])
+        draws[static_cast<size_t>(u) * reads + r] = piece();
     }
   }
 }
@@ -113,11 +119,11 @@ void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
     u128 w = static_cast<u128>(counts[i]) * (static_cast<u128>(n) << kFractionBits) / total;
     weight[i] = w == 0 ? 1 : static_cast<uint64_t>(w);
   }
-  AddWeights(std::move(weight), end);
+  AddWeights(std::move(weight), kFractionBits, end);
 }
 
-void QualityModel::AddWeights(std::vector<uint64_t> weight, End* end) {
-  constexpr uint64_t kColumn = uint64_t{1} << kFractionBits;
+void QualityModel::AddWeights(std::vector<uint64_t> weight, int fraction_bits, End* end) {
+  const uint64_t kColumn = uint64_t{1} << fraction_bits;
   const size_t n = weight.size();
   // n columns in all: the rounding left over goes to the heaviest.
   uint64_t sum = 0;
@@ -233,7 +239,7 @@ void QualityModel::CompileSteps(const std::function<const uint64_t*(int64_t, int
                                 int rows,
                                 int64_t cycles) {
   using u128 = unsigned __int128;
-  constexpr u128 kUnits = static_cast<u128>(kStepRow) << kFractionBits;  // a row's, in all
+  constexpr u128 kUnits = static_cast<u128>(kStepRow) << kStepFractionBits;  // a row's, in all
   const size_t states = static_cast<size_t>(k);
   End scratch;  // one row's alias table at a time
   for (int64_t t = 0; t < (cycles + 1) / 2; ++t) {
@@ -256,13 +262,13 @@ void QualityModel::CompileSteps(const std::function<const uint64_t*(int64_t, int
         for (size_t b = 0; b < states; ++b) {
           if (second[b] == 0)
             continue;
-          // Under 2^32 * 2^64 * 2^22: no overflow.
+          // Under 2^32 * 2^64 * 2^21: no overflow.
           const u128 w = share * second[b] * kUnits / (second_total << 32);
           weight[b * 8 + a] = w == 0 ? 1 : static_cast<uint64_t>(w);
         }
       }
       scratch.columns.clear();
-      AddWeights(std::move(weight), &scratch);
+      AddWeights(std::move(weight), kStepFractionBits, &scratch);
       for (int copy = p; copy < (rows == 1 ? kMaxTwoCycleStates : p + 1); ++copy) {
         uint32_t* packed = &step_table_[((static_cast<size_t>(t) * 2 + static_cast<size_t>(mate)) *
                                              kMaxTwoCycleStates +
@@ -309,7 +315,7 @@ uint64_t QualityModel::NextExponential() {
   return draw;
 }
 
-template <typename Draw>
+template <int kBits, typename Draw>
 void QualityModel::FillDrawsAhead(const int64_t units[2], size_t reads, Draw* draws) {
   bool taken = false;
   auto next = [&] {
@@ -318,7 +324,7 @@ void QualityModel::FillDrawsAhead(const int64_t units[2], size_t reads, Draw* dr
     taken = true;
     return ahead_;
   };
-  FillDraws(next, units, reads, draws);
+  FillDraws<kBits>(next, units, reads, draws);
   if (!taken)
     return;  // no draws (no read has a cycle): the value ahead is still the next
   ahead_ = stream_();
@@ -334,7 +340,7 @@ void QualityModel::DrawBatch() {
     return;
   }
   const int64_t both = std::min(lengths_[0], lengths_[1]);
-  FillDrawsAhead(lengths_.data(), kReads, draws_.data());
+  FillDrawsAhead<16>(lengths_.data(), kReads, draws_.data());
   std::array<uint32_t, kReads> previous{};  // each chain's row for its next cycle
   Advance<kReads, 1, 0>(0, both, previous.data());
   if (lengths_[0] > both)
@@ -384,13 +390,13 @@ void QualityModel::Advance(int64_t from, int64_t to, uint32_t* rows) {
     rows[kFirst + j * kStride] = previous[j];
 }
 
-// Two cycles a step: 32 random bits a step (FillDraws, step by step). Then the chains advance as
+// Two cycles a step: 21 random bits a step (FillDraws, step by step). Then the chains advance as
 // one cycle at a time does: all 2 kStepBatch over the steps both mates have, then the longer
 // mate's kStepBatch.
 void QualityModel::DrawSteps() {
   const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
   const int64_t both = std::min(steps[0], steps[1]);
-  FillDrawsAhead(steps, kStepReads, wide_draws_.data());
+  FillDrawsAhead<kStepDrawBits>(steps, kStepReads, wide_draws_.data());
   std::array<uint32_t, kStepReads> previous{};
 #if defined(__x86_64__)
   static const bool avx512 = __builtin_cpu_supports("avx512f");
@@ -425,10 +431,11 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
     for (int j = 0; j < kChains; ++j) {
       const int r = kFirst + j * kStride;
       const size_t mate = static_cast<size_t>(r % 2);
-      // The top 6 bits pick a column, the next 16 a fraction.
+      // The top 6 of the 21 bits pick a column, the other 15 a fraction.
       const uint32_t draw = draws[at + static_cast<size_t>(r)];
-      const uint32_t column = step[mate * (kStepTable / 2) + previous[j] + (draw >> 26)];
-      const uint32_t fraction = (draw >> 10) & 0xffff;
+      const uint32_t column =
+          step[mate * (kStepTable / 2) + previous[j] + (draw >> kStepFractionBits)];
+      const uint32_t fraction = draw & ((1u << kStepFractionBits) - 1);
       const uint32_t state = (column >> 16) & 0xff;
       const uint32_t alias = column >> 24;
       const uint32_t outcome =
@@ -473,6 +480,7 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
       _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
                        kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0);
   const __m512i low16 = _mm512_set1_epi32(0xffff);
+  const __m512i fraction_mask = _mm512_set1_epi32((1 << kStepFractionBits) - 1);
   const __m512i low8 = _mm512_set1_epi32(0xff);
   const __m512i second_state = _mm512_set1_epi32(0x38);
   const __m512i upper_half = _mm512_set1_epi32(32);
@@ -490,10 +498,10 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
     for (int v = 0; v < 2; ++v) {
       const size_t first = at + 16 * static_cast<size_t>(v);
       const __m512i draw = _mm512_loadu_si512(draws + first);
-      const __m512i index =
-          _mm512_add_epi32(_mm512_add_epi32(previous[v], mate_offset), _mm512_srli_epi32(draw, 26));
+      const __m512i index = _mm512_add_epi32(_mm512_add_epi32(previous[v], mate_offset),
+                                             _mm512_srli_epi32(draw, kStepFractionBits));
       const __m512i column = _mm512_i32gather_epi32(index, step, 4);
-      const __m512i fraction = _mm512_and_si512(_mm512_srli_epi32(draw, 10), low16);
+      const __m512i fraction = _mm512_and_si512(draw, fraction_mask);
       const __mmask16 state_picked =
           _mm512_cmple_epu32_mask(fraction, _mm512_and_si512(column, low16));
       const __m512i outcome =

@@ -13,11 +13,11 @@
 //
 // A profile of at most kMaxTwoCycleStates states (binned instruments': readforge's built-in
 // profile, ART's HiSeq 2500 ones) advances two cycles a draw: per step of two cycles and previous
-// state, 64 columns, one per pair of states, weighted by their joint probability, and 22 of 32
-// random bits serve two bases (a pair's probability kept to 2^-22); a read's last cycle, when it
-// has an odd number, is a step whose pairs are its state twice. That halves the steps a chain
-// waits on, and a step needs no multiplication, for tables of 4 KB a step (both ends): with more
-// states (most profiles learned from older instruments) a cycle is a step.
+// state, 64 columns, one per pair of states, weighted by their joint probability, and 21 random
+// bits serve two bases, three steps a 64-bit draw (a pair's probability kept to 2^-21); a read's
+// last cycle, when it has an odd number, is a step whose pairs are its state twice. That halves the
+// steps a chain waits on, and a step needs no multiplication, for tables of 4 KB a step (both
+// ends): with more states (most profiles learned from older instruments) a cycle is a step.
 //
 // A chain waits on its own previous state, so one read's qualities are latency-bound: the
 // qualities of kBatch pairs (2 kBatch chains, side by side in memory; kStepBatch two cycles a
@@ -116,6 +116,9 @@ class QualityModel {
   };
 
   static constexpr int kFractionBits = 16;  // a column's fraction of the draw
+  // Two cycles a step: 21 bits a step (three a 64-bit draw), 6 for a column, 15 a fraction.
+  static constexpr int kStepDrawBits = 21;
+  static constexpr int kStepFractionBits = 15;
   static constexpr int kMaxTwoCycleStates = 8;
   static constexpr size_t kStepRow = 64;  // columns from one previous state's row to the next
   static constexpr size_t kStepTable = 2 * kMaxTwoCycleStates * kStepRow;  // a step's, both ends'
@@ -133,11 +136,11 @@ class QualityModel {
   // A row of the alias table: from a cycle's counts, or from weights in units of 2^-16 of a
   // column (one column each, a weight of 0 for what never occurs).
   static void AddRow(const uint64_t* counts, int states, End* end);
-  static void AddWeights(std::vector<uint64_t> weight, End* end);
+  static void AddWeights(std::vector<uint64_t> weight, int fraction_bits, End* end);
   char Substitute(const End& end, char base, Rng& rng) const;
   // The quality stream, one value drawn ahead: the next error's Exp(1) draw, and FillDraws.
   uint64_t NextExponential();
-  template <typename Draw>
+  template <int kBits, typename Draw>
   void FillDrawsAhead(const int64_t units[2], size_t reads, Draw* draws);
   // The qualities of the block's next kBatch pairs.
   void DrawBatch();
@@ -184,7 +187,7 @@ class QualityModel {
   // 16 bits), its outcome and its alias's (second state * 8 + first).
   std::vector<uint32_t> step_table_;
   std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
-  std::vector<uint32_t> wide_draws_;  // [step][read]: 32 bits two bases
+  std::vector<uint32_t> wide_draws_;  // [step][read]: 21 bits two bases
   // The drawn qualities: [read][quality_row_] a cycle a step, [step][read][2] two cycles a step.
   std::vector<char> qualities_;
   size_t quality_row_ = 0;
