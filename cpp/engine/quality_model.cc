@@ -15,6 +15,9 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 namespace readforge {
 namespace {
@@ -403,8 +406,12 @@ void QualityModel::DrawSteps() {
   if (avx512)
     AdvanceStepsAvx512(0, both, previous.data());
   else
-#endif
     AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
+#elif defined(__wasm_simd128__)
+  AdvanceStepsSimd128(0, both, previous.data());
+#else
+  AdvanceSteps<kStepReads, 1, 0>(0, both, previous.data());
+#endif
   if (steps[0] > both)
     AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data());
   else if (steps[1] > both)
@@ -532,6 +539,73 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   }
   for (int v = 0; v < 2; ++v)
     _mm512_storeu_si512(rows + 16 * v, previous[v]);
+}
+#endif
+
+#if defined(__wasm_simd128__)
+// AdvanceSteps<kStepReads, 1, 0> on wasm SIMD, four chains a vector: WebAssembly has no gather,
+// so a vector's four columns are loaded lane by lane; the rest (the draw's pieces, the fraction
+// compared, the outcome, the next row, the quality characters by swizzle) is four chains an
+// instruction. The same arithmetic as the scalar step: the same qualities and sums.
+void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows) {
+  constexpr int kVectors = kStepReads / 4;
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = qualities_.data();
+  uint64_t* hazard_sums = hazard_sums_.data();
+  const uint64_t* pair_hazards = pair_hazards_.data();
+  const uint32_t* table = step_table_.data();
+  // Each state's quality character in bytes 0 to 7 (a swizzle index past 15 gives 0).
+  uint8_t characters[16] = {};
+  for (size_t state = 0; state < 8; ++state)
+    characters[state] = static_cast<uint8_t>(pair_qualities_[state * 9] & 0xff);
+  const v128_t state_characters = wasm_v128_load(characters);
+  // Read r's mate is r % 2: its end's half of the step's table.
+  const v128_t mate_offset = wasm_i32x4_make(0, kStepTable / 2, 0, kStepTable / 2);
+  const v128_t fraction_mask = wasm_i32x4_splat((1 << kStepFractionBits) - 1);
+  const v128_t low16 = wasm_i32x4_splat(0xffff);
+  const v128_t low8 = wasm_i32x4_splat(0xff);
+  const v128_t first_state = wasm_i32x4_splat(7);
+  const v128_t second_state = wasm_i32x4_splat(0x38);
+  const v128_t first_byte_only = wasm_i32x4_splat(static_cast<int32_t>(0xffffff00u));
+  const v128_t second_byte_only = wasm_i32x4_splat(static_cast<int32_t>(0xffff00ffu));
+  v128_t previous[kVectors];
+  for (int v = 0; v < kVectors; ++v)
+    previous[v] = wasm_v128_load(rows + 4 * v);
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+#pragma clang loop unroll(full)
+    for (int v = 0; v < kVectors; ++v) {
+      const size_t first = at + 4 * static_cast<size_t>(v);
+      const v128_t draw = wasm_v128_load(draws + first);
+      const v128_t index = wasm_i32x4_add(wasm_i32x4_add(previous[v], mate_offset),
+                                          wasm_u32x4_shr(draw, kStepFractionBits));
+      v128_t column = wasm_v128_load32_zero(step + wasm_u32x4_extract_lane(index, 0));
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 1), column, 1);
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 2), column, 2);
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 3), column, 3);
+      const v128_t state_picked =
+          wasm_u32x4_le(wasm_v128_and(draw, fraction_mask), wasm_v128_and(column, low16));
+      const v128_t outcome = wasm_v128_bitselect(wasm_v128_and(wasm_u32x4_shr(column, 16), low8),
+                                                 wasm_u32x4_shr(column, 24), state_picked);
+      previous[v] = wasm_i32x4_shl(wasm_v128_and(outcome, second_state), 3);
+      // The pair's characters in each lane's low two bytes, then four lanes' in 8 bytes.
+      const v128_t first_index = wasm_v128_or(wasm_v128_and(outcome, first_state), first_byte_only);
+      const v128_t second_index =
+          wasm_v128_or(wasm_i32x4_shl(wasm_u32x4_shr(outcome, 3), 8), second_byte_only);
+      const v128_t pair = wasm_v128_or(wasm_i8x16_swizzle(state_characters, first_index),
+                                       wasm_i8x16_swizzle(state_characters, second_index));
+      wasm_v128_store64_lane(qualities + 2 * first, wasm_u16x8_narrow_i32x4(pair, pair), 0);
+      // Row t + 1 of the sums: row t and the step's pair hazards.
+      uint64_t* sums = hazard_sums + first;
+      sums[kStepReads + 0] = sums[0] + pair_hazards[wasm_u32x4_extract_lane(outcome, 0)];
+      sums[kStepReads + 1] = sums[1] + pair_hazards[wasm_u32x4_extract_lane(outcome, 1)];
+      sums[kStepReads + 2] = sums[2] + pair_hazards[wasm_u32x4_extract_lane(outcome, 2)];
+      sums[kStepReads + 3] = sums[3] + pair_hazards[wasm_u32x4_extract_lane(outcome, 3)];
+    }
+  }
+  for (int v = 0; v < kVectors; ++v)
+    wasm_v128_store(rows + 4 * v, previous[v]);
 }
 #endif
 

@@ -154,6 +154,8 @@ class QualityModel {
   void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows);
   // The same for all kStepReads chains, on AVX-512 (x86-64 processors that have it).
   void AdvanceStepsAvx512(int64_t from, int64_t to, uint32_t* rows);
+  // The same on wasm SIMD (the WebAssembly build), four chains a vector.
+  void AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
