@@ -462,6 +462,11 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
 }
 
 #if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC 12's AVX-512 headers warn of their own _mm512_undefined values (GCC bug 105593).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 // AdvanceSteps<kStepReads, 1, 0> on AVX-512, sixteen chains a vector: the same arithmetic (the
 // column gathered, the fraction compared, the outcome blended), so the same qualities and sums.
 // Scalar, a step costs some twenty instructions a chain; here a gather and about as many
@@ -540,6 +545,9 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   for (int v = 0; v < 2; ++v)
     _mm512_storeu_si512(rows + 16 * v, previous[v]);
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #endif
 
 #if defined(__wasm_simd128__)
@@ -758,18 +766,18 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
   ++next_pair_;
 }
 
-// The cycles' quality sums gather in 32 bits (the characters, 33 more each than the quality),
-// which vectorise four times as wide as the 64-bit totals: 2^24 reads of characters below 128
-// stay below 2^31.
+// The cycles' quality sums gather in 16 bits (the characters, 33 more each than the quality),
+// which vectorise eight times as wide as the 64-bit totals: 512 reads of characters below 128
+// stay below 2^16.
 void QualityModel::AddCycleSums(size_t mate, const Read& read) {
   if (cycle_sums_to_[mate] != read.cycle_sums || sum_reads_[mate] == kSumReads) {
     FlushCycleSums();
     cycle_sums_to_[mate] = read.cycle_sums;
   }
-  uint32_t* sums = cycle_sums_[mate].data();
+  uint16_t* sums = cycle_sums_[mate].data();
   const unsigned char* qualities = reinterpret_cast<const unsigned char*>(read.qualities);
   for (int64_t i = 0; i < read.length; ++i)
-    sums[i] += qualities[i];
+    sums[i] = static_cast<uint16_t>(sums[i] + qualities[i]);
   ++sum_reads_[mate];
 }
 

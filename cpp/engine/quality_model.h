@@ -168,8 +168,8 @@ class QualityModel {
                   uint64_t* until);
 
   std::array<End, 2> ends_;
-  static constexpr int64_t kSumReads = int64_t{1} << 24;  // a flush at least this often
-  std::array<std::vector<uint32_t>, 2> cycle_sums_;       // per end: characters summed
+  static constexpr int64_t kSumReads = 512;          // a flush at least this often
+  std::array<std::vector<uint16_t>, 2> cycle_sums_;  // per end: characters summed
   std::array<int64_t*, 2> cycle_sums_to_{};
   std::array<int64_t, 2> sum_reads_{};
   bool has_indels_ = false;
