@@ -133,8 +133,8 @@ class QualityModel {
                     int k,
                     int rows,
                     int64_t cycles);
-  // A row of the alias table: from a cycle's counts, or from weights in units of 2^-16 of a
-  // column (one column each, a weight of 0 for what never occurs).
+  // A row of the alias table: from a cycle's counts (16-bit fractions), or from weights in units
+  // of 2^-fraction_bits of a column (one column each, a weight of 0 for what never occurs).
   static void AddRow(const uint64_t* counts, int states, End* end);
   static void AddWeights(std::vector<uint64_t> weight, int fraction_bits, End* end);
   char Substitute(const End& end, char base, Rng& rng) const;
@@ -160,6 +160,7 @@ class QualityModel {
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
   void AddCycleSums(size_t mate, const Read& read);
+  // Two cycles a step, a read without N: its errors from its hazard sums; returns how many.
   int PlaceErrors(const End& end,
                   Read& read,
                   size_t r,
