@@ -20,8 +20,8 @@ char* PutCounts(char* p, const ReadCounts& c) {
 }
 
 // Grows `out` by `n` bytes that the caller writes at once. std::string's resize zero-fills them
-// first (3% of a readforge-wasm run with a profile); libc++, the WebAssembly build's library,
-// can skip that with an extension of its own, which libstdc++ has only from C++23 on.
+// first; libc++, the WebAssembly build's library, can skip that with an extension of its own,
+// which libstdc++ has only from C++23 on (resize_and_overwrite).
 char* GrowForWriting(std::string* out, size_t n) {
   const size_t at = out->size();
 #if defined(_LIBCPP_VERSION)

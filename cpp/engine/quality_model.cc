@@ -93,10 +93,12 @@ QualityModel::QualityModel(const QualityProfile& profile,
     auto char_of = [&](size_t state) {
       return static_cast<unsigned char>(phred_chars_[std::min(state, phred_chars_.size() - 1)]);
     };
-    for (size_t state = 0; state < state_hazards_.size(); ++state)
+    for (size_t state = 0; state < state_hazards_.size(); ++state) {
+      state_characters_[state] = char_of(state);
       state_hazards_[state] = hazard_of_[char_of(state)];
+    }
     for (size_t o = 0; o < pair_qualities_.size(); ++o) {
-      pair_qualities_[o] = static_cast<uint16_t>(char_of(o % 8) | char_of(o / 8) << 8);
+      pair_qualities_[o] = static_cast<uint32_t>(char_of(o % 8) | char_of(o / 8) << 8);
       pair_hazards_[o] = state_hazards_[o % 8] + state_hazards_[o / 8];
     }
   } else {
@@ -126,7 +128,7 @@ void QualityModel::AddRow(const uint64_t* counts, int states, End* end) {
 }
 
 void QualityModel::AddWeights(std::vector<uint64_t> weight, int fraction_bits, End* end) {
-  const uint64_t kColumn = uint64_t{1} << fraction_bits;
+  const uint64_t column_units = uint64_t{1} << fraction_bits;
   const size_t n = weight.size();
   // n columns in all: the rounding left over goes to the heaviest.
   uint64_t sum = 0;
@@ -136,13 +138,13 @@ void QualityModel::AddWeights(std::vector<uint64_t> weight, int fraction_bits, E
     if (weight[i] > weight[heaviest])
       heaviest = i;
   }
-  weight[heaviest] += n * kColumn - sum;  // unsigned: also right when the bumps overshot
+  weight[heaviest] += n * column_units - sum;  // unsigned: also right when the bumps overshot
   // Vose: fill each light column with its state and top it up from a heavy one.
   const size_t first = end->columns.size();
   end->columns.resize(first + n);
   std::vector<size_t> light, heavy;
   for (size_t i = 0; i < n; ++i) {
-    (weight[i] < kColumn ? light : heavy).push_back(i);
+    (weight[i] < column_units ? light : heavy).push_back(i);
     end->columns[first + i] =
         Column{0xffff, static_cast<uint8_t>(i), static_cast<uint8_t>(i), 0, 0};
   }
@@ -155,8 +157,8 @@ void QualityModel::AddWeights(std::vector<uint64_t> weight, int fraction_bits, E
     if (weight[l] == 0)
       column.state = static_cast<uint8_t>(h);  // a state that never occurs: all alias
     column.bound = weight[l] == 0 ? 0xffff : static_cast<uint16_t>(weight[l] - 1);
-    weight[h] -= kColumn - weight[l];
-    if (weight[h] < kColumn) {
+    weight[h] -= column_units - weight[l];
+    if (weight[h] < column_units) {
       heavy.pop_back();
       light.push_back(h);
     }
@@ -423,7 +425,7 @@ template <int kChains, int kStride, int kFirst>
 void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
   const uint32_t* draws = wide_draws_.data();
   char* qualities = qualities_.data();
-  const uint16_t* pair_qualities = pair_qualities_.data();
+  const uint32_t* pair_qualities = pair_qualities_.data();
   const uint64_t* pair_hazards = pair_hazards_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint32_t* table = step_table_.data();
@@ -448,8 +450,8 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
       const uint32_t outcome =
           __builtin_expect_with_probability(fraction <= (column & 0xffff), 1, 0.5) ? state : alias;
       previous[j] = (outcome & 0x38) << 3;  // the second state's row: its index * kStepRow
-      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair_qualities[outcome],
-                  sizeof(uint16_t));
+      const uint16_t pair = static_cast<uint16_t>(pair_qualities[outcome]);
+      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair, sizeof pair);
       // Row t + 1 of the sums: the read's row t (from memory, which keeps 32 sums out of the
       // registers the chains need) and this step's.
       hazard_sums[at + kStepReads + static_cast<size_t>(r)] =
@@ -480,13 +482,11 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint32_t* table = step_table_.data();
   // An outcome's two quality characters, as four tables of sixteen 32-bit lanes.
-  alignas(64) uint32_t pair_qualities[64];
-  for (size_t o = 0; o < 64; ++o)
-    pair_qualities[o] = pair_qualities_[o];
-  const __m512i qualities0 = _mm512_load_si512(pair_qualities);
-  const __m512i qualities1 = _mm512_load_si512(pair_qualities + 16);
-  const __m512i qualities2 = _mm512_load_si512(pair_qualities + 32);
-  const __m512i qualities3 = _mm512_load_si512(pair_qualities + 48);
+  const uint32_t* pair_qualities = pair_qualities_.data();
+  const __m512i qualities0 = _mm512_loadu_si512(pair_qualities);
+  const __m512i qualities1 = _mm512_loadu_si512(pair_qualities + 16);
+  const __m512i qualities2 = _mm512_loadu_si512(pair_qualities + 32);
+  const __m512i qualities3 = _mm512_loadu_si512(pair_qualities + 48);
   // Read r's mate is r % 2: its end's half of the step's table.
   const __m512i mate_offset =
       _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
@@ -563,10 +563,7 @@ void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows)
   const uint64_t* pair_hazards = pair_hazards_.data();
   const uint32_t* table = step_table_.data();
   // Each state's quality character in bytes 0 to 7 (a swizzle index past 15 gives 0).
-  uint8_t characters[16] = {};
-  for (size_t state = 0; state < 8; ++state)
-    characters[state] = static_cast<uint8_t>(pair_qualities_[state * 9] & 0xff);
-  const v128_t state_characters = wasm_v128_load(characters);
+  const v128_t state_characters = wasm_v128_load(state_characters_.data());
   // Read r's mate is r % 2: its end's half of the step's table.
   const v128_t mate_offset = wasm_i32x4_make(0, kStepTable / 2, 0, kStepTable / 2);
   const v128_t fraction_mask = wasm_i32x4_splat((1 << kStepFractionBits) - 1);
@@ -626,7 +623,7 @@ void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows)
 // A read without N (most) goes in chunks: the running sum of a chunk's hazards is compared with
 // what the next draw still needs at every base, without a branch, and the count of bases below
 // it is where the error falls (the sum only grows), or the whole chunk when none reaches it.
-// The cycles' sums are added in a pass of their own.
+// Two cycles a step, PlaceErrors finds them from the chains' hazard sums instead.
 template <bool kHasN>
 int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   constexpr int64_t kChunk = 16;

@@ -181,8 +181,11 @@ class QualityModel {
   uint64_t ahead_ = 0;              // the stream's next value, drawn
   uint64_t ahead_exponential_ = 0;  // and its Exp(1) draw
   bool two_cycles_ = false;
-  std::array<uint16_t, 64> pair_qualities_{};  // outcome -> its two quality characters
-  std::array<uint64_t, 64> pair_hazards_{};    // outcome -> its two qualities' hazards, summed
+  // Outcome -> its two quality characters (first cycle's in the low byte), 32 bits for AVX-512.
+  std::array<uint32_t, 64> pair_qualities_{};
+  // State -> its quality character, zero beyond the eighth (a wasm swizzle table).
+  std::array<uint8_t, 16> state_characters_{};
+  std::array<uint64_t, 64> pair_hazards_{};  // outcome -> its two qualities' hazards, summed
   std::array<uint64_t, kMaxTwoCycleStates> state_hazards_{};  // state -> its quality's hazard
   // [step + 1][read]: a read's hazard through each step (row 0: none yet).
   std::vector<uint64_t> hazard_sums_;
