@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "formats/text.h"
@@ -40,6 +41,31 @@ constexpr std::array<char, 256> kUppercaseTable = MakeUppercaseTable();
 
 bool IsLineEnd(char c) {
   return c == '\n' || c == '\r';
+}
+
+// How many of the first `limit` bytes at `p` are uppercase A, C, G, T or N (which both tables
+// hand out as they are), sixteen at a time: most of a reference, at a fraction of a table
+// lookup a byte. When `out` is not null it gets those bytes, and perhaps some after them (in
+// whole chunks of sixteen, within `limit`). GCC's vector extensions: SSE2 natively, wasm SIMD in
+// the WebAssembly build.
+size_t PlainBases(const char* p, size_t limit, char* out) {
+  typedef unsigned char Chunk __attribute__((vector_size(16)));
+  size_t k = 0;
+  for (; k + sizeof(Chunk) <= limit; k += sizeof(Chunk)) {
+    Chunk bytes;
+    std::memcpy(&bytes, p + k, sizeof bytes);
+    if (out)
+      std::memcpy(out + k, &bytes, sizeof bytes);
+    const Chunk plain =
+        (bytes == 'A') | (bytes == 'C') | (bytes == 'G') | (bytes == 'T') | (bytes == 'N');
+    uint64_t halves[2];
+    std::memcpy(halves, &plain, sizeof halves);
+    if (~halves[0])
+      return k + static_cast<size_t>(__builtin_ctzll(~halves[0]) / 8);
+    if (~halves[1])
+      return k + 8 + static_cast<size_t>(__builtin_ctzll(~halves[1]) / 8);
+  }
+  return k;
 }
 
 }  // namespace
@@ -155,12 +181,14 @@ FastaParser::Event FastaParser::Next(const char** cursor,
           // The hot loop: a run of bases, normalised through the table, nothing else.
           const size_t limit = std::min(static_cast<size_t>(end - p), capacity - n);
           const char* const table = table_;
-          size_t k = 0;
+          size_t k;
           if (dst) {
             char* out = dst + n;
+            k = PlainBases(p, limit, out);
             while (k < limit && (out[k] = table[static_cast<unsigned char>(p[k])]))
               ++k;
           } else {
+            k = PlainBases(p, limit, nullptr);
             while (k < limit && table[static_cast<unsigned char>(p[k])])
               ++k;
           }

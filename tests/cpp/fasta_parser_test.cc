@@ -127,6 +127,28 @@ TEST(FastaParser, RejectsMalformedInputWithLineNumbers) {
   }
 }
 
+// Long lines of plain bases are read sixteen at a time: a letter that is not an uppercase A, C,
+// G, T or N, a line end or a bad byte at any offset of such a run is still read as it should be.
+TEST(FastaParser, ReadsEveryByteOfLongLinesInPlace) {
+  const std::string plain = "ACGTNACGGTTACANCGTAGCTAGGACTTACGATCGATCGANNTGCAGT";
+  for (size_t at = 0; at < plain.size(); ++at) {
+    for (char odd : {'a', 'c', 'g', 't', 'n', 'R', 'y', 'X'}) {
+      std::string line = plain;
+      line[at] = odd;
+      std::string expected = plain;
+      expected[at] = NormaliseBase(static_cast<unsigned char>(odd));
+      Parsed p = ParseAllChunkings(">a\n" + line + "\n" + plain + "\r\n" + line + "\n");
+      ASSERT_EQ(p.error, "") << line;
+      EXPECT_EQ(p.bases, expected + plain + expected) << line;
+    }
+    std::string line = plain;
+    line[at] = '*';
+    EXPECT_EQ(
+        ParseAllChunkings(">a\n" + plain + "\n" + line + "\n").error,
+        "line 3: column " + std::to_string(at + 1) + ": unexpected '*' in the sequence of 'a'");
+  }
+}
+
 TEST(FastaParser, LongHeadersKeepOnlyTheName) {
   std::string text = ">chr7 " + std::string(100000, 'x') + "\nACGT\n";
   Parsed p = ParseAllChunkings(text);
@@ -139,6 +161,24 @@ TEST(FastaParser, LongHeadersKeepOnlyTheName) {
 TEST(FastaParser, StopsWhenTheCallerHasNoRoom) {
   FastaParser parser;
   std::string text = ">a\nACGTACGT\n";
+  for (size_t room : {size_t{3}, size_t{16}, size_t{17}, size_t{40}}) {
+    const std::string line = "ACGTNNACGTACGTTTGGCCAAACGTAACCGGTTACGTNACGATT";
+    const std::string input = ">a\n" + line + "\n" + line + "\n";
+    FastaParser long_lines;
+    const char* q = input.data();
+    std::vector<char> buffer(room + 16, 'x');
+    size_t written = 0;
+    ASSERT_EQ(long_lines.Next(&q, q + input.size(), buffer.data(), room, &written),
+              FastaParser::Event::kHeader);
+    std::string bases;
+    while (long_lines.Next(&q, input.data() + input.size(), buffer.data(), room, &written) ==
+           FastaParser::Event::kBases) {
+      EXPECT_LE(written, room);
+      bases.append(buffer.data(), written);
+      EXPECT_EQ(std::string(buffer.data() + room, 16), std::string(16, 'x')) << "past the room";
+    }
+    EXPECT_EQ(bases, line + line) << "room " << room;
+  }
   const char* p = text.data();
   const char* end = p + text.size();
   size_t written = 0;
