@@ -85,9 +85,12 @@ QualityModel::QualityModel(const QualityProfile& profile,
   next_pair_ = two_cycles_ ? kStepBatch : kBatch;
   if (two_cycles_) {
     const size_t steps = (longest + 1) / 2;
+    const size_t padded = (steps + kTransposeSteps - 1) / kTransposeSteps * kTransposeSteps;
     step_table_.assign(steps * kStepTable, 0);
     wide_draws_.resize(steps * kStepReads);
-    qualities_.resize(steps * kStepReads * 2);
+    step_qualities_.resize(padded * kStepReads * 2);
+    quality_row_ = 2 * padded;
+    qualities_.resize(kStepReads * quality_row_);
     hazard_sums_.assign((steps + 1) * kStepReads, 0);  // row 0: before the first step
     // An outcome's two quality characters, the first cycle's in the low byte, and hazards.
     auto char_of = [&](size_t state) {
@@ -418,13 +421,14 @@ void QualityModel::DrawSteps() {
     AdvanceSteps<kStepBatch, 2, 0>(both, steps[0], previous.data());
   else if (steps[1] > both)
     AdvanceSteps<kStepBatch, 2, 1>(both, steps[1], previous.data());
+  TransposeSteps(static_cast<size_t>(std::max(steps[0], steps[1])));
   next_pair_ = 0;
 }
 
 template <int kChains, int kStride, int kFirst>
 void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
   const uint32_t* draws = wide_draws_.data();
-  char* qualities = qualities_.data();
+  char* qualities = step_qualities_.data();
   const uint32_t* pair_qualities = pair_qualities_.data();
   const uint64_t* pair_hazards = pair_hazards_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
@@ -478,7 +482,7 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
                                                                          uint32_t* rows) {
   static_assert(kStepReads == 32, "two vectors of sixteen chains");
   const uint32_t* draws = wide_draws_.data();
-  char* qualities = qualities_.data();
+  char* qualities = step_qualities_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint32_t* table = step_table_.data();
   // An outcome's two quality characters, as four tables of sixteen 32-bit lanes.
@@ -558,7 +562,7 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
 void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows) {
   constexpr int kVectors = kStepReads / 4;
   const uint32_t* draws = wide_draws_.data();
-  char* qualities = qualities_.data();
+  char* qualities = step_qualities_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint64_t* pair_hazards = pair_hazards_.data();
   const uint32_t* table = step_table_.data();
@@ -614,6 +618,76 @@ void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows)
 }
 #endif
 
+namespace {
+
+// An 8 x 8 transpose of 2-byte items: row k of `in` (at k * in_stride) holds item k of eight
+// columns, and column j goes to `out` + j * out_stride, in three rounds of interleaving (items,
+// then pairs of them, then fours). SSE2 natively, wasm SIMD in the module: both have the three
+// interleaves.
+void Transpose8x8(const char* in, size_t in_stride, char* out, size_t out_stride) {
+#if defined(__SSE2__) || defined(__wasm_simd128__)
+#if defined(__SSE2__)
+  using Vector = __m128i;
+  auto load = [](const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
+  auto store = [](char* p, Vector v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); };
+  auto low16 = [](Vector a, Vector b) { return _mm_unpacklo_epi16(a, b); };
+  auto high16 = [](Vector a, Vector b) { return _mm_unpackhi_epi16(a, b); };
+  auto low32 = [](Vector a, Vector b) { return _mm_unpacklo_epi32(a, b); };
+  auto high32 = [](Vector a, Vector b) { return _mm_unpackhi_epi32(a, b); };
+  auto low64 = [](Vector a, Vector b) { return _mm_unpacklo_epi64(a, b); };
+  auto high64 = [](Vector a, Vector b) { return _mm_unpackhi_epi64(a, b); };
+#else
+  using Vector = v128_t;
+  auto load = [](const char* p) { return wasm_v128_load(p); };
+  auto store = [](char* p, Vector v) { wasm_v128_store(p, v); };
+  auto low16 = [](Vector a, Vector b) {
+    return wasm_i16x8_shuffle(a, b, 0, 8, 1, 9, 2, 10, 3, 11);
+  };
+  auto high16 = [](Vector a, Vector b) {
+    return wasm_i16x8_shuffle(a, b, 4, 12, 5, 13, 6, 14, 7, 15);
+  };
+  auto low32 = [](Vector a, Vector b) { return wasm_i32x4_shuffle(a, b, 0, 4, 1, 5); };
+  auto high32 = [](Vector a, Vector b) { return wasm_i32x4_shuffle(a, b, 2, 6, 3, 7); };
+  auto low64 = [](Vector a, Vector b) { return wasm_i64x2_shuffle(a, b, 0, 2); };
+  auto high64 = [](Vector a, Vector b) { return wasm_i64x2_shuffle(a, b, 1, 3); };
+#endif
+  Vector a[8], b[8], c[8];
+  for (size_t k = 0; k < 8; ++k)
+    a[k] = load(in + k * in_stride);
+  for (size_t k = 0; k < 8; k += 2) {  // b[k]: columns 0-3 of items k, k + 1; b[k + 1]: 4-7
+    b[k] = low16(a[k], a[k + 1]);
+    b[k + 1] = high16(a[k], a[k + 1]);
+  }
+  for (size_t k = 0; k < 8; k += 4) {  // c[k + m]: columns 2m, 2m + 1 of items k to k + 3
+    c[k] = low32(b[k], b[k + 2]);
+    c[k + 1] = high32(b[k], b[k + 2]);
+    c[k + 2] = low32(b[k + 1], b[k + 3]);
+    c[k + 3] = high32(b[k + 1], b[k + 3]);
+  }
+  for (size_t m = 0; m < 4; ++m) {
+    store(out + 2 * m * out_stride, low64(c[m], c[m + 4]));
+    store(out + (2 * m + 1) * out_stride, high64(c[m], c[m + 4]));
+  }
+#else
+  for (size_t j = 0; j < 8; ++j)
+    for (size_t k = 0; k < 8; ++k)
+      std::memcpy(out + j * out_stride + 2 * k, in + k * in_stride + 2 * j, 2);
+#endif
+}
+
+}  // namespace
+
+// Blocks of kTransposeSteps steps by 8 reads. Reads whose steps end before the block's (the
+// shorter mate, or past the longest) get what the steps left there, beyond their length.
+void QualityModel::TransposeSteps(size_t steps) {
+  static_assert(kTransposeSteps == 8 && kStepReads % 8 == 0, "8 x 8 blocks");
+  constexpr size_t kStepBytes = 2 * kStepReads;
+  for (size_t t = 0; t < steps; t += kTransposeSteps)
+    for (size_t r = 0; r < kStepReads; r += 8)
+      Transpose8x8(step_qualities_.data() + t * kStepBytes + 2 * r, kStepBytes,
+                   qualities_.data() + r * quality_row_ + 2 * t, quality_row_);
+}
+
 // One read of the batch's next pair: its drawn qualities (the N quality where the base is N),
 // and its errors. A base is wrong when the hazard accumulated since the last error (through the
 // block's reads in order) reaches an Exp(1) draw: a Bernoulli trial of its quality's
@@ -630,16 +704,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
-  if (two_cycles_) {  // a step's two qualities for every read in turn
-    const char* drawn = qualities_.data() + 2 * r;
-    const size_t pairs = static_cast<size_t>(length) / 2;
-    for (size_t p = 0; p < pairs; ++p)
-      std::memcpy(out + 2 * p, drawn + p * 2 * kStepReads, 2);
-    if (length % 2)
-      out[length - 1] = drawn[pairs * 2 * kStepReads];
-  } else {
-    std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
-  }
+  std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;

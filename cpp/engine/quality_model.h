@@ -156,6 +156,9 @@ class QualityModel {
   void AdvanceStepsAvx512(int64_t from, int64_t to, uint32_t* rows);
   // The same on wasm SIMD (the WebAssembly build), four chains a vector.
   void AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows);
+  // step_qualities_ into qualities_' rows, kTransposeSteps steps at a time.
+  static constexpr size_t kTransposeSteps = 8;
+  void TransposeSteps(size_t steps);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
@@ -194,7 +197,10 @@ class QualityModel {
   std::vector<uint32_t> step_table_;
   std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
   std::vector<uint32_t> wide_draws_;  // [step][read]: 21 bits two bases
-  // The drawn qualities: [read][quality_row_] a cycle a step, [step][read][2] two cycles a step.
+  // Two cycles a step, the chains' qualities as drawn: [step][read][2] (steps padded to
+  // kTransposeSteps).
+  std::vector<char> step_qualities_;
+  // The drawn qualities, a row a read: [read][quality_row_].
   std::vector<char> qualities_;
   size_t quality_row_ = 0;
   uint64_t hazard_ = 0;  // the error process, across the block's reads: hazard since the last
