@@ -158,10 +158,12 @@ int PairSampler::ApplyErrors(char* bases, int64_t length) {
   return errors;
 }
 
-bool PairSampler::TooManyNs(const char* bases, int64_t length) const {
+bool PairSampler::TooManyNs(const char* bases, int64_t length, bool* any) const {
   // Most reads hold no N: FindN (vectorised) answers those at once (std::count widens each
   // byte to 64 bits, and this is asked of every read drawn).
   const char* from = FindN(bases, bases + length);
+  if (any)
+    *any = from != bases + length;
   if (from == bases + length)
     return false;
   return std::count(from, bases + length, 'N') > MaxNsOf(length);
@@ -314,9 +316,11 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
   // Deletions can leave the fragment's haplotype shorter than a read.
   if (!read_pair())
     return Try::kHaplotypeShort;
-  if (TooManyNs(left_.data(), left_length))
+  bool left_has_n = false;  // whether the read holds an N (as its bases are now)
+  bool right_has_n = false;
+  if (TooManyNs(left_.data(), left_length, &left_has_n))
     return Try::kTooManyNs;
-  if (TooManyNs(right_.data(), right_length)) {
+  if (TooManyNs(right_.data(), right_length, &right_has_n)) {
     // The far read lies on a run of N (a gap ahead): draw again, then cut to fit before it.
     if (attempt < kFitAttempts || cut || amplicons_)  // an amplicon is never cut
       return Try::kTooManyNs;
@@ -327,7 +331,8 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
     cut = true;
     if (!read_pair())
       return Try::kHaplotypeShort;
-    if (TooManyNs(left_.data(), left_length) || TooManyNs(right_.data(), right_length))
+    if (TooManyNs(left_.data(), left_length, &left_has_n) ||
+        TooManyNs(right_.data(), right_length, &right_has_n))
       return Try::kTooManyNs;
   }
   char* read1 = flip ? right_.data() : left_.data();
@@ -357,6 +362,11 @@ PairSampler::Try PairSampler::TryPair(const SpanWindow& window,
                            counters->cycle_quality_sums[0]};
     QualityModel::Read two{read2, qualities2_.data(), options_.read2_length,
                            counters->cycle_quality_sums[1]};
+    // Indel errors may have brought in a template base that is N.
+    if (!quality_->has_indels()) {
+      one.may_have_n = flip ? right_has_n : left_has_n;
+      two.may_have_n = flip ? left_has_n : right_has_n;
+    }
     quality_->Apply(one, two, rng_);
     if (options_.quality_bins) {  // what is written, after the errors drawn from the unbinned
       options_.quality_bins->Apply(qualities1_.data(), qualities1_.size());

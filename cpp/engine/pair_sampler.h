@@ -124,7 +124,8 @@ class PairSampler {
                  int32_t* source);
   int64_t LongestFit(const SpanWindow& window, int64_t pos, int64_t longest, int64_t far_read);
   int ApplyErrors(char* bases, int64_t length);
-  bool TooManyNs(const char* bases, int64_t length) const;
+  // Whether a read holds more N than it may; `any` (when not null) says whether it holds one.
+  bool TooManyNs(const char* bases, int64_t length, bool* any = nullptr) const;
   int64_t MaxNsOf(int64_t length) const {
     return length == options_.read1_length ? max_ns_read1_ : max_ns_read2_;
   }

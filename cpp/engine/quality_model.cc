@@ -819,7 +819,8 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
   for (size_t mate = 0; mate < 2; ++mate) {
     Read& read = *reads[mate];
     const size_t r = static_cast<size_t>(2 * next_pair_) + mate;
-    const bool has_n = FindN(read.bases, read.bases + read.length) != read.bases + read.length;
+    const bool has_n =
+        read.may_have_n && FindN(read.bases, read.bases + read.length) != read.bases + read.length;
     read.errors =
         has_n ? Finish<true>(ends_[mate], read, r, rng) : Finish<false>(ends_[mate], read, r, rng);
     if (read.cycle_sums)

@@ -55,6 +55,7 @@ class QualityModel {
     int64_t length;
     int64_t* cycle_sums;  // added to by FlushCycleSums
     int errors = 0;
+    bool may_have_n = true;  // false: the caller found no N in `bases`
   };
 
   // A block's pairs draw their qualities from the block's stream, in order.
