@@ -3,10 +3,17 @@
 // state is photographed to test-output/screenshots/, and every control shows where the focus is.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, setOption, SHOTS, simulateAndWait, test, useOpfsFolder } from './helpers';
+import {
+  openApp,
+  setOption,
+  SHOTS,
+  simulateAndWait,
+  test,
+  useOpfsFolder,
+  scratchDir,
+} from './helpers';
 
 /** axe-core's serious and critical findings on the page as it is, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -49,7 +56,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('#coverage-plot canvas')).toHaveCount(1);
       await scanAndShoot(page, 'results', scheme);
 
-      const bad = join(mkdtempSync(join(tmpdir(), 'rf-a11y-')), 'broken.fa');
+      const bad = join(scratchDir('rf-a11y-'), 'broken.fa');
       writeFileSync(bad, '>chr1\nACGTACGT\nACGT ACGT\n');
       await page.getByLabel('My FASTA file').check();
       await page.locator('#fasta-file').setInputFiles(bad);

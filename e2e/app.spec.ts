@@ -3,8 +3,7 @@
 // and the server: remote.spec.ts.
 import { expect } from '@playwright/test';
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -23,6 +22,7 @@ import {
   test,
   useOpfsFolder,
   watchConsole,
+  scratchDir,
 } from './helpers';
 
 test('demo reference, default options: the saved FASTQ and VCF are the CLI bytes', async ({
@@ -93,7 +93,7 @@ test('a gapped FASTA: -N exact, measured in the scan phase or read from a droppe
   const plain = readFileSync(multiContigFasta(), 'latin1').split('>chrB')[0];
   const lines = plain.split('\n');
   for (let i = 100; i < 267; i++) lines[i] = 'N'.repeat(60);
-  const fasta = join(mkdtempSync(join(tmpdir(), 'rf-gaps-')), 'gapped.fa');
+  const fasta = join(scratchDir('rf-gaps-'), 'gapped.fa');
   writeFileSync(fasta, `${lines.join('\n')}>chrB\n${'N'.repeat(5000)}\n`);
   execSync(`samtools faidx ${fasta} && ${join(ROOT, 'build/readforge')} index -q ${fasta}`);
   await openApp(page);
@@ -125,7 +125,7 @@ test('quality profiles: the built-in one, and one learned here from FASTQ, give 
   const bodies: number[] = [];
   page.on('request', (r) => bodies.push(r.postDataBuffer()?.length ?? 0));
   // Real-looking reads to learn from: what the CLI makes with the shipped profile.
-  const dir = mkdtempSync(join(tmpdir(), 'rf-fastq-'));
+  const dir = scratchDir('rf-fastq-');
   const shipped = join(ROOT, 'public/profiles/illumina-like-2x150.profile');
   const cli = join(ROOT, 'build/readforge');
   execSync(`${cli} -q -S 2 -N 3000 -1 150 -2 150 --profile ${shipped} ${MT} r1.fq r2.fq`, {
@@ -198,7 +198,7 @@ test('fragment lengths learned here from a BAM: the histogram and the reads of t
   const bodies: number[] = [];
   page.on('request', (r) => bodies.push(r.postDataBuffer()?.length ?? 0));
   // Alignments to learn from: a run's golden BAM stands in for an aligner's.
-  const dir = mkdtempSync(join(tmpdir(), 'rf-fragments-'));
+  const dir = scratchDir('rf-fragments-');
   const cli = join(ROOT, 'build/readforge');
   execSync(`${cli} -q -S 2 -N 4000 -d 300 -s 40 --bam pairs.bam ${MT} r1.fq r2.fq`, { cwd: dir });
   const expectedHistogram = execSync(`${cli} profile -q --fragments pairs.bam`, { cwd: dir });
@@ -291,7 +291,7 @@ test('a VCF picked beside the FASTA is planted: the CLI bytes, and a bad one is 
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  const dir = mkdtempSync(join(tmpdir(), 'rf-vcf-'));
+  const dir = scratchDir('rf-vcf-');
   const bases = readFileSync(MT, 'latin1').split('\n').slice(1).join('');
   let vcf = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNA1\n';
   for (let pos = 100, k = 0; pos < 16000; pos += 157, k++) {
@@ -384,7 +384,7 @@ test('several Workers write the bytes of one; an error or Cancel stops them all'
     true,
   );
   // A malformed contig late in the file: every Worker meets it; one error, nothing saved.
-  const bad = join(mkdtempSync(join(tmpdir(), 'rf-bad-')), 'late.fa');
+  const bad = join(scratchDir('rf-bad-'), 'late.fa');
   writeFileSync(bad, `${readFileSync(fasta, 'latin1')}>chrD\nACGT ACGT\n`);
   await page.locator('#fasta-file').setInputFiles(bad);
   await setOption(page, 'workers', '3');
@@ -428,7 +428,7 @@ test('true alignments: the BAM and its index are the CLI bytes, on one Worker an
     'sample_R2.fq',
   ]);
   // The CLI with --bam: a first pass gives it the contigs' MD5s, as the page's scan does.
-  const bam = join(mkdtempSync(join(tmpdir(), 'rf-bam-')), 'cli.bam');
+  const bam = join(scratchDir('rf-bam-'), 'cli.bam');
   const expected = nativeRun([...cliArgs(new URL(page.url()).hash), '--bam', bam], fasta, [
     '1.fq',
     '2.fq',
@@ -476,7 +476,7 @@ test('a malformed FASTA and an invalid option each show their error', async ({ p
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.locator('#progress-panel')).toBeHidden();
   await setOption(page, 'error-rate', '0.02');
-  const bad = join(mkdtempSync(join(tmpdir(), 'rf-bad-')), 'broken.fa');
+  const bad = join(scratchDir('rf-bad-'), 'broken.fa');
   writeFileSync(bad, '>chr1\nACGTACGT\nACGT ACGT\n');
   await page.locator('#fasta-file').setInputFiles(bad);
   await page.getByRole('button', { name: 'Simulate' }).click();

@@ -39,10 +39,21 @@ export const test = base.extend<{ noCspViolations: void }>({
   ],
 });
 
-/** The folder picker answers with the origin-private file system, emptied first. */
+const scratchDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder for a test's files, removed when the Playwright worker exits. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 /** A multi-contig reference written to a temporary file, for the file input. */
 export function multiContigFasta(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rf-ref-')), 'sample.fa');
+  const path = join(scratchDir('rf-ref-'), 'sample.fa');
   let x = 7;
   let text = '';
   for (const [name, length] of [

@@ -2,15 +2,14 @@
 // for long while the file is chosen, the run made and its results shown, and a shared run keeps
 // the first contigs, the count and one digest of them all.
 import { expect } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, setOption, test, useOpfsFolder, watchConsole } from './helpers';
+import { openApp, setOption, test, useOpfsFolder, watchConsole, scratchDir } from './helpers';
 
 const CONTIGS = 200_000;
 
 function assembly(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rf-assembly-')), 'assembly.fa');
+  const path = join(scratchDir('rf-assembly-'), 'assembly.fa');
   const parts: string[] = [];
   let x = 5;
   for (let i = 0; i < CONTIGS; i++) {

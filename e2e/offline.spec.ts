@@ -2,9 +2,8 @@
 // run from a local file or a built-in reference needs, with the network off; a new build is
 // offered, not swapped in.
 import { expect, Page } from '@playwright/test';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   cliArgs,
@@ -15,6 +14,7 @@ import {
   test,
   useOpfsFolder,
   watchConsole,
+  scratchDir,
 } from './helpers';
 
 const MT = join(ROOT, 'public/refs/MT-human.fa');
@@ -46,7 +46,7 @@ test('after one visit, runs from a local FASTA and the built-in reference work o
   expect((await readSaved(page, 'MT-human_R1.fq')).equals(expected.fastq[0])).toBe(true);
   expect((await readSaved(page, 'MT-human.vcf')).equals(expected.vcf!)).toBe(true);
   // A local FASTA.
-  const dir = mkdtempSync(join(tmpdir(), 'rf-offline-'));
+  const dir = scratchDir('rf-offline-');
   const fasta = join(dir, 'local.fa');
   copyFileSync(MT, fasta);
   await page.locator('#fasta-file').setInputFiles(fasta);

@@ -7,7 +7,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MT, nativeRun, readSaved, ROOT, SHOTS, test } from './helpers';
+import { MT, nativeRun, readSaved, ROOT, SHOTS, test, scratchDir } from './helpers';
 
 const PACKAGE = join(ROOT, 'packages/readforge');
 const PORT = 4591;
@@ -343,7 +343,7 @@ await simulate({
   outputs: { read1: 'p1.fq', read2: 'p2.fq' },
 });`;
   expect(run('node', ['--input-type=module', '-e', script])).toBe('');
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-community-'));
+  const dir = scratchDir('readforge-community-');
   const cli = (args: string[]) =>
     execFileSync(join(ROOT, 'build/readforge'), ['-q', '--mutations', '/dev/null', ...args], {
       cwd: project,
@@ -386,7 +386,7 @@ const result = await simulate({
 });
 console.log(result.bamIndex);`;
   expect(run('node', ['--input-type=module', '-e', script]).trim()).toBe('.bai');
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-bam-'));
+  const dir = scratchDir('readforge-bam-');
   execFileSync(join(ROOT, 'build/readforge'), [
     ...['-q', '-N', '2000', '-S', '21', '--bam', join(dir, 'g.bam'), '--mutations', '/dev/null'],
     ...[MT, join(dir, '1.fq'), join(dir, '2.fq')],

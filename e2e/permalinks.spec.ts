@@ -4,8 +4,7 @@
 // view shows the scheduled job's figures.
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openApp,
@@ -18,6 +17,7 @@ import {
   test,
   useOpfsFolder,
   watchConsole,
+  scratchDir,
 } from './helpers';
 
 /** The edge API's cron Worker, with its test clock (playwright.config.ts: --test-port 8791). */
@@ -44,7 +44,7 @@ async function runStatisticsJob(): Promise<void> {
 function alteredCopy(fasta: string): string {
   const text = readFileSync(fasta, 'latin1');
   const at = text.indexOf('\n', text.indexOf('>chrB')) + 100;
-  const path = join(mkdtempSync(join(tmpdir(), 'rf-altered-')), 'sample.fa');
+  const path = join(scratchDir('rf-altered-'), 'sample.fa');
   writeFileSync(path, text.slice(0, at) + (text[at] === 'A' ? 'C' : 'A') + text.slice(at + 1));
   return path;
 }

@@ -4,13 +4,13 @@
 // choices are the engine's messages and save nothing.
 import { expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   cliArgs,
   MT,
+  scratchDir,
   multiContigFasta,
   nativeRun,
   openApp,
@@ -31,7 +31,7 @@ test('a community on two Workers: the CLI bytes, the genomes table and genomes.t
   const problems = watchConsole(page);
   await useOpfsFolder(page);
   const fasta = multiContigFasta(); // chrA 40 kb, chrB 25 kb, chrC 9 kb
-  const dir = mkdtempSync(join(tmpdir(), 'rf-community-'));
+  const dir = scratchDir('rf-community-');
   writeFileSync(join(dir, 'map.tsv'), 'chrA\talpha\nchrB\tbeta\nchrC\tbeta\n');
   writeFileSync(join(dir, 'shares.tsv'), 'genome\tabundance\nalpha\t1\nbeta\t3\n');
   await openApp(page);
@@ -97,7 +97,7 @@ test('an amplicon panel: the CLI bytes; a distribution without a map is refused'
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  const dir = mkdtempSync(join(tmpdir(), 'rf-amplicons-'));
+  const dir = scratchDir('rf-amplicons-');
   writeFileSync(
     join(dir, 'panel.bed'),
     'MT_human\t1000\t1400\tamp1\nMT_human\t1300\t1700\tamp2\t2\nMT_human\t9000\t9300\tamp3\n',
@@ -144,7 +144,7 @@ test('several FASTA files as a community: the CLI --community bytes, on two Work
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  const dir = mkdtempSync(join(tmpdir(), 'rf-genomes-'));
+  const dir = scratchDir('rf-genomes-');
   // Two genomes whose contigs share a name (chrA), one of them gzip.
   const sample = readFileSync(multiContigFasta(), 'latin1');
   writeFileSync(join(dir, 'alpha.fa'), sample);
@@ -164,7 +164,7 @@ test('several FASTA files as a community: the CLI --community bytes, on two Work
     join(dir, 'genomes.tsv'),
     'genome\tpath\tabundance\nalpha\talpha.fa\t1\nbeta\tbeta.fa.gz\t4\n',
   );
-  const out = mkdtempSync(join(tmpdir(), 'rf-genomes-cli-'));
+  const out = scratchDir('rf-genomes-cli-');
   execFileSync(join(ROOT, 'build/readforge'), [
     ...['-q', ...cliArgs(new URL(page.url()).hash), '--community', join(dir, 'genomes.tsv')],
     ...['--genome-truth', join(out, 'genomes.tsv'), '--vcf', join(out, 'v.vcf')],
@@ -198,7 +198,7 @@ test("copy-number segments picked beside the FASTA, the tumour's too: the CLI by
 }) => {
   const problems = watchConsole(page);
   await useOpfsFolder(page);
-  const dir = mkdtempSync(join(tmpdir(), 'rf-copies-'));
+  const dir = scratchDir('rf-copies-');
   writeFileSync(join(dir, 'cn.bed'), 'MT_human\t2000\t6000\t3\nMT_human\t9000\t12000\t1\t0|1\n');
   await openApp(page);
   await page.locator('#fasta-file').setInputFiles(MT);

@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readFileSync,
   copyFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,11 +119,12 @@ const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>
 </CORSConfiguration>`;
 
 const staged = stage();
+const directory = mkdtempSync(join(tmpdir(), 'readforge-s3-'));
 const server = new S3rver({
   port,
   address: '127.0.0.1',
   silent: true,
-  directory: mkdtempSync(join(tmpdir(), 'readforge-s3-')),
+  directory,
   configureBuckets: [{ name: BUCKET, configs: [CORS] }],
 });
 await server.run();
@@ -161,5 +163,7 @@ for (const name of [
   if (!response.ok) throw new Error(`cannot upload ${name}: HTTP ${response.status}`);
 }
 console.log(`local S3: ${endpoint}, bucket ${BUCKET} (s3://${BUCKET}/ecoli-536.fa.gz and others)`);
+// The bucket's folder goes with the server.
+process.on('exit', () => rmSync(directory, { recursive: true, force: true }));
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
 process.on('SIGINT', () => server.close().then(() => process.exit(0)));

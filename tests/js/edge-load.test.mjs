@@ -6,11 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { nativeOutputs, ROOT, startProcess, waitFor } from './helpers.mjs';
+import { nativeOutputs, ROOT, startProcess, waitFor, scratchDir } from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
 const S3_PORT = 4583;
@@ -30,7 +29,7 @@ before(async () => {
     /local S3:/,
   );
   // The private bucket: the demo genome as bgzip, and the same bytes under a .fa name.
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-private-'));
+  const dir = scratchDir('readforge-edge-private-');
   for (const name of ['MT-human.fa.gz', 'MT-human.fa.gz.fai', 'MT-human.fa.gz.gzi'])
     copyFileSync(join(ROOT, 'build-s3', name), join(dir, name));
   for (const [from, to] of [
@@ -81,7 +80,8 @@ before(async () => {
 
 after(() => {
   v4?.close();
-  for (const child of children) child.kill('SIGKILL'); // workerd may hang on SIGTERM mid-request
+  // workerd may hang on SIGTERM mid-request; the S3 stand-in (the first) removes its folder on it.
+  children.forEach((child, i) => child.kill(i === 0 ? 'SIGTERM' : 'SIGKILL'));
 });
 
 /** The native CLI's read-1 bytes for `args` on `reference`. */

@@ -4,8 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -18,6 +17,7 @@ import {
   startProcess,
   tempDir,
   waitFor,
+  scratchDir,
 } from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 
@@ -34,7 +34,7 @@ const CONTIG = 'gi|110640213|ref|NC_008253.1|';
 let broken;
 
 function brokenReference() {
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-broken-'));
+  const dir = scratchDir('readforge-broken-');
   const bases = 3_000_000;
   const lines = [];
   for (let i = 0; i < bases / 60; i++) lines.push('ACGTTGCAAC'.repeat(6));
@@ -175,7 +175,7 @@ test('the API writes the bytes of the native CLI and of readforge-wasm', async (
   assert.ok(f.body.equals(fragments), 'fragment-hist');
   const [single] = nativeOutputs(['-N', '1000', '-S', '7', '-2', '0', '-1', '100'], MT, ['s.fq']);
   assert.ok((await get('ref=MT-human&N=1000&S=7&2=0&1=100')).body.equals(single), 'single-end');
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-vcf-'));
+  const dir = scratchDir('readforge-edge-vcf-');
   execFileSync(
     NATIVE,
     [
@@ -294,7 +294,7 @@ test('shards concatenated give the unsharded bytes, for k = 1, 2, 3, 7', async (
   // sidecar, as the CLI has it beside the file); shards are pieces of it.
   const bam = await get(`${query}&format=bam`);
   assert.equal(bam.headers.get('content-type'), 'application/octet-stream');
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-edge-bam-'));
+  const dir = scratchDir('readforge-edge-bam-');
   execFileSync(NATIVE, [
     '-q',
     ...['-N', '20000', '-S', '9', '--block-size', '65536', '-r', '0.005'],
@@ -629,7 +629,7 @@ test('a client that disconnects stops the work', async () => {
 });
 
 test('readforge-wasm --server fans out K shards: the bytes of the CLI; failed shards retried', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'readforge-fanout-'));
+  const dir = scratchDir('readforge-fanout-');
   const args = ['-N', '30000', '-S', '12', '-1', '100', '-2', '120', '--block-size', '65536'];
   const [n1, n2] = nativeOutputs([...args, '--vcf', join(dir, 'n.vcf')], ECOLI, ['1.fq', '2.fq']);
   const expectedVcf = readFileSync(join(dir, 'n.vcf'));
@@ -715,6 +715,8 @@ test('npm run edge:dev (wrangler dev, Miniflare) serves the bytes workerd serves
     ],
     {
       cwd: ROOT,
+      // Miniflare's own scratch folder goes in ours: the process group is killed, not stopped.
+      env: { ...process.env, TMPDIR: tempDir(t) },
       stdio: 'ignore',
       detached: true, // a process group: npm, node and wrangler's workerd stop together
     },

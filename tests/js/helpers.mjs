@@ -16,6 +16,18 @@ export function tempDir(t) {
   return dir;
 }
 
+const scratchDirs = [];
+process.on('exit', () => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder for a test file's shared files (or a test without `t`), removed when its process exits. */
+export function scratchDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 /** Runs a command line; returns status, stdout and stderr (as latin1 text). */
 export function run(command, args, { cwd, input } = {}) {
   const r = spawnSync(command, args, { cwd, input, maxBuffer: 1 << 30, encoding: 'latin1' });

@@ -3,13 +3,22 @@
 // counts are those of the native CLI given the same VCF as a local file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { NATIVE, WASM_CLI, randomBases, read, run, runAsync, wrap, write } from './helpers.mjs';
+import {
+  NATIVE,
+  WASM_CLI,
+  randomBases,
+  read,
+  run,
+  runAsync,
+  wrap,
+  write,
+  scratchDir,
+} from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'readforge-remote-vcf-'));
+const dir = scratchDir('readforge-remote-vcf-');
 const LENGTH = 2_000_000;
 let server;
 

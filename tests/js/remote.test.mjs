@@ -3,13 +3,23 @@
 // a retry or a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { MT, NATIVE, WASM_CLI, randomBases, read, run, runAsync, wrap, write } from './helpers.mjs';
+import {
+  MT,
+  NATIVE,
+  WASM_CLI,
+  randomBases,
+  read,
+  run,
+  runAsync,
+  wrap,
+  write,
+  scratchDir,
+} from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'readforge-remote-'));
+const dir = scratchDir('readforge-remote-');
 let server;
 let base;
 

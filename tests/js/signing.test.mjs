@@ -6,15 +6,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { AwsClient } from 'aws4fetch';
 import S3rver from 's3rver';
-import { NATIVE, WASM_CLI, randomBases, run, runAsync, wrap, write } from './helpers.mjs';
+import {
+  NATIVE,
+  WASM_CLI,
+  randomBases,
+  run,
+  runAsync,
+  wrap,
+  write,
+  scratchDir,
+} from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'readforge-signing-'));
+const dir = scratchDir('readforge-signing-');
 const KEY = { accessKeyId: 'AKIDREADFORGE', secretAccessKey: 'right/secret+key' };
 const ARGS = ['-S', '21', '-N', '3000', '--region', 'p1:2001-30000', '--region', 'p2'];
 let v4;
@@ -63,7 +71,7 @@ before(async () => {
     port: 0,
     address: '127.0.0.1',
     silent: true,
-    directory: mkdtempSync(join(tmpdir(), 'readforge-s3rver-')),
+    directory: scratchDir('readforge-s3rver-'),
     configureBuckets: [{ name: 'presigned' }],
   });
   const { port } = await s3rver.run();
