@@ -165,6 +165,30 @@ TEST(QualityProfiles, BinnedQualitiesCarryTheMeanRateOfTheirMembers) {
   }
 }
 
+// Apply maps many characters at a time where it can: every length (whole vectors and tails),
+// every Phred+33 character, the NovaSeq bins and a user's table, as Map does one by one.
+TEST(QualityProfiles, BinningRunsOfQualitiesMapsEachOne) {
+  QualityBins table = QualityBins::NovaSeq();
+  ASSERT_TRUE(QualityBins::Parse("0\t5\t40\n6\t6\t0\n40\t93\t7\n", &table).ok());
+  for (const QualityBins& bins : {QualityBins::NovaSeq(), table}) {
+    for (size_t n = 0; n <= 200; ++n) {
+      std::string qualities(n, '!');
+      for (size_t i = 0; i < n; ++i)
+        qualities[i] = static_cast<char>(33 + (i * 37 + n) % (kMaxPhred + 1));
+      std::string expected = qualities;
+      for (char& q : expected)
+        q = bins.Map(q);
+      std::string guarded = qualities + "\x7f";  // past the run: left alone
+      bins.Apply(guarded.data(), n);
+      ASSERT_EQ(guarded, expected + "\x7f") << bins.name << ", " << n << " qualities";
+    }
+  }
+  EXPECT_EQ(table.Map('!' + 3), '!' + 40);
+  EXPECT_EQ(table.Map('!' + 6), '!');
+  EXPECT_EQ(table.Map('!' + 20), '!' + 20);  // in no bin
+  EXPECT_EQ(table.Map('!' + 93), '!' + 7);
+}
+
 TEST(QualityProfiles, QualitiesFollowTheProfileCycleByCycle) {
   const std::string fasta = RandomFasta({{"chr", 300000}}, 4);
   Options o;
