@@ -50,6 +50,8 @@ export default defineConfig({
       cwd: '..',
       url: 'http://127.0.0.1:4569/readforge-demo/ecoli-536.fa.gz.gzi',
       reuseExistingServer: !process.env.CI,
+      // Stopped, not killed: it removes its bucket's folder.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
     },
   ],
 });
