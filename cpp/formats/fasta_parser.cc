@@ -11,22 +11,6 @@
 namespace readforge {
 namespace {
 
-constexpr std::array<char, 256> MakeBaseTable() {
-  std::array<char, 256> table{};
-  for (int c = 'A'; c <= 'Z'; ++c) {
-    table[c] = 'N';
-    table[c + 32] = 'N';
-  }
-  const char* acgt = "ACGT";
-  for (int i = 0; i < 4; ++i) {
-    table[static_cast<unsigned char>(acgt[i])] = acgt[i];
-    table[static_cast<unsigned char>(acgt[i] + 32)] = acgt[i];
-  }
-  return table;
-}
-
-constexpr std::array<char, 256> kBaseTable = MakeBaseTable();
-
 // Letters as they are, uppercased: what refget and `samtools dict` digest (IUPAC codes kept).
 constexpr std::array<char, 256> MakeUppercaseTable() {
   std::array<char, 256> table{};
@@ -69,10 +53,6 @@ size_t PlainBases(const char* p, size_t limit, char* out) {
 }
 
 }  // namespace
-
-char NormaliseBase(unsigned char c) {
-  return kBaseTable[c];
-}
 
 FastaParser::FastaParser(Letters letters, Names names)
     : table_(letters == Letters::kUppercase ? kUppercaseTable.data() : kBaseTable.data()),

@@ -6,6 +6,7 @@
 #ifndef READFORGE_FORMATS_FASTA_PARSER_H_
 #define READFORGE_FORMATS_FASTA_PARSER_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -87,8 +88,24 @@ class FastaParser {
   ContigList seen_names_;  // names only, with Names::kUnique
 };
 
-// The normalised base for a byte: 'A', 'C', 'G', 'T' or 'N' for letters, 0 for anything else.
-char NormaliseBase(unsigned char c);
+// Byte -> normalised base: 'A', 'C', 'G', 'T' or 'N' for letters (either case), 0 otherwise.
+inline constexpr std::array<char, 256> kBaseTable = [] {
+  std::array<char, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    table[static_cast<size_t>(c)] = 'N';
+    table[static_cast<size_t>(c + 32)] = 'N';
+  }
+  for (const char base : {'A', 'C', 'G', 'T'}) {
+    table[static_cast<unsigned char>(base)] = base;
+    table[static_cast<unsigned char>(base + 32)] = base;
+  }
+  return table;
+}();
+
+// The normalised base for a byte (inline: it is asked of every base of a reference indexed).
+inline char NormaliseBase(unsigned char c) {
+  return kBaseTable[c];
+}
 
 }  // namespace readforge
 
