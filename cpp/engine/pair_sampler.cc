@@ -156,8 +156,8 @@ bool PairSampler::KeepForGc(const SpanWindow& window, int64_t pos, int64_t lengt
   int64_t gc = 0, n = 0;
   int64_t i = 0;
   // Sixteen bases at a time in byte lanes (GCC's vector extensions: SSE2 natively, wasm SIMD in
-  // the module), each lane's counts added up before they could pass 255: a fragment's bases are
-  // counted for every fragment drawn, and one at a time that was a third of a run.
+  // the module), each lane's counts added up before they could pass 255: every fragment drawn
+  // is counted, so this is a hot loop.
   typedef signed char Chunk __attribute__((vector_size(16)));
   while (length - i >= 16) {
     Chunk gc_lanes{}, n_lanes{};

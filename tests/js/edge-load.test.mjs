@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { nativeOutputs, ROOT, startProcess, waitFor, scratchDir } from './helpers.mjs';
+import { nativeOutputs, ROOT, scratchDir, startProcess, waitFor } from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
 const S3_PORT = 4583;

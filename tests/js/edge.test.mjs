@@ -14,10 +14,10 @@ import {
   WASM_CLI,
   runAsync,
   sampleManifest,
+  scratchDir,
   startProcess,
   tempDir,
   waitFor,
-  scratchDir,
 } from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 

@@ -12,9 +12,9 @@ import {
   read,
   run,
   runAsync,
+  scratchDir,
   wrap,
   write,
-  scratchDir,
 } from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 

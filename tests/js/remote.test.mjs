@@ -13,9 +13,9 @@ import {
   read,
   run,
   runAsync,
+  scratchDir,
   wrap,
   write,
-  scratchDir,
 } from './helpers.mjs';
 import { rangeServer } from './range-server.mjs';
 

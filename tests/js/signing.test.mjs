@@ -16,9 +16,9 @@ import {
   randomBases,
   run,
   runAsync,
+  scratchDir,
   wrap,
   write,
-  scratchDir,
 } from './helpers.mjs';
 import { sigv4Server } from './sigv4-server.mjs';
 
