@@ -82,6 +82,8 @@ QualityModel::QualityModel(const QualityProfile& profile,
   cycle_sums_[1].assign(static_cast<size_t>(read2_length), 0);
   const size_t longest = static_cast<size_t>(std::max(read1_length, read2_length));
   two_cycles_ = profile.states() <= kMaxTwoCycleStates;
+  error_outcomes_ = two_cycles_ && IndependentCycles(profile.end(0)) &&
+                    (read2_length == 0 || IndependentCycles(profile.end(1)));
   next_pair_ = two_cycles_ ? kStepBatch : kBatch;
   if (two_cycles_) {
     const size_t steps = (longest + 1) / 2;
@@ -99,6 +101,10 @@ QualityModel::QualityModel(const QualityProfile& profile,
     for (size_t state = 0; state < state_hazards_.size(); ++state) {
       state_characters_[state] = char_of(state);
       state_hazards_[state] = hazard_of_[char_of(state)];
+    }
+    for (size_t state = 0; state < phred_chars_.size() && state < kMaxTwoCycleStates; ++state) {
+      const double p = PhredErrorProbability(phred_chars_[state] - 33);
+      error_chances_[state] = static_cast<uint64_t>(p * 0x1p32 + 0.5);
     }
     for (size_t o = 0; o < pair_qualities_.size(); ++o) {
       pair_qualities_[o] = static_cast<uint32_t>(char_of(o % 8) | char_of(o / 8) << 8);
@@ -181,8 +187,7 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   has_indels_ = has_indels_ || in.insertion_rate > 0 || in.deletion_rate > 0;
   // Without a transition row, every cycle's quality is drawn from its counts alone: one row a
   // cycle, and no chain to wait on.
-  const bool independent =
-      std::none_of(in.trans.begin(), in.trans.end(), [](uint64_t n) { return n > 0; });
+  const bool independent = IndependentCycles(in);
   const int rows = independent ? 1 : k;
   // Cycle 0 has no previous base: every row is its counts. Later cycles follow the transition
   // row, or the cycle's counts where the profile has none.
@@ -234,6 +239,38 @@ void QualityModel::Compile(const QualityProfile& profile, int mate, int64_t leng
   }
 }
 
+bool QualityModel::IndependentCycles(const ReadEndProfile& end) {
+  return std::none_of(end.trans.begin(), end.trans.end(), [](uint64_t n) { return n > 0; });
+}
+
+// A pair of states' weight W, split four ways by which of its bases are wrong: by the
+// cumulative shares pa pb (both), pa (the first), 1 - (1 - pa)(1 - pb) (either), rounded, so that
+// the four add up to W and each is within a unit of its exact share. A step of one cycle (a read's
+// odd last) splits by the first alone.
+std::vector<uint64_t> QualityModel::SplitByErrors(const std::vector<uint64_t>& pair_weight,
+                                                  bool two_bases) const {
+  using u128 = unsigned __int128;
+  constexpr u128 kOne = static_cast<u128>(1) << 64;
+  std::vector<uint64_t> weight(kErrorOutcomes, 0);
+  for (size_t o = 0; o < kStepRow; ++o) {
+    const uint64_t w = pair_weight[o];
+    if (w == 0)
+      continue;
+    const size_t a = o % 8, b = o / 8;
+    const u128 pa = error_chances_[a], pb = two_bases ? error_chances_[b] : 0;  // units of 2^-32
+    constexpr u128 kUnit = static_cast<u128>(1) << 32;
+    const u128 cumulative[3] = {pa * pb, pa << 32, kOne - (kUnit - pa) * (kUnit - pb)};
+    uint64_t below[3];
+    for (int k = 0; k < 3; ++k)
+      below[k] = static_cast<uint64_t>((w * cumulative[k] + kOne / 2) >> 64);
+    weight[o | kBothWrong] = below[0];
+    weight[o | kFirstWrong] = below[1] - below[0];
+    weight[o | kSecondWrong] = below[2] - below[1];
+    weight[o] = w - below[2];
+  }
+  return weight;
+}
+
 // Two cycles a step: per step and previous state, one column per pair of states (second state
 // * 8 + first, kStepRow in all: pairs of states the profile lacks weigh nothing), weighted by
 // their joint probability (the first's share of its row, times the second's share of the row the
@@ -276,6 +313,16 @@ void QualityModel::CompileSteps(const std::function<const uint64_t*(int64_t, int
         }
       }
       scratch.columns.clear();
+      if (error_outcomes_) {
+        AddWeights(SplitByErrors(weight, pair), kErrorStepFractionBits, &scratch);
+        uint32_t* packed = &step_table_[(static_cast<size_t>(t) * 2 + static_cast<size_t>(mate)) *
+                                        (kStepTable / 2)];
+        for (size_t i = 0; i < kErrorOutcomes; ++i) {
+          const Column& column = scratch.columns[i];
+          packed[i] = column.bound | uint32_t{column.state} << 16 | uint32_t{column.alias} << 24;
+        }
+        continue;
+      }
       AddWeights(std::move(weight), kStepFractionBits, &scratch);
       for (int copy = p; copy < (rows == 1 ? kMaxTwoCycleStates : p + 1); ++copy) {
         uint32_t* packed = &step_table_[((static_cast<size_t>(t) * 2 + static_cast<size_t>(mate)) *
@@ -405,6 +452,10 @@ void QualityModel::DrawSteps() {
   const int64_t steps[2] = {(lengths_[0] + 1) / 2, (lengths_[1] + 1) / 2};
   const int64_t both = std::min(steps[0], steps[1]);
   FillDrawsAhead<kStepDrawBits>(steps, kStepReads, wide_draws_.data());
+  if (error_outcomes_) {
+    DrawErrorSteps(both, steps);
+    return;
+  }
   std::array<uint32_t, kStepReads> previous{};
 #if defined(__x86_64__)
   static const bool avx512 = __builtin_cpu_supports("avx512f");
@@ -465,6 +516,62 @@ void QualityModel::AdvanceSteps(int64_t from, int64_t to, uint32_t* rows) {
 #pragma GCC unroll 32
   for (int j = 0; j < kChains; ++j)
     rows[kFirst + j * kStride] = previous[j];
+}
+
+// Error outcomes: the steps of all kStepReads reads over the steps both mates have, then the
+// longer mate's, then the rows a read.
+void QualityModel::DrawErrorSteps(int64_t both, const int64_t steps[2]) {
+#if defined(__x86_64__)
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512)
+    AdvanceErrorStepsAvx512(0, both);
+  else
+    AdvanceErrorSteps<kStepReads, 1, 0>(0, both);
+#elif defined(__wasm_simd128__)
+  AdvanceErrorStepsSimd128(0, both);
+#else
+  AdvanceErrorSteps<kStepReads, 1, 0>(0, both);
+#endif
+  if (steps[0] > both)
+    AdvanceErrorSteps<kStepBatch, 2, 0>(both, steps[0]);
+  else if (steps[1] > both)
+    AdvanceErrorSteps<kStepBatch, 2, 1>(both, steps[1]);
+  TransposeSteps(static_cast<size_t>(std::max(steps[0], steps[1])));
+  next_pair_ = 0;
+}
+
+namespace {
+
+// An outcome's error flags on its pair of quality characters (the first cycle's in the low byte).
+uint32_t ErrorFlags(uint32_t outcome) {
+  return (outcome & 64) << 1 | (outcome & 128) << 8;
+}
+
+}  // namespace
+
+// Error outcomes: each read's step is its own draw from the step's one row (8 bits pick a column,
+// 13 a fraction), with no state carried from step to step: no chain to wait on.
+template <int kChains, int kStride, int kFirst>
+void QualityModel::AdvanceErrorSteps(int64_t from, int64_t to) {
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = step_qualities_.data();
+  const uint32_t* pair_qualities = pair_qualities_.data();
+  const uint32_t* table = step_table_.data();
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+    for (int j = 0; j < kChains; ++j) {
+      const int r = kFirst + j * kStride;
+      const size_t mate = static_cast<size_t>(r % 2);
+      const uint32_t draw = draws[at + static_cast<size_t>(r)];
+      const uint32_t column = step[mate * (kStepTable / 2) + (draw >> kErrorStepFractionBits)];
+      const uint32_t fraction = draw & ((1u << kErrorStepFractionBits) - 1);
+      const uint32_t outcome = fraction <= (column & 0xffff) ? (column >> 16) & 0xff : column >> 24;
+      const uint16_t pair =
+          static_cast<uint16_t>(pair_qualities[outcome % kStepRow] | ErrorFlags(outcome));
+      std::memcpy(qualities + 2 * (at + static_cast<size_t>(r)), &pair, sizeof pair);
+    }
+  }
 }
 
 #if defined(__x86_64__)
@@ -549,6 +656,54 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   for (int v = 0; v < 2; ++v)
     _mm512_storeu_si512(rows + 16 * v, previous[v]);
 }
+
+// AdvanceErrorSteps<kStepReads, 1, 0> on AVX-512, sixteen reads a vector.
+__attribute__((target("avx512f"))) void QualityModel::AdvanceErrorStepsAvx512(int64_t from,
+                                                                              int64_t to) {
+  static_assert(kStepReads == 32, "two vectors of sixteen reads");
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = step_qualities_.data();
+  const uint32_t* table = step_table_.data();
+  const uint32_t* pair_qualities = pair_qualities_.data();
+  const __m512i qualities0 = _mm512_loadu_si512(pair_qualities);
+  const __m512i qualities1 = _mm512_loadu_si512(pair_qualities + 16);
+  const __m512i qualities2 = _mm512_loadu_si512(pair_qualities + 32);
+  const __m512i qualities3 = _mm512_loadu_si512(pair_qualities + 48);
+  const __m512i mate_offset =
+      _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
+                       kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0);
+  const __m512i low16 = _mm512_set1_epi32(0xffff);
+  const __m512i fraction_mask = _mm512_set1_epi32((1 << kErrorStepFractionBits) - 1);
+  const __m512i low8 = _mm512_set1_epi32(0xff);
+  const __m512i upper_half = _mm512_set1_epi32(32);
+  const __m512i first_wrong = _mm512_set1_epi32(kFirstWrong);
+  const __m512i second_wrong = _mm512_set1_epi32(kSecondWrong);
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+    for (int v = 0; v < 2; ++v) {
+      const size_t first = at + 16 * static_cast<size_t>(v);
+      const __m512i draw = _mm512_loadu_si512(draws + first);
+      const __m512i index =
+          _mm512_add_epi32(mate_offset, _mm512_srli_epi32(draw, kErrorStepFractionBits));
+      const __m512i column = _mm512_i32gather_epi32(index, step, 4);
+      const __mmask16 state_picked = _mm512_cmple_epu32_mask(_mm512_and_si512(draw, fraction_mask),
+                                                             _mm512_and_si512(column, low16));
+      const __m512i outcome =
+          _mm512_mask_blend_epi32(state_picked, _mm512_srli_epi32(column, 24),
+                                  _mm512_and_si512(_mm512_srli_epi32(column, 16), low8));
+      const __m512i low = _mm512_permutex2var_epi32(qualities0, outcome, qualities1);
+      const __m512i high = _mm512_permutex2var_epi32(qualities2, outcome, qualities3);
+      const __m512i flags =
+          _mm512_or_si512(_mm512_slli_epi32(_mm512_and_si512(outcome, first_wrong), 1),
+                          _mm512_slli_epi32(_mm512_and_si512(outcome, second_wrong), 8));
+      const __m512i pair = _mm512_or_si512(
+          _mm512_mask_blend_epi32(_mm512_test_epi32_mask(outcome, upper_half), low, high), flags);
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(qualities + 2 * first),
+                          _mm512_cvtepi32_epi16(pair));
+    }
+  }
+}
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
@@ -615,6 +770,54 @@ void QualityModel::AdvanceStepsSimd128(int64_t from, int64_t to, uint32_t* rows)
   }
   for (int v = 0; v < kVectors; ++v)
     wasm_v128_store(rows + 4 * v, previous[v]);
+}
+
+// AdvanceErrorSteps<kStepReads, 1, 0> on wasm SIMD, four reads a vector.
+void QualityModel::AdvanceErrorStepsSimd128(int64_t from, int64_t to) {
+  constexpr int kVectors = kStepReads / 4;
+  const uint32_t* draws = wide_draws_.data();
+  char* qualities = step_qualities_.data();
+  const uint32_t* table = step_table_.data();
+  const v128_t state_characters = wasm_v128_load(state_characters_.data());
+  const v128_t mate_offset = wasm_i32x4_make(0, kStepTable / 2, 0, kStepTable / 2);
+  const v128_t fraction_mask = wasm_i32x4_splat((1 << kErrorStepFractionBits) - 1);
+  const v128_t low16 = wasm_i32x4_splat(0xffff);
+  const v128_t low8 = wasm_i32x4_splat(0xff);
+  const v128_t first_state = wasm_i32x4_splat(7);
+  const v128_t first_byte_only = wasm_i32x4_splat(static_cast<int32_t>(0xffffff00u));
+  const v128_t second_byte_only = wasm_i32x4_splat(static_cast<int32_t>(0xffff00ffu));
+  const v128_t first_wrong = wasm_i32x4_splat(kFirstWrong);
+  const v128_t second_wrong = wasm_i32x4_splat(kSecondWrong);
+  for (int64_t t = from; t < to; ++t) {
+    const size_t at = static_cast<size_t>(t) * kStepReads;
+    const uint32_t* step = table + static_cast<size_t>(t) * kStepTable;
+#pragma clang loop unroll(full)
+    for (int v = 0; v < kVectors; ++v) {
+      const size_t first = at + 4 * static_cast<size_t>(v);
+      const v128_t draw = wasm_v128_load(draws + first);
+      const v128_t index =
+          wasm_i32x4_add(mate_offset, wasm_u32x4_shr(draw, kErrorStepFractionBits));
+      v128_t column = wasm_v128_load32_zero(step + wasm_u32x4_extract_lane(index, 0));
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 1), column, 1);
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 2), column, 2);
+      column = wasm_v128_load32_lane(step + wasm_u32x4_extract_lane(index, 3), column, 3);
+      const v128_t state_picked =
+          wasm_u32x4_le(wasm_v128_and(draw, fraction_mask), wasm_v128_and(column, low16));
+      const v128_t outcome = wasm_v128_bitselect(wasm_v128_and(wasm_u32x4_shr(column, 16), low8),
+                                                 wasm_u32x4_shr(column, 24), state_picked);
+      const v128_t first_index = wasm_v128_or(wasm_v128_and(outcome, first_state), first_byte_only);
+      const v128_t second_index =
+          wasm_v128_or(wasm_i32x4_shl(wasm_v128_and(wasm_u32x4_shr(outcome, 3), first_state), 8),
+                       second_byte_only);
+      const v128_t flags = wasm_v128_or(wasm_i32x4_shl(wasm_v128_and(outcome, first_wrong), 1),
+                                        wasm_i32x4_shl(wasm_v128_and(outcome, second_wrong), 8));
+      const v128_t pair =
+          wasm_v128_or(wasm_v128_or(wasm_i8x16_swizzle(state_characters, first_index),
+                                    wasm_i8x16_swizzle(state_characters, second_index)),
+                       flags);
+      wasm_v128_store64_lane(qualities + 2 * first, wasm_u16x8_narrow_i32x4(pair, pair), 0);
+    }
+  }
 }
 #endif
 
@@ -705,6 +908,8 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   char* bases = read.bases;
   const int64_t length = read.length;
   std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
+  if (error_outcomes_)
+    return MakeFlaggedErrors<kHasN>(end, read, r, rng);
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;
@@ -809,6 +1014,40 @@ int QualityModel::PlaceErrors(const End& end,
       break;
   }
   *hazard = total - last_error;
+  return errors;
+}
+
+// Error outcomes: the steps flagged each wrong base's quality. The flags are found eight
+// qualities at a time in the batch's row (padded to whole words; flags past the read's length
+// belong to no base of it and are masked off): each comes off, and its base gets a wrong call
+// (an N stays N, with the N quality, as every N does).
+template <bool kHasN>
+int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng) {
+  constexpr uint64_t kFlags = 0x8080808080808080ull;
+  const char* row = qualities_.data() + r * quality_row_;
+  char* out = read.qualities;
+  char* bases = read.bases;
+  const int64_t length = read.length;
+  int errors = 0;
+  for (int64_t i = 0; i < length; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, row + i, sizeof word);
+    uint64_t flags = word & kFlags;
+    if (length - i < 8)
+      flags &= (uint64_t{1} << (8 * (length - i))) - 1;
+    for (; flags != 0; flags &= flags - 1) {
+      const int64_t b = i + __builtin_ctzll(flags) / 8;
+      out[b] = static_cast<char>(out[b] & 0x7f);
+      if (kHasN && bases[b] == 'N')
+        continue;
+      bases[b] = Substitute(end, bases[b], rng);
+      ++errors;
+    }
+  }
+  if (kHasN) {
+    for (int64_t i = 0; i < length; ++i)
+      out[i] = bases[i] == 'N' ? end.n_quality : out[i];
+  }
   return errors;
 }
 

@@ -23,9 +23,17 @@
 // qualities of kBatch pairs (2 kBatch chains, side by side in memory; kStepBatch two cycles a
 // step, whose tables are read from the L2 cache) are drawn together, ahead of their reads, from
 // a random stream of the block's own (StreamPurpose::kQualities). Errors are placed when a
-// pair's reads are made, from the pair's stream, by hazards (exponential_draw.h): one draw per
-// error and none per base. Two cycles a step, the chains also sum each read's hazards step by
-// step, so that a read without N finds its errors (or that it has none) from those sums.
+// pair's reads are made, by hazards (exponential_draw.h): one Exp(1) draw from that stream per
+// error and none per base, the wrong base from the pair's stream. Two cycles a step, the chains
+// also sum each read's hazards step by step, so that a read without N finds its errors (or that
+// it has none) from those sums.
+//
+// Two cycles a step, when both ends' cycles are independent (ART's profiles), a step draws its
+// errors with its qualities instead: each pair of states' weight is split four ways by which of
+// its bases are wrong (SplitByErrors), 256 outcomes in one row a step and end, so that the same
+// 21 bits serve two qualities and their errors (each outcome's probability kept to 2^-21), no
+// chain links one step to the next, and no hazard is summed. The steps flag the wrong bases'
+// qualities (kErrorFlag), and MakeFlaggedErrors gives those bases their wrong calls.
 #ifndef READFORGE_ENGINE_QUALITY_MODEL_H_
 #define READFORGE_ENGINE_QUALITY_MODEL_H_
 
@@ -121,6 +129,13 @@ class QualityModel {
   static constexpr int kStepDrawBits = 21;
   static constexpr int kStepFractionBits = 15;
   static constexpr int kMaxTwoCycleStates = 8;
+  // Error outcomes (two cycles a step, both ends' cycles independent): a step's outcome is its
+  // pair of states (6 bits, a column of kStepRow below) and which of its bases are wrong (two
+  // more), 256 columns a step and end in one row, so 8 bits of the 21 pick a column and 13 a
+  // fraction.
+  static constexpr size_t kErrorOutcomes = 256;
+  static constexpr uint32_t kFirstWrong = 64, kSecondWrong = 128, kBothWrong = 192;
+  static constexpr int kErrorStepFractionBits = 13;
   static constexpr size_t kStepRow = 64;  // columns from one previous state's row to the next
   static constexpr size_t kStepTable = 2 * kMaxTwoCycleStates * kStepRow;  // a step's, both ends'
   static constexpr int kBatch = 4;           // pairs whose chains are drawn together
@@ -129,6 +144,10 @@ class QualityModel {
   static constexpr int kStepReads = 2 * kStepBatch;
 
   void Compile(const QualityProfile& profile, int mate, int64_t length, End* end);
+  static bool IndependentCycles(const ReadEndProfile& end);
+  // Error outcomes: a step's pair weights (kStepRow, units as AddWeights takes) split by errors.
+  std::vector<uint64_t> SplitByErrors(const std::vector<uint64_t>& pair_weight,
+                                      bool two_bases) const;
   void CompileSteps(const std::function<const uint64_t*(int64_t, int)>& counts_after,
                     int mate,
                     int k,
@@ -151,6 +170,12 @@ class QualityModel {
   void Advance(int64_t from, int64_t to, uint32_t* rows);
   // The same two cycles a step, over steps `from` to `to`.
   void DrawSteps();
+  // Error outcomes: DrawSteps' work with errors drawn in the steps (no chains: one row a step).
+  void DrawErrorSteps(int64_t both, const int64_t steps[2]);
+  template <int kChains, int kStride, int kFirst>
+  void AdvanceErrorSteps(int64_t from, int64_t to);
+  void AdvanceErrorStepsAvx512(int64_t from, int64_t to);
+  void AdvanceErrorStepsSimd128(int64_t from, int64_t to);
   template <int kChains, int kStride, int kFirst>
   void AdvanceSteps(int64_t from, int64_t to, uint32_t* rows);
   // The same for all kStepReads chains, on AVX-512 (x86-64 processors that have it).
@@ -164,6 +189,9 @@ class QualityModel {
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
   void AddCycleSums(size_t mate, const Read& read);
+  // Error outcomes: read r's flagged bases get a wrong call; returns how many.
+  template <bool kHasN>
+  int MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng);
   // Two cycles a step, a read without N: its errors from its hazard sums; returns how many.
   int PlaceErrors(const End& end,
                   Read& read,
@@ -185,6 +213,9 @@ class QualityModel {
   uint64_t ahead_ = 0;              // the stream's next value, drawn
   uint64_t ahead_exponential_ = 0;  // and its Exp(1) draw
   bool two_cycles_ = false;
+  bool error_outcomes_ = false;  // the steps draw errors with qualities (flagged, kErrorFlag)
+  static constexpr char kErrorFlag = static_cast<char>(0x80);  // on a wrong base's quality
+  std::array<uint64_t, kMaxTwoCycleStates> error_chances_{};   // state -> p, units of 2^-32
   // Outcome -> its two quality characters (first cycle's in the low byte), 32 bits for AVX-512.
   std::array<uint32_t, 64> pair_qualities_{};
   // State -> its quality character, zero beyond the eighth (a wasm swizzle table).

@@ -124,6 +124,78 @@ TEST(QualityProfiles, ErrorsFollowTheQualities) {
   EXPECT_EQ(checked, 4);
 }
 
+// A profile whose cycles are independent (no transition rows, as ART's) and has at most eight
+// qualities draws each step's errors with its two qualities: each quality's rate, and no
+// clustering, within a step (the two bases of one draw) or across steps.
+TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
+  std::string text = "#readforge-profile\t1\nalphabet\t3\t10\t20\t40\n";
+  for (const char* end : {"R1", "R2"}) {
+    text += std::string("end\t") + end + "\t150\t2\n";
+    for (int c = 0; c < 150; ++c)
+      text += std::string("cycle\t") + end + "\t" + std::to_string(c) + "\t100\t100\t100\t100\n";
+  }
+  const std::string fasta = RandomFasta({{"chr", 400000}}, 4);
+  Options o;
+  o.seed = 21;
+  o.num_pairs = 100000;
+  o.read1_length = 150;
+  o.read2_length = 149;  // an odd read: its last step has one base
+  o.outer_distance = 400;
+  o.mutation_rate = 0;
+  o.quality_profile = Load(text);
+  RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+  ASSERT_TRUE(r.ok) << r.error;
+  const std::string reference = Upper(fasta);
+  Tally tally;
+  TallyReads(r.read1, reference, &tally);
+  TallyReads(r.read2, reference, &tally);
+  EXPECT_EQ(tally.found, tally.claimed) << "the names count the errors the reads carry";
+  for (const auto& [q, bases] : tally.bases) {
+    const double p = PhredErrorProbability(q - 33);
+    const double observed = static_cast<double>(tally.errors[q]) / static_cast<double>(bases);
+    const double sd = std::sqrt(p * (1 - p) / static_cast<double>(bases));
+    EXPECT_NEAR(observed, p, 5 * sd + 0.05 * p) << "Q" << q - 33 << ", " << bases << " bases";
+  }
+  EXPECT_EQ(tally.bases.size(), 4u);
+  // Pairs of Q3 bases (p about 1/2), within a step (first base at an even cycle) and across two:
+  // both wrong as often as p^2, and the last base of the odd read as often as p.
+  int64_t pairs[2] = {0, 0}, both[2] = {0, 0}, last = 0, last_wrong = 0;
+  for (const std::string* fastq : {&r.read1, &r.read2}) {
+    for (const auto& rec : ParseFastq(*fastq)) {
+      testing::ReadName name;
+      ASSERT_TRUE(ParseReadName(rec.name, &name));
+      const size_t n = rec.bases.size();
+      const std::string forward = reference.substr(static_cast<size_t>(name.left - 1), n);
+      const std::string reverse =
+          testing::ReverseComplement(reference.substr(static_cast<size_t>(name.right) - n, n));
+      int64_t forward_mismatches = 0, reverse_mismatches = 0;
+      for (size_t i = 0; i < n; ++i) {
+        forward_mismatches += rec.bases[i] != forward[i];
+        reverse_mismatches += rec.bases[i] != reverse[i];
+      }
+      const std::string& truth = forward_mismatches <= reverse_mismatches ? forward : reverse;
+      for (size_t i = 0; i + 1 < n; ++i) {
+        if (rec.qualities[i] != '$' || rec.qualities[i + 1] != '$')
+          continue;
+        ++pairs[i % 2];
+        both[i % 2] += rec.bases[i] != truth[i] && rec.bases[i + 1] != truth[i + 1];
+      }
+      if (n == 149 && rec.qualities[148] == '$') {
+        ++last;
+        last_wrong += rec.bases[148] != truth[148];
+      }
+    }
+  }
+  const double p3 = PhredErrorProbability(3);
+  for (int within = 0; within < 2; ++within) {
+    const double observed = static_cast<double>(both[within]) / static_cast<double>(pairs[within]);
+    const double sd = std::sqrt(p3 * p3 * (1 - p3 * p3) / static_cast<double>(pairs[within]));
+    EXPECT_NEAR(observed, p3 * p3, 5 * sd) << (within == 0 ? "within a step" : "across steps");
+  }
+  EXPECT_NEAR(static_cast<double>(last_wrong) / static_cast<double>(last), p3,
+              5 * std::sqrt(p3 * (1 - p3) / static_cast<double>(last)));
+}
+
 TEST(QualityProfiles, BinnedQualitiesCarryTheMeanRateOfTheirMembers) {
   // Qualities 10, 20, 30 and 40 in equal shares, binned as a NovaSeq bins them: 10 -> 12, 20 and
   // 30 -> 23, 40 -> 37. The errors are drawn from the unbinned qualities (the same bases as
