@@ -1024,6 +1024,23 @@ int QualityModel::PlaceErrors(const End& end,
 template <bool kHasN>
 int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng) {
   constexpr uint64_t kFlags = 0x8080808080808080ull;
+  // A uniform wrong call takes two bits of one of the pair's draws (three values of four; the
+  // fourth is drawn again), a draw serving a read's calls until its bits run out.
+  uint64_t bits = 0;
+  int pieces = 0;
+  auto uniform_call = [&](char base) {
+    for (;;) {
+      if (pieces == 0) {
+        bits = rng();
+        pieces = 32;
+      }
+      const int shift = static_cast<int>(bits & 3);
+      bits >>= 2;
+      --pieces;
+      if (shift != 3)
+        return SnpBase(base, 1 + shift);
+    }
+  };
   const char* row = qualities_.data() + r * quality_row_;
   char* out = read.qualities;
   char* bases = read.bases;
@@ -1040,7 +1057,8 @@ int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& r
       out[b] = static_cast<char>(out[b] & 0x7f);
       if (kHasN && bases[b] == 'N')
         continue;
-      bases[b] = Substitute(end, bases[b], rng);
+      bases[b] =
+          end.learned_substitutions ? Substitute(end, bases[b], rng) : uniform_call(bases[b]);
       ++errors;
     }
   }
