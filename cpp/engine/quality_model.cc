@@ -93,6 +93,7 @@ QualityModel::QualityModel(const QualityProfile& profile,
     step_qualities_.resize(padded * kStepReads * 2);
     quality_row_ = 2 * padded;
     qualities_.resize(kStepReads * quality_row_);
+    wrong_bases_.resize((quality_row_ + 63) / 64);
     hazard_sums_.assign((steps + 1) * kStepReads, 0);  // row 0: before the first step
     // An outcome's two quality characters, the first cycle's in the low byte, and hazards.
     auto char_of = [&](size_t state) {
@@ -1017,13 +1018,44 @@ int QualityModel::PlaceErrors(const End& end,
   return errors;
 }
 
-// Error outcomes: the steps flagged each wrong base's quality. The flags are found eight
-// qualities at a time in the batch's row (padded to whole words; flags past the read's length
-// belong to no base of it and are masked off): each comes off, and its base gets a wrong call
-// (an N stays N, with the N quality, as every N does).
+namespace {
+
+// The top bits of `length` bytes (readable up to the next multiple of 16), a bit a byte, in
+// 64-bit words: sixteen bytes an instruction (SSE2 natively, wasm SIMD in the module).
+void TopBits(const char* bytes, int64_t length, uint64_t* bits) {
+  for (int64_t w = 0; 64 * w < length; ++w) {
+    uint64_t word = 0;
+    for (int64_t k = 0; k < 4 && 64 * w + 16 * k < length; ++k) {
+      const char* p = bytes + 64 * w + 16 * k;
+#if defined(__SSE2__)
+      const uint64_t mask = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+#elif defined(__wasm_simd128__)
+      const uint64_t mask = static_cast<uint32_t>(wasm_i8x16_bitmask(wasm_v128_load(p)));
+#else
+      uint64_t mask = 0;
+      for (int i = 0; i < 16; ++i)
+        mask |= uint64_t{static_cast<unsigned char>(p[i]) >> 7} << i;
+#endif
+      word |= mask << (16 * k);
+    }
+    const int64_t in_word = std::min<int64_t>(64, length - 64 * w);
+    bits[w] = in_word == 64 ? word : word & ((uint64_t{1} << in_word) - 1);
+  }
+}
+
+}  // namespace
+
+// Error outcomes: the steps flagged each wrong base's quality. The flags of a read's row are
+// gathered into a bit a base (TopBits), and each flagged base loses its flag and gets a wrong
+// call (an N stays N, with the N quality, as every N does).
 template <bool kHasN>
 int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng) {
-  constexpr uint64_t kFlags = 0x8080808080808080ull;
+  char* out = read.qualities;
+  char* bases = read.bases;
+  const int64_t length = read.length;
+  uint64_t* wrong = wrong_bases_.data();
+  TopBits(qualities_.data() + r * quality_row_, length, wrong);
   // A uniform wrong call takes two bits of one of the pair's draws (three values of four; the
   // fourth is drawn again), a draw serving a read's calls until its bits run out.
   uint64_t bits = 0;
@@ -1041,19 +1073,10 @@ int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& r
         return SnpBase(base, 1 + shift);
     }
   };
-  const char* row = qualities_.data() + r * quality_row_;
-  char* out = read.qualities;
-  char* bases = read.bases;
-  const int64_t length = read.length;
   int errors = 0;
-  for (int64_t i = 0; i < length; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, row + i, sizeof word);
-    uint64_t flags = word & kFlags;
-    if (length - i < 8)
-      flags &= (uint64_t{1} << (8 * (length - i))) - 1;
-    for (; flags != 0; flags &= flags - 1) {
-      const int64_t b = i + __builtin_ctzll(flags) / 8;
+  for (int64_t w = 0; 64 * w < length; ++w) {
+    for (uint64_t m = wrong[w]; m != 0; m &= m - 1) {
+      const int64_t b = 64 * w + __builtin_ctzll(m);
       out[b] = static_cast<char>(out[b] & 0x7f);
       if (kHasN && bases[b] == 'N')
         continue;

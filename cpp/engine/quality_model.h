@@ -216,6 +216,7 @@ class QualityModel {
   bool error_outcomes_ = false;  // the steps draw errors with qualities (flagged, kErrorFlag)
   static constexpr char kErrorFlag = static_cast<char>(0x80);  // on a wrong base's quality
   std::array<uint64_t, kMaxTwoCycleStates> error_chances_{};   // state -> p, units of 2^-32
+  std::vector<uint64_t> wrong_bases_;  // MakeFlaggedErrors: a read's flags, a bit a base
   // Outcome -> its two quality characters (first cycle's in the low byte), 32 bits for AVX-512.
   std::array<uint32_t, 64> pair_qualities_{};
   // State -> its quality character, zero beyond the eighth (a wasm swizzle table).
