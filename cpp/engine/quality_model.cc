@@ -541,14 +541,13 @@ void QualityModel::DrawErrorSteps(int64_t both, const int64_t steps[2]) {
   next_pair_ = 0;
 }
 
-namespace {
-
-// An outcome's error flags on its pair of quality characters (the first cycle's in the low byte).
-uint32_t ErrorFlags(uint32_t outcome) {
-  return (outcome & 64) << 1 | (outcome & 128) << 8;
+// An outcome's error flags on its pair of quality characters (the first cycle's in the low byte):
+// its wrong bits shifted to each character's top bit, as the vector steps shift them.
+uint32_t QualityModel::ErrorFlags(uint32_t outcome) {
+  static_assert(kFirstWrong << 1 == kErrorFlag && kSecondWrong << 8 == kErrorFlag << 8,
+                "the wrong bits shift to the flags");
+  return (outcome & kFirstWrong) << 1 | (outcome & kSecondWrong) << 8;
 }
-
-}  // namespace
 
 // Error outcomes: each read's step is its own draw from the step's one row (8 bits pick a column,
 // 13 a fraction), with no state carried from step to step: no chain to wait on.
@@ -1077,7 +1076,7 @@ int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& r
   for (int64_t w = 0; 64 * w < length; ++w) {
     for (uint64_t m = wrong[w]; m != 0; m &= m - 1) {
       const int64_t b = 64 * w + __builtin_ctzll(m);
-      out[b] = static_cast<char>(out[b] & 0x7f);
+      out[b] = static_cast<char>(out[b] & ~kErrorFlag);
       if (kHasN && bases[b] == 'N')
         continue;
       bases[b] =

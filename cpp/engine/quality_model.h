@@ -189,6 +189,7 @@ class QualityModel {
   template <bool kHasN>
   int Finish(const End& end, Read& read, size_t r, Rng& rng);
   void AddCycleSums(size_t mate, const Read& read);
+  static uint32_t ErrorFlags(uint32_t outcome);
   // Error outcomes: read r's flagged bases get a wrong call; returns how many.
   template <bool kHasN>
   int MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng);
@@ -214,8 +215,8 @@ class QualityModel {
   uint64_t ahead_exponential_ = 0;  // and its Exp(1) draw
   bool two_cycles_ = false;
   bool error_outcomes_ = false;  // the steps draw errors with qualities (flagged, kErrorFlag)
-  static constexpr char kErrorFlag = static_cast<char>(0x80);  // on a wrong base's quality
-  std::array<uint64_t, kMaxTwoCycleStates> error_chances_{};   // state -> p, units of 2^-32
+  static constexpr uint32_t kErrorFlag = 0x80;  // a wrong base's quality character's top bit
+  std::array<uint64_t, kMaxTwoCycleStates> error_chances_{};  // state -> p, units of 2^-32
   std::vector<uint64_t> wrong_bases_;  // MakeFlaggedErrors: a read's flags, a bit a base
   // Outcome -> its two quality characters (first cycle's in the low byte), 32 bits for AVX-512.
   std::array<uint32_t, 64> pair_qualities_{};
