@@ -580,6 +580,39 @@ void QualityModel::AdvanceErrorSteps(int64_t from, int64_t to) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+namespace {
+
+// What both AVX-512 steps share, sixteen reads a vector: the mates' halves of a step's table,
+// a column's outcome, and an outcome's two quality characters.
+struct StepsAvx512 {
+  __m512i mate_offset;    // read r's mate is r % 2: its end's half of the step's table
+  __m512i characters[4];  // an outcome's two quality characters, four tables of sixteen lanes
+
+  __attribute__((target("avx512f"))) StepsAvx512(const uint32_t* pair_qualities, int half_table) {
+    mate_offset = _mm512_set_epi32(half_table, 0, half_table, 0, half_table, 0, half_table, 0,
+                                   half_table, 0, half_table, 0, half_table, 0, half_table, 0);
+    for (int k = 0; k < 4; ++k)
+      characters[k] = _mm512_loadu_si512(pair_qualities + 16 * k);
+  }
+  // A column's state where the fraction is up to its bound (low 16 bits), its alias otherwise.
+  __attribute__((target("avx512f"))) static __m512i Outcome(__m512i column, __m512i fraction) {
+    const __mmask16 state_picked =
+        _mm512_cmple_epu32_mask(fraction, _mm512_and_si512(column, _mm512_set1_epi32(0xffff)));
+    return _mm512_mask_blend_epi32(
+        state_picked, _mm512_srli_epi32(column, 24),
+        _mm512_and_si512(_mm512_srli_epi32(column, 16), _mm512_set1_epi32(0xff)));
+  }
+  // The outcome's low six bits pick one of 64 pairs of characters (a permute reads five).
+  __attribute__((target("avx512f"))) __m512i Characters(__m512i outcome) const {
+    const __m512i low = _mm512_permutex2var_epi32(characters[0], outcome, characters[1]);
+    const __m512i high = _mm512_permutex2var_epi32(characters[2], outcome, characters[3]);
+    return _mm512_mask_blend_epi32(_mm512_test_epi32_mask(outcome, _mm512_set1_epi32(32)), low,
+                                   high);
+  }
+};
+
+}  // namespace
+
 // AdvanceSteps<kStepReads, 1, 0> on AVX-512, sixteen chains a vector: the same arithmetic (the
 // column gathered, the fraction compared, the outcome blended), so the same qualities and sums.
 // Scalar, a step costs some twenty instructions a chain; here a gather and about as many
@@ -592,21 +625,9 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
   char* qualities = step_qualities_.data();
   uint64_t* hazard_sums = hazard_sums_.data();
   const uint32_t* table = step_table_.data();
-  // An outcome's two quality characters, as four tables of sixteen 32-bit lanes.
-  const uint32_t* pair_qualities = pair_qualities_.data();
-  const __m512i qualities0 = _mm512_loadu_si512(pair_qualities);
-  const __m512i qualities1 = _mm512_loadu_si512(pair_qualities + 16);
-  const __m512i qualities2 = _mm512_loadu_si512(pair_qualities + 32);
-  const __m512i qualities3 = _mm512_loadu_si512(pair_qualities + 48);
-  // Read r's mate is r % 2: its end's half of the step's table.
-  const __m512i mate_offset =
-      _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
-                       kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0);
-  const __m512i low16 = _mm512_set1_epi32(0xffff);
+  const StepsAvx512 steps(pair_qualities_.data(), kStepTable / 2);
   const __m512i fraction_mask = _mm512_set1_epi32((1 << kStepFractionBits) - 1);
-  const __m512i low8 = _mm512_set1_epi32(0xff);
   const __m512i second_state = _mm512_set1_epi32(0x38);
-  const __m512i upper_half = _mm512_set1_epi32(32);
   const __m512i state_hazards = _mm512_loadu_si512(state_hazards_.data());
   __m512i previous[2], sum_low[2], sum_high[2];
   for (int v = 0; v < 2; ++v) {
@@ -621,22 +642,13 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceStepsAvx512(int64_t
     for (int v = 0; v < 2; ++v) {
       const size_t first = at + 16 * static_cast<size_t>(v);
       const __m512i draw = _mm512_loadu_si512(draws + first);
-      const __m512i index = _mm512_add_epi32(_mm512_add_epi32(previous[v], mate_offset),
+      const __m512i index = _mm512_add_epi32(_mm512_add_epi32(previous[v], steps.mate_offset),
                                              _mm512_srli_epi32(draw, kStepFractionBits));
       const __m512i column = _mm512_i32gather_epi32(index, step, 4);
-      const __m512i fraction = _mm512_and_si512(draw, fraction_mask);
-      const __mmask16 state_picked =
-          _mm512_cmple_epu32_mask(fraction, _mm512_and_si512(column, low16));
-      const __m512i outcome =
-          _mm512_mask_blend_epi32(state_picked, _mm512_srli_epi32(column, 24),
-                                  _mm512_and_si512(_mm512_srli_epi32(column, 16), low8));
+      const __m512i outcome = StepsAvx512::Outcome(column, _mm512_and_si512(draw, fraction_mask));
       previous[v] = _mm512_slli_epi32(_mm512_and_si512(outcome, second_state), 3);
-      const __m512i low = _mm512_permutex2var_epi32(qualities0, outcome, qualities1);
-      const __m512i high = _mm512_permutex2var_epi32(qualities2, outcome, qualities3);
-      const __m512i pair =
-          _mm512_mask_blend_epi32(_mm512_test_epi32_mask(outcome, upper_half), low, high);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(qualities + 2 * first),
-                          _mm512_cvtepi32_epi16(pair));
+                          _mm512_cvtepi32_epi16(steps.Characters(outcome)));
       // The pair's hazard: each state's from the eight in a register (a permute reads an index's
       // low three bits), not from pair_hazards_ (gathers of 64-bit lanes cost more than all else).
       const __m512i outcome_low = _mm512_cvtepu32_epi64(_mm512_castsi512_si256(outcome));
@@ -664,18 +676,8 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceErrorStepsAvx512(in
   const uint32_t* draws = wide_draws_.data();
   char* qualities = step_qualities_.data();
   const uint32_t* table = step_table_.data();
-  const uint32_t* pair_qualities = pair_qualities_.data();
-  const __m512i qualities0 = _mm512_loadu_si512(pair_qualities);
-  const __m512i qualities1 = _mm512_loadu_si512(pair_qualities + 16);
-  const __m512i qualities2 = _mm512_loadu_si512(pair_qualities + 32);
-  const __m512i qualities3 = _mm512_loadu_si512(pair_qualities + 48);
-  const __m512i mate_offset =
-      _mm512_set_epi32(kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0,
-                       kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0, kStepTable / 2, 0);
-  const __m512i low16 = _mm512_set1_epi32(0xffff);
+  const StepsAvx512 steps(pair_qualities_.data(), kStepTable / 2);
   const __m512i fraction_mask = _mm512_set1_epi32((1 << kErrorStepFractionBits) - 1);
-  const __m512i low8 = _mm512_set1_epi32(0xff);
-  const __m512i upper_half = _mm512_set1_epi32(32);
   const __m512i first_wrong = _mm512_set1_epi32(kFirstWrong);
   const __m512i second_wrong = _mm512_set1_epi32(kSecondWrong);
   for (int64_t t = from; t < to; ++t) {
@@ -685,20 +687,13 @@ __attribute__((target("avx512f"))) void QualityModel::AdvanceErrorStepsAvx512(in
       const size_t first = at + 16 * static_cast<size_t>(v);
       const __m512i draw = _mm512_loadu_si512(draws + first);
       const __m512i index =
-          _mm512_add_epi32(mate_offset, _mm512_srli_epi32(draw, kErrorStepFractionBits));
+          _mm512_add_epi32(steps.mate_offset, _mm512_srli_epi32(draw, kErrorStepFractionBits));
       const __m512i column = _mm512_i32gather_epi32(index, step, 4);
-      const __mmask16 state_picked = _mm512_cmple_epu32_mask(_mm512_and_si512(draw, fraction_mask),
-                                                             _mm512_and_si512(column, low16));
-      const __m512i outcome =
-          _mm512_mask_blend_epi32(state_picked, _mm512_srli_epi32(column, 24),
-                                  _mm512_and_si512(_mm512_srli_epi32(column, 16), low8));
-      const __m512i low = _mm512_permutex2var_epi32(qualities0, outcome, qualities1);
-      const __m512i high = _mm512_permutex2var_epi32(qualities2, outcome, qualities3);
+      const __m512i outcome = StepsAvx512::Outcome(column, _mm512_and_si512(draw, fraction_mask));
       const __m512i flags =
           _mm512_or_si512(_mm512_slli_epi32(_mm512_and_si512(outcome, first_wrong), 1),
                           _mm512_slli_epi32(_mm512_and_si512(outcome, second_wrong), 8));
-      const __m512i pair = _mm512_or_si512(
-          _mm512_mask_blend_epi32(_mm512_test_epi32_mask(outcome, upper_half), low, high), flags);
+      const __m512i pair = _mm512_or_si512(steps.Characters(outcome), flags);
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(qualities + 2 * first),
                           _mm512_cvtepi32_epi16(pair));
     }
