@@ -21,11 +21,16 @@ char* PutCounts(char* p, const ReadCounts& c) {
 
 // Grows `out` by `n` bytes that the caller writes at once. std::string's resize zero-fills them
 // first; libc++, the WebAssembly build's library, can skip that with an extension of its own,
-// which libstdc++ has only from C++23 on (resize_and_overwrite).
+// libstdc++ through C++23's resize_and_overwrite (this file builds as C++23 where it can, see
+// CMakeLists.txt).
 char* GrowForWriting(std::string* out, size_t n) {
   const size_t at = out->size();
 #if defined(_LIBCPP_VERSION)
   out->__resize_default_init(at + n);
+#elif defined(__cpp_lib_string_resize_and_overwrite)
+  // The size asked for, not the operation's second argument: libstdc++ 12 passes the capacity
+  // it grew to there.
+  out->resize_and_overwrite(at + n, [size = at + n](char*, size_t) { return size; });
 #else
   out->resize(at + n);
 #endif

@@ -897,14 +897,14 @@ void QualityModel::TransposeSteps(size_t steps) {
 // it is where the error falls (the sum only grows), or the whole chunk when none reaches it.
 // Two cycles a step, PlaceErrors finds them from the chains' hazard sums instead.
 template <bool kHasN>
-int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
+int QualityModel::Finish(const End& end, Read& read, size_t r, uint16_t* sums, Rng& rng) {
+  if (error_outcomes_)
+    return MakeFlaggedErrors<kHasN>(end, read, r, sums, rng);
   constexpr int64_t kChunk = 16;
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
   std::memcpy(out, qualities_.data() + r * quality_row_, static_cast<size_t>(length));
-  if (error_outcomes_)
-    return MakeFlaggedErrors<kHasN>(end, read, r, rng);
   const uint64_t* hazard_of = hazard_of_.data();
   uint64_t hazard = hazard_;
   uint64_t until = until_;
@@ -951,6 +951,7 @@ int QualityModel::Finish(const End& end, Read& read, size_t r, Rng& rng) {
   }
   hazard_ = hazard;
   until_ = until;
+  AddQualities(read, sums);
   return errors;
 }
 
@@ -1012,44 +1013,68 @@ int QualityModel::PlaceErrors(const End& end,
   return errors;
 }
 
-namespace {
-
-// The top bits of `length` bytes (readable up to the next multiple of 16), a bit a byte, in
-// 64-bit words: sixteen bytes an instruction (SSE2 natively, wasm SIMD in the module).
-void TopBits(const char* bytes, int64_t length, uint64_t* bits) {
-  for (int64_t w = 0; 64 * w < length; ++w) {
-    uint64_t word = 0;
-    for (int64_t k = 0; k < 4 && 64 * w + 16 * k < length; ++k) {
-      const char* p = bytes + 64 * w + 16 * k;
+// A read's row of flagged qualities into `out` without their flags, in one pass: the flags
+// gathered into a bit a base (64-bit words, `bits`), and each cycle's character added to `sums`
+// (null: not summed). Sixteen bytes an instruction (SSE2 natively, wasm SIMD in the module), the
+// rest a byte at a time.
+void QualityModel::CopyUnflagged(const char* row,
+                                 char* out,
+                                 int64_t length,
+                                 uint16_t* sums,
+                                 uint64_t* bits) {
+  constexpr char kQuality = static_cast<char>(~kErrorFlag & 0xff);  // what is not the flag
+  std::fill(bits, bits + (length + 63) / 64, 0);
+  int64_t i = 0;
 #if defined(__SSE2__)
-      const uint64_t mask = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
-#elif defined(__wasm_simd128__)
-      const uint64_t mask = static_cast<uint32_t>(wasm_i8x16_bitmask(wasm_v128_load(p)));
-#else
-      uint64_t mask = 0;
-      for (int i = 0; i < 16; ++i)
-        mask |= uint64_t{static_cast<unsigned char>(p[i]) >> 7} << i;
-#endif
-      word |= mask << (16 * k);
+  for (; i + 16 <= length; i += 16) {
+    const __m128i flagged = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + i));
+    bits[i / 64] |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(flagged))} << (i % 64);
+    const __m128i quality = _mm_and_si128(flagged, _mm_set1_epi8(kQuality));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), quality);
+    if (sums) {
+      __m128i* to = reinterpret_cast<__m128i*>(sums + i);
+      const __m128i zero = _mm_setzero_si128();
+      _mm_storeu_si128(to, _mm_add_epi16(_mm_loadu_si128(to), _mm_unpacklo_epi8(quality, zero)));
+      _mm_storeu_si128(to + 1,
+                       _mm_add_epi16(_mm_loadu_si128(to + 1), _mm_unpackhi_epi8(quality, zero)));
     }
-    const int64_t in_word = std::min<int64_t>(64, length - 64 * w);
-    bits[w] = in_word == 64 ? word : word & ((uint64_t{1} << in_word) - 1);
+  }
+#elif defined(__wasm_simd128__)
+  for (; i + 16 <= length; i += 16) {
+    const v128_t flagged = wasm_v128_load(row + i);
+    bits[i / 64] |= uint64_t{static_cast<uint32_t>(wasm_i8x16_bitmask(flagged))} << (i % 64);
+    const v128_t quality = wasm_v128_and(flagged, wasm_i8x16_splat(kQuality));
+    wasm_v128_store(out + i, quality);
+    if (sums) {
+      wasm_v128_store(
+          sums + i, wasm_i16x8_add(wasm_v128_load(sums + i), wasm_u16x8_extend_low_u8x16(quality)));
+      wasm_v128_store(sums + i + 8, wasm_i16x8_add(wasm_v128_load(sums + i + 8),
+                                                   wasm_u16x8_extend_high_u8x16(quality)));
+    }
+  }
+#endif
+  for (; i < length; ++i) {
+    out[i] = static_cast<char>(row[i] & kQuality);
+    if (sums)
+      sums[i] = static_cast<uint16_t>(sums[i] + static_cast<unsigned char>(out[i]));
+    bits[i / 64] |= (uint64_t{static_cast<unsigned char>(row[i])} >> 7) << (i % 64);
   }
 }
 
-}  // namespace
-
-// Error outcomes: the steps flagged each wrong base's quality. The flags of a read's row are
-// gathered into a bit a base (TopBits), and each flagged base loses its flag and gets a wrong
-// call (an N stays N, with the N quality, as every N does).
+// Error outcomes: the steps flagged each wrong base's quality. A read's row goes to its
+// qualities without the flags, which are gathered into a bit a base (CopyUnflagged), and each
+// flagged base gets a wrong call (an N stays N, with the N quality, as every N does).
 template <bool kHasN>
-int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng) {
+int QualityModel::MakeFlaggedErrors(const End& end,
+                                    Read& read,
+                                    size_t r,
+                                    uint16_t* sums,
+                                    Rng& rng) {
   char* out = read.qualities;
   char* bases = read.bases;
   const int64_t length = read.length;
   uint64_t* wrong = wrong_bases_.data();
-  TopBits(qualities_.data() + r * quality_row_, length, wrong);
+  CopyUnflagged(qualities_.data() + r * quality_row_, out, length, kHasN ? nullptr : sums, wrong);
   // A uniform wrong call takes two bits of one of the pair's draws (three values of four; the
   // fourth is drawn again), a draw serving a read's calls until its bits run out.
   uint64_t bits = 0;
@@ -1071,7 +1096,6 @@ int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& r
   for (int64_t w = 0; 64 * w < length; ++w) {
     for (uint64_t m = wrong[w]; m != 0; m &= m - 1) {
       const int64_t b = 64 * w + __builtin_ctzll(m);
-      out[b] = static_cast<char>(out[b] & ~kErrorFlag);
       if (kHasN && bases[b] == 'N')
         continue;
       bases[b] =
@@ -1082,6 +1106,7 @@ int QualityModel::MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& r
   if (kHasN) {
     for (int64_t i = 0; i < length; ++i)
       out[i] = bases[i] == 'N' ? end.n_quality : out[i];
+    AddQualities(read, sums);
   }
   return errors;
 }
@@ -1095,10 +1120,9 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
     const size_t r = static_cast<size_t>(2 * next_pair_) + mate;
     const bool has_n =
         read.may_have_n && FindN(read.bases, read.bases + read.length) != read.bases + read.length;
-    read.errors =
-        has_n ? Finish<true>(ends_[mate], read, r, rng) : Finish<false>(ends_[mate], read, r, rng);
-    if (read.cycle_sums)
-      AddCycleSums(mate, read);
+    uint16_t* sums = read.cycle_sums ? CycleSums(mate, read) : nullptr;
+    read.errors = has_n ? Finish<true>(ends_[mate], read, r, sums, rng)
+                        : Finish<false>(ends_[mate], read, r, sums, rng);
   }
   ++next_pair_;
 }
@@ -1106,16 +1130,21 @@ void QualityModel::Apply(Read& read1, Read& read2, Rng& rng) {
 // The cycles' quality sums gather in 16 bits (the characters, 33 more each than the quality),
 // which vectorise eight times as wide as the 64-bit totals: 512 reads of characters below 128
 // stay below 2^16.
-void QualityModel::AddCycleSums(size_t mate, const Read& read) {
+uint16_t* QualityModel::CycleSums(size_t mate, const Read& read) {
   if (cycle_sums_to_[mate] != read.cycle_sums || sum_reads_[mate] == kSumReads) {
     FlushCycleSums();
     cycle_sums_to_[mate] = read.cycle_sums;
   }
-  uint16_t* sums = cycle_sums_[mate].data();
+  ++sum_reads_[mate];
+  return cycle_sums_[mate].data();
+}
+
+void QualityModel::AddQualities(const Read& read, uint16_t* sums) {
+  if (!sums)
+    return;
   const unsigned char* qualities = reinterpret_cast<const unsigned char*>(read.qualities);
   for (int64_t i = 0; i < read.length; ++i)
     sums[i] = static_cast<uint16_t>(sums[i] + qualities[i]);
-  ++sum_reads_[mate];
 }
 
 void QualityModel::FlushCycleSums() {

@@ -186,13 +186,22 @@ class QualityModel {
   static constexpr size_t kTransposeSteps = 8;
   void TransposeSteps(size_t steps);
   // Gives read r of the batch (of end `end`) its qualities and errors; returns how many errors.
+  // Its qualities are added to `sums` (null: not summed).
   template <bool kHasN>
-  int Finish(const End& end, Read& read, size_t r, Rng& rng);
-  void AddCycleSums(size_t mate, const Read& read);
+  int Finish(const End& end, Read& read, size_t r, uint16_t* sums, Rng& rng);
+  // The 16-bit sums a read of end `mate` adds its qualities to (flushed first when full or
+  // bound elsewhere), counting the read.
+  uint16_t* CycleSums(size_t mate, const Read& read);
+  static void AddQualities(const Read& read, uint16_t* sums);
   static uint32_t ErrorFlags(uint32_t outcome);
-  // Error outcomes: read r's flagged bases get a wrong call; returns how many.
+  // Error outcomes: read r's qualities, and its flagged bases get a wrong call; returns how many.
   template <bool kHasN>
-  int MakeFlaggedErrors(const End& end, Read& read, size_t r, Rng& rng);
+  int MakeFlaggedErrors(const End& end, Read& read, size_t r, uint16_t* sums, Rng& rng);
+  static void CopyUnflagged(const char* row,
+                            char* out,
+                            int64_t length,
+                            uint16_t* sums,
+                            uint64_t* bits);
   // Two cycles a step, a read without N: its errors from its hazard sums; returns how many.
   int PlaceErrors(const End& end,
                   Read& read,

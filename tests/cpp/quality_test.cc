@@ -124,16 +124,23 @@ TEST(QualityProfiles, ErrorsFollowTheQualities) {
   EXPECT_EQ(checked, 4);
 }
 
-// A profile whose cycles are independent (no transition rows, as ART's) and has at most eight
-// qualities draws each step's errors with its two qualities: each quality's rate, and no
-// clustering, within a step (the two bases of one draw) or across steps.
-TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
+// Qualities 3, 10, 20 and 40 in equal shares at each of 150 cycles, with no transition rows
+// (independent cycles, as ART's profiles).
+std::string IndependentProfile() {
   std::string text = "#readforge-profile\t1\nalphabet\t3\t10\t20\t40\n";
   for (const char* end : {"R1", "R2"}) {
     text += std::string("end\t") + end + "\t150\t2\n";
     for (int c = 0; c < 150; ++c)
       text += std::string("cycle\t") + end + "\t" + std::to_string(c) + "\t100\t100\t100\t100\n";
   }
+  return text;
+}
+
+// A profile whose cycles are independent (no transition rows, as ART's) and has at most eight
+// qualities draws each step's errors with its two qualities: each quality's rate, and no
+// clustering, within a step (the two bases of one draw) or across steps.
+TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
+  const std::string text = IndependentProfile();
   const std::string fasta = RandomFasta({{"chr", 400000}}, 4);
   Options o;
   o.seed = 21;
@@ -194,6 +201,37 @@ TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
   }
   EXPECT_NEAR(static_cast<double>(last_wrong) / static_cast<double>(last), p3,
               5 * std::sqrt(p3 * (1 - p3) / static_cast<double>(last)));
+}
+
+// The per-cycle sums of a run whose steps draw errors (the app's chart) are the written
+// qualities', exactly: reads of lengths that end mid-vector, and reads with N (the N quality).
+TEST(QualityProfiles, IndependentCyclesSumTheWrittenQualities) {
+  std::string fasta = RandomFasta({{"chr", 200000}}, 8);
+  for (size_t at = 1000; at + 40 < fasta.size(); at += 613)
+    for (size_t i = at; i < at + 2; ++i)
+      fasta[i] = fasta[i] == '\n' ? '\n' : 'N';
+  Options o;
+  o.seed = 4;
+  o.num_pairs = 20000;
+  o.quality_profile = Load(IndependentProfile());
+  for (const auto& [length1, length2] : {std::pair{150, 149}, std::pair{37, 120}}) {
+    o.read1_length = length1;
+    o.read2_length = length2;
+    RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
+    ASSERT_TRUE(r.ok) << r.error;
+    size_t with_n = 0;
+    for (int mate = 0; mate < 2; ++mate) {
+      std::vector<int64_t> sums(static_cast<size_t>(mate == 0 ? length1 : length2), 0);
+      for (const auto& rec : ParseFastq(mate == 0 ? r.read1 : r.read2)) {
+        with_n += rec.bases.find('N') != std::string::npos;
+        for (size_t c = 0; c < sums.size(); ++c)
+          sums[c] += rec.qualities[c] - 33;
+      }
+      EXPECT_EQ(r.stats.cycle_quality_sums[static_cast<size_t>(mate)], sums)
+          << length1 << "/" << length2 << " R" << mate + 1;
+    }
+    EXPECT_GT(with_n, 100u) << "reads with N";
+  }
 }
 
 TEST(QualityProfiles, BinnedQualitiesCarryTheMeanRateOfTheirMembers) {
