@@ -1013,52 +1013,95 @@ int QualityModel::PlaceErrors(const End& end,
   return errors;
 }
 
+namespace {
+
+constexpr char kQualityBits = 0x7f;  // a quality character without its error flag
+
+// `n` bytes of a row of flagged qualities into `out` without their flags, each added to `sums`
+// (null: not summed); returns their flags, a bit a byte.
+uint32_t UnflagBytes(const char* row, char* out, uint16_t* sums, int n) {
+  uint32_t flags = 0;
+  for (int k = 0; k < n; ++k) {
+    out[k] = static_cast<char>(row[k] & kQualityBits);
+    if (sums)
+      sums[k] = static_cast<uint16_t>(sums[k] + static_cast<unsigned char>(out[k]));
+    flags |= (uint32_t{static_cast<unsigned char>(row[k])} >> 7) << k;
+  }
+  return flags;
+}
+
+// The same for sixteen bytes, as one vector (SSE2 natively, wasm SIMD in the module), except
+// that the first `skip` bytes are not added to `sums`.
+uint32_t UnflagSixteen(const char* row, char* out, uint16_t* sums, int skip) {
+#if defined(__SSE2__) || defined(__wasm_simd128__)
+  alignas(16) static constexpr char kKept[32] = {0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+                                                 0,  0,  0,  0,  0,  -1, -1, -1, -1, -1, -1,
+                                                 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+#endif
+#if defined(__SSE2__)
+  const __m128i flagged = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row));
+  const __m128i quality = _mm_and_si128(flagged, _mm_set1_epi8(kQualityBits));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), quality);
+  if (sums) {
+    const __m128i kept = _mm_and_si128(
+        quality, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKept + 16 - skip)));
+    __m128i* to = reinterpret_cast<__m128i*>(sums);
+    const __m128i zero = _mm_setzero_si128();
+    _mm_storeu_si128(to, _mm_add_epi16(_mm_loadu_si128(to), _mm_unpacklo_epi8(kept, zero)));
+    _mm_storeu_si128(to + 1, _mm_add_epi16(_mm_loadu_si128(to + 1), _mm_unpackhi_epi8(kept, zero)));
+  }
+  return static_cast<uint32_t>(_mm_movemask_epi8(flagged));
+#elif defined(__wasm_simd128__)
+  const v128_t flagged = wasm_v128_load(row);
+  const v128_t quality = wasm_v128_and(flagged, wasm_i8x16_splat(kQualityBits));
+  wasm_v128_store(out, quality);
+  if (sums) {
+    const v128_t kept = wasm_v128_and(quality, wasm_v128_load(kKept + 16 - skip));
+    wasm_v128_store(sums, wasm_i16x8_add(wasm_v128_load(sums), wasm_u16x8_extend_low_u8x16(kept)));
+    wasm_v128_store(sums + 8,
+                    wasm_i16x8_add(wasm_v128_load(sums + 8), wasm_u16x8_extend_high_u8x16(kept)));
+  }
+  return wasm_i8x16_bitmask(flagged);
+#else
+  const uint32_t flags = UnflagBytes(row, out, nullptr, 16);
+  if (sums)
+    UnflagBytes(row + skip, out + skip, sums + skip, 16 - skip);
+  return flags;
+#endif
+}
+
+}  // namespace
+
 // A read's row of flagged qualities into `out` without their flags, in one pass: the flags
 // gathered into a bit a base (64-bit words, `bits`), and each cycle's character added to `sums`
-// (null: not summed). Sixteen bytes an instruction (SSE2 natively, wasm SIMD in the module), the
-// rest a byte at a time.
+// (null: not summed). Sixteen bytes at a time; a read's last bytes, when its length is not a
+// multiple of 16, are the sixteen that end it (unflagging a byte twice changes nothing, and
+// those already summed are skipped).
 void QualityModel::CopyUnflagged(const char* row,
                                  char* out,
                                  int64_t length,
                                  uint16_t* sums,
                                  uint64_t* bits) {
-  constexpr char kQuality = static_cast<char>(~kErrorFlag & 0xff);  // what is not the flag
-  std::fill(bits, bits + (length + 63) / 64, 0);
+  auto sums_at = [&](int64_t i) { return sums ? sums + i : nullptr; };
+  uint64_t word = 0;
   int64_t i = 0;
-#if defined(__SSE2__)
   for (; i + 16 <= length; i += 16) {
-    const __m128i flagged = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + i));
-    bits[i / 64] |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(flagged))} << (i % 64);
-    const __m128i quality = _mm_and_si128(flagged, _mm_set1_epi8(kQuality));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), quality);
-    if (sums) {
-      __m128i* to = reinterpret_cast<__m128i*>(sums + i);
-      const __m128i zero = _mm_setzero_si128();
-      _mm_storeu_si128(to, _mm_add_epi16(_mm_loadu_si128(to), _mm_unpacklo_epi8(quality, zero)));
-      _mm_storeu_si128(to + 1,
-                       _mm_add_epi16(_mm_loadu_si128(to + 1), _mm_unpackhi_epi8(quality, zero)));
+    word |= uint64_t{UnflagSixteen(row + i, out + i, sums_at(i), 0)} << (i % 64);
+    if (i % 64 == 48) {
+      bits[i / 64] = word;
+      word = 0;
     }
   }
-#elif defined(__wasm_simd128__)
-  for (; i + 16 <= length; i += 16) {
-    const v128_t flagged = wasm_v128_load(row + i);
-    bits[i / 64] |= uint64_t{static_cast<uint32_t>(wasm_i8x16_bitmask(flagged))} << (i % 64);
-    const v128_t quality = wasm_v128_and(flagged, wasm_i8x16_splat(kQuality));
-    wasm_v128_store(out + i, quality);
-    if (sums) {
-      wasm_v128_store(
-          sums + i, wasm_i16x8_add(wasm_v128_load(sums + i), wasm_u16x8_extend_low_u8x16(quality)));
-      wasm_v128_store(sums + i + 8, wasm_i16x8_add(wasm_v128_load(sums + i + 8),
-                                                   wasm_u16x8_extend_high_u8x16(quality)));
-    }
+  if (i < length) {
+    const int rest = static_cast<int>(length - i);
+    const uint32_t flags = length >= 16 ? UnflagSixteen(row + length - 16, out + length - 16,
+                                                        sums_at(length - 16), 16 - rest) >>
+                                              (16 - rest)
+                                        : UnflagBytes(row, out, sums, rest);
+    word |= uint64_t{flags} << (i % 64);
   }
-#endif
-  for (; i < length; ++i) {
-    out[i] = static_cast<char>(row[i] & kQuality);
-    if (sums)
-      sums[i] = static_cast<uint16_t>(sums[i] + static_cast<unsigned char>(out[i]));
-    bits[i / 64] |= (uint64_t{static_cast<unsigned char>(row[i])} >> 7) << (i % 64);
-  }
+  if (length % 64 != 0)
+    bits[length / 64] = word;
 }
 
 // Error outcomes: the steps flagged each wrong base's quality. A read's row goes to its

@@ -204,7 +204,8 @@ TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
 }
 
 // The per-cycle sums of a run whose steps draw errors (the app's chart) are the written
-// qualities', exactly: reads of lengths that end mid-vector, and reads with N (the N quality).
+// qualities', exactly: reads of lengths that end mid-vector or are shorter than one, and reads
+// with N (the N quality).
 TEST(QualityProfiles, IndependentCyclesSumTheWrittenQualities) {
   std::string fasta = RandomFasta({{"chr", 200000}}, 8);
   for (size_t at = 1000; at + 40 < fasta.size(); at += 613)
@@ -214,7 +215,8 @@ TEST(QualityProfiles, IndependentCyclesSumTheWrittenQualities) {
   o.seed = 4;
   o.num_pairs = 20000;
   o.quality_profile = Load(IndependentProfile());
-  for (const auto& [length1, length2] : {std::pair{150, 149}, std::pair{37, 120}}) {
+  for (const auto& [length1, length2] :
+       {std::pair{150, 149}, std::pair{37, 120}, std::pair{10, 64}}) {
     o.read1_length = length1;
     o.read2_length = length2;
     RunResult r = testing::Simulate(o, fasta, testing::ContigsOf(fasta));
