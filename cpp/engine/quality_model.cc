@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <limits>
+#include <type_traits>
 
 #include "engine/bases.h"
 #include "engine/exponential_draw.h"
@@ -30,21 +31,77 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
   return scaled == 0 ? 0 : scaled > 0xffffffffu ? 0xffffffffu : static_cast<uint32_t>(scaled - 1);
 }
 
+#if defined(__x86_64__)
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC 12's AVX-512 headers warn of their own _mm512_undefined values (GCC bug 105593).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+// SplitWords<21> on AVX-512, eight values (24 draws) a vector: each value's three pieces as
+// 32-bit lanes, interleaved into draw order by two permutes. Returns how many values it split.
+__attribute__((target("avx512f"))) size_t SplitStepDrawsAvx512(const uint64_t* words,
+                                                               size_t count,
+                                                               uint32_t* draws) {
+  const __m512i mask = _mm512_set1_epi64((1 << 21) - 1);
+  // Lanes 0-7 of `pieces` are the low pieces of the eight values, 8-15 the middle ones, and lanes
+  // 16-23 (the second source) the high ones.
+  const __m512i first = _mm512_set_epi32(5, 20, 12, 4, 19, 11, 3, 18, 10, 2, 17, 9, 1, 16, 8, 0);
+  const __m512i second = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 23, 15, 7, 22, 14, 6, 21, 13);
+  size_t k = 0;
+  for (; k + 8 <= count; k += 8) {
+    const __m512i word = _mm512_loadu_si512(words + k);
+    const __m256i low = _mm512_cvtepi64_epi32(_mm512_and_si512(word, mask));
+    const __m256i middle =
+        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 21), mask));
+    const __m512i high = _mm512_castsi256_si512(
+        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 42), mask)));
+    const __m512i pieces = _mm512_inserti64x4(_mm512_castsi256_si512(low), middle, 1);
+    uint32_t* out = draws + 3 * k;
+    _mm512_storeu_si512(out, _mm512_permutex2var_epi32(pieces, first, high));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 16),
+                        _mm512_castsi512_si256(_mm512_permutex2var_epi32(pieces, second, high)));
+  }
+  return k;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+#endif
+
+// Each of `count` 64-bit values into 64 / kBits draws of kBits bits, from the low end.
+template <int kBits, typename Draw>
+void SplitWords(const uint64_t* words, size_t count, Draw* draws) {
+  constexpr size_t kPieces = 64 / kBits;
+  constexpr uint64_t kMask = (uint64_t{1} << kBits) - 1;
+  size_t k = 0;
+#if defined(__x86_64__)
+  if constexpr (kBits == 21 && std::is_same_v<Draw, uint32_t>) {
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (avx512)
+      k = SplitStepDrawsAvx512(words, count, draws);
+  }
+#endif
+  for (; k < count; ++k) {
+    for (size_t p = 0; p < kPieces; ++p)
+      draws[kPieces * k + p] = static_cast<Draw>((words[k] >> (kBits * p)) & kMask);
+  }
+}
+
 // Fills draws[unit * reads + r] (a unit: a cycle, or a step of two) for each read r of a batch
 // and each unit its mate has (units[r % 2]), unit by unit and read by read, with kBits-bit
 // pieces of the stream's 64-bit draws from the low end: the units both mates have first, then
-// the longer mate's others, one piece after another.
+// the longer mate's others, one piece after another. The whole values of the first part are
+// drawn into `words` before they are split, so that splitting them is vector work.
 template <int kBits, typename Draw, typename Stream>
-void FillDraws(Stream& stream, const int64_t units[2], size_t reads, Draw* draws) {
+void FillDraws(Stream& stream, const int64_t units[2], size_t reads, uint64_t* words, Draw* draws) {
   constexpr size_t kPieces = 64 / kBits;
   constexpr uint64_t kMask = (uint64_t{1} << kBits) - 1;
   const size_t common = static_cast<size_t>(std::min(units[0], units[1])) * reads;
-  size_t i = 0;
-  for (; i + kPieces <= common; i += kPieces) {
-    const uint64_t word = stream();
-    for (size_t p = 0; p < kPieces; ++p)
-      draws[i + p] = static_cast<Draw>((word >> (kBits * p)) & kMask);
-  }
+  const size_t whole = common / kPieces;
+  for (size_t k = 0; k < whole; ++k)
+    words[k] = stream();
+  SplitWords<kBits>(words, whole, draws);
+  size_t i = whole * kPieces;
   uint64_t word = 0;
   size_t left = 0;
   auto piece = [&] {
@@ -90,6 +147,7 @@ QualityModel::QualityModel(const QualityProfile& profile,
     const size_t padded = (steps + kTransposeSteps - 1) / kTransposeSteps * kTransposeSteps;
     step_table_.assign(steps * kStepTable, 0);
     wide_draws_.resize(steps * kStepReads);
+    words_.resize(wide_draws_.size() / (64 / kStepDrawBits));
     step_qualities_.resize(padded * kStepReads * 2);
     quality_row_ = 2 * padded;
     qualities_.resize(kStepReads * quality_row_);
@@ -113,6 +171,7 @@ QualityModel::QualityModel(const QualityProfile& profile,
     }
   } else {
     draws_.resize(longest * kReads);
+    words_.resize(draws_.size() / 4);
     quality_row_ = longest;
     qualities_.resize(kReads * quality_row_);
   }
@@ -380,7 +439,7 @@ void QualityModel::FillDrawsAhead(const int64_t units[2], size_t reads, Draw* dr
     taken = true;
     return ahead_;
   };
-  FillDraws<kBits>(next, units, reads, draws);
+  FillDraws<kBits>(next, units, reads, words_.data(), draws);
   if (!taken)
     return;  // no draws (no read has a cycle): the value ahead is still the next
   ahead_ = stream_();

@@ -240,6 +240,7 @@ class QualityModel {
   std::vector<uint32_t> step_table_;
   std::vector<uint16_t> draws_;       // [cycle][read]: 16 bits a base
   std::vector<uint32_t> wide_draws_;  // [step][read]: 21 bits two bases
+  std::vector<uint64_t> words_;       // FillDraws: the stream's values before they are split
   // Two cycles a step, the chains' qualities as drawn: [step][read][2] (steps padded to
   // kTransposeSteps).
   std::vector<char> step_qualities_;
