@@ -226,7 +226,8 @@ class QualityModel {
   bool error_outcomes_ = false;  // the steps draw errors with qualities (flagged, kErrorFlag)
   static constexpr uint32_t kErrorFlag = 0x80;  // a wrong base's quality character's top bit
   std::array<uint64_t, kMaxTwoCycleStates> error_chances_{};  // state -> p, units of 2^-32
-  std::vector<uint64_t> wrong_bases_;  // MakeFlaggedErrors: a read's flags, a bit a base
+  std::vector<uint64_t> wrong_bases_;      // MakeFlaggedErrors: a read's flags, a bit a base
+  std::vector<uint16_t> error_positions_;  // and where they are (on AVX-512)
   // Outcome -> its two quality characters (first cycle's in the low byte), 32 bits for AVX-512.
   std::array<uint32_t, 64> pair_qualities_{};
   // State -> its quality character, zero beyond the eighth (a wasm swizzle table).
