@@ -1209,21 +1209,23 @@ int QualityModel::MakeFlaggedErrors(const End& end,
   const int64_t length = read.length;
   uint64_t* wrong = wrong_bases_.data();
   CopyUnflagged(qualities_.data() + r * quality_row_, out, length, kHasN ? nullptr : sums, wrong);
-  // A uniform wrong call takes two bits of one of the pair's draws (three values of four; the
-  // fourth is drawn again), a draw serving a read's calls until its bits run out.
+  // A uniform wrong call takes eight bits of one of the pair's draws: a value below 255 picks
+  // one of the other three bases by its remainder by 3 (255, one time in 256, is drawn again; a
+  // rarer redraw than with two bits, for a branch the predictor gets right), a draw serving a
+  // read's calls until its bits run out.
   uint64_t bits = 0;
   int pieces = 0;
   auto uniform_call = [&](char base) {
     for (;;) {
       if (pieces == 0) {
         bits = rng();
-        pieces = 32;
+        pieces = 8;
       }
-      const int shift = static_cast<int>(bits & 3);
-      bits >>= 2;
+      const uint32_t piece = static_cast<uint32_t>(bits & 0xff);
+      bits >>= 8;
       --pieces;
-      if (shift != 3)
-        return SnpBase(base, 1 + shift);
+      if (__builtin_expect(piece != 0xff, 1))
+        return SnpBase(base, 1 + static_cast<int>(piece % 3));
     }
   };
   int errors = 0;

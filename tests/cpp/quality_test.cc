@@ -167,6 +167,7 @@ TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
   // Pairs of Q3 bases (p about 1/2), within a step (first base at an even cycle) and across two:
   // both wrong as often as p^2, and the last base of the odd read as often as p.
   int64_t pairs[2] = {0, 0}, both[2] = {0, 0}, last = 0, last_wrong = 0;
+  std::map<char, std::map<char, int64_t>> calls;  // true base -> wrong call -> count
   for (const std::string* fastq : {&r.read1, &r.read2}) {
     for (const auto& rec : ParseFastq(*fastq)) {
       testing::ReadName name;
@@ -181,6 +182,10 @@ TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
         reverse_mismatches += rec.bases[i] != reverse[i];
       }
       const std::string& truth = forward_mismatches <= reverse_mismatches ? forward : reverse;
+      for (size_t i = 0; i < n; ++i) {
+        if (rec.bases[i] != truth[i])
+          ++calls[truth[i]][rec.bases[i]];
+      }
       for (size_t i = 0; i + 1 < n; ++i) {
         if (rec.qualities[i] != '$' || rec.qualities[i + 1] != '$')
           continue;
@@ -201,6 +206,19 @@ TEST(QualityProfiles, IndependentCyclesDrawErrorsWithTheirQualities) {
   }
   EXPECT_NEAR(static_cast<double>(last_wrong) / static_cast<double>(last), p3,
               5 * std::sqrt(p3 * (1 - p3) / static_cast<double>(last)));
+  // A wrong call is each of the other three bases a third of the time.
+  ASSERT_EQ(calls.size(), 4u);
+  for (const auto& [base, called] : calls) {
+    ASSERT_EQ(called.size(), 3u) << base;
+    int64_t total = 0;
+    for (const auto& [call, count] : called)
+      total += count;
+    for (const auto& [call, count] : called) {
+      EXPECT_NEAR(static_cast<double>(count) / static_cast<double>(total), 1.0 / 3,
+                  5 * std::sqrt(2.0 / 9 / static_cast<double>(total)))
+          << base << " -> " << call << ", " << total << " errors";
+    }
+  }
 }
 
 // The per-cycle sums of a run whose steps draw errors (the app's chart) are the written
