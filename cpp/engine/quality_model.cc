@@ -1241,9 +1241,8 @@ int QualityModel::MakeFlaggedErrors(const End& end,
   uint64_t* wrong = wrong_bases_.data();
   CopyUnflagged(qualities_.data() + r * quality_row_, out, length, kHasN ? nullptr : sums, wrong);
   // A uniform wrong call takes eight bits of one of the pair's draws: a value below 255 picks
-  // one of the other three bases by its remainder by 3 (255, one time in 256, is drawn again; a
-  // rarer redraw than with two bits, for a branch the predictor gets right), a draw serving a
-  // read's calls until its bits run out.
+  // one of the other three bases by its remainder by 3 (255, one time in 256, is drawn again: a
+  // branch the predictor gets right), a draw serving a read's calls until its bits run out.
   uint64_t bits = 0;
   int pieces = 0;
   auto uniform_call = [&](char base) {
