@@ -32,40 +32,10 @@ uint32_t Bound32(uint64_t cumulative, uint64_t total) {
 }
 
 #if defined(__x86_64__)
-#if defined(__GNUC__) && !defined(__clang__)
-// GCC 12's AVX-512 headers warn of their own _mm512_undefined values (GCC bug 105593).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-// SplitWords<21> on AVX-512, eight values (24 draws) a vector: each value's three pieces as
-// 32-bit lanes, interleaved into draw order by two permutes. Returns how many values it split.
+// SplitWords<21> on AVX-512 (with the other AVX-512 code, below); returns how many values it split.
 __attribute__((target("avx512f"))) size_t SplitStepDrawsAvx512(const uint64_t* words,
                                                                size_t count,
-                                                               uint32_t* draws) {
-  const __m512i mask = _mm512_set1_epi64((1 << 21) - 1);
-  // Lanes 0-7 of `pieces` are the low pieces of the eight values, 8-15 the middle ones, and lanes
-  // 16-23 (the second source) the high ones.
-  const __m512i first = _mm512_set_epi32(5, 20, 12, 4, 19, 11, 3, 18, 10, 2, 17, 9, 1, 16, 8, 0);
-  const __m512i second = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 23, 15, 7, 22, 14, 6, 21, 13);
-  size_t k = 0;
-  for (; k + 8 <= count; k += 8) {
-    const __m512i word = _mm512_loadu_si512(words + k);
-    const __m256i low = _mm512_cvtepi64_epi32(_mm512_and_si512(word, mask));
-    const __m256i middle =
-        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 21), mask));
-    const __m512i high = _mm512_castsi256_si512(
-        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 42), mask)));
-    const __m512i pieces = _mm512_inserti64x4(_mm512_castsi256_si512(low), middle, 1);
-    uint32_t* out = draws + 3 * k;
-    _mm512_storeu_si512(out, _mm512_permutex2var_epi32(pieces, first, high));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 16),
-                        _mm512_castsi512_si256(_mm512_permutex2var_epi32(pieces, second, high)));
-  }
-  return k;
-}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+                                                               uint32_t* draws);
 #endif
 
 #if defined(__wasm_simd128__)
@@ -203,7 +173,7 @@ QualityModel::QualityModel(const QualityProfile& profile,
     }
   } else {
     draws_.resize(longest * kReads);
-    words_.resize(draws_.size() / 4);
+    words_.resize(draws_.size() / (64 / 16));
     quality_row_ = longest;
     qualities_.resize(kReads * quality_row_);
   }
@@ -702,6 +672,49 @@ struct StepsAvx512 {
   }
 };
 
+// SplitWords<21> on AVX-512, eight values (24 draws) a vector: each value's three pieces as
+// 32-bit lanes, interleaved into draw order by two permutes.
+__attribute__((target("avx512f"))) size_t SplitStepDrawsAvx512(const uint64_t* words,
+                                                               size_t count,
+                                                               uint32_t* draws) {
+  const __m512i mask = _mm512_set1_epi64((1 << 21) - 1);
+  // Lanes 0-7 of `pieces` are the low pieces of the eight values, 8-15 the middle ones, and lanes
+  // 16-23 (the second source) the high ones.
+  const __m512i first = _mm512_set_epi32(5, 20, 12, 4, 19, 11, 3, 18, 10, 2, 17, 9, 1, 16, 8, 0);
+  const __m512i second = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 23, 15, 7, 22, 14, 6, 21, 13);
+  size_t k = 0;
+  for (; k + 8 <= count; k += 8) {
+    const __m512i word = _mm512_loadu_si512(words + k);
+    const __m256i low = _mm512_cvtepi64_epi32(_mm512_and_si512(word, mask));
+    const __m256i middle =
+        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 21), mask));
+    const __m512i high = _mm512_castsi256_si512(
+        _mm512_cvtepi64_epi32(_mm512_and_si512(_mm512_srli_epi64(word, 42), mask)));
+    const __m512i pieces = _mm512_inserti64x4(_mm512_castsi256_si512(low), middle, 1);
+    uint32_t* out = draws + 3 * k;
+    _mm512_storeu_si512(out, _mm512_permutex2var_epi32(pieces, first, high));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 16),
+                        _mm512_castsi512_si256(_mm512_permutex2var_epi32(pieces, second, high)));
+  }
+  return k;
+}
+// The positions of the set bits of the first `length` bits of `bits` (64-bit words, nothing set
+// past `length`), in order, into `positions` (room for 32 more); returns how many. AVX-512's
+// compress packs thirty-two positions' worth a step.
+__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) int
+FlaggedPositionsAvx512(const uint64_t* bits, int64_t length, uint16_t* positions) {
+  const __m512i lanes = _mm512_set_epi16(31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+                                         16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+  int count = 0;
+  for (int64_t i = 0; i < length; i += 32) {
+    const __mmask32 set = static_cast<__mmask32>(bits[i / 64] >> (i % 64));
+    const __m512i at = _mm512_add_epi16(lanes, _mm512_set1_epi16(static_cast<int16_t>(i)));
+    _mm512_storeu_si512(positions + count, _mm512_maskz_compress_epi16(set, at));
+    count += __builtin_popcount(set);
+  }
+  return count;
+}
+
 }  // namespace
 
 // AdvanceSteps<kStepReads, 1, 0> on AVX-512, sixteen chains a vector: the same arithmetic (the
@@ -1194,37 +1207,6 @@ void QualityModel::CopyUnflagged(const char* row,
   if (length % 64 != 0)
     bits[length / 64] = word;
 }
-
-#if defined(__x86_64__)
-#if defined(__GNUC__) && !defined(__clang__)
-// GCC 12's AVX-512 headers warn of their own _mm512_undefined values (GCC bug 105593).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-namespace {
-
-// The positions of the set bits of the first `length` bits of `bits` (64-bit words, nothing set
-// past `length`), in order, into `positions` (room for 32 more); returns how many. AVX-512's
-// compress packs thirty-two positions' worth a step.
-__attribute__((target("avx512f,avx512bw,avx512vbmi2"))) int
-FlaggedPositionsAvx512(const uint64_t* bits, int64_t length, uint16_t* positions) {
-  const __m512i lanes = _mm512_set_epi16(31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
-                                         16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
-  int count = 0;
-  for (int64_t i = 0; i < length; i += 32) {
-    const __mmask32 set = static_cast<__mmask32>(bits[i / 64] >> (i % 64));
-    const __m512i at = _mm512_add_epi16(lanes, _mm512_set1_epi16(static_cast<int16_t>(i)));
-    _mm512_storeu_si512(positions + count, _mm512_maskz_compress_epi16(set, at));
-    count += __builtin_popcount(set);
-  }
-  return count;
-}
-
-}  // namespace
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-#endif
 
 // Error outcomes: the steps flagged each wrong base's quality. A read's row goes to its
 // qualities without the flags, which are gathered into a bit a base (CopyUnflagged), and each
